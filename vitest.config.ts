@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for the whole repository. Workspace packages resolve to their
+// TypeScript sources through the `@aftersale/source` export condition, so
+// tests never run against a stale build.
+const shared = {
+  resolve: {
+    conditions: ['@aftersale/source'],
+    // type-graphql is CommonJS: without this, it and our ESM imports load two
+    // copies of graphql ("Cannot use GraphQLObjectType from another realm").
+    alias: { graphql: 'graphql/index.js' },
+  },
+};
+
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    coverage: {
+      provider: 'v8',
+      include: ['packages/domain/src/**/*.ts'],
+      exclude: ['packages/domain/src/**/*.test.ts'],
+      thresholds: { lines: 100, branches: 100, functions: 100, statements: 100 },
+    },
+    projects: [
+      { ...shared, test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
+      { ...shared, test: { name: 'demo-data', include: ['tools/demo-data/src/**/*.test.ts'] } },
+      {
+        ...shared,
+        test: {
+          name: 'api',
+          include: ['apps/api/src/**/*.test.ts', 'packages/graphql/src/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        ...shared,
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+      },
+    ],
+  },
+});
