@@ -29,13 +29,20 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/api/src/**/*.test.ts', 'packages/graphql/src/**/*.test.ts'],
+          globalSetup: ['apps/api/src/platform/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
       {
         ...shared,
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['apps/api/src/platform/testing/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
       },
     ],
   },

@@ -1,0 +1,91 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { AuthService } from './auth/auth.service.js';
+import { randomSecret, TokenSigner } from './auth/credentials.js';
+import { CatalogueResolver } from './catalogue/catalogue.resolver.js';
+import { CatalogueService } from './catalogue/catalogue.service.js';
+import { ClaimsResolver } from './claims/claims.resolver.js';
+import { ClaimsService } from './claims/claims.service.js';
+import { DevicesResolver } from './devices/devices.resolver.js';
+import { DevicesService } from './devices/devices.service.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { type MikroORM, openDatabase } from './platform/database.js';
+import { buildAppSchema } from './platform/graphql-schema.js';
+import { startHttpServer, type RunningHttpServer } from './platform/http-server.js';
+import type { Logger } from './platform/logger.js';
+import { seedDemoDataIfEmpty } from './demo/seed-demo-data.js';
+
+export interface AppOptions {
+  config: Config;
+  databaseUrl: string;
+  log: Logger;
+  clock?: Clock;
+}
+
+export interface App {
+  orm: MikroORM;
+  http: RunningHttpServer;
+  /** The port actually bound (useful when PORT=0). */
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Every service and resolver, wired by hand: the whole dependency graph reads top to bottom. */
+export function createResolvers(tokens: TokenSigner, clock: Clock) {
+  const auth = new AuthService(tokens);
+  const devices = new DevicesService(clock);
+  const claims = new ClaimsService(devices, clock);
+  return {
+    auth,
+    resolvers: [
+      new AuthResolver(auth),
+      new CatalogueResolver(new CatalogueService()),
+      new DevicesResolver(devices),
+      new ClaimsResolver(claims),
+    ] as [object, ...object[]],
+  };
+}
+
+/** Token signing key: from the environment, else one generated once and kept in the database (shared by every instance). */
+async function tokenSecret(em: EntityManager, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const conn = em.getConnection();
+  await conn.execute(`insert into app_setting (key, value) values ('jwt_secret', ?) on conflict (key) do nothing`, [randomSecret()]);
+  const [row] = await conn.execute<{ value: string }[]>(`select value from app_setting where key = 'jwt_secret'`);
+  return row!.value;
+}
+
+/** Opens the database (migrating it), prepares the first admin and demo data, and serves HTTP. */
+export async function startApp({ config, databaseUrl, log, clock = systemClock }: AppOptions): Promise<App> {
+  const orm = await openDatabase(databaseUrl, log);
+  try {
+    const em = orm.em.fork();
+    const tokens = new TokenSigner(await tokenSecret(em, config.AFTERSALE_JWT_SECRET), config.AFTERSALE_TOKEN_TTL);
+    if (await AuthService.ensureFirstAdmin(em, config.AFTERSALE_ADMIN_EMAIL, config.AFTERSALE_ADMIN_PASSWORD)) {
+      log.info({ email: config.AFTERSALE_ADMIN_EMAIL }, 'first administrator created');
+    }
+    if (config.AFTERSALE_DEMO_DATA === 'auto') await seedDemoDataIfEmpty(orm, clock, log);
+    const { auth, resolvers } = createResolvers(tokens, clock);
+    const schema = await buildAppSchema(resolvers);
+    const http = await startHttpServer({ schema, orm, auth, log, consoleDir: config.AFTERSALE_CONSOLE_DIR });
+    await new Promise<void>((resolve, reject) => {
+      http.server.once('error', reject);
+      http.server.listen(config.PORT, config.HOST, resolve);
+    });
+    const address = http.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    return {
+      orm,
+      http,
+      port,
+      close: async () => {
+        await http.close();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+import type { StaffRole } from '@aftersale/domain';
+
+/** Who is calling: a signed-in staff user, or an integrator's API key scoped to one customer. */
+export type Actor =
+  | { kind: 'staff'; userId: number; role: StaffRole; label: string }
+  | { kind: 'integrator'; apiKeyId: number; customerId: number; label: string };
+
+/** The roles `@Authorized(...)` speaks of: the staff roles plus integrators. */
+export type CallerRole = StaffRole | 'INTEGRATOR';
+
+export const roleOf = (actor: Actor): CallerRole => (actor.kind === 'staff' ? actor.role : 'INTEGRATOR');
+
+/** The customer an actor is confined to, or undefined for staff (who see every customer). */
+export const customerScope = (actor: Actor): number | undefined =>
+  actor.kind === 'integrator' ? actor.customerId : undefined;

@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UnauthenticatedError } from '../platform/errors.js';
+import type { Actor } from './actor.js';
+import { ApiKey } from './api-key.entity.js';
+import { apiKeyMatches, hashPassword, parseApiKey, type TokenSigner, verifyPassword } from './credentials.js';
+import { User } from './user.entity.js';
+
+export class AuthService {
+  constructor(private readonly tokens: TokenSigner) {}
+
+  /** Signs a staff user in; the same error for an unknown email and a wrong password. */
+  async login(em: EntityManager, email: string, password: string): Promise<{ token: string; user: User }> {
+    const user = await em.findOne(
+      User,
+      { email: normalizeEmail(email), active: true },
+      { populate: ['passwordHash'] },
+    );
+    if (!user || !(await verifyPassword(user.passwordHash, password))) {
+      throw new UnauthenticatedError('Wrong email or password.');
+    }
+    return { token: await this.tokens.sign({ userId: user.id }), user };
+  }
+
+  /**
+   * Resolves the caller from the request's credentials: `Authorization:
+   * Bearer <token>` for staff, or an integrator's `ask_…` key (as a bearer or
+   * in `X-Api-Key`). Returns null when none was sent; throws when one was
+   * sent and is not valid, so a bad token never silently becomes anonymous.
+   */
+  async authenticate(em: EntityManager, credential: string | undefined): Promise<Actor | null> {
+    if (!credential) return null;
+    const apiKey = parseApiKey(credential);
+    if (apiKey) return this.authenticateApiKey(em, apiKey);
+    const claims = await this.tokens.verify(credential);
+    const user = claims && (await em.findOne(User, { id: claims.userId, active: true }));
+    if (!user) throw new UnauthenticatedError('The token is invalid or expired: sign in again.');
+    return { kind: 'staff', userId: user.id, role: user.role, label: user.email };
+  }
+
+  private async authenticateApiKey(em: EntityManager, key: { prefix: string; secret: string }): Promise<Actor> {
+    const found = await em.findOne(ApiKey, { prefix: key.prefix, revokedAt: null });
+    if (!found || !apiKeyMatches(key.secret, found.secretHash)) {
+      throw new UnauthenticatedError('The API key is invalid or revoked.');
+    }
+    return { kind: 'integrator', apiKeyId: found.id, customerId: found.customer.id, label: `api-key:${found.name}` };
+  }
+
+  /** The first administrator comes from the environment; created once, never overwritten. */
+  static async ensureFirstAdmin(em: EntityManager, email: string, password: string): Promise<boolean> {
+    if ((await em.count(User, { role: 'ADMIN' })) > 0) return false;
+    em.create(User, { email: normalizeEmail(email), name: 'Administrator', role: 'ADMIN', passwordHash: await hashPassword(password) });
+    await em.flush();
+    return true;
+  }
+}
+
+/** Emails are kept lower-case (a CHECK constraint holds it), so lookups are plain equality. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();

@@ -1,0 +1,21 @@
+import { STAFF_ROLES } from '@aftersale/domain';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../platform/graphql-enums.js';
+
+export const RoleEnum = graphqlEnum(STAFF_ROLES, 'Role', 'What a staff user may do.');
+
+@ObjectType('User', { simpleResolvers: true })
+export class UserType {
+  @Field(() => ID) id!: number;
+  @Field() email!: string;
+  @Field() name!: string;
+  @Field(() => RoleEnum) role!: keyof typeof RoleEnum;
+  @Field() active!: boolean;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayload {
+  @Field({ description: 'Send as `Authorization: Bearer <token>` on every other call.' })
+  token!: string;
+  @Field(() => UserType) user!: UserType;
+}

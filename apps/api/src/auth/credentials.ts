@@ -1,0 +1,69 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { SignJWT, jwtVerify } from 'jose';
+
+/** Staff passwords: argon2id, salted, slow on purpose. */
+export const hashPassword = (password: string): Promise<string> => hash(password);
+export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> =>
+  verify(passwordHash, password).catch(() => false);
+
+export interface TokenClaims {
+  userId: number;
+}
+
+export class TokenSigner {
+  readonly #key: Uint8Array;
+  constructor(
+    secret: string,
+    private readonly ttl: string,
+  ) {
+    this.#key = new TextEncoder().encode(secret);
+  }
+
+  sign(claims: TokenClaims): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(claims.userId))
+      .setIssuedAt()
+      .setIssuer('aftersale')
+      .setExpirationTime(this.ttl)
+      .sign(this.#key);
+  }
+
+  /** The claims of a valid, unexpired token, or null. */
+  async verify(token: string): Promise<TokenClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.#key, { issuer: 'aftersale', algorithms: ['HS256'] });
+      const userId = Number(payload.sub);
+      return Number.isInteger(userId) ? { userId } : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export const randomSecret = (): string => randomBytes(32).toString('base64url');
+
+/**
+ * Integrator API keys look like `ask_<prefix>_<secret>`. The secret is 32
+ * random bytes, so a SHA-256 of it is enough (no need for a slow hash), and
+ * lookups go by the public prefix.
+ */
+export function newApiKey(): { key: string; prefix: string; secretHash: string } {
+  const prefix = randomBytes(6).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  return { key: `ask_${prefix}_${secret}`, prefix, secretHash: sha256(secret) };
+}
+
+export function parseApiKey(key: string): { prefix: string; secret: string } | null {
+  const match = /^ask_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(key);
+  return match ? { prefix: match[1]!, secret: match[2]! } : null;
+}
+
+export function apiKeyMatches(secret: string, secretHash: string): boolean {
+  const a = Buffer.from(sha256(secret), 'hex');
+  const b = Buffer.from(secretHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

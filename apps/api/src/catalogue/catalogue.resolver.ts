@@ -1,0 +1,32 @@
+import { STAFF_ROLES } from '@aftersale/domain';
+import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { Context } from '../platform/context.js';
+import { PageArgs } from '../platform/pagination.js';
+import { CatalogueService } from './catalogue.service.js';
+import { CatalogueFilter, CustomerPage, ProductModelPage, ServiceCentrePage } from './catalogue.types.js';
+import { Customer } from './customer.entity.js';
+import { ProductModel } from './product-model.entity.js';
+import { ServiceCentre } from './service-centre.entity.js';
+
+@Resolver()
+export class CatalogueResolver {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => CustomerPage)
+  customers(@Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return this.catalogue.list(ctx.em, Customer, { ...filter, ...page });
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => ProductModelPage)
+  productModels(@Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return this.catalogue.list(ctx.em, ProductModel, { ...filter, ...page });
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => ServiceCentrePage)
+  serviceCentres(@Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return this.catalogue.list(ctx.em, ServiceCentre, { ...filter, ...page });
+  }
+}

@@ -1,0 +1,23 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { PartCategory } from '@aftersale/domain';
+import { ProductModel } from './product-model.entity.js';
+
+export const Part = defineEntity({
+  name: 'Part',
+  tableName: 'part',
+  properties: {
+    id: p.integer().primary(),
+    model: () => p.manyToOne(ProductModel),
+    sku: p.string(),
+    name: p.string(),
+    category: p.string().$type<PartCategory>(),
+    /** Minor units (cents) of `currency`. */
+    materialCost: p.integer(),
+    currency: p.string(),
+    active: p.boolean().default(true),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    version: p.integer().version(),
+  },
+});
+export type Part = InferEntity<typeof Part>;

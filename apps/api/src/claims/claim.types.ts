@@ -1,0 +1,86 @@
+import { CLAIM_STATUSES, DECISIONS, FORM_TYPES, PART_CATEGORIES, POLICY_CLAUSES, type ClaimStatus, type Decision, type FormType } from '@aftersale/domain';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
+import { DeviceType } from '../devices/devices.types.js';
+import { graphqlEnum } from '../platform/graphql-enums.js';
+import { PageOf, SortDirection } from '../platform/pagination.js';
+import { LocalDateScalar } from '../platform/scalars.js';
+
+export const ClaimStatusEnum = graphqlEnum(CLAIM_STATUSES, 'ClaimStatus', 'Where a claim stands in its lifecycle.');
+export const FormTypeEnum = graphqlEnum(FORM_TYPES, 'FormType', 'Repair Form or Replacement Form.');
+export const DecisionEnum = graphqlEnum(DECISIONS, 'Decision', 'What the warranty covers (POLICY.md R2).');
+export const PolicyClauseEnum = graphqlEnum(POLICY_CLAUSES, 'PolicyClause', 'A reason the warranty does not cover something (POLICY.md §5).');
+export const PartCategoryEnum = graphqlEnum(PART_CATEGORIES, 'PartCategory');
+
+@ObjectType('ClaimEvent', { description: "One line of a claim's story.", simpleResolvers: true })
+export class ClaimEventType {
+  @Field(() => ID) id!: number;
+  @Field({ description: 'What happened, e.g. SUBMITTED, TRANSITION, ASSESSED.' }) type!: string;
+  @Field(() => ClaimStatusEnum, { nullable: true }) fromStatus?: ClaimStatus | null;
+  @Field(() => ClaimStatusEnum, { nullable: true }) toStatus?: ClaimStatus | null;
+  @Field({ description: 'Who did it: a staff email or an API key name.' }) actorLabel!: string;
+  @Field(() => GraphQLJSONObject, { description: 'What changed.' }) data!: Record<string, unknown>;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.' })
+export class ClaimType {
+  @Field(() => ID) id!: number;
+  @Field({ description: 'The human reference, e.g. CL-0000123.' }) number!: string;
+  @Field(() => ClaimStatusEnum) status!: ClaimStatus;
+  @Field(() => FormTypeEnum) formType!: FormType;
+  @Field({ description: "The customer's commercial-invoice reference." }) ciNumber!: string;
+  @Field() symptoms!: string;
+  @Field({ description: 'H3: the customer backed up and deleted their data.' }) dataBackupAcknowledged!: boolean;
+  @Field(() => DecisionEnum, { nullable: true }) decision?: Decision | null;
+  @Field(() => LocalDateScalar, { description: 'The day that counts for the warranty (W3).' }) submittedOn!: string;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+  @Field(() => Int, { description: 'Send it back on edits: a stale version gets CONFLICT.' }) version!: number;
+  @Field(() => DeviceType) device!: DeviceType;
+  @Field(() => ProductModelType) model!: ProductModelType;
+  @Field(() => CustomerType) customer!: CustomerType;
+}
+
+@InputType()
+export class ClaimFilter {
+  @Field(() => [ID], { nullable: true }) ids?: string[];
+  @Field(() => [ClaimStatusEnum], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(CLAIM_STATUSES.length)
+  status?: ClaimStatus[];
+  @Field(() => ID, { nullable: true }) modelId?: string;
+  @Field(() => ID, { nullable: true }) customerId?: string;
+  @Field(() => ID, { nullable: true }) deviceId?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or after.' }) submittedFrom?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or before.' }) submittedTo?: string;
+  @Field({ nullable: true, description: 'Matches the claim number, the CI number or the start of the IMEI.' })
+  @IsOptional()
+  @MaxLength(64)
+  q?: string;
+}
+
+export const ClaimSortField = graphqlEnum(['NUMBER', 'SUBMITTED_ON', 'CREATED_AT', 'UPDATED_AT', 'STATUS'], 'ClaimSortField');
+
+@InputType()
+export class ClaimSort {
+  @Field(() => ClaimSortField) field!: keyof typeof ClaimSortField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+}
+
+@ObjectType()
+export class ClaimPage extends PageOf(ClaimType, 'ClaimPage') {}
+
+@InputType({ description: 'A Repair or Replacement Form for one unit.' })
+export class SubmitClaimInput {
+  @Field({ description: '15 digits with a valid check digit.' }) imei!: string;
+  @Field(() => FormTypeEnum) formType!: FormType;
+  @Field() ciNumber!: string;
+  @Field() symptoms!: string;
+  @Field({ description: 'H3: must be true; the company bears no responsibility for data loss.' })
+  dataBackupAcknowledged!: boolean;
+  @Field({ nullable: true, description: 'Retrying with the same key returns the same claim instead of a new one.' })
+  idempotencyKey?: string;
+}

@@ -1,0 +1,40 @@
+import { STAFF_ROLES } from '@aftersale/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actorOf, type Context } from '../platform/context.js';
+import { PageArgs } from '../platform/pagination.js';
+import type { Claim } from './claim.entity.js';
+import { ClaimEventType, ClaimFilter, ClaimPage, ClaimSort, ClaimType, SubmitClaimInput } from './claim.types.js';
+import { ClaimsService } from './claims.service.js';
+
+@Resolver(() => ClaimType)
+export class ClaimsResolver {
+  constructor(private readonly service: ClaimsService) {}
+
+  @Authorized('ADMIN', 'AGENT', 'INTEGRATOR')
+  @Mutation(() => ClaimType, { description: 'Files a Repair or Replacement Form for one unit.' })
+  submitClaim(@Arg('input', () => SubmitClaimInput) input: SubmitClaimInput, @Ctx() ctx: Context) {
+    return this.service.submit(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => ClaimType)
+  claim(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return this.service.get(ctx.em, id, actorOf(ctx));
+  }
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => ClaimPage, { description: 'Claims, filtered, sorted (newest first by default) and paginated.' })
+  claims(
+    @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | undefined,
+    @Arg('sort', () => ClaimSort, { nullable: true }) sort: ClaimSort | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit);
+  }
+
+  @FieldResolver(() => [ClaimEventType], { description: 'The event log, oldest first.' })
+  events(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return this.service.events(ctx.em, claim.id);
+  }
+}

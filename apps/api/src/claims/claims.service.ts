@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { CLAIM_STATUSES } from '@aftersale/domain';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { customerScope, type Actor } from '../auth/actor.js';
+import type { DevicesService } from '../devices/devices.service.js';
+import type { Clock } from '../platform/clock.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
+import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import type { Page } from '../platform/pagination.js';
+import { appendClaimEvent } from './claim-events.js';
+import { ClaimEvent } from './claim-event.entity.js';
+import { Claim } from './claim.entity.js';
+import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.types.js';
+
+const sortColumns = {
+  NUMBER: 'number',
+  SUBMITTED_ON: 'submittedOn',
+  CREATED_AT: 'createdAt',
+  UPDATED_AT: 'updatedAt',
+  STATUS: 'status',
+} as const;
+
+const populate = ['device', 'device.order', 'model', 'customer'] as const;
+
+export class ClaimsService {
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Files a claim for one unit (H2, H3). One transaction: the claim and its
+   * SUBMITTED event. With an idempotency key, a retry of the same request
+   * returns the claim it created; the same key with a different request is a
+   * CONFLICT.
+   */
+  async submit(em: EntityManager, actor: Actor, input: SubmitClaimInput): Promise<Claim> {
+    const form = validateSubmission(input);
+    const requestHash = hashRequest(form);
+    const device = await this.devices.findByImei(em, form.imei, actor, 'imei');
+    const key = form.idempotencyKey;
+    if (key) {
+      const previous = await this.findByIdempotencyKey(em, device.customer.id, key, requestHash);
+      if (previous) return previous;
+    }
+    try {
+      const id = await em.transactional(async (tx) => {
+        const claim = tx.create(Claim, {
+          device,
+          customer: device.customer,
+          model: device.model,
+          formType: form.formType,
+          ciNumber: form.ciNumber,
+          symptoms: form.symptoms,
+          dataBackupAcknowledged: true,
+          status: CLAIM_STATUSES[0],
+          submittedOn: this.clock.today(),
+          idempotencyKey: key ?? null,
+          requestHash: key ? requestHash : null,
+          submittedByUser: actor.kind === 'staff' ? actor.userId : null,
+          submittedByApiKey: actor.kind === 'integrator' ? actor.apiKeyId : null,
+        });
+        appendClaimEvent(tx, claim, actor, 'SUBMITTED', {
+          to: claim.status,
+          data: { formType: form.formType, ciNumber: form.ciNumber, imei: form.imei },
+        });
+        await tx.flush();
+        return claim.id;
+      });
+      return this.get(em, String(id), actor);
+    } catch (error) {
+      // Two retries raced: the other one created the claim; answer with it.
+      if (key && error instanceof UniqueConstraintViolationException) {
+        const winner = await this.findByIdempotencyKey(em.fork(), device.customer.id, key, requestHash);
+        if (winner) return winner;
+      }
+      throw error;
+    }
+  }
+
+  private async findByIdempotencyKey(em: EntityManager, customerId: number, key: string, requestHash: string): Promise<Claim | null> {
+    const previous = await em.findOne(Claim, { customer: customerId, idempotencyKey: key }, { populate: [...populate, 'requestHash'] });
+    if (previous && previous.requestHash !== requestHash) {
+      throw new ConflictError(`idempotencyKey "${key}" was already used for a different claim (${previous.number}).`, { field: 'idempotencyKey' });
+    }
+    return previous;
+  }
+
+  async get(em: EntityManager, id: string, actor: Actor): Promise<Claim> {
+    const scope = customerScope(actor);
+    const claim = await em.findOne(Claim, { id: parseId(id, 'id'), ...(scope !== undefined && { customer: scope }) }, { populate });
+    if (!claim) throw new NotFoundError('Claim', id);
+    return claim;
+  }
+
+  async list(em: EntityManager, actor: Actor, filter: ClaimFilter = {}, sort: ClaimSort | undefined, offset: number, limit: number): Promise<Page<Claim>> {
+    const where: Record<string, unknown> = {};
+    if (filter.ids) where['id'] = { $in: parseIds(filter.ids, 'filter.ids') };
+    if (filter.status?.length) where['status'] = { $in: filter.status };
+    if (filter.modelId) where['model'] = parseId(filter.modelId, 'filter.modelId');
+    if (filter.customerId) where['customer'] = parseId(filter.customerId, 'filter.customerId');
+    if (filter.deviceId) where['device'] = parseId(filter.deviceId, 'filter.deviceId');
+    if (filter.submittedFrom || filter.submittedTo) {
+      where['submittedOn'] = { ...(filter.submittedFrom && { $gte: filter.submittedFrom }), ...(filter.submittedTo && { $lte: filter.submittedTo }) };
+    }
+    const q = filter.q?.trim();
+    if (q) {
+      where['$or'] = [
+        { number: { $ilike: likePattern(q) } },
+        { ciNumber: { $ilike: likePattern(q) } },
+        ...(/^\d+$/.test(q) ? [{ device: { imei: { $like: likePattern(q, true) } } }] : []),
+      ];
+    }
+    const scope = customerScope(actor);
+    if (scope !== undefined) where['customer'] = scope;
+    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
+    const [items, total] = await em.findAndCount(Claim, where, {
+      populate,
+      orderBy: sort ? { [sortColumns[sort.field]]: direction, id: direction } : { id: 'desc' },
+      offset,
+      limit,
+    });
+    return { items, total };
+  }
+
+  events(em: EntityManager, claimId: number): Promise<ClaimEvent[]> {
+    return em.find(ClaimEvent, { claim: claimId }, { orderBy: { id: 'asc' } });
+  }
+}
+
+interface ClaimForm {
+  imei: string;
+  formType: SubmitClaimInput['formType'];
+  ciNumber: string;
+  symptoms: string;
+  idempotencyKey?: string;
+}
+
+/** Validates a submission at the edge, naming the field that is wrong. */
+function validateSubmission(input: SubmitClaimInput): ClaimForm {
+  // H3: the customer must back up and delete their data before sending the unit.
+  if (input.dataBackupAcknowledged !== true) {
+    throw new BadUserInputError('dataBackupAcknowledged', 'the customer must back up and delete their data first (H3); send true.');
+  }
+  const ciNumber = input.ciNumber.trim();
+  if (!ciNumber || ciNumber.length > 64) throw new BadUserInputError('ciNumber', 'must be 1 to 64 characters.');
+  const symptoms = input.symptoms.trim();
+  if (!symptoms || symptoms.length > 4000) throw new BadUserInputError('symptoms', 'must be 1 to 4000 characters.');
+  const idempotencyKey = input.idempotencyKey?.trim();
+  if (idempotencyKey !== undefined && (!idempotencyKey || idempotencyKey.length > 128)) {
+    throw new BadUserInputError('idempotencyKey', 'must be 1 to 128 characters.');
+  }
+  return { imei: input.imei.trim(), formType: input.formType, ciNumber, symptoms, idempotencyKey };
+}
+
+const hashRequest = (form: ClaimForm): string =>
+  createHash('sha256').update(JSON.stringify([form.imei, form.formType, form.ciNumber, form.symptoms])).digest('hex');

@@ -1,0 +1,24 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { Customer } from '../catalogue/customer.entity.js';
+import { ProductModel } from '../catalogue/product-model.entity.js';
+import { Order } from '../orders/order.entity.js';
+
+export const Device = defineEntity({
+  name: 'Device',
+  tableName: 'device',
+  properties: {
+    id: p.integer().primary(),
+    imei: p.string(),
+    barcode: p.string(),
+    order: () => p.manyToOne(Order),
+    model: () => p.manyToOne(ProductModel),
+    customer: () => p.manyToOne(Customer),
+    /** W2: a per-unit received date where recorded, else the order's. */
+    receivedOn: p.date().nullable(),
+    replacesDevice: () => p.manyToOne(Device).nullable(),
+    /** W4: the last covered day carried over from the unit this one replaces. */
+    inheritedLastCoveredDay: p.date().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type Device = InferEntity<typeof Device>;

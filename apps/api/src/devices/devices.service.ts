@@ -1,0 +1,74 @@
+import { isUnderWarranty, isValidImei, lastCoveredDay } from '@aftersale/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { customerScope, type Actor } from '../auth/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { BadUserInputError, NotFoundError } from '../platform/errors.js';
+import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import type { Page } from '../platform/pagination.js';
+import { Device } from './device.entity.js';
+import type { DeviceFilter, DeviceSort } from './devices.types.js';
+
+export interface Warranty {
+  receivedOn: string | null;
+  lastCoveredDay: string | null;
+  underWarranty: boolean;
+}
+
+const sortColumns = { IMEI: 'imei', RECEIVED_ON: 'receivedOn', CREATED_AT: 'createdAt' } as const;
+
+export class DevicesService {
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * The unit's warranty today (W1–W4): from its own received date, else its
+   * order's; a replacement unit keeps the day it inherited. A unit whose goods
+   * are not received yet has no warranty running.
+   */
+  warrantyOf(device: Device): Warranty {
+    const receivedOn = device.receivedOn ?? device.order.receivedOn ?? null;
+    if (!receivedOn) return { receivedOn, lastCoveredDay: null, underWarranty: false };
+    const today = this.clock.today();
+    if (device.inheritedLastCoveredDay) {
+      return { receivedOn, lastCoveredDay: device.inheritedLastCoveredDay, underWarranty: today <= device.inheritedLastCoveredDay };
+    }
+    return { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn), underWarranty: isUnderWarranty(receivedOn, today) };
+  }
+
+  /** Finds a unit by IMEI, within the caller's customer for integrators. */
+  async findByImei(em: EntityManager, imei: string, actor: Actor, field = 'imei'): Promise<Device> {
+    const trimmed = imei.trim();
+    if (!isValidImei(trimmed)) throw new BadUserInputError(field, 'must be 15 digits with a valid check digit.');
+    const device = await em.findOne(Device, { imei: trimmed }, { populate: ['order', 'model', 'customer'] });
+    const scope = customerScope(actor);
+    // Another customer's unit is reported as unknown: existence is not leaked.
+    if (!device || (scope !== undefined && device.customer.id !== scope)) throw new NotFoundError('Device with IMEI', trimmed);
+    return device;
+  }
+
+  async get(em: EntityManager, id: string, actor: Actor): Promise<Device> {
+    const scope = customerScope(actor);
+    const device = await em.findOne(Device, { id: parseId(id, 'id'), ...(scope && { customer: scope }) }, { populate: ['order', 'model', 'customer'] });
+    if (!device) throw new NotFoundError('Device', id);
+    return device;
+  }
+
+  async list(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, sort: DeviceSort | undefined, offset: number, limit: number): Promise<Page<Device>> {
+    const where: Record<string, unknown> = {};
+    if (filter.ids) where['id'] = { $in: parseIds(filter.ids, 'filter.ids') };
+    if (filter.imei) where['imei'] = filter.imei.length === 15 ? filter.imei : { $like: likePattern(filter.imei, true) };
+    if (filter.barcode) where['barcode'] = filter.barcode.trim();
+    if (filter.orderId) where['order'] = parseId(filter.orderId, 'filter.orderId');
+    if (filter.modelId) where['model'] = parseId(filter.modelId, 'filter.modelId');
+    if (filter.customerId) where['customer'] = parseId(filter.customerId, 'filter.customerId');
+    const scope = customerScope(actor);
+    if (scope !== undefined) where['customer'] = scope;
+    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
+    const [items, total] = await em.findAndCount(Device, where, {
+      populate: ['order', 'model', 'customer'],
+      orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction },
+      offset,
+      limit,
+    });
+    return { items, total };
+  }
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: apps/api/{src,dist}/platform/ is three levels below. */
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  AFTERSALE_DATA_DIR: z.string().default(`${repoRoot}.data`),
+  AFTERSALE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  AFTERSALE_ADMIN_EMAIL: z.string().email().default('admin@aftersale.test'),
+  AFTERSALE_ADMIN_PASSWORD: z.string().min(8).default('aftersale-admin'),
+  AFTERSALE_JWT_SECRET: z.string().min(32).optional(),
+  AFTERSALE_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('8h'),
+  AFTERSALE_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  AFTERSALE_CONSOLE_DIR: z.string().default(`${repoRoot}apps/console/dist`),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+/** Reads and validates the environment once, naming the variable that is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

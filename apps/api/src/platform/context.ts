@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../auth/actor.js';
+import type { UnauthenticatedError } from './errors.js';
+import type { Logger } from './logger.js';
+
+/** What every resolver receives: its own EntityManager, the caller, and a logger tagged with the request id. */
+export interface Context {
+  em: EntityManager;
+  actor: Actor | null;
+  /** Set when the request carried a credential that is invalid or expired. */
+  credentialError?: UnauthenticatedError;
+  requestId: string;
+  log: Logger;
+}
+
+/** The caller of an operation that `@Authorized` already let through. */
+export function actorOf(ctx: Context): Actor {
+  if (!ctx.actor) throw new Error('actorOf() called on an operation that is not @Authorized');
+  return ctx.actor;
+}

