@@ -14,7 +14,6 @@ import { type MikroORM, openDatabase } from './platform/database.js';
 import { buildAppSchema } from './platform/graphql-schema.js';
 import { startHttpServer, type RunningHttpServer } from './platform/http-server.js';
 import type { Logger } from './platform/logger.js';
-import { seedDemoDataIfEmpty } from './demo/seed-demo-data.js';
 
 export interface AppOptions {
   config: Config;
@@ -65,7 +64,11 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock }
     if (await AuthService.ensureFirstAdmin(em, config.AFTERSALE_ADMIN_EMAIL, config.AFTERSALE_ADMIN_PASSWORD)) {
       log.info({ email: config.AFTERSALE_ADMIN_EMAIL }, 'first administrator created');
     }
-    if (config.AFTERSALE_DEMO_DATA === 'auto') await seedDemoDataIfEmpty(orm, clock, log);
+    if (config.AFTERSALE_DEMO_DATA === 'auto') {
+      // Loaded on demand: a production server with demo data off never loads the generator.
+      const { seedDemoDataIfEmpty } = await import('./demo/seed-demo-data.js');
+      await seedDemoDataIfEmpty(orm, clock, log);
+    }
     const { auth, resolvers } = createResolvers(tokens, clock);
     const schema = await buildAppSchema(resolvers);
     const http = await startHttpServer({ schema, orm, auth, log, consoleDir: config.AFTERSALE_CONSOLE_DIR });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { printSchema, lexicographicSortSchema } from 'graphql';
+import { printSchema } from 'graphql';
 import { writeFile } from 'node:fs/promises';
 import { createResolvers } from './app.js';
 import { TokenSigner } from './auth/credentials.js';
@@ -7,11 +7,11 @@ import { systemClock } from './platform/clock.js';
 import { repoRoot } from './platform/config.js';
 import { buildAppSchema } from './platform/graphql-schema.js';
 
-/** The schema as SDL, exactly as the server builds it (sorted, so diffs stay small). */
+/** The schema as SDL, exactly as the server builds it (in declaration order: enums keep the lifecycle order). */
 export async function printAppSchema(): Promise<string> {
   const { resolvers } = createResolvers(new TokenSigner('x'.repeat(32), '1h'), systemClock);
   const schema = await buildAppSchema(resolvers);
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printSchema(schema)}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

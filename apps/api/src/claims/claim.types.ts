@@ -20,9 +20,10 @@ export class ClaimEventType {
   @Field({ description: 'What happened, e.g. SUBMITTED, TRANSITION, ASSESSED.' }) type!: string;
   @Field(() => ClaimStatusEnum, { nullable: true }) fromStatus?: ClaimStatus | null;
   @Field(() => ClaimStatusEnum, { nullable: true }) toStatus?: ClaimStatus | null;
-  @Field({ description: 'Who did it: a staff email or an API key name.' }) actorLabel!: string;
+  @Field({ description: 'Who did it: a staff email or an API key name.' }) actor!: string;
+  @Field({ description: 'When it happened.' }) at!: Date;
+  @Field(() => String, { nullable: true, description: 'What the person wrote, if anything.' }) note?: string | null;
   @Field(() => GraphQLJSONObject, { description: 'What changed.' }) data!: Record<string, unknown>;
-  @Field() createdAt!: Date;
 }
 
 @ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.' })
@@ -36,7 +37,7 @@ export class ClaimType {
   @Field({ description: 'H3: the customer backed up and deleted their data.' }) dataBackupAcknowledged!: boolean;
   @Field(() => DecisionEnum, { nullable: true }) decision?: Decision | null;
   @Field(() => LocalDateScalar, { description: 'The day that counts for the warranty (W3).' }) submittedOn!: string;
-  @Field() createdAt!: Date;
+  @Field({ description: 'When the claim was filed.' }) submittedAt!: Date;
   @Field() updatedAt!: Date;
   @Field(() => Int, { description: 'Send it back on edits: a stale version gets CONFLICT.' }) version!: number;
   @Field(() => DeviceType) device!: DeviceType;
@@ -62,7 +63,7 @@ export class ClaimFilter {
   q?: string;
 }
 
-export const ClaimSortField = graphqlEnum(['NUMBER', 'SUBMITTED_ON', 'CREATED_AT', 'UPDATED_AT', 'STATUS'], 'ClaimSortField');
+export const ClaimSortField = graphqlEnum(['NUMBER', 'SUBMITTED_AT', 'STATUS', 'UPDATED_AT'], 'ClaimSortField');
 
 @InputType()
 export class ClaimSort {

@@ -33,8 +33,23 @@ export class ClaimsResolver {
     return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit);
   }
 
+  @FieldResolver(() => Date)
+  submittedAt(@Root() claim: Claim) {
+    return claim.createdAt;
+  }
+
   @FieldResolver(() => [ClaimEventType], { description: 'The event log, oldest first.' })
-  events(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return this.service.events(ctx.em, claim.id);
+  async events(@Root() claim: Claim, @Ctx() ctx: Context): Promise<ClaimEventType[]> {
+    const events = await this.service.events(ctx.em, claim.id);
+    return events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actor: e.actorLabel,
+      at: e.createdAt,
+      note: typeof e.data['note'] === 'string' ? e.data['note'] : null,
+      data: e.data,
+    }));
   }
 }

@@ -13,13 +13,7 @@ import { ClaimEvent } from './claim-event.entity.js';
 import { Claim } from './claim.entity.js';
 import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.types.js';
 
-const sortColumns = {
-  NUMBER: 'number',
-  SUBMITTED_ON: 'submittedOn',
-  CREATED_AT: 'createdAt',
-  UPDATED_AT: 'updatedAt',
-  STATUS: 'status',
-} as const;
+const sortColumns = { NUMBER: 'number', SUBMITTED_AT: 'createdAt', STATUS: 'status', UPDATED_AT: 'updatedAt' } as const;
 
 const populate = ['device', 'device.order', 'model', 'customer'] as const;
 

@@ -5,7 +5,7 @@ import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test
 const SUBMIT = `mutation ($input: SubmitClaimInput!) {
   submitClaim(input: $input) { id number status formType ciNumber submittedOn device { imei } customer { id } }
 }`;
-const CLAIM = `query ($id: ID!) { claim(id: $id) { id number status device { imei } events { type toStatus actorLabel } } }`;
+const CLAIM = `query ($id: ID!) { claim(id: $id) { id number status device { imei } events { type toStatus actor } } }`;
 const CLAIMS = `query ($filter: ClaimFilter, $sort: ClaimSort, $offset: Int!, $limit: Int!) {
   claims(filter: $filter, sort: $sort, offset: $offset, limit: $limit) { total items { id number status submittedOn customer { id } } }
 }`;
@@ -37,7 +37,7 @@ describe('submitClaim', () => {
     expect(claim.number).toMatch(/^CL-\d{7}$/);
 
     const read = await t.gql(CLAIM, { id: claim.id }, admin);
-    expect(read.data!.claim.events).toEqual([{ type: 'SUBMITTED', toStatus: 'SUBMITTED', actorLabel: 'admin@test.local' }]);
+    expect(read.data!.claim.events).toEqual([{ type: 'SUBMITTED', toStatus: 'SUBMITTED', actor: 'admin@test.local' }]);
   });
 
   it('refuses a claim without the data-backup acknowledgement (H3), naming the field', async () => {
