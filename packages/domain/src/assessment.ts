@@ -1,0 +1,291 @@
+import { compareCalendarDates, parseCalendarDate } from './calendar-date.js';
+import { PolicyInputError } from './errors.js';
+import { minorUnits, sumMinorUnits } from './money.js';
+import { isPartCategory, type PartCategory } from './part-category.js';
+import { DEFAULT_POLICY, validatePolicy, type WarrantyPolicy } from './policy.js';
+import { isUnderWarranty, lastCoveredDay } from './warranty-period.js';
+
+/** The two forms a customer files a claim on (§1, H4). */
+export const FORM_TYPES = ['REPAIR', 'REPLACEMENT'] as const;
+/** `REPAIR` for a Repair Form, `REPLACEMENT` for a Replacement Form. */
+export type FormType = (typeof FORM_TYPES)[number];
+
+/** The clauses of §5 in the order of the policy text; assessments list clauses in this order. */
+export const POLICY_CLAUSES = [
+  'BEYOND_WARRANTY_PERIOD',
+  'HUMAN_DAMAGE',
+  'UNAUTHORIZED_REPAIR',
+  'FORCE_MAJEURE',
+  'IDENTITY_MISMATCH',
+  'NATURAL_WEAR',
+  'NON_COMPANY_CAUSE',
+  'LABEL_DAMAGED',
+  'COSMETIC_DAMAGE',
+  'CARRIER_FAULT',
+] as const;
+/** A clause of §5 that limits the warranty, with a stable code. */
+export type PolicyClause = (typeof POLICY_CLAUSES)[number];
+
+/**
+ * What an inspection can record. `BEYOND_WARRANTY_PERIOD` is computed from the
+ * dates and `NATURAL_WEAR` is recorded per line (`worn`), so neither is a
+ * finding; `WATER_DAMAGE` and `SERIOUS_DAMAGE` are findings without a clause
+ * of their own (R4).
+ */
+export const FINDINGS = [
+  'HUMAN_DAMAGE',
+  'UNAUTHORIZED_REPAIR',
+  'FORCE_MAJEURE',
+  'IDENTITY_MISMATCH',
+  'NON_COMPANY_CAUSE',
+  'LABEL_DAMAGED',
+  'COSMETIC_DAMAGE',
+  'CARRIER_FAULT',
+  'WATER_DAMAGE',
+  'SERIOUS_DAMAGE',
+] as const;
+/** A fact recorded at inspection (see `FINDINGS`). */
+export type Finding = Exclude<PolicyClause, 'BEYOND_WARRANTY_PERIOD' | 'NATURAL_WEAR'> | 'WATER_DAMAGE' | 'SERIOUS_DAMAGE';
+
+/** The decisions an assessment can propose (R2). */
+export const DECISIONS = ['WARRANTY_REPAIR', 'WARRANTY_REPLACEMENT', 'PARTIAL', 'PAID_MAINTENANCE', 'NOT_COVERED'] as const;
+/** The claim-wide outcome of an assessment (R2). */
+export type Decision = (typeof DECISIONS)[number];
+
+/** How a clause is shown to staff and integrators. */
+export interface ClauseInfo {
+  /** The stable code. */
+  readonly code: PolicyClause;
+  /** Its letter in the policy text: 'A' to 'H', 'Others A', 'Others B'. */
+  readonly letter: string;
+  /** A short human text. */
+  readonly text: string;
+  /** What it does: every line chargeable, the worn lines chargeable, no replacement, or nothing to repair. */
+  readonly effect: 'EVERY_LINE_CHARGEABLE' | 'WORN_LINES_CHARGEABLE' | 'NO_REPLACEMENT' | 'NOT_COVERED';
+}
+
+/** The clause catalogue of §5, by code. */
+export const CLAUSES: Readonly<Record<PolicyClause, ClauseInfo>> = Object.freeze({
+  BEYOND_WARRANTY_PERIOD: { code: 'BEYOND_WARRANTY_PERIOD', letter: 'A', text: 'Claim submitted after the warranty period.', effect: 'EVERY_LINE_CHARGEABLE' },
+  HUMAN_DAMAGE: { code: 'HUMAN_DAMAGE', letter: 'B', text: 'Damage by human factors, abnormal operating conditions or use not following the manual (water damage included).', effect: 'EVERY_LINE_CHARGEABLE' },
+  UNAUTHORIZED_REPAIR: { code: 'UNAUTHORIZED_REPAIR', letter: 'C', text: 'Private disassembly, self-maintenance, modification or repair by a service not appointed by the company.', effect: 'EVERY_LINE_CHARGEABLE' },
+  FORCE_MAJEURE: { code: 'FORCE_MAJEURE', letter: 'D', text: 'Damage by force majeure: flood, fire, earthquake, lightning...', effect: 'EVERY_LINE_CHARGEABLE' },
+  IDENTITY_MISMATCH: { code: 'IDENTITY_MISMATCH', letter: 'E', text: 'Product model or barcode inconsistent with the record, or altered.', effect: 'EVERY_LINE_CHARGEABLE' },
+  NATURAL_WEAR: { code: 'NATURAL_WEAR', letter: 'F', text: 'Natural wear and tear of housing, keypad, display, antenna or accessories.', effect: 'WORN_LINES_CHARGEABLE' },
+  NON_COMPANY_CAUSE: { code: 'NON_COMPANY_CAUSE', letter: 'G', text: 'Failure, defect or flaw not caused by the company.', effect: 'EVERY_LINE_CHARGEABLE' },
+  LABEL_DAMAGED: { code: 'LABEL_DAMAGED', letter: 'H', text: 'Barcode label or warranty (fragile) sticker damaged or illegible.', effect: 'EVERY_LINE_CHARGEABLE' },
+  COSMETIC_DAMAGE: { code: 'COSMETIC_DAMAGE', letter: 'Others A', text: 'Cosmetic damage (wear, scratches): no replacement, a Replacement Form is handled as a repair.', effect: 'NO_REPLACEMENT' },
+  CARRIER_FAULT: { code: 'CARRIER_FAULT', letter: 'Others B', text: 'Fault caused by the network or the carrier\'s services: not covered, nothing to repair.', effect: 'NOT_COVERED' },
+});
+
+/**
+ * The catalogue entry of a clause: its letter in the policy text and a short text (§5).
+ * @example clauseInfo('LABEL_DAMAGED').letter // 'H'
+ */
+export function clauseInfo(clause: PolicyClause): ClauseInfo {
+  if (!isPolicyClause(clause)) throw new PolicyInputError('clause', `"${String(clause)}" is not a policy clause`);
+  return CLAUSES[clause];
+}
+
+/**
+ * True when the value is a clause code of §5.
+ * @example isPolicyClause('NATURAL_WEAR') // true
+ */
+export function isPolicyClause(value: unknown): value is PolicyClause {
+  return (POLICY_CLAUSES as readonly unknown[]).includes(value);
+}
+
+/**
+ * True when the value is a finding an inspection can record (§5, R4).
+ * @example isFinding('WATER_DAMAGE') // true; isFinding('NATURAL_WEAR') // false (it is per line)
+ */
+export function isFinding(value: unknown): value is Finding {
+  return (FINDINGS as readonly unknown[]).includes(value);
+}
+
+/** One faulty part found at inspection. */
+export interface ClaimLineInput {
+  readonly category: PartCategory;
+  /** The part's material cost, integer minor units (H6). */
+  readonly materialCost: number;
+  /** Natural wear of this part was found (F). */
+  readonly worn?: boolean;
+}
+
+/** What `assessClaim` needs: the form, the dates, the faulty parts and the findings. */
+export interface ClaimInput {
+  readonly formType: FormType;
+  /** The date the customer received the unit (W2). */
+  readonly receivedOn: string;
+  /** The date the claim was submitted: the day that counts (W3). */
+  readonly submittedOn: string;
+  readonly lines: readonly ClaimLineInput[];
+  readonly findings: readonly Finding[];
+}
+
+/** One assessed part line (R1). */
+export interface AssessedLine {
+  readonly category: PartCategory;
+  readonly covered: boolean;
+  /** The clauses that made this line chargeable, in catalogue order; empty when covered. */
+  readonly clauses: PolicyClause[];
+  /** The material cost when chargeable, 0 when covered (H6). */
+  readonly charge: number;
+}
+
+/** The decision the system proposes for a claim (§5 Readings). */
+export interface Assessment {
+  readonly decision: Decision;
+  readonly underWarranty: boolean;
+  readonly lastCoveredDay: string;
+  readonly lines: AssessedLine[];
+  /** Every clause that applied, claim-wide and per line, once each, in catalogue order. */
+  readonly clauses: PolicyClause[];
+  readonly replacementAllowed: boolean;
+  /** WATER_DAMAGE or SERIOUS_DAMAGE was found: no repair before the maintenance agreement (H9, R4). */
+  readonly agreementRequired: boolean;
+  /** Sum of the line charges: material cost only (H6). */
+  readonly total: number;
+  /** The policy version the assessment was made under (R5). */
+  readonly policyVersion: string;
+}
+
+/** The clauses that make every line chargeable (R1), as findings map to them (R4: water damage is B). */
+const CLAIM_WIDE_CLAUSE_OF: Readonly<Partial<Record<Finding, PolicyClause>>> = {
+  HUMAN_DAMAGE: 'HUMAN_DAMAGE',
+  WATER_DAMAGE: 'HUMAN_DAMAGE',
+  UNAUTHORIZED_REPAIR: 'UNAUTHORIZED_REPAIR',
+  FORCE_MAJEURE: 'FORCE_MAJEURE',
+  IDENTITY_MISMATCH: 'IDENTITY_MISMATCH',
+  NON_COMPANY_CAUSE: 'NON_COMPANY_CAUSE',
+  LABEL_DAMAGED: 'LABEL_DAMAGED',
+};
+
+function inCatalogueOrder(clauses: Iterable<PolicyClause>): PolicyClause[] {
+  const present = new Set(clauses);
+  return POLICY_CLAUSES.filter((clause) => present.has(clause));
+}
+
+function validateClaimInput(input: unknown): ClaimInput {
+  if (typeof input !== 'object' || input === null) throw new PolicyInputError('input', 'must be a claim object');
+  const claim = input as Record<keyof ClaimInput, unknown>;
+  if (!(FORM_TYPES as readonly unknown[]).includes(claim.formType)) {
+    throw new PolicyInputError('formType', `"${String(claim.formType)}" is not a form type (${FORM_TYPES.join(', ')})`);
+  }
+  parseCalendarDate(claim.receivedOn, 'receivedOn');
+  parseCalendarDate(claim.submittedOn, 'submittedOn');
+  if (compareCalendarDates(claim.submittedOn as string, claim.receivedOn as string) < 0) {
+    throw new PolicyInputError('submittedOn', `${String(claim.submittedOn)} is before the unit was received (${String(claim.receivedOn)})`);
+  }
+  if (!Array.isArray(claim.lines)) throw new PolicyInputError('lines', 'must be a list of part lines');
+  claim.lines.forEach((line: unknown, index) => {
+    const field = `lines[${index}]`;
+    if (typeof line !== 'object' || line === null) throw new PolicyInputError(field, 'must be a part line');
+    const { category, materialCost, worn } = line as Record<keyof ClaimLineInput, unknown>;
+    if (!isPartCategory(category)) throw new PolicyInputError(`${field}.category`, `"${String(category)}" is not a part category`);
+    minorUnits(materialCost, `${field}.materialCost`);
+    if (worn !== undefined && typeof worn !== 'boolean') throw new PolicyInputError(`${field}.worn`, 'must be true or false');
+  });
+  if (!Array.isArray(claim.findings)) throw new PolicyInputError('findings', 'must be a list of findings');
+  claim.findings.forEach((finding: unknown, index) => {
+    if (!isFinding(finding)) throw new PolicyInputError(`findings[${index}]`, `"${String(finding)}" is not a finding`);
+  });
+  return input as ClaimInput;
+}
+
+/**
+ * Proposes the decision for a claim from its dates, part lines and findings, under a policy version (§5, R1–R5).
+ *
+ * Readings encoded here (POLICY.md ids):
+ * - A is computed: the claim is beyond the period when `submittedOn` is after `lastCoveredDay(receivedOn)` (W3).
+ *   A claim submitted before the unit was received is refused as invalid input.
+ * - R1: A, B, C, D, E, G, H make every line chargeable; F makes a line chargeable only when it is `worn`
+ *   **and** its category is one of `policy.wearableCategories`. A worn part of another category (a worn
+ *   battery, say) stays covered: F names housing, keypad, display, antenna and accessories only.
+ * - R4: WATER_DAMAGE counts as HUMAN_DAMAGE (B) and requires the agreement; SERIOUS_DAMAGE requires the
+ *   agreement and adds no clause, so it is paid only where another clause applies.
+ * - Others A: COSMETIC_DAMAGE makes nothing chargeable; it only forbids replacement (R3).
+ * - Others B: CARRIER_FAULT with no part line is `NOT_COVERED` (nothing to repair, the unit goes back).
+ *   With part lines, the carrier fault explains only part of the complaint: the lines are assessed
+ *   normally and CARRIER_FAULT is still listed among the claim's clauses.
+ * - R2: with lines, all covered gives `WARRANTY_REPAIR` (`WARRANTY_REPLACEMENT` on an allowed Replacement
+ *   Form), all chargeable gives `PAID_MAINTENANCE`, a mix gives `PARTIAL`. With no line (no fault found)
+ *   and no carrier fault: `WARRANTY_REPAIR` with nothing charged when no claim-wide clause applies, else
+ *   `PAID_MAINTENANCE` with a total of 0.
+ * - R3, H4: replacement is allowed only on a Replacement Form, with at least one faulty part, every line
+ *   covered and no COSMETIC_DAMAGE; otherwise the Replacement Form falls back to repair.
+ * - H6: a chargeable line is charged its material cost; covered lines charge 0; no labour, no shipping.
+ * - R5: the result records `policy.version`.
+ *
+ * Throws `PolicyInputError` naming the field for any invalid input.
+ *
+ * @example
+ * assessClaim({ formType: 'REPAIR', receivedOn: '2025-03-10', submittedOn: '2026-03-09',
+ *   lines: [{ category: 'BATTERY', materialCost: 1200 }], findings: [] })
+ * // { decision: 'WARRANTY_REPAIR', underWarranty: true, lastCoveredDay: '2026-03-09',
+ * //   lines: [{ category: 'BATTERY', covered: true, clauses: [], charge: 0 }], clauses: [],
+ * //   replacementAllowed: false, agreementRequired: false, total: 0, policyVersion: '2020.1' }
+ */
+export function assessClaim(input: ClaimInput, policy: WarrantyPolicy = DEFAULT_POLICY): Assessment {
+  const { version, wearableCategories } = validatePolicy(policy);
+  const { formType, receivedOn, submittedOn, lines, findings } = validateClaimInput(input);
+
+  const last = lastCoveredDay(receivedOn, policy);
+  const underWarranty = isUnderWarranty(receivedOn, submittedOn, policy);
+  const found = new Set<Finding>(findings);
+
+  const claimWide = new Set<PolicyClause>();
+  if (!underWarranty) claimWide.add('BEYOND_WARRANTY_PERIOD');
+  for (const finding of found) {
+    const clause = CLAIM_WIDE_CLAUSE_OF[finding];
+    if (clause !== undefined) claimWide.add(clause);
+  }
+
+  const assessedLines = lines.map(({ category, materialCost, worn }): AssessedLine => {
+    const clauses = new Set(claimWide);
+    // R1, F: natural wear makes only a worn part of a wearable category chargeable.
+    if (worn === true && wearableCategories.includes(category)) clauses.add('NATURAL_WEAR');
+    const covered = clauses.size === 0;
+    return { category, covered, clauses: inCatalogueOrder(clauses), charge: covered ? 0 : materialCost };
+  });
+
+  const applied = new Set<PolicyClause>(claimWide);
+  for (const line of assessedLines) line.clauses.forEach((clause) => applied.add(clause));
+  if (found.has('COSMETIC_DAMAGE')) applied.add('COSMETIC_DAMAGE');
+  if (found.has('CARRIER_FAULT')) applied.add('CARRIER_FAULT');
+
+  const total = sumMinorUnits(assessedLines.map((line) => line.charge), 'lines');
+
+  const allCovered = assessedLines.every((line) => line.covered);
+  // R3, H4: replacement only on a Replacement Form, for a found fault, every line covered, no cosmetic damage.
+  const replacementAllowed = formType === 'REPLACEMENT' && assessedLines.length > 0 && allCovered && !found.has('COSMETIC_DAMAGE');
+
+  return {
+    decision: decisionOf(assessedLines, claimWide.size > 0, found, replacementAllowed),
+    underWarranty,
+    lastCoveredDay: last,
+    lines: assessedLines,
+    clauses: inCatalogueOrder(applied),
+    replacementAllowed,
+    agreementRequired: found.has('WATER_DAMAGE') || found.has('SERIOUS_DAMAGE'),
+    total,
+    policyVersion: version,
+  };
+}
+
+/** R2, Others B: the claim-wide decision that follows from the assessed lines. */
+function decisionOf(
+  lines: readonly AssessedLine[],
+  claimWideClauseApplies: boolean,
+  found: ReadonlySet<Finding>,
+  replacementAllowed: boolean,
+): Decision {
+  if (lines.length === 0) {
+    // Others B: a carrier fault with no hardware fault has nothing to repair.
+    if (found.has('CARRIER_FAULT')) return 'NOT_COVERED';
+    // No fault found: nothing to charge under warranty; outside it, paid maintenance of nothing.
+    return claimWideClauseApplies ? 'PAID_MAINTENANCE' : 'WARRANTY_REPAIR';
+  }
+  if (lines.every((line) => line.covered)) return replacementAllowed ? 'WARRANTY_REPLACEMENT' : 'WARRANTY_REPAIR';
+  return lines.every((line) => !line.covered) ? 'PAID_MAINTENANCE' : 'PARTIAL';
+}

@@ -1,0 +1,73 @@
+/**
+ * @aftersale/domain — the warranty policy engine (shared/POLICY.md): pure
+ * functions of plain values, no I/O, no clock. This file lists the public
+ * surface; each name lives in the file of its policy topic.
+ */
+export { PolicyInputError } from './errors.js';
+export {
+  addDays,
+  addMonths,
+  compareCalendarDates,
+  daysBetween,
+  daysInMonth,
+  formatCalendarDate,
+  fromDayNumber,
+  isCalendarDate,
+  isLeapYear,
+  parseCalendarDate,
+  toDayNumber,
+  type CalendarDateParts,
+} from './calendar-date.js';
+export { isMinorUnits, minorUnits, sumMinorUnits } from './money.js';
+export { PART_CATEGORIES, isPartCategory, type PartCategory } from './part-category.js';
+export { STAFF_ROLES, isStaffRole, type StaffRole } from './staff-role.js';
+export { DEFAULT_POLICY, POLICY_REGISTRY, policyByVersion, policyInForce, validatePolicy, type WarrantyPolicy } from './policy.js';
+export { inheritedWarranty, isUnderWarranty, lastCoveredDay, type InheritedWarranty } from './warranty-period.js';
+export { exactRate, spareAllowance, type ModelPart, type SpareAllowanceLine } from './spare-allowance.js';
+export {
+  CLAUSES,
+  DECISIONS,
+  FINDINGS,
+  FORM_TYPES,
+  POLICY_CLAUSES,
+  assessClaim,
+  clauseInfo,
+  isFinding,
+  isPolicyClause,
+  type AssessedLine,
+  type Assessment,
+  type ClaimInput,
+  type ClaimLineInput,
+  type ClauseInfo,
+  type Decision,
+  type Finding,
+  type FormType,
+  type PolicyClause,
+} from './assessment.js';
+export {
+  CLAIM_ACTIONS,
+  CLAIM_STATUSES,
+  ClaimTransitionError,
+  NO_ASSESSMENT,
+  TERMINAL_CLAIM_STATUSES,
+  availableActions,
+  claimContextOf,
+  isTerminalClaimStatus,
+  rolesAllowedTo,
+  transition,
+  type ClaimAction,
+  type ClaimContext,
+  type ClaimStatus,
+  type ClaimTransitionReason,
+} from './claim-lifecycle.js';
+export { checkClaimSubmission, type ClaimSubmission } from './claim-submission.js';
+export {
+  INVOICE_LINE_KINDS,
+  invoiceLines,
+  type InvoiceInput,
+  type InvoiceLine,
+  type InvoiceLineKind,
+  type InvoiceLines,
+  type InvoiceablePartLine,
+} from './invoice-lines.js';
+export { DEFAULT_BARCODE_PATTERN, completeImei, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';

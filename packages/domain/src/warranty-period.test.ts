@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, fromDayNumber, toDayNumber } from './calendar-date.js';
+import { PolicyInputError } from './errors.js';
+import { DEFAULT_POLICY } from './policy.js';
+import { inheritedWarranty, isUnderWarranty, lastCoveredDay } from './warranty-period.js';
+
+/** Any date a unit can be received on and still have its whole warranty within the calendar. */
+const aReceivedDate = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('9000-12-31') }).map((n) => fromDayNumber(n));
+
+describe('the warranty period (W1, W2, W3)', () => {
+  it.each([
+    ['2025-03-10', '2026-03-09', 'an ordinary day'],
+    ['2024-02-29', '2025-02-27', 'a leap day: the anniversary clamps to 2025-02-28'],
+    ['2025-01-31', '2026-01-30', 'a month end'],
+    ['2025-12-31', '2026-12-30', 'the last day of the year'],
+    ['2025-01-01', '2025-12-31', 'the first day of the year'],
+    ['2023-02-28', '2024-02-27', 'the day before a leap year\'s leap day'],
+    ['2023-03-01', '2024-02-29', 'the day after February'],
+  ])('covers a unit received on %s through %s (%s)', (receivedOn, last) => {
+    expect(lastCoveredDay(receivedOn)).toBe(last);
+  });
+
+  it.each([
+    ['2025-03-10', '2025-03-10', true, 'the day it was received'],
+    ['2025-03-10', '2026-03-08', true, 'two days before expiry'],
+    ['2025-03-10', '2026-03-09', true, 'the last covered day'],
+    ['2025-03-10', '2026-03-10', false, 'the anniversary'],
+    ['2024-02-29', '2025-02-27', true, 'the last covered day after a leap day'],
+    ['2024-02-29', '2025-02-28', false, 'the clamped anniversary of a leap day'],
+    ['2025-01-31', '2026-01-30', true, 'the last covered day after a month end'],
+    ['2025-01-31', '2026-01-31', false, 'the anniversary of a month end'],
+    ['2025-03-10', '2025-03-09', false, 'the day before it was received: the warranty has not started (W2)'],
+  ])('for a unit received on %s, on %s answers %s (%s)', (receivedOn, on, covered) => {
+    expect(isUnderWarranty(receivedOn, on)).toBe(covered);
+  });
+
+  it('follows the policy version\'s number of months', () => {
+    const twoYears = { ...DEFAULT_POLICY, version: 'two-years', warrantyMonths: 24 };
+    expect(lastCoveredDay('2024-02-29', twoYears)).toBe('2026-02-27');
+    expect(lastCoveredDay('2025-01-31', { ...DEFAULT_POLICY, warrantyMonths: 1 })).toBe('2025-02-27');
+    expect(isUnderWarranty('2025-03-10', '2026-03-10', twoYears)).toBe(true);
+  });
+
+  it.each([
+    ['receivedOn', () => lastCoveredDay('2025-02-30')],
+    ['receivedOn', () => lastCoveredDay('2025/03/10')],
+    ['receivedOn', () => lastCoveredDay(undefined as never)],
+    ['receivedOn', () => lastCoveredDay('9999-03-10')],
+    ['on', () => isUnderWarranty('2025-03-10', '2026-02-29')],
+    ['receivedOn', () => isUnderWarranty('2025-13-10', '2026-02-01')],
+    ['policy.warrantyMonths', () => lastCoveredDay('2025-03-10', { ...DEFAULT_POLICY, warrantyMonths: 0 })],
+  ])('refuses bad input with a PolicyInputError naming %s', (field, call) => {
+    expect(call).toThrow(PolicyInputError);
+    expect(call).toThrow(new RegExp(`^${field}: `));
+  });
+
+  it('covers every unit on its last covered day and not on the day after', () => {
+    fc.assert(
+      fc.property(aReceivedDate, (receivedOn) => {
+        const last = lastCoveredDay(receivedOn);
+        return isUnderWarranty(receivedOn, last) && !isUnderWarranty(receivedOn, addDays(last, 1));
+      }),
+    );
+  });
+
+  it('ends every warranty the day before the same day 12 months later (month ends clamped)', () => {
+    fc.assert(
+      fc.property(aReceivedDate, (receivedOn) => {
+        const last = lastCoveredDay(receivedOn);
+        const sameDayLater = addMonths(receivedOn, 12);
+        return last < sameDayLater && addDays(last, 1) === sameDayLater && last > receivedOn;
+      }),
+    );
+  });
+
+  it('covers every day from receipt through the last covered day', () => {
+    fc.assert(
+      fc.property(aReceivedDate, fc.integer({ min: 0, max: 400 }), (receivedOn, offset) => {
+        const on = addDays(receivedOn, offset);
+        return isUnderWarranty(receivedOn, on) === (on <= lastCoveredDay(receivedOn));
+      }),
+    );
+  });
+});
+
+describe('the warranty of a replacement unit (W4)', () => {
+  it('carries the remaining warranty of the replaced unit instead of restarting the months', () => {
+    expect(inheritedWarranty('2025-03-10', '2025-09-01')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', remainingDays: 190 });
+  });
+
+  it('leaves one day when the replacement is given on the last covered day', () => {
+    expect(inheritedWarranty('2025-03-10', '2026-03-09')).toMatchObject({ lastCoveredDay: '2026-03-09', remainingDays: 1 });
+  });
+
+  it('applies only to replacements given under warranty', () => {
+    expect(() => inheritedWarranty('2025-03-10', '2026-03-10')).toThrow(/^replacedOn: the replaced unit was not under warranty/);
+    expect(() => inheritedWarranty('2025-03-10', '2025-03-01')).toThrow(PolicyInputError);
+  });
+
+  it('gives the replacement unit the same cover as the unit it replaces, whatever the day of the replacement', () => {
+    fc.assert(
+      fc.property(aReceivedDate, fc.integer({ min: 0, max: 364 }), (receivedOn, offset) => {
+        const replacedOn = addDays(receivedOn, offset);
+        fc.pre(isUnderWarranty(receivedOn, replacedOn));
+        const inherited = inheritedWarranty(receivedOn, replacedOn);
+        return inherited.lastCoveredDay === lastCoveredDay(inherited.receivedOn)
+          && inherited.lastCoveredDay === lastCoveredDay(receivedOn)
+          && toDayNumber(replacedOn) + inherited.remainingDays - 1 === toDayNumber(inherited.lastCoveredDay);
+      }),
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import { addDays, addMonths, daysBetween, parseCalendarDate } from './calendar-date.js';
+import { PolicyInputError } from './errors.js';
+import { DEFAULT_POLICY, validatePolicy, type WarrantyPolicy } from './policy.js';
+
+/**
+ * The last day a unit is under warranty: the day before the same calendar day `warrantyMonths` later, month ends clamped (W1, W2, W3).
+ * @example
+ * lastCoveredDay('2025-03-10') // '2026-03-09'
+ * lastCoveredDay('2024-02-29') // '2025-02-27' (2025-02-28 is the clamped anniversary)
+ * lastCoveredDay('2025-01-31') // '2026-01-30'
+ */
+export function lastCoveredDay(receivedOn: string, policy: WarrantyPolicy = DEFAULT_POLICY): string {
+  const { warrantyMonths } = validatePolicy(policy);
+  const anniversary = addMonths(receivedOn, warrantyMonths, 'receivedOn');
+  return addDays(anniversary, -1, 'receivedOn');
+}
+
+/**
+ * A unit is under warranty on a day from the day it was received through its last covered day (W2, W3).
+ * Before the received date the warranty has not started, so the answer is false.
+ * @example
+ * isUnderWarranty('2025-03-10', '2026-03-09') // true
+ * isUnderWarranty('2025-03-10', '2026-03-10') // false
+ */
+export function isUnderWarranty(receivedOn: string, on: string, policy: WarrantyPolicy = DEFAULT_POLICY): boolean {
+  const last = lastCoveredDay(receivedOn, policy);
+  parseCalendarDate(on, 'on');
+  return receivedOn <= on && on <= last;
+}
+
+/** The warranty a replacement unit starts with (W4). */
+export interface InheritedWarranty {
+  /** The warranty start to record on the replacement unit: the replaced unit's own received date. */
+  readonly receivedOn: string;
+  /** Unchanged from the replaced unit. */
+  readonly lastCoveredDay: string;
+  /** Days of cover left counting the replacement day itself (at least 1). */
+  readonly remainingDays: number;
+}
+
+/**
+ * A replacement unit given under warranty carries the remaining warranty of the unit it replaces and does not restart the months (W4).
+ * Recording the returned `receivedOn` on the replacement unit makes `isUnderWarranty` answer for it exactly as for the replaced unit.
+ * Throws `PolicyInputError` when the replaced unit was not under warranty on the replacement day (W4 speaks only of replacements given under warranty).
+ * @example
+ * inheritedWarranty('2025-03-10', '2025-09-01')
+ * // { receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', remainingDays: 190 }
+ */
+export function inheritedWarranty(
+  replacedUnitReceivedOn: string,
+  replacedOn: string,
+  policy: WarrantyPolicy = DEFAULT_POLICY,
+): InheritedWarranty {
+  const last = lastCoveredDay(replacedUnitReceivedOn, policy);
+  if (!isUnderWarranty(replacedUnitReceivedOn, replacedOn, policy)) {
+    throw new PolicyInputError('replacedOn', `the replaced unit was not under warranty on ${replacedOn} (covered ${replacedUnitReceivedOn} to ${last})`);
+  }
+  return { receivedOn: replacedUnitReceivedOn, lastCoveredDay: last, remainingDays: daysBetween(replacedOn, last) + 1 };
+}
