@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CLAIM_STATUSES } from '@aftersale/domain';
+import { CLAIM_STATUSES, checkClaimSubmission, type ClaimSubmission } from '@aftersale/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerScope, type Actor } from '../auth/actor.js';
@@ -123,29 +123,23 @@ export class ClaimsService {
   }
 }
 
-interface ClaimForm {
-  imei: string;
-  formType: SubmitClaimInput['formType'];
-  ciNumber: string;
-  symptoms: string;
+interface ClaimForm extends ClaimSubmission {
   idempotencyKey?: string;
 }
 
-/** Validates a submission at the edge, naming the field that is wrong. */
+/**
+ * The form's rules (H2, H3) are the domain's; the API adds only what its
+ * storage needs (lengths, the optional idempotency key).
+ */
 function validateSubmission(input: SubmitClaimInput): ClaimForm {
-  // H3: the customer must back up and delete their data before sending the unit.
-  if (input.dataBackupAcknowledged !== true) {
-    throw new BadUserInputError('dataBackupAcknowledged', 'the customer must back up and delete their data first (H3); send true.');
-  }
-  const ciNumber = input.ciNumber.trim();
-  if (!ciNumber || ciNumber.length > 64) throw new BadUserInputError('ciNumber', 'must be 1 to 64 characters.');
-  const symptoms = input.symptoms.trim();
-  if (!symptoms || symptoms.length > 4000) throw new BadUserInputError('symptoms', 'must be 1 to 4000 characters.');
+  const form = checkClaimSubmission(input);
+  if (form.ciNumber.length > 64) throw new BadUserInputError('ciNumber', 'must be at most 64 characters.');
+  if (form.symptoms.length > 4000) throw new BadUserInputError('symptoms', 'must be at most 4000 characters.');
   const idempotencyKey = input.idempotencyKey?.trim();
   if (idempotencyKey !== undefined && (!idempotencyKey || idempotencyKey.length > 128)) {
     throw new BadUserInputError('idempotencyKey', 'must be 1 to 128 characters.');
   }
-  return { imei: input.imei.trim(), formType: input.formType, ciNumber, symptoms, idempotencyKey };
+  return { ...form, idempotencyKey };
 }
 
 const hashRequest = (form: ClaimForm): string =>

@@ -15,9 +15,8 @@ export const Device = defineEntity({
     customer: () => p.manyToOne(Customer),
     /** W2: a per-unit received date where recorded, else the order's. */
     receivedOn: p.date().nullable(),
+    /** W4: a replacement unit carries the replaced unit's received date. */
     replacesDevice: () => p.manyToOne(Device).nullable(),
-    /** W4: the last covered day carried over from the unit this one replaces. */
-    inheritedLastCoveredDay: p.date().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -20,18 +20,15 @@ export class DevicesService {
   constructor(private readonly clock: Clock) {}
 
   /**
-   * The unit's warranty today (W1–W4): from its own received date, else its
-   * order's; a replacement unit keeps the day it inherited. A unit whose goods
-   * are not received yet has no warranty running.
+   * The unit's warranty today (W1–W3), from its own received date where
+   * recorded, else its order's (W2). A replacement unit was registered with
+   * the received date of the unit it replaced (W4). No received date yet
+   * means no warranty running.
    */
   warrantyOf(device: Device): Warranty {
     const receivedOn = device.receivedOn ?? device.order.receivedOn ?? null;
     if (!receivedOn) return { receivedOn, lastCoveredDay: null, underWarranty: false };
-    const today = this.clock.today();
-    if (device.inheritedLastCoveredDay) {
-      return { receivedOn, lastCoveredDay: device.inheritedLastCoveredDay, underWarranty: today <= device.inheritedLastCoveredDay };
-    }
-    return { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn), underWarranty: isUnderWarranty(receivedOn, today) };
+    return { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn), underWarranty: isUnderWarranty(receivedOn, this.clock.today()) };
   }
 
   /** Finds a unit by IMEI, within the caller's customer for integrators. */

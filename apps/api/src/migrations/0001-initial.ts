@@ -121,9 +121,9 @@ create table device (
   model_id int not null references product_model,
   customer_id int not null references customer,
   received_on date,
-  -- W4: a replacement unit keeps the warranty of the unit it replaces.
+  -- W4: a replacement unit records the received date of the unit it
+  -- replaces, so it keeps that unit's warranty (domain: inheritedWarranty).
   replaces_device_id int references device,
-  inherited_last_covered_day date,
   created_at timestamptz not null default now()
 );
 create index device_order_idx on device (order_id);

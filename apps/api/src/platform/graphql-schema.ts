@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ClaimTransitionError, PolicyInputError } from '@aftersale/domain';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -82,6 +83,13 @@ export function formatError(log: Logger) {
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof PolicyInputError) {
+      return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', field: original.field } };
+    }
+    if (original instanceof ClaimTransitionError) {
+      const code = original.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'CONFLICT';
+      return { ...base, message: original.message, extensions: { code, reason: original.reason } };
     }
     if (original instanceof ArgumentValidationError) {
       const [field, message] = firstViolation(original.extensions.validationErrors);
