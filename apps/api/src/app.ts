@@ -9,6 +9,7 @@ import { ClaimsService } from './claims/claims.service.js';
 import { DevicesResolver } from './devices/devices.resolver.js';
 import { DevicesService } from './devices/devices.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
+import { registerPolicyVersions } from './policy/policy-versions.js';
 import type { Config } from './platform/config.js';
 import { type MikroORM, openDatabase } from './platform/database.js';
 import { buildAppSchema } from './platform/graphql-schema.js';
@@ -60,6 +61,7 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock }
   const orm = await openDatabase(databaseUrl, log);
   try {
     const em = orm.em.fork();
+    await registerPolicyVersions(em);
     const tokens = new TokenSigner(await tokenSecret(em, config.AFTERSALE_JWT_SECRET), config.AFTERSALE_TOKEN_TTL);
     if (await AuthService.ensureFirstAdmin(em, config.AFTERSALE_ADMIN_EMAIL, config.AFTERSALE_ADMIN_PASSWORD)) {
       log.info({ email: config.AFTERSALE_ADMIN_EMAIL }, 'first administrator created');

@@ -26,7 +26,7 @@ export function ormOptions(clientUrl: string, log?: Logger): Options {
     clientUrl,
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, tableName: 'schema_migration', transactional: true },
+    migrations: { migrationsList: migrations, tableName: 'schema_migration', transactional: true, snapshot: false, snapshotOnMigrate: false },
     pool: { min: 0, max: 10 },
     debug: false,
     logger: (message) => log?.debug({ orm: message }),

@@ -1,0 +1,355 @@
+import {
+  assessClaim, claimContextOf, DEFAULT_POLICY, NO_ASSESSMENT, transition,
+  type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type Finding, type FormType,
+  type PartCategory,
+} from '@aftersale/domain';
+import { dayOfInstant, HOUR_MS, instantOn, MINUTE_MS } from './calendar.js';
+import type { Random } from './random.js';
+import type { ModelKind, PartRow } from './rows.js';
+
+/**
+ * What happens to one claim: its symptoms, the real cause behind them, and
+ * the path it takes through the claim lifecycle with the time each step
+ * takes. Every step is an action of the domain's state machine, taken by the
+ * role it belongs to (`transition`), and the inspection's decision is the
+ * domain's `assessClaim` of the parts found faulty, so the demo cannot tell a
+ * story the API would refuse. The claim's status is where its path stands at
+ * the cut-off (the start of `today`): old claims are done, recent ones are in
+ * the queue, and the waits on the customer keep some older ones open.
+ */
+
+/** The real cause of a fault, found at inspection; it decides the path. */
+export type Cause = 'HARDWARE' | 'SOFTWARE' | 'CARRIER' | 'DROP' | 'WATER' | 'TAMPERED' | 'WEAR';
+
+interface Symptom {
+  readonly text: string;
+  /** How often it is reported, relative to the others. */
+  readonly weight: number;
+  /** The models it can happen to; all when absent. */
+  readonly kinds?: readonly ModelKind[];
+  readonly causes: readonly (readonly [Cause, number])[];
+  /** The parts usually at fault, most likely first. */
+  readonly parts: readonly PartCategory[];
+}
+
+const SMART: readonly ModelKind[] = ['PHONE', 'TABLET'];
+const HANDSETS: readonly ModelKind[] = ['PHONE', 'FEATURE_PHONE'];
+
+const SYMPTOMS: readonly Symptom[] = [
+  { text: 'No power', weight: 8, causes: [['HARDWARE', 9], ['WATER', 1]], parts: ['MAINBOARD', 'BATTERY'] },
+  { text: 'Does not charge', weight: 7, causes: [['HARDWARE', 7], ['WEAR', 2], ['SOFTWARE', 1]], parts: ['BATTERY', 'ACCESSORY'] },
+  { text: 'Battery drains in 2 hours', weight: 8, causes: [['HARDWARE', 5], ['SOFTWARE', 5]], parts: ['BATTERY'] },
+  { text: 'Screen flickers', weight: 5, causes: [['HARDWARE', 9], ['SOFTWARE', 1]], parts: ['LCD'] },
+  { text: 'Black screen, unit vibrates when powered on', weight: 4, causes: [['HARDWARE', 8], ['DROP', 2]], parts: ['LCD', 'MAINBOARD'] },
+  { text: 'Lines across the display', weight: 3, causes: [['HARDWARE', 7], ['DROP', 3]], parts: ['LCD'] },
+  { text: 'Touch not responding in the lower half of the screen', weight: 5, kinds: SMART, causes: [['HARDWARE', 8], ['SOFTWARE', 2]], parts: ['TOUCH_PANEL'] },
+  { text: 'Cracked touch panel after drop', weight: 5, kinds: SMART, causes: [['DROP', 1]], parts: ['TOUCH_PANEL'] },
+  { text: 'Cracked display after drop', weight: 3, causes: [['DROP', 1]], parts: ['LCD'] },
+  { text: 'Water ingress', weight: 3, causes: [['WATER', 1]], parts: ['MAINBOARD'] },
+  { text: 'Dropped in water, no power since', weight: 2, causes: [['WATER', 1]], parts: ['MAINBOARD', 'BATTERY'] },
+  { text: 'No signal', weight: 5, causes: [['CARRIER', 4], ['SOFTWARE', 3], ['HARDWARE', 3]], parts: ['ANTENNA', 'MAINBOARD'] },
+  { text: 'Drops calls after a few minutes', weight: 3, kinds: HANDSETS, causes: [['CARRIER', 4], ['HARDWARE', 4], ['SOFTWARE', 2]], parts: ['ANTENNA', 'MAINBOARD'] },
+  { text: 'SIM card not detected', weight: 3, causes: [['HARDWARE', 6], ['SOFTWARE', 3], ['DROP', 1]], parts: ['MAINBOARD'] },
+  { text: 'Rear camera out of focus', weight: 2, kinds: SMART, causes: [['HARDWARE', 1]], parts: ['CAMERA'] },
+  { text: 'Camera app crashes on start', weight: 2, kinds: SMART, causes: [['SOFTWARE', 7], ['HARDWARE', 3]], parts: ['CAMERA'] },
+  { text: 'Microphone not working during calls', weight: 3, kinds: HANDSETS, causes: [['HARDWARE', 9], ['SOFTWARE', 1]], parts: ['MAINBOARD'] },
+  { text: 'Earpiece sound distorted', weight: 2, kinds: HANDSETS, causes: [['HARDWARE', 1]], parts: ['MAINBOARD'] },
+  { text: 'Keys 5 and 8 do not respond', weight: 6, kinds: ['FEATURE_PHONE'], causes: [['HARDWARE', 5], ['WEAR', 5]], parts: ['KEYPAD'] },
+  { text: 'Keypad worn, numbers unreadable', weight: 3, kinds: ['FEATURE_PHONE'], causes: [['WEAR', 1]], parts: ['KEYPAD'] },
+  { text: 'Back cover does not close', weight: 2, causes: [['WEAR', 6], ['DROP', 4]], parts: ['HOUSING'] },
+  { text: 'Restarts randomly', weight: 5, causes: [['SOFTWARE', 6], ['HARDWARE', 4]], parts: ['MAINBOARD', 'BATTERY'] },
+  { text: 'Stuck on the boot logo after the software update', weight: 3, kinds: SMART, causes: [['SOFTWARE', 8], ['HARDWARE', 2]], parts: ['MAINBOARD'] },
+  { text: 'Wi-Fi disconnects every few minutes', weight: 3, kinds: SMART, causes: [['SOFTWARE', 6], ['HARDWARE', 4]], parts: ['ANTENNA', 'MAINBOARD'] },
+  { text: 'Overheats while charging', weight: 2, causes: [['HARDWARE', 8], ['WEAR', 2]], parts: ['BATTERY', 'ACCESSORY'] },
+  { text: 'Charger no longer works', weight: 3, causes: [['WEAR', 6], ['HARDWARE', 4]], parts: ['ACCESSORY'] },
+  { text: 'Speaker silent, no ringtone', weight: 2, causes: [['HARDWARE', 8], ['SOFTWARE', 2]], parts: ['MAINBOARD'] },
+  { text: 'GPS cannot get a fix', weight: 1, kinds: SMART, causes: [['SOFTWARE', 6], ['HARDWARE', 4]], parts: ['ANTENNA', 'MAINBOARD'] },
+  { text: 'Opened by a local repair shop, no power since', weight: 1, causes: [['TAMPERED', 1]], parts: ['MAINBOARD'] },
+];
+
+const DETAILS: readonly string[] = [
+  'Intermittent.',
+  'Factory reset already tried.',
+  'Several units from the same batch show it.',
+  'End user needs the unit back urgently.',
+  'Fault reproduced by our technician.',
+];
+
+export interface Fault {
+  /** What the customer writes on the form. */
+  readonly symptoms: string;
+  readonly cause: Cause;
+  readonly likelyParts: readonly PartCategory[];
+}
+
+const symptomsByModel = new Map<string, readonly (readonly [Symptom, number])[]>();
+
+/**
+ * What the customer reports for a unit of this model, and what is really wrong with it; with `cause`, a
+ * symptom that cause can be behind.
+ */
+export function reportedFault(
+  random: Random,
+  model: { code: string; kind: ModelKind; weakSpots?: Readonly<Record<string, number>> },
+  cause?: Cause,
+): Fault {
+  let symptoms = symptomsByModel.get(model.code);
+  if (!symptoms) {
+    symptoms = SYMPTOMS.filter((symptom) => !symptom.kinds || symptom.kinds.includes(model.kind))
+      .map((symptom) => [symptom, symptom.weight * (model.weakSpots?.[symptom.text] ?? 1)] as const);
+    symptomsByModel.set(model.code, symptoms);
+  }
+  const symptom = random.weighted(cause ? symptoms.filter(([s]) => s.causes.some(([c]) => c === cause)) : symptoms);
+  return {
+    symptoms: random.chance(0.3) ? `${symptom.text}. ${random.pick(DETAILS)}` : symptom.text,
+    cause: cause ?? random.weighted(symptom.causes),
+    likelyParts: symptom.parts,
+  };
+}
+
+/**
+ * The open statuses a demo should always show, each with the age in days of a claim that plausibly
+ * stands there and the cause that leads there. Most are short-lived, so chance alone can miss them.
+ */
+export interface Showcase {
+  readonly status: ClaimStatus;
+  readonly age: readonly [number, number];
+  readonly cause: Cause;
+}
+
+export const SHOWCASE: readonly Showcase[] = [
+  { status: 'SUBMITTED', age: [0, 3], cause: 'HARDWARE' },
+  { status: 'REMOTE_DIAGNOSIS', age: [1, 10], cause: 'SOFTWARE' },
+  { status: 'AWAITING_UNIT', age: [3, 20], cause: 'HARDWARE' },
+  { status: 'RECEIVED', age: [10, 30], cause: 'HARDWARE' },
+  { status: 'INSPECTION', age: [10, 30], cause: 'HARDWARE' },
+  { status: 'AWAITING_AGREEMENT', age: [15, 40], cause: 'WATER' },
+  { status: 'AWAITING_APPROVAL', age: [15, 40], cause: 'DROP' },
+  { status: 'IN_REPAIR', age: [15, 40], cause: 'HARDWARE' },
+  { status: 'READY_TO_SHIP', age: [20, 45], cause: 'HARDWARE' },
+  { status: 'RETURNED_UNREPAIRED', age: [20, 45], cause: 'CARRIER' },
+];
+
+export type Actor = 'agent' | 'tech';
+const ROLE = { agent: 'AGENT', tech: 'TECHNICIAN' } as const;
+
+export interface StoryStep {
+  readonly from: ClaimStatus;
+  readonly to: ClaimStatus;
+  readonly at: number;
+  readonly actor: Actor;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface ClaimStory {
+  /** The transitions that have happened before the cut-off, after the submission. */
+  readonly steps: readonly StoryStep[];
+  readonly status: ClaimStatus;
+  /** The assessment's decision, once the unit has been inspected. */
+  readonly decision: Decision | null;
+  /** True once the customer was asked to send the unit to the service centre. */
+  readonly sentToServiceCentre: boolean;
+}
+
+export interface ClaimStoryInput {
+  readonly random: Random;
+  readonly submittedAt: number;
+  /** Steps at or after this instant have not happened yet. */
+  readonly cutoff: number;
+  readonly formType: FormType;
+  readonly receivedOn: string;
+  readonly submittedOn: string;
+  readonly fault: Fault;
+  /** The parts of the unit's model. */
+  readonly parts: readonly PartRow[];
+  readonly serviceCentreCode: string;
+  /** A SHOWCASE status: the story heads there without detours, at the quick end of each wait, and stops there. */
+  readonly target?: ClaimStatus;
+}
+
+const CARRIERS: readonly string[] = ['DHL Express', 'UPS', 'FedEx', 'DPD'];
+
+/** The claim's path through the lifecycle and where it stands at the cut-off. */
+export function claimStory(input: ClaimStoryInput): ClaimStory {
+  const { random, fault } = input;
+  const steps: StoryStep[] = [];
+  // Changed by `take` as well as by the loop below, hence one object rather than narrowed locals.
+  const claim: { status: ClaimStatus; context: ClaimContext; decision: Decision | null; at: number; stopped: boolean } = {
+    status: 'SUBMITTED', context: NO_ASSESSMENT, decision: null, at: input.submittedAt, stopped: false,
+  };
+
+  const { target } = input;
+  const days = (min: number, max: number): readonly [number, number] => [min * 24, max * 24];
+  /** Takes an action some hours after the previous step, in working hours; false (and stops the story) when that is after the cut-off. */
+  const take = (action: ClaimAction, actor: Actor, hours: readonly [number, number], data: Record<string, unknown> = {}): boolean => {
+    const spread = (hours[1] - hours[0]) * (target ? 0.25 : 1);
+    const when = workingTime(random, claim.at + (hours[0] + random.next() * spread) * HOUR_MS);
+    if (when >= input.cutoff) {
+      claim.stopped = true;
+      return false;
+    }
+    const to = transition(claim.status, action, ROLE[actor], claim.context);
+    steps.push({ from: claim.status, to, at: when, actor, data: { action, ...data } });
+    claim.status = to;
+    claim.at = when;
+    return true;
+  };
+  const shipBack = (hours: readonly [number, number]) =>
+    take('SHIP', 'agent', hours, { carrier: random.pick(CARRIERS), trackingNumber: String(random.int(1e11, 1e12 - 1)) });
+
+  // H1: remote first, when the fault may be the installation or the network.
+  const tryRemote = random.chance(fault.cause === 'SOFTWARE' ? 0.9 : fault.cause === 'CARRIER' ? 0.7 : 0.15)
+    && target !== 'RETURNED_UNREPAIRED' || target === 'REMOTE_DIAGNOSIS';
+  const solvedRemotely = random.chance(fault.cause === 'SOFTWARE' ? 0.85 : fault.cause === 'CARRIER' ? 0.75 : 0.1) && !target;
+  /** Whether something that keeps the claim off its target's road (a cancellation, a refusal) happens. */
+  const detour = (p: number): boolean => random.chance(p) && !target;
+  /** Whether a long wait happens rather than the usual one; never on the way to a target. */
+  const delayed = (p: number): boolean => random.chance(p) && !target;
+
+  while (!claim.stopped) {
+    if (claim.status === target) break;
+    switch (claim.status) {
+      case 'SUBMITTED':
+        if (detour(0.02)) take('CANCEL', 'agent', [4, 72], { reason: 'Withdrawn by the customer' });
+        else if (tryRemote) take('START_REMOTE_DIAGNOSIS', 'agent', [2, 60], { channel: random.pick(['telephone', 'e-mail', 'remote session']) });
+        // H2: the customer sends the unit, at their expense, to the appointed centre.
+        else take('REQUEST_UNIT', 'agent', [2, 60], { serviceCentre: input.serviceCentreCode });
+        break;
+      case 'REMOTE_DIAGNOSIS':
+        if (solvedRemotely) take('RESOLVE_REMOTELY', 'agent', [4, 96], { resolution: remoteResolution(random, fault.cause) });
+        else if (detour(0.03)) take('CANCEL', 'agent', [24, 120], { reason: 'Withdrawn by the customer' });
+        else take('REQUEST_UNIT', 'agent', [2, 72], { serviceCentre: input.serviceCentreCode });
+        break;
+      case 'AWAITING_UNIT':
+        if (detour(0.03)) take('CANCEL', 'agent', days(60, 75), { reason: 'Unit not received within 60 days' });
+        // Business customers often collect several faulty units before sending them.
+        else take('RECEIVE_UNIT', 'tech', delayed(0.4) ? random.weighted([[days(14, 30), 3], [days(30, 55), 1]]) : days(4, 14));
+        break;
+      case 'RECEIVED':
+        take('START_INSPECTION', 'tech', [4, 72]);
+        break;
+      case 'INSPECTION': {
+        const found = inspection(random, input);
+        const assessment = assessClaim({ formType: input.formType, receivedOn: input.receivedOn, submittedOn: input.submittedOn, lines: found.lines, findings: found.findings });
+        claim.context = claimContextOf(assessment, { agreementOnRecord: false, quoteApproved: false });
+        const recorded = take('RECORD_ASSESSMENT', 'tech', [4, 48], {
+          decision: assessment.decision,
+          findings: found.findings,
+          clauses: assessment.clauses,
+          lines: assessment.lines.map((line, i) => ({ sku: found.skus[i], covered: line.covered, charge: line.charge })),
+          total: assessment.total,
+          policyVersion: assessment.policyVersion,
+        });
+        if (recorded) claim.decision = assessment.decision;
+        break;
+      }
+      case 'AWAITING_AGREEMENT':
+        // H9: nothing is repaired before the customer signs the maintenance agreement.
+        if (!detour(0.2) && take('RECORD_AGREEMENT', 'agent', days(3, 30), { note: 'Maintenance agreement signed at the service centre' })) {
+          claim.context = { ...claim.context, agreementOnRecord: true };
+        } else if (!claim.stopped) take('DECLINE_AGREEMENT', 'agent', days(14, 40), { reason: 'Customer did not sign the maintenance agreement' });
+        break;
+      case 'AWAITING_APPROVAL':
+        // H6: a paid repair waits for the customer to approve the material-cost quote.
+        if (!detour(claim.decision === 'PARTIAL' ? 0.1 : 0.2) && take('APPROVE_QUOTE', 'agent', delayed(0.2) ? days(10, 30) : days(1, 10))) {
+          claim.context = { ...claim.context, quoteApproved: true };
+        } else if (!claim.stopped) take('DECLINE_QUOTE', 'agent', days(5, 30), { reason: 'Quote declined by the customer' });
+        break;
+      case 'IN_REPAIR':
+        // Now and then a part is back-ordered.
+        take(claim.context.replacementAllowed ? 'REPLACE_UNIT' : 'COMPLETE_REPAIR', 'tech', delayed(0.15) ? days(8, 30) : days(1, 5));
+        break;
+      case 'READY_TO_SHIP':
+        shipBack([4, 48]);
+        break;
+      case 'RETURNED_UNREPAIRED':
+        // H7: the customer arranges and pays for the way back, which takes them a while.
+        shipBack(days(2, 20));
+        break;
+      case 'SHIPPED':
+      case 'RESOLVED_REMOTELY':
+        // Some are never formally closed.
+        if (!detour(0.15)) take('CLOSE', 'agent', days(3, 21));
+        else claim.stopped = true;
+        break;
+      default:
+        claim.stopped = true;
+    }
+  }
+  return { steps, status: claim.status, decision: claim.decision, sentToServiceCentre: steps.some((s) => s.to === 'AWAITING_UNIT') };
+}
+
+function remoteResolution(random: Random, cause: Cause): string {
+  if (cause === 'CARRIER') return 'Carrier outage confirmed; customer referred to the network operator';
+  return random.pick([
+    'Guided the customer to install the latest software update',
+    'Settings corrected with the customer by telephone',
+    'Factory reset with the customer, fault gone',
+  ]);
+}
+
+/** The faulty parts and findings an inspection records for the real cause (§5). */
+function inspection(random: Random, input: ClaimStoryInput): { lines: ClaimLineInput[]; skus: string[]; findings: Finding[] } {
+  const { cause, likelyParts } = input.fault;
+  const partIn = (categories: readonly PartCategory[]): PartRow => {
+    for (const category of categories) {
+      const candidates = input.parts.filter((p) => p.category === category);
+      if (candidates.length > 0) return random.pick(candidates);
+    }
+    return input.parts.find((p) => p.category === 'MAINBOARD') ?? random.pick(input.parts);
+  };
+  const lines: (ClaimLineInput & { sku: string })[] = [];
+  const add = (part: PartRow, worn = false) => {
+    if (!lines.some((line) => line.sku === part.sku)) lines.push({ category: part.category, materialCost: part.material_cost, worn, sku: part.sku });
+  };
+  const findings: Finding[] = [];
+  switch (cause) {
+    case 'SOFTWARE': // reflashed, no part replaced
+      break;
+    case 'CARRIER':
+      findings.push('CARRIER_FAULT');
+      break;
+    case 'WEAR': {
+      // F: only a worn part of a wearable category is charged; another fault beside it stays covered.
+      add(partIn(likelyParts.filter((c) => DEFAULT_POLICY.wearableCategories.includes(c)).concat('ACCESSORY')), true);
+      if (random.chance(0.5)) add(partIn(['BATTERY', 'MAINBOARD']));
+      break;
+    }
+    case 'WATER':
+      findings.push('WATER_DAMAGE');
+      add(partIn(['MAINBOARD']));
+      if (random.chance(0.5)) add(partIn(['BATTERY']));
+      break;
+    case 'DROP':
+      findings.push('HUMAN_DAMAGE');
+      add(partIn(likelyParts));
+      if (random.chance(0.4)) add(partIn(['HOUSING']));
+      break;
+    case 'TAMPERED':
+      findings.push('UNAUTHORIZED_REPAIR');
+      add(partIn(likelyParts));
+      break;
+    case 'HARDWARE':
+      add(partIn(likelyParts));
+      if (random.chance(0.15)) add(partIn(['MAINBOARD', 'BATTERY', 'HOUSING']));
+      if (random.chance(0.02)) findings.push('LABEL_DAMAGED');
+      break;
+  }
+  // Others A: scratches forbid a replacement (R3).
+  if (input.formType === 'REPLACEMENT' && random.chance(0.25)) findings.push('COSMETIC_DAMAGE');
+  return { lines: lines.map(({ sku: _sku, ...line }) => line), skus: lines.map((line) => line.sku), findings };
+}
+
+const OPENS = 7 * 60;
+const CLOSES = 18 * 60;
+
+/** The instant itself when it falls in working hours on a weekday, else soon after the next opening. */
+function workingTime(random: Random, instant: number): number {
+  let day = dayOfInstant(instant);
+  const minute = Math.floor((instant - instantOn(day, 0)) / MINUTE_MS);
+  const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 is Sunday
+  if (weekday !== 0 && weekday !== 6 && minute >= OPENS && minute < CLOSES) return instantOn(day, minute);
+  if (minute >= OPENS) day += 1;
+  while ((day + 4) % 7 === 0 || (day + 4) % 7 === 6) day += 1;
+  return instantOn(day, OPENS + random.int(0, 150));
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { generateDataSet } from './generate.js';
+import { TABLES_IN_WRITE_ORDER } from './rows.js';
+import { writeDataSet, type SqlClient } from './write.js';
+
+/** Records statements and answers the staff lookup as a database would, with ids of its own. */
+function recordingClient() {
+  const statements: { sql: string; params: unknown[] }[] = [];
+  const client: SqlClient = {
+    async query(sql, params = []) {
+      statements.push({ sql, params });
+      if (sql.startsWith('select id, email from app_user')) {
+        return { rows: (params[0] as string[]).map((email, i) => ({ id: 41 + i, email })) };
+      }
+      return { rows: [] };
+    },
+  };
+  return { client, statements };
+}
+
+const dataSet = generateDataSet({ today: '2026-11-25', passwordHash: 'hash', devices: 2500, claims: 120 });
+
+describe('writeDataSet', () => {
+  it("inserts every table in foreign-key order, in statements within PostgreSQL's parameter limit", async () => {
+    const { client, statements } = recordingClient();
+    const written = await writeDataSet(client, dataSet, { batchSize: 1000 });
+    const inserts = statements.filter((s) => s.sql.startsWith('insert into'));
+    const tables = inserts.map((s) => /^insert into (\w+)/.exec(s.sql)?.[1]);
+    expect([...new Set(tables)]).toEqual([...TABLES_IN_WRITE_ORDER]);
+    expect(inserts.every((s) => s.params.length <= 65_535)).toBe(true);
+    expect(tables.filter((t) => t === 'device')).toHaveLength(3);
+    expect(written.device).toBe(2500);
+    expect(written.claim).toBe(120);
+    expect(written.claim_event).toBe([...dataSet.tables.claim_event].length);
+    const deviceParams = inserts.filter((s) => s.sql.startsWith('insert into device')).reduce((n, s) => n + s.params.length, 0);
+    expect(deviceParams).toBe(2500 * Object.keys(dataSet.tables.device[Symbol.iterator]().next().value ?? {}).length);
+  });
+
+  it('lets the database number staff users and maps claims and events onto those ids', async () => {
+    const { client, statements } = recordingClient();
+    await writeDataSet(client, dataSet);
+    const users = statements.find((s) => s.sql.startsWith('insert into app_user'));
+    expect(users?.sql).not.toMatch(/"id"/);
+    expect(users?.sql).toMatch(/on conflict \(email\) do nothing$/);
+    const claimInsert = statements.find((s) => s.sql.startsWith('insert into claim '));
+    const columns = /\(([^)]*)\) values/.exec(claimInsert?.sql ?? '')?.[1]?.split(',') ?? [];
+    const submittedBy = columns.indexOf('"submitted_by_user_id"');
+    expect(claimInsert?.params[submittedBy]).toBe(41);
+    const eventParams = statements.filter((s) => s.sql.startsWith('insert into claim_event')).flatMap((s) => s.params);
+    expect(eventParams).not.toContain(undefined);
+  });
+
+  it('sends jsonb values as JSON text', async () => {
+    const { client, statements } = recordingClient();
+    await writeDataSet(client, dataSet);
+    const event = statements.find((s) => s.sql.startsWith('insert into claim_event'));
+    expect(event?.params.some((p) => typeof p === 'string' && p.startsWith('{"formType":'))).toBe(true);
+  });
+
+  it('moves every identity sequence and claim_number_seq past what it wrote', async () => {
+    const { client, statements } = recordingClient();
+    await writeDataSet(client, dataSet);
+    const setvals = statements.filter((s) => s.sql.includes('setval')).map((s) => s.sql);
+    for (const table of ['customer', 'service_centre', 'product_model', 'part', 'sales_order', 'device', 'spare_shipment', 'claim', 'claim_event']) {
+      expect(setvals).toContain(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) from ${table}`);
+    }
+    expect(setvals.some((sql) => sql.startsWith("select setval('claim_number_seq'"))).toBe(true);
+  });
+
+  it('reports the rows written so far per table', async () => {
+    const { client } = recordingClient();
+    const progress: [string, number][] = [];
+    await writeDataSet(client, dataSet, { batchSize: 1000, onProgress: (table, rows) => progress.push([table, rows]) });
+    expect(progress.filter(([table]) => table === 'device')).toEqual([['device', 1000], ['device', 2000], ['device', 2500]]);
+  });
+
+  it('stops at the first failing statement', async () => {
+    const client: SqlClient = {
+      query: async (sql) => {
+        if (sql.startsWith('insert into device')) throw new Error('duplicate key value violates unique constraint "device_imei_key"');
+        return { rows: [{ id: 1, email: 'agent@aftersale.test' }, { id: 2, email: 'tech@aftersale.test' }, { id: 3, email: 'analyst@aftersale.test' }] };
+      },
+    };
+    await expect(writeDataSet(client, dataSet)).rejects.toThrow(/device_imei_key/);
+  });
+});
