@@ -5,14 +5,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../database.js';
 import { startEmbeddedPostgres } from '../embedded-postgres.js';
+import './test-database.js';
 import { createLogger } from '../logger.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** URL of the migrated template database; test files clone it. */
-    templateDatabaseUrl: string;
-  }
-}
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
