@@ -1,0 +1,29 @@
+import { Admin, Resource, localStorageStore, radiantDarkTheme, radiantLightTheme } from 'react-admin';
+import { authProvider } from './authProvider';
+import claims from './claims';
+import customers from './customers';
+import { dataProvider } from './dataProvider';
+import devices from './devices';
+import { LoginPage } from './layout/LoginPage';
+import models from './models';
+
+const store = localStorageStore(undefined, 'Aftersale');
+
+export const App = () => (
+  <Admin
+    title="Aftersale"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    loginPage={LoginPage}
+    store={store}
+    theme={radiantLightTheme}
+    darkTheme={radiantDarkTheme}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="claims" {...claims} />
+    <Resource name="devices" {...devices} />
+    <Resource name="customers" {...customers} />
+    <Resource name="models" {...models} />
+  </Admin>
+);

@@ -1,0 +1,67 @@
+import { LoginDocument, type Role } from '@aftersale/graphql';
+import type { AuthProvider, UserIdentity } from 'react-admin';
+import { apiErrorCode, toApiError } from './api/errors';
+import { clearSession, readSession, saveSession } from './api/session';
+import { apolloClient } from './dataProvider';
+
+/**
+ * Which roles the console offers each write to. Only a courtesy (buttons a
+ * user could not use are hidden): the API's @Authorized decides, and answers
+ * FORBIDDEN to anyone else.
+ */
+const writersByResource: Partial<Record<string, readonly Role[]>> = {
+  claims: ['ADMIN', 'AGENT'], // submitClaim
+};
+
+const readActions = new Set(['list', 'show']);
+
+export const authProvider: AuthProvider = {
+  /** react-admin's login form calls its first field `username`: here, the email. */
+  async login({ username, password }: { username: string; password: string }) {
+    try {
+      const { data } = await apolloClient.mutate({
+        mutation: LoginDocument,
+        variables: { email: String(username).trim(), password },
+        fetchPolicy: 'no-cache',
+      });
+      if (!data) throw new Error('The API did not answer the sign-in.');
+      saveSession({ token: data.login.token, user: data.login.user });
+    } catch (error) {
+      // The API's own words, e.g. a wrong password, or that it cannot be reached.
+      const failure = toApiError(error);
+      throw new Error(failure instanceof Error ? failure.message : 'Sign-in failed.');
+    }
+  },
+
+  async logout() {
+    clearSession();
+    await apolloClient.clearStore();
+  },
+
+  async checkAuth() {
+    if (!readSession()) throw new Error('Sign in to continue.');
+  },
+
+  /** An expired or revoked token signs the user out; a refusal (FORBIDDEN) only shows its message. */
+  async checkError(error: unknown) {
+    // react-admin then calls logout(), which ends the session.
+    if (apiErrorCode(error) === 'UNAUTHENTICATED') throw new Error('Your session has ended: sign in again.');
+  },
+
+  async getIdentity(): Promise<UserIdentity> {
+    const session = readSession();
+    if (!session) throw new Error('Not signed in.');
+    const { user } = session;
+    return { id: user.id, fullName: user.name, email: user.email, role: user.role };
+  },
+
+  async getPermissions(): Promise<Role | undefined> {
+    return readSession()?.user.role;
+  },
+
+  async canAccess({ action, resource }) {
+    if (readActions.has(action)) return true;
+    const role = readSession()?.user.role;
+    return action === 'create' && role !== undefined && (writersByResource[resource]?.includes(role) ?? false);
+  },
+};

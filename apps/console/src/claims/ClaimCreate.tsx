@@ -1,0 +1,63 @@
+import { FormType, type ClaimDetailFragment, type SubmitClaimInput } from '@aftersale/graphql';
+import { useState } from 'react';
+import {
+  Create,
+  FormDataConsumer,
+  RadioButtonGroupInput,
+  SimpleForm,
+  TextInput,
+  regex,
+  required,
+  useNotify,
+  useRedirect,
+} from 'react-admin';
+import { enumChoices } from '../fields/enum-label';
+import { DataBackupInput } from './DataBackupInput';
+import { WarrantyHint } from './WarrantyHint';
+
+/** A fresh key per form: a retried submission (double click, lost answer) returns the same claim. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Inputs are named like SubmitClaimInput's fields, so a BAD_USER_INPUT naming a field shows under its input.
+const defaultValues: Partial<SubmitClaimInput> = { formType: 'REPAIR', dataBackupAcknowledged: false };
+
+/** The Repair or Replacement Form for one unit, by IMEI. */
+export const ClaimCreate = () => {
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const onSuccess = (claim: ClaimDetailFragment) => {
+    notify(`Claim ${claim.number} submitted`, { type: 'success' });
+    redirect('show', 'claims', claim.id);
+  };
+  return (
+    <Create
+      title="Submit a claim"
+      transform={(values) => ({ ...values, idempotencyKey })}
+      mutationOptions={{ onSuccess }}
+    >
+      <SimpleForm defaultValues={defaultValues} sx={{ maxWidth: 640 }}>
+        <TextInput
+          source="imei"
+          label="IMEI"
+          validate={[required(), regex(/^\s*\d{15}\s*$/, 'An IMEI is 15 digits.')]}
+          helperText="The 15 digits on the unit's label or under *#06#"
+          inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
+        />
+        <FormDataConsumer<SubmitClaimInput>>{({ formData }) => <WarrantyHint imei={formData.imei} />}</FormDataConsumer>
+        <RadioButtonGroupInput source="formType" label="Form" choices={enumChoices(FormType)} validate={required()} />
+        <TextInput
+          source="ciNumber"
+          label="CI number"
+          validate={required()}
+          helperText="The customer's commercial-invoice reference"
+        />
+        <TextInput source="symptoms" label="Symptoms" multiline minRows={3} validate={required()} />
+        <DataBackupInput source="dataBackupAcknowledged" />
+      </SimpleForm>
+    </Create>
+  );
+};

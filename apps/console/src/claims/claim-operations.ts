@@ -1,0 +1,64 @@
+import {
+  ClaimDocument,
+  ClaimsDocument,
+  SubmitClaimDocument,
+  type ClaimFilter,
+  type ClaimSortField,
+  type ClaimStatus,
+  type FormType,
+  type SubmitClaimInput,
+} from '@aftersale/graphql';
+import { compact, idsPage, list, listResult, operation, pageOf, sortOf, text, type ResourceOperations } from '../api/operation';
+
+/** The columns the claims list may sort on, as the API names them. */
+const sortFields: Record<string, ClaimSortField> = {
+  number: 'NUMBER',
+  status: 'STATUS',
+  submittedAt: 'SUBMITTED_AT',
+  submittedOn: 'SUBMITTED_AT',
+  updatedAt: 'UPDATED_AT',
+};
+
+/** The list's filter form (its inputs are named like ClaimFilter's fields) as a ClaimFilter. */
+export function claimFilter(values: Record<string, unknown> = {}): ClaimFilter {
+  return compact<ClaimFilter>({
+    q: text(values['q']),
+    status: list<ClaimStatus>(values['status']),
+    modelId: text(values['modelId']),
+    customerId: text(values['customerId']),
+    deviceId: text(values['deviceId']),
+    submittedFrom: text(values['submittedFrom']),
+    submittedTo: text(values['submittedTo']),
+  });
+}
+
+/** The create form's values as SubmitClaimInput; the API validates every field (BAD_USER_INPUT names the one at fault). */
+function submitClaimInput(values: Record<string, unknown>): SubmitClaimInput {
+  return {
+    imei: String(values['imei'] ?? '').trim(),
+    formType: values['formType'] as FormType,
+    ciNumber: String(values['ciNumber'] ?? '').trim(),
+    symptoms: String(values['symptoms'] ?? '').trim(),
+    dataBackupAcknowledged: values['dataBackupAcknowledged'] === true,
+    idempotencyKey: text(values['idempotencyKey']) ?? null,
+  };
+}
+
+export const claimOperations: ResourceOperations = {
+  getList: ({ pagination, sort, filter }) =>
+    operation(
+      ClaimsDocument,
+      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: claimFilter(filter) },
+      (data) => listResult(data.claims),
+    ),
+  getMany: (params) => operation(ClaimsDocument, idsPage(params), (data) => ({ data: data.claims.items })),
+  getManyReference: ({ target, id, pagination, sort, filter }) =>
+    operation(
+      ClaimsDocument,
+      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: claimFilter({ ...filter, [target]: id }) },
+      (data) => listResult(data.claims),
+    ),
+  getOne: ({ id }) => operation(ClaimDocument, { id: String(id) }, (data) => ({ data: data.claim })),
+  create: ({ data }) =>
+    operation(SubmitClaimDocument, { input: submitClaimInput(data) }, (result) => ({ data: result.submitClaim })),
+};

@@ -1,0 +1,90 @@
+import { FormType, type ClaimListItemFragment, type DeviceDetailFragment } from '@aftersale/graphql';
+import { Box, Grid, LinearProgress, Typography } from '@mui/material';
+import {
+  BooleanField,
+  DataTable,
+  Pagination,
+  RecordField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  useRecordContext,
+} from 'react-admin';
+import { detailQuery } from '../api/operation';
+import { ClaimStatusField } from '../claims/ClaimStatusChip';
+import { enumChoices } from '../fields/enum-label';
+import { LocalDateField } from '../fields/LocalDateField';
+import { Section } from '../layout/Section';
+
+const Field = RecordField<DeviceDetailFragment>;
+const ClaimColumn = DataTable.Col<ClaimListItemFragment>;
+
+/** One unit: what it is, whose it is, its warranty, and its claims. */
+export const DeviceShow = () => (
+  <Show queryOptions={detailQuery} title={<DeviceTitle />} actions={false}>
+    <DevicePage />
+  </Show>
+);
+
+const DeviceTitle = () => {
+  const device = useRecordContext<DeviceDetailFragment>();
+  return <span>{device ? `Device ${device.imei}` : 'Device'}</span>;
+};
+
+const DevicePage = () => {
+  const device = useRecordContext<DeviceDetailFragment>();
+  if (!device) return <LinearProgress aria-label="Loading the device" />;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h5" component="h1" sx={{ mb: 2, fontFamily: 'monospace' }}>
+        {device.imei}
+      </Typography>
+      <Grid container spacing={2}>
+        <Section title="Unit" size={{ xs: 12, md: 6 }}>
+          <Field source="imei" label="IMEI" data-testid="device-imei" />
+          <Field source="barcode" label="Barcode" />
+          <Field source="model.name" label="Model" />
+          <Field source="customer.name" label="Customer" />
+          <Field source="order.number" label="Order" />
+        </Section>
+        <Section title="Warranty" size={{ xs: 12, md: 6 }}>
+          <Field label="Under warranty today" data-testid="device-under-warranty">
+            <BooleanField source="underWarranty" />
+          </Field>
+          <Field label="Order shipped on">
+            <LocalDateField source="order.shippedOn" emptyText="Not shipped yet" />
+          </Field>
+          <Field label="Received on (W2)">
+            <LocalDateField source="receivedOn" emptyText="Not received yet" />
+          </Field>
+          <Field label="Last covered day (W3)">
+            <LocalDateField source="lastCoveredDay" emptyText="Not known yet" />
+          </Field>
+        </Section>
+        <Section title="Claims" size={{ xs: 12 }}>
+          <ReferenceManyField
+            reference="claims"
+            target="deviceId"
+            sort={{ field: 'submittedAt', order: 'DESC' }}
+            perPage={10}
+            pagination={<Pagination rowsPerPageOptions={[10]} />}
+            empty={<Typography color="text.secondary">No claim was ever filed for this unit.</Typography>}
+          >
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <ClaimColumn source="number" label="Claim" />
+              <ClaimColumn source="status" label="Status">
+                <ClaimStatusField />
+              </ClaimColumn>
+              <ClaimColumn source="formType" label="Form" disableSort>
+                <SelectField source="formType" choices={enumChoices(FormType)} />
+              </ClaimColumn>
+              <ClaimColumn source="submittedAt" label="Submitted">
+                <LocalDateField source="submittedOn" />
+              </ClaimColumn>
+            </DataTable>
+          </ReferenceManyField>
+        </Section>
+      </Grid>
+    </Box>
+  );
+};

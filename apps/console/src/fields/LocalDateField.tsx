@@ -1,0 +1,10 @@
+import { DateField, type DateFieldProps } from 'react-admin';
+
+/**
+ * A LocalDate (`YYYY-MM-DD`, a calendar day with no time zone) in the
+ * reader's format. DateField alone would read it as UTC midnight and show the
+ * day before west of Greenwich.
+ */
+export const LocalDateField = (props: Omit<DateFieldProps, 'transform' | 'showTime'>) => (
+  <DateField {...props} transform={(value: string) => new Date(`${value}T00:00:00`)} />
+);

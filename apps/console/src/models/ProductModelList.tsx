@@ -1,0 +1,20 @@
+import type { ProductModelItemFragment } from '@aftersale/graphql';
+import { DataTable, List, SearchInput } from 'react-admin';
+
+const Column = DataTable.Col<ProductModelItemFragment>;
+
+/** The product models the maker sells; the claims and units lists filter by them. */
+export const ProductModelList = () => (
+  <List
+    title="Models"
+    filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]}
+    perPage={25}
+    exporter={false}
+  >
+    <DataTable bulkActionButtons={false} rowClick={false}>
+      <Column source="code" label="Code" disableSort />
+      <Column source="name" label="Name" disableSort />
+      <Column source="kind" label="Kind" disableSort />
+    </DataTable>
+  </List>
+);
