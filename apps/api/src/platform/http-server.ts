@@ -76,6 +76,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     schema,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (drain, close the pool, stop the embedded database).
+    stopOnTerminationSignals: false,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),

@@ -1,0 +1,55 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the console in a real browser', () => {
+  it('shows the login page and signs the demo admin in', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Username').waitFor();
+    await screenshot(page, '01-login');
+    await page.getByLabel('Username').fill('admin@aftersale.test');
+    await page.getByRole('textbox', { name: 'Password' }).fill('aftersale-admin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('menuitem', { name: 'Claims' }).waitFor();
+  });
+
+  it('lists the seeded claims and filters them by status', async () => {
+    await page.getByRole('menuitem', { name: 'Claims' }).click();
+    await page.getByTestId('claim-row-number').first().waitFor();
+    expect(await page.getByTestId('claim-row-number').count()).toBeGreaterThan(5);
+    await screenshot(page, '02-claims');
+
+    await page.getByTestId('status-filter-CLOSED').click();
+    await page.waitForFunction(() => {
+      const chips = [...document.querySelectorAll('[data-testid="claim-row-status"]')];
+      return chips.length > 0 && chips.every((c) => c.getAttribute('data-status') === 'CLOSED');
+    });
+    const statuses = await page.getByTestId('claim-row-status').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(new Set(statuses)).toEqual(new Set(['CLOSED']));
+    await screenshot(page, '03-claims-closed');
+  });
+
+  it("opens a claim and shows its unit's IMEI and its timeline", async () => {
+    const imei = (await page.getByTestId('claim-row-imei').first().textContent())!.trim();
+    expect(imei).toMatch(/^\d{15}$/);
+    await page.getByTestId('claim-row-number').first().click();
+    await page.getByTestId('claim-imei').filter({ hasText: imei }).waitFor();
+    await expect.poll(() => page.getByTestId('claim-status').getAttribute('data-status')).toBe('CLOSED');
+    expect(await page.getByTestId('claim-event').count()).toBeGreaterThan(2);
+    await screenshot(page, '04-claim');
+  });
+});
