@@ -18,8 +18,12 @@ afterAll(async () => {
 
 describe('the console in a real browser', () => {
   it('shows the login page and signs the demo admin in', async () => {
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
     await page.goto(server.url);
     await page.getByLabel('Username').waitFor();
+    // Straight to the login page, not thousands of bounces between / and /login.
+    expect(navigations).toBeLessThan(5);
     await screenshot(page, '01-login');
     await page.getByLabel('Username').fill('admin@aftersale.test');
     await page.getByRole('textbox', { name: 'Password' }).fill('aftersale-admin');
