@@ -2,14 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { randomSecret, TokenSigner } from './auth/credentials.js';
+import { StaffResolver } from './auth/staff.resolver.js';
+import { StaffService } from './auth/staff.service.js';
 import { CatalogueResolver } from './catalogue/catalogue.resolver.js';
-import { CatalogueService } from './catalogue/catalogue.service.js';
+import { CatalogueEditorResolver } from './catalogue/catalogue-editor.resolver.js';
+import { CatalogueEditor, CatalogueService } from './catalogue/catalogue.service.js';
 import { ClaimsResolver } from './claims/claims.resolver.js';
 import { ClaimsService } from './claims/claims.service.js';
 import { DevicesResolver } from './devices/devices.resolver.js';
 import { DevicesService } from './devices/devices.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerPolicyVersions } from './policy/policy-versions.js';
+import { PolicyResolver } from './policy/policy.resolver.js';
 import type { Config } from './platform/config.js';
 import { type MikroORM, openDatabase } from './platform/database.js';
 import { buildAppSchema } from './platform/graphql-schema.js';
@@ -40,9 +44,12 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
     auth,
     resolvers: [
       new AuthResolver(auth),
+      new StaffResolver(new StaffService()),
       new CatalogueResolver(new CatalogueService()),
+      new CatalogueEditorResolver(new CatalogueEditor(clock)),
       new DevicesResolver(devices),
       new ClaimsResolver(claims),
+      new PolicyResolver(clock),
     ] as [object, ...object[]],
   };
 }

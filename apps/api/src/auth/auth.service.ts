@@ -42,6 +42,11 @@ export class AuthService {
     if (!found || !apiKeyMatches(key.secret, found.secretHash)) {
       throw new UnauthenticatedError('The API key is invalid or revoked.');
     }
+    // "Last used" to the minute: enough to spot dead keys, without a write per request.
+    await em.getConnection().execute(
+      `update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+      [found.id],
+    );
     return { kind: 'integrator', apiKeyId: found.id, customerId: found.customer.id, label: `api-key:${found.name}` };
   }
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printAppSchema } from '../emit-schema.js';
 import { aStaffUser } from '../platform/testing/factories.js';
 import { startTestApp, type TestApp } from '../platform/testing/test-app.js';
 
@@ -32,42 +31,6 @@ describe('login', () => {
     await em.flush();
     expect((await t.gql('{ me { email } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.gql(`mutation { login(email: "${agent.email}", password: "${agent.password}") { token } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  });
-});
-
-describe('access control', () => {
-  const operations = [
-    '{ me { email } }',
-    '{ claims(offset: 0, limit: 1) { total } }',
-    '{ claim(id: "1") { id } }',
-    '{ devices(offset: 0, limit: 1) { total } }',
-    '{ device(id: "1") { id } }',
-    '{ warrantyStatus(imei: "490154203237518") { imei } }',
-    '{ customers(offset: 0, limit: 1) { total } }',
-    '{ productModels(offset: 0, limit: 1) { total } }',
-    '{ serviceCentres(offset: 0, limit: 1) { total } }',
-    `mutation { submitClaim(input: { imei: "490154203237518", formType: REPAIR, ciNumber: "x", symptoms: "y", dataBackupAcknowledged: true }) { id } }`,
-  ];
-
-  it.each(operations)('answers UNAUTHENTICATED without a token: %s', async (op) => {
-    const res = await t.gql(op);
-    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(res.data ?? null).toBeNull();
-  });
-
-  it.each(operations)('answers UNAUTHENTICATED with a forged token: %s', async (op) => {
-    const res = await t.gql(op, {}, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.bm90LXNpZ25lZA');
-    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  });
-
-  it('declares an access rule on every operation of the schema', async () => {
-    const sdl = await printAppSchema();
-    const { buildSchema } = await import('graphql');
-    const schema = buildSchema(sdl);
-    const rootFields = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
-    // Every root field here must be covered by the table above (or be login).
-    const tested = operations.join('\n');
-    expect(rootFields.filter((f) => f !== 'login' && !tested.includes(f))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { STAFF_ROLES } from '@aftersale/domain';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 
 export const RoleEnum = graphqlEnum(STAFF_ROLES, 'Role', 'What a staff user may do.');
@@ -11,6 +11,7 @@ export class UserType {
   @Field() name!: string;
   @Field(() => RoleEnum) role!: keyof typeof RoleEnum;
   @Field() active!: boolean;
+  @Field(() => Int) version!: number;
 }
 
 @ObjectType('AuthPayload')

@@ -1,4 +1,6 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import type { PartCategory } from '@aftersale/domain';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PartCategoryEnum } from '../policy/policy.types.js';
 import { IsOptional, MaxLength } from 'class-validator';
 import { PageOf } from '../platform/pagination.js';
 
@@ -8,6 +10,8 @@ export class CustomerType {
   @Field({ description: 'Short unique code, e.g. ACME.' }) code!: string;
   @Field() name!: string;
   @Field({ description: 'ISO 3166-1 alpha-2 country code.' }) country!: string;
+  @Field(() => String, { nullable: true }) contactEmail?: string | null;
+  @Field(() => Int) version!: number;
 }
 
 @ObjectType('ProductModel', { simpleResolvers: true })
@@ -16,6 +20,8 @@ export class ProductModelType {
   @Field() code!: string;
   @Field() name!: string;
   @Field({ description: 'PHONE, FEATURE_PHONE or TABLET.' }) kind!: string;
+  @Field({ description: 'The regular expression every unit barcode matches whole.' }) barcodePattern!: string;
+  @Field(() => Int) version!: number;
 }
 
 @ObjectType('ServiceCentre', { simpleResolvers: true })
@@ -25,6 +31,33 @@ export class ServiceCentreType {
   @Field() name!: string;
   @Field() city!: string;
   @Field() country!: string;
+  @Field() address!: string;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('Part', { simpleResolvers: true })
+export class PartType {
+  @Field(() => ID) id!: number;
+  @Field() sku!: string;
+  @Field() name!: string;
+  @Field(() => PartCategoryEnum) category!: PartCategory;
+  @Field(() => Int, { description: 'Minor units (cents) of `currency`.' }) materialCost!: number;
+  @Field() currency!: string;
+  @Field() active!: boolean;
+  @Field(() => ProductModelType) model!: ProductModelType;
+  @Field(() => Int) version!: number;
+}
+
+@InputType()
+export class PartFilter {
+  @Field(() => [ID], { nullable: true }) ids?: string[];
+  @Field(() => ID, { nullable: true }) modelId?: string;
+  @Field(() => [PartCategoryEnum], { nullable: true }) category?: PartCategory[];
+  @Field({ nullable: true }) active?: boolean;
+  @Field({ nullable: true, description: 'Matches SKU or name.' })
+  @IsOptional()
+  @MaxLength(100)
+  q?: string;
 }
 
 /** Filter shared by the small catalogue lists: by ids (react-admin's getMany) or free text. */
@@ -41,5 +74,7 @@ export class CatalogueFilter {
 export class CustomerPage extends PageOf(CustomerType, 'CustomerPage') {}
 @ObjectType()
 export class ProductModelPage extends PageOf(ProductModelType, 'ProductModelPage') {}
+@ObjectType()
+export class PartPage extends PageOf(PartType, 'PartPage') {}
 @ObjectType()
 export class ServiceCentrePage extends PageOf(ServiceCentreType, 'ServiceCentrePage') {}

@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES, DECISIONS, FORM_TYPES, PART_CATEGORIES, POLICY_CLAUSES, type ClaimStatus, type Decision, type FormType } from '@aftersale/domain';
+import { CLAIM_STATUSES, type ClaimStatus, type Decision, type FormType } from '@aftersale/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
@@ -7,12 +7,9 @@ import { DeviceType } from '../devices/devices.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { PageOf, SortDirection } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
+import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 
 export const ClaimStatusEnum = graphqlEnum(CLAIM_STATUSES, 'ClaimStatus', 'Where a claim stands in its lifecycle.');
-export const FormTypeEnum = graphqlEnum(FORM_TYPES, 'FormType', 'Repair Form or Replacement Form.');
-export const DecisionEnum = graphqlEnum(DECISIONS, 'Decision', 'What the warranty covers (POLICY.md R2).');
-export const PolicyClauseEnum = graphqlEnum(POLICY_CLAUSES, 'PolicyClause', 'A reason the warranty does not cover something (POLICY.md §5).');
-export const PartCategoryEnum = graphqlEnum(PART_CATEGORIES, 'PartCategory');
 
 @ObjectType('ClaimEvent', { description: "One line of a claim's story.", simpleResolvers: true })
 export class ClaimEventType {

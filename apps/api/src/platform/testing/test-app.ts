@@ -30,9 +30,9 @@ export async function startTestApp(options: { clock?: Clock; demoData?: boolean 
     AFTERSALE_ADMIN_PASSWORD: ADMIN.password,
     AFTERSALE_DEMO_DATA: options.demoData ? 'auto' : 'off',
     AFTERSALE_CONSOLE_DIR: '/nonexistent',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
   });
-  const app = await startApp({ config, databaseUrl: db.url, log: createLogger('silent'), clock: options.clock });
+  const app = await startApp({ config, databaseUrl: db.url, log: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), clock: options.clock });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   const gql: TestApp['gql'] = async (query, variables, credential) => {
     const response = await fetch(url, {

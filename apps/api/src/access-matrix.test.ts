@@ -1,0 +1,92 @@
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallerRole } from './auth/actor.js';
+import { printAppSchema } from './emit-schema.js';
+import { aCustomer, anApiKey, aStaffUser } from './platform/testing/factories.js';
+import { startTestApp, type TestApp } from './platform/testing/test-app.js';
+
+const ALL_STAFF: CallerRole[] = ['ADMIN', 'AGENT', 'TECHNICIAN', 'ANALYST'];
+const X = '"999999"';
+
+/**
+ * Who may call what: one line per operation of the schema. The inputs are
+ * valid GraphQL but point at nothing, so an allowed call ends in NOT_FOUND or
+ * BAD_USER_INPUT and changes nothing; a refused one must end in FORBIDDEN.
+ */
+const matrix: [operation: string, allowed: CallerRole[]][] = [
+  ['{ me { email } }', ALL_STAFF],
+  ['{ claims { total } }', [...ALL_STAFF, 'INTEGRATOR']],
+  [`{ claim(id: ${X}) { id } }`, [...ALL_STAFF, 'INTEGRATOR']],
+  ['{ devices { total } }', [...ALL_STAFF, 'INTEGRATOR']],
+  [`{ device(id: ${X}) { id } }`, [...ALL_STAFF, 'INTEGRATOR']],
+  ['{ warrantyStatus(imei: "490154203237518") { imei } }', [...ALL_STAFF, 'INTEGRATOR']],
+  ['{ customers { total } }', ALL_STAFF],
+  [`{ customer(id: ${X}) { id } }`, ALL_STAFF],
+  ['{ productModels { total } }', ALL_STAFF],
+  [`{ productModel(id: ${X}) { id } }`, ALL_STAFF],
+  ['{ serviceCentres { total } }', ALL_STAFF],
+  [`{ serviceCentre(id: ${X}) { id } }`, ALL_STAFF],
+  ['{ parts { total } }', ALL_STAFF],
+  [`{ part(id: ${X}) { id } }`, ALL_STAFF],
+  ['{ policyClauses { code } }', [...ALL_STAFF, 'INTEGRATOR']],
+  ['{ warrantyPolicy { version } }', [...ALL_STAFF, 'INTEGRATOR']],
+  ['{ warrantyPolicies { version } }', ALL_STAFF],
+  ['{ users { total } }', ['ADMIN']],
+  [`{ user(id: ${X}) { id } }`, ['ADMIN']],
+  [`{ apiKeys(customerId: ${X}) { id } }`, ['ADMIN']],
+  [`mutation { submitClaim(input: { imei: "490154203237518", formType: REPAIR, ciNumber: "x", symptoms: "y", dataBackupAcknowledged: true }) { id } }`, ['ADMIN', 'AGENT', 'INTEGRATOR']],
+  [`mutation { createCustomer(input: { code: "bad code", name: "x", country: "DE" }) { id } }`, ['ADMIN', 'AGENT']],
+  [`mutation { updateCustomer(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN', 'AGENT']],
+  [`mutation { createServiceCentre(input: { code: "bad code", name: "x", city: "y", country: "DE", address: "z" }) { id } }`, ['ADMIN']],
+  [`mutation { updateServiceCentre(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN']],
+  [`mutation { createProductModel(input: { code: "bad code", name: "x", kind: "PHONE", barcodePattern: "x" }) { id } }`, ['ADMIN']],
+  [`mutation { updateProductModel(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN']],
+  [`mutation { createPart(input: { modelId: ${X}, sku: "x", name: "x", category: OTHER, materialCost: 1 }) { id } }`, ['ADMIN']],
+  [`mutation { updatePart(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN']],
+  [`mutation { createUser(input: { email: "bad", name: "x", role: AGENT, password: "x" }) { id } }`, ['ADMIN']],
+  [`mutation { updateUser(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN']],
+  [`mutation { createApiKey(input: { customerId: ${X}, name: "x" }) { secret } }`, ['ADMIN']],
+  [`mutation { revokeApiKey(id: ${X}) { id } }`, ['ADMIN']],
+];
+
+let t: TestApp;
+const credentials = new Map<CallerRole, string>();
+beforeAll(async () => {
+  t = await startTestApp();
+  const em = t.app.orm.em.fork();
+  credentials.set('ADMIN', await t.login());
+  for (const role of ['AGENT', 'TECHNICIAN', 'ANALYST'] as const) {
+    const user = await aStaffUser(em, role);
+    credentials.set(role, await t.login(user.email, user.password));
+  }
+  credentials.set('INTEGRATOR', await anApiKey(em, await aCustomer(em)));
+});
+afterAll(() => t?.close());
+
+describe('access control', () => {
+  it('has a line for every operation of the schema (login is the one public operation)', async () => {
+    const schema = buildSchema(await printAppSchema());
+    const operations = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
+    const listed = matrix.map(([op]) => /^(?:mutation\s*)?\{\s*(\w+)/.exec(op)![1]);
+    expect(operations.filter((name) => name !== 'login' && !listed.includes(name))).toEqual([]);
+  });
+
+  it.each(matrix)('answers UNAUTHENTICATED without a credential: %s', async (op) => {
+    const res = await t.gql(op);
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it.each(matrix)('lets exactly the allowed roles through: %s', async (op, allowed) => {
+    for (const [role, credential] of credentials) {
+      const code = (await t.gql(op, {}, credential)).errors?.[0]?.extensions?.code;
+      if (allowed.includes(role)) expect([role, code]).not.toEqual([role, 'FORBIDDEN']);
+      else expect([role, code]).toEqual([role, 'FORBIDDEN']);
+    }
+  });
+
+  it('answers UNAUTHENTICATED to a forged token and to a malformed API key', async () => {
+    for (const credential of ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.bm90LXNpZ25lZA', `ask_000000000000_${'a'.repeat(43)}`]) {
+      expect((await t.gql('{ claims { total } }', {}, credential)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});

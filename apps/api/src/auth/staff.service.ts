@@ -1,0 +1,101 @@
+import { isStaffRole } from '@aftersale/domain';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { Customer } from '../catalogue/customer.entity.js';
+import { loadForEdit, requiredText } from '../platform/editing.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
+import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import type { Page } from '../platform/pagination.js';
+import { ApiKey } from './api-key.entity.js';
+import { normalizeEmail } from './auth.service.js';
+import { hashPassword, newApiKey } from './credentials.js';
+import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter } from './staff.types.js';
+import { User } from './user.entity.js';
+
+const MIN_PASSWORD = 10;
+
+function password(value: string): string {
+  if (value.length < MIN_PASSWORD || value.length > 200) throw new BadUserInputError('password', `must be ${MIN_PASSWORD} to 200 characters.`);
+  return value;
+}
+
+function email(value: string): string {
+  const text = normalizeEmail(value);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || text.length > 254) throw new BadUserInputError('email', 'is not an email address.');
+  return text;
+}
+
+/** Staff users and integrator API keys: administrators only. */
+export class StaffService {
+  async listUsers(em: EntityManager, filter: UserFilter = {}, offset: number, limit: number): Promise<Page<User>> {
+    const where: FilterQuery<User> = {};
+    if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
+    if (filter.role) where.role = filter.role;
+    if (filter.active !== undefined) where.active = filter.active;
+    if (filter.q?.trim()) where.$or = [{ email: { $ilike: likePattern(filter.q) } }, { name: { $ilike: likePattern(filter.q) } }];
+    const [items, total] = await em.findAndCount(User, where, { orderBy: { email: 'asc' }, offset, limit });
+    return { items, total };
+  }
+
+  async getUser(em: EntityManager, id: string): Promise<User> {
+    const user = await em.findOne(User, parseId(id, 'id'));
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  async createUser(em: EntityManager, input: CreateUserInput): Promise<User> {
+    if (!isStaffRole(input.role)) throw new BadUserInputError('role', 'is not a staff role.');
+    const user = em.create(User, {
+      email: email(input.email),
+      name: requiredText(input.name, 'name', 200),
+      role: input.role,
+      passwordHash: await hashPassword(password(input.password)),
+    });
+    await em.flush();
+    return user;
+  }
+
+  /**
+   * Edits a user. The last active administrator can be neither demoted nor
+   * deactivated: the active admins are locked for the check, so two admins
+   * demoting each other at once cannot both succeed.
+   */
+  async updateUser(em: EntityManager, input: UpdateUserInput): Promise<User> {
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(password(input.password));
+    return em.transactional(async (tx) => {
+      const user = await loadForEdit(tx, User, 'User', input.id, input.version);
+      const losesAdmin = user.role === 'ADMIN' && user.active && ((input.role !== undefined && input.role !== 'ADMIN') || input.active === false);
+      if (losesAdmin) {
+        const admins = await tx.find(User, { role: 'ADMIN', active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (admins.length <= 1) throw new ConflictError('This is the last active administrator: appoint another one first.', { field: input.active === false ? 'active' : 'role' });
+      }
+      if (input.name !== undefined) user.name = requiredText(input.name, 'name', 200);
+      if (input.role !== undefined) user.role = input.role;
+      if (input.active !== undefined) user.active = input.active;
+      if (passwordHash) user.passwordHash = passwordHash;
+      return user;
+    });
+  }
+
+  async listApiKeys(em: EntityManager, customerId: string): Promise<ApiKey[]> {
+    return em.find(ApiKey, { customer: parseId(customerId, 'customerId') }, { populate: ['customer'], orderBy: { createdAt: 'desc' } });
+  }
+
+  /** Creates a key; the secret exists only in this answer, the database keeps a hash. */
+  async createApiKey(em: EntityManager, input: CreateApiKeyInput, createdBy: number | null): Promise<{ apiKey: ApiKey; secret: string }> {
+    const customer = await em.findOne(Customer, parseId(input.customerId, 'customerId'));
+    if (!customer) throw new NotFoundError('Customer', input.customerId);
+    const { key, prefix, secretHash } = newApiKey();
+    const apiKey = em.create(ApiKey, { customer, name: requiredText(input.name, 'name', 100), prefix, secretHash, createdBy });
+    await em.flush();
+    return { apiKey, secret: key };
+  }
+
+  async revokeApiKey(em: EntityManager, id: string): Promise<ApiKey> {
+    const apiKey = await em.findOne(ApiKey, parseId(id, 'id'), { populate: ['customer'] });
+    if (!apiKey) throw new NotFoundError('API key', id);
+    apiKey.revokedAt ??= new Date();
+    await em.flush();
+    return apiKey;
+  }
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aModel, aStaffUser } from '../platform/testing/factories.js';
+import { startTestApp, type TestApp } from '../platform/testing/test-app.js';
+
+let t: TestApp;
+let admin: string;
+let agent: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login();
+  const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+  agent = await t.login(user.email, user.password);
+});
+afterAll(() => t?.close());
+
+const CREATE_CUSTOMER = `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id code name country contactEmail version } }`;
+const UPDATE_CUSTOMER = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id name version } }`;
+
+describe('customers', () => {
+  it('an agent creates a customer, normalising code and country', async () => {
+    const res = await t.gql(CREATE_CUSTOMER, { input: { code: 'zen-1', name: ' Zenith Mobile ', country: 'fr', contactEmail: 'Ops@Zenith.example' } }, agent);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createCustomer).toMatchObject({ code: 'ZEN-1', name: 'Zenith Mobile', country: 'FR', contactEmail: 'ops@zenith.example', version: 1 });
+  });
+
+  it.each([
+    ['code', { code: 'no spaces!' }],
+    ['name', { name: '   ' }],
+    ['country', { country: 'France' }],
+    ['contactEmail', { contactEmail: 'not-an-email' }],
+  ])('refuses a bad %s, naming it', async (field, bad) => {
+    const res = await t.gql(CREATE_CUSTOMER, { input: { code: 'OK-1', name: 'Ok', country: 'DE', ...bad } }, agent);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('answers CONFLICT for a duplicate code', async () => {
+    await t.gql(CREATE_CUSTOMER, { input: { code: 'DUP', name: 'One', country: 'DE' } }, agent);
+    const res = await t.gql(CREATE_CUSTOMER, { input: { code: 'dup', name: 'Two', country: 'DE' } }, agent);
+    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('refuses a stale edit with CONFLICT instead of overwriting', async () => {
+    const created = (await t.gql(CREATE_CUSTOMER, { input: { code: 'EDIT', name: 'Before', country: 'DE' } }, agent)).data!.createCustomer;
+    const first = await t.gql(UPDATE_CUSTOMER, { input: { id: created.id, version: 1, name: 'After' } }, agent);
+    expect(first.data!.updateCustomer).toMatchObject({ name: 'After', version: 2 });
+    const stale = await t.gql(UPDATE_CUSTOMER, { input: { id: created.id, version: 1, name: 'Lost update' } }, agent);
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
+    const read = await t.gql(`query ($id: ID!) { customer(id: $id) { name } }`, { id: created.id }, agent);
+    expect(read.data!.customer.name).toBe('After');
+  });
+});
+
+describe('models and parts', () => {
+  it('an admin creates a model and its parts, priced in the policy currency', async () => {
+    const model = await t.gql(
+      `mutation { createProductModel(input: { code: "ZX-9", name: "Zed 9", kind: "phone", barcodePattern: "^ZX9[0-9]{8}$" }) { id kind barcodePattern } }`,
+      {},
+      admin,
+    );
+    expect(model.data!.createProductModel).toMatchObject({ kind: 'PHONE', barcodePattern: '^ZX9[0-9]{8}$' });
+    const part = await t.gql(
+      `mutation ($modelId: ID!) { createPart(input: { modelId: $modelId, sku: "ZX9-BAT", name: "Battery", category: BATTERY, materialCost: 1250 }) { sku category materialCost currency model { code } } }`,
+      { modelId: model.data!.createProductModel.id },
+      admin,
+    );
+    expect(part.data!.createPart).toEqual({ sku: 'ZX9-BAT', category: 'BATTERY', materialCost: 1250, currency: 'USD', model: { code: 'ZX-9' } });
+    const list = await t.gql(`query ($m: ID!) { parts(filter: { modelId: $m, category: [BATTERY] }) { total items { sku } } }`, { m: model.data!.createProductModel.id }, agent);
+    expect(list.data!.parts).toEqual({ total: 1, items: [{ sku: 'ZX9-BAT' }] });
+  });
+
+  it('refuses a barcode pattern that is not a regular expression and a fractional cost', async () => {
+    const bad = await t.gql(`mutation { createProductModel(input: { code: "BAD", name: "Bad", kind: "PHONE", barcodePattern: "([" }) { id } }`, {}, admin);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'barcodePattern' });
+    const model = await aModel(t.app.orm.em.fork());
+    const cost = await t.gql(`mutation ($m: ID!) { createPart(input: { modelId: $m, sku: "C-1", name: "X", category: OTHER, materialCost: -5 }) { id } }`, { m: String(model.id) }, admin);
+    expect(cost.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'materialCost' });
+  });
+
+  it('keeps models, parts and service centres to administrators', async () => {
+    const res = await t.gql(`mutation { createServiceCentre(input: { code: "SC-X", name: "X", city: "Y", country: "DE", address: "Z" }) { id } }`, {}, agent);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
