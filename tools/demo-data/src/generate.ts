@@ -1,4 +1,4 @@
-import { completeImei, spareAllowance } from '@aftersale/domain';
+import { DEFAULT_POLICY, completeImei, spareAllowance } from '@aftersale/domain';
 import { base, en, Faker } from '@faker-js/faker';
 import { dateOf, dayOf, instantOn, timestamp } from './calendar.js';
 import { COUNTRIES, CUSTOMERS, MODELS, SERVICE_CENTRES, STAFF, type ModelSpec } from './catalogue.js';
@@ -345,10 +345,10 @@ function generateOrders(plan: OrderPlan): Order[] {
     // Mostly 100–3000 pieces (S1's limit), some large orders above it.
     const quantity = random.chance(0.12)
       ? random.int(31, 90) * 100
-      : Math.min(3000, Math.round(Math.exp(Math.log(100) + random.next() * Math.log(30)) / 50) * 50);
+      : Math.min(DEFAULT_POLICY.spareAllowanceMaxOrderQty, Math.round(Math.exp(Math.log(100) + random.next() * Math.log(30)) / 50) * 50);
     return { customer, model, quantity, shippedDay, receivedDay };
   });
-  if (receivedCount >= 5 && !drafts.some((d) => d.receivedDay !== null && d.quantity > 3000)) {
+  if (receivedCount >= 5 && !drafts.some((d) => d.receivedDay !== null && d.quantity > DEFAULT_POLICY.spareAllowanceMaxOrderQty)) {
     (drafts[Math.floor(receivedCount / 2)] as (typeof drafts)[number]).quantity = 4800;
   }
 
