@@ -11,6 +11,8 @@ import { ClaimsResolver } from './claims/claims.resolver.js';
 import { ClaimsService } from './claims/claims.service.js';
 import { DevicesResolver } from './devices/devices.resolver.js';
 import { DevicesService } from './devices/devices.service.js';
+import { OrdersResolver } from './orders/orders.resolver.js';
+import { OrdersService } from './orders/orders.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerPolicyVersions } from './policy/policy-versions.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
@@ -47,6 +49,7 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
       new StaffResolver(new StaffService()),
       new CatalogueResolver(new CatalogueService()),
       new CatalogueEditorResolver(new CatalogueEditor(clock)),
+      new OrdersResolver(new OrdersService(clock)),
       new DevicesResolver(devices),
       new ClaimsResolver(claims),
       new PolicyResolver(clock),

@@ -1,21 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
+import { OrderType } from '../orders/orders.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { PageOf, SortDirection } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
-
-@ObjectType('Order')
-export class OrderType {
-  @Field(() => ID) id!: number;
-  @Field() number!: string;
-  @Field(() => Int) quantity!: number;
-  @Field(() => LocalDateScalar, { nullable: true }) shippedOn?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'W2: the warranty of its units starts here.' })
-  receivedOn?: string | null;
-  @Field(() => CustomerType) customer!: CustomerType;
-  @Field(() => ProductModelType) model!: ProductModelType;
-}
 
 @ObjectType('Device', { description: 'One unit, identified by its IMEI.' })
 export class DeviceType {
