@@ -14,6 +14,9 @@ import { DevicesService } from './devices/devices.service.js';
 import { OrdersResolver } from './orders/orders.resolver.js';
 import { OrdersService } from './orders/orders.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
+import { StockMovementResolver } from './stock/stock-movement.resolver.js';
+import { StockResolver } from './stock/stock.resolver.js';
+import { StockService } from './stock/stock.service.js';
 import { registerPolicyVersions } from './policy/policy-versions.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
 import type { Config } from './platform/config.js';
@@ -51,6 +54,8 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
       new CatalogueEditorResolver(new CatalogueEditor(clock)),
       new OrdersResolver(new OrdersService(clock)),
       new DevicesResolver(devices),
+      new StockResolver(new StockService()),
+      new StockMovementResolver(),
       new ClaimsResolver(claims),
       new PolicyResolver(clock),
     ] as [object, ...object[]],

@@ -12,15 +12,20 @@ import { Device } from '../devices/device.entity.js';
 import { Migration0001Initial } from '../migrations/0001-initial.js';
 import { Order } from '../orders/order.entity.js';
 import { SpareShipment } from '../orders/spare-shipment.entity.js';
+import { Migration0002StockAndImports } from '../migrations/0002-stock-and-imports.js';
+import { Stock, StockMovement } from '../stock/stock.entity.js';
 import type { Logger } from './logger.js';
 
 export { MikroORM };
 export type { EntityManager } from '@mikro-orm/postgresql';
 
-export const entities = [User, ApiKey, Customer, ServiceCentre, ProductModel, Part, Order, SpareShipment, Device, Claim, ClaimEvent];
+export const entities = [User, ApiKey, Customer, ServiceCentre, ProductModel, Part, Order, SpareShipment, Device, Stock, StockMovement, Claim, ClaimEvent];
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
-export const migrations = [{ name: '0001-initial', class: Migration0001Initial }];
+export const migrations = [
+  { name: '0001-initial', class: Migration0001Initial },
+  { name: '0002-stock-and-imports', class: Migration0002StockAndImports },
+];
 
 export function ormOptions(clientUrl: string, log?: Logger): Options {
   return {
