@@ -1,7 +1,10 @@
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallerRole } from './auth/actor.js';
+import { createResolvers } from './app.js';
+import { TokenSigner } from './auth/credentials.js';
 import { printAppSchema } from './emit-schema.js';
+import { systemClock } from './platform/clock.js';
 import { aCustomer, anApiKey, aStaffUser } from './platform/testing/factories.js';
 import { startTestApp, type TestApp } from './platform/testing/test-app.js';
 
@@ -47,6 +50,25 @@ const matrix: [operation: string, allowed: CallerRole[]][] = [
   [`mutation { updateUser(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN']],
   [`mutation { createApiKey(input: { customerId: ${X}, name: "x" }) { secret } }`, ['ADMIN']],
   [`mutation { revokeApiKey(id: ${X}) { id } }`, ['ADMIN']],
+  ['{ orders { total } }', ALL_STAFF],
+  [`{ order(id: ${X}) { id } }`, ALL_STAFF],
+  [`mutation { createOrder(input: { customerId: ${X}, modelId: ${X}, quantity: 1 }) { id } }`, ['ADMIN', 'AGENT']],
+  [`mutation { updateOrder(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN', 'AGENT']],
+  [`mutation { recordOrderReceipt(input: { id: ${X}, version: 1, receivedOn: "2026-01-01" }) { id } }`, ['ADMIN', 'AGENT']],
+  [`mutation { importDevices(orderId: ${X}, csv: "imei,barcode") { imported } }`, ['ADMIN', 'AGENT']],
+  ['{ stockLevels { total } }', ALL_STAFF],
+  [`{ stockLevel(id: "999999:999999") { id } }`, ALL_STAFF],
+  ['{ stockMovements { total } }', ALL_STAFF],
+  [`mutation { receiveStock(input: { serviceCentreId: ${X}, partId: ${X}, quantity: 1 }) { id } }`, ['ADMIN', 'TECHNICIAN']],
+  [`mutation { adjustStock(input: { serviceCentreId: ${X}, partId: ${X}, delta: 1, reason: "x" }) { id } }`, ['ADMIN', 'TECHNICIAN']],
+  [`mutation { consumeStock(input: { serviceCentreId: ${X}, partId: ${X}, quantity: 1 }) { id } }`, ['ADMIN', 'TECHNICIAN']],
+  [`mutation { updateStockSettings(input: { id: "999999:999999", version: 1, lowStockThreshold: 1 }) { id } }`, ['ADMIN', 'TECHNICIAN']],
+];
+
+/** The plain HTTP routes beside /graphql, the same way: pointing at nothing, allowed callers get anything but FORBIDDEN. */
+const routes: [method: 'GET' | 'POST', path: string, allowed: CallerRole[]][] = [
+  ['POST', '/api/orders/999999/devices/import', ['ADMIN', 'AGENT']],
+  ['GET', '/api/devices.csv?orderId=999999', [...ALL_STAFF, 'INTEGRATOR']],
 ];
 
 let t: TestApp;
@@ -81,6 +103,22 @@ describe('access control', () => {
       const code = (await t.gql(op, {}, credential)).errors?.[0]?.extensions?.code;
       if (allowed.includes(role)) expect([role, code]).not.toEqual([role, 'FORBIDDEN']);
       else expect([role, code]).toEqual([role, 'FORBIDDEN']);
+    }
+  });
+
+  it('has a line for every HTTP route', () => {
+    const declared = createResolvers(new TokenSigner('x'.repeat(32), '1h'), systemClock).routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    const listed = routes.map(([method, path]) => `${method} ${path.replace('999999', ':id').replace(/\?.*/, '')}`);
+    expect(declared.sort()).toEqual(listed.sort());
+  });
+
+  it.each(routes)('lets exactly the allowed roles call %s %s', async (method, path, allowed) => {
+    const call = (headers: Record<string, string>) => fetch(t.url.replace('/graphql', path), { method, headers, ...(method === 'POST' && { body: 'imei,barcode\n' }) });
+    expect((await call({})).status).toBe(401);
+    for (const [role, credential] of credentials) {
+      const { status } = await call({ authorization: `Bearer ${credential}` });
+      if (allowed.includes(role)) expect([role, status]).not.toEqual([role, 403]);
+      else expect([role, status]).toEqual([role, 403]);
     }
   });
 

@@ -9,6 +9,8 @@ import { CatalogueEditorResolver } from './catalogue/catalogue-editor.resolver.j
 import { CatalogueEditor, CatalogueService } from './catalogue/catalogue.service.js';
 import { ClaimsResolver } from './claims/claims.resolver.js';
 import { ClaimsService } from './claims/claims.service.js';
+import { DeviceImporter } from './devices/device-import.js';
+import { deviceRoutes } from './devices/devices.http.js';
 import { DevicesResolver } from './devices/devices.resolver.js';
 import { DevicesService } from './devices/devices.service.js';
 import { OrdersResolver } from './orders/orders.resolver.js';
@@ -45,15 +47,17 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
   const auth = new AuthService(tokens);
   const devices = new DevicesService(clock);
   const claims = new ClaimsService(devices, clock);
+  const importer = new DeviceImporter(clock);
   return {
     auth,
+    routes: deviceRoutes(importer, devices),
     resolvers: [
       new AuthResolver(auth),
       new StaffResolver(new StaffService()),
       new CatalogueResolver(new CatalogueService()),
       new CatalogueEditorResolver(new CatalogueEditor(clock)),
       new OrdersResolver(new OrdersService(clock)),
-      new DevicesResolver(devices),
+      new DevicesResolver(devices, importer),
       new StockResolver(new StockService()),
       new StockMovementResolver(),
       new ClaimsResolver(claims),
@@ -86,9 +90,9 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock }
       const { seedDemoDataIfEmpty } = await import('./demo/seed-demo-data.js');
       await seedDemoDataIfEmpty(orm, clock, log);
     }
-    const { auth, resolvers } = createResolvers(tokens, clock);
+    const { auth, resolvers, routes } = createResolvers(tokens, clock);
     const schema = await buildAppSchema(resolvers);
-    const http = await startHttpServer({ schema, orm, auth, log, consoleDir: config.AFTERSALE_CONSOLE_DIR });
+    const http = await startHttpServer({ schema, orm, auth, log, routes, consoleDir: config.AFTERSALE_CONSOLE_DIR });
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.PORT, config.HOST, resolve);

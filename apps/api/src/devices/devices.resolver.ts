@@ -1,15 +1,21 @@
 import { STAFF_ROLES } from '@aftersale/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Readable } from 'node:stream';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import type { Device } from './device.entity.js';
+import type { DeviceImporter } from './device-import.js';
+import { DeviceImportResultType } from './device-import.types.js';
 import { DevicesService } from './devices.service.js';
 import { DeviceFilter, DevicePage, DeviceSort, DeviceType, WarrantyStatusType } from './devices.types.js';
 
 @Resolver(() => DeviceType)
 export class DevicesResolver {
-  constructor(private readonly service: DevicesService) {}
+  constructor(
+    private readonly service: DevicesService,
+    private readonly importer: DeviceImporter,
+  ) {}
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => WarrantyStatusType, { description: "A unit's warranty today, by IMEI." })
@@ -40,6 +46,14 @@ export class DevicesResolver {
     @Ctx() ctx: Context,
   ) {
     return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit);
+  }
+
+  @Authorized('ADMIN', 'AGENT')
+  @Mutation(() => DeviceImportResultType, {
+    description: "Registers an order's units from CSV text (imei,barcode[,receivedOn]), all or nothing. Large files: POST /api/orders/{id}/devices/import.",
+  })
+  importDevices(@Arg('orderId', () => ID) orderId: string, @Arg('csv') csv: string, @Ctx() ctx: Context) {
+    return this.importer.import(ctx.em, actorOf(ctx), orderId, Readable.from([csv]));
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true })

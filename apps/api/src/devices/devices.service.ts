@@ -50,17 +50,8 @@ export class DevicesService {
   }
 
   async list(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, sort: DeviceSort | undefined, offset: number, limit: number): Promise<Page<Device>> {
-    const where: Record<string, unknown> = {};
-    if (filter.ids) where['id'] = { $in: parseIds(filter.ids, 'filter.ids') };
-    if (filter.imei) where['imei'] = filter.imei.length === 15 ? filter.imei : { $like: likePattern(filter.imei, true) };
-    if (filter.barcode) where['barcode'] = filter.barcode.trim();
-    if (filter.orderId) where['order'] = parseId(filter.orderId, 'filter.orderId');
-    if (filter.modelId) where['model'] = parseId(filter.modelId, 'filter.modelId');
-    if (filter.customerId) where['customer'] = parseId(filter.customerId, 'filter.customerId');
-    const scope = customerScope(actor);
-    if (scope !== undefined) where['customer'] = scope;
     const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
-    const [items, total] = await em.findAndCount(Device, where, {
+    const [items, total] = await em.findAndCount(Device, whereOf(filter, actor), {
       populate: ['order', 'model', 'customer'],
       orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction },
       offset,
@@ -68,4 +59,28 @@ export class DevicesService {
     });
     return { items, total };
   }
+
+  /** Every unit the filter matches, in batches by id (keyset paging): for exports of any size in flat memory. */
+  async *batches(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, size = 2_000): AsyncGenerator<Device[]> {
+    const where = whereOf(filter, actor);
+    for (let after = 0; ; ) {
+      const batch = await em.fork().find(Device, { ...where, id: { ...(where['id'] as object), $gt: after } }, { populate: ['order', 'model', 'customer'], orderBy: { id: 'asc' }, limit: size });
+      if (batch.length === 0) return;
+      yield batch;
+      after = batch.at(-1)!.id;
+    }
+  }
+}
+
+function whereOf(filter: DeviceFilter, actor: Actor): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  if (filter.ids) where['id'] = { $in: parseIds(filter.ids, 'filter.ids') };
+  if (filter.imei) where['imei'] = filter.imei.length === 15 ? filter.imei : { $like: likePattern(filter.imei, true) };
+  if (filter.barcode) where['barcode'] = filter.barcode.trim();
+  if (filter.orderId) where['order'] = parseId(filter.orderId, 'filter.orderId');
+  if (filter.modelId) where['model'] = parseId(filter.modelId, 'filter.modelId');
+  if (filter.customerId) where['customer'] = parseId(filter.customerId, 'filter.customerId');
+  const scope = customerScope(actor);
+  if (scope !== undefined) where['customer'] = scope;
+  return where;
 }

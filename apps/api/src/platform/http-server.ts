@@ -15,6 +15,7 @@ import type { Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import type { Logger } from './logger.js';
+import { runRoute, type RestRoute } from './rest.js';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -22,6 +23,8 @@ export interface HttpServerOptions {
   auth: AuthService;
   log: Logger;
   consoleDir?: string;
+  /** Plain HTTP routes beside /graphql (CSV uploads and downloads). */
+  routes?: RestRoute[];
 }
 
 export interface RunningHttpServer {
@@ -119,11 +122,20 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     }),
   );
 
+  for (const route of opts.routes ?? []) {
+    app[route.method](route.path, async (req, res) => {
+      const requestId = String(res.locals['requestId']);
+      const em = orm.em.fork();
+      const ctx = { em, ...(await callerOf(auth, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
+      await runRoute(route, req, res, ctx, ctx.log);
+    });
+  }
+
   if (opts.consoleDir && existsSync(path.join(opts.consoleDir, 'index.html'))) {
     const consoleDir = opts.consoleDir;
     app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
     // react-admin routes are client-side: every other GET gets the app shell.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(consoleDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => res.sendFile(path.join(consoleDir, 'index.html')));
   }
 
   return {

@@ -1,0 +1,45 @@
+import type { Request, Response } from 'express';
+import type { CallerRole } from '../auth/actor.js';
+import { roleOf, type Actor } from '../auth/actor.js';
+import type { Context } from './context.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import { formatError } from './graphql-schema.js';
+import type { Logger } from './logger.js';
+
+/**
+ * A plain HTTP route beside /graphql, for what GraphQL carries badly: large
+ * uploads and downloads streamed in CSV. It gets the same caller, the same
+ * role check (declared, like `@Authorized`) and the same error codes.
+ */
+export interface RestRoute {
+  method: 'get' | 'post';
+  path: string;
+  roles: readonly CallerRole[];
+  handle(req: Request, res: Response, ctx: Context & { actor: Actor }): Promise<void>;
+}
+
+const statusByCode: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+/** Runs a route for a caller: refuses the wrong caller, and answers errors as `{ code, message, ... }` with the matching status. */
+export async function runRoute(route: RestRoute, req: Request, res: Response, ctx: Context, log: Logger): Promise<void> {
+  try {
+    if (!ctx.actor) throw ctx.credentialError ?? new UnauthenticatedError();
+    if (!route.roles.includes(roleOf(ctx.actor))) throw new ForbiddenError();
+    await route.handle(req, res, { ...ctx, actor: ctx.actor });
+  } catch (error) {
+    const formatted = formatError(log)({ message: 'error' }, error);
+    const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
+    if (res.headersSent) {
+      // A download broke off midway: all we can do is cut it, so the client sees an incomplete file, not a complete-looking one.
+      res.destroy();
+      return;
+    }
+    res.status(statusByCode[code] ?? 500).json({ ...formatted.extensions, code, message: formatted.message });
+  }
+}
