@@ -44,6 +44,7 @@ export {
   type FormType,
   type PolicyClause,
 } from './assessment.js';
+export { decideAssessment, type DecidedAssessment } from './assessment-override.js';
 export {
   CLAIM_ACTIONS,
   CLAIM_STATUSES,
