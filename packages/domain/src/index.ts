@@ -71,4 +71,13 @@ export {
   type InvoiceLines,
   type InvoiceablePartLine,
 } from './invoice-lines.js';
+export {
+  INVOICE_ACTIONS,
+  INVOICE_STATUSES,
+  InvoiceTransitionError,
+  invoiceNumber,
+  invoiceTransition,
+  type InvoiceAction,
+  type InvoiceStatus,
+} from './invoice-lifecycle.js';
 export { DEFAULT_BARCODE_PATTERN, completeImei, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';
