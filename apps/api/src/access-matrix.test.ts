@@ -63,12 +63,40 @@ const matrix: [operation: string, allowed: CallerRole[]][] = [
   [`mutation { adjustStock(input: { serviceCentreId: ${X}, partId: ${X}, delta: 1, reason: "x" }) { id } }`, ['ADMIN', 'TECHNICIAN']],
   [`mutation { consumeStock(input: { serviceCentreId: ${X}, partId: ${X}, quantity: 1 }) { id } }`, ['ADMIN', 'TECHNICIAN']],
   [`mutation { updateStockSettings(input: { id: "999999:999999", version: 1, lowStockThreshold: 1 }) { id } }`, ['ADMIN', 'TECHNICIAN']],
+  ...claimSteps([
+    ['startRemoteDiagnosis', 'AGENT', ''],
+    ['resolveClaimRemotely', 'AGENT', 'how: GUIDANCE, resolution: "x"'],
+    ['requestUnit', 'AGENT', `serviceCentreId: ${X}`],
+    ['receiveUnit', 'TECHNICIAN', 'carrier: "x", trackingNumber: "x", shippedOn: "2026-01-01"'],
+    ['startInspection', 'TECHNICIAN', ''],
+    ['recordAssessment', 'TECHNICIAN', 'findings: [], lines: []'],
+    ['recordMaintenanceAgreement', 'AGENT', 'signedOn: "2026-01-01", signedBy: "x"'],
+    ['declineMaintenanceAgreement', 'AGENT', ''],
+    ['approveQuote', 'AGENT', ''],
+    ['declineQuote', 'AGENT', ''],
+    ['completeRepair', 'TECHNICIAN', ''],
+    ['replaceUnit', 'TECHNICIAN', 'imei: "490154203237518", barcode: "x"'],
+    ['shipClaim', 'AGENT', 'carrier: "x", trackingNumber: "x", shippedOn: "2026-01-01"'],
+    ['closeClaim', 'AGENT', ''],
+    ['cancelClaim', 'AGENT', 'note: "x"'],
+  ]),
+  ['{ invoices { total } }', [...ALL_STAFF, 'INTEGRATOR']],
+  [`{ invoice(id: ${X}) { id } }`, [...ALL_STAFF, 'INTEGRATOR']],
+  [`mutation { issueInvoice(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN', 'AGENT']],
+  [`mutation { markInvoicePaid(input: { id: ${X}, version: 1, paidOn: "2026-01-01" }) { id } }`, ['ADMIN', 'AGENT']],
+  [`mutation { voidInvoice(input: { id: ${X}, version: 1, reason: "x" }) { id } }`, ['ADMIN', 'AGENT']],
 ];
+
+/** A claim step is for ADMIN and the one role whose work it is (POLICY.md §4). */
+function claimSteps(steps: [mutation: string, role: CallerRole, fields: string][]): [string, CallerRole[]][] {
+  return steps.map(([mutation, role, fields]) => [`mutation { ${mutation}(input: { id: ${X}, version: 1 ${fields ? `, ${fields}` : ''} }) { id } }`, ['ADMIN', role]]);
+}
 
 /** The plain HTTP routes beside /graphql, the same way: pointing at nothing, allowed callers get anything but FORBIDDEN. */
 const routes: [method: 'GET' | 'POST', path: string, allowed: CallerRole[]][] = [
   ['POST', '/api/orders/999999/devices/import', ['ADMIN', 'AGENT']],
   ['GET', '/api/devices.csv?orderId=999999', [...ALL_STAFF, 'INTEGRATOR']],
+  ['GET', '/api/invoices/999999.pdf', [...ALL_STAFF, 'INTEGRATOR']],
 ];
 
 let t: TestApp;

@@ -7,12 +7,17 @@ import { StaffService } from './auth/staff.service.js';
 import { CatalogueResolver } from './catalogue/catalogue.resolver.js';
 import { CatalogueEditorResolver } from './catalogue/catalogue-editor.resolver.js';
 import { CatalogueEditor, CatalogueService } from './catalogue/catalogue.service.js';
+import { ClaimWorkflow } from './claims/claim-workflow.js';
+import { ClaimWorkflowResolver } from './claims/claim-workflow.resolver.js';
 import { ClaimsResolver } from './claims/claims.resolver.js';
 import { ClaimsService } from './claims/claims.service.js';
 import { DeviceImporter } from './devices/device-import.js';
 import { deviceRoutes } from './devices/devices.http.js';
 import { DevicesResolver } from './devices/devices.resolver.js';
 import { DevicesService } from './devices/devices.service.js';
+import { invoiceRoutes } from './invoices/invoices.http.js';
+import { InvoicesResolver } from './invoices/invoices.resolver.js';
+import { InvoicesService } from './invoices/invoices.service.js';
 import { OrdersResolver } from './orders/orders.resolver.js';
 import { OrdersService } from './orders/orders.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -48,9 +53,11 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
   const devices = new DevicesService(clock);
   const claims = new ClaimsService(devices, clock);
   const importer = new DeviceImporter(clock);
+  const stock = new StockService();
+  const invoices = new InvoicesService(clock);
   return {
     auth,
-    routes: deviceRoutes(importer, devices),
+    routes: [...deviceRoutes(importer, devices), ...invoiceRoutes(invoices)],
     resolvers: [
       new AuthResolver(auth),
       new StaffResolver(new StaffService()),
@@ -58,9 +65,11 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
       new CatalogueEditorResolver(new CatalogueEditor(clock)),
       new OrdersResolver(new OrdersService(clock)),
       new DevicesResolver(devices, importer),
-      new StockResolver(new StockService()),
+      new StockResolver(stock),
       new StockMovementResolver(),
       new ClaimsResolver(claims),
+      new ClaimWorkflowResolver(new ClaimWorkflow(devices, stock, clock)),
+      new InvoicesResolver(invoices),
       new PolicyResolver(clock),
     ] as [object, ...object[]],
   };

@@ -24,6 +24,8 @@ export const Claim = defineEntity({
     dataBackupAcknowledged: p.boolean(),
     status: p.string().$type<ClaimStatus>(),
     decision: p.string().$type<Decision>().nullable(),
+    /** H6, H8: the customer's answer to the quote, while one is needed. */
+    quoteStatus: p.string().$type<'PENDING' | 'APPROVED' | 'DECLINED'>().nullable(),
     submittedOn: p.date(),
     idempotencyKey: p.string().nullable(),
     requestHash: p.string().nullable().hidden(),

@@ -1,4 +1,4 @@
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityName, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { User } from '../auth/user.entity.js';
@@ -8,23 +8,27 @@ import { ProductModel } from '../catalogue/product-model.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { ClaimEvent } from '../claims/claim-event.entity.js';
 import { Claim } from '../claims/claim.entity.js';
+import { Assessment, ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } from '../claims/claim-records.entity.js';
+import { Invoice, InvoiceLine } from '../invoices/invoice.entity.js';
 import { Device } from '../devices/device.entity.js';
 import { Migration0001Initial } from '../migrations/0001-initial.js';
 import { Order } from '../orders/order.entity.js';
 import { SpareShipment } from '../orders/spare-shipment.entity.js';
 import { Migration0002StockAndImports } from '../migrations/0002-stock-and-imports.js';
+import { Migration0003ClaimsFlow } from '../migrations/0003-claims-flow.js';
 import { Stock, StockMovement } from '../stock/stock.entity.js';
 import type { Logger } from './logger.js';
 
 export { MikroORM };
 export type { EntityManager } from '@mikro-orm/postgresql';
 
-export const entities = [User, ApiKey, Customer, ServiceCentre, ProductModel, Part, Order, SpareShipment, Device, Stock, StockMovement, Claim, ClaimEvent];
+export const entities: EntityName[] = [User, ApiKey, Customer, ServiceCentre, ProductModel, Part, Order, SpareShipment, Device, Stock, StockMovement, Claim, ClaimEvent, Assessment, ClaimLine, MaintenanceAgreement, Shipment, RetainedPart, Invoice, InvoiceLine];
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
   { name: '0001-initial', class: Migration0001Initial },
   { name: '0002-stock-and-imports', class: Migration0002StockAndImports },
+  { name: '0003-claims-flow', class: Migration0003ClaimsFlow },
 ];
 
 export function ormOptions(clientUrl: string, log?: Logger): Options {

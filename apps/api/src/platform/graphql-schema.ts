@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ClaimTransitionError, PolicyInputError } from '@aftersale/domain';
+import { ClaimTransitionError, InvoiceTransitionError, PolicyInputError } from '@aftersale/domain';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -90,6 +90,9 @@ export function formatError(log: Logger) {
     if (original instanceof ClaimTransitionError) {
       const code = original.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'CONFLICT';
       return { ...base, message: original.message, extensions: { code, reason: original.reason } };
+    }
+    if (original instanceof InvoiceTransitionError) {
+      return { ...base, message: original.message, extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' } };
     }
     if (original instanceof ArgumentValidationError) {
       const [field, message] = firstViolation(original.extensions.validationErrors);

@@ -1,0 +1,172 @@
+import { rolesAllowedTo } from '@aftersale/domain';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { actorOf, type Context } from '../platform/context.js';
+import { ServiceCentreType } from '../catalogue/catalogue.types.js';
+import { ServiceCentre } from '../catalogue/service-centre.entity.js';
+import { Invoice } from '../invoices/invoice.entity.js';
+import { InvoiceType } from '../invoices/invoices.types.js';
+import { ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } from './claim-records.entity.js';
+import type { Claim } from './claim.entity.js';
+import { ClaimType } from './claim.types.js';
+import { ClaimWorkflow } from './claim-workflow.js';
+import {
+  AssessmentInput,
+  AssessmentType,
+  ClaimActionEnum,
+  ClaimLineType,
+  ClaimStepInput,
+  MaintenanceAgreementType,
+  RecordAgreementInput,
+  ReplaceUnitInput,
+  RequestUnitInput,
+  ResolveRemotelyInput,
+  RetainedPartType,
+  ShipmentInput,
+  ShipmentType,
+} from './claim-workflow.types.js';
+
+/**
+ * The claim lifecycle of POLICY.md §4, one mutation per action. Who may take
+ * each comes from the domain's state machine (rolesAllowedTo), so the schema,
+ * the access check and the rules cannot disagree.
+ */
+@Resolver(() => ClaimType)
+export class ClaimWorkflowResolver {
+  constructor(private readonly workflow: ClaimWorkflow) {}
+
+  @Authorized(...rolesAllowedTo('START_REMOTE_DIAGNOSIS'))
+  @Mutation(() => ClaimType, { description: 'H1: try to solve the fault remotely first.' })
+  startRemoteDiagnosis(@Arg('input', () => ClaimStepInput) input: ClaimStepInput, @Ctx() ctx: Context) {
+    return this.workflow.startRemoteDiagnosis(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('RESOLVE_REMOTELY'))
+  @Mutation(() => ClaimType, { description: 'H1: solved without shipping the unit.' })
+  resolveClaimRemotely(@Arg('input', () => ResolveRemotelyInput) input: ResolveRemotelyInput, @Ctx() ctx: Context) {
+    return this.workflow.resolveRemotely(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('REQUEST_UNIT'))
+  @Mutation(() => ClaimType, { description: 'H2: ask the customer to send the unit to a service centre.' })
+  requestUnit(@Arg('input', () => RequestUnitInput) input: RequestUnitInput, @Ctx() ctx: Context) {
+    return this.workflow.requestUnit(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('RECEIVE_UNIT'))
+  @Mutation(() => ClaimType, { description: 'The unit arrived (inbound shipment, H7).' })
+  receiveUnit(@Arg('input', () => ShipmentInput) input: ShipmentInput, @Ctx() ctx: Context) {
+    return this.workflow.receiveUnit(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('START_INSPECTION'))
+  @Mutation(() => ClaimType)
+  startInspection(@Arg('input', () => ClaimStepInput) input: ClaimStepInput, @Ctx() ctx: Context) {
+    return this.workflow.startInspection(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('RECORD_ASSESSMENT'))
+  @Mutation(() => ClaimType, { description: 'Findings and faulty parts; the engine proposes the decision (§5), staff may override with a reason.' })
+  recordAssessment(@Arg('input', () => AssessmentInput) input: AssessmentInput, @Ctx() ctx: Context) {
+    return this.workflow.recordAssessment(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('RECORD_AGREEMENT'))
+  @Mutation(() => ClaimType, { description: 'H9: the signed maintenance agreement is on record.' })
+  recordMaintenanceAgreement(@Arg('input', () => RecordAgreementInput) input: RecordAgreementInput, @Ctx() ctx: Context) {
+    return this.workflow.recordAgreement(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('DECLINE_AGREEMENT'))
+  @Mutation(() => ClaimType, { description: 'H9: the customer will not sign; the unit goes back unrepaired.' })
+  declineMaintenanceAgreement(@Arg('input', () => ClaimStepInput) input: ClaimStepInput, @Ctx() ctx: Context) {
+    return this.workflow.declineAgreement(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('APPROVE_QUOTE'))
+  @Mutation(() => ClaimType, { description: 'H6: the customer accepts the paid quote.' })
+  approveQuote(@Arg('input', () => ClaimStepInput) input: ClaimStepInput, @Ctx() ctx: Context) {
+    return this.workflow.approveQuote(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('DECLINE_QUOTE'))
+  @Mutation(() => ClaimType, { description: 'H6: the customer declines; the unit goes back unrepaired.' })
+  declineQuote(@Arg('input', () => ClaimStepInput) input: ClaimStepInput, @Ctx() ctx: Context) {
+    return this.workflow.declineQuote(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('COMPLETE_REPAIR'))
+  @Mutation(() => ClaimType, { description: 'Parts come out of stock, removed warranty parts are retained (H5), a paid repair gets its draft invoice.' })
+  completeRepair(@Arg('input', () => ClaimStepInput) input: ClaimStepInput, @Ctx() ctx: Context) {
+    return this.workflow.completeRepair(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('REPLACE_UNIT'))
+  @Mutation(() => ClaimType, { description: 'H4, W4: a unit of the same model, keeping the remaining warranty.' })
+  replaceUnit(@Arg('input', () => ReplaceUnitInput) input: ReplaceUnitInput, @Ctx() ctx: Context) {
+    return this.workflow.replaceUnit(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('SHIP'))
+  @Mutation(() => ClaimType, { description: "The unit goes back (outbound shipment, at the customer's expense, H7)." })
+  shipClaim(@Arg('input', () => ShipmentInput) input: ShipmentInput, @Ctx() ctx: Context) {
+    return this.workflow.ship(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('CLOSE'))
+  @Mutation(() => ClaimType)
+  closeClaim(@Arg('input', () => ClaimStepInput) input: ClaimStepInput, @Ctx() ctx: Context) {
+    return this.workflow.close(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('CANCEL'))
+  @Mutation(() => ClaimType, { description: 'Before the unit is received; the note (reason) is required.' })
+  cancelClaim(@Arg('input', () => ClaimStepInput) input: ClaimStepInput, @Ctx() ctx: Context) {
+    return this.workflow.cancel(ctx.em, actorOf(ctx), input);
+  }
+
+  @FieldResolver(() => [ClaimActionEnum], { description: 'What the caller may do now (none for integrators).' })
+  availableActions(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return this.workflow.availableActions(ctx.em, claim, actorOf(ctx));
+  }
+
+  @FieldResolver(() => AssessmentType, { nullable: true, description: 'The latest assessment.' })
+  assessment(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return this.workflow.latestAssessment(ctx.em, claim.id);
+  }
+
+  @FieldResolver(() => [ClaimLineType])
+  lines(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.em.find(ClaimLine, { claim: claim.id }, { populate: ['part', 'part.model'], orderBy: { id: 'asc' } });
+  }
+
+  @FieldResolver(() => [ShipmentType])
+  shipments(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.em.find(Shipment, { claim: claim.id }, { orderBy: { id: 'asc' } });
+  }
+
+  @FieldResolver(() => [RetainedPartType])
+  retainedParts(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.em.find(RetainedPart, { claim: claim.id }, { populate: ['part', 'part.model', 'serviceCentre'], orderBy: { id: 'asc' } });
+  }
+
+  @FieldResolver(() => MaintenanceAgreementType, { nullable: true })
+  maintenanceAgreement(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.em.findOne(MaintenanceAgreement, { claim: claim.id });
+  }
+
+  @FieldResolver(() => [InvoiceType])
+  invoices(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.em.find(Invoice, { claim: claim.id }, { populate: ['customer'], orderBy: { id: 'asc' } });
+  }
+
+  @FieldResolver(() => ServiceCentreType, { nullable: true })
+  async serviceCentre(@Root() claim: Claim, @Ctx() ctx: Context): Promise<ServiceCentre | null> {
+    if (!claim.serviceCentre) return null;
+    return ctx.em.findOne(ServiceCentre, claim.serviceCentre.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'PENDING, APPROVED or DECLINED while a quote is needed (H6, H8).' })
+  quoteStatus(@Root() claim: Claim) {
+    return claim.quoteStatus ?? null;
+  }
+}

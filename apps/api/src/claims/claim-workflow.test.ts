@@ -1,0 +1,312 @@
+import { completeImei } from '@aftersale/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../catalogue/customer.entity.js';
+import { Part } from '../catalogue/part.entity.js';
+import type { ProductModel } from '../catalogue/product-model.entity.js';
+import { ServiceCentre } from '../catalogue/service-centre.entity.js';
+import type { Order } from '../orders/order.entity.js';
+import { aCustomer, aDevice, aModel, anApiKey, anOrder, aStaffUser } from '../platform/testing/factories.js';
+import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+
+const TODAY = '2026-06-30';
+let t: TestApp;
+let agent: string;
+let technician: string;
+let centreId: string;
+let customer: Customer;
+let model: ProductModel;
+let inWarranty: Order;
+let outOfWarranty: Order;
+const part: Record<string, string> = {};
+let serial = 0;
+
+beforeAll(async () => {
+  t = await startTestApp({ clock: fixedClock(TODAY) });
+  const em = t.app.orm.em.fork();
+  const [a, b] = [await aStaffUser(em, 'AGENT'), await aStaffUser(em, 'TECHNICIAN')];
+  [agent, technician] = [await t.login(a.email, a.password), await t.login(b.email, b.password)];
+  customer = await aCustomer(em);
+  model = await aModel(em);
+  inWarranty = await anOrder(em, { customer, model, receivedOn: '2026-01-10', quantity: 500 });
+  outOfWarranty = await anOrder(em, { customer, model, receivedOn: '2025-01-10', quantity: 500 });
+  const centre = em.create(ServiceCentre, { code: 'SC-W', name: 'Workshop', city: 'Porto', country: 'PT', address: '1 Rua' });
+  const costs = { BATTERY: 1200, HOUSING: 800, LCD: 3000, MAINBOARD: 5000 } as const;
+  for (const [category, materialCost] of Object.entries(costs)) {
+    em.create(Part, { model, sku: `W-${category}`, name: category.toLowerCase(), category: category as keyof typeof costs, materialCost, currency: 'USD' });
+  }
+  await em.flush();
+  centreId = String(centre.id);
+  for (const p of await em.find(Part, { model })) part[p.category] = String(p.id);
+  for (const id of Object.values(part)) {
+    await em.getConnection().execute('insert into stock (service_centre_id, part_id, on_hand) values (?, ?, 20)', [centre.id, Number(id)]);
+  }
+});
+afterAll(() => t?.close());
+
+interface ClaimState {
+  id: string;
+  version: number;
+  status: string;
+  decision: string | null;
+  quoteStatus: string | null;
+  availableActions: string[];
+}
+const STATE = 'id version status decision quoteStatus availableActions';
+
+async function submit(order: Order, formType: 'REPAIR' | 'REPLACEMENT' = 'REPAIR'): Promise<ClaimState> {
+  const device = await aDevice(t.app.orm.em.fork(), { order });
+  const res = await t.gql(
+    `mutation ($input: SubmitClaimInput!) { submitClaim(input: $input) { ${STATE} } }`,
+    { input: { imei: device.imei, formType, ciNumber: `CI-${++serial}`, symptoms: 'Does not charge', dataBackupAcknowledged: true } },
+    agent,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.submitClaim;
+}
+
+/** Takes one step; returns the claim's new state, or the error. */
+async function step(mutation: string, inputType: string, claim: ClaimState, input: Record<string, unknown>, credential: string) {
+  const res = await t.gql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${STATE} } }`, { input: { id: claim.id, version: claim.version, ...input } }, credential);
+  return { claim: res.data?.[mutation] as ClaimState | undefined, error: res.errors?.[0] };
+}
+async function ok(mutation: string, inputType: string, claim: ClaimState, input: Record<string, unknown>, credential: string): Promise<ClaimState> {
+  const { claim: next, error } = await step(mutation, inputType, claim, input, credential);
+  expect(error).toBeUndefined();
+  return next!;
+}
+
+const shipment = { carrier: 'DHL', trackingNumber: 'JD0001', shippedOn: '2026-06-20', cost: 1500 };
+/** SUBMITTED → AWAITING_UNIT → RECEIVED → INSPECTION. */
+async function atInspection(claim: ClaimState): Promise<ClaimState> {
+  claim = await ok('requestUnit', 'RequestUnitInput', claim, { serviceCentreId: centreId }, agent);
+  claim = await ok('receiveUnit', 'ShipmentInput', claim, shipment, technician);
+  return ok('startInspection', 'ClaimStepInput', claim, {}, technician);
+}
+const assess = (claim: ClaimState, input: Record<string, unknown>) => ok('recordAssessment', 'AssessmentInput', claim, { findings: [], lines: [], ...input }, technician);
+const shipBack = async (claim: ClaimState) => ok('closeClaim', 'ClaimStepInput', await ok('shipClaim', 'ShipmentInput', claim, { ...shipment, trackingNumber: 'JD0002' }, agent), {}, agent);
+
+const onHand = async (category: string) =>
+  (await t.gql(`query ($id: ID!) { stockLevel(id: $id) { onHand } }`, { id: `${centreId}:${part[category]}` }, technician)).data!.stockLevel.onHand as number;
+
+async function details(id: string) {
+  const res = await t.gql(
+    `query ($id: ID!) { claim(id: $id) {
+      status assessment { decision proposedDecision clauses total policyVersion agreementRequired }
+      lines { part { category } covered clauses charge } retainedParts { part { category } }
+      shipments { direction cost } invoices { id status total number version lines { kind amount clauses } }
+      events { type fromStatus toStatus actor } } }`,
+    { id },
+    agent,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.claim;
+}
+
+describe('claims handled end to end (POLICY.md §4)', () => {
+  it('in-warranty repair: free, parts from stock, removed parts retained (H4, H5), shipping recorded not charged (H7)', async () => {
+    const before = await onHand('BATTERY');
+    let claim = await atInspection(await submit(inWarranty));
+    // What the caller (the technician) may do now, from the domain's state machine.
+    expect(claim.availableActions).toEqual(['RECORD_ASSESSMENT']);
+    claim = await assess(claim, { lines: [{ partId: part['BATTERY'] }] });
+    expect(claim).toMatchObject({ status: 'IN_REPAIR', decision: 'WARRANTY_REPAIR', quoteStatus: null });
+    claim = await ok('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    expect(claim.status).toBe('READY_TO_SHIP');
+    claim = await shipBack(claim);
+    expect(claim.status).toBe('CLOSED');
+    expect(await onHand('BATTERY')).toBe(before - 1);
+    const story = await details(claim.id);
+    expect(story.retainedParts).toEqual([{ part: { category: 'BATTERY' } }]);
+    expect(story.invoices).toEqual([]);
+    expect(story.shipments).toEqual([
+      { direction: 'INBOUND', cost: 1500 },
+      { direction: 'OUTBOUND', cost: 1500 },
+    ]);
+    expect(story.events.map((e: { type: string; toStatus: string }) => `${e.type}→${e.toStatus}`)).toEqual([
+      'SUBMITTED→SUBMITTED',
+      'REQUEST_UNIT→AWAITING_UNIT',
+      'RECEIVE_UNIT→RECEIVED',
+      'START_INSPECTION→INSPECTION',
+      'RECORD_ASSESSMENT→IN_REPAIR',
+      'COMPLETE_REPAIR→READY_TO_SHIP',
+      'SHIP→SHIPPED',
+      'CLOSE→CLOSED',
+    ]);
+  });
+
+  it('replacement on a Replacement Form: a new unit of the same model inherits the remaining warranty (W4)', async () => {
+    let claim = await atInspection(await submit(inWarranty, 'REPLACEMENT'));
+    claim = await assess(claim, { lines: [{ partId: part['MAINBOARD'] }] });
+    expect(claim.decision).toBe('WARRANTY_REPLACEMENT');
+    expect(claim.availableActions).toEqual(['RECORD_ASSESSMENT', 'COMPLETE_REPAIR', 'REPLACE_UNIT']);
+    const imei = completeImei('35999900000001');
+    claim = await ok('replaceUnit', 'ReplaceUnitInput', claim, { imei, barcode: '999900000001' }, technician);
+    expect(claim.status).toBe('READY_TO_SHIP');
+    const status = await t.gql(`query ($imei: String!) { warrantyStatus(imei: $imei) { receivedOn lastCoveredDay underWarranty } }`, { imei }, agent);
+    expect(status.data!.warrantyStatus).toEqual({ receivedOn: '2026-01-10', lastCoveredDay: '2027-01-09', underWarranty: true });
+  });
+
+  it('a repair claim cannot be answered with a replacement (R3)', async () => {
+    let claim = await atInspection(await submit(inWarranty));
+    claim = await assess(claim, { lines: [{ partId: part['MAINBOARD'] }] });
+    const { error } = await step('replaceUnit', 'ReplaceUnitInput', claim, { imei: completeImei('35999900000002'), barcode: '999900000002' }, technician);
+    expect(error?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REPLACEMENT_NOT_ALLOWED' });
+  });
+
+  it('partial: a worn housing is charged at material cost after the quote is approved; the battery is free (F, H6)', async () => {
+    let claim = await atInspection(await submit(inWarranty));
+    claim = await assess(claim, { lines: [{ partId: part['BATTERY'] }, { partId: part['HOUSING'], worn: true }] });
+    expect(claim).toMatchObject({ status: 'AWAITING_APPROVAL', decision: 'PARTIAL', quoteStatus: 'PENDING' });
+    const early = await step('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    expect(early.error?.extensions?.code).toBe('CONFLICT');
+    claim = await ok('approveQuote', 'ClaimStepInput', claim, {}, agent);
+    claim = await ok('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    const story = await details(claim.id);
+    expect(story.lines).toEqual([
+      { part: { category: 'BATTERY' }, covered: true, clauses: [], charge: 0 },
+      { part: { category: 'HOUSING' }, covered: false, clauses: ['NATURAL_WEAR'], charge: 800 },
+    ]);
+    expect(story.invoices).toEqual([expect.objectContaining({ status: 'DRAFT', total: 800, number: null, lines: [{ kind: 'MATERIAL_COST', amount: 800, clauses: ['NATURAL_WEAR'] }] })]);
+    expect(story.retainedParts).toEqual([{ part: { category: 'BATTERY' } }]);
+  });
+
+  it('water damage: no repair until the maintenance agreement is on record (H9, R4)', async () => {
+    let claim = await atInspection(await submit(inWarranty));
+    claim = await assess(claim, { findings: ['WATER_DAMAGE'], lines: [{ partId: part['MAINBOARD'] }] });
+    expect(claim).toMatchObject({ status: 'AWAITING_AGREEMENT', decision: 'PAID_MAINTENANCE' });
+    for (const [mutation, who] of [['approveQuote', agent], ['completeRepair', technician]] as const) {
+      expect((await step(mutation, 'ClaimStepInput', claim, {}, who)).error?.extensions?.code).toBe('CONFLICT');
+    }
+    claim = await ok('recordMaintenanceAgreement', 'RecordAgreementInput', claim, { signedOn: '2026-06-25', signedBy: 'J. Customer' }, agent);
+    expect(claim.status).toBe('AWAITING_APPROVAL');
+    claim = await ok('approveQuote', 'ClaimStepInput', claim, {}, agent);
+    expect(claim.status).toBe('IN_REPAIR');
+    expect((await details(claim.id)).assessment).toMatchObject({ clauses: ['HUMAN_DAMAGE'], agreementRequired: true, total: 5000, policyVersion: '2020.1' });
+  });
+
+  it('remote resolution: no unit shipped (H1)', async () => {
+    let claim = await ok('startRemoteDiagnosis', 'ClaimStepInput', await submit(inWarranty), { note: 'Called the customer' }, agent);
+    claim = await ok('resolveClaimRemotely', 'ResolveRemotelyInput', claim, { how: 'SOFTWARE_UPDATE', resolution: 'Firmware 2.1 fixes charging' }, agent);
+    expect(claim.status).toBe('RESOLVED_REMOTELY');
+    claim = await ok('closeClaim', 'ClaimStepInput', claim, {}, agent);
+    const story = await details(claim.id);
+    expect(story.shipments).toEqual([]);
+    expect(story.events.map((e: { type: string }) => e.type)).toEqual(['SUBMITTED', 'START_REMOTE_DIAGNOSIS', 'RESOLVE_REMOTELY', 'CLOSE']);
+  });
+
+  it('carrier fault: nothing to repair, the unit goes back unrepaired (Others B)', async () => {
+    let claim = await atInspection(await submit(inWarranty));
+    claim = await assess(claim, { findings: ['CARRIER_FAULT'] });
+    expect(claim).toMatchObject({ status: 'RETURNED_UNREPAIRED', decision: 'NOT_COVERED' });
+    claim = await shipBack(claim);
+    expect(claim.status).toBe('CLOSED');
+  });
+
+  it('out of warranty: paid repair with quote, invoice issued with its number, paid, PDF with clauses (A, H6–H8)', async () => {
+    let claim = await atInspection(await submit(outOfWarranty));
+    claim = await assess(claim, { lines: [{ partId: part['LCD'] }], serviceCharge: { description: 'Express handling', amount: 2500 } });
+    expect(claim).toMatchObject({ status: 'AWAITING_APPROVAL', decision: 'PAID_MAINTENANCE' });
+    claim = await ok('approveQuote', 'ClaimStepInput', claim, {}, agent);
+    claim = await ok('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    const [draft] = (await details(claim.id)).invoices;
+    expect(draft).toMatchObject({ status: 'DRAFT', total: 5500, lines: [{ kind: 'MATERIAL_COST', amount: 3000, clauses: ['BEYOND_WARRANTY_PERIOD'] }, { kind: 'SERVICE_CHARGE', amount: 2500, clauses: [] }] });
+    const issued = await t.gql(`mutation ($input: InvoiceStepInput!) { issueInvoice(input: $input) { number status issuedOn version } }`, { input: { id: draft.id, version: draft.version } }, agent);
+    expect(issued.data!.issueInvoice).toMatchObject({ number: expect.stringMatching(/^INV-2026-\d{6}$/), status: 'ISSUED', issuedOn: TODAY });
+    const paid = await t.gql(`mutation ($input: PayInvoiceInput!) { markInvoicePaid(input: $input) { status paidOn } }`, { input: { id: draft.id, version: issued.data!.issueInvoice.version, paidOn: TODAY } }, agent);
+    expect(paid.data!.markInvoicePaid).toEqual({ status: 'PAID', paidOn: TODAY });
+    const pdf = await fetch(t.url.replace('/graphql', `/api/invoices/${draft.id}.pdf`), { headers: { authorization: `Bearer ${agent}` } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    claim = await shipBack(claim);
+    const types = (await details(claim.id)).events.map((e: { type: string }) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['INVOICE_ISSUED', 'INVOICE_PAID', 'CLOSE']));
+  });
+
+  it('declined quote: the unit goes back unrepaired, nothing consumed, no invoice', async () => {
+    const before = await onHand('LCD');
+    let claim = await atInspection(await submit(outOfWarranty));
+    claim = await assess(claim, { lines: [{ partId: part['LCD'] }] });
+    claim = await ok('declineQuote', 'ClaimStepInput', claim, { note: 'Too expensive' }, agent);
+    expect(claim).toMatchObject({ status: 'RETURNED_UNREPAIRED', quoteStatus: 'DECLINED' });
+    claim = await shipBack(claim);
+    expect(await onHand('LCD')).toBe(before);
+    expect((await details(claim.id)).invoices).toEqual([]);
+  });
+
+  it('an override needs a reason and is kept beside the proposal', async () => {
+    let claim = await atInspection(await submit(outOfWarranty));
+    const { error } = await step('recordAssessment', 'AssessmentInput', claim, { findings: [], lines: [{ partId: part['LCD'] }], decision: 'WARRANTY_REPAIR' }, technician);
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'overrideReason' });
+    claim = await assess(claim, { lines: [{ partId: part['LCD'] }], decision: 'WARRANTY_REPAIR', overrideReason: 'Goodwill: known LCD batch issue' });
+    expect(claim).toMatchObject({ status: 'IN_REPAIR', decision: 'WARRANTY_REPAIR' });
+    expect((await details(claim.id)).assessment).toMatchObject({ proposedDecision: 'PAID_MAINTENANCE', decision: 'WARRANTY_REPAIR', total: 0 });
+  });
+});
+
+describe('rules enforced by the API', () => {
+  it('refuses a step to the wrong role (FORBIDDEN), out of order (CONFLICT), and a part of another model', async () => {
+    const claim = await submit(inWarranty);
+    expect((await step('receiveUnit', 'ShipmentInput', claim, shipment, agent)).error?.extensions?.code).toBe('FORBIDDEN');
+    expect((await step('closeClaim', 'ClaimStepInput', claim, {}, agent)).error?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+    const inspecting = await atInspection(claim);
+    const foreign = await aModel(t.app.orm.em.fork());
+    const em = t.app.orm.em.fork();
+    const other = em.create(Part, { model: foreign.id, sku: `X-${++serial}`, name: 'x', category: 'LCD', materialCost: 1, currency: 'USD' });
+    await em.flush();
+    const res = await step('recordAssessment', 'AssessmentInput', inspecting, { findings: [], lines: [{ partId: String(other.id) }] }, technician);
+    expect(res.error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines[0].partId' });
+  });
+
+  it('two technicians assessing the same claim at once: one wins, the other gets CONFLICT', async () => {
+    const claim = await atInspection(await submit(inWarranty));
+    const input = { findings: [], lines: [{ partId: part['BATTERY'] }] };
+    const results = await Promise.all([step('recordAssessment', 'AssessmentInput', claim, input, technician), step('recordAssessment', 'AssessmentInput', claim, input, technician)]);
+    expect(results.filter((r) => r.claim).length).toBe(1);
+    expect(results.find((r) => r.error)?.error?.extensions?.code).toBe('CONFLICT');
+    expect((await details(claim.id)).events.filter((e: { type: string }) => e.type === 'RECORD_ASSESSMENT')).toHaveLength(1);
+  });
+
+  it('a repair with a part out of stock is a CONFLICT and changes nothing', async () => {
+    let claim = await atInspection(await submit(inWarranty));
+    claim = await assess(claim, { lines: [{ partId: part['HOUSING'] }] });
+    const em = t.app.orm.em.fork();
+    await em.getConnection().execute('update stock set on_hand = 0 where service_centre_id = ? and part_id = ?', [Number(centreId), Number(part['HOUSING'])]);
+    const { error } = await step('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    expect(error?.extensions).toMatchObject({ code: 'CONFLICT', field: 'quantity' });
+    const story = await details(claim.id);
+    expect(story.status).toBe('IN_REPAIR');
+    expect(story.retainedParts).toEqual([]);
+    await em.getConnection().execute('update stock set on_hand = 20 where service_centre_id = ? and part_id = ?', [Number(centreId), Number(part['HOUSING'])]);
+  });
+
+  it("a customer's API key never reads another customer's claim", async () => {
+    const claim = await submit(inWarranty);
+    const stranger = await anApiKey(t.app.orm.em.fork(), await aCustomer(t.app.orm.em.fork()));
+    expect((await t.gql(`query ($id: ID!) { claim(id: $id) { id } }`, { id: claim.id }, stranger)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const own = await anApiKey(t.app.orm.em.fork(), customer);
+    const mine = await t.gql(`query ($id: ID!) { claim(id: $id) { id availableActions } }`, { id: claim.id }, own);
+    expect(mine.data!.claim).toEqual({ id: claim.id, availableActions: [] });
+  });
+
+  it('50 invoices issued in parallel get 50 consecutive numbers, no gap, no repeat', async () => {
+    const em = t.app.orm.em.fork();
+    const conn = em.getConnection();
+    const device = await aDevice(em, { order: outOfWarranty });
+    const drafts: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const [claim] = await conn.execute<{ id: number }[]>(
+        `insert into claim (device_id, customer_id, model_id, form_type, ci_number, symptoms, data_backup_acknowledged, status, submitted_on)
+         values (?, ?, ?, 'REPAIR', 'CI', 'x', true, 'READY_TO_SHIP', ?) returning id`,
+        [device.id, customer.id, model.id, TODAY],
+      );
+      const [invoice] = await conn.execute<{ id: number }[]>(`insert into invoice (claim_id, customer_id, status, currency, total) values (?, ?, 'DRAFT', 'USD', 100) returning id`, [claim!.id, customer.id]);
+      drafts.push(invoice!.id);
+    }
+    const ISSUE = `mutation ($input: InvoiceStepInput!) { issueInvoice(input: $input) { number } }`;
+    const results = await Promise.all(drafts.map((id) => t.gql(ISSUE, { input: { id: String(id), version: 1 } }, agent)));
+    expect(results.every((r) => !r.errors)).toBe(true);
+    const sequences = results.map((r) => Number(r.data!.issueInvoice.number.slice(-6))).sort((a, b) => a - b);
+    expect(new Set(sequences).size).toBe(50);
+    expect(sequences.at(-1)! - sequences[0]!).toBe(49);
+  });
+});

@@ -1,0 +1,362 @@
+import {
+  assessClaim,
+  availableActions,
+  claimContextOf,
+  decideAssessment,
+  inheritedWarranty,
+  invoiceLines,
+  isValidBarcode,
+  isValidImei,
+  NO_ASSESSMENT,
+  policyInForce,
+  rolesAllowedTo,
+  transition,
+  type ClaimAction,
+  type ClaimContext,
+  type ClaimStatus,
+  type DecidedAssessment,
+  type StaffRole,
+} from '@aftersale/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../auth/actor.js';
+import { Part } from '../catalogue/part.entity.js';
+import { ServiceCentre } from '../catalogue/service-centre.entity.js';
+import { Device } from '../devices/device.entity.js';
+import type { DevicesService } from '../devices/devices.service.js';
+import { Invoice, InvoiceLine } from '../invoices/invoice.entity.js';
+import type { Clock } from '../platform/clock.js';
+import { loadForEdit, requiredText } from '../platform/editing.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
+import { parseId } from '../platform/ids.js';
+import type { StockService } from '../stock/stock.service.js';
+import { appendClaimEvent } from './claim-events.js';
+import { Assessment, ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } from './claim-records.entity.js';
+import { Claim } from './claim.entity.js';
+import type {
+  AssessmentInput,
+  ClaimStepInput,
+  RecordAgreementInput,
+  ReplaceUnitInput,
+  RequestUnitInput,
+  ResolveRemotelyInput,
+  ShipmentInput,
+} from './claim-workflow.types.js';
+
+/** What a step does once the state machine has allowed it; returns what the event log records. */
+type Work = (tx: EntityManager, claim: Claim, to: ClaimStatus) => Promise<Record<string, unknown>>;
+
+/** A step's plan: the guard context when the step itself changes it (an assessment), and its work. */
+interface Plan {
+  context?: ClaimContext;
+  work: Work;
+}
+
+const note = (input: { note?: string | null }) => (input.note?.trim() ? requiredText(input.note, 'note', 2000) : undefined);
+
+/**
+ * Every change to a claim after submission (§4): one transaction per step that
+ * loads the claim at the version the caller saw, asks the domain's state
+ * machine whether this role may take this action now, does the step's work,
+ * moves the status and appends the event, or does nothing at all.
+ */
+export class ClaimWorkflow {
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly stock: StockService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The guard context from what is on record: the latest assessment, the agreement, the quote's answer. */
+  async contextOf(em: EntityManager, claim: Claim): Promise<ClaimContext> {
+    const [assessment, agreements] = await Promise.all([this.latestAssessment(em, claim.id), em.count(MaintenanceAgreement, { claim: claim.id })]);
+    if (!assessment) return { ...NO_ASSESSMENT, agreementOnRecord: agreements > 0 };
+    return claimContextOf(assessment, {
+      agreementOnRecord: agreements > 0,
+      quoteApproved: claim.quoteStatus === 'APPROVED',
+      serviceCharged: assessment.serviceCharge !== null,
+    });
+  }
+
+  latestAssessment(em: EntityManager, claimId: number): Promise<Assessment | null> {
+    return em.findOne(Assessment, { claim: claimId }, { orderBy: { id: 'desc' } });
+  }
+
+  /** The actions this caller may take now (none for integrators). */
+  async availableActions(em: EntityManager, claim: Claim, actor: Actor): Promise<ClaimAction[]> {
+    if (actor.kind !== 'staff') return [];
+    return availableActions(claim.status, actor.role, await this.contextOf(em, claim));
+  }
+
+  startRemoteDiagnosis(em: EntityManager, actor: Actor, input: ClaimStepInput) {
+    return this.step(em, actor, input, 'START_REMOTE_DIAGNOSIS', () => ({ work: async () => ({ note: note(input) }) }));
+  }
+
+  resolveRemotely(em: EntityManager, actor: Actor, input: ResolveRemotelyInput) {
+    const resolution = requiredText(input.resolution, 'resolution', 2000);
+    return this.step(em, actor, input, 'RESOLVE_REMOTELY', () => ({ work: async () => ({ how: input.how, resolution }) }));
+  }
+
+  requestUnit(em: EntityManager, actor: Actor, input: RequestUnitInput) {
+    return this.step(em, actor, input, 'REQUEST_UNIT', async (tx) => {
+      const centre = await tx.findOne(ServiceCentre, parseId(input.serviceCentreId, 'serviceCentreId'));
+      if (!centre) throw new NotFoundError('Service centre', input.serviceCentreId);
+      return {
+        work: async (_tx, claim) => {
+          claim.serviceCentre = centre;
+          return { serviceCentre: centre.code, note: note(input) };
+        },
+      };
+    });
+  }
+
+  receiveUnit(em: EntityManager, actor: Actor, input: ShipmentInput) {
+    return this.step(em, actor, input, 'RECEIVE_UNIT', () => ({ work: (tx, claim) => this.recordShipment(tx, claim, 'INBOUND', input) }));
+  }
+
+  startInspection(em: EntityManager, actor: Actor, input: ClaimStepInput) {
+    return this.step(em, actor, input, 'START_INSPECTION', () => ({ work: async () => ({ note: note(input) }) }));
+  }
+
+  /**
+   * The technician's findings and faulty parts; the engine proposes the
+   * decision under the policy in force on the submission day (R5), staff may
+   * decide otherwise with a reason. The new context decides where the claim
+   * goes: the agreement (H9), the quote (H6), the repair, or back unrepaired.
+   */
+  recordAssessment(em: EntityManager, actor: Actor, input: AssessmentInput) {
+    return this.step(em, actor, input, 'RECORD_ASSESSMENT', async (tx, claim) => {
+      const parts = await this.partsOf(tx, claim, input.lines.map((line) => line.partId));
+      const receivedOn = this.devices.warrantyOf(claim.device).receivedOn;
+      if (!receivedOn) throw new ConflictError(`The unit's order ${claim.device.order.number} has no received date yet: record it first (W2).`);
+      const claimInput = {
+        formType: claim.formType,
+        receivedOn,
+        submittedOn: claim.submittedOn,
+        lines: input.lines.map((line, index) => ({ category: parts[index]!.category, materialCost: parts[index]!.materialCost, worn: line.worn ?? false })),
+        findings: input.findings,
+      };
+      const policy = policyInForce(claim.submittedOn);
+      const decided = decideAssessment(claimInput, assessClaim(claimInput, policy), input.decision ?? undefined, input.overrideReason ?? undefined);
+      const serviceCharge = input.serviceCharge ?? null;
+      if (serviceCharge) requiredText(serviceCharge.description, 'serviceCharge.description', 200);
+      const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
+      return {
+        context: claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null }),
+        work: async (tx2, claim2, to) => {
+          this.saveAssessment(tx2, claim2, actor, input, decided, parts, serviceCharge);
+          const quoted = decided.total > 0 || serviceCharge !== null;
+          claim2.decision = decided.decision;
+          claim2.quoteStatus = quoted && to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
+          return {
+            decision: decided.decision,
+            proposedDecision: decided.proposedDecision,
+            overrideReason: decided.overrideReason ?? null,
+            clauses: decided.clauses,
+            total: decided.total,
+            serviceCharge: serviceCharge?.amount ?? null,
+            policyVersion: decided.policyVersion,
+            findings: input.findings,
+            parts: parts.map((part) => part.sku),
+          };
+        },
+      };
+    });
+  }
+
+  recordAgreement(em: EntityManager, actor: Actor, input: RecordAgreementInput) {
+    const signedBy = requiredText(input.signedBy, 'signedBy', 200);
+    if (input.signedOn > this.clock.today()) throw new BadUserInputError('signedOn', `${input.signedOn} is in the future.`);
+    return this.step(em, actor, input, 'RECORD_AGREEMENT', () => ({
+      work: async (tx, claim) => {
+        tx.create(MaintenanceAgreement, { claim, signedOn: input.signedOn, signedBy, recordedBy: userIdOf(actor) });
+        return { signedOn: input.signedOn, signedBy };
+      },
+    }));
+  }
+
+  declineAgreement(em: EntityManager, actor: Actor, input: ClaimStepInput) {
+    return this.step(em, actor, input, 'DECLINE_AGREEMENT', () => ({ work: async () => ({ note: note(input) }) }));
+  }
+
+  approveQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
+    return this.step(em, actor, input, 'APPROVE_QUOTE', () => ({
+      work: async (_tx, claim) => {
+        claim.quoteStatus = 'APPROVED';
+        return { note: note(input) };
+      },
+    }));
+  }
+
+  declineQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
+    return this.step(em, actor, input, 'DECLINE_QUOTE', () => ({
+      work: async (_tx, claim) => {
+        claim.quoteStatus = 'DECLINED';
+        return { note: note(input) };
+      },
+    }));
+  }
+
+  /**
+   * The repair is done: the parts of the lines come out of the service
+   * centre's stock (CONFLICT when one is missing), removed parts replaced
+   * under warranty stay with the company (H5), and a paid repair gets its
+   * draft invoice (H6–H8).
+   */
+  completeRepair(em: EntityManager, actor: Actor, input: ClaimStepInput) {
+    return this.step(em, actor, input, 'COMPLETE_REPAIR', () => ({
+      work: async (tx, claim) => {
+        const lines = await tx.find(ClaimLine, { claim: claim.id }, { populate: ['part'], orderBy: { id: 'asc' } });
+        const centre = claim.serviceCentre;
+        if (!centre) throw new ConflictError('The claim has no service centre.');
+        for (const line of lines) {
+          await this.stock.move(tx, { serviceCentreId: centre.id, partId: line.part.id, delta: -1, kind: 'CONSUMPTION', claimId: claim.id, actorUserId: userIdOf(actor), reason: claim.number });
+          if (line.covered) tx.create(RetainedPart, { claim, part: line.part, serviceCentre: centre });
+        }
+        const invoice = await this.draftInvoice(tx, claim, lines);
+        return { partsUsed: lines.map((line) => line.part.sku), retained: lines.filter((line) => line.covered).map((line) => line.part.sku), invoice: invoice?.id ?? null, note: note(input) };
+      },
+    }));
+  }
+
+  /** H4, W4: a unit of the same model replaces the faulty one and keeps its remaining warranty. */
+  replaceUnit(em: EntityManager, actor: Actor, input: ReplaceUnitInput) {
+    const imei = input.imei.trim();
+    if (!isValidImei(imei)) throw new BadUserInputError('imei', 'must be 15 digits with a valid check digit.');
+    return this.step(em, actor, input, 'REPLACE_UNIT', () => ({
+      work: async (tx, claim) => {
+        const old = claim.device;
+        const barcode = input.barcode.trim();
+        if (!isValidBarcode(barcode, claim.model.barcodePattern)) throw new BadUserInputError('barcode', `does not match the ${claim.model.name} barcode pattern.`);
+        if (await tx.count(Device, { imei })) throw new ConflictError(`A unit with IMEI ${imei} is already registered.`, { field: 'imei' });
+        const receivedOn = this.devices.warrantyOf(old).receivedOn!;
+        const warranty = inheritedWarranty(receivedOn, this.clock.today());
+        const replacement = tx.create(Device, { imei, barcode, order: old.order, model: old.model, customer: old.customer, receivedOn: warranty.receivedOn, replacesDevice: old });
+        const invoice = await this.draftInvoice(tx, claim, []);
+        return { replacedImei: old.imei, imei: replacement.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: invoice?.id ?? null };
+      },
+    }));
+  }
+
+  ship(em: EntityManager, actor: Actor, input: ShipmentInput) {
+    return this.step(em, actor, input, 'SHIP', () => ({ work: (tx, claim) => this.recordShipment(tx, claim, 'OUTBOUND', input) }));
+  }
+
+  close(em: EntityManager, actor: Actor, input: ClaimStepInput) {
+    return this.step(em, actor, input, 'CLOSE', () => ({ work: async () => ({ note: note(input) }) }));
+  }
+
+  cancel(em: EntityManager, actor: Actor, input: ClaimStepInput) {
+    const reason = requiredText(input.note ?? '', 'note', 2000);
+    return this.step(em, actor, input, 'CANCEL', () => ({ work: async () => ({ note: reason }) }));
+  }
+
+  /** The one path every step takes: role, version, state machine, work, status, event; one transaction. */
+  private async step(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, plan: (tx: EntityManager, claim: Claim) => Promise<Plan> | Plan): Promise<Claim> {
+    const role = staffRoleOf(actor, action);
+    const id = await em.transactional(async (tx) => {
+      const claim = await loadForEdit(tx, Claim, 'Claim', input.id, input.version);
+      await tx.populate(claim, ['device', 'device.order', 'model', 'customer', 'serviceCentre']);
+      const planned = await plan(tx, claim);
+      const from = claim.status;
+      const to = transition(from, action, role, planned.context ?? (await this.contextOf(tx, claim)));
+      const data = await planned.work(tx, claim, to);
+      claim.status = to;
+      // Always a new version, even when only related rows changed: a second technician's stale step fails.
+      claim.updatedAt = new Date();
+      appendClaimEvent(tx, claim, actor, action, { from, to, data: withoutEmpty(data) });
+      await tx.flush();
+      return claim.id;
+    });
+    return em.findOneOrFail(Claim, id, { populate: ['device', 'device.order', 'model', 'customer', 'serviceCentre'], refresh: true });
+  }
+
+  private async partsOf(em: EntityManager, claim: Claim, partIds: string[]): Promise<Part[]> {
+    const ids = partIds.map((id, index) => parseId(id, `lines[${index}].partId`));
+    const found = new Map((await em.find(Part, { id: { $in: ids } })).map((part) => [part.id, part]));
+    return ids.map((id, index) => {
+      const part = found.get(id);
+      if (!part || part.model.id !== claim.model.id) throw new BadUserInputError(`lines[${index}].partId`, `part ${id} is not a part of the ${claim.model.name}.`);
+      return part;
+    });
+  }
+
+  private saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, decided: DecidedAssessment, parts: Part[], serviceCharge: { description: string; amount: number } | null) {
+    tx.create(Assessment, {
+      claim,
+      findings: input.findings,
+      proposedDecision: decided.proposedDecision,
+      decision: decided.decision,
+      clauses: decided.clauses,
+      overrideReason: decided.overrideReason ?? null,
+      policyVersion: decided.policyVersion,
+      underWarranty: decided.underWarranty,
+      lastCoveredDay: decided.lastCoveredDay,
+      replacementAllowed: decided.replacementAllowed,
+      agreementRequired: decided.agreementRequired,
+      total: decided.total,
+      serviceCharge: serviceCharge?.amount ?? null,
+      serviceChargeDescription: serviceCharge?.description.trim() ?? null,
+      assessedBy: userIdOf(actor),
+    });
+    tx.nativeDelete(ClaimLine, { claim: claim.id });
+    decided.lines.forEach((line, index) => {
+      const part = parts[index]!;
+      tx.create(ClaimLine, { claim, part, category: part.category, materialCost: part.materialCost, worn: input.lines[index]!.worn ?? false, covered: line.covered, clauses: line.clauses, charge: line.charge });
+    });
+  }
+
+  /** H6–H8: the draft invoice of a paid repair, from the domain's invoice lines; none when nothing is charged. */
+  private async draftInvoice(tx: EntityManager, claim: Claim, lines: ClaimLine[]): Promise<Invoice | null> {
+    const assessment = await this.latestAssessment(tx, claim.id);
+    const serviceCharge = assessment?.serviceCharge ? { description: assessment.serviceChargeDescription!, amount: assessment.serviceCharge } : undefined;
+    const shipping = await tx.find(Shipment, { claim: claim.id });
+    const invoiced = invoiceLines({
+      lines: lines.map((line) => ({ partId: String(line.part.id), description: `${line.part.name} (${line.part.sku})`, covered: line.covered ?? true, charge: line.charge })),
+      serviceCharge,
+      shipping: shipping.reduce((sum, s) => sum + (s.cost ?? 0), 0),
+    });
+    if (invoiced.lines.length === 0) return null;
+    const clausesOf = new Map(lines.map((line) => [String(line.part.id), line.clauses]));
+    const invoice = tx.create(Invoice, { claim, customer: claim.customer, status: 'DRAFT', currency: policyInForce(claim.submittedOn).currency, total: invoiced.total });
+    for (const line of invoiced.lines) {
+      tx.create(InvoiceLine, {
+        invoice,
+        kind: line.kind,
+        description: line.description,
+        part: line.partId ? Number(line.partId) : null,
+        unitAmount: line.amount,
+        amount: line.amount,
+        clauses: line.partId ? (clausesOf.get(line.partId) ?? []) : [],
+      });
+    }
+    await tx.flush();
+    return invoice;
+  }
+
+  private async recordShipment(tx: EntityManager, claim: Claim, direction: 'INBOUND' | 'OUTBOUND', input: ShipmentInput) {
+    if (input.shippedOn > this.clock.today()) throw new BadUserInputError('shippedOn', `${input.shippedOn} is in the future.`);
+    if (input.cost !== undefined && input.cost !== null && (!Number.isSafeInteger(input.cost) || input.cost < 0)) throw new BadUserInputError('cost', 'must be a whole, non-negative number of cents.');
+    const shipment = tx.create(Shipment, {
+      claim,
+      direction,
+      carrier: requiredText(input.carrier, 'carrier', 100),
+      trackingNumber: requiredText(input.trackingNumber, 'trackingNumber', 100),
+      shippedOn: input.shippedOn,
+      // H7: what the customer paid the carrier, for the record; never invoiced.
+      cost: input.cost ?? null,
+    });
+    return { direction, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, shippedOn: shipment.shippedOn, cost: shipment.cost };
+  }
+}
+
+const userIdOf = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
+
+/** Only staff move claims, and only the roles the state machine names for the action (checked before anything is read). */
+function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {
+  if (actor.kind !== 'staff' || !rolesAllowedTo(action).includes(actor.role)) {
+    throw new ForbiddenError(`Your role may not ${action} (allowed: ${rolesAllowedTo(action).join(', ')}).`);
+  }
+  return actor.role;
+}
+
+const withoutEmpty = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));

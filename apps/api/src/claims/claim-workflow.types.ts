@@ -1,0 +1,126 @@
+import type { Decision, Finding, PolicyClause } from '@aftersale/domain';
+import { CLAIM_ACTIONS, FINDINGS } from '@aftersale/domain';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
+import { graphqlEnum } from '../platform/graphql-enums.js';
+import { LocalDateScalar } from '../platform/scalars.js';
+import { DecisionEnum, PolicyClauseEnum } from '../policy/policy.types.js';
+
+export const ClaimActionEnum = graphqlEnum(CLAIM_ACTIONS, 'ClaimAction', 'A step of the claim lifecycle (POLICY.md §4).');
+export const FindingEnum = graphqlEnum(FINDINGS, 'Finding', 'What a technician can find at inspection (POLICY.md §5).');
+export const RemoteResolutionEnum = graphqlEnum(['SOFTWARE_UPDATE', 'GUIDANCE', 'PART_SENT'], 'RemoteResolution', 'H1: how a fault was solved without shipping the unit.');
+
+/** Every step names the claim and the version the caller last read (optimistic locking). */
+@InputType()
+export class ClaimStepInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { description: 'The version you last read; a stale one gets CONFLICT.' }) version!: number;
+  @Field(() => String, { nullable: true, description: 'A note for the event log (required to cancel).' }) note?: string | null;
+}
+
+@InputType()
+export class ResolveRemotelyInput extends ClaimStepInput {
+  @Field(() => RemoteResolutionEnum) how!: keyof typeof RemoteResolutionEnum;
+  @Field({ description: 'What was done, for the customer and the log.' }) resolution!: string;
+}
+
+@InputType()
+export class RequestUnitInput extends ClaimStepInput {
+  @Field(() => ID, { description: 'H2: the service centre the customer sends the unit to.' }) serviceCentreId!: string;
+}
+
+@InputType({ description: "H2, H7: a carrier trip, at the customer's expense." })
+export class ShipmentInput extends ClaimStepInput {
+  @Field() carrier!: string;
+  @Field() trackingNumber!: string;
+  @Field(() => LocalDateScalar) shippedOn!: string;
+  @Field(() => Int, { nullable: true, description: 'What the customer paid, in cents: recorded, never invoiced (H7).' }) cost?: number | null;
+}
+
+@InputType()
+export class AssessmentLineInput {
+  @Field(() => ID, { description: "A part of the claim's model." }) partId!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Natural wear of this part (F).' }) worn?: boolean | null;
+}
+
+@InputType({ description: 'H8: a solution beyond the commitment, charged as its own line.' })
+export class ServiceChargeInput {
+  @Field() description!: string;
+  @Field(() => Int, { description: 'Cents, > 0.' }) amount!: number;
+}
+
+@InputType()
+export class AssessmentInput extends ClaimStepInput {
+  @Field(() => [FindingEnum]) findings!: Finding[];
+  @Field(() => [AssessmentLineInput], { description: 'The faulty parts found (may be empty: no fault found).' }) lines!: AssessmentLineInput[];
+  @Field(() => DecisionEnum, { nullable: true, description: 'Decide otherwise than the engine proposes; needs overrideReason.' }) decision?: Decision | null;
+  @Field(() => String, { nullable: true }) overrideReason?: string | null;
+  @Field(() => ServiceChargeInput, { nullable: true }) serviceCharge?: ServiceChargeInput | null;
+}
+
+@InputType()
+export class RecordAgreementInput extends ClaimStepInput {
+  @Field(() => LocalDateScalar) signedOn!: string;
+  @Field({ description: 'Who signed for the customer.' }) signedBy!: string;
+}
+
+@InputType()
+export class ReplaceUnitInput extends ClaimStepInput {
+  @Field({ description: 'The replacement unit (same model).' }) imei!: string;
+  @Field() barcode!: string;
+}
+
+@ObjectType('ClaimLine', { description: 'A faulty part, as the latest assessment judged it (R1).' })
+export class ClaimLineType {
+  @Field(() => ID) id!: number;
+  @Field(() => PartType) part!: PartType;
+  @Field() worn!: boolean;
+  @Field() covered!: boolean;
+  @Field(() => [PolicyClauseEnum]) clauses!: PolicyClause[];
+  @Field(() => Int, { description: 'Material cost when chargeable, 0 when covered (H6).' }) charge!: number;
+}
+
+@ObjectType('ClaimAssessment', { description: 'The decision on a claim, with the clauses behind it and the policy version it was made under (R5).' })
+export class AssessmentType {
+  @Field(() => ID) id!: number;
+  @Field(() => [FindingEnum]) findings!: Finding[];
+  @Field(() => DecisionEnum) proposedDecision!: Decision;
+  @Field(() => DecisionEnum) decision!: Decision;
+  @Field(() => String, { nullable: true }) overrideReason?: string | null;
+  @Field(() => [PolicyClauseEnum]) clauses!: PolicyClause[];
+  @Field() policyVersion!: string;
+  @Field() underWarranty!: boolean;
+  @Field(() => LocalDateScalar) lastCoveredDay!: string;
+  @Field() replacementAllowed!: boolean;
+  @Field({ description: 'H9: water or serious damage found.' }) agreementRequired!: boolean;
+  @Field(() => Int, { description: 'Material cost of the chargeable lines.' }) total!: number;
+  @Field(() => Int, { nullable: true }) serviceCharge?: number | null;
+  @Field(() => String, { nullable: true }) serviceChargeDescription?: string | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('Shipment')
+export class ShipmentType {
+  @Field(() => ID) id!: number;
+  @Field({ description: 'INBOUND (unit to the centre) or OUTBOUND (back to the customer).' }) direction!: string;
+  @Field() carrier!: string;
+  @Field() trackingNumber!: string;
+  @Field(() => LocalDateScalar) shippedOn!: string;
+  @Field(() => Int, { nullable: true, description: 'Borne by the customer, never invoiced (H7).' }) cost?: number | null;
+}
+
+@ObjectType('RetainedPart', { description: 'H5: a part removed under warranty, company property.' })
+export class RetainedPartType {
+  @Field(() => ID) id!: number;
+  @Field(() => PartType) part!: PartType;
+  @Field(() => ServiceCentreType) serviceCentre!: ServiceCentreType;
+  @Field(() => Int) quantity!: number;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('MaintenanceAgreement', { description: 'H9: signed by the customer before a water- or serious-damage repair.' })
+export class MaintenanceAgreementType {
+  @Field(() => LocalDateScalar) signedOn!: string;
+  @Field() signedBy!: string;
+  @Field() createdAt!: Date;
+}

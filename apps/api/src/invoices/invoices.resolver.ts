@@ -1,0 +1,53 @@
+import { STAFF_ROLES } from '@aftersale/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actorOf, type Context } from '../platform/context.js';
+import { PageArgs } from '../platform/pagination.js';
+import type { Invoice } from './invoice.entity.js';
+import { InvoicesService } from './invoices.service.js';
+import { InvoiceFilter, InvoiceLineType, InvoicePage, InvoiceStepInput, InvoiceType, PayInvoiceInput, VoidInvoiceInput } from './invoices.types.js';
+
+/** Agents issue invoices and record payments; integrators read their own. */
+@Resolver(() => InvoiceType)
+export class InvoicesResolver {
+  constructor(private readonly service: InvoicesService) {}
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => InvoicePage, { description: 'Invoices, newest first. PDF: GET /api/invoices/{id}.pdf' })
+  invoices(@Arg('filter', () => InvoiceFilter, { nullable: true }) filter: InvoiceFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return this.service.list(ctx.em, actorOf(ctx), filter, page.offset, page.limit);
+  }
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => InvoiceType)
+  invoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return this.service.get(ctx.em, actorOf(ctx), id);
+  }
+
+  @Authorized('ADMIN', 'AGENT')
+  @Mutation(() => InvoiceType, { description: 'Gives the draft its gapless number of the year (INV-YYYY-NNNNNN).' })
+  issueInvoice(@Arg('input', () => InvoiceStepInput) input: InvoiceStepInput, @Ctx() ctx: Context) {
+    return this.service.issue(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized('ADMIN', 'AGENT')
+  @Mutation(() => InvoiceType)
+  markInvoicePaid(@Arg('input', () => PayInvoiceInput) input: PayInvoiceInput, @Ctx() ctx: Context) {
+    return this.service.pay(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized('ADMIN', 'AGENT')
+  @Mutation(() => InvoiceType, { description: 'Cancels an issued invoice; it keeps its number.' })
+  voidInvoice(@Arg('input', () => VoidInvoiceInput) input: VoidInvoiceInput, @Ctx() ctx: Context) {
+    return this.service.void(ctx.em, actorOf(ctx), input);
+  }
+
+  @FieldResolver(() => [InvoiceLineType])
+  async lines(@Root() invoice: Invoice, @Ctx() ctx: Context) {
+    return (await ctx.em.populate(invoice, ['lines', 'lines.part', 'lines.part.model'])).lines.getItems();
+  }
+
+  @FieldResolver(() => ID, { description: 'The claim invoiced.' })
+  claimId(@Root() invoice: Invoice) {
+    return invoice.claim.id;
+  }
+}

@@ -1,0 +1,91 @@
+import { invoiceNumber, invoiceTransition, type InvoiceAction } from '@aftersale/domain';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { customerScope, type Actor } from '../auth/actor.js';
+import { appendClaimEvent } from '../claims/claim-events.js';
+import type { Clock } from '../platform/clock.js';
+import { loadForEdit, requiredText } from '../platform/editing.js';
+import { BadUserInputError, NotFoundError } from '../platform/errors.js';
+import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import type { Page } from '../platform/pagination.js';
+import { Invoice } from './invoice.entity.js';
+import type { InvoiceFilter, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.types.js';
+
+const populate = ['customer', 'claim', 'claim.customer', 'lines', 'lines.part'] as const;
+
+/**
+ * Invoices move DRAFT → ISSUED → PAID or VOID (domain: invoiceTransition).
+ * Issuing takes the next number of the year from `invoice_counter` in the
+ * same transaction: the counter row's lock queues concurrent issuers and a
+ * rollback gives the number back, so numbers have no gaps and no repeats.
+ */
+export class InvoicesService {
+  constructor(private readonly clock: Clock) {}
+
+  async list(em: EntityManager, actor: Actor, filter: InvoiceFilter = {}, offset: number, limit: number): Promise<Page<Invoice>> {
+    const where: FilterQuery<Invoice> = {};
+    if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
+    if (filter.status?.length) where.status = { $in: filter.status };
+    if (filter.customerId) where.customer = parseId(filter.customerId, 'filter.customerId');
+    if (filter.claimId) where.claim = parseId(filter.claimId, 'filter.claimId');
+    if (filter.q?.trim()) where.number = { $ilike: likePattern(filter.q) };
+    const scope = customerScope(actor);
+    if (scope !== undefined) where.customer = scope;
+    const [items, total] = await em.findAndCount(Invoice, where, { populate: ['customer'], orderBy: { id: 'desc' }, offset, limit });
+    return { items, total };
+  }
+
+  async get(em: EntityManager, actor: Actor, id: string): Promise<Invoice> {
+    const scope = customerScope(actor);
+    const invoice = await em.findOne(Invoice, { id: parseId(id, 'id'), ...(scope !== undefined && { customer: scope }) }, { populate });
+    if (!invoice) throw new NotFoundError('Invoice', id);
+    return invoice;
+  }
+
+  issue(em: EntityManager, actor: Actor, input: InvoiceStepInput) {
+    return this.step(em, actor, input, 'ISSUE', async (tx, invoice) => {
+      const today = this.clock.today();
+      const year = Number(today.slice(0, 4));
+      const [row] = await tx.execute<{ last_number: number }[]>(
+        `insert into invoice_counter (year, last_number) values (?, 1)
+         on conflict (year) do update set last_number = invoice_counter.last_number + 1 returning last_number`,
+        [year],
+      );
+      invoice.year = year;
+      invoice.sequence = row!.last_number;
+      invoice.number = invoiceNumber(year, row!.last_number);
+      invoice.issuedOn = today;
+      return { number: invoice.number };
+    });
+  }
+
+  pay(em: EntityManager, actor: Actor, input: PayInvoiceInput) {
+    return this.step(em, actor, input, 'PAY', async (_tx, invoice) => {
+      if (input.paidOn > this.clock.today()) throw new BadUserInputError('paidOn', `${input.paidOn} is in the future.`);
+      if (invoice.issuedOn && input.paidOn < invoice.issuedOn) throw new BadUserInputError('paidOn', `is before the invoice was issued (${invoice.issuedOn}).`);
+      invoice.paidOn = input.paidOn;
+      return { paidOn: input.paidOn };
+    });
+  }
+
+  void(em: EntityManager, actor: Actor, input: VoidInvoiceInput) {
+    const reason = requiredText(input.reason, 'reason', 500);
+    return this.step(em, actor, input, 'VOID', async (_tx, invoice) => {
+      invoice.voidReason = reason;
+      return { reason };
+    });
+  }
+
+  private async step(em: EntityManager, actor: Actor, input: InvoiceStepInput, action: InvoiceAction, work: (tx: EntityManager, invoice: Invoice) => Promise<Record<string, unknown>>) {
+    await em.transactional(async (tx) => {
+      const invoice = await loadForEdit(tx, Invoice, 'Invoice', input.id, input.version);
+      await tx.populate(invoice, ['claim', 'claim.customer']);
+      const to = invoiceTransition(invoice.status, action);
+      const data = await work(tx, invoice);
+      invoice.status = to;
+      // The claim's story includes its invoice.
+      appendClaimEvent(tx, invoice.claim, actor, `INVOICE_${to}`, { data: { invoice: invoice.id, number: invoice.number, total: invoice.total, ...data } });
+      await tx.flush();
+    });
+    return this.get(em.fork(), actor, input.id);
+  }
+}

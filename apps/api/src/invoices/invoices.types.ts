@@ -1,0 +1,68 @@
+import { INVOICE_LINE_KINDS, INVOICE_STATUSES, type InvoiceLineKind, type InvoiceStatus, type PolicyClause } from '@aftersale/domain';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional, MaxLength } from 'class-validator';
+import { CustomerType, PartType } from '../catalogue/catalogue.types.js';
+import { graphqlEnum } from '../platform/graphql-enums.js';
+import { PageOf } from '../platform/pagination.js';
+import { LocalDateScalar } from '../platform/scalars.js';
+import { PolicyClauseEnum } from '../policy/policy.types.js';
+
+export const InvoiceStatusEnum = graphqlEnum(INVOICE_STATUSES, 'InvoiceStatus');
+export const InvoiceLineKindEnum = graphqlEnum(INVOICE_LINE_KINDS, 'InvoiceLineKind', 'Material cost (H6) or a service charge (H8); never labour, never shipping.');
+
+@ObjectType('InvoiceLine')
+export class InvoiceLineType {
+  @Field(() => ID) id!: number;
+  @Field(() => InvoiceLineKindEnum) kind!: InvoiceLineKind;
+  @Field() description!: string;
+  @Field(() => PartType, { nullable: true }) part?: PartType | null;
+  @Field(() => Int) quantity!: number;
+  @Field(() => Int) amount!: number;
+  @Field(() => [PolicyClauseEnum], { description: 'The clauses that made the line chargeable.' }) clauses!: PolicyClause[];
+}
+
+@ObjectType('Invoice', { description: 'A paid-maintenance invoice; numbered gaplessly per year when issued.' })
+export class InvoiceType {
+  @Field(() => ID) id!: number;
+  @Field(() => String, { nullable: true, description: 'INV-YYYY-NNNNNN, given on issue; kept when void.' }) number?: string | null;
+  @Field(() => InvoiceStatusEnum) status!: InvoiceStatus;
+  @Field() currency!: string;
+  @Field(() => Int, { description: 'Cents.' }) total!: number;
+  @Field(() => LocalDateScalar, { nullable: true }) issuedOn?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) paidOn?: string | null;
+  @Field(() => String, { nullable: true }) voidReason?: string | null;
+  @Field(() => CustomerType) customer!: CustomerType;
+  @Field(() => Int) version!: number;
+  @Field() createdAt!: Date;
+}
+
+@InputType()
+export class InvoiceFilter {
+  @Field(() => [ID], { nullable: true }) ids?: string[];
+  @Field(() => [InvoiceStatusEnum], { nullable: true }) status?: InvoiceStatus[];
+  @Field(() => ID, { nullable: true }) customerId?: string;
+  @Field(() => ID, { nullable: true }) claimId?: string;
+  @Field({ nullable: true, description: 'Matches the invoice number.' })
+  @IsOptional()
+  @MaxLength(64)
+  q?: string;
+}
+
+@ObjectType()
+export class InvoicePage extends PageOf(InvoiceType, 'InvoicePage') {}
+
+@InputType()
+export class InvoiceStepInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) version!: number;
+}
+
+@InputType()
+export class PayInvoiceInput extends InvoiceStepInput {
+  @Field(() => LocalDateScalar) paidOn!: string;
+}
+
+@InputType()
+export class VoidInvoiceInput extends InvoiceStepInput {
+  @Field() reason!: string;
+}
