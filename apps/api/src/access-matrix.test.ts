@@ -19,6 +19,7 @@ const X = '"999999"';
 const matrix: [operation: string, allowed: CallerRole[]][] = [
   ['{ me { email } }', ALL_STAFF],
   ['{ claims { total } }', [...ALL_STAFF, 'INTEGRATOR']],
+  ['{ claimStatusCounts { count } }', [...ALL_STAFF, 'INTEGRATOR']],
   [`{ claim(id: ${X}) { id } }`, [...ALL_STAFF, 'INTEGRATOR']],
   ['{ devices { total } }', [...ALL_STAFF, 'INTEGRATOR']],
   [`{ device(id: ${X}) { id } }`, [...ALL_STAFF, 'INTEGRATOR']],
@@ -97,6 +98,8 @@ const routes: [method: 'GET' | 'POST', path: string, allowed: CallerRole[]][] = 
   ['POST', '/api/orders/999999/devices/import', ['ADMIN', 'AGENT']],
   ['GET', '/api/devices.csv?orderId=999999', [...ALL_STAFF, 'INTEGRATOR']],
   ['GET', '/api/invoices/999999.pdf', [...ALL_STAFF, 'INTEGRATOR']],
+  ['POST', '/api/claims/999999/attachments', ['ADMIN', 'AGENT', 'TECHNICIAN', 'INTEGRATOR']],
+  ['GET', '/api/attachments/999999', [...ALL_STAFF, 'INTEGRATOR']],
 ];
 
 let t: TestApp;

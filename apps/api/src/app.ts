@@ -7,6 +7,7 @@ import { StaffService } from './auth/staff.service.js';
 import { CatalogueResolver } from './catalogue/catalogue.resolver.js';
 import { CatalogueEditorResolver } from './catalogue/catalogue-editor.resolver.js';
 import { CatalogueEditor, CatalogueService } from './catalogue/catalogue.service.js';
+import { attachmentRoutes } from './claims/attachments.js';
 import { ClaimWorkflow } from './claims/claim-workflow.js';
 import { ClaimWorkflowResolver } from './claims/claim-workflow.resolver.js';
 import { ClaimsResolver } from './claims/claims.resolver.js';
@@ -57,7 +58,7 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
   const invoices = new InvoicesService(clock);
   return {
     auth,
-    routes: [...deviceRoutes(importer, devices), ...invoiceRoutes(invoices)],
+    routes: [...deviceRoutes(importer, devices), ...invoiceRoutes(invoices), ...attachmentRoutes(claims)],
     resolvers: [
       new AuthResolver(auth),
       new StaffResolver(new StaffService()),

@@ -6,12 +6,14 @@ import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { Invoice } from '../invoices/invoice.entity.js';
 import { InvoiceType } from '../invoices/invoices.types.js';
 import { ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } from './claim-records.entity.js';
+import { Attachment } from './attachment.entity.js';
 import type { Claim } from './claim.entity.js';
 import { ClaimType } from './claim.types.js';
 import { ClaimWorkflow } from './claim-workflow.js';
 import {
   AssessmentInput,
   AssessmentType,
+  AttachmentType,
   ClaimActionEnum,
   ClaimLineType,
   ClaimStepInput,
@@ -152,6 +154,11 @@ export class ClaimWorkflowResolver {
   @FieldResolver(() => MaintenanceAgreementType, { nullable: true })
   maintenanceAgreement(@Root() claim: Claim, @Ctx() ctx: Context) {
     return ctx.em.findOne(MaintenanceAgreement, { claim: claim.id });
+  }
+
+  @FieldResolver(() => [AttachmentType])
+  attachments(@Root() claim: Claim, @Ctx() ctx: Context) {
+    return ctx.em.find(Attachment, { claim: claim.id }, { orderBy: { id: 'asc' } });
   }
 
   @FieldResolver(() => [InvoiceType])

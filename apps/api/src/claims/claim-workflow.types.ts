@@ -124,3 +124,13 @@ export class MaintenanceAgreementType {
   @Field() signedBy!: string;
   @Field() createdAt!: Date;
 }
+
+@ObjectType('Attachment', { description: 'A photo of the unit or a signed agreement. Download: GET /api/attachments/{id}; upload: POST /api/claims/{id}/attachments.' })
+export class AttachmentType {
+  @Field(() => ID) id!: number;
+  @Field({ description: 'PHOTO, AGREEMENT or OTHER.' }) kind!: string;
+  @Field() filename!: string;
+  @Field() contentType!: string;
+  @Field(() => Int) size!: number;
+  @Field() createdAt!: Date;
+}

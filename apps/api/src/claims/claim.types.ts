@@ -1,7 +1,7 @@
 import { CLAIM_STATUSES, type ClaimStatus, type Decision, type FormType } from '@aftersale/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, Min } from 'class-validator';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { DeviceType } from '../devices/devices.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
@@ -52,6 +52,12 @@ export class ClaimFilter {
   @Field(() => ID, { nullable: true }) modelId?: string;
   @Field(() => ID, { nullable: true }) customerId?: string;
   @Field(() => ID, { nullable: true }) deviceId?: string;
+  @Field(() => ID, { nullable: true }) serviceCentreId?: string;
+  @Field(() => [DecisionEnum], { nullable: true }) decision?: Decision[];
+  @Field(() => Int, { nullable: true, description: 'Submitted at least this many days ago (the age of the work).' })
+  @IsOptional()
+  @Min(0)
+  olderThanDays?: number;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or after.' }) submittedFrom?: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or before.' }) submittedTo?: string;
   @Field({ nullable: true, description: 'Matches the claim number, the CI number or the start of the IMEI.' })
@@ -66,6 +72,12 @@ export const ClaimSortField = graphqlEnum(['NUMBER', 'SUBMITTED_AT', 'STATUS', '
 export class ClaimSort {
   @Field(() => ClaimSortField) field!: keyof typeof ClaimSortField;
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+}
+
+@ObjectType('ClaimStatusCount')
+export class ClaimStatusCountType {
+  @Field(() => ClaimStatusEnum) status!: ClaimStatus;
+  @Field(() => Int) count!: number;
 }
 
 @ObjectType()

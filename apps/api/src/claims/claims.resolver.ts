@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import type { Claim } from './claim.entity.js';
-import { ClaimEventType, ClaimFilter, ClaimPage, ClaimSort, ClaimType, SubmitClaimInput } from './claim.types.js';
+import { ClaimEventType, ClaimFilter, ClaimPage, ClaimSort, ClaimStatusCountType, ClaimType, SubmitClaimInput } from './claim.types.js';
 import { ClaimsService } from './claims.service.js';
 
 @Resolver(() => ClaimType)
@@ -31,6 +31,12 @@ export class ClaimsResolver {
     @Ctx() ctx: Context,
   ) {
     return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit);
+  }
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => [ClaimStatusCountType], { description: "Claims per status for a filter (its status filter aside): the work queue's counts." })
+  claimStatusCounts(@Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | undefined, @Ctx() ctx: Context) {
+    return this.service.countByStatus(ctx.em, actorOf(ctx), filter);
   }
 
   @FieldResolver(() => Date)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { CLAIM_STATUSES, checkClaimSubmission, type ClaimSubmission } from '@aftersale/domain';
+import { addDays, CLAIM_STATUSES, checkClaimSubmission, type ClaimStatus, type ClaimSubmission } from '@aftersale/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { customerScope, type Actor } from '../auth/actor.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import type { Clock } from '../platform/clock.js';
@@ -89,14 +89,41 @@ export class ClaimsService {
   }
 
   async list(em: EntityManager, actor: Actor, filter: ClaimFilter = {}, sort: ClaimSort | undefined, offset: number, limit: number): Promise<Page<Claim>> {
+    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
+    const [items, total] = await em.findAndCount(Claim, this.whereOf(actor, filter), {
+      populate,
+      orderBy: sort ? { [sortColumns[sort.field]]: direction, id: direction } : { id: 'desc' },
+      offset,
+      limit,
+    });
+    return { items, total };
+  }
+
+  /** How many claims the filter matches in each status, whatever its own status filter: the work queue's chips. */
+  async countByStatus(em: EntityManager, actor: Actor, filter: ClaimFilter = {}): Promise<{ status: ClaimStatus; count: number }[]> {
+    const rows = await em
+      .createQueryBuilder(Claim, 'c')
+      .select(['c.status', raw('count(*)::int as count')])
+      // The same filter object as the list's; the query builder's own filter type is narrower than FilterQuery.
+      .where(this.whereOf(actor, { ...filter, status: undefined }) as object)
+      .groupBy('c.status')
+      .execute<{ status: ClaimStatus; count: number }[]>();
+    const counts = new Map(rows.map((row) => [row.status, row.count]));
+    return CLAIM_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
+  }
+
+  private whereOf(actor: Actor, filter: ClaimFilter): FilterQuery<Claim> {
     const where: Record<string, unknown> = {};
     if (filter.ids) where['id'] = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.status?.length) where['status'] = { $in: filter.status };
+    if (filter.decision?.length) where['decision'] = { $in: filter.decision };
     if (filter.modelId) where['model'] = parseId(filter.modelId, 'filter.modelId');
     if (filter.customerId) where['customer'] = parseId(filter.customerId, 'filter.customerId');
+    if (filter.serviceCentreId) where['serviceCentre'] = parseId(filter.serviceCentreId, 'filter.serviceCentreId');
     if (filter.deviceId) where['device'] = parseId(filter.deviceId, 'filter.deviceId');
-    if (filter.submittedFrom || filter.submittedTo) {
-      where['submittedOn'] = { ...(filter.submittedFrom && { $gte: filter.submittedFrom }), ...(filter.submittedTo && { $lte: filter.submittedTo }) };
+    const to = [filter.submittedTo, filter.olderThanDays !== undefined ? addDays(this.clock.today(), -filter.olderThanDays) : undefined].filter((d) => d !== undefined).sort()[0];
+    if (filter.submittedFrom || to) {
+      where['submittedOn'] = { ...(filter.submittedFrom && { $gte: filter.submittedFrom }), ...(to && { $lte: to }) };
     }
     const q = filter.q?.trim();
     if (q) {
@@ -108,14 +135,7 @@ export class ClaimsService {
     }
     const scope = customerScope(actor);
     if (scope !== undefined) where['customer'] = scope;
-    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
-    const [items, total] = await em.findAndCount(Claim, where, {
-      populate,
-      orderBy: sort ? { [sortColumns[sort.field]]: direction, id: direction } : { id: 'desc' },
-      offset,
-      limit,
-    });
-    return { items, total };
+    return where as FilterQuery<Claim>;
   }
 
   events(em: EntityManager, claimId: number): Promise<ClaimEvent[]> {

@@ -7,6 +7,7 @@ import { Part } from '../catalogue/part.entity.js';
 import { ProductModel } from '../catalogue/product-model.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { ClaimEvent } from '../claims/claim-event.entity.js';
+import { Attachment } from '../claims/attachment.entity.js';
 import { Claim } from '../claims/claim.entity.js';
 import { Assessment, ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } from '../claims/claim-records.entity.js';
 import { Invoice, InvoiceLine } from '../invoices/invoice.entity.js';
@@ -22,7 +23,7 @@ import type { Logger } from './logger.js';
 export { MikroORM };
 export type { EntityManager } from '@mikro-orm/postgresql';
 
-export const entities: EntityName[] = [User, ApiKey, Customer, ServiceCentre, ProductModel, Part, Order, SpareShipment, Device, Stock, StockMovement, Claim, ClaimEvent, Assessment, ClaimLine, MaintenanceAgreement, Shipment, RetainedPart, Invoice, InvoiceLine];
+export const entities: EntityName[] = [User, ApiKey, Customer, ServiceCentre, ProductModel, Part, Order, SpareShipment, Device, Stock, StockMovement, Claim, ClaimEvent, Assessment, ClaimLine, MaintenanceAgreement, Shipment, RetainedPart, Invoice, InvoiceLine, Attachment];
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
