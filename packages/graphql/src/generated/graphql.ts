@@ -12,11 +12,15 @@ export type CatalogueFilter = {
 
 export type ClaimFilter = {
   customerId?: string | number | null | undefined;
+  decision?: Array<Decision> | null | undefined;
   deviceId?: string | number | null | undefined;
   ids?: Array<string | number> | null | undefined;
   modelId?: string | number | null | undefined;
+  /** Submitted at least this many days ago (the age of the work). */
+  olderThanDays?: number | null | undefined;
   /** Matches the claim number, the CI number or the start of the IMEI. */
   q?: string | null | undefined;
+  serviceCentreId?: string | number | null | undefined;
   status?: Array<ClaimStatus> | null | undefined;
   /** Submitted on or after. */
   submittedFrom?: string | null | undefined;
