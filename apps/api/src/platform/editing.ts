@@ -17,6 +17,11 @@ export async function loadForEdit<T extends { id: number; version: number }>(
 ): Promise<T> {
   const row = await em.findOne(entity, { id: parseId(id, 'id') } as never);
   if (!row) throw new NotFoundError(what, id);
+  return checkVersion(row, what, id, version);
+}
+
+/** CONFLICT unless the row is still at the version the client last saw. */
+export function checkVersion<T extends { version: number }>(row: T, what: string, id: string, version: number): T {
   if (row.version !== version) {
     throw new ConflictError(`${what} ${id} was changed by someone else (version ${row.version}, you sent ${version}): reload and try again.`, {
       field: 'version',

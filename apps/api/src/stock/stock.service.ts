@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
-import { requiredText } from '../platform/editing.js';
+import { checkVersion, requiredText } from '../platform/editing.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { likePattern, parseId } from '../platform/ids.js';
 import type { Page } from '../platform/pagination.js';
@@ -149,13 +149,7 @@ export class StockService {
   }
 
   async updateSettings(em: EntityManager, input: UpdateStockSettingsInput): Promise<Stock> {
-    const stock = await this.get(em, input.id);
-    if (stock.version !== input.version) {
-      throw new ConflictError(`Stock ${input.id} was changed by someone else (version ${stock.version}, you sent ${input.version}): reload and try again.`, {
-        field: 'version',
-        currentVersion: stock.version,
-      });
-    }
+    const stock = checkVersion(await this.get(em, input.id), 'Stock', input.id, input.version);
     if (!Number.isSafeInteger(input.lowStockThreshold) || input.lowStockThreshold < 0 || input.lowStockThreshold > MAX_PIECES) {
       throw new BadUserInputError('lowStockThreshold', `must be a whole number from 0 to ${MAX_PIECES}.`);
     }
