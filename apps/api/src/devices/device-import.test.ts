@@ -58,6 +58,8 @@ describe('importing an order’s units from CSV', () => {
     expect(units.total).toBe(3);
     expect(units.items.find((u: { imei: string }) => u.imei === b.imei)).toEqual({ imei: b.imei, receivedOn: '2026-05-03', lastCoveredDay: '2027-05-02' });
     expect(units.items.find((u: { imei: string }) => u.imei === a.imei)).toMatchObject({ receivedOn: null, lastCoveredDay: '2027-04-30' });
+    const audit = await t.gql(`query ($id: ID!) { order(id: $id) { unitCount imports { fileName units importedBy } } }`, { id: String(order.id) }, analyst);
+    expect(audit.data!.order).toEqual({ unitCount: 3, imports: [{ fileName: 'units.csv', units: 3, importedBy: expect.stringContaining('AGENT') }] });
   });
 
   it('refuses a file with bad rows whole, reporting every bad row with its line and reason', async () => {

@@ -6,6 +6,7 @@ import type { Order } from './order.entity.js';
 import { OrdersService } from './orders.service.js';
 import {
   CreateOrderInput,
+  DeviceImportType,
   OrderFilter,
   OrderPage,
   OrderSort,
@@ -64,6 +65,11 @@ export class OrdersResolver {
   @FieldResolver(() => [SpareShipmentLineType], { description: 'The spare parts recorded as shipped with the goods (empty until received).' })
   spareShipment(@Root() order: Order, @Ctx() ctx: Context) {
     return this.service.shipment(ctx.em, order);
+  }
+
+  @FieldResolver(() => [DeviceImportType])
+  imports(@Root() order: Order, @Ctx() ctx: Context) {
+    return this.service.imports(ctx.em, order.id);
   }
 
   @FieldResolver(() => Int, { description: 'Units imported so far (at most `quantity`).' })

@@ -127,6 +127,17 @@ export class OrdersService {
     return em.find(SpareShipment, { order: order.id }, { populate: ['part', 'part.model'], orderBy: { part: { category: 'asc', sku: 'asc' } } });
   }
 
+  /** The files imported into the order, newest first. */
+  async imports(em: EntityManager, orderId: number) {
+    const rows = await em.getConnection().execute<{ id: number; file_name: string | null; units: number; imported_by: string | null; created_at: Date }[]>(
+      `select i.id, i.file_name, i.units, u.name as imported_by, i.created_at
+         from device_import i left join app_user u on u.id = i.imported_by
+        where i.order_id = ? order by i.id desc`,
+      [orderId],
+    );
+    return rows.map((r) => ({ id: r.id, fileName: r.file_name, units: r.units, importedBy: r.imported_by, createdAt: new Date(r.created_at) }));
+  }
+
   async unitCount(em: EntityManager, orderId: number): Promise<number> {
     const [row] = await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from device where order_id = ?', [orderId]);
     return row?.n ?? 0;

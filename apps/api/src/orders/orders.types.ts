@@ -28,6 +28,15 @@ export class SpareAllowanceType {
   lines!: SpareAllowanceLineType[];
 }
 
+@ObjectType('DeviceImport', { description: 'One CSV file of units imported into an order (the audit of imports).' })
+export class DeviceImportType {
+  @Field(() => ID) id!: number;
+  @Field(() => String, { nullable: true }) fileName!: string | null;
+  @Field(() => Int) units!: number;
+  @Field(() => String, { nullable: true, description: 'Who imported it.' }) importedBy!: string | null;
+  @Field() createdAt!: Date;
+}
+
 @ObjectType('Order', { description: 'A bulk order of one model for one customer.' })
 export class OrderType {
   @Field(() => ID) id!: number;
