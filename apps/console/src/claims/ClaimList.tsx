@@ -1,6 +1,8 @@
 import type { ClaimListItemFragment } from '@aftersale/graphql';
-import { FormType } from '@aftersale/graphql';
+import { Decision, FormType } from '@aftersale/graphql';
+import { Box, Typography } from '@mui/material';
 import {
+  Button,
   AutocompleteInput,
   ColumnsButton,
   CreateButton,
@@ -9,16 +11,22 @@ import {
   DateInput,
   FilterButton,
   List,
+  NumberInput,
   ReferenceInput,
   SearchInput,
+  SelectArrayInput,
   SelectField,
+  SelectInput,
   TextField,
   TopToolbar,
+  useListContext,
+  type SelectInputProps,
 } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 import { LocalDateField } from '../fields/LocalDateField';
 import { ClaimStatusField } from './ClaimStatusChip';
 import { ClaimStatusFilter } from './ClaimStatusFilter';
+import { useServiceCentreChoices } from './claim-reference';
 
 /** Filter inputs are named like ClaimFilter's fields (claim-operations.ts passes them through). */
 const claimFilters = [
@@ -29,9 +37,44 @@ const claimFilters = [
   <ReferenceInput key="customerId" source="customerId" reference="customers" label="Customer">
     <AutocompleteInput label="Customer" optionText="name" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
+  <ServiceCentreInput key="serviceCentreId" source="serviceCentreId" label="Service centre" />,
+  <SelectArrayInput key="decision" source="decision" label="Decision" choices={enumChoices(Decision)} sx={{ minWidth: 200 }} />,
+  <NumberInput key="olderThanDays" source="olderThanDays" label="Older than (days)" min={0} step={1} />,
   <DateInput key="submittedFrom" source="submittedFrom" label="Submitted from" />,
   <DateInput key="submittedTo" source="submittedTo" label="Submitted to" />,
 ];
+
+/** The service centres as a select (the filter and the "request the unit" step share the list). */
+function ServiceCentreInput(props: Omit<SelectInputProps, 'choices'>) {
+  const { choices, isPending } = useServiceCentreChoices();
+  return <SelectInput {...props} choices={choices} isPending={isPending} sx={{ minWidth: 240 }} />;
+}
+
+/** No claim at all yet. */
+const NoClaims = () => (
+  <Box sx={{ textAlign: 'center', p: 6 }} data-testid="claims-empty">
+    <Typography variant="h6" gutterBottom>
+      No claims yet
+    </Typography>
+    <Typography color="text.secondary" gutterBottom>
+      A claim starts with the customer's Repair or Replacement Form for one unit.
+    </Typography>
+    <CreateButton label="Submit a claim" variant="contained" />
+  </Box>
+);
+
+/** Claims exist, but none under these filters. */
+const NoMatchingClaims = () => {
+  const { setFilters } = useListContext();
+  return (
+    <Box sx={{ textAlign: 'center', p: 4 }} data-testid="claims-none-match">
+      <Typography color="text.secondary" gutterBottom>
+        No claim matches these filters.
+      </Typography>
+      <Button label="Clear the filters" onClick={() => setFilters({}, [])} />
+    </Box>
+  );
+};
 
 const ClaimListActions = () => (
   <TopToolbar>
@@ -51,9 +94,10 @@ export const ClaimList = () => (
     sort={{ field: 'submittedAt', order: 'DESC' }}
     perPage={25}
     exporter={false}
+    empty={<NoClaims />}
   >
     <ClaimStatusFilter />
-    <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['updatedAt']}>
+    <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['updatedAt']} empty={<NoMatchingClaims />}>
       {/* data-testids: the end-to-end tests find rows by them (see README). */}
       <Column source="number" label="Claim" sx={{ whiteSpace: 'nowrap' }}>
         <TextField source="number" data-testid="claim-row-number" />
@@ -64,11 +108,15 @@ export const ClaimList = () => (
       <Column source="formType" label="Form" disableSort>
         <SelectField source="formType" choices={enumChoices(FormType)} />
       </Column>
+      <Column source="decision" label="Decision" disableSort>
+        <SelectField source="decision" choices={enumChoices(Decision)} emptyText="—" />
+      </Column>
       <Column source="device.imei" label="IMEI" disableSort sx={{ whiteSpace: 'nowrap' }}>
         <TextField source="device.imei" data-testid="claim-row-imei" />
       </Column>
       <Column source="model.name" label="Model" disableSort />
       <Column source="customer.name" label="Customer" disableSort />
+      <Column source="serviceCentre.name" label="Service centre" disableSort />
       <Column source="ciNumber" label="CI number" disableSort />
       <Column source="submittedAt" label="Submitted">
         <LocalDateField source="submittedOn" />

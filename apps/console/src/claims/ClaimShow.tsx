@@ -1,26 +1,25 @@
 import { Decision, FormType, type ClaimDetailFragment } from '@aftersale/graphql';
-import { Box, Grid, LinearProgress, Stack, Typography } from '@mui/material';
-import {
-  BooleanField,
-  DateField,
-  Link,
-  RecordField,
-  SelectField,
-  Show,
-  TextField,
-  useCreatePath,
-  useRecordContext,
-} from 'react-admin';
+import { Box, Grid, LinearProgress, Stack } from '@mui/material';
+import { BooleanField, DateField, Link, RecordField, SelectField, Show, TextField, useCreatePath, useRecordContext } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { enumChoices } from '../fields/enum-label';
 import { LocalDateField } from '../fields/LocalDateField';
 import { Section } from '../layout/Section';
-import { ClaimStatusField } from './ClaimStatusChip';
+import { AgreementPanel } from './AgreementPanel';
+import { AssessmentPanel } from './AssessmentPanel';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { ClaimActionsBar } from './ClaimActionsBar';
+import { ClaimHeader } from './ClaimHeader';
+import { useClaimCurrency } from './claim-reference';
 import { ClaimTimeline } from './ClaimTimeline';
+import { InvoicePanel } from './InvoicePanel';
+import { QuotePanel } from './QuotePanel';
+import { RetainedPartsPanel } from './RetainedPartsPanel';
+import { ShipmentsPanel } from './ShipmentsPanel';
 
 const Field = RecordField<ClaimDetailFragment>;
 
-/** One claim: what was filed, the unit and its warranty, and everything that happened since. */
+/** One claim: what was filed, the steps open now, the assessment, the money, the unit's trips, and its history. */
 export const ClaimShow = () => (
   <Show queryOptions={detailQuery} title={<ClaimTitle />} actions={false}>
     <ClaimPage />
@@ -36,13 +35,12 @@ const ClaimPage = () => {
   const claim = useRecordContext<ClaimDetailFragment>();
   const createPath = useCreatePath();
   if (!claim) return <LinearProgress aria-label="Loading the claim" />;
+  const quoted = claim.quoteStatus !== null || claim.lines.some((line) => line.charge > 0) || claim.assessment?.serviceCharge != null;
   return (
-    <Box sx={{ p: 2 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1" data-testid="claim-number">
-          {claim.number}
-        </Typography>
-        <ClaimStatusField data-testid="claim-status" />
+    <Box sx={{ p: 2 }} data-testid="claim-page" data-version={claim.version}>
+      <Stack spacing={2} sx={{ mb: 2 }}>
+        <ClaimHeader claim={claim} />
+        <ClaimActionsBar claim={claim} />
       </Stack>
       <Grid container spacing={2}>
         <Section title="Claim" size={{ xs: 12, md: 4 }}>
@@ -74,6 +72,7 @@ const ClaimPage = () => {
           <Field source="model.name" label="Model" data-testid="claim-model" />
           <Field source="customer.name" label="Customer" data-testid="claim-customer" />
           <Field source="device.order.number" label="Order" />
+          <Field source="serviceCentre.name" label="Service centre" data-testid="claim-service-centre" empty="Not sent to a centre" />
         </Section>
         <Section title="Warranty" size={{ xs: 12, md: 4 }}>
           <Field label="Under warranty today" data-testid="claim-under-warranty">
@@ -86,10 +85,47 @@ const ClaimPage = () => {
             <LocalDateField source="device.lastCoveredDay" emptyText="Not known yet" />
           </Field>
         </Section>
+        {claim.assessment && (
+          <Section title="Assessment" size={{ xs: 12, md: 8 }}>
+            <AssessmentPanel claim={claim} assessment={claim.assessment} />
+          </Section>
+        )}
+        {quoted && (
+          <Section title="Quote" size={{ xs: 12, md: 4 }}>
+            <QuotePanel claim={claim} />
+          </Section>
+        )}
+        {claim.invoices.length > 0 && (
+          <Section title="Invoices" size={{ xs: 12, md: 6 }}>
+            <InvoicePanel invoices={claim.invoices} />
+          </Section>
+        )}
+        {(claim.maintenanceAgreement || claim.assessment?.agreementRequired) && (
+          <Section title="Maintenance agreement (H9)" size={{ xs: 12, md: 6 }}>
+            <AgreementPanel agreement={claim.maintenanceAgreement} />
+          </Section>
+        )}
+        {claim.shipments.length > 0 && (
+          <Section title="Shipments" size={{ xs: 12, md: 6 }}>
+            <ShipmentsPanel claim={claim} />
+          </Section>
+        )}
+        {claim.retainedParts.length > 0 && (
+          <Section title="Retained parts (H5)" size={{ xs: 12, md: 6 }}>
+            <RetainedPartsPanel parts={claim.retainedParts} />
+          </Section>
+        )}
+        <Section title="Attachments" size={{ xs: 12, md: 6 }}>
+          <AttachmentsPanel claim={claim} />
+        </Section>
         <Section title="History" size={{ xs: 12 }}>
-          <ClaimTimeline events={claim.events} />
+          <ClaimHistory claim={claim} />
         </Section>
       </Grid>
     </Box>
   );
 };
+
+const ClaimHistory = ({ claim }: { claim: ClaimDetailFragment }) => (
+  <ClaimTimeline events={claim.events} currency={useClaimCurrency(claim)} />
+);

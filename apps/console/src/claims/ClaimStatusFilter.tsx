@@ -1,16 +1,23 @@
-import type { ClaimStatus } from '@aftersale/graphql';
+import { ClaimStatusCountsDocument, type ClaimStatus } from '@aftersale/graphql';
 import { Chip, Stack } from '@mui/material';
 import { useListContext } from 'react-admin';
+import { useApiQuery } from '../api/request';
+import { claimFilter } from './claim-operations';
 import { claimStatusChoices, claimStatusColour } from './claim-status';
 
 /**
  * Quick filters above the claims table: one toggle chip per status (several
- * may be on at once), feeding ClaimFilter.status. Each chip has
- * `data-testid="status-filter-<STATUS>"` and `aria-pressed`.
+ * may be on at once), feeding ClaimFilter.status, each with the number of
+ * claims in that status under the other filters (the work queue's counts).
+ * Each chip has `data-testid="status-filter-<STATUS>"`, `data-count` and
+ * `aria-pressed`.
  */
 export const ClaimStatusFilter = () => {
   const { filterValues, setFilters, displayedFilters } = useListContext();
   const selected: ClaimStatus[] = Array.isArray(filterValues['status']) ? filterValues['status'] : [];
+  const { status: _status, ...otherFilters } = filterValues;
+  const { data } = useApiQuery(ClaimStatusCountsDocument, { filter: claimFilter(otherFilters) }, { placeholderData: (previous) => previous });
+  const countOf = new Map((data?.claimStatusCounts ?? []).map(({ status, count }) => [status, count]));
 
   const select = (statuses: ClaimStatus[]) => {
     const { status: _previous, ...others } = filterValues;
@@ -23,10 +30,11 @@ export const ClaimStatusFilter = () => {
     <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="group" aria-label="Filter by status" sx={{ px: 2, py: 1.5 }}>
       {claimStatusChoices.map(({ id, name }) => {
         const on = selected.includes(id);
+        const count = data ? (countOf.get(id) ?? 0) : undefined;
         return (
           <Chip
             key={id}
-            label={name}
+            label={count === undefined ? name : `${name} · ${count}`}
             size="small"
             clickable
             color={on ? claimStatusColour[id] : 'default'}
@@ -34,6 +42,8 @@ export const ClaimStatusFilter = () => {
             onClick={() => toggle(id)}
             aria-pressed={on}
             data-testid={`status-filter-${id}`}
+            data-count={count}
+            sx={count === 0 && !on ? { opacity: 0.6 } : undefined}
           />
         );
       })}

@@ -1,17 +1,20 @@
-import type { ClaimEventItemFragment } from '@aftersale/graphql';
+import type { ClaimEventItemFragment, PolicyClause } from '@aftersale/graphql';
 import { Box, Step, StepContent, StepLabel, Stepper, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { enumLabel } from '../fields/enum-label';
+import { formatMoney } from '../fields/money';
 import { ClaimStatusChip } from './ClaimStatusChip';
+import { ClauseCodes } from './ClauseCodes';
 
-/** A claim's event log, oldest first, as a vertical timeline. */
-export const ClaimTimeline = ({ events }: { events: readonly ClaimEventItemFragment[] }) => {
+/** A claim's event log, oldest first, as a vertical timeline; amounts in the claim's currency. */
+export const ClaimTimeline = ({ events, currency }: { events: readonly ClaimEventItemFragment[]; currency?: string }) => {
   if (events.length === 0) {
     return <Typography color="text.secondary">Nothing has happened to this claim yet.</Typography>;
   }
   return (
     <Stepper orientation="vertical" nonLinear activeStep={-1} data-testid="claim-timeline">
       {events.map((event) => (
-        <Step key={event.id} completed expanded data-testid="claim-event" data-event-type={event.type}>
+        <Step key={event.id} completed expanded data-testid="claim-event" data-event-type={whatHappened(event)}>
           <StepLabel
             optional={
               <Typography variant="caption" color="text.secondary">
@@ -23,7 +26,7 @@ export const ClaimTimeline = ({ events }: { events: readonly ClaimEventItemFragm
           </StepLabel>
           <StepContent>
             {event.note && <Typography variant="body2">{event.note}</Typography>}
-            <EventData data={event.data} />
+            <EventData data={event.data} currency={currency} />
           </StepContent>
         </Step>
       ))}
@@ -31,28 +34,127 @@ export const ClaimTimeline = ({ events }: { events: readonly ClaimEventItemFragm
   );
 };
 
-const EventTitle = ({ event }: { event: ClaimEventItemFragment }) => (
-  <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-    <span>{enumLabel(event.type)}</span>
-    {event.fromStatus && <ClaimStatusChip status={event.fromStatus} variant="outlined" />}
-    {event.fromStatus && event.toStatus && <span aria-label="to">→</span>}
-    {event.toStatus && <ClaimStatusChip status={event.toStatus} />}
-  </Box>
-);
+/** The event's kind: the workflow action (its type, or `data.action` for imported history), an invoice step, a file. */
+function whatHappened(event: ClaimEventItemFragment): string {
+  const action = event.data['action'];
+  return event.type === 'TRANSITION' && typeof action === 'string' ? action : event.type;
+}
 
-/** What changed, as `key: value` lines (the note is shown above, not here). */
-const EventData = ({ data }: { data: Record<string, unknown> }) => {
-  const entries = Object.entries(data).filter(([key, value]) => key !== 'note' && value !== null && value !== undefined);
-  if (entries.length === 0) return null;
+const titles: Record<string, string> = {
+  SUBMITTED: 'Claim submitted',
+  START_REMOTE_DIAGNOSIS: 'Remote diagnosis started',
+  RESOLVE_REMOTELY: 'Resolved remotely',
+  REQUEST_UNIT: 'Unit requested',
+  RECEIVE_UNIT: 'Unit received',
+  START_INSPECTION: 'Inspection started',
+  RECORD_ASSESSMENT: 'Assessment recorded',
+  RECORD_AGREEMENT: 'Maintenance agreement signed',
+  DECLINE_AGREEMENT: 'Maintenance agreement declined',
+  APPROVE_QUOTE: 'Quote approved',
+  DECLINE_QUOTE: 'Quote declined',
+  COMPLETE_REPAIR: 'Repair completed',
+  REPLACE_UNIT: 'Unit replaced',
+  SHIP: 'Unit shipped back',
+  CLOSE: 'Claim closed',
+  CANCEL: 'Claim cancelled',
+  INVOICE_ISSUED: 'Invoice issued',
+  INVOICE_PAID: 'Invoice paid',
+  INVOICE_VOID: 'Invoice voided',
+  ATTACHMENT_ADDED: 'File attached',
+};
+
+const EventTitle = ({ event }: { event: ClaimEventItemFragment }) => {
+  const kind = whatHappened(event);
   return (
-    <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 1.5, rowGap: 0.25 }}>
-      {entries.map(([key, value]) => (
-        <Box key={key} sx={{ display: 'contents' }}>
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+      <span data-testid="claim-event-title">{titles[kind] ?? enumLabel(kind)}</span>
+      {event.fromStatus && <ClaimStatusChip status={event.fromStatus} variant="outlined" />}
+      {event.fromStatus && event.toStatus && <span aria-label="to">→</span>}
+      {event.toStatus && <ClaimStatusChip status={event.toStatus} />}
+    </Box>
+  );
+};
+
+type Format = (value: unknown, currency: string | undefined) => ReactNode;
+
+const plain: Format = (value) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
+const money: Format = (value, currency) => (typeof value === 'number' ? formatMoney(value, currency) : plain(value, currency));
+const words: Format = (value) => (typeof value === 'string' ? enumLabel(value) : plain(value, undefined));
+const day: Format = (value) => (typeof value === 'string' ? new Date(`${value}T00:00:00`).toLocaleDateString() : plain(value, undefined));
+const list =
+  (each: (item: unknown) => string): Format =>
+  (value) =>
+    Array.isArray(value) ? value.map(each).join(', ') : plain(value, undefined);
+const code: Format = (value) => <Box component="span" sx={{ fontFamily: 'monospace' }}>{plain(value, undefined)}</Box>;
+const clauses: Format = (value) => (Array.isArray(value) ? <ClauseCodes codes={value.filter((c): c is PolicyClause => typeof c === 'string')} /> : plain(value, undefined));
+const bytes: Format = (value) => (typeof value === 'number' ? `${Math.max(1, Math.round(value / 1024))} KB` : plain(value, undefined));
+const direction: Format = (value) => (value === 'INBOUND' ? 'to the service centre' : value === 'OUTBOUND' ? 'back to the customer' : plain(value, undefined));
+/** Imported history lists lines as `{ sku, covered, charge }`. */
+const lines =
+  (currency: string | undefined) =>
+  (item: unknown): string => {
+    if (typeof item !== 'object' || item === null) return String(item);
+    const { sku, covered, charge } = item as { sku?: unknown; covered?: unknown; charge?: unknown };
+    return `${String(sku)} ${covered ? 'covered' : typeof charge === 'number' ? formatMoney(charge, currency) : 'charged'}`;
+  };
+
+/** The keys events carry, in the order they read best, with their labels; ids and the action itself are left out. */
+const shown: readonly (readonly [key: string, label: string, format: Format])[] = [
+  ['decision', 'Decision', words],
+  ['proposedDecision', 'Proposed', words],
+  ['overrideReason', 'Override reason', plain],
+  ['findings', 'Findings', list((item) => enumLabel(String(item)))],
+  ['clauses', 'Clauses', clauses],
+  ['parts', 'Faulty parts', list(String)],
+  ['lines', 'Lines', (value, currency) => list(lines(currency))(value, currency)],
+  ['total', 'Material cost', money],
+  ['serviceCharge', 'Service charge', money],
+  ['policyVersion', 'Policy version', plain],
+  ['partsUsed', 'Parts used', list(String)],
+  ['retained', 'Parts retained (H5)', list(String)],
+  ['how', 'How', words],
+  ['resolution', 'Resolution', plain],
+  ['channel', 'Channel', plain],
+  ['serviceCentre', 'Service centre', plain],
+  ['direction', 'Shipped', direction],
+  ['carrier', 'Carrier', plain],
+  ['trackingNumber', 'Tracking number', code],
+  ['shippedOn', 'Shipped on', day],
+  ['cost', 'Shipping paid by the customer', money],
+  ['signedBy', 'Signed by', plain],
+  ['signedOn', 'Signed on', day],
+  ['replacedImei', 'Replaced unit', code],
+  ['imei', 'New unit', code],
+  ['lastCoveredDay', 'Covered until', day],
+  ['number', 'Invoice', code],
+  ['paidOn', 'Paid on', day],
+  ['reason', 'Reason', plain],
+  ['kind', 'Kind', words],
+  ['filename', 'File', plain],
+  ['size', 'Size', bytes],
+];
+const hidden = new Set(['note', 'action', 'invoice', 'attachment']);
+const known = new Set(shown.map(([key]) => key));
+
+/** What the event recorded, as labelled lines (the note is shown above, not here). */
+const EventData = ({ data, currency }: { data: Record<string, unknown>; currency: string | undefined }) => {
+  const present = (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+  const rows = [
+    ...shown.filter(([key]) => present(data[key])).map(([key, label, format]) => ({ key, label, value: format(data[key], currency) })),
+    ...Object.entries(data)
+      .filter(([key, value]) => !known.has(key) && !hidden.has(key) && present(value))
+      .map(([key, value]) => ({ key, label: key, value: plain(value, currency) })),
+  ];
+  if (rows.length === 0) return null;
+  return (
+    <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 1.5, rowGap: 0.25, alignItems: 'center' }}>
+      {rows.map(({ key, label, value }) => (
+        <Box key={key} sx={{ display: 'contents' }} data-testid={`event-data-${key}`}>
           <Typography component="dt" variant="caption" color="text.secondary">
-            {key}
+            {label}
           </Typography>
           <Typography component="dd" variant="caption" sx={{ m: 0, wordBreak: 'break-word' }}>
-            {typeof value === 'object' ? JSON.stringify(value) : String(value)}
+            {value}
           </Typography>
         </Box>
       ))}

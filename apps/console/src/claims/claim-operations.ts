@@ -5,6 +5,7 @@ import {
   type ClaimFilter,
   type ClaimSortField,
   type ClaimStatus,
+  type Decision,
   type FormType,
   type SubmitClaimInput,
 } from '@aftersale/graphql';
@@ -27,9 +28,18 @@ export function claimFilter(values: Record<string, unknown> = {}): ClaimFilter {
     modelId: text(values['modelId']),
     customerId: text(values['customerId']),
     deviceId: text(values['deviceId']),
+    serviceCentreId: text(values['serviceCentreId']),
+    decision: list<Decision>(values['decision']),
+    olderThanDays: wholeDays(values['olderThanDays']),
     submittedFrom: text(values['submittedFrom']),
     submittedTo: text(values['submittedTo']),
   });
+}
+
+/** "Older than N days": a whole number of days, or nothing. */
+function wholeDays(value: unknown): number | undefined {
+  const days = typeof value === 'string' ? Number(value) : value;
+  return typeof days === 'number' && Number.isInteger(days) && days >= 0 ? days : undefined;
 }
 
 /** The create form's values as SubmitClaimInput; the API validates every field (BAD_USER_INPUT names the one at fault). */

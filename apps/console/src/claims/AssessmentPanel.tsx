@@ -1,0 +1,109 @@
+import type { ClaimDetailFragment } from '@aftersale/graphql';
+import { Alert, Chip, Stack, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import { enumLabel } from '../fields/enum-label';
+import { formatMoney } from '../fields/money';
+import { useClaimCurrency, usePolicyReference } from './claim-reference';
+import { ClauseCodes } from './ClauseCodes';
+
+type Assessment = NonNullable<ClaimDetailFragment['assessment']>;
+
+/**
+ * The latest assessment: the decision against what the policy proposed (and
+ * why they differ), the clauses with their letters and texts, the policy
+ * version it was made under (R5), and each faulty part, covered or charged (R1).
+ */
+export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragment; assessment: Assessment }) => {
+  const currency = useClaimCurrency(claim);
+  const { clauses } = usePolicyReference();
+  const overridden = assessment.decision !== assessment.proposedDecision;
+  return (
+    <Stack spacing={1.5} data-testid="claim-assessment">
+      <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} sx={{ alignItems: 'center' }}>
+        <Chip label={enumLabel(assessment.decision)} color="primary" data-testid="assessment-decision" data-decision={assessment.decision} />
+        {overridden && (
+          <Typography variant="body2" color="text.secondary">
+            overrides the proposed <strong>{enumLabel(assessment.proposedDecision)}</strong>
+          </Typography>
+        )}
+        <Typography variant="body2" color="text.secondary" data-testid="assessment-policy-version">
+          Policy {assessment.policyVersion} · {assessment.underWarranty ? 'under warranty' : 'out of warranty'} (last covered day{' '}
+          {new Date(`${assessment.lastCoveredDay}T00:00:00`).toLocaleDateString()})
+        </Typography>
+      </Stack>
+      {overridden && assessment.overrideReason && <Alert severity="info">Override reason: {assessment.overrideReason}</Alert>}
+      {assessment.agreementRequired && (
+        <Alert severity={claim.maintenanceAgreement ? 'success' : 'warning'}>
+          Water or serious damage: the customer signs the maintenance agreement before the repair (H9)
+          {claim.maintenanceAgreement ? ' — signed.' : '.'}
+        </Alert>
+      )}
+      {claim.formType === 'REPLACEMENT' && !assessment.replacementAllowed && (
+        <Alert severity="info">The Replacement Form is handled as a repair (R3).</Alert>
+      )}
+      {assessment.findings.length > 0 && (
+        <Typography variant="body2">Findings: {assessment.findings.map(enumLabel).join(', ')}</Typography>
+      )}
+      {assessment.clauses.length > 0 && (
+        <Stack component="ul" spacing={0.5} sx={{ m: 0, pl: 2 }} data-testid="assessment-clauses">
+          {assessment.clauses.map((code) => (
+            <Typography component="li" variant="body2" key={code} data-clause={code}>
+              <strong>
+                {clauses.get(code)?.letter ?? ''} {enumLabel(code)}
+              </strong>
+              {clauses.get(code) ? ` — ${clauses.get(code)?.text}` : ''}
+            </Typography>
+          ))}
+        </Stack>
+      )}
+      {claim.lines.length === 0 ? (
+        <Typography color="text.secondary">No faulty part recorded.</Typography>
+      ) : (
+        <Table size="small" data-testid="assessment-lines">
+          <TableHead>
+            <TableRow>
+              <TableCell>Part</TableCell>
+              <TableCell>Worn</TableCell>
+              <TableCell>Coverage</TableCell>
+              <TableCell>Clauses</TableCell>
+              <TableCell align="right">Charge</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {claim.lines.map((line) => (
+              <TableRow key={line.id} data-testid="assessment-line" data-sku={line.part.sku} data-covered={line.covered}>
+                <TableCell>
+                  {line.part.name}{' '}
+                  <Typography component="span" variant="caption" color="text.secondary">
+                    {line.part.sku}
+                  </Typography>
+                </TableCell>
+                <TableCell>{line.worn ? 'Yes' : 'No'}</TableCell>
+                <TableCell>
+                  <Chip size="small" label={line.covered ? 'Covered' : 'Chargeable'} color={line.covered ? 'success' : 'warning'} variant="outlined" />
+                </TableCell>
+                <TableCell>
+                  <ClauseCodes codes={line.clauses} />
+                </TableCell>
+                <TableCell align="right">{formatMoney(line.charge, currency)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+          <TableFooter>
+            <TableRow>
+              <TableCell colSpan={4}>Material cost charged (H6)</TableCell>
+              <TableCell align="right" data-testid="assessment-total">
+                {formatMoney(assessment.total, currency)}
+              </TableCell>
+            </TableRow>
+            {assessment.serviceCharge !== null && (
+              <TableRow>
+                <TableCell colSpan={4}>Service charge (H8): {assessment.serviceChargeDescription}</TableCell>
+                <TableCell align="right">{formatMoney(assessment.serviceCharge, currency)}</TableCell>
+              </TableRow>
+            )}
+          </TableFooter>
+        </Table>
+      )}
+    </Stack>
+  );
+};

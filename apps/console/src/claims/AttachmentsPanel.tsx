@@ -1,0 +1,120 @@
+import type { ClaimDetailFragment, Role } from '@aftersale/graphql';
+import DownloadIcon from '@mui/icons-material/Download';
+import UploadIcon from '@mui/icons-material/UploadFile';
+import { Button, IconButton, List, ListItem, ListItemText, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import { useState, type ChangeEvent } from 'react';
+import { useNotify, usePermissions, useRefresh } from 'react-admin';
+import { enumLabel } from '../fields/enum-label';
+import {
+  ATTACHMENT_KINDS,
+  ATTACHMENT_TYPES,
+  attachmentProblem,
+  downloadFile,
+  uploadAttachment,
+  type AttachmentKind,
+} from './claim-files';
+
+type Attachment = ClaimDetailFragment['attachments'][number];
+
+/** Photos of the unit, signed agreements and other papers: list, download, upload (≤ 5 MB; JPEG, PNG, WebP, PDF). */
+export const AttachmentsPanel = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const { permissions } = usePermissions<Role | undefined>();
+  return (
+    <Stack spacing={1} data-testid="claim-attachments">
+      {claim.attachments.length === 0 ? (
+        <Typography color="text.secondary">No files yet.</Typography>
+      ) : (
+        <List dense disablePadding>
+          {claim.attachments.map((attachment) => (
+            <AttachmentItem key={attachment.id} attachment={attachment} />
+          ))}
+        </List>
+      )}
+      {permissions !== undefined && permissions !== 'ANALYST' && <UploadAttachment claimId={claim.id} />}
+    </Stack>
+  );
+};
+
+const AttachmentItem = ({ attachment }: { attachment: Attachment }) => {
+  const notify = useNotify();
+  const download = () =>
+    downloadFile(`/api/attachments/${encodeURIComponent(attachment.id)}`, attachment.filename).catch((error: unknown) =>
+      notify(error instanceof Error ? error.message : 'The file could not be fetched.', { type: 'error' }),
+    );
+  return (
+    <ListItem
+      disableGutters
+      data-testid="claim-attachment"
+      secondaryAction={
+        <Tooltip title={`Download ${attachment.filename}`}>
+          <IconButton edge="end" onClick={download} aria-label={`Download ${attachment.filename}`}>
+            <DownloadIcon />
+          </IconButton>
+        </Tooltip>
+      }
+    >
+      <ListItemText
+        primary={attachment.filename}
+        secondary={`${enumLabel(attachment.kind)} · ${fileSize(attachment.size)} · ${new Date(attachment.createdAt).toLocaleString()}`}
+      />
+    </ListItem>
+  );
+};
+
+const UploadAttachment = ({ claimId }: { claimId: string }) => {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [kind, setKind] = useState<AttachmentKind>('PHOTO');
+  const [busy, setBusy] = useState(false);
+
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const problem = attachmentProblem(file);
+    if (problem) {
+      notify(problem, { type: 'error' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await uploadAttachment(claimId, kind, file);
+      notify(`${file.name} attached`, { type: 'success' });
+      refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'The file could not be attached.', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <TextField
+        select
+        size="small"
+        label="Kind"
+        value={kind}
+        onChange={(event) => setKind(event.target.value as AttachmentKind)}
+        sx={{ minWidth: 140 }}
+        data-testid="attachment-kind"
+      >
+        {ATTACHMENT_KINDS.map((value) => (
+          <MenuItem key={value} value={value}>
+            {enumLabel(value)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Button component="label" variant="outlined" startIcon={<UploadIcon />} disabled={busy}>
+        Attach a file
+        <input hidden type="file" accept={ATTACHMENT_TYPES.join(',')} onChange={upload} data-testid="attachment-file" />
+      </Button>
+    </Stack>
+  );
+};
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

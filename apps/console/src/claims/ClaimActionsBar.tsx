@@ -1,0 +1,64 @@
+import type { ClaimAction, ClaimDetailFragment } from '@aftersale/graphql';
+import { Button, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { claimActions } from './claim-actions';
+import { MutationDialog } from './MutationDialog';
+
+/**
+ * One button per step the signed-in user may take on the claim now (the
+ * API's `availableActions`, nothing else), each opening its dialog. After a
+ * step the claim reloads, and with it the buttons.
+ */
+export const ClaimActionsBar = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const [chosen, setChosen] = useState<ClaimAction | null>(null);
+  // A step that is no longer open (another user moved the claim) closes its dialog.
+  const open = chosen && claim.availableActions.includes(chosen) ? chosen : null;
+  if (claim.availableActions.length === 0) {
+    return (
+      <Typography color="text.secondary" data-testid="claim-actions-none">
+        No step of this claim is yours to take now.
+      </Typography>
+    );
+  }
+  return (
+    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} data-testid="claim-actions" role="toolbar" aria-label="Claim actions">
+      {claim.availableActions.map((action, index) => {
+        const spec = claimActions[action];
+        return (
+          <Button
+            key={action}
+            variant={index === 0 && spec.color !== 'error' ? 'contained' : 'outlined'}
+            color={spec.color ?? 'primary'}
+            onClick={() => setChosen(action)}
+            data-testid={`claim-action-${action}`}
+          >
+            {spec.label}
+          </Button>
+        );
+      })}
+      {open && <ClaimActionDialog claim={claim} action={open} onClose={() => setChosen(null)} />}
+    </Stack>
+  );
+};
+
+const ClaimActionDialog = ({ claim, action, onClose }: { claim: ClaimDetailFragment; action: ClaimAction; onClose: () => void }) => {
+  const spec = claimActions[action];
+  const { Inputs } = spec;
+  return (
+    <MutationDialog
+      open
+      onClose={onClose}
+      title={`${spec.label} — ${claim.number}`}
+      description={spec.description}
+      submitLabel={spec.label}
+      submitColor={spec.color}
+      defaultValues={spec.defaultValues?.()}
+      maxWidth={spec.maxWidth}
+      onSubmit={(values) => spec.run(claim, values)}
+      successMessage={`${claim.number}: ${spec.done}`}
+      testId={`claim-action-dialog-${action}`}
+    >
+      <Inputs claim={claim} />
+    </MutationDialog>
+  );
+};

@@ -1,0 +1,50 @@
+import type { ClaimDetailFragment } from '@aftersale/graphql';
+import { Chip, Stack, Typography } from '@mui/material';
+import { Link, useCreatePath } from 'react-admin';
+import { enumLabel } from '../fields/enum-label';
+import { ClaimStatusField } from './ClaimStatusChip';
+
+const localDate = (value: string) => new Date(`${value}T00:00:00`).toLocaleDateString();
+
+/** The claim at a glance: number, status, decision, and whose unit it is, under warranty or not. */
+export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const createPath = useCreatePath();
+  const { device } = claim;
+  const warranty = !device.lastCoveredDay
+    ? 'Warranty not started'
+    : device.underWarranty
+      ? `Under warranty until ${localDate(device.lastCoveredDay)}`
+      : `Out of warranty since ${localDate(device.lastCoveredDay)}`;
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h1" data-testid="claim-number">
+          {claim.number}
+        </Typography>
+        <ClaimStatusField data-testid="claim-status" />
+        <Chip
+          size="small"
+          variant="outlined"
+          label={claim.decision ? enumLabel(claim.decision) : 'Not assessed yet'}
+          data-testid="claim-decision"
+          data-decision={claim.decision ?? ''}
+        />
+        <Chip
+          size="small"
+          variant="outlined"
+          color={device.underWarranty ? 'success' : 'warning'}
+          label={warranty}
+          data-testid="claim-warranty"
+          data-under-warranty={device.underWarranty}
+        />
+      </Stack>
+      <Typography variant="body2" color="text.secondary" data-testid="claim-summary">
+        <Link to={createPath({ resource: 'devices', type: 'show', id: device.id })} sx={{ fontFamily: 'monospace' }}>
+          {device.imei}
+        </Link>{' '}
+        · {claim.model.name} · {claim.customer.name}
+        {claim.serviceCentre && ` · at ${claim.serviceCentre.name}`}
+      </Typography>
+    </Stack>
+  );
+};

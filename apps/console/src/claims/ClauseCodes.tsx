@@ -1,0 +1,22 @@
+import type { PolicyClause } from '@aftersale/graphql';
+import { Chip, Stack, Tooltip } from '@mui/material';
+import { enumLabel } from '../fields/enum-label';
+import { usePolicyReference } from './claim-reference';
+
+/** Clause codes as small chips with their letter in the policy; the clause text on hover. */
+export const ClauseCodes = ({ codes }: { codes: readonly PolicyClause[] }) => {
+  const { clauses } = usePolicyReference();
+  if (codes.length === 0) return null;
+  return (
+    <Stack direction="row" useFlexGap flexWrap="wrap" gap={0.5}>
+      {codes.map((code) => {
+        const clause = clauses.get(code);
+        return (
+          <Tooltip key={code} title={clause?.text ?? enumLabel(code)}>
+            <Chip size="small" variant="outlined" label={clause ? `${clause.letter} · ${enumLabel(code)}` : enumLabel(code)} data-clause={code} />
+          </Tooltip>
+        );
+      })}
+    </Stack>
+  );
+};

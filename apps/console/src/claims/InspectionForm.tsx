@@ -1,0 +1,300 @@
+import {
+  ClaimInspectionPartsDocument,
+  Decision,
+  Finding,
+  type AssessmentInput,
+  type AssessmentLineInput,
+  type ClaimDetailFragment,
+  type PolicyClause,
+} from '@aftersale/graphql';
+import {
+  Alert,
+  Box,
+  Checkbox,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  LinearProgress,
+  Stack,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useFormState, useWatch } from 'react-hook-form';
+import { BooleanInput, SelectInput, TextInput, maxLength, required, useInput, type Validator } from 'react-admin';
+import { useApiQuery } from '../api/request';
+import { enumChoices, enumLabel } from '../fields/enum-label';
+import { formatMoney } from '../fields/money';
+import { MoneyInput } from '../fields/MoneyInput';
+import { usePolicyReference } from './claim-reference';
+import { NoteInput } from './ClaimStepInputs';
+import type { FormValues } from './MutationDialog';
+import { numberOf, textOf } from './form-values';
+
+/** The clause of §5 a finding brings in, and what else the policy says of it (R4). */
+const findingReading: Record<Finding, { clause: PolicyClause | null; reading?: string }> = {
+  HUMAN_DAMAGE: { clause: 'HUMAN_DAMAGE' },
+  UNAUTHORIZED_REPAIR: { clause: 'UNAUTHORIZED_REPAIR' },
+  FORCE_MAJEURE: { clause: 'FORCE_MAJEURE' },
+  IDENTITY_MISMATCH: { clause: 'IDENTITY_MISMATCH' },
+  NON_COMPANY_CAUSE: { clause: 'NON_COMPANY_CAUSE' },
+  LABEL_DAMAGED: { clause: 'LABEL_DAMAGED' },
+  COSMETIC_DAMAGE: { clause: 'COSMETIC_DAMAGE' },
+  CARRIER_FAULT: { clause: 'CARRIER_FAULT' },
+  WATER_DAMAGE: {
+    clause: 'HUMAN_DAMAGE',
+    reading: 'Counts as abnormal operating conditions (R4); the customer signs the maintenance agreement before any repair (H9).',
+  },
+  SERIOUS_DAMAGE: {
+    clause: null,
+    reading: 'The customer signs the maintenance agreement before any repair (H9); paid only where another finding applies (R4).',
+  },
+};
+
+const findings = Object.values(Finding);
+const decisions = Object.values(Decision);
+
+/**
+ * The technician's inspection (RECORD_ASSESSMENT): findings with their clause
+ * texts, the faulty parts of the unit's model with a "worn" toggle (F), an
+ * optional override of the decision the policy proposes (with a reason), and
+ * an optional service charge (H8). The API proposes the decision (§5, R1–R5).
+ */
+export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => (
+  <Stack spacing={2}>
+    <FindingsInput />
+    <PartLinesInput claim={claim} />
+    <OverrideInputs />
+    <ServiceChargeInputs claim={claim} />
+    <NoteInput />
+  </Stack>
+);
+
+/** The form's values as AssessmentInput (without id and version). */
+export function assessmentOf(values: FormValues): Omit<AssessmentInput, 'id' | 'version'> {
+  const found = Array.isArray(values['findings']) ? values['findings'].filter(isFinding) : [];
+  const lines = Array.isArray(values['lines']) ? values['lines'].filter(isLine) : [];
+  const decision = isDecision(values['decision']) ? values['decision'] : null;
+  const charge = values['serviceCharge'];
+  const serviceCharge =
+    values['withServiceCharge'] === true && typeof charge === 'object' && charge !== null
+      ? { description: textOf(charge as FormValues, 'description') ?? '', amount: numberOf(charge as FormValues, 'amount') ?? 0 }
+      : null;
+  return {
+    findings: found,
+    lines: lines.map(({ partId, worn }) => ({ partId, worn })),
+    decision,
+    overrideReason: decision ? (textOf(values, 'overrideReason') ?? null) : null,
+    serviceCharge,
+    note: textOf(values, 'note') ?? null,
+  };
+}
+
+const FindingsInput = () => {
+  const { clauses } = usePolicyReference();
+  const { field } = useInput<Finding[]>({ source: 'findings', defaultValue: [] });
+  const selected: Finding[] = Array.isArray(field.value) ? field.value.filter(isFinding) : [];
+  const clauseOrder = [...clauses.keys()];
+  const rank = (finding: Finding) => {
+    const clause = findingReading[finding].clause;
+    const index = clause && finding === clause ? clauseOrder.indexOf(clause) : -1;
+    return index >= 0 ? index : clauseOrder.length;
+  };
+  const ordered = [...findings].sort((a, b) => rank(a) - rank(b));
+  const toggle = (finding: Finding, on: boolean) =>
+    field.onChange(on ? [...selected, finding] : selected.filter((other) => other !== finding));
+  return (
+    <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }} data-testid="inspection-findings">
+      <FormLabel component="legend">Findings (§5) — leave all unticked when the fault is the company's</FormLabel>
+      {ordered.map((finding) => {
+        const { clause, reading } = findingReading[finding];
+        const info = clause ? clauses.get(clause) : undefined;
+        const letter = info && clause === finding ? `${info.letter} · ` : '';
+        return (
+          <FormControlLabel
+            key={finding}
+            sx={{ display: 'flex', alignItems: 'flex-start', mt: 0.5 }}
+            control={
+              <Checkbox
+                size="small"
+                checked={selected.includes(finding)}
+                onChange={(event) => toggle(finding, event.target.checked)}
+                inputProps={{ 'aria-label': enumLabel(finding) }}
+                data-testid={`finding-${finding}`}
+                sx={{ pt: 0.25 }}
+              />
+            }
+            label={
+              <Box>
+                <Typography variant="body2">
+                  {letter}
+                  {enumLabel(finding)}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {reading ?? info?.text}
+                </Typography>
+              </Box>
+            }
+          />
+        );
+      })}
+    </Box>
+  );
+};
+
+const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const centre = claim.serviceCentre;
+  const { data, isPending, error } = useApiQuery(ClaimInspectionPartsDocument, {
+    modelId: claim.model.id,
+    serviceCentreId: centre?.id ?? null,
+    withStock: centre !== null && centre !== undefined,
+  });
+  const { field } = useInput<AssessmentLineInput[]>({ source: 'lines', defaultValue: [] });
+  const { errors } = useFormState({ name: 'lines' });
+  const lines: AssessmentLineInput[] = Array.isArray(field.value) ? field.value.filter(isLine) : [];
+  const onHand = new Map((data?.stockLevels?.items ?? []).map((level) => [level.part.id, level.onHand]));
+  const lineOf = (partId: string) => lines.find((line) => line.partId === partId);
+  const setFaulty = (partId: string, faulty: boolean) =>
+    field.onChange(faulty ? [...lines, { partId, worn: false }] : lines.filter((line) => line.partId !== partId));
+  const setWorn = (partId: string, worn: boolean) =>
+    field.onChange(lines.map((line) => (line.partId === partId ? { ...line, worn } : line)));
+  const lineError = firstMessage(errors['lines']);
+
+  return (
+    <Box data-testid="inspection-parts">
+      <FormLabel component="legend">Faulty parts of the {claim.model.name} — none ticked: no hardware fault</FormLabel>
+      {isPending && <LinearProgress aria-label="Loading the parts" />}
+      {error && <Alert severity="error">{error.message}</Alert>}
+      {data && (
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell padding="checkbox">Faulty</TableCell>
+              <TableCell>Part</TableCell>
+              <TableCell align="right">Material cost</TableCell>
+              {centre && <TableCell align="right">On hand at {centre.code}</TableCell>}
+              <TableCell>Worn (F)</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.parts.items.map((part) => {
+              const line = lineOf(part.id);
+              const stock = onHand.get(part.id) ?? 0;
+              return (
+                <TableRow key={part.id} data-testid="inspection-part" data-sku={part.sku} data-on-hand={stock} selected={line !== undefined}>
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      size="small"
+                      checked={line !== undefined}
+                      onChange={(event) => setFaulty(part.id, event.target.checked)}
+                      inputProps={{ 'aria-label': `Faulty: ${part.name}` }}
+                      data-testid="part-faulty"
+                    />
+                  </TableCell>
+                  <TableCell>
+                    {part.name}{' '}
+                    <Typography component="span" variant="caption" color="text.secondary">
+                      {part.sku} · {enumLabel(part.category)}
+                    </Typography>
+                  </TableCell>
+                  <TableCell align="right">{formatMoney(part.materialCost, part.currency)}</TableCell>
+                  {centre && (
+                    <TableCell align="right" sx={{ color: stock === 0 ? 'error.main' : undefined }}>
+                      {stock}
+                    </TableCell>
+                  )}
+                  <TableCell>
+                    <Switch
+                      size="small"
+                      checked={line?.worn === true}
+                      disabled={line === undefined}
+                      onChange={(event) => setWorn(part.id, event.target.checked)}
+                      inputProps={{ 'aria-label': `Worn: ${part.name}` }}
+                      data-testid="part-worn"
+                    />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {lineError && <FormHelperText error>{lineError}</FormHelperText>}
+    </Box>
+  );
+};
+
+const reasonIfOverridden: Validator = (value, allValues: FormValues) =>
+  isDecision(allValues['decision']) && (typeof value !== 'string' || value.trim() === '')
+    ? 'Say why the decision differs from what the policy proposes.'
+    : undefined;
+
+const OverrideInputs = () => {
+  const decision = useWatch({ name: 'decision' });
+  return (
+    <Box>
+      <SelectInput
+        source="decision"
+        label="Decision"
+        choices={enumChoices(Decision)}
+        emptyText="As the policy proposes (recommended)"
+        helperText="Decide otherwise only with a reason; both are on record"
+      />
+      {isDecision(decision) && (
+        <TextInput source="overrideReason" label="Reason for the override" multiline validate={[reasonIfOverridden, maxLength(2000)]} />
+      )}
+    </Box>
+  );
+};
+
+const ServiceChargeInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const { latestCurrency } = usePolicyReference();
+  const on = useWatch({ name: 'withServiceCharge' }) === true;
+  return (
+    <Box>
+      <BooleanInput source="withServiceCharge" label="Service charge for a solution beyond the warranty's commitment (H8)" />
+      {on && (
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <TextInput source="serviceCharge.description" label="What the customer asked for" validate={[required(), maxLength(200)]} />
+          <MoneyInput
+            source="serviceCharge.amount"
+            label="Amount"
+            currency={claim.invoices[0]?.currency ?? latestCurrency}
+            validate={[required(), positiveAmount]}
+          />
+        </Stack>
+      )}
+    </Box>
+  );
+};
+
+const positiveAmount: Validator = (value) => (typeof value === 'number' && value > 0 ? undefined : 'Must be more than zero.');
+
+function isFinding(value: unknown): value is Finding {
+  return typeof value === 'string' && (findings as string[]).includes(value);
+}
+
+function isDecision(value: unknown): value is Decision {
+  return typeof value === 'string' && (decisions as string[]).includes(value);
+}
+
+function isLine(value: unknown): value is AssessmentLineInput {
+  return typeof value === 'object' && value !== null && typeof (value as { partId?: unknown }).partId === 'string';
+}
+
+/** The first message in a react-hook-form error tree (e.g. `lines.0.partId` from the API). */
+function firstMessage(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { message } = error as { message?: unknown };
+  if (typeof message === 'string') return message;
+  for (const [key, nested] of Object.entries(error)) {
+    if (key === 'ref') continue;
+    const found = firstMessage(nested);
+    if (found) return found;
+  }
+  return undefined;
+}

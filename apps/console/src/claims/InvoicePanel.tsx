@@ -1,0 +1,216 @@
+import {
+  IssueClaimInvoiceDocument,
+  PayClaimInvoiceDocument,
+  VoidClaimInvoiceDocument,
+  type ClaimInvoiceFragment,
+  type InvoiceStatus,
+  type Role,
+} from '@aftersale/graphql';
+import DownloadIcon from '@mui/icons-material/Download';
+import {
+  Button,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableRow,
+  Typography,
+  type ButtonProps,
+  type ChipProps,
+} from '@mui/material';
+import { useState, type ComponentType } from 'react';
+import { DateInput, TextInput, maxLength, required, useNotify, usePermissions } from 'react-admin';
+import { request } from '../api/request';
+import { enumLabel } from '../fields/enum-label';
+import { formatMoney } from '../fields/money';
+import { ClauseCodes } from './ClauseCodes';
+import { downloadFile } from './claim-files';
+import { requiredTextOf, today } from './form-values';
+import { MutationDialog, type FormValues } from './MutationDialog';
+
+const statusColour: Record<InvoiceStatus, ChipProps['color']> = { DRAFT: 'default', ISSUED: 'warning', PAID: 'success', VOID: 'error' };
+
+/** Who may issue, record payment of, or void an invoice (a courtesy: the API decides). */
+const invoiceWriters: readonly Role[] = ['ADMIN', 'AGENT'];
+
+interface InvoiceStep {
+  label: string;
+  description: string;
+  color?: ButtonProps['color'];
+  /** The statuses the step starts from (DRAFT → ISSUED → PAID or VOID). */
+  from: readonly InvoiceStatus[];
+  Inputs?: ComponentType;
+  defaultValues?: () => Record<string, unknown>;
+  run: (invoice: ClaimInvoiceFragment, values: FormValues) => Promise<unknown>;
+  done: string;
+}
+
+const PaidOnInput = () => <DateInput source="paidOn" label="Paid on" validate={required()} />;
+const VoidReasonInput = () => <TextInput source="reason" label="Why is it void?" multiline validate={[required(), maxLength(500)]} />;
+
+type InvoiceStepName = 'ISSUE' | 'PAY' | 'VOID';
+
+const invoiceSteps: Record<InvoiceStepName, InvoiceStep> = {
+  ISSUE: {
+    label: 'Issue',
+    description: 'The draft gets the next invoice number of the year; its lines are final from then on.',
+    from: ['DRAFT'],
+    run: (invoice) => request(IssueClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version } }),
+    done: 'Invoice issued',
+  },
+  PAY: {
+    label: 'Mark paid',
+    description: 'The customer has paid this invoice.',
+    color: 'success',
+    from: ['ISSUED'],
+    Inputs: PaidOnInput,
+    defaultValues: () => ({ paidOn: today() }),
+    run: (invoice, values) =>
+      request(PayClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, paidOn: requiredTextOf(values, 'paidOn') } }),
+    done: 'Payment recorded',
+  },
+  VOID: {
+    label: 'Void',
+    description: 'Cancels the issued invoice; it keeps its number.',
+    color: 'error',
+    from: ['ISSUED'],
+    Inputs: VoidReasonInput,
+    run: (invoice, values) =>
+      request(VoidClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, reason: requiredTextOf(values, 'reason') } }),
+    done: 'Invoice voided',
+  },
+};
+
+/** The claim's invoices (H6–H8: material cost and service charge, never labour or shipping). */
+export const InvoicePanel = ({ invoices }: { invoices: readonly ClaimInvoiceFragment[] }) => (
+  <Stack spacing={3}>
+    {invoices.map((invoice) => (
+      <InvoiceCard key={invoice.id} invoice={invoice} />
+    ))}
+  </Stack>
+);
+
+const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
+  const { permissions } = usePermissions<Role | undefined>();
+  const mayWrite = permissions !== undefined && invoiceWriters.includes(permissions);
+  const [open, setOpen] = useState<InvoiceStepName | null>(null);
+  const steps = (Object.keys(invoiceSteps) as InvoiceStepName[]).filter((name) =>
+    invoiceSteps[name].from.includes(invoice.status),
+  );
+  return (
+    <Stack spacing={1} data-testid="claim-invoice" data-invoice-status={invoice.status}>
+      <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="subtitle1" component="h3" data-testid="invoice-number">
+          {invoice.number ?? 'Draft invoice'}
+        </Typography>
+        <Chip size="small" label={enumLabel(invoice.status)} color={statusColour[invoice.status]} data-testid="invoice-status" data-status={invoice.status} />
+        <Typography variant="body2" color="text.secondary">
+          {invoice.issuedOn && `issued ${localDate(invoice.issuedOn)}`}
+          {invoice.paidOn && ` · paid ${localDate(invoice.paidOn)}`}
+          {invoice.voidReason && ` · void: ${invoice.voidReason}`}
+        </Typography>
+      </Stack>
+      <InvoiceLines invoice={invoice} />
+      <Stack direction="row" useFlexGap flexWrap="wrap" gap={1}>
+        {mayWrite &&
+          steps.map((name) => (
+            <Button
+              key={name}
+              size="small"
+              variant="outlined"
+              color={invoiceSteps[name].color ?? 'primary'}
+              onClick={() => setOpen(name)}
+              data-testid={`invoice-action-${name}`}
+            >
+              {invoiceSteps[name].label}
+            </Button>
+          ))}
+        <DownloadPdfButton invoice={invoice} />
+      </Stack>
+      {open && <InvoiceStepDialog invoice={invoice} name={open} onClose={() => setOpen(null)} />}
+    </Stack>
+  );
+};
+
+const InvoiceStepDialog = ({ invoice, name, onClose }: { invoice: ClaimInvoiceFragment; name: InvoiceStepName; onClose: () => void }) => {
+  const step = invoiceSteps[name];
+  const { Inputs } = step;
+  return (
+    <MutationDialog
+      open
+      onClose={onClose}
+      title={`${step.label} — ${invoice.number ?? 'draft invoice'} (${formatMoney(invoice.total, invoice.currency)})`}
+      description={step.description}
+      submitLabel={step.label}
+      submitColor={step.color}
+      defaultValues={step.defaultValues?.()}
+      onSubmit={(values) => step.run(invoice, values)}
+      successMessage={step.done}
+      testId={`invoice-action-dialog-${name}`}
+    >
+      {Inputs && <Inputs />}
+    </MutationDialog>
+  );
+};
+
+const InvoiceLines = ({ invoice }: { invoice: ClaimInvoiceFragment }) => (
+  <Table size="small">
+    <TableHead>
+      <TableRow>
+        <TableCell>Line</TableCell>
+        <TableCell>Clauses</TableCell>
+        <TableCell align="right">Qty</TableCell>
+        <TableCell align="right">Amount</TableCell>
+      </TableRow>
+    </TableHead>
+    <TableBody>
+      {invoice.lines.map((line) => (
+        <TableRow key={line.id}>
+          <TableCell>
+            {line.description}
+            {line.kind === 'SERVICE_CHARGE' && (
+              <Typography component="span" variant="caption" color="text.secondary">
+                {' '}
+                (service charge, H8)
+              </Typography>
+            )}
+          </TableCell>
+          <TableCell>
+            <ClauseCodes codes={line.clauses} />
+          </TableCell>
+          <TableCell align="right">{line.quantity}</TableCell>
+          <TableCell align="right">{formatMoney(line.amount, invoice.currency)}</TableCell>
+        </TableRow>
+      ))}
+    </TableBody>
+    <TableFooter>
+      <TableRow>
+        <TableCell colSpan={3}>Total</TableCell>
+        <TableCell align="right" data-testid="invoice-total">
+          {formatMoney(invoice.total, invoice.currency)}
+        </TableCell>
+      </TableRow>
+    </TableFooter>
+  </Table>
+);
+
+const DownloadPdfButton = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const download = () => {
+    setBusy(true);
+    downloadFile(`/api/invoices/${encodeURIComponent(invoice.id)}.pdf`, `${invoice.number ?? `draft-invoice-${invoice.id}`}.pdf`)
+      .catch((error: unknown) => notify(error instanceof Error ? error.message : 'The PDF could not be fetched.', { type: 'error' }))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Button size="small" startIcon={<DownloadIcon />} onClick={download} disabled={busy} data-testid="invoice-pdf">
+      PDF
+    </Button>
+  );
+};
+
+const localDate = (value: string) => new Date(`${value}T00:00:00`).toLocaleDateString();

@@ -1,0 +1,101 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, type ButtonProps, type DialogProps } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { useFormState } from 'react-hook-form';
+import { Form, HttpError, useNotify, useRefresh } from 'react-admin';
+import { apiErrorCode, type ApiErrorBody } from '../api/errors';
+
+/** A dialog form's values, to be read with the helpers of form-values.ts. */
+export type FormValues = Readonly<Record<string, unknown>>;
+
+export interface MutationDialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  /** What the step does, in a sentence or two (and anything to check first). */
+  description?: ReactNode;
+  submitLabel: string;
+  submitColor?: ButtonProps['color'];
+  defaultValues?: Record<string, unknown>;
+  maxWidth?: DialogProps['maxWidth'];
+  /** The inputs, named like the mutation's input fields so an API error lands under its input. */
+  children?: ReactNode;
+  /** Calls the API; a rejection is shown as the API said it. */
+  onSubmit: (values: FormValues) => Promise<unknown>;
+  successMessage: string;
+  testId: string;
+}
+
+/**
+ * The one dialog behind every write on the claim page (workflow steps and
+ * invoice steps): a small react-admin form, then the mutation. On success the
+ * page reloads the claim. A BAD_USER_INPUT (or a CONFLICT naming a field)
+ * shows under the input it names; any other CONFLICT — a stale version, a
+ * step no longer allowed — shows the API's message and reloads the claim, so
+ * its version and its available actions are current again.
+ */
+export const MutationDialog = ({
+  open,
+  onClose,
+  title,
+  description,
+  submitLabel,
+  submitColor = 'primary',
+  defaultValues,
+  maxWidth = 'sm',
+  children,
+  onSubmit,
+  successMessage,
+  testId,
+}: MutationDialogProps) => {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  // Fixed when the dialog opens: a reload of the claim must not reset what the user typed.
+  const [initialValues] = useState(defaultValues);
+
+  const submit = async (values: FormValues) => {
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'The API refused the change.';
+      notify(message, { type: 'error' });
+      const field = error instanceof HttpError ? (error.body as ApiErrorBody | undefined)?.field : undefined;
+      if (apiErrorCode(error) === 'CONFLICT') refresh();
+      if (field) {
+        const underInput = message.startsWith(`${field}:`) ? message.slice(field.length + 1).trim() : message;
+        return { [field]: underInput };
+      }
+      return undefined;
+    }
+    notify(successMessage, { type: 'success' });
+    onClose();
+    refresh();
+    return undefined;
+  };
+
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth={maxWidth} aria-labelledby={`${testId}-title`} data-testid={testId}>
+      {open && (
+        <Form onSubmit={submit} record={{}} defaultValues={initialValues} noValidate>
+          <DialogTitle id={`${testId}-title`}>{title}</DialogTitle>
+          <DialogContent>
+            {description && <DialogContentText sx={{ mb: 2 }}>{description}</DialogContentText>}
+            {children}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Cancel</Button>
+            <SubmitButton label={submitLabel} color={submitColor} />
+          </DialogActions>
+        </Form>
+      )}
+    </Dialog>
+  );
+};
+
+const SubmitButton = ({ label, color }: { label: string; color: ButtonProps['color'] }) => {
+  const { isSubmitting } = useFormState();
+  return (
+    <Button type="submit" variant="contained" color={color} disabled={isSubmitting} data-testid="dialog-submit">
+      {label}
+    </Button>
+  );
+};

@@ -1,0 +1,16 @@
+import type { ClaimDetailFragment } from '@aftersale/graphql';
+import { List, ListItem, ListItemText } from '@mui/material';
+
+/** H5: parts removed under warranty stay with the company. */
+export const RetainedPartsPanel = ({ parts }: { parts: ClaimDetailFragment['retainedParts'] }) => (
+  <List dense disablePadding data-testid="claim-retained-parts">
+    {parts.map((retained) => (
+      <ListItem key={retained.id} disableGutters>
+        <ListItemText
+          primary={`${retained.quantity} × ${retained.part.name} (${retained.part.sku})`}
+          secondary={`Kept at ${retained.serviceCentre.name} since ${new Date(retained.createdAt).toLocaleDateString()}`}
+        />
+      </ListItem>
+    ))}
+  </List>
+);

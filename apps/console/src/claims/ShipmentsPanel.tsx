@@ -1,0 +1,34 @@
+import type { ClaimDetailFragment } from '@aftersale/graphql';
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { formatMoney } from '../fields/money';
+import { useClaimCurrency } from './claim-reference';
+
+/** The unit's trips, in and out; their cost is the customer's and never invoiced (H7). */
+export const ShipmentsPanel = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const currency = useClaimCurrency(claim);
+  if (claim.shipments.length === 0) return <Typography color="text.secondary">The unit has not travelled yet.</Typography>;
+  return (
+    <Table size="small" data-testid="claim-shipments">
+      <TableHead>
+        <TableRow>
+          <TableCell>Direction</TableCell>
+          <TableCell>Carrier</TableCell>
+          <TableCell>Tracking</TableCell>
+          <TableCell>Shipped on</TableCell>
+          <TableCell align="right">Paid by the customer</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {claim.shipments.map((shipment) => (
+          <TableRow key={shipment.id} data-testid="claim-shipment" data-direction={shipment.direction}>
+            <TableCell>{shipment.direction === 'INBOUND' ? 'To the service centre' : 'Back to the customer'}</TableCell>
+            <TableCell>{shipment.carrier}</TableCell>
+            <TableCell sx={{ fontFamily: 'monospace' }}>{shipment.trackingNumber}</TableCell>
+            <TableCell>{new Date(`${shipment.shippedOn}T00:00:00`).toLocaleDateString()}</TableCell>
+            <TableCell align="right">{shipment.cost === null ? '—' : formatMoney(shipment.cost, currency)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
