@@ -24,6 +24,8 @@ export default defineConfig(({ command }) => ({
     proxy: {
       '/graphql': { target: api, ws: true },
       '/healthz': { target: api },
+      // Files: invoice PDFs, claim attachments, CSV import and export.
+      '/api': { target: api },
     },
   },
   preview: { host: '127.0.0.1', port: 4173 },

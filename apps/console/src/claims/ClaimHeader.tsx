@@ -14,7 +14,7 @@ export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
     ? 'Warranty not started'
     : device.underWarranty
       ? `Under warranty until ${localDate(device.lastCoveredDay)}`
-      : `Out of warranty since ${localDate(device.lastCoveredDay)}`;
+      : `Out of warranty (last covered day ${localDate(device.lastCoveredDay)})`;
   return (
     <Stack spacing={1}>
       <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center' }}>

@@ -97,7 +97,7 @@ export const ClaimList = () => (
     empty={<NoClaims />}
   >
     <ClaimStatusFilter />
-    <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['updatedAt']} empty={<NoMatchingClaims />}>
+    <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['updatedAt', 'formType']} empty={<NoMatchingClaims />}>
       {/* data-testids: the end-to-end tests find rows by them (see README). */}
       <Column source="number" label="Claim" sx={{ whiteSpace: 'nowrap' }}>
         <TextField source="number" data-testid="claim-row-number" />

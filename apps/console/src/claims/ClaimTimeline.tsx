@@ -26,7 +26,7 @@ export const ClaimTimeline = ({ events, currency }: { events: readonly ClaimEven
           </StepLabel>
           <StepContent>
             {event.note && <Typography variant="body2">{event.note}</Typography>}
-            <EventData data={event.data} currency={currency} />
+            <EventData kind={whatHappened(event)} data={event.data} currency={currency} />
           </StepContent>
         </Step>
       ))}
@@ -98,8 +98,13 @@ const lines =
     return `${String(sku)} ${covered ? 'covered' : typeof charge === 'number' ? formatMoney(charge, currency) : 'charged'}`;
   };
 
+/** A key's label, which may depend on the kind of event (an invoice's total is not a material cost). */
+type Label = string | ((kind: string) => string);
+
 /** The keys events carry, in the order they read best, with their labels; ids and the action itself are left out. */
-const shown: readonly (readonly [key: string, label: string, format: Format])[] = [
+const shown: readonly (readonly [key: string, label: Label, format: Format])[] = [
+  ['formType', 'Form', words],
+  ['ciNumber', 'CI number', plain],
   ['decision', 'Decision', words],
   ['proposedDecision', 'Proposed', words],
   ['overrideReason', 'Override reason', plain],
@@ -107,7 +112,7 @@ const shown: readonly (readonly [key: string, label: string, format: Format])[] 
   ['clauses', 'Clauses', clauses],
   ['parts', 'Faulty parts', list(String)],
   ['lines', 'Lines', (value, currency) => list(lines(currency))(value, currency)],
-  ['total', 'Material cost', money],
+  ['total', (kind) => (kind.startsWith('INVOICE_') ? 'Total' : 'Material cost'), money],
   ['serviceCharge', 'Service charge', money],
   ['policyVersion', 'Policy version', plain],
   ['partsUsed', 'Parts used', list(String)],
@@ -124,7 +129,7 @@ const shown: readonly (readonly [key: string, label: string, format: Format])[] 
   ['signedBy', 'Signed by', plain],
   ['signedOn', 'Signed on', day],
   ['replacedImei', 'Replaced unit', code],
-  ['imei', 'New unit', code],
+  ['imei', (kind) => (kind === 'REPLACE_UNIT' ? 'New unit' : 'IMEI'), code],
   ['lastCoveredDay', 'Covered until', day],
   ['number', 'Invoice', code],
   ['paidOn', 'Paid on', day],
@@ -137,10 +142,12 @@ const hidden = new Set(['note', 'action', 'invoice', 'attachment']);
 const known = new Set(shown.map(([key]) => key));
 
 /** What the event recorded, as labelled lines (the note is shown above, not here). */
-const EventData = ({ data, currency }: { data: Record<string, unknown>; currency: string | undefined }) => {
+const EventData = ({ kind, data, currency }: { kind: string; data: Record<string, unknown>; currency: string | undefined }) => {
   const present = (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
   const rows = [
-    ...shown.filter(([key]) => present(data[key])).map(([key, label, format]) => ({ key, label, value: format(data[key], currency) })),
+    ...shown
+      .filter(([key]) => present(data[key]))
+      .map(([key, label, format]) => ({ key, label: typeof label === 'string' ? label : label(kind), value: format(data[key], currency) })),
     ...Object.entries(data)
       .filter(([key, value]) => !known.has(key) && !hidden.has(key) && present(value))
       .map(([key, value]) => ({ key, label: key, value: plain(value, currency) })),

@@ -3,8 +3,8 @@ import { Chip, Stack, Tooltip } from '@mui/material';
 import { enumLabel } from '../fields/enum-label';
 import { usePolicyReference } from './claim-reference';
 
-/** Clause codes as small chips with their letter in the policy; the clause text on hover. */
-export const ClauseCodes = ({ codes }: { codes: readonly PolicyClause[] }) => {
+/** Clause codes as small chips with their letter in the policy (only the letter when compact); the clause text on hover. */
+export const ClauseCodes = ({ codes, compact = false }: { codes: readonly PolicyClause[]; compact?: boolean }) => {
   const { clauses } = usePolicyReference();
   if (codes.length === 0) return null;
   return (
@@ -12,8 +12,8 @@ export const ClauseCodes = ({ codes }: { codes: readonly PolicyClause[] }) => {
       {codes.map((code) => {
         const clause = clauses.get(code);
         return (
-          <Tooltip key={code} title={clause?.text ?? enumLabel(code)}>
-            <Chip size="small" variant="outlined" label={clause ? `${clause.letter} · ${enumLabel(code)}` : enumLabel(code)} data-clause={code} />
+          <Tooltip key={code} title={clause ? `${enumLabel(code)}: ${clause.text}` : enumLabel(code)}>
+            <Chip size="small" variant="outlined" label={clause ? (compact ? clause.letter : `${clause.letter} · ${enumLabel(code)}`) : enumLabel(code)} data-clause={code} />
           </Tooltip>
         );
       })}

@@ -51,7 +51,7 @@ export const QuoteSummary = ({ claim }: { claim: ClaimDetailFragment }) => {
               {line.part.name} <Typography component="span" variant="caption" color="text.secondary">({line.part.sku})</Typography>
             </TableCell>
             <TableCell>
-              <ClauseCodes codes={line.clauses} />
+              <ClauseCodes codes={line.clauses} compact />
             </TableCell>
             <TableCell align="right">{formatMoney(line.charge, currency)}</TableCell>
           </TableRow>
