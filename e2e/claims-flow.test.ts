@@ -20,6 +20,7 @@ let imei: string;
 let claimUrl: string;
 
 const PASSWORD = 'aftersale-demo';
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -78,12 +79,26 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     await dialog.getByLabel('Carrier').fill('DHL Express');
     await dialog.getByLabel('Tracking number').fill('IN-4711');
     await dialog.getByLabel(/Shipping cost/).fill('12.5');
+    // The API's BAD_USER_INPUT shows under the input it names, and the dialog stays open.
+    const shippedOn = dialog.getByLabel('Shipped on');
+    const today = await shippedOn.inputValue();
+    await shippedOn.fill('2099-01-01');
+    await dialog.getByTestId('dialog-submit').click();
+    await dialog.locator('.ra-input-shippedOn').getByText(/in the future/).waitFor();
+    await shippedOn.fill(today);
     await submit(dialog);
     await expectStatus(tech, 'RECEIVED');
 
     dialog = await openAction(tech, 'START_INSPECTION');
     await submit(dialog);
     await expectStatus(tech, 'INSPECTION');
+
+    // A photo of the unit, attached and downloaded again.
+    await tech.getByTestId('attachment-file').setInputFiles({ name: 'unit-front.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    const attachment = tech.getByTestId('claim-attachment').filter({ hasText: 'unit-front.png' });
+    await attachment.waitFor();
+    const [photo] = await Promise.all([tech.waitForEvent('download'), attachment.getByRole('button', { name: 'Download unit-front.png' }).click()]);
+    expect(photo.suggestedFilename()).toBe('unit-front.png');
 
     dialog = await openAction(tech, 'RECORD_ASSESSMENT');
     await dialog.getByTestId('finding-HUMAN_DAMAGE').waitFor();
@@ -105,8 +120,19 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     await screenshot(tech, 'flow-04-assessed');
   });
 
+  it('a step on a stale page gets the API\'s CONFLICT, and the page catches up', async () => {
+    // The agent's page still shows the claim awaiting the unit, when cancelling was open.
+    await expectStatus(agent, 'AWAITING_UNIT');
+    const dialog = await openAction(agent, 'CANCEL');
+    await dialog.getByLabel(/Why is the claim cancelled/).fill('Customer changed their mind');
+    await dialog.getByTestId('dialog-submit').click();
+    await agent.getByText(/was changed by someone else/).waitFor();
+    await expectStatus(agent, 'AWAITING_APPROVAL');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await actionsShown(agent)).toEqual(['APPROVE_QUOTE', 'DECLINE_QUOTE']);
+  });
+
   it('the agent approves the quote and the technician completes the repair', async () => {
-    await agent.reload();
     await expectStatus(agent, 'AWAITING_APPROVAL');
     const total = await agent.getByTestId('claim-quote-total').textContent();
     expect(total).toMatch(/\$\d/);
@@ -161,6 +187,7 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
       'REQUEST_UNIT',
       'RECEIVE_UNIT',
       'START_INSPECTION',
+      'ATTACHMENT_ADDED',
       'RECORD_ASSESSMENT',
       'APPROVE_QUOTE',
       'COMPLETE_REPAIR',
