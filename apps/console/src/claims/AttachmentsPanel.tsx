@@ -95,7 +95,7 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
         size="small"
         label="Kind"
         value={kind}
-        onChange={(event) => setKind(event.target.value as AttachmentKind)}
+        onChange={(event) => setKind(ATTACHMENT_KINDS.find((k) => k === event.target.value) ?? 'OTHER')}
         sx={{ minWidth: 140 }}
         data-testid="attachment-kind"
       >

@@ -28,8 +28,8 @@ export interface MutationDialogProps {
 /**
  * The one dialog behind every write on the claim page (workflow steps and
  * invoice steps): a small react-admin form, then the mutation. On success the
- * page reloads the claim. A BAD_USER_INPUT (or a CONFLICT naming a field)
- * shows under the input it names; any other CONFLICT — a stale version, a
+ * page reloads the claim. A BAD_USER_INPUT (or a CONFLICT naming an input)
+ * shows under the input it names; every CONFLICT — a stale version, a
  * step no longer allowed — shows the API's message and reloads the claim, so
  * its version and its available actions are current again.
  */
@@ -56,15 +56,10 @@ export const MutationDialog = ({
     try {
       await onSubmit(values);
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'The API refused the change.';
-      notify(message, { type: 'error' });
-      const field = error instanceof HttpError ? (error.body as ApiErrorBody | undefined)?.field : undefined;
+      notify(error instanceof Error ? error.message : 'The API refused the change.', { type: 'error' });
       if (apiErrorCode(error) === 'CONFLICT') refresh();
-      if (field) {
-        const underInput = message.startsWith(`${field}:`) ? message.slice(field.length + 1).trim() : message;
-        return { [field]: underInput };
-      }
-      return undefined;
+      // toApiError's `errors` name the input at fault (never `version`, which is no input); the form shows them under it.
+      return error instanceof HttpError ? (error.body as ApiErrorBody | undefined)?.errors : undefined;
     }
     notify(successMessage, { type: 'success' });
     onClose();

@@ -92,7 +92,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
       request(ResolveClaimRemotelyDocument, {
         input: {
           ...step(claim, values),
-          how: (values['how'] as RemoteResolution | undefined) ?? RemoteResolution.GUIDANCE,
+          how: Object.values(RemoteResolution).find((how) => how === values['how']) ?? RemoteResolution.GUIDANCE,
           resolution: requiredTextOf(values, 'resolution'),
         },
       }),
