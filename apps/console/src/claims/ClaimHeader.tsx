@@ -31,7 +31,7 @@ export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
         />
         <Chip
           size="small"
-          variant="outlined"
+          variant={device.underWarranty ? 'outlined' : 'filled'}
           color={device.underWarranty ? 'success' : 'warning'}
           label={warranty}
           data-testid="claim-warranty"
