@@ -81,6 +81,7 @@ const matrix: [operation: string, allowed: CallerRole[]][] = [
     ['closeClaim', 'AGENT', ''],
     ['cancelClaim', 'AGENT', 'note: "x"'],
   ]),
+  [`{ proposeAssessment(claimId: ${X}, input: { findings: [], lines: [] }) { decision } }`, ['ADMIN', 'TECHNICIAN']],
   ['{ invoices { total } }', [...ALL_STAFF, 'INTEGRATOR']],
   [`{ invoice(id: ${X}) { id } }`, [...ALL_STAFF, 'INTEGRATOR']],
   [`mutation { issueInvoice(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN', 'AGENT']],

@@ -1,5 +1,5 @@
-import { rolesAllowedTo } from '@aftersale/domain';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { policyInForce, rolesAllowedTo as rolesAllowedTo } from '@aftersale/domain';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
 import { ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
@@ -12,12 +12,15 @@ import { ClaimType } from './claim.types.js';
 import { ClaimWorkflow } from './claim-workflow.js';
 import {
   AssessmentInput,
+  AssessmentProposalInput,
+  AssessmentProposalType,
   AssessmentType,
   AttachmentType,
   ClaimActionEnum,
   ClaimLineType,
   ClaimStepInput,
   MaintenanceAgreementType,
+  QuoteStatusEnum,
   RecordAgreementInput,
   ReplaceUnitInput,
   RequestUnitInput,
@@ -70,6 +73,12 @@ export class ClaimWorkflowResolver {
   @Mutation(() => ClaimType, { description: 'Findings and faulty parts; the engine proposes the decision (§5), staff may override with a reason.' })
   recordAssessment(@Arg('input', () => AssessmentInput) input: AssessmentInput, @Ctx() ctx: Context) {
     return this.workflow.recordAssessment(ctx.em, actorOf(ctx), input);
+  }
+
+  @Authorized(...rolesAllowedTo('RECORD_ASSESSMENT'))
+  @Query(() => AssessmentProposalType, { description: 'What the engine would decide for these findings and parts; records nothing.' })
+  proposeAssessment(@Arg('claimId', () => ID) claimId: string, @Arg('input', () => AssessmentProposalInput) input: AssessmentProposalInput, @Ctx() ctx: Context) {
+    return this.workflow.proposeAssessment(ctx.em, actorOf(ctx), claimId, input);
   }
 
   @Authorized(...rolesAllowedTo('RECORD_AGREEMENT'))
@@ -172,7 +181,12 @@ export class ClaimWorkflowResolver {
     return ctx.em.findOne(ServiceCentre, claim.serviceCentre.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'PENDING, APPROVED or DECLINED while a quote is needed (H6, H8).' })
+  @FieldResolver(() => String, { description: 'The currency of every amount on the claim: the policy\'s, as of the submission day.' })
+  currency(@Root() claim: Claim) {
+    return policyInForce(claim.submittedOn).currency;
+  }
+
+  @FieldResolver(() => QuoteStatusEnum, { nullable: true, description: 'While a quote is needed (H6, H8).' })
   quoteStatus(@Root() claim: Claim) {
     return claim.quoteStatus ?? null;
   }

@@ -235,6 +235,13 @@ describe('claims handled end to end (POLICY.md §4)', () => {
 
   it('an override needs a reason and is kept beside the proposal', async () => {
     let claim = await atInspection(await submit(outOfWarranty));
+    const preview = await t.gql(
+      `query ($id: ID!, $input: AssessmentProposalInput!) { proposeAssessment(claimId: $id, input: $input) { decision total clauses lines { part { category } charge } } }`,
+      { id: claim.id, input: { findings: [], lines: [{ partId: part['LCD'] }] } },
+      technician,
+    );
+    expect(preview.data!.proposeAssessment).toEqual({ decision: 'PAID_MAINTENANCE', total: 3000, clauses: ['BEYOND_WARRANTY_PERIOD'], lines: [{ part: { category: 'LCD' }, charge: 3000 }] });
+    expect((await details(claim.id)).assessment).toBeNull(); // a preview records nothing
     const { error } = await step('recordAssessment', 'AssessmentInput', claim, { findings: [], lines: [{ partId: part['LCD'] }], decision: 'WARRANTY_REPAIR' }, technician);
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'overrideReason' });
     claim = await assess(claim, { lines: [{ partId: part['LCD'] }], decision: 'WARRANTY_REPAIR', overrideReason: 'Goodwill: known LCD batch issue' });

@@ -34,6 +34,7 @@ import { Assessment, ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } f
 import { Claim } from './claim.entity.js';
 import type {
   AssessmentInput,
+  AssessmentProposalInput,
   ClaimStepInput,
   RecordAgreementInput,
   ReplaceUnitInput,
@@ -125,18 +126,7 @@ export class ClaimWorkflow {
    */
   recordAssessment(em: EntityManager, actor: Actor, input: AssessmentInput) {
     return this.step(em, actor, input, 'RECORD_ASSESSMENT', async (tx, claim) => {
-      const parts = await this.partsOf(tx, claim, input.lines.map((line) => line.partId));
-      const receivedOn = this.devices.warrantyOf(claim.device).receivedOn;
-      if (!receivedOn) throw new ConflictError(`The unit's order ${claim.device.order.number} has no received date yet: record it first (W2).`);
-      const claimInput = {
-        formType: claim.formType,
-        receivedOn,
-        submittedOn: claim.submittedOn,
-        lines: input.lines.map((line, index) => ({ category: parts[index]!.category, materialCost: parts[index]!.materialCost, worn: line.worn ?? false })),
-        findings: input.findings,
-      };
-      const policy = policyInForce(claim.submittedOn);
-      const decided = decideAssessment(claimInput, assessClaim(claimInput, policy), input.decision ?? undefined, input.overrideReason ?? undefined);
+      const { parts, decided } = await this.assess(tx, claim, input);
       const serviceCharge = input.serviceCharge ?? null;
       if (serviceCharge) requiredText(serviceCharge.description, 'serviceCharge.description', 200);
       const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
@@ -161,6 +151,31 @@ export class ClaimWorkflow {
         },
       };
     });
+  }
+
+  /** What the engine would decide for these findings and parts, without recording anything (the inspection form's preview). */
+  async proposeAssessment(em: EntityManager, actor: Actor, claimId: string, input: AssessmentProposalInput) {
+    staffRoleOf(actor, 'RECORD_ASSESSMENT');
+    const claim = await em.findOne(Claim, parseId(claimId, 'claimId'), { populate: ['device', 'device.order', 'model'] });
+    if (!claim) throw new NotFoundError('Claim', claimId);
+    const { parts, decided } = await this.assess(em, claim, input);
+    return { ...decided, lines: decided.lines.map((line, index) => ({ ...line, part: parts[index]! })) };
+  }
+
+  /** The engine's assessment of findings and faulty parts under the policy in force on the submission day (R5), with any override. */
+  private async assess(em: EntityManager, claim: Claim, input: AssessmentProposalInput): Promise<{ parts: Part[]; decided: DecidedAssessment }> {
+    const parts = await this.partsOf(em, claim, input.lines.map((line) => line.partId));
+    const receivedOn = this.devices.warrantyOf(claim.device).receivedOn;
+    if (!receivedOn) throw new ConflictError(`The unit's order ${claim.device.order.number} has no received date yet: record it first (W2).`);
+    const claimInput = {
+      formType: claim.formType,
+      receivedOn,
+      submittedOn: claim.submittedOn,
+      lines: input.lines.map((line, index) => ({ category: parts[index]!.category, materialCost: parts[index]!.materialCost, worn: line.worn ?? false })),
+      findings: input.findings,
+    };
+    const policy = policyInForce(claim.submittedOn);
+    return { parts, decided: decideAssessment(claimInput, assessClaim(claimInput, policy), input.decision ?? undefined, input.overrideReason ?? undefined) };
   }
 
   recordAgreement(em: EntityManager, actor: Actor, input: RecordAgreementInput) {

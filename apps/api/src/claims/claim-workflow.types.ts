@@ -5,9 +5,14 @@ import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import { DecisionEnum, PolicyClauseEnum } from '../policy/policy.types.js';
+import { ATTACHMENT_KINDS, type AttachmentKind } from './attachment.entity.js';
+import { SHIPMENT_DIRECTIONS } from './claim-records.entity.js';
 
 export const ClaimActionEnum = graphqlEnum(CLAIM_ACTIONS, 'ClaimAction', 'A step of the claim lifecycle (POLICY.md §4).');
 export const FindingEnum = graphqlEnum(FINDINGS, 'Finding', 'What a technician can find at inspection (POLICY.md §5).');
+export const QuoteStatusEnum = graphqlEnum(['PENDING', 'APPROVED', 'DECLINED'], 'QuoteStatus', "The customer's answer to a paid quote (H6, H8).");
+export const ShipmentDirectionEnum = graphqlEnum(SHIPMENT_DIRECTIONS, 'ShipmentDirection');
+export const AttachmentKindEnum = graphqlEnum(ATTACHMENT_KINDS, 'AttachmentKind');
 export const RemoteResolutionEnum = graphqlEnum(['SOFTWARE_UPDATE', 'GUIDANCE', 'PART_SENT'], 'RemoteResolution', 'H1: how a fault was solved without shipping the unit.');
 
 /** Every step names the claim and the version the caller last read (optimistic locking). */
@@ -49,6 +54,14 @@ export class ServiceChargeInput {
   @Field(() => Int, { description: 'Cents, > 0.' }) amount!: number;
 }
 
+@InputType({ description: 'Findings and faulty parts, for a preview of the decision.' })
+export class AssessmentProposalInput {
+  @Field(() => [FindingEnum]) findings!: Finding[];
+  @Field(() => [AssessmentLineInput], { description: 'The faulty parts found (may be empty: no fault found).' }) lines!: AssessmentLineInput[];
+  @Field(() => DecisionEnum, { nullable: true, description: 'Decide otherwise than the engine proposes; needs overrideReason.' }) decision?: Decision | null;
+  @Field(() => String, { nullable: true }) overrideReason?: string | null;
+}
+
 @InputType()
 export class AssessmentInput extends ClaimStepInput {
   @Field(() => [FindingEnum]) findings!: Finding[];
@@ -56,6 +69,28 @@ export class AssessmentInput extends ClaimStepInput {
   @Field(() => DecisionEnum, { nullable: true, description: 'Decide otherwise than the engine proposes; needs overrideReason.' }) decision?: Decision | null;
   @Field(() => String, { nullable: true }) overrideReason?: string | null;
   @Field(() => ServiceChargeInput, { nullable: true }) serviceCharge?: ServiceChargeInput | null;
+}
+
+@ObjectType('AssessedLine')
+export class AssessedLineType {
+  @Field(() => PartType) part!: PartType;
+  @Field() covered!: boolean;
+  @Field(() => [PolicyClauseEnum]) clauses!: PolicyClause[];
+  @Field(() => Int) charge!: number;
+}
+
+@ObjectType('AssessmentProposal', { description: 'What the engine decides for given findings and parts (nothing recorded).' })
+export class AssessmentProposalType {
+  @Field(() => DecisionEnum) proposedDecision!: Decision;
+  @Field(() => DecisionEnum) decision!: Decision;
+  @Field(() => [PolicyClauseEnum]) clauses!: PolicyClause[];
+  @Field(() => [AssessedLineType]) lines!: AssessedLineType[];
+  @Field(() => Int) total!: number;
+  @Field() underWarranty!: boolean;
+  @Field(() => LocalDateScalar) lastCoveredDay!: string;
+  @Field() replacementAllowed!: boolean;
+  @Field() agreementRequired!: boolean;
+  @Field() policyVersion!: string;
 }
 
 @InputType()
@@ -102,7 +137,7 @@ export class AssessmentType {
 @ObjectType('Shipment')
 export class ShipmentType {
   @Field(() => ID) id!: number;
-  @Field({ description: 'INBOUND (unit to the centre) or OUTBOUND (back to the customer).' }) direction!: string;
+  @Field(() => ShipmentDirectionEnum, { description: 'INBOUND (unit to the centre) or OUTBOUND (back to the customer).' }) direction!: (typeof SHIPMENT_DIRECTIONS)[number];
   @Field() carrier!: string;
   @Field() trackingNumber!: string;
   @Field(() => LocalDateScalar) shippedOn!: string;
@@ -128,7 +163,7 @@ export class MaintenanceAgreementType {
 @ObjectType('Attachment', { description: 'A photo of the unit or a signed agreement. Download: GET /api/attachments/{id}; upload: POST /api/claims/{id}/attachments.' })
 export class AttachmentType {
   @Field(() => ID) id!: number;
-  @Field({ description: 'PHOTO, AGREEMENT or OTHER.' }) kind!: string;
+  @Field(() => AttachmentKindEnum) kind!: AttachmentKind;
   @Field() filename!: string;
   @Field() contentType!: string;
   @Field(() => Int) size!: number;
