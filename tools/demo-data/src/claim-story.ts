@@ -1,9 +1,10 @@
 import {
-  assessClaim, claimContextOf, DEFAULT_POLICY, NO_ASSESSMENT, transition,
-  type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type Finding, type FormType,
-  type PartCategory,
+  assessClaim, claimContextOf, decideAssessment, DEFAULT_POLICY, inheritedWarranty, invoiceLines, isUnderWarranty, NO_ASSESSMENT,
+  policyInForce, transition,
+  type AssessedLine, type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type DecidedAssessment,
+  type Finding, type FormType, type InvoiceLines, type PartCategory,
 } from '@aftersale/domain';
-import { dayOfInstant, HOUR_MS, instantOn, MINUTE_MS } from './calendar.js';
+import { dateOf, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS } from './calendar.js';
 import type { Random } from './random.js';
 import type { ModelKind, PartRow } from './rows.js';
 
@@ -126,7 +127,8 @@ export const SHOWCASE: readonly Showcase[] = [
   { status: 'AWAITING_AGREEMENT', age: [15, 40], cause: 'WATER' },
   { status: 'AWAITING_APPROVAL', age: [15, 40], cause: 'DROP' },
   { status: 'IN_REPAIR', age: [15, 40], cause: 'HARDWARE' },
-  { status: 'READY_TO_SHIP', age: [20, 45], cause: 'HARDWARE' },
+  // A paid repair, so its draft invoice waits to go out with the unit.
+  { status: 'READY_TO_SHIP', age: [20, 45], cause: 'DROP' },
   { status: 'RETURNED_UNREPAIRED', age: [20, 45], cause: 'CARRIER' },
 ];
 
@@ -134,12 +136,64 @@ export type Actor = 'agent' | 'tech';
 const ROLE = { agent: 'AGENT', tech: 'TECHNICIAN' } as const;
 
 export interface StoryStep {
+  readonly action: ClaimAction;
   readonly from: ClaimStatus;
   readonly to: ClaimStatus;
   readonly at: number;
   readonly actor: Actor;
+  /** What the API's event records for this action (claim-workflow.ts); `invoice` is filled in by the generator. */
   readonly data: Readonly<Record<string, unknown>>;
 }
+
+/** H2, H7: a carrier trip, at the customer's expense. */
+export interface Trip {
+  readonly direction: 'INBOUND' | 'OUTBOUND';
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly shippedOn: string;
+  /** What the customer paid the carrier, in cents: recorded, never invoiced. */
+  readonly cost: number;
+  readonly at: number;
+}
+
+/** The technician's assessment as the API records it: findings, faulty parts, the decided assessment. */
+export interface RecordedAssessment {
+  readonly at: number;
+  readonly findings: readonly Finding[];
+  /** The faulty parts, one per line of `decided.lines`, and whether each was found worn. */
+  readonly parts: readonly PartRow[];
+  readonly worn: readonly boolean[];
+  readonly decided: DecidedAssessment;
+  readonly serviceCharge: ServiceCharge | null;
+}
+
+export interface ServiceCharge {
+  readonly description: string;
+  readonly amount: number;
+}
+
+export interface Agreement {
+  readonly at: number;
+  readonly signedOn: string;
+  readonly signedBy: string;
+}
+
+/** The repair step (COMPLETE_REPAIR or REPLACE_UNIT) and, for a replacement, the new unit (W4). */
+export interface Repair {
+  readonly at: number;
+  readonly action: 'COMPLETE_REPAIR' | 'REPLACE_UNIT';
+  readonly replacement?: { readonly imei: string; readonly barcode: string; readonly receivedOn: string };
+}
+
+/** The paid-maintenance invoice drafted at the repair (H6–H8) and when the agent issued it and the customer paid. */
+export interface InvoiceStory {
+  readonly invoiced: InvoiceLines;
+  readonly createdAt: number;
+  readonly issuedAt: number | null;
+  readonly paidAt: number | null;
+}
+
+export type QuoteStatus = 'PENDING' | 'APPROVED' | 'DECLINED';
 
 export interface ClaimStory {
   /** The transitions that have happened before the cut-off, after the submission. */
@@ -147,8 +201,15 @@ export interface ClaimStory {
   readonly status: ClaimStatus;
   /** The assessment's decision, once the unit has been inspected. */
   readonly decision: Decision | null;
+  /** H6, H8: the quote's state as the API keeps it on the claim. */
+  readonly quoteStatus: QuoteStatus | null;
   /** True once the customer was asked to send the unit to the service centre. */
   readonly sentToServiceCentre: boolean;
+  readonly trips: readonly Trip[];
+  readonly assessment: RecordedAssessment | null;
+  readonly agreement: Agreement | null;
+  readonly repair: Repair | null;
+  readonly invoice: InvoiceStory | null;
 }
 
 export interface ClaimStoryInput {
@@ -163,39 +224,67 @@ export interface ClaimStoryInput {
   /** The parts of the unit's model. */
   readonly parts: readonly PartRow[];
   readonly serviceCentreCode: string;
+  /** The claimed unit's IMEI, and the unit that would replace it (W4). */
+  readonly imei: string;
+  readonly replacementUnit: { readonly imei: string; readonly barcode: string };
   /** A SHOWCASE status: the story heads there without detours, at the quick end of each wait, and stops there. */
   readonly target?: ClaimStatus;
 }
 
 const CARRIERS: readonly string[] = ['DHL Express', 'UPS', 'FedEx', 'DPD'];
+/** Who signs a maintenance agreement at the service centre for the customer. */
+const SIGNATORIES: readonly string[] = ['M. Schneider', 'L. Andersson', 'R. Costa', 'J. Patel', 'A. Diop', 'C. Muñoz', 'S. Okafor', 'E. Novak'];
+/** H8: the one service the demo's customers ask for beyond the commitment, when the end user is waiting. */
+const EXPRESS_HANDLING: ServiceCharge = { description: 'Express handling', amount: 2500 };
 
-/** The claim's path through the lifecycle and where it stands at the cut-off. */
+type Hours = readonly [number, number];
+const days = (min: number, max: number): Hours => [min * 24, max * 24];
+
+/** The claim's path through the lifecycle, what each step recorded, and where it stands at the cut-off. */
 export function claimStory(input: ClaimStoryInput): ClaimStory {
-  const { random, fault } = input;
+  const { random, fault, target } = input;
   const steps: StoryStep[] = [];
+  const trips: Trip[] = [];
   // Changed by `take` as well as by the loop below, hence one object rather than narrowed locals.
-  const claim: { status: ClaimStatus; context: ClaimContext; decision: Decision | null; at: number; stopped: boolean } = {
-    status: 'SUBMITTED', context: NO_ASSESSMENT, decision: null, at: input.submittedAt, stopped: false,
+  const claim = {
+    status: 'SUBMITTED' as ClaimStatus, context: NO_ASSESSMENT as ClaimContext, at: input.submittedAt, stopped: false,
+    decision: null as Decision | null, quoteStatus: null as QuoteStatus | null,
+    assessment: null as RecordedAssessment | null, agreement: null as Agreement | null, repair: null as Repair | null,
   };
 
-  const { target } = input;
-  const days = (min: number, max: number): readonly [number, number] => [min * 24, max * 24];
-  /** Takes an action some hours after the previous step, in working hours; false (and stops the story) when that is after the cut-off. */
-  const take = (action: ClaimAction, actor: Actor, hours: readonly [number, number], data: Record<string, unknown> = {}): boolean => {
+  /** The working time some hours after the previous step; undefined (and the story stops) when that is after the cut-off. */
+  const nextTime = (hours: Hours): number | undefined => {
     const spread = (hours[1] - hours[0]) * (target ? 0.25 : 1);
     const when = workingTime(random, claim.at + (hours[0] + random.next() * spread) * HOUR_MS);
-    if (when >= input.cutoff) {
-      claim.stopped = true;
-      return false;
-    }
-    const to = transition(claim.status, action, ROLE[actor], claim.context);
-    steps.push({ from: claim.status, to, at: when, actor, data: { action, ...data } });
-    claim.status = to;
-    claim.at = when;
-    return true;
+    if (when < input.cutoff) return when;
+    claim.stopped = true;
+    return undefined;
   };
-  const shipBack = (hours: readonly [number, number]) =>
-    take('SHIP', 'agent', hours, { carrier: random.pick(CARRIERS), trackingNumber: String(random.int(1e11, 1e12 - 1)) });
+  /** Takes an action at an instant, as the state machine allows it for the actor's role. */
+  const takeAt = (at: number, action: ClaimAction, actor: Actor, data: Record<string, unknown> = {}): StoryStep => {
+    const to = transition(claim.status, action, ROLE[actor], claim.context);
+    const step = { action, from: claim.status, to, at, actor, data };
+    steps.push(step);
+    claim.status = to;
+    claim.at = at;
+    return step;
+  };
+  const take = (action: ClaimAction, actor: Actor, hours: Hours, data?: Record<string, unknown>): StoryStep | undefined => {
+    const at = nextTime(hours);
+    return at === undefined ? undefined : takeAt(at, action, actor, data);
+  };
+  /** RECEIVE_UNIT and SHIP record the carrier trip (H7). */
+  const travel = (action: 'RECEIVE_UNIT' | 'SHIP', hours: Hours): void => {
+    const at = nextTime(hours);
+    if (at === undefined) return;
+    const trip: Trip = {
+      direction: action === 'SHIP' ? 'OUTBOUND' : 'INBOUND', carrier: random.pick(CARRIERS), trackingNumber: String(random.int(1e11, 1e12 - 1)),
+      shippedOn: dateOf(dayOfInstant(at)), cost: random.int(90, 450) * 10, at,
+    };
+    trips.push(trip);
+    const { at: _at, ...recorded } = trip;
+    takeAt(at, action, action === 'SHIP' ? 'agent' : 'tech', recorded);
+  };
 
   // H1: remote first, when the fault may be the installation or the network.
   const tryRemote = random.chance(fault.cause === 'SOFTWARE' ? 0.9 : fault.cause === 'CARRIER' ? 0.7 : 0.15)
@@ -205,66 +294,54 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
   const detour = (p: number): boolean => random.chance(p) && !target;
   /** Whether a long wait happens rather than the usual one; never on the way to a target. */
   const delayed = (p: number): boolean => random.chance(p) && !target;
+  const withdrawn = { note: 'Withdrawn by the customer' };
+  const requestUnit = (hours: Hours) => take('REQUEST_UNIT', 'agent', hours, { serviceCentre: input.serviceCentreCode });
 
   while (!claim.stopped) {
     if (claim.status === target) break;
     switch (claim.status) {
       case 'SUBMITTED':
-        if (detour(0.02)) take('CANCEL', 'agent', [4, 72], { reason: 'Withdrawn by the customer' });
-        else if (tryRemote) take('START_REMOTE_DIAGNOSIS', 'agent', [2, 60], { channel: random.pick(['telephone', 'e-mail', 'remote session']) });
+        if (detour(0.02)) take('CANCEL', 'agent', [4, 72], withdrawn);
+        else if (tryRemote) take('START_REMOTE_DIAGNOSIS', 'agent', [2, 60], { note: `Contacting the customer by ${random.pick(['telephone', 'e-mail', 'remote session'])}` });
         // H2: the customer sends the unit, at their expense, to the appointed centre.
-        else take('REQUEST_UNIT', 'agent', [2, 60], { serviceCentre: input.serviceCentreCode });
+        else requestUnit([2, 60]);
         break;
       case 'REMOTE_DIAGNOSIS':
-        if (solvedRemotely) take('RESOLVE_REMOTELY', 'agent', [4, 96], { resolution: remoteResolution(random, fault.cause) });
-        else if (detour(0.03)) take('CANCEL', 'agent', [24, 120], { reason: 'Withdrawn by the customer' });
-        else take('REQUEST_UNIT', 'agent', [2, 72], { serviceCentre: input.serviceCentreCode });
+        if (solvedRemotely) take('RESOLVE_REMOTELY', 'agent', [4, 96], remoteResolution(random, fault.cause));
+        else if (detour(0.03)) take('CANCEL', 'agent', [24, 120], withdrawn);
+        else requestUnit([2, 72]);
         break;
       case 'AWAITING_UNIT':
-        if (detour(0.03)) take('CANCEL', 'agent', days(60, 75), { reason: 'Unit not received within 60 days' });
+        if (detour(0.03)) take('CANCEL', 'agent', days(60, 75), { note: 'Unit not received within 60 days' });
         // Business customers often collect several faulty units before sending them.
-        else take('RECEIVE_UNIT', 'tech', delayed(0.4) ? random.weighted([[days(14, 30), 3], [days(30, 55), 1]]) : days(4, 14));
+        else travel('RECEIVE_UNIT', delayed(0.4) ? random.weighted([[days(14, 30), 3], [days(30, 55), 1]]) : days(4, 14));
         break;
       case 'RECEIVED':
         take('START_INSPECTION', 'tech', [4, 72]);
         break;
-      case 'INSPECTION': {
-        const found = inspection(random, input);
-        const assessment = assessClaim({ formType: input.formType, receivedOn: input.receivedOn, submittedOn: input.submittedOn, lines: found.lines, findings: found.findings });
-        claim.context = claimContextOf(assessment, { agreementOnRecord: false, quoteApproved: false });
-        const recorded = take('RECORD_ASSESSMENT', 'tech', [4, 48], {
-          decision: assessment.decision,
-          findings: found.findings,
-          clauses: assessment.clauses,
-          lines: assessment.lines.map((line, i) => ({ sku: found.skus[i], covered: line.covered, charge: line.charge })),
-          total: assessment.total,
-          policyVersion: assessment.policyVersion,
-        });
-        if (recorded) claim.decision = assessment.decision;
+      case 'INSPECTION':
+        recordAssessment();
         break;
-      }
       case 'AWAITING_AGREEMENT':
         // H9: nothing is repaired before the customer signs the maintenance agreement.
-        if (!detour(0.2) && take('RECORD_AGREEMENT', 'agent', days(3, 30), { note: 'Maintenance agreement signed at the service centre' })) {
-          claim.context = { ...claim.context, agreementOnRecord: true };
-        } else if (!claim.stopped) take('DECLINE_AGREEMENT', 'agent', days(14, 40), { reason: 'Customer did not sign the maintenance agreement' });
+        if (!detour(0.2)) recordAgreement();
+        else take('DECLINE_AGREEMENT', 'agent', days(14, 40), { note: 'Customer did not sign the maintenance agreement' });
         break;
       case 'AWAITING_APPROVAL':
         // H6: a paid repair waits for the customer to approve the material-cost quote.
-        if (!detour(claim.decision === 'PARTIAL' ? 0.1 : 0.2) && take('APPROVE_QUOTE', 'agent', delayed(0.2) ? days(10, 30) : days(1, 10))) {
-          claim.context = { ...claim.context, quoteApproved: true };
-        } else if (!claim.stopped) take('DECLINE_QUOTE', 'agent', days(5, 30), { reason: 'Quote declined by the customer' });
+        if (!detour(claim.decision === 'PARTIAL' ? 0.1 : 0.2)) answerQuote('APPROVE_QUOTE', delayed(0.2) ? days(10, 30) : days(1, 10));
+        else answerQuote('DECLINE_QUOTE', days(5, 30), { note: 'Quote declined by the customer' });
         break;
       case 'IN_REPAIR':
         // Now and then a part is back-ordered.
-        take(claim.context.replacementAllowed ? 'REPLACE_UNIT' : 'COMPLETE_REPAIR', 'tech', delayed(0.15) ? days(8, 30) : days(1, 5));
+        repair(delayed(0.15) ? days(8, 30) : days(1, 5));
         break;
       case 'READY_TO_SHIP':
-        shipBack([4, 48]);
+        travel('SHIP', [4, 48]);
         break;
       case 'RETURNED_UNREPAIRED':
         // H7: the customer arranges and pays for the way back, which takes them a while.
-        shipBack(days(2, 20));
+        travel('SHIP', days(2, 20));
         break;
       case 'SHIPPED':
       case 'RESOLVED_REMOTELY':
@@ -276,20 +353,116 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
         claim.stopped = true;
     }
   }
-  return { steps, status: claim.status, decision: claim.decision, sentToServiceCentre: steps.some((s) => s.to === 'AWAITING_UNIT') };
+
+  /** R1–R5: the engine's assessment of the parts found faulty, under the policy in force on the submission day. */
+  function recordAssessment(): void {
+    const found = inspection(random, input);
+    const claimInput = { formType: input.formType, receivedOn: input.receivedOn, submittedOn: input.submittedOn, lines: found.lines, findings: found.findings };
+    const decided = decideAssessment(claimInput, assessClaim(claimInput, policyInForce(input.submittedOn)));
+    const serviceCharge = expressHandling(random, input, decided);
+    claim.context = claimContextOf(decided, { agreementOnRecord: false, quoteApproved: false, serviceCharged: serviceCharge !== null });
+    const step = take('RECORD_ASSESSMENT', 'tech', [4, 48], {
+      decision: decided.decision,
+      proposedDecision: decided.proposedDecision,
+      overrideReason: decided.overrideReason ?? null,
+      clauses: decided.clauses,
+      total: decided.total,
+      serviceCharge: serviceCharge?.amount ?? null,
+      policyVersion: decided.policyVersion,
+      findings: found.findings,
+      parts: found.parts.map((part) => part.sku),
+    });
+    if (!step) return;
+    const quoted = decided.total > 0 || serviceCharge !== null;
+    claim.decision = decided.decision;
+    claim.quoteStatus = quoted && step.to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
+    claim.assessment = { at: step.at, findings: found.findings, parts: found.parts, worn: found.lines.map((line) => line.worn ?? false), decided, serviceCharge };
+  }
+
+  function recordAgreement(): void {
+    const at = nextTime(days(3, 30));
+    if (at === undefined) return;
+    const signed = { signedOn: dateOf(dayOfInstant(at)), signedBy: random.pick(SIGNATORIES) };
+    takeAt(at, 'RECORD_AGREEMENT', 'agent', signed);
+    claim.agreement = { at, ...signed };
+    claim.context = { ...claim.context, agreementOnRecord: true };
+  }
+
+  function answerQuote(action: 'APPROVE_QUOTE' | 'DECLINE_QUOTE', hours: Hours, data?: Record<string, unknown>): void {
+    if (!take(action, 'agent', hours, data)) return;
+    claim.quoteStatus = action === 'APPROVE_QUOTE' ? 'APPROVED' : 'DECLINED';
+    claim.context = { ...claim.context, quoteApproved: action === 'APPROVE_QUOTE' };
+  }
+
+  /** H4: the faulty parts are replaced, or the unit is, when the assessment allows it and the warranty still runs (W4). */
+  function repair(hours: Hours): void {
+    const assessment = claim.assessment;
+    if (!assessment) throw new Error('a claim is in repair without an assessment');
+    const at = nextTime(hours);
+    if (at === undefined) return;
+    const day = dateOf(dayOfInstant(at));
+    if (claim.context.replacementAllowed && isUnderWarranty(input.receivedOn, day)) {
+      const warranty = inheritedWarranty(input.receivedOn, day);
+      takeAt(at, 'REPLACE_UNIT', 'tech', { replacedImei: input.imei, imei: input.replacementUnit.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: null });
+      claim.repair = { at, action: 'REPLACE_UNIT', replacement: { ...input.replacementUnit, receivedOn: warranty.receivedOn } };
+      return;
+    }
+    takeAt(at, 'COMPLETE_REPAIR', 'tech', {
+      partsUsed: assessment.parts.map((part) => part.sku),
+      retained: assessment.parts.filter((_, i) => assessment.decided.lines[i]?.covered).map((part) => part.sku),
+      invoice: null,
+    });
+    claim.repair = { at, action: 'COMPLETE_REPAIR' };
+  }
+
+  return {
+    steps, status: claim.status, decision: claim.decision, quoteStatus: claim.quoteStatus,
+    sentToServiceCentre: steps.some((s) => s.to === 'AWAITING_UNIT'),
+    trips, assessment: claim.assessment, agreement: claim.agreement, repair: claim.repair,
+    invoice: invoiceStory(random, input.cutoff, claim.repair, claim.assessment, trips),
+  };
 }
 
-function remoteResolution(random: Random, cause: Cause): string {
-  if (cause === 'CARRIER') return 'Carrier outage confirmed; customer referred to the network operator';
+/** H8: an urgent end user gets express handling now and then, charged as a service line, on a claim that is repaired. */
+function expressHandling(random: Random, input: ClaimStoryInput, decided: DecidedAssessment): ServiceCharge | null {
+  const urgent = input.fault.symptoms.includes('urgently');
+  return urgent && decided.decision !== 'NOT_COVERED' && decided.lines.length > 0 && random.chance(0.6) ? EXPRESS_HANDLING : null;
+}
+
+/**
+ * H6–H8: what the API drafts at the repair (the domain's `invoiceLines`: the material cost of the lines
+ * charged, the service charge; never shipping), issued by the agent as the unit ships back and mostly paid
+ * within weeks. A draft until then; none when nothing is charged.
+ */
+function invoiceStory(random: Random, cutoff: number, repair: Repair | null, assessment: RecordedAssessment | null, trips: readonly Trip[]): InvoiceStory | null {
+  if (!repair || !assessment) return null;
+  const replaced = repair.action === 'REPLACE_UNIT';
+  const invoiced = invoiceLines({
+    lines: replaced ? [] : assessment.parts.map((part, i) => {
+      const line = assessment.decided.lines[i] as AssessedLine;
+      return { partId: String(part.id), description: `${part.name} (${part.sku})`, covered: line.covered, charge: line.charge };
+    }),
+    ...(assessment.serviceCharge && { serviceCharge: assessment.serviceCharge }),
+    shipping: trips.reduce((sum, trip) => sum + trip.cost, 0),
+  });
+  if (invoiced.lines.length === 0) return null;
+  const shipped = trips.find((trip) => trip.direction === 'OUTBOUND');
+  const issuedAt = shipped ? Math.max(repair.at + 30 * MINUTE_MS, shipped.at - random.int(10, 90) * MINUTE_MS) : null;
+  const paidAt = issuedAt !== null && random.chance(0.9) ? workingTime(random, issuedAt + random.int(5, 40) * 24 * HOUR_MS) : null;
+  return { invoiced, createdAt: repair.at, issuedAt, paidAt: paidAt !== null && paidAt < cutoff ? paidAt : null };
+}
+
+function remoteResolution(random: Random, cause: Cause): { how: 'SOFTWARE_UPDATE' | 'GUIDANCE'; resolution: string } {
+  if (cause === 'CARRIER') return { how: 'GUIDANCE', resolution: 'Carrier outage confirmed; customer referred to the network operator' };
   return random.pick([
-    'Guided the customer to install the latest software update',
-    'Settings corrected with the customer by telephone',
-    'Factory reset with the customer, fault gone',
-  ]);
+    { how: 'SOFTWARE_UPDATE', resolution: 'Guided the customer to install the latest software update' },
+    { how: 'GUIDANCE', resolution: 'Settings corrected with the customer by telephone' },
+    { how: 'GUIDANCE', resolution: 'Factory reset with the customer, fault gone' },
+  ] as const);
 }
 
 /** The faulty parts and findings an inspection records for the real cause (§5). */
-function inspection(random: Random, input: ClaimStoryInput): { lines: ClaimLineInput[]; skus: string[]; findings: Finding[] } {
+function inspection(random: Random, input: ClaimStoryInput): { lines: ClaimLineInput[]; parts: PartRow[]; findings: Finding[] } {
   const { cause, likelyParts } = input.fault;
   const partIn = (categories: readonly PartCategory[]): PartRow => {
     for (const category of categories) {
@@ -298,9 +471,12 @@ function inspection(random: Random, input: ClaimStoryInput): { lines: ClaimLineI
     }
     return input.parts.find((p) => p.category === 'MAINBOARD') ?? random.pick(input.parts);
   };
-  const lines: (ClaimLineInput & { sku: string })[] = [];
+  const lines: ClaimLineInput[] = [];
+  const parts: PartRow[] = [];
   const add = (part: PartRow, worn = false) => {
-    if (!lines.some((line) => line.sku === part.sku)) lines.push({ category: part.category, materialCost: part.material_cost, worn, sku: part.sku });
+    if (parts.includes(part)) return;
+    parts.push(part);
+    lines.push({ category: part.category, materialCost: part.material_cost, worn });
   };
   const findings: Finding[] = [];
   switch (cause) {
@@ -337,7 +513,7 @@ function inspection(random: Random, input: ClaimStoryInput): { lines: ClaimLineI
   }
   // Others A: scratches forbid a replacement (R3).
   if (input.formType === 'REPLACEMENT' && random.chance(0.25)) findings.push('COSMETIC_DAMAGE');
-  return { lines: lines.map(({ sku: _sku, ...line }) => line), skus: lines.map((line) => line.sku), findings };
+  return { lines, parts, findings };
 }
 
 const OPENS = 7 * 60;

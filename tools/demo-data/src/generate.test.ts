@@ -1,4 +1,6 @@
-import { lastCoveredDay, rolesAllowedTo, type ClaimAction } from '@aftersale/domain';
+import {
+  assessClaim, CLAIM_ACTIONS, invoiceNumber, isUnderWarranty, lastCoveredDay, rolesAllowedTo, type ClaimAction, type ClaimLineInput,
+} from '@aftersale/domain';
 import { describe, expect, it } from 'vitest';
 import { generateDataSet } from './generate.js';
 import { CLAIM_STATUSES, type DataSet, type DataSetTables } from './rows.js';
@@ -34,6 +36,20 @@ const devices = byId(rows.device);
 const orders = byId(rows.sales_order);
 const models = byId(rows.product_model);
 const parts = byId(rows.part);
+const claimsById = byId(rows.claim);
+const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> => {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+};
+const eventsOf = groupBy(rows.claim_event, (e) => e.claim_id);
+const assessmentOf = new Map(rows.assessment.map((a) => [a.claim_id, a]));
+const linesOf = groupBy(rows.claim_line, (l) => l.claim_id);
+const shipmentsOf = groupBy(rows.shipment, (s) => s.claim_id);
+const agreementOf = new Map(rows.maintenance_agreement.map((a) => [a.claim_id, a]));
+const invoiceOf = new Map(rows.invoice.map((i) => [i.claim_id, i]));
+const tookStep = (claimId: number, action: ClaimAction) => (eventsOf.get(claimId) ?? []).some((e) => e.type === action);
+const stepOf = (claimId: number, action: ClaimAction) => (eventsOf.get(claimId) ?? []).find((e) => e.type === action);
 
 describe('generateDataSet', () => {
   it('gives the same rows, byte for byte, for the same seed and options', () => {
@@ -57,10 +73,10 @@ describe('generateDataSet', () => {
       expect(rows.part.filter((p) => p.model_id === model.id).length).toBeGreaterThanOrEqual(5);
       expect(rows.part.filter((p) => p.model_id === model.id).length).toBeLessThanOrEqual(8);
     }
-    expect(rows.device).toHaveLength(3000);
+    expect(rows.device.filter((d) => d.replaces_device_id === null)).toHaveLength(3000);
     expect(rows.claim).toHaveLength(300);
-    const { claim_event: _events, ...tables } = rows;
-    expect(demo.counts).toEqual(Object.fromEntries(Object.entries(tables).map(([table, list]) => [table, list.length])));
+    const counted = Object.keys(demo.counts).map((table) => [table, rows[table as keyof Materialised].length]);
+    expect(demo.counts).toEqual(Object.fromEntries(counted));
   });
 
   it('gives every unit a unique IMEI of 15 digits with a Luhn check digit', () => {
@@ -81,7 +97,7 @@ describe('generateDataSet', () => {
 
   it('keeps ids unique and every foreign key pointing at a row', () => {
     for (const [table, list] of Object.entries(rows)) {
-      if (table === 'stock') continue;
+      if (table === 'stock' || table === 'invoice_counter') continue;
       const ids = (list as { id: number }[]).map((row) => row.id);
       expect(new Set(ids).size, table).toBe(ids.length);
       expect(Math.min(...ids), table).toBe(1);
@@ -100,6 +116,17 @@ describe('generateDataSet', () => {
     expect(rows.claim.every((c) => exists(devices, c.device_id) && exists(customers, c.customer_id) && exists(models, c.model_id)
       && exists(centres, c.service_centre_id) && exists(users, c.submitted_by_user_id))).toBe(true);
     expect(rows.claim_event.every((e) => exists(claims, e.claim_id) && exists(customers, e.customer_id) && exists(users, e.actor_user_id))).toBe(true);
+    expect(rows.device.every((d) => exists(devices, d.replaces_device_id))).toBe(true);
+    const invoices = byId(rows.invoice);
+    const stock = new Set(rows.stock.map((s) => `${s.service_centre_id}:${s.part_id}`));
+    expect(rows.shipment.every((s) => exists(claims, s.claim_id))).toBe(true);
+    expect(rows.assessment.every((a) => exists(claims, a.claim_id) && exists(users, a.assessed_by))).toBe(true);
+    expect(rows.claim_line.every((l) => exists(claims, l.claim_id) && exists(parts, l.part_id))).toBe(true);
+    expect(rows.maintenance_agreement.every((a) => exists(claims, a.claim_id) && exists(users, a.recorded_by))).toBe(true);
+    expect(rows.retained_part.every((r) => exists(claims, r.claim_id) && exists(parts, r.part_id) && exists(centres, r.service_centre_id))).toBe(true);
+    expect(rows.stock_movement.every((m) => stock.has(`${m.service_centre_id}:${m.part_id}`) && exists(claims, m.claim_id) && exists(users, m.actor_user_id))).toBe(true);
+    expect(rows.invoice.every((i) => exists(claims, i.claim_id) && exists(customers, i.customer_id))).toBe(true);
+    expect(rows.invoice_line.every((l) => exists(invoices, l.invoice_id) && exists(parts, l.part_id))).toBe(true);
   });
 
   it("satisfies the schema's checks and unique keys", () => {
@@ -160,7 +187,7 @@ describe('generateDataSet', () => {
     expect(late.length).toBeGreaterThanOrEqual(10);
     expect(late.length).toBeLessThan(rows.claim.length / 3);
     const lateIds = new Set(late.map((c) => c.id));
-    const assessments = rows.claim_event.filter((e) => e.data['action'] === 'RECORD_ASSESSMENT');
+    const assessments = rows.claim_event.filter((e) => e.type === 'RECORD_ASSESSMENT');
     expect(assessments.some((e) => lateIds.has(e.claim_id))).toBe(true);
     for (const event of assessments) {
       expect(lateIds.has(event.claim_id)).toBe((event.data['clauses'] as string[]).includes('BEYOND_WARRANTY_PERIOD'));
@@ -171,37 +198,209 @@ describe('generateDataSet', () => {
   it("walks the domain's claim lifecycle: each step an action of the actor's role, the decision the recorded assessment's", () => {
     const role = new Map(rows.app_user.map((u) => [u.id, u.role]));
     const claims = byId(rows.claim);
-    for (const event of rows.claim_event.filter((e) => e.type === 'TRANSITION')) {
-      const action = event.data['action'] as ClaimAction;
+    for (const event of rows.claim_event.filter((e) => e.from_status !== null)) {
+      const action = event.type as ClaimAction;
       expect(rolesAllowedTo(action)).toContain(role.get(event.actor_user_id));
       if (action === 'RECORD_ASSESSMENT') expect(claims.get(event.claim_id)?.decision).toBe(event.data['decision']);
     }
-    const assessed = new Set(rows.claim_event.filter((e) => e.data['action'] === 'RECORD_ASSESSMENT').map((e) => e.claim_id));
+    const assessed = new Set(rows.claim_event.filter((e) => e.type === 'RECORD_ASSESSMENT').map((e) => e.claim_id));
     expect(rows.claim.every((c) => (c.decision !== null) === assessed.has(c.id))).toBe(true);
     expect(new Set(rows.claim.map((c) => c.decision)).size).toBeGreaterThanOrEqual(5);
   });
 
-  it("tells each claim's story in its events, from SUBMITTED to the claim's status", () => {
-    const eventsOf = new Map<number, Materialised['claim_event']>();
-    for (const event of rows.claim_event) eventsOf.set(event.claim_id, [...(eventsOf.get(event.claim_id) ?? []), event]);
+  it("tells each claim's story in its events, from SUBMITTED to the claim's status, as the API appends them", () => {
     const staffEmails = rows.app_user.map((u) => u.email);
     for (const claim of rows.claim) {
-      const events = eventsOf.get(claim.id) ?? [];
+      const all = eventsOf.get(claim.id) ?? [];
+      all.slice(1).forEach((event, i) => expect(event.created_at > (all[i]?.created_at ?? '')).toBe(true));
+      // Invoice events do not move the claim; the others are SUBMITTED then one per workflow action.
+      const events = all.filter((e) => !e.type.startsWith('INVOICE_'));
       expect(events[0]).toMatchObject({ type: 'SUBMITTED', from_status: null, to_status: 'SUBMITTED', created_at: claim.created_at });
       events.slice(1).forEach((event, i) => {
         const previous = events[i];
-        expect(event.type).toBe('TRANSITION');
+        expect(CLAIM_ACTIONS).toContain(event.type);
+        expect(event.data['action']).toBeUndefined();
         expect(event.from_status).toBe(previous?.to_status);
-        expect(event.created_at > (previous?.created_at ?? '')).toBe(true);
       });
       const last = events[events.length - 1];
       expect(last?.to_status).toBe(claim.status);
       expect(last?.created_at).toBe(claim.updated_at);
       expect(last && last.created_at < `${TODAY}T00:00:00.000Z`).toBe(true);
       expect(claim.version).toBe(events.length);
-      expect(events.every((e) => e.customer_id === claim.customer_id && staffEmails.includes(e.actor_label))).toBe(true);
+      expect(all.every((e) => e.customer_id === claim.customer_id && staffEmails.includes(e.actor_label))).toBe(true);
       expect(claim.service_centre_id !== null).toBe(events.some((e) => e.to_status === 'AWAITING_UNIT'));
     }
+  });
+
+  it("records the domain's assessment for every claim past RECORD_ASSESSMENT, with a line per faulty part of the claim's model", () => {
+    const assessed = rows.claim.filter((c) => tookStep(c.id, 'RECORD_ASSESSMENT'));
+    expect(assessed.length).toBeGreaterThan(100);
+    expect(rows.assessment).toHaveLength(assessed.length);
+    for (const claim of rows.claim.filter((c) => !tookStep(c.id, 'RECORD_ASSESSMENT'))) {
+      expect(assessmentOf.has(claim.id) || linesOf.has(claim.id), claim.number).toBe(false);
+    }
+    for (const claim of assessed) {
+      const assessment = assessmentOf.get(claim.id);
+      const lines = linesOf.get(claim.id) ?? [];
+      const input = {
+        formType: claim.form_type, receivedOn: devices.get(claim.device_id)?.received_on ?? '', submittedOn: claim.submitted_on,
+        lines: lines.map((l): ClaimLineInput => ({ category: l.category, materialCost: l.material_cost, worn: l.worn })), findings: assessment?.findings ?? [],
+      };
+      const expected = assessClaim(input);
+      expect(assessment, claim.number).toMatchObject({
+        decision: expected.decision, proposed_decision: expected.decision, override_reason: null, clauses: expected.clauses,
+        policy_version: expected.policyVersion, under_warranty: expected.underWarranty, last_covered_day: expected.lastCoveredDay,
+        replacement_allowed: expected.replacementAllowed, agreement_required: expected.agreementRequired, total: expected.total,
+        assessed_by: rows.app_user.find((u) => u.role === 'TECHNICIAN')?.id,
+      });
+      expect(lines.map((l) => ({ covered: l.covered, clauses: l.clauses, charge: l.charge }))).toEqual(expected.lines.map(({ covered, clauses, charge }) => ({ covered, clauses, charge })));
+      expect(lines.every((l) => parts.get(l.part_id)?.model_id === claim.model_id && parts.get(l.part_id)?.category === l.category && parts.get(l.part_id)?.material_cost === l.material_cost)).toBe(true);
+      expect(claim.decision).toBe(assessment?.decision);
+      const event = stepOf(claim.id, 'RECORD_ASSESSMENT');
+      expect(event?.created_at).toBe(assessment?.created_at);
+      expect(event?.data).toEqual({
+        decision: expected.decision, proposedDecision: expected.decision, overrideReason: null, clauses: expected.clauses, total: expected.total,
+        serviceCharge: assessment?.service_charge ?? null, policyVersion: expected.policyVersion, findings: assessment?.findings,
+        parts: lines.map((l) => parts.get(l.part_id)?.sku),
+      });
+      expect(assessment?.service_charge === null).toBe(assessment?.service_charge_description === null);
+    }
+    expect(rows.assessment.some((a) => a.service_charge === 2500 && a.service_charge_description === 'Express handling')).toBe(true);
+    expect(rows.claim_line.some((l) => l.worn && !l.covered && l.clauses.includes('NATURAL_WEAR'))).toBe(true);
+  });
+
+  it('keeps statuses and records in agreement: centre, shipments, agreement, quote', () => {
+    const day = (instant: string | undefined) => instant?.slice(0, 10);
+    for (const claim of rows.claim) {
+      const shipments = shipmentsOf.get(claim.id) ?? [];
+      const assessment = assessmentOf.get(claim.id);
+      const inbound = shipments.filter((s) => s.direction === 'INBOUND');
+      const outbound = shipments.filter((s) => s.direction === 'OUTBOUND');
+      expect(inbound.length, claim.number).toBe(tookStep(claim.id, 'RECEIVE_UNIT') ? 1 : 0);
+      expect(outbound.length, claim.number).toBe(tookStep(claim.id, 'SHIP') ? 1 : 0);
+      for (const [shipment, action] of [[inbound[0], 'RECEIVE_UNIT'], [outbound[0], 'SHIP']] as const) {
+        if (!shipment) continue;
+        const event = stepOf(claim.id, action);
+        expect(shipment.shipped_on).toBe(day(event?.created_at));
+        expect(event?.data).toEqual({ direction: shipment.direction, carrier: shipment.carrier, trackingNumber: shipment.tracking_number, shippedOn: shipment.shipped_on, cost: shipment.cost });
+        expect(shipment.cost).toBeGreaterThan(0);
+      }
+      const repaired = tookStep(claim.id, 'COMPLETE_REPAIR') || tookStep(claim.id, 'REPLACE_UNIT');
+      if (claim.status === 'CLOSED' && repaired) expect(shipments.map((s) => s.direction).sort(), claim.number).toEqual(['INBOUND', 'OUTBOUND']);
+      if (claim.status === 'AWAITING_AGREEMENT') expect(assessment?.agreement_required && !agreementOf.has(claim.id), claim.number).toBe(true);
+      expect(agreementOf.has(claim.id)).toBe(tookStep(claim.id, 'RECORD_AGREEMENT'));
+      if (repaired && assessment?.agreement_required) expect(agreementOf.get(claim.id)?.signed_on, claim.number).toBe(day(stepOf(claim.id, 'RECORD_AGREEMENT')?.created_at));
+      const quoted = assessment !== undefined && (assessment.total > 0 || assessment.service_charge !== null) && assessment.decision !== 'NOT_COVERED';
+      const expectedQuote = tookStep(claim.id, 'APPROVE_QUOTE') ? 'APPROVED' : tookStep(claim.id, 'DECLINE_QUOTE') ? 'DECLINED' : quoted ? 'PENDING' : null;
+      expect(claim.quote_status, claim.number).toBe(expectedQuote);
+      if (claim.status === 'AWAITING_APPROVAL') expect(claim.quote_status).toBe('PENDING');
+      if (repaired && quoted) expect(claim.quote_status, claim.number).toBe('APPROVED');
+    }
+    for (const status of ['AWAITING_AGREEMENT', 'AWAITING_APPROVAL', 'IN_REPAIR', 'READY_TO_SHIP'] as const) {
+      expect(rows.claim.filter((c) => c.status === status).every((c) => assessmentOf.has(c.id) && (linesOf.get(c.id)?.length ?? 0) > 0), status).toBe(true);
+    }
+    expect(rows.maintenance_agreement.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the parts a repair took out of stock (H5: the covered ones retained) and the stock ledger adding up to on_hand', () => {
+    for (const claim of rows.claim) {
+      const lines = linesOf.get(claim.id) ?? [];
+      const completed = tookStep(claim.id, 'COMPLETE_REPAIR');
+      const retained = rows.retained_part.filter((r) => r.claim_id === claim.id);
+      expect(retained.map((r) => r.part_id), claim.number).toEqual(completed ? lines.filter((l) => l.covered).map((l) => l.part_id) : []);
+      expect(retained.every((r) => r.service_centre_id === claim.service_centre_id && r.quantity === 1)).toBe(true);
+      const taken = rows.stock_movement.filter((m) => m.claim_id === claim.id);
+      expect(taken.map((m) => m.part_id)).toEqual(completed ? lines.map((l) => l.part_id) : []);
+      expect(taken.every((m) => m.kind === 'CONSUMPTION' && m.delta === -1 && m.service_centre_id === claim.service_centre_id && m.reason === claim.number)).toBe(true);
+      expect(stepOf(claim.id, 'COMPLETE_REPAIR')?.data).toEqual(completed ? {
+        partsUsed: lines.map((l) => parts.get(l.part_id)?.sku), retained: lines.filter((l) => l.covered).map((l) => parts.get(l.part_id)?.sku),
+        invoice: invoiceOf.get(claim.id)?.id ?? null,
+      } : undefined);
+    }
+    expect(rows.retained_part.length).toBeGreaterThan(50);
+    for (const stock of rows.stock) {
+      const moves = rows.stock_movement.filter((m) => m.service_centre_id === stock.service_centre_id && m.part_id === stock.part_id);
+      expect(moves.reduce((sum, m) => sum + m.delta, 0)).toBe(stock.on_hand);
+      let onHand = 0;
+      for (const move of [...moves].sort((a, b) => (a.created_at < b.created_at ? -1 : 1))) {
+        onHand += move.delta;
+        expect(onHand).toBeGreaterThanOrEqual(0);
+      }
+      // Every part at every centre, so any new claim can be repaired.
+      expect(stock.on_hand).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('invoices paid repairs with the domain lines, never shipping, numbered gaplessly per year in the order issued', () => {
+    for (const claim of rows.claim) {
+      const assessment = assessmentOf.get(claim.id);
+      const completed = tookStep(claim.id, 'COMPLETE_REPAIR');
+      const replaced = tookStep(claim.id, 'REPLACE_UNIT');
+      const material = completed ? (linesOf.get(claim.id) ?? []).reduce((sum, l) => sum + l.charge, 0) : 0;
+      const charged = (completed || replaced) ? material + (assessment?.service_charge ?? 0) : 0;
+      const invoice = invoiceOf.get(claim.id);
+      expect(invoice?.total ?? 0, claim.number).toBe(charged);
+      if (!invoice) continue;
+      const lines = rows.invoice_line.filter((l) => l.invoice_id === invoice.id);
+      expect(lines.reduce((sum, l) => sum + l.amount, 0)).toBe(invoice.total);
+      expect(lines.every((l) => l.amount > 0 && l.amount === l.unit_amount * l.quantity)).toBe(true);
+      expect(lines.filter((l) => l.kind === 'SERVICE_CHARGE').map((l) => l.amount)).toEqual(assessment?.service_charge ? [assessment.service_charge] : []);
+      for (const line of lines.filter((l) => l.kind === 'MATERIAL_COST')) {
+        const claimLine = linesOf.get(claim.id)?.find((l) => l.part_id === line.part_id);
+        expect(claimLine && !claimLine.covered && line.amount === claimLine.charge && line.clauses.join() === claimLine.clauses.join()).toBe(true);
+      }
+      expect(invoice.customer_id).toBe(claim.customer_id);
+      // Issued as the unit goes back, so a repaired unit still at the centre has a draft.
+      expect(invoice.status === 'DRAFT', claim.number).toBe(!tookStep(claim.id, 'SHIP'));
+      expect(invoice.number === null).toBe(invoice.status === 'DRAFT');
+      expect(invoice.issued_on === null).toBe(invoice.status === 'DRAFT');
+      expect(invoice.paid_on === null).toBe(invoice.status !== 'PAID');
+      if (invoice.paid_on) expect(invoice.paid_on >= (invoice.issued_on ?? '')).toBe(true);
+      const issued = (eventsOf.get(claim.id) ?? []).filter((e) => e.type.startsWith('INVOICE_'));
+      expect(issued.map((e) => e.type)).toEqual(invoice.status === 'PAID' ? ['INVOICE_ISSUED', 'INVOICE_PAID'] : invoice.status === 'ISSUED' ? ['INVOICE_ISSUED'] : []);
+      for (const event of issued) {
+        expect(event.data).toMatchObject({ invoice: invoice.id, number: invoice.number, total: invoice.total });
+        expect([event.from_status, event.to_status]).toEqual([null, null]);
+      }
+    }
+    expect(new Set(rows.invoice.map((i) => i.status))).toEqual(new Set(['DRAFT', 'ISSUED', 'PAID']));
+    const issuedPerYear = groupBy(rows.invoice.filter((i) => i.number !== null), (i) => i.year);
+    expect(rows.invoice_counter).toEqual([...issuedPerYear.keys()].sort().map((year) => ({ year, last_number: issuedPerYear.get(year)?.length })));
+    for (const [year, invoices] of issuedPerYear) {
+      const inOrder = [...invoices].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+      expect(inOrder.map((i) => i.sequence)).toEqual(inOrder.map((_, n) => n + 1));
+      expect(inOrder.every((i) => i.number === invoiceNumber(year as number, i.sequence as number) && i.issued_on?.startsWith(String(year)))).toBe(true);
+      expect(inOrder.map((i) => i.issued_on)).toEqual(inOrder.map((i) => i.issued_on).sort());
+    }
+  });
+
+  it('gives replacement units that keep the warranty of the unit they replace (W4)', () => {
+    const replacements = rows.device.filter((d) => d.replaces_device_id !== null);
+    expect(replacements.length).toBeGreaterThan(0);
+    for (const claim of rows.claim.filter((c) => tookStep(c.id, 'REPLACE_UNIT'))) {
+      const event = stepOf(claim.id, 'REPLACE_UNIT');
+      const unit = replacements.find((d) => d.imei === event?.data['imei']);
+      const old = devices.get(claim.device_id);
+      expect(unit).toMatchObject({ replaces_device_id: claim.device_id, received_on: old?.received_on, model_id: claim.model_id, customer_id: claim.customer_id });
+      expect(event?.data).toMatchObject({ replacedImei: old?.imei, lastCoveredDay: lastCoveredDay(old?.received_on ?? '') });
+      expect(assessmentOf.get(claim.id)?.replacement_allowed).toBe(true);
+      expect(isUnderWarranty(old?.received_on ?? '', event?.created_at.slice(0, 10) ?? '')).toBe(true);
+    }
+  });
+
+  it('keeps SUBMITTED claims waiting for each model, on units under warranty and out of it', () => {
+    const submitted = rows.claim.filter((c) => c.status === 'SUBMITTED');
+    expect(submitted.length).toBeGreaterThanOrEqual(8);
+    const yesterday = '2026-11-24';
+    for (const model of rows.product_model) {
+      for (const underWarranty of [true, false]) {
+        const exists = rows.device.some((d) => d.model_id === model.id && d.received_on && isUnderWarranty(d.received_on, yesterday) === underWarranty);
+        if (!exists) continue;
+        const waiting = submitted.filter((c) => c.model_id === model.id && isUnderWarranty(devices.get(c.device_id)?.received_on ?? '', c.submitted_on) === underWarranty);
+        expect(waiting.length, `${model.code} ${underWarranty ? 'in' : 'out of'} warranty`).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(claimsById.size).toBe(rows.claim.length);
   });
 
   it('ships 2 % free spare parts, except board, LCD, TP and camera, with received orders up to 3000 pieces only (S1–S3)', () => {
@@ -243,7 +442,7 @@ describe('generateDataSet', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(first?.id).toBe(1);
     expect(someClaims.every((c) => c !== undefined && c.submitted_on <= TODAY)).toBe(true);
-    expect(big.counts.device).toBe(5_000_000);
+    expect(big.counts.claim).toBe(1_000_000);
     expect(big.counts.sales_order).toBeGreaterThanOrEqual(5_000_000 / 300);
     expect(new Set(big.tables.customer.map((c) => c.code)).size).toBe(40);
     expect(big.tables.customer.every((c) => c.contact_email === c.contact_email.toLowerCase())).toBe(true);

@@ -1,12 +1,16 @@
-import { DEFAULT_POLICY, completeImei, spareAllowance } from '@aftersale/domain';
+import { DEFAULT_POLICY, completeImei, isUnderWarranty, spareAllowance } from '@aftersale/domain';
 import { base, en, Faker } from '@faker-js/faker';
 import { dateOf, dayOf, instantOn, timestamp } from './calendar.js';
 import { COUNTRIES, CUSTOMERS, MODELS, SERVICE_CENTRES, STAFF, type ModelSpec } from './catalogue.js';
-import { claimStory, reportedFault, SHOWCASE, type Actor, type Showcase } from './claim-story.js';
+import {
+  agreementRows, assessmentRows, claimEvents, claimLineRows, consumptionRows, invoiceLineRows, invoiceRow, numberInvoices,
+  retainedPartRows, shipmentRows, type ClaimLife, type InvoiceEntry, type New, type Staff,
+} from './claim-records.js';
+import { claimStory, reportedFault, SHOWCASE, type Showcase } from './claim-story.js';
 import { seededRandom, type Random } from './random.js';
 import type {
-  AppUserRow, ClaimEventRow, ClaimRow, CustomerRow, DataSet, DeviceRow, PartRow, ProductModelRow,
-  SalesOrderRow, ServiceCentreRow, SpareShipmentRow, StockRow,
+  AppUserRow, ClaimEventRow, ClaimRow, CustomerRow, DataSet, DeviceRow, InvoiceCounterRow, InvoiceLineRow, InvoiceRow, PartRow,
+  ProductModelRow, SalesOrderRow, ServiceCentreRow, SpareShipmentRow, StockMovementRow, StockRow,
 } from './rows.js';
 
 export interface GenerateOptions {
@@ -32,11 +36,21 @@ export interface GenerateOptions {
 const HISTORY_DAYS = 730;
 /** A year, for weighting which units claims come from; the warranty itself is the domain's (assessClaim). */
 const YEAR_DAYS = 365;
+/** The demo's queue: this many more claims in the last days, so the showcased open claims have recent claims to come from. */
+const BACKLOG_DAYS = 8;
+const BACKLOG_CLAIMS = 15;
 /** How much less often a unit out of warranty is claimed for than one under warranty. */
 const OUT_OF_WARRANTY_CLAIM_RATE = 0.3;
-/** Each model's 100 type allocation codes of a million serials each, and 8-digit barcodes from 10000000. */
+/**
+ * Each model's 100 type allocation codes of a million serials each, and 8-digit barcodes from 10000000.
+ * Serials from REPLACEMENT_SERIALS on are the units given as replacements (W4), one per claim at most.
+ */
 const UNITS_PER_TAC = 1_000_000;
-const MAX_UNITS_PER_MODEL = 89_999_999;
+const REPLACEMENT_SERIALS = 80_000_000;
+const MAX_UNITS_PER_MODEL = REPLACEMENT_SERIALS - 1;
+const MAX_CLAIMS = 89_999_999 - REPLACEMENT_SERIALS;
+/** SUBMITTED claims kept waiting per model, on units under warranty and on units out of it, for a new user to take through the flow. */
+const SUBMITTED_PER_MODEL_AND_WARRANTY = 1;
 
 interface Order {
   readonly row: SalesOrderRow;
@@ -68,6 +82,7 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     devices: count(options.devices, 3000, 'devices', 0),
     claims: count(options.claims, 300, 'claims', 0),
   };
+  if (counts.claims > MAX_CLAIMS) throw new RangeError(`claims: at most ${MAX_CLAIMS}`);
   if (!Number.isSafeInteger(seed)) throw new RangeError('seed: must be an integer');
   if (typeof options.passwordHash !== 'string' || options.passwordHash === '') throw new RangeError('passwordHash: required');
   const today = dayOf(options.today, 'today');
@@ -88,9 +103,11 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     created_at: onboarded,
     updated_at: onboarded,
   }));
-  const staffMember = (actor: Actor): AppUserRow => app_user[STAFF.findIndex((member) => member.key === actor)] as AppUserRow;
-  const staffId = (actor: Actor): number => staffMember(actor).id;
-  const staffEmail = (actor: Actor): string => staffMember(actor).email;
+  const staffMember = (key: 'agent' | 'tech'): { id: number; email: string } => {
+    const { id, email } = app_user[STAFF.findIndex((member) => member.key === key)] as AppUserRow;
+    return { id, email };
+  };
+  const staff: Staff = { agent: staffMember('agent'), tech: staffMember('tech') };
 
   // Service centres.
   const centreRandom = random('service_centre');
@@ -149,9 +166,11 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     const order = orders[lastIndexWhere(orders, (o) => o.firstDeviceId <= id)] as Order;
     return unit(order, id - order.firstDeviceId);
   };
+  // Then the units given as replacements on claims (W4), which only the claims' stories know (below).
   const device: Iterable<DeviceRow> = {
     *[Symbol.iterator]() {
       for (const order of orders) for (let n = 0; n < order.devices; n += 1) yield unit(order, n);
+      yield* replacementDevices();
     },
   };
 
@@ -173,53 +192,52 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     },
   };
 
-  // Stock of every part at every centre; a few below their threshold.
+  // Stock of every part at every centre, at least one piece of each; a few below their threshold.
   const stockRandom = random('stock');
   const stockedAt = timestamp(instantOn(today - 1, 16 * 60));
   const stock: StockRow[] = service_centre.flatMap((centre) =>
     part.map((p) => {
       const expensive = p.material_cost >= 2000;
       const threshold = expensive ? 5 : 10;
-      const onHand = stockRandom.chance(0.08) ? stockRandom.int(0, threshold - 1) : expensive ? stockRandom.int(threshold, 40) : stockRandom.int(threshold, 250);
+      const onHand = stockRandom.chance(0.08) ? stockRandom.int(1, threshold - 1) : expensive ? stockRandom.int(threshold, 40) : stockRandom.int(threshold, 250);
       return { service_centre_id: centre.id, part_id: p.id, on_hand: onHand, low_stock_threshold: threshold, updated_at: stockedAt };
     }),
   );
 
   // Claims: the i-th claim's day comes from the claim rate over time (more units
-  // in the field, more claims), so claim numbers follow submission dates.
-  const claimDays = claimCalendar(received, today, counts.claims);
+  // in the field, more claims), so claim numbers follow submission days.
+  const backlog = counts.claims >= 50 ? { days: BACKLOG_DAYS, claims: Math.min(BACKLOG_CLAIMS, Math.floor(counts.claims * 0.05)) } : undefined;
+  const claimDays = claimCalendar(received, today, counts.claims, backlog);
   const centreOf = new Map(customers.map((c) => [c.row.id, c.centre]));
   const ciNumberOf = new Map(orders.map((o) => [o.row.id, o.ciNumber]));
-  const showcase = new Map<number, Showcase>();
-  const claimAt = (index: number, target = showcase.get(index)): { claim: ClaimRow; events: Omit<ClaimEventRow, 'id'>[] } => {
+  const showcase = new Map<number, ClaimShowcase>();
+  /** A received unit of a model, under warranty on a day or not, for a steered SUBMITTED claim; undefined when there is none. */
+  const unitMatching = (r: Random, day: number, wanted: NonNullable<ClaimShowcase['unit']>): number | undefined => {
+    const fits = received.filter((o) => o.row.model_id === wanted.modelId && o.devices > 0 && dayOf(o.row.received_on as string) <= day
+      && isUnderWarranty(o.row.received_on as string, dateOf(day)) === wanted.underWarranty);
+    if (fits.length === 0) return undefined;
+    const order = r.pick(fits);
+    return order.firstDeviceId + r.int(0, order.devices - 1);
+  };
+  const lifeAt = (index: number, target = showcase.get(index)): ClaimLife => {
     const r = random('claim', index);
-    const { day, deviceId } = claimDays.pick(index, r);
+    const picked = claimDays.pick(index, r);
+    const deviceId = (target?.unit && unitMatching(r, picked.day, target.unit)) ?? picked.deviceId;
     const unitRow = deviceAt(deviceId);
     const receivedOn = unitRow.received_on as string;
-    const submittedOn = dateOf(day);
-    const submittedAt = instantOn(day, r.int(7 * 60, 17 * 60 + 59));
+    const submittedOn = dateOf(picked.day);
+    const submittedAt = instantOn(picked.day, r.int(7 * 60, 17 * 60 + 59));
     const formType = r.chance(0.85) ? 'REPAIR' : 'REPLACEMENT';
     const centre = centreOf.get(unitRow.customer_id) as ServiceCentreRow;
-    const fault = reportedFault(r, MODELS[unitRow.model_id - 1] as ModelSpec, target?.cause);
+    const model = MODELS[unitRow.model_id - 1] as ModelSpec;
+    const fault = reportedFault(r, model, target?.cause);
     const story = claimStory({
       random: r, submittedAt, cutoff, formType, receivedOn, submittedOn, fault,
       parts: partsOfModel.get(unitRow.model_id) ?? [], serviceCentreCode: centre.code, target: target?.status,
+      imei: unitRow.imei, replacementUnit: replacementUnit(model, index),
     });
     const id = index + 1;
-    const ciNumber = ciNumberOf.get(unitRow.order_id) as string;
-    const events: Omit<ClaimEventRow, 'id'>[] = [
-      {
-        claim_id: id, customer_id: unitRow.customer_id, type: 'SUBMITTED', from_status: null, to_status: 'SUBMITTED',
-        actor_user_id: staffId('agent'), actor_label: staffEmail('agent'),
-        data: { formType, ciNumber, imei: unitRow.imei }, created_at: timestamp(submittedAt),
-      },
-    ];
-    for (const s of story.steps) {
-      events.push({
-        claim_id: id, customer_id: unitRow.customer_id, type: 'TRANSITION', from_status: s.from, to_status: s.to,
-        actor_user_id: staffId(s.actor), actor_label: staffEmail(s.actor), data: s.data, created_at: timestamp(s.at),
-      });
-    }
+    const lastStep = story.steps[story.steps.length - 1];
     const claim: ClaimRow = {
       id,
       number: `CL-${String(id).padStart(7, '0')}`,
@@ -228,52 +246,159 @@ export function generateDataSet(options: GenerateOptions): DataSet {
       model_id: unitRow.model_id,
       service_centre_id: story.sentToServiceCentre ? centre.id : null,
       form_type: formType,
-      ci_number: ciNumber,
+      ci_number: ciNumberOf.get(unitRow.order_id) as string,
       symptoms: fault.symptoms,
       data_backup_acknowledged: true,
       status: story.status,
       decision: story.decision,
+      quote_status: story.quoteStatus,
       submitted_on: submittedOn,
-      submitted_by_user_id: staffId('agent'),
+      submitted_by_user_id: staff.agent.id,
       created_at: timestamp(submittedAt),
-      updated_at: (events[events.length - 1] as ClaimEventRow).created_at,
-      version: events.length,
+      // Invoice steps do not touch the claim: its version and time are its own steps'.
+      updated_at: timestamp(lastStep?.at ?? submittedAt),
+      version: 1 + story.steps.length,
     };
-    return { claim, events };
+    return { index, claim, unit: unitRow, story };
   };
+  // The default set's claims are few: each is generated once for all the tables that need it.
+  const memo = counts.claims <= MEMOISED_CLAIMS ? new Map<number, ClaimLife>() : undefined;
+  const claimLife = (index: number): ClaimLife => {
+    const known = memo?.get(index);
+    if (known) return known;
+    const life = lifeAt(index);
+    memo?.set(index, life);
+    return life;
+  };
+  function* lives(): Generator<ClaimLife> {
+    for (let i = 0; i < counts.claims; i += 1) yield claimLife(i);
+  }
+
   // Each SHOWCASE status gets one recent claim of a plausible age steered to stand there: the short-lived
-  // ones would often be empty otherwise. Claim days only go back as the index does, so the search walks
-  // back from the newest claim and stops past the oldest age wanted.
+  // ones would often be empty otherwise. Then a few waiting SUBMITTED claims per model, on units under
+  // warranty and out of it, so there is always a fresh claim of each kind to take through the flow.
+  // Claim days only go back as the index does, so the search walks back from the newest claim and stops
+  // past the oldest age wanted.
   if (counts.claims >= 50) {
-    const oldest = Math.max(...SHOWCASE.map((wanted) => wanted.age[1]));
+    const wanted: ClaimShowcase[] = [...SHOWCASE];
+    for (const model of product_model) {
+      for (const underWarranty of [true, false]) {
+        for (let n = 0; n < SUBMITTED_PER_MODEL_AND_WARRANTY; n += 1) {
+          wanted.push({ status: 'SUBMITTED', age: [0, 8], cause: 'HARDWARE', unit: { modelId: model.id, underWarranty } });
+        }
+      }
+    }
+    const oldest = Math.max(...wanted.map((w) => w.age[1]));
     const recent: { index: number; age: number }[] = [];
     for (let index = counts.claims - 1; index >= 0; index -= 1) {
       const age = today - claimDays.pick(index, random('claim', index)).day;
       if (age > oldest) break;
       recent.push({ index, age });
     }
-    for (const wanted of SHOWCASE) {
-      const found = recent.find(({ index, age }) => age >= wanted.age[0] && age <= wanted.age[1] && !showcase.has(index)
-        && claimAt(index, wanted).claim.status === wanted.status);
-      if (found) showcase.set(found.index, wanted);
+    const standsAsWanted = (index: number, w: ClaimShowcase): boolean => {
+      const life = lifeAt(index, w);
+      if (life.claim.status !== w.status) return false;
+      return !w.unit || (life.unit.model_id === w.unit.modelId && isUnderWarranty(life.unit.received_on as string, life.claim.submitted_on) === w.unit.underWarranty);
+    };
+    for (const w of wanted) {
+      const found = recent.find(({ index, age }) => age >= w.age[0] && age <= w.age[1] && !showcase.has(index) && standsAsWanted(index, w));
+      if (found) showcase.set(found.index, w);
     }
   }
-  const claim: Iterable<ClaimRow> = {
-    *[Symbol.iterator]() {
-      for (let i = 0; i < counts.claims; i += 1) yield claimAt(i).claim;
-    },
-  };
-  const claim_event: Iterable<ClaimEventRow> = {
+
+  // What the whole history needs at once: the invoice ids and numbers (gapless per year in the order
+  // issued), the parts repairs took from stock, and the replacement units. One pass over the claims,
+  // made when a table first needs it; it keeps a few numbers per invoice and replacement, never rows.
+  let ledger: Ledger | undefined;
+  const ledgerOf = (): Ledger => (ledger ??= buildLedger(lives()));
+  const stockKey = (centreId: number, partId: number) => `${centreId}:${partId}`;
+  function buildLedger(all: Iterable<ClaimLife>): Ledger {
+    const invoiceIds = new Map<number, number>();
+    const issued: { key: number; at: number }[] = [];
+    const consumed = new Map<string, number>();
+    const replaced: number[] = [];
+    for (const life of all) {
+      const { story, index } = life;
+      if (story.invoice) {
+        invoiceIds.set(index, invoiceIds.size + 1);
+        if (story.invoice.issuedAt !== null) issued.push({ key: index, at: story.invoice.issuedAt });
+      }
+      for (const movement of consumptionRows(life, staff)) {
+        const key = stockKey(movement.service_centre_id, movement.part_id);
+        consumed.set(key, (consumed.get(key) ?? 0) + 1);
+      }
+      if (story.repair?.replacement) replaced.push(index);
+    }
+    const { sequences, counters } = numberInvoices(issued);
+    const invoices = new Map<number, InvoiceEntry>();
+    for (const [index, id] of invoiceIds) {
+      const numbered = sequences.get(index);
+      invoices.set(index, { id, year: numbered?.year ?? null, sequence: numbered?.sequence ?? null });
+    }
+    return { invoices, counters, consumed, replaced };
+  }
+
+  /** A re-iterable stream of one claim-derived table, numbered in claim order. */
+  const perClaim = <R extends { id: number }>(rowsOf: (life: ClaimLife) => New<R>[]): Iterable<R> => ({
     *[Symbol.iterator]() {
       let id = 0;
-      for (let i = 0; i < counts.claims; i += 1) {
-        for (const event of claimAt(i).events) {
+      for (const life of lives()) {
+        for (const row of rowsOf(life)) {
           id += 1;
-          yield { id, ...event };
+          yield { id, ...row } as R;
         }
       }
     },
+  });
+  const entryOf = (life: ClaimLife): InvoiceEntry | undefined => ledgerOf().invoices.get(life.index);
+
+  function* replacementDevices(): Generator<DeviceRow> {
+    const { replaced } = ledgerOf();
+    for (let k = 0; k < replaced.length; k += 1) {
+      const { unit: old, story } = claimLife(replaced[k] as number);
+      const repair = story.repair;
+      if (!repair?.replacement) continue;
+      yield {
+        ...old, id: counts.devices + k + 1, imei: repair.replacement.imei, barcode: repair.replacement.barcode,
+        received_on: repair.replacement.receivedOn, replaces_device_id: old.id, created_at: timestamp(repair.at),
+      };
+    }
+  }
+
+  const claim: Iterable<ClaimRow> = {
+    *[Symbol.iterator]() {
+      for (const life of lives()) yield life.claim;
+    },
   };
+  const claim_event = perClaim<ClaimEventRow>((life) => claimEvents(life, staff, entryOf(life)));
+  const stock_movement: Iterable<StockMovementRow> = {
+    *[Symbol.iterator]() {
+      // Each stock row opens with what it holds now plus what the repairs took since, so the ledger adds up to on_hand.
+      let id = 0;
+      const { consumed } = ledgerOf();
+      for (const row of stock) {
+        const delta = row.on_hand + (consumed.get(stockKey(row.service_centre_id, row.part_id)) ?? 0);
+        if (delta === 0) continue;
+        id += 1;
+        yield { id, service_centre_id: row.service_centre_id, part_id: row.part_id, delta, kind: 'RECEIPT', reason: 'Opening balance', claim_id: null, actor_user_id: null, created_at: onboarded };
+      }
+      for (const movement of perClaim<StockMovementRow>((life) => consumptionRows(life, staff))) yield { ...movement, id: id + movement.id };
+    },
+  };
+  const invoice: Iterable<InvoiceRow> = {
+    *[Symbol.iterator]() {
+      for (const life of lives()) {
+        const entry = entryOf(life);
+        const row = entry && invoiceRow(life, entry);
+        if (row) yield row;
+      }
+    },
+  };
+  const invoice_line = perClaim<InvoiceLineRow>((life) => {
+    const entry = entryOf(life);
+    return entry ? invoiceLineRows(life, entry.id) : [];
+  });
+  const invoice_counter: Iterable<InvoiceCounterRow> = { [Symbol.iterator]: () => ledgerOf().counters[Symbol.iterator]() };
 
   return {
     seed,
@@ -285,7 +410,6 @@ export function generateDataSet(options: GenerateOptions): DataSet {
       product_model: product_model.length,
       part: part.length,
       sales_order: sales_order.length,
-      device: counts.devices,
       spare_shipment: spareShipmentCount,
       stock: stock.length,
       claim: counts.claims,
@@ -293,7 +417,41 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     tables: {
       app_user, customer: customers.map((c) => c.row), service_centre, product_model, part, sales_order,
       device, spare_shipment, stock, claim, claim_event,
+      shipment: perClaim(shipmentRows),
+      assessment: perClaim((life) => assessmentRows(life, staff)),
+      claim_line: perClaim(claimLineRows),
+      maintenance_agreement: perClaim((life) => agreementRows(life, staff)),
+      retained_part: perClaim(retainedPartRows),
+      stock_movement, invoice, invoice_line, invoice_counter,
     },
+  };
+}
+
+/** A claim steered to stand in a status; a SUBMITTED one may also be steered onto a unit of a model, in or out of warranty. */
+interface ClaimShowcase extends Showcase {
+  readonly unit?: { readonly modelId: number; readonly underWarranty: boolean };
+}
+
+/** What needs every claim: see `buildLedger`. Keyed by claim index. */
+interface Ledger {
+  readonly invoices: ReadonlyMap<number, InvoiceEntry>;
+  readonly counters: readonly InvoiceCounterRow[];
+  /** Pieces taken by repairs, per `centre:part`. */
+  readonly consumed: ReadonlyMap<string, number>;
+  /** Claims that gave a replacement unit, in claim order. */
+  readonly replaced: readonly number[];
+}
+
+/** Up to this many claims, each claim's story is kept once generated rather than told again for every table. */
+const MEMOISED_CLAIMS = 20_000;
+
+/** The unit that replaces the unit of the `index`-th claim, should it be replaced (W4): from the model's replacement serials. */
+function replacementUnit(model: ModelSpec, index: number): { imei: string; barcode: string } {
+  const serial = REPLACEMENT_SERIALS + index;
+  const tac = model.tacBase + Math.floor(serial / UNITS_PER_TAC);
+  return {
+    imei: completeImei(`${tac}${String(serial % UNITS_PER_TAC).padStart(6, '0')}`),
+    barcode: `${model.barcodePrefix}${10_000_000 + serial}`,
   };
 }
 
@@ -309,6 +467,7 @@ function unit(order: Order, n: number): DeviceRow {
     model_id: order.row.model_id,
     customer_id: order.row.customer_id,
     received_on: order.row.received_on,
+    replaces_device_id: null,
     created_at: order.unitsCreatedAt,
   };
 }
@@ -419,9 +578,10 @@ function growingBusiness(p: number): number {
  * the day at quantile (i + u) / n, so days never go backwards. The unit is one
  * received by that day, from the young or the old ones in their proportion.
  * Units are numbered in order of receipt, so "received by day d" is ids
- * 1..receivedBy(d).
+ * 1..receivedBy(d). A `backlog` puts that many more claims in the last days
+ * (the queue a demo shows), at the expense of the rest of the history.
  */
-function claimCalendar(received: readonly Order[], today: number, claims: number) {
+function claimCalendar(received: readonly Order[], today: number, claims: number, backlog?: { days: number; claims: number }) {
   const receiptDays = received.map((o) => dayOf(o.row.received_on as string));
   const unitsThrough = received.map((o) => o.firstDeviceId + o.devices - 1);
   const receivedBy = (day: number): number => {
@@ -430,11 +590,20 @@ function claimCalendar(received: readonly Order[], today: number, claims: number
   };
   const firstDay = receiptDays[0] ?? today;
   const weights = new Float64Array(Math.max(0, today - firstDay));
-  let total = 0;
+  let natural = 0;
   for (let i = 0; i < weights.length; i += 1) {
     const day = firstDay + i;
     const old = receivedBy(day - YEAR_DAYS);
-    total += receivedBy(day) - old + OUT_OF_WARRANTY_CLAIM_RATE * old;
+    weights[i] = receivedBy(day) - old + OUT_OF_WARRANTY_CLAIM_RATE * old;
+    natural += weights[i] as number;
+  }
+  if (backlog && backlog.claims > 0 && backlog.claims < claims && weights.length >= backlog.days) {
+    const extra = (backlog.claims * natural) / (claims - backlog.claims);
+    for (let i = weights.length - backlog.days; i < weights.length; i += 1) weights[i] = (weights[i] as number) + extra / backlog.days;
+  }
+  let total = 0;
+  for (let i = 0; i < weights.length; i += 1) {
+    total += weights[i] as number;
     weights[i] = total;
   }
   if (claims > 0 && !(total > 0)) throw new RangeError('claims: there is no unit received before today to claim for');

@@ -1,11 +1,13 @@
 /**
- * The rows the generator yields, one interface per table of the initial
- * migration (apps/api/src/migrations/0001-initial.ts). Keys are the SQL column
+ * The rows the generator yields, one interface per table of the migrations
+ * (apps/api/src/migrations: 0001-initial.ts, 0003-claims-flow.ts). Keys are the SQL column
  * names, so a row is written as it is. Dates are `YYYY-MM-DD`, timestamps ISO
  * 8601 in UTC. Columns left out take the table's default (null, now(), ...).
  */
 
-import type { ClaimStatus, Decision, FormType, PartCategory, StaffRole } from '@aftersale/domain';
+import type {
+  ClaimAction, ClaimStatus, Decision, Finding, FormType, InvoiceLineKind, InvoiceStatus, PartCategory, PolicyClause, StaffRole,
+} from '@aftersale/domain';
 
 export type { ClaimStatus, Decision, FormType, PartCategory };
 export { CLAIM_STATUSES } from '@aftersale/domain';
@@ -93,6 +95,8 @@ export interface DeviceRow {
   model_id: number;
   customer_id: number;
   received_on: string | null;
+  /** W4: a replacement unit given on a claim names the unit it replaces and keeps its received date. */
+  replaces_device_id: number | null;
   created_at: string;
 }
 
@@ -126,6 +130,8 @@ export interface ClaimRow {
   data_backup_acknowledged: true;
   status: ClaimStatus;
   decision: Decision | null;
+  /** H6, H8: PENDING after an assessment that charges something, then the customer's answer. */
+  quote_status: 'PENDING' | 'APPROVED' | 'DECLINED' | null;
   submitted_on: string;
   submitted_by_user_id: number;
   created_at: string;
@@ -137,14 +143,132 @@ export interface ClaimEventRow {
   id: number;
   claim_id: number;
   customer_id: number;
-  type: 'SUBMITTED' | 'TRANSITION';
+  /** As the API writes it: SUBMITTED, the workflow action taken, or the invoice's step. */
+  type: 'SUBMITTED' | ClaimAction | 'INVOICE_ISSUED' | 'INVOICE_PAID';
+  /** Null on invoice events, which do not move the claim. */
   from_status: ClaimStatus | null;
-  to_status: ClaimStatus;
+  to_status: ClaimStatus | null;
   actor_user_id: number;
   actor_label: string;
-  /** jsonb: the form on SUBMITTED; on a TRANSITION the domain action taken and what it recorded. */
+  /** jsonb: the form on SUBMITTED; what the step recorded, as the API's event carries it, otherwise. */
   data: Readonly<Record<string, unknown>>;
   created_at: string;
+}
+
+/** H2, H7: the unit's trip to the centre (RECEIVE_UNIT) and back (SHIP). */
+export interface ShipmentRow {
+  id: number;
+  claim_id: number;
+  direction: 'INBOUND' | 'OUTBOUND';
+  carrier: string;
+  tracking_number: string;
+  shipped_on: string;
+  /** Cents the customer paid the carrier: recorded, never invoiced. */
+  cost: number | null;
+  created_at: string;
+}
+
+/** RECORD_ASSESSMENT: the decided assessment (R5: with its policy version). */
+export interface AssessmentRow {
+  id: number;
+  claim_id: number;
+  findings: Finding[];
+  proposed_decision: Decision;
+  decision: Decision;
+  clauses: PolicyClause[];
+  override_reason: string | null;
+  policy_version: string;
+  under_warranty: boolean;
+  last_covered_day: string;
+  replacement_allowed: boolean;
+  agreement_required: boolean;
+  total: number;
+  service_charge: number | null;
+  service_charge_description: string | null;
+  assessed_by: number;
+  created_at: string;
+}
+
+/** A faulty part as the assessment judged it (R1). */
+export interface ClaimLineRow {
+  id: number;
+  claim_id: number;
+  part_id: number;
+  category: PartCategory;
+  material_cost: number;
+  worn: boolean;
+  covered: boolean;
+  clauses: PolicyClause[];
+  charge: number;
+}
+
+/** H9: RECORD_AGREEMENT. */
+export interface MaintenanceAgreementRow {
+  id: number;
+  claim_id: number;
+  signed_on: string;
+  signed_by: string;
+  recorded_by: number;
+  created_at: string;
+}
+
+/** H5: a part removed under warranty at COMPLETE_REPAIR, kept by the company. */
+export interface RetainedPartRow {
+  id: number;
+  claim_id: number;
+  part_id: number;
+  service_centre_id: number;
+  quantity: number;
+  created_at: string;
+}
+
+/** The stock ledger: each centre's opening balance, then one CONSUMPTION per part a repair used. */
+export interface StockMovementRow {
+  id: number;
+  service_centre_id: number;
+  part_id: number;
+  delta: number;
+  kind: 'RECEIPT' | 'CONSUMPTION';
+  reason: string;
+  claim_id: number | null;
+  actor_user_id: number | null;
+  created_at: string;
+}
+
+/** H6–H8: a paid repair's invoice, numbered gaplessly per year when issued. */
+export interface InvoiceRow {
+  id: number;
+  claim_id: number;
+  customer_id: number;
+  status: Exclude<InvoiceStatus, 'VOID'>;
+  year: number | null;
+  sequence: number | null;
+  number: string | null;
+  currency: string;
+  total: number;
+  issued_on: string | null;
+  paid_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface InvoiceLineRow {
+  id: number;
+  invoice_id: number;
+  kind: InvoiceLineKind;
+  description: string;
+  part_id: number | null;
+  quantity: number;
+  unit_amount: number;
+  amount: number;
+  clauses: PolicyClause[];
+}
+
+/** The last invoice number given per year: the API's next issued invoice continues from it. */
+export interface InvoiceCounterRow {
+  year: number;
+  last_number: number;
 }
 
 /**
@@ -165,6 +289,15 @@ export interface DataSetTables {
   stock: readonly StockRow[];
   claim: Iterable<ClaimRow>;
   claim_event: Iterable<ClaimEventRow>;
+  shipment: Iterable<ShipmentRow>;
+  assessment: Iterable<AssessmentRow>;
+  claim_line: Iterable<ClaimLineRow>;
+  maintenance_agreement: Iterable<MaintenanceAgreementRow>;
+  retained_part: Iterable<RetainedPartRow>;
+  stock_movement: Iterable<StockMovementRow>;
+  invoice: Iterable<InvoiceRow>;
+  invoice_line: Iterable<InvoiceLineRow>;
+  invoice_counter: Iterable<InvoiceCounterRow>;
 }
 
 export type TableName = keyof DataSetTables;
@@ -172,13 +305,20 @@ export type TableName = keyof DataSetTables;
 /** The tables in foreign-key order: each only references tables before it. */
 export const TABLES_IN_WRITE_ORDER = [
   'app_user', 'customer', 'service_centre', 'product_model', 'part', 'sales_order',
-  'device', 'spare_shipment', 'stock', 'claim', 'claim_event',
+  'device', 'spare_shipment', 'stock', 'claim', 'claim_event', 'shipment', 'assessment', 'claim_line',
+  'maintenance_agreement', 'retained_part', 'stock_movement', 'invoice', 'invoice_line', 'invoice_counter',
 ] as const satisfies readonly TableName[];
+
+/** The tables whose rows depend on every claim's story, so their sizes are known only by generating them. */
+export type ClaimStoryTable = Exclude<TableName, 'app_user' | 'customer' | 'service_centre' | 'product_model' | 'part' | 'sales_order' | 'spare_shipment' | 'stock' | 'claim'>;
 
 export interface DataSet {
   readonly seed: number;
   readonly today: string;
-  /** Row counts known without generating the streams (claim_event is not: it depends on each claim's story). */
-  readonly counts: Readonly<Omit<Record<TableName, number>, 'claim_event'>>;
+  /**
+   * Row counts known without generating the streams. The tables that depend on each claim's story are not
+   * (nor is device: replacement units are added to it).
+   */
+  readonly counts: Readonly<Omit<Record<TableName, number>, ClaimStoryTable>>;
   readonly tables: DataSetTables;
 }

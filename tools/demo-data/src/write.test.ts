@@ -28,12 +28,14 @@ describe('writeDataSet', () => {
     const tables = inserts.map((s) => /^insert into (\w+)/.exec(s.sql)?.[1]);
     expect([...new Set(tables)]).toEqual([...TABLES_IN_WRITE_ORDER]);
     expect(inserts.every((s) => s.params.length <= 65_535)).toBe(true);
+    const units = [...dataSet.tables.device];
+    expect(units.filter((d) => d.replaces_device_id === null)).toHaveLength(2500);
     expect(tables.filter((t) => t === 'device')).toHaveLength(3);
-    expect(written.device).toBe(2500);
+    expect(written.device).toBe(units.length);
     expect(written.claim).toBe(120);
     expect(written.claim_event).toBe([...dataSet.tables.claim_event].length);
     const deviceParams = inserts.filter((s) => s.sql.startsWith('insert into device')).reduce((n, s) => n + s.params.length, 0);
-    expect(deviceParams).toBe(2500 * Object.keys(dataSet.tables.device[Symbol.iterator]().next().value ?? {}).length);
+    expect(deviceParams).toBe(units.length * Object.keys(units[0] ?? {}).length);
   });
 
   it('lets the database number staff users and maps claims and events onto those ids', async () => {
@@ -48,6 +50,15 @@ describe('writeDataSet', () => {
     expect(claimInsert?.params[submittedBy]).toBe(41);
     const eventParams = statements.filter((s) => s.sql.startsWith('insert into claim_event')).flatMap((s) => s.params);
     expect(eventParams).not.toContain(undefined);
+    // Every staff reference of the claims flow's records too: the technician is 42 here, the agent 41.
+    for (const [table, column, id] of [['assessment', 'assessed_by', 42], ['maintenance_agreement', 'recorded_by', 41], ['stock_movement', 'actor_user_id', 42]] as const) {
+      const inserts = statements.filter((s) => s.sql.startsWith(`insert into ${table} `));
+      const names = /\(([^)]*)\) values/.exec(inserts[0]?.sql ?? '')?.[1]?.split(',') ?? [];
+      const at = names.indexOf(`"${column}"`);
+      const values = inserts.flatMap((s) => s.params.filter((_, i) => i % names.length === at));
+      expect(values.length, table).toBeGreaterThan(0);
+      expect(values.every((value) => value === id || (table === 'stock_movement' && value === null)), table).toBe(true);
+    }
   });
 
   it('sends jsonb values as JSON text', async () => {
@@ -61,7 +72,10 @@ describe('writeDataSet', () => {
     const { client, statements } = recordingClient();
     await writeDataSet(client, dataSet);
     const setvals = statements.filter((s) => s.sql.includes('setval')).map((s) => s.sql);
-    for (const table of ['customer', 'service_centre', 'product_model', 'part', 'sales_order', 'device', 'spare_shipment', 'claim', 'claim_event']) {
+    for (const table of [
+      'customer', 'service_centre', 'product_model', 'part', 'sales_order', 'device', 'spare_shipment', 'claim', 'claim_event',
+      'shipment', 'assessment', 'claim_line', 'maintenance_agreement', 'retained_part', 'stock_movement', 'invoice', 'invoice_line',
+    ]) {
       expect(setvals).toContain(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) from ${table}`);
     }
     expect(setvals.some((sql) => sql.startsWith("select setval('claim_number_seq'"))).toBe(true);
@@ -71,7 +85,8 @@ describe('writeDataSet', () => {
     const { client } = recordingClient();
     const progress: [string, number][] = [];
     await writeDataSet(client, dataSet, { batchSize: 1000, onProgress: (table, rows) => progress.push([table, rows]) });
-    expect(progress.filter(([table]) => table === 'device')).toEqual([['device', 1000], ['device', 2000], ['device', 2500]]);
+    const units = [...dataSet.tables.device].length;
+    expect(progress.filter(([table]) => table === 'device')).toEqual([['device', 1000], ['device', 2000], ['device', units]]);
   });
 
   it('stops at the first failing statement', async () => {

@@ -18,12 +18,16 @@ const MAX_PARAMETERS = 65_535;
 /** Tables whose `id` is an identity column the generator fills in: their sequences are moved past it. */
 const IDENTITY_TABLES: readonly TableName[] = [
   'customer', 'service_centre', 'product_model', 'part', 'sales_order', 'device', 'spare_shipment', 'claim', 'claim_event',
+  'shipment', 'assessment', 'claim_line', 'maintenance_agreement', 'retained_part', 'stock_movement', 'invoice', 'invoice_line',
 ];
 
 /** Columns holding the data set's local app_user ids (see AppUserRow). */
 const USER_REFERENCES: Partial<Record<TableName, readonly string[]>> = {
   claim: ['submitted_by_user_id'],
   claim_event: ['actor_user_id'],
+  assessment: ['assessed_by'],
+  maintenance_agreement: ['recorded_by'],
+  stock_movement: ['actor_user_id'],
 };
 
 type Row = Readonly<Record<string, unknown>>;
