@@ -6,6 +6,9 @@ import { dataProvider } from './dataProvider';
 import devices from './devices';
 import { LoginPage } from './layout/LoginPage';
 import models from './models';
+import orders from './orders';
+import stock from './stock';
+import stockMovements from './stock-movements';
 
 const store = localStorageStore(undefined, 'Aftersale');
 
@@ -22,7 +25,10 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="claims" {...claims} />
+    <Resource name="orders" {...orders} />
     <Resource name="devices" {...devices} />
+    <Resource name="stock" {...stock} />
+    <Resource name="stock-movements" {...stockMovements} />
     <Resource name="customers" {...customers} />
     <Resource name="models" {...models} />
   </Admin>

@@ -11,6 +11,8 @@ import { apolloClient } from './dataProvider';
  */
 const writersByResource: Partial<Record<string, readonly Role[]>> = {
   claims: ['ADMIN', 'AGENT'], // submitClaim
+  orders: ['ADMIN', 'AGENT'], // createOrder, updateOrder, recordOrderReceipt, device import
+  stock: ['ADMIN', 'TECHNICIAN'], // receiveStock, adjustStock, consumeStock, updateStockSettings
 };
 
 const readActions = new Set(['list', 'show']);

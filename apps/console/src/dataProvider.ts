@@ -7,11 +7,16 @@ import { claimOperations } from './claims/claim-operations';
 import { customerOperations } from './customers/customer-operations';
 import { deviceOperations, warrantyOperations } from './devices/device-operations';
 import { productModelOperations } from './models/product-model-operations';
+import { orderOperations } from './orders/order-operations';
+import { stockMovementOperations, stockOperations } from './stock/stock-operations';
 
 /** Every react-admin resource the console shows, and how each talks to the API. */
 const operationsByResource: Record<string, ResourceOperations> = {
   claims: claimOperations,
+  orders: orderOperations,
   devices: deviceOperations,
+  stock: stockOperations,
+  'stock-movements': stockMovementOperations,
   warranties: warrantyOperations,
   customers: customerOperations,
   models: productModelOperations,

@@ -1,12 +1,16 @@
 import type { DeviceListItemFragment } from '@aftersale/graphql';
-import { AutocompleteInput, BooleanField, DataTable, List, ReferenceInput, TextInput } from 'react-admin';
+import { AutocompleteInput, BooleanField, DataTable, FilterButton, List, ReferenceInput, SearchInput, TextField, TextInput, TopToolbar } from 'react-admin';
 import { LocalDateField } from '../fields/LocalDateField';
+import { DeviceListExportButton } from './ExportDevicesButton';
 
 /** Filter inputs are named like DeviceFilter's fields (device-operations.ts passes them through). */
 const deviceFilters = [
-  <TextInput key="imei" source="imei" label="IMEI starts with" alwaysOn resettable />,
+  // Finding one unit by IMEI is the list's first use: the search is always there.
+  <SearchInput key="imei" source="imei" alwaysOn placeholder="IMEI (or its first digits)" data-testid="devices-imei-search" />,
   <TextInput key="barcode" source="barcode" label="Barcode" />,
-  <TextInput key="orderId" source="orderId" label="Order id" />,
+  <ReferenceInput key="orderId" source="orderId" reference="orders" label="Order">
+    <AutocompleteInput label="Order" optionText="number" sx={{ minWidth: 200 }} />
+  </ReferenceInput>,
   <ReferenceInput key="modelId" source="modelId" reference="models" label="Model">
     <AutocompleteInput label="Model" optionText="name" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
@@ -17,10 +21,20 @@ const deviceFilters = [
 
 const Column = DataTable.Col<DeviceListItemFragment>;
 
+/** The server's CSV of every matching unit replaces react-admin's page-by-page client export. */
+const DeviceListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <DeviceListExportButton />
+  </TopToolbar>
+);
+
 export const DeviceList = () => (
-  <List title="Devices" filters={deviceFilters} sort={{ field: 'imei', order: 'ASC' }} perPage={25} exporter={false}>
+  <List title="Devices" filters={deviceFilters} sort={{ field: 'imei', order: 'ASC' }} perPage={25} exporter={false} actions={<DeviceListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <Column source="imei" label="IMEI" />
+      <Column source="imei" label="IMEI">
+        <TextField source="imei" sx={{ fontFamily: 'monospace' }} data-testid="device-row-imei" />
+      </Column>
       <Column source="barcode" label="Barcode" disableSort />
       <Column source="model.name" label="Model" disableSort />
       <Column source="customer.name" label="Customer" disableSort />

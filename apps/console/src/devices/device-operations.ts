@@ -8,7 +8,7 @@ const sortFields: Record<string, DeviceSortField> = {
 };
 
 /** The list's filter form (its inputs are named like DeviceFilter's fields) as a DeviceFilter. */
-function deviceFilter(values: Record<string, unknown> = {}): DeviceFilter {
+export function deviceFilter(values: Record<string, unknown> = {}): DeviceFilter {
   return compact<DeviceFilter>({
     imei: text(values['imei']),
     barcode: text(values['barcode']),

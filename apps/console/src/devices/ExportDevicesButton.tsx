@@ -1,0 +1,40 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { useState } from 'react';
+import { Button, useListContext, useNotify } from 'react-admin';
+import { downloadFile } from '../api/files';
+import { deviceFilter } from './device-operations';
+
+/**
+ * Downloads the units matching `filter` as the server's CSV
+ * (`GET /api/devices.csv`, streamed: every matching unit, not one page).
+ */
+export const ExportDevicesButton = ({
+  filter,
+  fileName = 'devices.csv',
+  label = 'Export CSV',
+}: {
+  filter: Record<string, unknown>;
+  fileName?: string;
+  label?: string;
+}) => {
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const exportCsv = () => {
+    const query = new URLSearchParams(Object.entries(deviceFilter(filter)).map(([key, value]) => [key, String(value)]));
+    setBusy(true);
+    downloadFile(`/api/devices.csv?${query}`, fileName)
+      .catch((error: unknown) => notify(error instanceof Error ? error.message : 'The export failed.', { type: 'error' }))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Button label={label} onClick={exportCsv} disabled={busy} data-testid="devices-export">
+      <DownloadIcon />
+    </Button>
+  );
+};
+
+/** The devices list's export: the units under its current filters. */
+export const DeviceListExportButton = () => {
+  const { filterValues } = useListContext();
+  return <ExportDevicesButton filter={filterValues} />;
+};

@@ -1,0 +1,33 @@
+import { AutocompleteInput, DateInput, NumberInput, ReferenceInput, TextInput, minValue, required } from 'react-admin';
+
+/**
+ * The inputs of the order forms, named like CreateOrderInput's fields so an
+ * API refusal shows under its input. Customer and model are set once, at
+ * creation; the quantity is fixed once the goods are received (the spare
+ * parts were counted from it).
+ */
+export const OrderInputs = ({ creating = false, received = false }: { creating?: boolean; received?: boolean }) => (
+  <>
+    {creating && (
+      <>
+        <ReferenceInput source="customerId" reference="customers">
+          <AutocompleteInput label="Customer" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+        </ReferenceInput>
+        <ReferenceInput source="modelId" reference="models">
+          <AutocompleteInput label="Model" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+        </ReferenceInput>
+      </>
+    )}
+    <NumberInput
+      source="quantity"
+      label="Quantity"
+      min={1}
+      step={1}
+      validate={[required(), minValue(1)]}
+      disabled={received}
+      helperText={received ? 'Fixed: the goods were received with their spare parts.' : 'Units ordered'}
+    />
+    <TextInput source="number" label="Order number" helperText={creating ? 'Leave blank for the next SO-YYYY-NNNN' : false} />
+    <DateInput source="shippedOn" label="Shipped on" />
+  </>
+);

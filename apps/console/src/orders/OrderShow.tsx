@@ -1,0 +1,125 @@
+import type { OrderDetailFragment } from '@aftersale/graphql';
+import { Box, Chip, Grid, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { DateField, EditButton, NumberField, RecordField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { detailQuery } from '../api/operation';
+import { ExportDevicesButton } from '../devices/ExportDevicesButton';
+import { LocalDateField } from '../fields/LocalDateField';
+import { Section } from '../layout/Section';
+import { AllowancePanel, SpareShipmentPanel } from './AllowancePanel';
+import { ImportUnitsButton } from './ImportUnitsButton';
+import { OrderUnits } from './OrderUnits';
+import { RecordReceiptButton } from './RecordReceiptButton';
+
+const Field = RecordField<OrderDetailFragment>;
+
+/** One order: the goods, their receipt and spare-parts allowance, and the units imported into it. */
+export const OrderShow = () => (
+  <Show queryOptions={detailQuery} title={<OrderTitle />} actions={false}>
+    <OrderPage />
+  </Show>
+);
+
+const OrderTitle = () => {
+  const order = useRecordContext<OrderDetailFragment>();
+  return <span>{order ? `Order ${order.number}` : 'Order'}</span>;
+};
+
+const OrderPage = () => {
+  const order = useRecordContext<OrderDetailFragment>();
+  if (!order) return <LinearProgress aria-label="Loading the order" />;
+  return (
+    <Box sx={{ p: 2 }} data-testid="order-page" data-version={order.version}>
+      <Stack spacing={2} sx={{ mb: 2 }}>
+        <OrderHeader order={order} />
+        <OrderActions order={order} />
+      </Stack>
+      <Grid container spacing={2}>
+        <Section title="Order" size={{ xs: 12, md: 4 }}>
+          <Field source="customer.name" label="Customer" />
+          <Field source="model.name" label="Model" />
+          <Field label="Quantity">
+            <NumberField source="quantity" data-testid="order-quantity" />
+          </Field>
+          <Field label="Shipped on">
+            <LocalDateField source="shippedOn" emptyText="Not shipped yet" />
+          </Field>
+          <Field label="Received on (W2)">
+            <LocalDateField source="receivedOn" emptyText="Not received yet" data-testid="order-received-on" />
+          </Field>
+        </Section>
+        <Section title="Spare-parts allowance" size={{ xs: 12, md: 8 }}>
+          <AllowancePanel order={order} />
+        </Section>
+        <Section title="Spare parts shipped with the goods" size={{ xs: 12, md: 6 }}>
+          <SpareShipmentPanel order={order} />
+        </Section>
+        <Section title="Imports" size={{ xs: 12, md: 6 }}>
+          <ImportsAudit order={order} />
+        </Section>
+        <Section title={`Units (${order.unitCount} of ${order.quantity})`} size={{ xs: 12 }}>
+          <OrderUnits />
+        </Section>
+      </Grid>
+    </Box>
+  );
+};
+
+const OrderHeader = ({ order }: { order: OrderDetailFragment }) => (
+  <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center' }}>
+    <Typography variant="h5" component="h1" data-testid="order-number">
+      {order.number}
+    </Typography>
+    <Chip
+      size="small"
+      color={order.receivedOn ? 'success' : 'default'}
+      label={order.receivedOn ? 'Received' : 'In transit'}
+      data-testid="order-status"
+      data-received={order.receivedOn !== null}
+    />
+    <Typography variant="body2" color="text.secondary">
+      {order.model.name} · {order.customer.name}
+    </Typography>
+  </Stack>
+);
+
+/** The writes of the page, offered to the roles the API lets write orders (ADMIN, AGENT). */
+const OrderActions = ({ order }: { order: OrderDetailFragment }) => {
+  const { canAccess } = useCanAccess({ resource: 'orders', action: 'edit', record: order });
+  return (
+    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="toolbar" aria-label="Order actions">
+      {canAccess && !order.receivedOn && <RecordReceiptButton order={order} />}
+      {canAccess && <ImportUnitsButton order={order} />}
+      {canAccess && <EditButton variant="outlined" data-testid="order-edit" />}
+      <ExportDevicesButton filter={{ orderId: order.id }} fileName={`units-${order.number}.csv`} label="Export units" />
+    </Stack>
+  );
+};
+
+/** Who imported which file, and how many units it held. */
+const ImportsAudit = ({ order }: { order: OrderDetailFragment }) => {
+  if (order.imports.length === 0) return <Typography color="text.secondary">No file imported yet.</Typography>;
+  return (
+    <Table size="small" data-testid="order-imports">
+      <TableHead>
+        <TableRow>
+          <TableCell>File</TableCell>
+          <TableCell align="right">Units</TableCell>
+          <TableCell>By</TableCell>
+          <TableCell>When</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {order.imports.map((entry) => (
+          <TableRow key={entry.id} data-testid="order-import">
+            <TableCell>{entry.fileName ?? '—'}</TableCell>
+            <TableCell align="right">{entry.units}</TableCell>
+            <TableCell>{entry.importedBy ?? '—'}</TableCell>
+            <TableCell>
+              <DateField record={entry} source="createdAt" showTime />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};

@@ -1,0 +1,36 @@
+import type { OrderPartFragment } from '@aftersale/graphql';
+import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { enumLabel } from '../fields/enum-label';
+
+interface PartLine {
+  part: OrderPartFragment;
+  quantity: number;
+  negotiated?: boolean;
+}
+
+/** Spare parts by part and quantity: an order's allowance, or what was shipped with the goods. */
+export const PartLinesTable = ({ lines, testId }: { lines: readonly PartLine[]; testId: string }) => (
+  <Table size="small" data-testid={testId}>
+    <TableHead>
+      <TableRow>
+        <TableCell>Part</TableCell>
+        <TableCell>Category</TableCell>
+        <TableCell align="right">Quantity</TableCell>
+      </TableRow>
+    </TableHead>
+    <TableBody>
+      {lines.map(({ part, quantity, negotiated }) => (
+        <TableRow key={part.id} data-testid={`${testId}-line`} data-sku={part.sku} data-quantity={quantity}>
+          <TableCell>
+            <span style={{ fontFamily: 'monospace' }}>{part.sku}</span> {part.name}
+            {negotiated && <Chip size="small" label="Negotiated" sx={{ ml: 1 }} />}
+          </TableCell>
+          <TableCell>{enumLabel(part.category)}</TableCell>
+          <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+            {quantity}
+          </TableCell>
+        </TableRow>
+      ))}
+    </TableBody>
+  </Table>
+);

@@ -1,0 +1,90 @@
+import {
+  OrderModelPartsDocument,
+  RecordOrderReceiptDocument,
+  type NegotiatedAllowanceInput,
+  type OrderDetailFragment,
+  type OrderPartFragment,
+} from '@aftersale/graphql';
+import { LinearProgress, Stack, Typography } from '@mui/material';
+import { useWatch } from 'react-hook-form';
+import { BooleanInput, DateInput, NumberInput, TextInput, minValue, required } from 'react-admin';
+import { useApiQuery, request } from '../api/request';
+import type { FormValues } from '../claims/MutationDialog';
+import { numberOf, requiredTextOf, today } from '../claims/form-values';
+import { MutationDialogButton } from '../layout/MutationDialogButton';
+
+/** W2, S1–S3: the customer received the goods; the spare parts shipped with them are recorded at once. */
+export const RecordReceiptButton = ({ order }: { order: OrderDetailFragment }) => {
+  const aboveLimit = !order.allowance.withinLimit;
+  const parts = useApiQuery(OrderModelPartsDocument, { modelId: order.model.id }, { enabled: aboveLimit });
+  const modelParts = parts.data?.parts.items ?? [];
+  return (
+    <MutationDialogButton
+      label="Record receipt"
+      variant="contained"
+      testId="order-record-receipt"
+      title={`Record receipt — ${order.number}`}
+      description={
+        aboveLimit
+          ? `The order is above ${order.allowance.maxOrderQuantity} units: the policy grants no spare parts (S3) unless an allowance was negotiated with the customer.`
+          : `The warranty of its units starts on this day (W2), and the policy's spare parts are recorded as shipped (S1, S2).`
+      }
+      submitLabel="Record receipt"
+      defaultValues={{ receivedOn: today(), negotiated: false }}
+      maxWidth={aboveLimit ? 'md' : 'sm'}
+      onSubmit={(values) => request(RecordOrderReceiptDocument, { input: receiptInput(order, modelParts, values) })}
+      successMessage={`${order.number}: receipt recorded`}
+    >
+      <DateInput source="receivedOn" label="Received on" validate={required()} />
+      {aboveLimit && (parts.isPending ? <LinearProgress aria-label="Loading the model's parts" /> : <NegotiatedAllowanceInputs parts={modelParts} />)}
+    </MutationDialogButton>
+  );
+};
+
+/** S3: a reason and a quantity per part of the model, named like NegotiatedAllowanceInput so an API refusal shows under its input. */
+const NegotiatedAllowanceInputs = ({ parts }: { parts: readonly OrderPartFragment[] }) => {
+  const negotiated = useWatch({ name: 'negotiated' }) === true;
+  return (
+    <Stack>
+      <BooleanInput source="negotiated" label="An allowance was negotiated with the customer" />
+      {negotiated && (
+        <>
+          <TextInput source="negotiatedAllowance.reason" label="Reason" validate={required()} multiline fullWidth />
+          <Typography variant="subtitle2" sx={{ mb: 1 }}>
+            Spare parts per part of the model
+          </Typography>
+          {parts.map((part, index) => (
+            <NumberInput
+              key={part.id}
+              source={`negotiatedAllowance.lines.${index}.quantity`}
+              label={`${part.sku} ${part.name}`}
+              min={0}
+              step={1}
+              validate={minValue(0)}
+              data-testid="negotiated-line"
+            />
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+};
+
+function receiptInput(order: OrderDetailFragment, parts: readonly OrderPartFragment[], values: FormValues) {
+  return {
+    id: order.id,
+    version: order.version,
+    receivedOn: requiredTextOf(values, 'receivedOn'),
+    negotiatedAllowance: values['negotiated'] === true ? negotiatedAllowance(parts, values) : null,
+  };
+}
+
+/** The parts left blank get none. */
+function negotiatedAllowance(parts: readonly OrderPartFragment[], values: FormValues): NegotiatedAllowanceInput {
+  const typed = (values['negotiatedAllowance'] ?? {}) as FormValues;
+  const lines = Array.isArray(typed['lines']) ? (typed['lines'] as FormValues[]) : [];
+  return {
+    reason: requiredTextOf(typed, 'reason'),
+    lines: parts.map((part, index) => ({ partId: part.id, quantity: numberOf(lines[index] ?? {}, 'quantity') ?? 0 })),
+  };
+}

@@ -1,0 +1,14 @@
+import type { StockLevelItemFragment } from '@aftersale/graphql';
+import { Chip } from '@mui/material';
+import { useRecordContext } from 'react-admin';
+
+/** "Low" when on hand is at or below the threshold (the API decides `low`). */
+export const LowStockChip = () => {
+  const level = useRecordContext<StockLevelItemFragment>();
+  if (!level) return null;
+  return level.low ? (
+    <Chip size="small" color="warning" label="Low" data-testid="stock-low" data-low="true" />
+  ) : (
+    <Chip size="small" variant="outlined" label="OK" data-testid="stock-low" data-low="false" />
+  );
+};

@@ -1,0 +1,82 @@
+import { PartCategory, type StockLevelItemFragment } from '@aftersale/graphql';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DataTable,
+  DateField,
+  FilterButton,
+  List,
+  NumberField,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { enumChoices } from '../fields/enum-label';
+import { ServiceCentreSelectInput } from '../fields/ServiceCentreSelectInput';
+import { LowStockChip } from './LowStockChip';
+import { StockMoveButtons } from './StockMoveButtons';
+
+/** Filter inputs are named like StockFilter's fields (stock-operations.ts passes them through). */
+const stockFilters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Part SKU or name" />,
+  <ServiceCentreSelectInput key="serviceCentreId" source="serviceCentreId" label="Service centre" alwaysOn />,
+  // The low-stock view: what needs ordering.
+  <BooleanInput key="low" source="low" label="Low stock only" alwaysOn data-testid="stock-low-only" />,
+  <ReferenceInput key="modelId" source="modelId" reference="models" label="Model">
+    <AutocompleteInput label="Model" optionText="name" sx={{ minWidth: 220 }} />
+  </ReferenceInput>,
+  <SelectArrayInput key="category" source="category" label="Category" choices={enumChoices(PartCategory)} sx={{ minWidth: 200 }} />,
+];
+
+
+const Column = DataTable.Col<StockLevelItemFragment>;
+
+const RowMoves = () => {
+  const level = useRecordContext<StockLevelItemFragment>();
+  return level ? <StockMoveButtons level={level} /> : null;
+};
+
+/** Stock per service centre and part, low-stock first when asked; receive, adjust and consume in the row. */
+export const StockList = () => (
+  <List
+    title="Stock"
+    filters={stockFilters}
+    actions={
+      <TopToolbar>
+        <FilterButton />
+      </TopToolbar>
+    }
+    sort={{ field: 'part.sku', order: 'ASC' }}
+    perPage={25}
+    exporter={false}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <Column source="serviceCentre.name" label="Service centre" disableSort>
+        <TextField source="serviceCentre.name" data-testid="stock-row-centre" />
+      </Column>
+      <Column source="part.sku" label="SKU">
+        <TextField source="part.sku" sx={{ fontFamily: 'monospace' }} data-testid="stock-row-sku" />
+      </Column>
+      <Column source="part.name" label="Part" disableSort />
+      <Column source="part.model.name" label="Model" disableSort />
+      <Column source="onHand" label="On hand" align="right">
+        <NumberField source="onHand" data-testid="stock-row-on-hand" />
+      </Column>
+      <Column source="lowStockThreshold" label="Threshold" disableSort align="right">
+        <NumberField source="lowStockThreshold" />
+      </Column>
+      <Column source="low" label="Level" disableSort>
+        <LowStockChip />
+      </Column>
+      <Column source="updatedAt" label="Updated">
+        <DateField source="updatedAt" showTime />
+      </Column>
+      <Column label="Movements" disableSort>
+        <RowMoves />
+      </Column>
+    </DataTable>
+  </List>
+);

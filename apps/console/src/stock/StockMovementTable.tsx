@@ -1,0 +1,42 @@
+import { StockMovementKind, type StockMovementItemFragment } from '@aftersale/graphql';
+import { Typography } from '@mui/material';
+import { DataTable, DateField, SelectField, useRecordContext } from 'react-admin';
+import { enumChoices } from '../fields/enum-label';
+
+const Column = DataTable.Col<StockMovementItemFragment>;
+
+/** Positive in, negative out. */
+const Delta = () => {
+  const movement = useRecordContext<StockMovementItemFragment>();
+  if (!movement) return null;
+  return (
+    <Typography
+      component="span"
+      variant="body2"
+      color={movement.delta < 0 ? 'error' : 'success.main'}
+      sx={{ fontVariantNumeric: 'tabular-nums' }}
+      data-testid="stock-movement-delta"
+    >
+      {movement.delta > 0 ? `+${movement.delta}` : movement.delta}
+    </Typography>
+  );
+};
+
+/** The ledger's rows (inside a list or a ReferenceManyField): when, what, how many, why, who. `where` adds the centre and part columns. */
+export const StockMovementTable = ({ where = false }: { where?: boolean }) => (
+  <DataTable bulkActionButtons={false} rowClick={false} empty={<Typography color="text.secondary">No movement yet.</Typography>}>
+    <Column source="createdAt" label="When" disableSort>
+      <DateField source="createdAt" showTime />
+    </Column>
+    {where && <Column source="serviceCentre.name" label="Service centre" disableSort />}
+    {where && <Column source="part.sku" label="SKU" disableSort />}
+    <Column source="kind" label="Kind" disableSort>
+      <SelectField source="kind" choices={enumChoices(StockMovementKind)} data-testid="stock-movement-kind" />
+    </Column>
+    <Column source="delta" label="Pieces" disableSort align="right">
+      <Delta />
+    </Column>
+    <Column source="reason" label="Reason" disableSort />
+    <Column source="actorName" label="Who" disableSort />
+  </DataTable>
+);
