@@ -7,8 +7,11 @@ import devices from './devices';
 import { LoginPage } from './layout/LoginPage';
 import models from './models';
 import orders from './orders';
+import parts from './parts';
+import serviceCentres from './service-centres';
 import stock from './stock';
 import stockMovements from './stock-movements';
+import users from './users';
 
 const store = localStorageStore(undefined, 'Aftersale');
 
@@ -31,5 +34,8 @@ export const App = () => (
     <Resource name="stock-movements" {...stockMovements} />
     <Resource name="customers" {...customers} />
     <Resource name="models" {...models} />
+    <Resource name="parts" {...parts} />
+    <Resource name="service-centres" {...serviceCentres} />
+    <Resource name="users" {...users} />
   </Admin>
 );

@@ -5,17 +5,38 @@ import { clearSession, readSession, saveSession } from './api/session';
 import { apolloClient } from './dataProvider';
 
 /**
- * Which roles the console offers each write to. Only a courtesy (buttons a
- * user could not use are hidden): the API's @Authorized decides, and answers
- * FORBIDDEN to anyone else.
+ * Which roles the console offers each write (create, edit) to, as the API's
+ * @Authorized rules have them. Only a courtesy (buttons and menu entries a
+ * user could not use are hidden): the API decides, and answers FORBIDDEN to
+ * anyone else.
  */
 const writersByResource: Partial<Record<string, readonly Role[]>> = {
   claims: ['ADMIN', 'AGENT'], // submitClaim
   orders: ['ADMIN', 'AGENT'], // createOrder, updateOrder, recordOrderReceipt, device import
   stock: ['ADMIN', 'TECHNICIAN'], // receiveStock, adjustStock, consumeStock, updateStockSettings
+  customers: ['ADMIN', 'AGENT'],
+  'service-centres': ['ADMIN'],
+  models: ['ADMIN'],
+  parts: ['ADMIN'],
+  users: ['ADMIN'],
+  'api-keys': ['ADMIN'],
+};
+
+/** Resources only some roles may even read; every staff role reads the rest (claims, units, the catalogue). */
+const readersByResource: Partial<Record<string, readonly Role[]>> = {
+  users: ['ADMIN'],
+  'api-keys': ['ADMIN'],
 };
 
 const readActions = new Set(['list', 'show']);
+const writeActions = new Set(['create', 'edit']);
+
+/** Whether a role may take an action on a resource, by the tables above. */
+function roleMay(role: Role | undefined, action: string, resource: string): boolean {
+  const allowed = readActions.has(action) ? readersByResource[resource] : writeActions.has(action) ? writersByResource[resource] ?? [] : [];
+  // No role (the session just ended): the page's own call then meets UNAUTHENTICATED and signs the user out.
+  return allowed === undefined || (role !== undefined && allowed.includes(role));
+}
 
 export const authProvider: AuthProvider = {
   /** react-admin's login form calls its first field `username`: here, the email. */
@@ -62,8 +83,6 @@ export const authProvider: AuthProvider = {
   },
 
   async canAccess({ action, resource }) {
-    if (readActions.has(action)) return true;
-    const role = readSession()?.user.role;
-    return action === 'create' && role !== undefined && (writersByResource[resource]?.includes(role) ?? false);
+    return roleMay(readSession()?.user.role, action, resource);
   },
 };

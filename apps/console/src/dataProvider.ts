@@ -1,5 +1,5 @@
 import buildGraphQLProvider, { type BuildQuery, type GraphqlDataProvider } from 'ra-data-graphql';
-import { CREATE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE } from 'react-admin';
+import { CREATE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE } from 'react-admin';
 import { toApiError } from './api/errors';
 import type { ResourceOperations } from './api/operation';
 import { authorizationHeaders } from './api/session';
@@ -8,7 +8,10 @@ import { customerOperations } from './customers/customer-operations';
 import { deviceOperations, warrantyOperations } from './devices/device-operations';
 import { productModelOperations } from './models/product-model-operations';
 import { orderOperations } from './orders/order-operations';
+import { partOperations } from './parts/part-operations';
+import { serviceCentreOperations } from './service-centres/service-centre-operations';
 import { stockMovementOperations, stockOperations } from './stock/stock-operations';
+import { userOperations } from './users/user-operations';
 
 /** Every react-admin resource the console shows, and how each talks to the API. */
 const operationsByResource: Record<string, ResourceOperations> = {
@@ -20,6 +23,9 @@ const operationsByResource: Record<string, ResourceOperations> = {
   warranties: warrantyOperations,
   customers: customerOperations,
   models: productModelOperations,
+  parts: partOperations,
+  'service-centres': serviceCentreOperations,
+  users: userOperations,
 };
 
 const methodByFetchType: Record<string, keyof ResourceOperations> = {
@@ -28,6 +34,7 @@ const methodByFetchType: Record<string, keyof ResourceOperations> = {
   [GET_MANY]: 'getMany',
   [GET_MANY_REFERENCE]: 'getManyReference',
   [CREATE]: 'create',
+  [UPDATE]: 'update',
 };
 
 /** Our own typed mapping, not ra-data-graphql-simple's naming convention (and so no introspection). */

@@ -7,7 +7,7 @@ export type ApiErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 
 export interface ApiErrorBody {
   code?: string;
   field?: string;
-  /** Set for BAD_USER_INPUT: react-admin shows it under the input of that name, and the message in a notification. */
+  /** Set for BAD_USER_INPUT (and a CONFLICT naming an input): react-admin shows it under the input of that name, and the message in a notification. */
   errors?: Record<string, unknown>;
 }
 
@@ -37,7 +37,8 @@ export function toApiError(error: unknown): unknown {
     const code = stringOrUndefined(graphQLError.extensions?.code);
     const field = stringOrUndefined(graphQLError.extensions?.field);
     const body: ApiErrorBody = { code, field };
-    if (code === 'BAD_USER_INPUT' && field) {
+    // A CONFLICT may name the input it is about (the last administrator's role); a stale `version` is no input.
+    if (field && (code === 'BAD_USER_INPUT' || (code === 'CONFLICT' && field !== 'version'))) {
       // Under the input, the field's name would repeat its label: "imei: must be…" → "must be…".
       const prefix = `${field}:`;
       const { message } = graphQLError;

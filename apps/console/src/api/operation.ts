@@ -9,6 +9,7 @@ import {
   type GetOneParams,
   type PaginationPayload,
   type SortPayload,
+  type UpdateParams,
 } from 'react-admin';
 
 /**
@@ -22,6 +23,7 @@ export interface ResourceOperations {
   getMany?: (params: GetManyParams) => BuildQueryResult;
   getManyReference?: (params: GetManyReferenceParams) => BuildQueryResult;
   create?: (params: CreateParams) => BuildQueryResult;
+  update?: (params: UpdateParams) => BuildQueryResult;
 }
 
 /** One react-admin call as one typed GraphQL operation: variables are checked against the document. */
@@ -79,6 +81,13 @@ export function list<T extends string>(value: unknown): T[] | undefined {
   return Array.isArray(value) && value.length > 0 ? (value as T[]) : undefined;
 }
 
+/** A yes/no filter (e.g. active): true, false, or nothing. */
+export function yesNo(value: unknown): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}
+
 /** Drops the keys whose value is undefined, so the API sees only the filters in use. */
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -97,3 +106,50 @@ export function found<T>(record: T | undefined, what: string, id: unknown): { da
  * a list row as if it were the whole record.
  */
 export const detailQuery = { meta: { selection: 'detail' } } as const;
+
+/** A create or edit form's values, as react-admin hands them to the data provider. */
+export type FormData = Readonly<Record<string, unknown>>;
+
+/**
+ * A text input's value for the API, as typed: a cleared input (react-admin
+ * makes it null) goes as "", so the API names the field it finds blank
+ * instead of the request failing on a null.
+ */
+export function typed(data: FormData, key: string): string {
+  const value = data[key];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A whole number the form must hold (e.g. cents); its absence is shown under the input, like the API's own refusals. */
+export function wholeNumber(data: FormData, key: string): number {
+  const value = data[key];
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  throw missing(key);
+}
+
+/** One value of a generated enum (e.g. `PartCategory`) the form must hold. */
+export function oneOf<Value extends string>(data: FormData, key: string, values: Readonly<Record<string, Value>>): Value {
+  const value = data[key];
+  const found = Object.values(values).find((candidate) => candidate === value);
+  if (found === undefined) throw missing(key);
+  return found;
+}
+
+function missing(key: string): HttpError {
+  return new HttpError(`${key}: required.`, 400, { code: 'BAD_USER_INPUT', field: key, errors: { [key]: 'Required' } });
+}
+
+/** A switch's value; an untouched switch is off. */
+export function flag(data: FormData, key: string): boolean {
+  return data[key] === true;
+}
+
+/**
+ * The version of the record the form was loaded with, for optimistic locking:
+ * the API answers CONFLICT when someone saved in between.
+ */
+export function loadedVersion({ previousData, data }: UpdateParams): number {
+  const version: unknown = previousData?.version ?? data?.version;
+  if (typeof version !== 'number') throw new HttpError('The record was loaded without its version: reload the page.', 409, { code: 'CONFLICT' });
+  return version;
+}

@@ -1,9 +1,13 @@
 import type { CustomerItemFragment } from '@aftersale/graphql';
+import { Typography } from '@mui/material';
 import { DataTable, List, SearchInput } from 'react-admin';
 
 const Column = DataTable.Col<CustomerItemFragment>;
 
-/** The business customers; the claims and units lists filter by them. */
+/**
+ * The business customers; the claims and units lists filter by them. The API
+ * lists them by name and offers no other order, so the columns do not sort.
+ */
 export const CustomerList = () => (
   <List
     title="Customers"
@@ -11,7 +15,11 @@ export const CustomerList = () => (
     perPage={25}
     exporter={false}
   >
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable
+      bulkActionButtons={false}
+      rowClick="show"
+      empty={<Typography sx={{ p: 2 }} color="text.secondary">No customer matches this search.</Typography>}
+    >
       <Column source="code" label="Code" disableSort />
       <Column source="name" label="Name" disableSort />
       <Column source="country" label="Country" disableSort />

@@ -1,7 +1,7 @@
-import { CustomersDocument } from '@aftersale/graphql';
-import { compact, found, idsPage, listResult, operation, pageOf, text, type ResourceOperations } from '../api/operation';
+import { CreateCustomerDocument, CustomerDocument, CustomersDocument, UpdateCustomerDocument } from '@aftersale/graphql';
+import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, type ResourceOperations } from '../api/operation';
 
-/** Customers come in the API's order (no sort argument); `q` matches code or name. */
+/** Customers come in the API's order, by name (no sort argument); `q` matches code or name. */
 export const customerOperations: ResourceOperations = {
   getList: ({ pagination, filter }) =>
     operation(
@@ -10,6 +10,26 @@ export const customerOperations: ResourceOperations = {
       (data) => listResult(data.customers),
     ),
   getMany: (params) => operation(CustomersDocument, idsPage(params), (data) => ({ data: data.customers.items })),
-  getOne: ({ id }) =>
-    operation(CustomersDocument, { offset: 0, limit: 1, filter: { ids: [String(id)] } }, (data) => found(data.customers.items[0], 'Customer', id)),
+  getOne: ({ id }) => operation(CustomerDocument, { id: String(id) }, (data) => ({ data: data.customer })),
+  create: ({ data }) =>
+    operation(
+      CreateCustomerDocument,
+      { input: { code: typed(data, 'code'), name: typed(data, 'name'), country: typed(data, 'country'), contactEmail: typed(data, 'contactEmail') } },
+      (result) => ({ data: result.createCustomer }),
+    ),
+  // UpdateCustomerInput has no code: once created, a customer's code is fixed.
+  update: (params) =>
+    operation(
+      UpdateCustomerDocument,
+      {
+        input: {
+          id: String(params.id),
+          version: loadedVersion(params),
+          name: typed(params.data, 'name'),
+          country: typed(params.data, 'country'),
+          contactEmail: typed(params.data, 'contactEmail'),
+        },
+      },
+      (result) => ({ data: result.updateCustomer }),
+    ),
 };

@@ -3,7 +3,7 @@ import { DataTable, List, SearchInput } from 'react-admin';
 
 const Column = DataTable.Col<ProductModelItemFragment>;
 
-/** The product models the maker sells; the claims and units lists filter by them. */
+/** The product models the maker sells; the API lists them by name. */
 export const ProductModelList = () => (
   <List
     title="Models"
@@ -11,7 +11,7 @@ export const ProductModelList = () => (
     perPage={25}
     exporter={false}
   >
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="code" label="Code" disableSort />
       <Column source="name" label="Name" disableSort />
       <Column source="kind" label="Kind" disableSort />

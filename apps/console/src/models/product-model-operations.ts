@@ -1,7 +1,7 @@
-import { ProductModelsDocument } from '@aftersale/graphql';
-import { compact, found, idsPage, listResult, operation, pageOf, text, type ResourceOperations } from '../api/operation';
+import { CreateProductModelDocument, ProductModelDocument, ProductModelsDocument, UpdateProductModelDocument } from '@aftersale/graphql';
+import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, type ResourceOperations } from '../api/operation';
 
-/** Product models come in the API's order (no sort argument); `q` matches code or name. */
+/** Product models come in the API's order, by name (no sort argument); `q` matches code or name. */
 export const productModelOperations: ResourceOperations = {
   getList: ({ pagination, filter }) =>
     operation(
@@ -10,6 +10,18 @@ export const productModelOperations: ResourceOperations = {
       (data) => listResult(data.productModels),
     ),
   getMany: (params) => operation(ProductModelsDocument, idsPage(params), (data) => ({ data: data.productModels.items })),
-  getOne: ({ id }) =>
-    operation(ProductModelsDocument, { offset: 0, limit: 1, filter: { ids: [String(id)] } }, (data) => found(data.productModels.items[0], 'Product model', id)),
+  getOne: ({ id }) => operation(ProductModelDocument, { id: String(id) }, (data) => ({ data: data.productModel })),
+  create: ({ data }) =>
+    operation(
+      CreateProductModelDocument,
+      { input: { code: typed(data, 'code'), name: typed(data, 'name'), kind: typed(data, 'kind'), barcodePattern: typed(data, 'barcodePattern') } },
+      (result) => ({ data: result.createProductModel }),
+    ),
+  // UpdateProductModelInput has no code or kind: units were registered against them.
+  update: (params) =>
+    operation(
+      UpdateProductModelDocument,
+      { input: { id: String(params.id), version: loadedVersion(params), name: typed(params.data, 'name'), barcodePattern: typed(params.data, 'barcodePattern') } },
+      (result) => ({ data: result.updateProductModel }),
+    ),
 };

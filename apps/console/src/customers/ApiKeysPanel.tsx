@@ -1,0 +1,60 @@
+import { ApiKeysDocument, type ApiKeyItemFragment, type CreateApiKeyMutation } from '@aftersale/graphql';
+import KeyIcon from '@mui/icons-material/Key';
+import { Alert, Box, Button, Typography } from '@mui/material';
+import { useState } from 'react';
+import { DataTable, DateField, ListContextProvider, ResourceContextProvider, useList } from 'react-admin';
+import { useApiQuery } from '../api/request';
+import { Section } from '../layout/Section';
+import { ApiKeySecretDialog } from './ApiKeySecretDialog';
+import { CreateApiKeyDialog } from './CreateApiKeyDialog';
+import { RevokeApiKeyButton } from './RevokeApiKeyButton';
+
+const Column = DataTable.Col<ApiKeyItemFragment>;
+
+/** The keys a customer's integrations call the API with (administrators only, as the API has it). */
+export const ApiKeysPanel = ({ customerId }: { customerId: string }) => {
+  const { data, isPending, error } = useApiQuery(ApiKeysDocument, { customerId });
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreateApiKeyMutation['createApiKey'] | null>(null);
+  const keys = useList<ApiKeyItemFragment>({ data: data?.apiKeys ?? [], isPending, perPage: 1000 });
+  return (
+    <Section title="Integrator API keys" size={{ xs: 12, md: 7 }}>
+      <Typography variant="body2" color="text.secondary">
+        An integration sends its key as <code>Authorization: Bearer &lt;key&gt;</code> and sees this customer's data only.
+      </Typography>
+      {error && <Alert severity="error">{error.message}</Alert>}
+      <ResourceContextProvider value="api-keys">
+        <ListContextProvider value={keys}>
+          <DataTable
+            bulkActionButtons={false}
+            rowClick={false}
+            data-testid="api-keys"
+            empty={<Typography color="text.secondary">This customer has no API key yet.</Typography>}
+          >
+            <Column source="name" label="Name" disableSort />
+            <Column source="prefix" label="Prefix" disableSort sx={{ fontFamily: 'monospace' }} />
+            <Column source="createdAt" label="Created" disableSort>
+              <DateField source="createdAt" showTime />
+            </Column>
+            <Column source="lastUsedAt" label="Last used" disableSort>
+              <DateField source="lastUsedAt" showTime emptyText="Never" />
+            </Column>
+            <Column source="revokedAt" label="Revoked" disableSort>
+              <DateField source="revokedAt" showTime emptyText="—" />
+            </Column>
+            <Column label="" disableSort align="right">
+              <RevokeApiKeyButton />
+            </Column>
+          </DataTable>
+        </ListContextProvider>
+      </ResourceContextProvider>
+      <Box>
+        <Button variant="outlined" startIcon={<KeyIcon />} onClick={() => setCreating(true)} data-testid="create-api-key">
+          New key
+        </Button>
+      </Box>
+      <CreateApiKeyDialog customerId={customerId} open={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
+      <ApiKeySecretDialog created={created} onClose={() => setCreated(null)} />
+    </Section>
+  );
+};

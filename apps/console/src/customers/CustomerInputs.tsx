@@ -1,0 +1,13 @@
+import { TextInput, email, required } from 'react-admin';
+import { CodeInput } from '../fields/CodeInput';
+import { CountryInput } from '../fields/CountryInput';
+
+/** The inputs of the customer forms, named like CreateCustomerInput's fields so an API refusal shows under its input. */
+export const CustomerInputs = ({ editing = false }: { editing?: boolean }) => (
+  <>
+    <CodeInput example="ACME" editing={editing} />
+    <TextInput source="name" label="Name" validate={required()} />
+    <CountryInput />
+    <TextInput source="contactEmail" label="Contact email" type="email" validate={email()} />
+  </>
+);

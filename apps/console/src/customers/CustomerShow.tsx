@@ -1,0 +1,35 @@
+import type { CustomerDetailFragment } from '@aftersale/graphql';
+import { Box, Grid } from '@mui/material';
+import { CanAccess, RecordField, Show, useRecordContext } from 'react-admin';
+import { detailQuery } from '../api/operation';
+import { Section } from '../layout/Section';
+import { ApiKeysPanel } from './ApiKeysPanel';
+
+const Field = RecordField<CustomerDetailFragment>;
+
+/** One customer, and (for administrators) the keys its integrations call the API with. */
+export const CustomerShow = () => (
+  <Show queryOptions={detailQuery}>
+    <CustomerPage />
+  </Show>
+);
+
+const CustomerPage = () => {
+  const customer = useRecordContext<CustomerDetailFragment>();
+  if (!customer) return null;
+  return (
+    <Box sx={{ p: 2 }} data-testid="customer-page" data-version={customer.version}>
+      <Grid container spacing={2}>
+        <Section title="Customer" size={{ xs: 12, md: 5 }}>
+          <Field source="code" label="Code" data-testid="customer-code" />
+          <Field source="name" label="Name" data-testid="customer-name" />
+          <Field source="country" label="Country" />
+          <Field source="contactEmail" label="Contact email" empty="—" />
+        </Section>
+        <CanAccess resource="api-keys" action="list">
+          <ApiKeysPanel customerId={customer.id} />
+        </CanAccess>
+      </Grid>
+    </Box>
+  );
+};

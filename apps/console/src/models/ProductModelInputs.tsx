@@ -1,0 +1,28 @@
+import { SelectInput, TextInput, required } from 'react-admin';
+import { CodeInput } from '../fields/CodeInput';
+
+/** ProductModel.kind is a string in the schema; its description lists these. */
+const kindChoices = [
+  { id: 'PHONE', name: 'Phone' },
+  { id: 'FEATURE_PHONE', name: 'Feature phone' },
+  { id: 'TABLET', name: 'Tablet' },
+];
+
+/**
+ * The inputs of the model forms, named like CreateProductModelInput's fields
+ * so an API refusal shows under its input. Code and kind are set once.
+ */
+export const ProductModelInputs = ({ editing = false }: { editing?: boolean }) => (
+  <>
+    <CodeInput example="X200" editing={editing} />
+    <TextInput source="name" label="Name" validate={required()} />
+    <SelectInput source="kind" label="Kind" choices={kindChoices} disabled={editing} validate={editing ? undefined : required()} />
+    <TextInput
+      source="barcodePattern"
+      label="Barcode pattern"
+      validate={required()}
+      helperText="A regular expression every unit barcode of the model matches whole, e.g. ^X200-\d{8}$"
+      sx={{ '& input': { fontFamily: 'monospace' } }}
+    />
+  </>
+);

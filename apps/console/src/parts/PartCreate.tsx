@@ -1,0 +1,10 @@
+import { Create, SimpleForm } from 'react-admin';
+import { PartInputs } from './PartInputs';
+
+export const PartCreate = () => (
+  <Create title="New part" redirect="list">
+    <SimpleForm sx={{ maxWidth: 560 }}>
+      <PartInputs />
+    </SimpleForm>
+  </Create>
+);

@@ -1,0 +1,10 @@
+import { Create, SimpleForm } from 'react-admin';
+import { ServiceCentreInputs } from './ServiceCentreInputs';
+
+export const ServiceCentreCreate = () => (
+  <Create title="New service centre" redirect="list">
+    <SimpleForm sx={{ maxWidth: 560 }}>
+      <ServiceCentreInputs />
+    </SimpleForm>
+  </Create>
+);

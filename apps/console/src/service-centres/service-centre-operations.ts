@@ -1,0 +1,32 @@
+import { CreateServiceCentreDocument, ServiceCentreDocument, ServiceCentresDocument, UpdateServiceCentreDocument } from '@aftersale/graphql';
+import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, type FormData, type ResourceOperations } from '../api/operation';
+
+/** The fields both the create and the update input take, as the form holds them. */
+const placeOf = (data: FormData) => ({
+  name: typed(data, 'name'),
+  city: typed(data, 'city'),
+  country: typed(data, 'country'),
+  address: typed(data, 'address'),
+});
+
+/** Service centres come in the API's order, by name (no sort argument); `q` matches code or name. */
+export const serviceCentreOperations: ResourceOperations = {
+  getList: ({ pagination, filter }) =>
+    operation(
+      ServiceCentresDocument,
+      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }) },
+      (data) => listResult(data.serviceCentres),
+    ),
+  getMany: (params) => operation(ServiceCentresDocument, idsPage(params), (data) => ({ data: data.serviceCentres.items })),
+  getOne: ({ id }) => operation(ServiceCentreDocument, { id: String(id) }, (data) => ({ data: data.serviceCentre })),
+  create: ({ data }) =>
+    operation(CreateServiceCentreDocument, { input: { code: typed(data, 'code'), ...placeOf(data) } }, (result) => ({
+      data: result.createServiceCentre,
+    })),
+  update: (params) =>
+    operation(
+      UpdateServiceCentreDocument,
+      { input: { id: String(params.id), version: loadedVersion(params), ...placeOf(params.data) } },
+      (result) => ({ data: result.updateServiceCentre }),
+    ),
+};

@@ -1,0 +1,37 @@
+import { CreateUserDocument, Role, UpdateUserDocument, UserDocument, UsersDocument, type UserFilter } from '@aftersale/graphql';
+import { compact, flag, idsPage, listResult, loadedVersion, oneOf, operation, pageOf, text, typed, yesNo, type ResourceOperations } from '../api/operation';
+
+/** The list's filter form (its inputs are named like UserFilter's fields) as a UserFilter. */
+function userFilter(values: Record<string, unknown> = {}): UserFilter {
+  const role = Object.values(Role).find((candidate) => candidate === values['role']);
+  return compact<UserFilter>({ q: text(values['q']), role, active: yesNo(values['active']) });
+}
+
+/** Staff users come in the API's order, by email (no sort argument). Administrators only. */
+export const userOperations: ResourceOperations = {
+  getList: ({ pagination, filter }) =>
+    operation(UsersDocument, { ...pageOf(pagination), filter: userFilter(filter) }, (data) => listResult(data.users)),
+  getMany: (params) => operation(UsersDocument, idsPage(params), (data) => ({ data: data.users.items })),
+  getOne: ({ id }) => operation(UserDocument, { id: String(id) }, (data) => ({ data: data.user })),
+  create: ({ data }) =>
+    operation(
+      CreateUserDocument,
+      { input: { email: typed(data, 'email'), name: typed(data, 'name'), role: oneOf(data, 'role', Role), password: typed(data, 'password') } },
+      (result) => ({ data: result.createUser }),
+    ),
+  // The API refuses (CONFLICT, naming `role` or `active`) to demote or deactivate the last active administrator.
+  update: (params) =>
+    operation(
+      UpdateUserDocument,
+      {
+        input: {
+          id: String(params.id),
+          version: loadedVersion(params),
+          name: typed(params.data, 'name'),
+          role: oneOf(params.data, 'role', Role),
+          active: flag(params.data, 'active'),
+        },
+      },
+      (result) => ({ data: result.updateUser }),
+    ),
+};
