@@ -443,7 +443,7 @@ interface Ledger {
 }
 
 /** Up to this many claims, each claim's story is kept once generated rather than told again for every table. */
-const MEMOISED_CLAIMS = 20_000;
+const MEMOISED_CLAIMS = 10_000;
 
 /** The unit that replaces the unit of the `index`-th claim, should it be replaced (W4): from the model's replacement serials. */
 function replacementUnit(model: ModelSpec, index: number): { imei: string; barcode: string } {
