@@ -22,7 +22,8 @@ let browser: Browser;
 let agent: Page;
 let tech: Page;
 let files: string;
-let catalogue: { customer: string; model: string; barcodePrefix: string };
+let catalogue: { customer: string; model: string; barcodePrefix: string; token: string };
+let orderUrl: string;
 let imeis: string[];
 
 beforeAll(async () => {
@@ -49,6 +50,7 @@ describe('an order in the console', () => {
     await agent.getByRole('button', { name: 'Save' }).click();
 
     await agent.getByTestId('order-number').waitFor();
+    orderUrl = agent.url();
     expect(await agent.getByTestId('order-status').getAttribute('data-received')).toBe('false');
     await agent.getByTestId('order-record-receipt').click();
     const dialog = agent.getByTestId('order-record-receipt-dialog');
@@ -111,9 +113,60 @@ describe('an order in the console', () => {
   });
 });
 
+describe('order edits and large orders', () => {
+  it('after receipt the quantity is fixed; a refused number shows under its input; a stale save is refused', async () => {
+    await agent.goto(orderUrl);
+    const version = Number(await agent.getByTestId('order-page').getAttribute('data-version'));
+    await agent.getByTestId('order-edit').click();
+    expect(await agent.getByLabel('Quantity').isEditable()).toBe(false);
+    const number = agent.getByLabel('Order number');
+    await number.fill('not a number!');
+    await agent.getByRole('button', { name: 'Save' }).click();
+    await agent.locator('.ra-input-number').getByText(/letters, digits, dashes or slashes/).waitFor();
+
+    // Someone else saves the order meanwhile: this form's version is stale.
+    const id = /#\/orders\/([^/]+)/.exec(orderUrl)![1]!;
+    const other = await graphql(server.url, 'mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { version } }', { input: { id, version, shippedOn: daysAgo(9) } }, catalogue.token);
+    expect(other.errors).toBeUndefined();
+    await number.fill('SO-E2E-0001');
+    await agent.getByRole('button', { name: 'Save' }).click();
+    await agent.getByText(/was changed by someone else/).waitFor();
+    await screenshot(agent, 'orders-06-stale-edit');
+
+    await agent.reload();
+    await agent.getByLabel('Order number').fill('SO-E2E-0001');
+    await agent.getByRole('button', { name: 'Save' }).click();
+    await agent.getByTestId('order-number').filter({ hasText: 'SO-E2E-0001' }).waitFor();
+  });
+
+  it('an order above the limit gets no automatic allowance, and the receipt records a negotiated one (S3)', async () => {
+    await agent.goto(`${server.url}#/orders/create`);
+    await choose(agent, 'Customer', catalogue.customer);
+    await choose(agent, 'Model', catalogue.model);
+    await agent.getByLabel('Quantity').fill('3500');
+    await agent.getByRole('button', { name: 'Save' }).click();
+    await agent.getByTestId('order-number').waitFor();
+    expect(await agent.getByTestId('order-allowance-panel').getAttribute('data-within-limit')).toBe('false');
+
+    await agent.getByTestId('order-record-receipt').click();
+    const dialog = agent.getByTestId('order-record-receipt-dialog');
+    await dialog.getByLabel('An allowance was negotiated with the customer').check();
+    await dialog.getByLabel('Reason').fill('Framework agreement 2026');
+    const lines = dialog.getByTestId('negotiated-line');
+    expect(await lines.count()).toBeGreaterThan(0);
+    await lines.first().locator('input').fill('50');
+    await screenshot(agent, 'orders-07-negotiated');
+    await submit(dialog);
+    await agent.getByTestId('order-allowance-reason').filter({ hasText: 'Framework agreement 2026' }).waitFor();
+    expect(await lineQuantities(agent.getByTestId('order-spare-shipment-line'))).toContain('50');
+  });
+});
+
 describe('stock in the console', () => {
   it('a technician receives parts and sees on hand rise; taking more than on hand is refused', async () => {
     await tech.getByRole('menuitem', { name: 'Stock', exact: true }).click();
+    await tech.getByTestId('stock-row-sku').first().waitFor();
+    await screenshot(tech, 'stock-00-levels');
     await tech.getByTestId('stock-row-sku').first().click();
     await tech.getByTestId('stock-page').waitFor();
     const before = Number(await tech.getByTestId('stock-on-hand').textContent());
@@ -191,5 +244,5 @@ async function demoCustomerAndModel(url: string) {
   const model = productModels.items[0]!;
   const prefix = /^\^([A-Z0-9-]*)\[0-9\]\{8\}\$$/.exec(model.barcodePattern)?.[1];
   if (prefix === undefined) throw new Error(`Unexpected barcode pattern ${model.barcodePattern}`);
-  return { customer: customers.items[0]!.name, model: model.name, barcodePrefix: prefix };
+  return { customer: customers.items[0]!.name, model: model.name, barcodePrefix: prefix, token };
 }

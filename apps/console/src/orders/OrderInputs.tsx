@@ -24,7 +24,8 @@ export const OrderInputs = ({ creating = false, received = false }: { creating?:
       min={1}
       step={1}
       validate={[required(), minValue(1)]}
-      disabled={received}
+      // Read-only, not disabled: a disabled input has no value in the form, and would fail `required`.
+      readOnly={received}
       helperText={received ? 'Fixed: the goods were received with their spare parts.' : 'Units ordered'}
     />
     <TextInput source="number" label="Order number" helperText={creating ? 'Leave blank for the next SO-YYYY-NNNN' : false} />

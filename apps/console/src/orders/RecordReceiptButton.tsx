@@ -4,8 +4,9 @@ import {
   type NegotiatedAllowanceInput,
   type OrderDetailFragment,
   type OrderPartFragment,
+  type RecordOrderReceiptInput,
 } from '@aftersale/graphql';
-import { LinearProgress, Stack, Typography } from '@mui/material';
+import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import { BooleanInput, DateInput, NumberInput, TextInput, minValue, required } from 'react-admin';
 import { useApiQuery, request } from '../api/request';
@@ -53,24 +54,26 @@ const NegotiatedAllowanceInputs = ({ parts }: { parts: readonly OrderPartFragmen
           <Typography variant="subtitle2" sx={{ mb: 1 }}>
             Spare parts per part of the model
           </Typography>
-          {parts.map((part, index) => (
-            <NumberInput
-              key={part.id}
-              source={`negotiatedAllowance.lines.${index}.quantity`}
-              label={`${part.sku} ${part.name}`}
-              min={0}
-              step={1}
-              validate={minValue(0)}
-              data-testid="negotiated-line"
-            />
-          ))}
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 2 }}>
+            {parts.map((part, index) => (
+              <NumberInput
+                key={part.id}
+                source={`negotiatedAllowance.lines.${index}.quantity`}
+                label={`${part.sku} ${part.name}`}
+                min={0}
+                step={1}
+                validate={minValue(0)}
+                data-testid="negotiated-line"
+              />
+            ))}
+          </Box>
         </>
       )}
     </Stack>
   );
 };
 
-function receiptInput(order: OrderDetailFragment, parts: readonly OrderPartFragment[], values: FormValues) {
+function receiptInput(order: OrderDetailFragment, parts: readonly OrderPartFragment[], values: FormValues): RecordOrderReceiptInput {
   return {
     id: order.id,
     version: order.version,
