@@ -107,6 +107,12 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     const inStock = dialog.locator('[data-testid="inspection-part"]:not([data-on-hand="0"])').first();
     const sku = await inStock.getAttribute('data-sku');
     await inStock.getByTestId('part-faulty').locator('input').check();
+    // The engine's preview, before anything is recorded: the line charged, paid maintenance, its total.
+    const preview = dialog.getByTestId('assessment-preview');
+    await preview.locator(`[data-testid="preview-line"][data-sku="${sku}"][data-covered="false"]`).waitFor();
+    await preview.getByTestId('preview-decision').filter({ hasText: 'Paid maintenance' }).waitFor();
+    const previewTotal = (await preview.getByTestId('preview-total').textContent())!;
+    expect(previewTotal).toMatch(/\$\d/);
     await screenshot(tech, 'flow-03-inspection');
     await submit(dialog);
 
@@ -115,6 +121,7 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     // A: the claim came after the warranty period, so the line is charged.
     const line = tech.locator(`[data-testid="assessment-line"][data-sku="${sku}"]`);
     expect(await line.getAttribute('data-covered')).toBe('false');
+    expect(await tech.getByTestId('assessment-total').textContent()).toBe(previewTotal);
     await tech.getByTestId('assessment-clauses').locator('[data-clause="BEYOND_WARRANTY_PERIOD"]').waitFor();
     expect(await tech.getByTestId('claim-quote-status').getAttribute('data-status')).toBe('PENDING');
     await screenshot(tech, 'flow-04-assessed');

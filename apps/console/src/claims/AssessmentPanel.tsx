@@ -2,8 +2,7 @@ import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { Alert, Chip, Stack, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
-import { useClaimCurrency, usePolicyReference } from './claim-reference';
-import { ClauseCodes } from './ClauseCodes';
+import { ClauseCodes, ClauseList } from './ClauseCodes';
 
 type Assessment = NonNullable<ClaimDetailFragment['assessment']>;
 
@@ -13,8 +12,7 @@ type Assessment = NonNullable<ClaimDetailFragment['assessment']>;
  * version it was made under (R5), and each faulty part, covered or charged (R1).
  */
 export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragment; assessment: Assessment }) => {
-  const currency = useClaimCurrency(claim);
-  const { clauses } = usePolicyReference();
+  const { currency } = claim;
   const overridden = assessment.decision !== assessment.proposedDecision;
   return (
     <Stack spacing={1.5} data-testid="claim-assessment">
@@ -43,18 +41,7 @@ export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragm
       {assessment.findings.length > 0 && (
         <Typography variant="body2">Findings: {assessment.findings.map(enumLabel).join(', ')}</Typography>
       )}
-      {assessment.clauses.length > 0 && (
-        <Stack component="ul" spacing={0.5} sx={{ m: 0, pl: 2 }} data-testid="assessment-clauses">
-          {assessment.clauses.map((code) => (
-            <Typography component="li" variant="body2" key={code} data-clause={code}>
-              <strong>
-                {clauses.get(code)?.letter ?? ''} {enumLabel(code)}
-              </strong>
-              {clauses.get(code) ? ` — ${clauses.get(code)?.text}` : ''}
-            </Typography>
-          ))}
-        </Stack>
-      )}
+      <ClauseList codes={assessment.clauses} testId="assessment-clauses" />
       {claim.lines.length === 0 ? (
         <Typography color="text.secondary">No faulty part recorded.</Typography>
       ) : (

@@ -1,20 +1,15 @@
-import type { ClaimDetailFragment, Role } from '@aftersale/graphql';
+import { AttachmentKind, type ClaimDetailFragment, type Role } from '@aftersale/graphql';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadIcon from '@mui/icons-material/UploadFile';
 import { Button, IconButton, List, ListItem, ListItemText, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
 import { useNotify, usePermissions, useRefresh } from 'react-admin';
 import { enumLabel } from '../fields/enum-label';
-import {
-  ATTACHMENT_KINDS,
-  ATTACHMENT_TYPES,
-  attachmentProblem,
-  downloadFile,
-  uploadAttachment,
-  type AttachmentKind,
-} from './claim-files';
+import { ATTACHMENT_TYPES, attachmentProblem, downloadFile, uploadAttachment } from './claim-files';
 
 type Attachment = ClaimDetailFragment['attachments'][number];
+
+const attachmentKinds = Object.values(AttachmentKind);
 
 /** Photos of the unit, signed agreements and other papers: list, download, upload (≤ 5 MB; JPEG, PNG, WebP, PDF). */
 export const AttachmentsPanel = ({ claim }: { claim: ClaimDetailFragment }) => {
@@ -64,7 +59,7 @@ const AttachmentItem = ({ attachment }: { attachment: Attachment }) => {
 const UploadAttachment = ({ claimId }: { claimId: string }) => {
   const notify = useNotify();
   const refresh = useRefresh();
-  const [kind, setKind] = useState<AttachmentKind>('PHOTO');
+  const [kind, setKind] = useState<AttachmentKind>(AttachmentKind.PHOTO);
   const [busy, setBusy] = useState(false);
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -95,11 +90,11 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
         size="small"
         label="Kind"
         value={kind}
-        onChange={(event) => setKind(ATTACHMENT_KINDS.find((k) => k === event.target.value) ?? 'OTHER')}
+        onChange={(event) => setKind(attachmentKinds.find((k) => k === event.target.value) ?? AttachmentKind.OTHER)}
         sx={{ minWidth: 140 }}
         data-testid="attachment-kind"
       >
-        {ATTACHMENT_KINDS.map((value) => (
+        {attachmentKinds.map((value) => (
           <MenuItem key={value} value={value}>
             {enumLabel(value)}
           </MenuItem>

@@ -10,7 +10,6 @@ import { AssessmentPanel } from './AssessmentPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ClaimActionsBar } from './ClaimActionsBar';
 import { ClaimHeader } from './ClaimHeader';
-import { useClaimCurrency } from './claim-reference';
 import { ClaimTimeline } from './ClaimTimeline';
 import { InvoicePanel } from './InvoicePanel';
 import { QuotePanel } from './QuotePanel';
@@ -127,5 +126,5 @@ const ClaimPage = () => {
 };
 
 const ClaimHistory = ({ claim }: { claim: ClaimDetailFragment }) => (
-  <ClaimTimeline events={claim.events} currency={useClaimCurrency(claim)} />
+  <ClaimTimeline events={claim.events} currency={claim.currency} />
 );

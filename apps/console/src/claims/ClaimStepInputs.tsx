@@ -3,7 +3,7 @@ import { Alert } from '@mui/material';
 import { DateInput, RadioButtonGroupInput, SelectInput, TextInput, maxLength, regex, required } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 import { MoneyInput } from '../fields/MoneyInput';
-import { useClaimCurrency, useServiceCentreChoices } from './claim-reference';
+import { useServiceCentreChoices } from './claim-reference';
 import { QuoteSummary } from './QuotePanel';
 
 /**
@@ -43,7 +43,7 @@ export const RequestUnitInputs = () => {
 
 /** A carrier trip, either way; its cost is the customer's and is never invoiced (H7). */
 export const ShipmentInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
-  const currency = useClaimCurrency(claim);
+  const { currency } = claim;
   return (
     <>
       <TextInput source="carrier" label="Carrier" validate={[required(), maxLength(100)]} />

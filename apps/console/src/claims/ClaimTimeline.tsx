@@ -1,4 +1,4 @@
-import type { ClaimEventItemFragment, PolicyClause } from '@aftersale/graphql';
+import { ShipmentDirection, type ClaimEventItemFragment, type PolicyClause } from '@aftersale/graphql';
 import { Box, Step, StepContent, StepLabel, Stepper, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { enumLabel } from '../fields/enum-label';
@@ -88,7 +88,14 @@ const list =
 const code: Format = (value) => <Box component="span" sx={{ fontFamily: 'monospace' }}>{plain(value, undefined)}</Box>;
 const clauses: Format = (value) => (Array.isArray(value) ? <ClauseCodes codes={value.filter((c): c is PolicyClause => typeof c === 'string')} /> : plain(value, undefined));
 const bytes: Format = (value) => (typeof value === 'number' ? `${Math.max(1, Math.round(value / 1024))} KB` : plain(value, undefined));
-const direction: Format = (value) => (value === 'INBOUND' ? 'to the service centre' : value === 'OUTBOUND' ? 'back to the customer' : plain(value, undefined));
+const shippedTo: Record<ShipmentDirection, string> = {
+  [ShipmentDirection.INBOUND]: 'to the service centre',
+  [ShipmentDirection.OUTBOUND]: 'back to the customer',
+};
+const direction: Format = (value) => (isDirection(value) ? shippedTo[value] : plain(value, undefined));
+function isDirection(value: unknown): value is ShipmentDirection {
+  return typeof value === 'string' && value in shippedTo;
+}
 /** Imported history lists lines as `{ sku, covered, charge }`. */
 const lines =
   (currency: string | undefined) =>

@@ -1,5 +1,5 @@
 import type { PolicyClause } from '@aftersale/graphql';
-import { Chip, Stack, Tooltip } from '@mui/material';
+import { Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { enumLabel } from '../fields/enum-label';
 import { usePolicyReference } from './claim-reference';
 
@@ -15,6 +15,27 @@ export const ClauseCodes = ({ codes, compact = false }: { codes: readonly Policy
           <Tooltip key={code} title={clause ? `${enumLabel(code)}: ${clause.text}` : enumLabel(code)}>
             <Chip size="small" variant="outlined" label={clause ? (compact ? clause.letter : `${clause.letter} · ${enumLabel(code)}`) : enumLabel(code)} data-clause={code} />
           </Tooltip>
+        );
+      })}
+    </Stack>
+  );
+};
+
+/** Clauses as a list: letter, name and the policy's text for each (the assessment, its preview). */
+export const ClauseList = ({ codes, testId }: { codes: readonly PolicyClause[]; testId: string }) => {
+  const { clauses } = usePolicyReference();
+  if (codes.length === 0) return null;
+  return (
+    <Stack component="ul" spacing={0.5} sx={{ m: 0, pl: 2 }} data-testid={testId}>
+      {codes.map((code) => {
+        const clause = clauses.get(code);
+        return (
+          <Typography component="li" variant="body2" key={code} data-clause={code}>
+            <strong>
+              {clause?.letter ?? ''} {enumLabel(code)}
+            </strong>
+            {clause ? ` — ${clause.text}` : ''}
+          </Typography>
         );
       })}
     </Stack>

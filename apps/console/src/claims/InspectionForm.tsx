@@ -4,6 +4,7 @@ import {
   Finding,
   type AssessmentInput,
   type AssessmentLineInput,
+  type AssessmentProposalInput,
   type ClaimDetailFragment,
   type PolicyClause,
 } from '@aftersale/graphql';
@@ -27,6 +28,7 @@ import {
 import { useFormState, useWatch } from 'react-hook-form';
 import { BooleanInput, SelectInput, TextInput, maxLength, required, useInput, type Validator } from 'react-admin';
 import { useApiQuery } from '../api/request';
+import { AssessmentPreview, AssessmentPreviewSummary, useAssessmentProposal } from './AssessmentPreview';
 import { enumChoices, enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { MoneyInput } from '../fields/MoneyInput';
@@ -62,33 +64,43 @@ const decisions = Object.values(Decision);
  * The technician's inspection (RECORD_ASSESSMENT): findings with their clause
  * texts, the faulty parts of the unit's model with a "worn" toggle (F), an
  * optional override of the decision the policy proposes (with a reason), and
- * an optional service charge (H8). The API proposes the decision (§5, R1–R5).
+ * an optional service charge (H8). The API proposes the decision (§5, R1–R5);
+ * the preview shows it live as the technician ticks.
  */
 export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => (
   <Stack spacing={2}>
+    <LivePreview claim={claim} summary />
     <FindingsInput />
     <PartLinesInput claim={claim} />
     <OverrideInputs />
+    <LivePreview claim={claim} />
     <ServiceChargeInputs claim={claim} />
     <NoteInput />
   </Stack>
 );
 
-/** The form's values as AssessmentInput (without id and version). */
-export function assessmentOf(values: FormValues): Omit<AssessmentInput, 'id' | 'version'> {
+/** What the engine decides on: the form's findings, faulty parts and override. */
+export function proposalOf(values: FormValues): AssessmentProposalInput {
   const found = Array.isArray(values['findings']) ? values['findings'].filter(isFinding) : [];
   const lines = Array.isArray(values['lines']) ? values['lines'].filter(isLine) : [];
   const decision = isDecision(values['decision']) ? values['decision'] : null;
+  return {
+    findings: found,
+    lines: lines.map(({ partId, worn }) => ({ partId, worn: worn ?? false })),
+    decision,
+    overrideReason: decision ? (textOf(values, 'overrideReason') ?? null) : null,
+  };
+}
+
+/** The form's values as AssessmentInput (without id and version). */
+export function assessmentOf(values: FormValues): Omit<AssessmentInput, 'id' | 'version'> {
   const charge = values['serviceCharge'];
   const serviceCharge =
     values['withServiceCharge'] === true && typeof charge === 'object' && charge !== null
       ? { description: textOf(charge as FormValues, 'description') ?? '', amount: numberOf(charge as FormValues, 'amount') ?? 0 }
       : null;
   return {
-    findings: found,
-    lines: lines.map(({ partId, worn }) => ({ partId, worn })),
-    decision,
-    overrideReason: decision ? (textOf(values, 'overrideReason') ?? null) : null,
+    ...proposalOf(values),
     serviceCharge,
     note: textOf(values, 'note') ?? null,
   };
@@ -251,8 +263,14 @@ const OverrideInputs = () => {
   );
 };
 
+/** The engine's decision for what is ticked so far, as the form changes: a line kept in view (summary), or in full. */
+const LivePreview = ({ claim, summary = false }: { claim: ClaimDetailFragment; summary?: boolean }) => {
+  const [findings, lines, decision, overrideReason] = useWatch({ name: ['findings', 'lines', 'decision', 'overrideReason'] });
+  const preview = useAssessmentProposal(claim, proposalOf({ findings, lines, decision, overrideReason }));
+  return summary ? <AssessmentPreviewSummary claim={claim} preview={preview} /> : <AssessmentPreview claim={claim} preview={preview} />;
+};
+
 const ServiceChargeInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
-  const { latestCurrency } = usePolicyReference();
   const on = useWatch({ name: 'withServiceCharge' }) === true;
   return (
     <Box>
@@ -263,7 +281,7 @@ const ServiceChargeInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
           <MoneyInput
             source="serviceCharge.amount"
             label="Amount"
-            currency={claim.invoices[0]?.currency ?? latestCurrency}
+            currency={claim.currency}
             validate={[required(), positiveAmount]}
           />
         </Stack>

@@ -68,7 +68,16 @@ export const MutationDialog = ({
   };
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth={maxWidth} aria-labelledby={`${testId}-title`} data-testid={testId}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth={maxWidth}
+      aria-labelledby={`${testId}-title`}
+      data-testid={testId}
+      // The form sits between the paper and its parts: as a flex column it lets the content scroll under a fixed title and buttons.
+      sx={{ '& .MuiDialog-paper > form': { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 0 } }}
+    >
       {open && (
         <Form onSubmit={submit} record={{}} defaultValues={initialValues} noValidate>
           <DialogTitle id={`${testId}-title`}>{title}</DialogTitle>

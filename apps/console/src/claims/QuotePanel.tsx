@@ -1,10 +1,9 @@
-import type { ClaimDetailFragment } from '@aftersale/graphql';
+import type { ClaimDetailFragment, QuoteStatus } from '@aftersale/graphql';
 import { Chip, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography, type ChipProps } from '@mui/material';
 import { formatMoney } from '../fields/money';
-import { useClaimCurrency } from './claim-reference';
 import { ClauseCodes } from './ClauseCodes';
 
-const quoteColour: Record<string, ChipProps['color']> = { PENDING: 'warning', APPROVED: 'success', DECLINED: 'error' };
+const quoteColour: Record<QuoteStatus, ChipProps['color']> = { PENDING: 'warning', APPROVED: 'success', DECLINED: 'error' };
 
 /** H6, H8: what the customer is asked to pay, and whether they agreed. */
 export const QuotePanel = ({ claim }: { claim: ClaimDetailFragment }) => (
@@ -13,7 +12,7 @@ export const QuotePanel = ({ claim }: { claim: ClaimDetailFragment }) => (
       <Chip
         size="small"
         label={`Quote ${claim.quoteStatus.toLowerCase()}`}
-        color={quoteColour[claim.quoteStatus] ?? 'default'}
+        color={quoteColour[claim.quoteStatus]}
         data-testid="claim-quote-status"
         data-status={claim.quoteStatus}
         sx={{ alignSelf: 'flex-start' }}
@@ -28,7 +27,7 @@ export const QuotePanel = ({ claim }: { claim: ClaimDetailFragment }) => (
  * charge (H8) and their total. Shipping is the customer's and never here (H7).
  */
 export const QuoteSummary = ({ claim }: { claim: ClaimDetailFragment }) => {
-  const currency = useClaimCurrency(claim);
+  const { currency } = claim;
   const charged = claim.lines.filter((line) => line.charge > 0);
   const serviceCharge = claim.assessment?.serviceCharge ?? null;
   const total = charged.reduce((sum, line) => sum + line.charge, 0) + (serviceCharge ?? 0);

@@ -1,11 +1,15 @@
-import type { ClaimDetailFragment } from '@aftersale/graphql';
+import { ShipmentDirection, type ClaimDetailFragment } from '@aftersale/graphql';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatMoney } from '../fields/money';
-import { useClaimCurrency } from './claim-reference';
+
+const directionLabel: Record<ShipmentDirection, string> = {
+  [ShipmentDirection.INBOUND]: 'To the service centre',
+  [ShipmentDirection.OUTBOUND]: 'Back to the customer',
+};
 
 /** The unit's trips, in and out; their cost is the customer's and never invoiced (H7). */
 export const ShipmentsPanel = ({ claim }: { claim: ClaimDetailFragment }) => {
-  const currency = useClaimCurrency(claim);
+  const { currency } = claim;
   if (claim.shipments.length === 0) return <Typography color="text.secondary">The unit has not travelled yet.</Typography>;
   return (
     <Table size="small" data-testid="claim-shipments">
@@ -21,7 +25,7 @@ export const ShipmentsPanel = ({ claim }: { claim: ClaimDetailFragment }) => {
       <TableBody>
         {claim.shipments.map((shipment) => (
           <TableRow key={shipment.id} data-testid="claim-shipment" data-direction={shipment.direction}>
-            <TableCell>{shipment.direction === 'INBOUND' ? 'To the service centre' : 'Back to the customer'}</TableCell>
+            <TableCell>{directionLabel[shipment.direction]}</TableCell>
             <TableCell>{shipment.carrier}</TableCell>
             <TableCell sx={{ fontFamily: 'monospace' }}>{shipment.trackingNumber}</TableCell>
             <TableCell>{new Date(`${shipment.shippedOn}T00:00:00`).toLocaleDateString()}</TableCell>

@@ -1,3 +1,4 @@
+import type { AttachmentKind } from '@aftersale/graphql';
 import { restError } from '../api/files';
 import { authorizationHeaders } from '../api/session';
 
@@ -6,8 +7,6 @@ export { downloadFile } from '../api/files';
 /** What the API takes as an attachment (it checks the content itself too). */
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
-export const ATTACHMENT_KINDS = ['PHOTO', 'AGREEMENT', 'OTHER'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 /** `POST /api/claims/:id/attachments`: the file as the body, its kind and name in the query. */
 export async function uploadAttachment(claimId: string, kind: AttachmentKind, file: File): Promise<void> {

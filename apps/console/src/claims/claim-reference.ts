@@ -1,10 +1,4 @@
-import {
-  ClaimPolicyReferenceDocument,
-  ClaimServiceCentresDocument,
-  type ClaimDetailFragment,
-  type ClaimPolicyReferenceQuery,
-  type PolicyClause,
-} from '@aftersale/graphql';
+import { ClaimPolicyReferenceDocument, ClaimServiceCentresDocument, type ClaimPolicyReferenceQuery, type PolicyClause } from '@aftersale/graphql';
 import { useMemo } from 'react';
 import { useApiQuery } from '../api/request';
 
@@ -12,29 +6,13 @@ export type ClauseInfo = ClaimPolicyReferenceQuery['policyClauses'][number];
 
 const forever = { staleTime: Infinity, gcTime: Infinity } as const;
 
-/** The clause texts of POLICY.md §5 by code, and each policy version's currency; read once per visit. */
+/** The clause texts of POLICY.md §5 by code; read once per visit. (Amounts on a claim are in `claim.currency`.) */
 export function usePolicyReference() {
   const { data } = useApiQuery(ClaimPolicyReferenceDocument, {}, forever);
   return useMemo(() => {
     const clauses = new Map<PolicyClause, ClauseInfo>((data?.policyClauses ?? []).map((clause) => [clause.code, clause]));
-    const currencies = new Map((data?.warrantyPolicies ?? []).map((policy) => [policy.version, policy.currency]));
-    const latest = data?.warrantyPolicies.at(-1)?.currency;
-    return { clauses, currencies, latestCurrency: latest, loaded: data !== undefined };
+    return { clauses, loaded: data !== undefined };
   }, [data]);
-}
-
-/**
- * The currency the claim's money is counted in: its invoice's, else that of
- * the policy version it was assessed under (R5), else the policy in force.
- */
-export function useClaimCurrency(claim: ClaimDetailFragment): string | undefined {
-  const { currencies, latestCurrency } = usePolicyReference();
-  return (
-    claim.invoices[0]?.currency ??
-    (claim.assessment ? currencies.get(claim.assessment.policyVersion) : undefined) ??
-    claim.lines[0]?.part.currency ??
-    latestCurrency
-  );
 }
 
 /** Every service centre, as choices for a select. */
