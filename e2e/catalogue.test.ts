@@ -13,6 +13,14 @@ async function open(target: Page, route: string) {
   await target.goto(`${server.url}#/${route}`);
 }
 
+async function signIn(target: Page, email: string, password: string) {
+  await target.goto(server.url);
+  await target.getByLabel('Username').fill(email);
+  await target.getByRole('textbox', { name: 'Password' }).fill(password);
+  await target.getByRole('button', { name: 'Sign in' }).click();
+  await target.getByRole('menuitem', { name: 'Claims' }).waitFor();
+}
+
 /** A form input by its label (react-admin adds " *" to a required one's). */
 const input = (target: Page, label: string) => target.getByLabel(new RegExp(`^${label}(\\s*\\*)?$`));
 
@@ -27,11 +35,7 @@ beforeAll(async () => {
   // A step that cannot happen fails in seconds, not after playwright's 30 s default.
   context.setDefaultTimeout(10_000);
   page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Username').fill('admin@aftersale.test');
-  await page.getByRole('textbox', { name: 'Password' }).fill('aftersale-admin');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Claims' }).waitFor();
+  await signIn(page, 'admin@aftersale.test', 'aftersale-admin');
 });
 afterAll(async () => {
   await browser?.close();
@@ -148,5 +152,60 @@ describe('the catalogue and staff screens, as the demo admin', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => underInput(page, 'Role').textContent()).toContain('last active administrator');
     await screenshot(page, 'catalogue-08-last-admin');
+  });
+
+  it("lists a model's parts with their material cost as money", async () => {
+    await open(page, 'models');
+    await page.getByRole('row').nth(1).click();
+    const parts = page.getByRole('region', { name: 'Parts' });
+    await parts.getByRole('row').nth(1).waitFor();
+    const cost = await parts.getByRole('row').nth(1).getByRole('cell').nth(3).textContent();
+    // Cents shown in the part's currency, e.g. "€12.50" or "USD 12.50".
+    expect(cost).toMatch(/\d[.,]\d{2}/);
+    expect(cost).toMatch(/[^\d\s.,]/);
+    await screenshot(page, 'catalogue-09-model');
+  });
+
+  it('filters the parts by category', async () => {
+    await open(page, `parts?filter=${encodeURIComponent(JSON.stringify({ category: ['BATTERY'] }))}`);
+    await page.getByRole('row').nth(1).waitFor();
+    const categories = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(categories.length).toBeGreaterThan(0);
+    expect(new Set(categories)).toEqual(new Set(['Battery']));
+    await screenshot(page, 'catalogue-10-parts');
+  });
+
+  it("takes a part's cost in units of its currency and keeps it in cents", async () => {
+    await page.getByRole('cell', { name: 'AX120-BAT' }).click();
+    await input(page, 'Material cost').fill('12.34');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const row = page.getByRole('row', { name: /AX120-BAT/ });
+    await expect.poll(() => row.textContent()).toMatch(/12\.34/);
+  });
+});
+
+describe('what other roles are offered', () => {
+  it.each([
+    { email: 'agent@aftersale.test', managesCustomers: true },
+    { email: 'tech@aftersale.test', managesCustomers: false },
+  ])('$email reads the catalogue, sees no users, and may create customers: $managesCustomers', async ({ email, managesCustomers }) => {
+    const staff = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    staff.setDefaultTimeout(10_000);
+    const other = await staff.newPage();
+    try {
+      await signIn(other, email, 'aftersale-demo');
+      await other.getByRole('menuitem', { name: 'Parts' }).waitFor();
+      expect(await other.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
+
+      await other.getByRole('menuitem', { name: 'Service centres' }).click();
+      await other.getByRole('row').nth(1).waitFor();
+      expect(await other.getByRole('link', { name: 'Create' }).count()).toBe(0);
+
+      await other.getByRole('menuitem', { name: 'Customers' }).click();
+      await other.getByRole('row').nth(1).waitFor();
+      expect(await other.getByRole('link', { name: 'Create' }).count()).toBe(managesCustomers ? 1 : 0);
+    } finally {
+      await staff.close();
+    }
   });
 });

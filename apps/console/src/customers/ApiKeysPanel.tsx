@@ -2,9 +2,10 @@ import { ApiKeysDocument, type ApiKeyItemFragment, type CreateApiKeyMutation } f
 import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, DateField, ListContextProvider, ResourceContextProvider, useList } from 'react-admin';
+import { DataTable, DateField, FunctionField, ListContextProvider, ResourceContextProvider, useList } from 'react-admin';
 import { useApiQuery } from '../api/request';
 import { Section } from '../layout/Section';
+import { publicPart } from './api-key';
 import { ApiKeySecretDialog } from './ApiKeySecretDialog';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
 import { RevokeApiKeyButton } from './RevokeApiKeyButton';
@@ -32,7 +33,9 @@ export const ApiKeysPanel = ({ customerId }: { customerId: string }) => {
             empty={<Typography color="text.secondary">This customer has no API key yet.</Typography>}
           >
             <Column source="name" label="Name" disableSort />
-            <Column source="prefix" label="Prefix" disableSort sx={{ fontFamily: 'monospace' }} />
+            <Column source="prefix" label="Key" disableSort sx={{ fontFamily: 'monospace' }}>
+              <FunctionField<ApiKeyItemFragment> render={(key) => publicPart(key)} />
+            </Column>
             <Column source="createdAt" label="Created" disableSort>
               <DateField source="createdAt" showTime />
             </Column>

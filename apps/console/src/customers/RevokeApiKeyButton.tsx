@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { request } from '../api/request';
 import { MutationDialog } from '../claims/MutationDialog';
+import { publicPart } from './api-key';
 
 /** Revokes the row's key after a confirmation; a revoked key shows no button. */
 export const RevokeApiKeyButton = () => {
@@ -20,7 +21,7 @@ export const RevokeApiKeyButton = () => {
         open={confirming}
         onClose={() => setConfirming(false)}
         title={`Revoke the key “${key.name}”?`}
-        description={`Calls with ${key.prefix}… are refused from now on. This cannot be undone.`}
+        description={`Calls with ${publicPart(key)} are refused from now on. This cannot be undone.`}
         submitLabel="Revoke"
         submitColor="error"
         successMessage="API key revoked"
