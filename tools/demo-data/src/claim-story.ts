@@ -325,7 +325,8 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
       case 'AWAITING_AGREEMENT':
         // H9: nothing is repaired before the customer signs the maintenance agreement.
         if (!detour(0.2)) recordAgreement();
-        else take('DECLINE_AGREEMENT', 'agent', days(14, 40), { note: 'Customer did not sign the maintenance agreement' });
+        // No agreement, no repair: the quote is moot and the unit goes back (as the API records it).
+        else if (take('DECLINE_AGREEMENT', 'agent', days(14, 40), { note: 'Customer did not sign the maintenance agreement' })) claim.quoteStatus = null;
         break;
       case 'AWAITING_APPROVAL':
         // H6: a paid repair waits for the customer to approve the material-cost quote.

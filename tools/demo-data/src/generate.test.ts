@@ -291,7 +291,13 @@ describe('generateDataSet', () => {
       expect(agreementOf.has(claim.id)).toBe(tookStep(claim.id, 'RECORD_AGREEMENT'));
       if (repaired && assessment?.agreement_required) expect(agreementOf.get(claim.id)?.signed_on, claim.number).toBe(day(stepOf(claim.id, 'RECORD_AGREEMENT')?.created_at));
       const quoted = assessment !== undefined && (assessment.total > 0 || assessment.service_charge !== null) && assessment.decision !== 'NOT_COVERED';
-      const expectedQuote = tookStep(claim.id, 'APPROVE_QUOTE') ? 'APPROVED' : tookStep(claim.id, 'DECLINE_QUOTE') ? 'DECLINED' : quoted ? 'PENDING' : null;
+      const expectedQuote = tookStep(claim.id, 'APPROVE_QUOTE')
+        ? 'APPROVED'
+        : tookStep(claim.id, 'DECLINE_QUOTE')
+          ? 'DECLINED'
+          : quoted && !tookStep(claim.id, 'DECLINE_AGREEMENT')
+            ? 'PENDING'
+            : null;
       expect(claim.quote_status, claim.number).toBe(expectedQuote);
       if (claim.status === 'AWAITING_APPROVAL') expect(claim.quote_status).toBe('PENDING');
       if (repaired && quoted) expect(claim.quote_status, claim.number).toBe('APPROVED');

@@ -6,9 +6,10 @@ import type { ProductModel } from '../catalogue/product-model.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import type { Order } from '../orders/order.entity.js';
 import { aCustomer, aDevice, aModel, anApiKey, anOrder, aStaffUser } from '../platform/testing/factories.js';
-import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { startTestApp, type TestApp } from '../platform/testing/test-app.js';
 
 const TODAY = '2026-06-30';
+let today = TODAY;
 let t: TestApp;
 let agent: string;
 let technician: string;
@@ -21,7 +22,8 @@ const part: Record<string, string> = {};
 let serial = 0;
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: fixedClock(TODAY) });
+  // "Today" moves only where a test says so (a replacement after the warranty ran out).
+  t = await startTestApp({ clock: { today: () => today, now: () => new Date(`${today}T12:00:00Z`) } });
   const em = t.app.orm.em.fork();
   const [a, b] = [await aStaffUser(em, 'AGENT'), await aStaffUser(em, 'TECHNICIAN')];
   [agent, technician] = [await t.login(a.email, a.password), await t.login(b.email, b.password)];
@@ -146,6 +148,22 @@ describe('claims handled end to end (POLICY.md §4)', () => {
     expect(status.data!.warrantyStatus).toEqual({ receivedOn: '2026-01-10', lastCoveredDay: '2027-01-09', underWarranty: true });
   });
 
+  it('a claim filed in time may be replaced after the warranty ran out: the new unit has none left (W4)', async () => {
+    const lastYear = await anOrder(t.app.orm.em.fork(), { customer, model, receivedOn: '2025-07-10', quantity: 10 });
+    let claim = await atInspection(await submit(lastYear, 'REPLACEMENT'));
+    claim = await assess(claim, { lines: [{ partId: part['MAINBOARD'] }] });
+    expect(claim.decision).toBe('WARRANTY_REPLACEMENT');
+    today = '2026-07-20';
+    try {
+      const imei = completeImei('35999900000003');
+      await ok('replaceUnit', 'ReplaceUnitInput', claim, { imei, barcode: '999900000003' }, technician);
+      const status = await t.gql(`query ($imei: String!) { warrantyStatus(imei: $imei) { receivedOn lastCoveredDay underWarranty } }`, { imei }, agent);
+      expect(status.data!.warrantyStatus).toEqual({ receivedOn: '2025-07-10', lastCoveredDay: '2026-07-09', underWarranty: false });
+    } finally {
+      today = TODAY;
+    }
+  });
+
   it('a repair claim cannot be answered with a replacement (R3)', async () => {
     let claim = await atInspection(await submit(inWarranty));
     claim = await assess(claim, { lines: [{ partId: part['MAINBOARD'] }] });
@@ -182,6 +200,14 @@ describe('claims handled end to end (POLICY.md §4)', () => {
     claim = await ok('approveQuote', 'ClaimStepInput', claim, {}, agent);
     expect(claim.status).toBe('IN_REPAIR');
     expect((await details(claim.id)).assessment).toMatchObject({ clauses: ['HUMAN_DAMAGE'], agreementRequired: true, total: 5000, policyVersion: '2020.1' });
+  });
+
+  it('the agreement declined: the unit goes back unrepaired, no quote left pending (H9)', async () => {
+    let claim = await atInspection(await submit(inWarranty));
+    claim = await assess(claim, { findings: ['SERIOUS_DAMAGE', 'HUMAN_DAMAGE'], lines: [{ partId: part['LCD'] }] });
+    expect(claim).toMatchObject({ status: 'AWAITING_AGREEMENT', quoteStatus: 'PENDING' });
+    claim = await ok('declineMaintenanceAgreement', 'ClaimStepInput', claim, { note: 'Will not sign' }, agent);
+    expect(claim).toMatchObject({ status: 'RETURNED_UNREPAIRED', quoteStatus: null });
   });
 
   it('remote resolution: no unit shipped (H1)', async () => {

@@ -4,9 +4,11 @@ import {
   claimContextOf,
   decideAssessment,
   inheritedWarranty,
+  isUnderWarranty,
   invoiceLines,
   isValidBarcode,
   isValidImei,
+  lastCoveredDay,
   NO_ASSESSMENT,
   policyInForce,
   rolesAllowedTo,
@@ -190,7 +192,13 @@ export class ClaimWorkflow {
   }
 
   declineAgreement(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_AGREEMENT', () => ({ work: async () => ({ note: note(input) }) }));
+    return this.step(em, actor, input, 'DECLINE_AGREEMENT', () => ({
+      work: async (_tx, claim) => {
+        // No agreement, no repair: the quote is moot and the unit goes back.
+        claim.quoteStatus = null;
+        return { note: note(input) };
+      },
+    }));
   }
 
   approveQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
@@ -244,7 +252,10 @@ export class ClaimWorkflow {
         if (!isValidBarcode(barcode, claim.model.barcodePattern)) throw new BadUserInputError('barcode', `does not match the ${claim.model.name} barcode pattern.`);
         if (await tx.count(Device, { imei })) throw new ConflictError(`A unit with IMEI ${imei} is already registered.`, { field: 'imei' });
         const receivedOn = this.devices.warrantyOf(old).receivedOn!;
-        const warranty = inheritedWarranty(receivedOn, this.clock.today());
+        // W4: the replacement keeps the replaced unit's warranty. A claim filed in time may be
+        // replaced after that warranty ran out: the new unit then simply has none left.
+        const today = this.clock.today();
+        const warranty = isUnderWarranty(receivedOn, today) ? inheritedWarranty(receivedOn, today) : { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn) };
         const replacement = tx.create(Device, { imei, barcode, order: old.order, model: old.model, customer: old.customer, receivedOn: warranty.receivedOn, replacesDevice: old });
         const invoice = await this.draftInvoice(tx, claim, []);
         return { replacedImei: old.imei, imei: replacement.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: invoice?.id ?? null };
