@@ -167,7 +167,8 @@ export class CatalogueEditor {
     if (input.materialCost !== undefined) part.materialCost = materialCost(input.materialCost);
     if (input.active !== undefined) part.active = input.active;
     await em.flush();
-    return part;
+    // With its model, which the edited row holds only as a reference.
+    return this.getPart(em, input.id);
   }
 
   async listParts(em: EntityManager, filter: PartFilter = {}, offset: number, limit: number): Promise<Page<Part>> {

@@ -68,6 +68,16 @@ describe('models and parts', () => {
     expect(list.data!.parts).toEqual({ total: 1, items: [{ sku: 'ZX9-BAT' }] });
   });
 
+  it('an edited part answers with its model (a bug: the model was a bare reference and asking its name failed)', async () => {
+    const em = t.app.orm.em.fork();
+    const model = await aModel(em, { name: 'Edit Model' });
+    const created = await t.gql(`mutation ($m: ID!) { createPart(input: { modelId: $m, sku: "ED-1", name: "Lens", category: CAMERA, materialCost: 500 }) { id version } }`, { m: String(model.id) }, admin);
+    const { id, version } = created.data!.createPart;
+    const edited = await t.gql(`mutation ($id: ID!, $v: Int!) { updatePart(input: { id: $id, version: $v, materialCost: 650 }) { materialCost model { name } } }`, { id, v: version }, admin);
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data!.updatePart).toEqual({ materialCost: 650, model: { name: 'Edit Model' } });
+  });
+
   it('refuses a barcode pattern that is not a regular expression and a fractional cost', async () => {
     const bad = await t.gql(`mutation { createProductModel(input: { code: "BAD", name: "Bad", kind: "PHONE", barcodePattern: "([" }) { id } }`, {}, admin);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'barcodePattern' });
