@@ -74,7 +74,11 @@ export class OrdersService {
   async update(em: EntityManager, input: UpdateOrderInput): Promise<Order> {
     const order = await loadForEdit(em, Order, 'Order', input.id, input.version);
     if (input.number !== undefined) order.number = orderNumber(input.number);
-    if (input.shippedOn !== undefined) {
+    if (input.shippedOn === null) {
+      // Clearing the shipped date: only while the goods are in transit.
+      if (order.receivedOn) throw new BadUserInputError('shippedOn', `cannot be cleared: the goods were received on ${order.receivedOn}.`);
+      order.shippedOn = null;
+    } else if (input.shippedOn !== undefined) {
       order.shippedOn = this.notFuture(input.shippedOn, 'shippedOn');
       if (order.receivedOn && order.receivedOn < order.shippedOn) throw new BadUserInputError('shippedOn', `is after the goods were received (${order.receivedOn}).`);
     }

@@ -158,6 +158,17 @@ describe('creating and editing orders', () => {
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quantity' });
   });
 
+  it('clears the shipped date with null while in transit, never after receipt', async () => {
+    const order = await createOrder(10);
+    const UPDATE = `mutation ($input: UpdateOrderInput!) { updateOrder(input: $input) { shippedOn version } }`;
+    const cleared = await t.gql(UPDATE, { input: { id: order.id, version: order.version, shippedOn: null } }, agent);
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data!.updateOrder).toEqual({ shippedOn: null, version: order.version + 1 });
+    const received = await t.gql(RECEIVE, { input: { id: order.id, version: order.version + 1, receivedOn: '2026-06-10' } }, agent);
+    const late = await t.gql(UPDATE, { input: { id: order.id, version: received.data!.recordOrderReceipt.version, shippedOn: null } }, agent);
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shippedOn' });
+  });
+
   it('lists orders by customer, receipt state and number, newest first', async () => {
     const res = await t.gql(`query ($c: ID!) { orders(filter: { customerId: $c, received: false }, limit: 500) { total items { number receivedOn } } }`, { c: customerId }, analyst);
     expect(res.data!.orders.total).toBeGreaterThan(0);

@@ -91,7 +91,7 @@ export class UpdateOrderInput {
   @Field(() => Int, { description: 'The version you last read (optimistic locking).' }) version!: number;
   @Field({ nullable: true }) number?: string;
   @Field(() => Int, { nullable: true, description: 'Only before the goods are received.' }) quantity?: number;
-  @Field(() => LocalDateScalar, { nullable: true }) shippedOn?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'null clears it (while in transit).' }) shippedOn?: string | null;
 }
 
 @InputType()
