@@ -127,10 +127,14 @@ export function wholeNumber(data: FormData, key: string): number {
   throw missing(key);
 }
 
+/** A value of a generated enum (e.g. `Role` for a filter), or nothing. */
+export function enumValue<Value extends string>(value: unknown, values: Readonly<Record<string, Value>>): Value | undefined {
+  return Object.values(values).find((candidate) => candidate === value);
+}
+
 /** One value of a generated enum (e.g. `PartCategory`) the form must hold. */
 export function oneOf<Value extends string>(data: FormData, key: string, values: Readonly<Record<string, Value>>): Value {
-  const value = data[key];
-  const found = Object.values(values).find((candidate) => candidate === value);
+  const found = enumValue(data[key], values);
   if (found === undefined) throw missing(key);
   return found;
 }

@@ -1,10 +1,9 @@
 import { CreateUserDocument, Role, UpdateUserDocument, UserDocument, UsersDocument, type UserFilter } from '@aftersale/graphql';
-import { compact, flag, idsPage, listResult, loadedVersion, oneOf, operation, pageOf, text, typed, yesNo, type ResourceOperations } from '../api/operation';
+import { compact, enumValue, flag, idsPage, listResult, loadedVersion, oneOf, operation, pageOf, text, typed, yesNo, type ResourceOperations } from '../api/operation';
 
 /** The list's filter form (its inputs are named like UserFilter's fields) as a UserFilter. */
 function userFilter(values: Record<string, unknown> = {}): UserFilter {
-  const role = Object.values(Role).find((candidate) => candidate === values['role']);
-  return compact<UserFilter>({ q: text(values['q']), role, active: yesNo(values['active']) });
+  return compact<UserFilter>({ q: text(values['q']), role: enumValue(values['role'], Role), active: yesNo(values['active']) });
 }
 
 /** Staff users come in the API's order, by email (no sort argument). Administrators only. */
