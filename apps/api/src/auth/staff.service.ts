@@ -2,7 +2,7 @@ import { isStaffRole } from '@aftersale/domain';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Customer } from '../catalogue/customer.entity.js';
-import { loadForEdit, requiredText } from '../platform/editing.js';
+import { loadForEdit, refuseNulls, requiredText } from '../platform/editing.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { likePattern, parseId, parseIds } from '../platform/ids.js';
 import type { Page } from '../platform/pagination.js';
@@ -61,6 +61,7 @@ export class StaffService {
    * demoting each other at once cannot both succeed.
    */
   async updateUser(em: EntityManager, input: UpdateUserInput): Promise<User> {
+    refuseNulls(input, ['name', 'role', 'active', 'password']);
     const passwordHash = input.password === undefined ? undefined : await hashPassword(password(input.password));
     return em.transactional(async (tx) => {
       const user = await loadForEdit(tx, User, 'User', input.id, input.version);

@@ -25,6 +25,16 @@ describe('staff users', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
   });
 
+  it('refuses null for a field that cannot be empty, and a duplicate email naming the field (bugs: null crashed or counted as a demotion)', async () => {
+    const me = (await t.gql('{ users(filter: { role: ADMIN }) { items { id email version } } }', {}, admin)).data!.users.items.find((u: { email: string }) => u.email === ADMIN.email);
+    for (const field of ['role', 'name', 'active']) {
+      const res = await t.gql(UPDATE_USER, { input: { id: me.id, version: me.version, [field]: null } }, admin);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const dup = await t.gql(`mutation { createUser(input: { email: "${ADMIN.email}", name: "Twin", role: AGENT, password: "long-enough-1" }) { id } }`, {}, admin);
+    expect(dup.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'email' });
+  });
+
   it('never demotes or deactivates the last active administrator, even when two admins race', async () => {
     const me = (await t.gql('{ users(filter: { role: ADMIN }) { items { id email version } } }', {}, admin)).data!.users.items.find((u: { email: string }) => u.email === ADMIN.email);
     const alone = await t.gql(UPDATE_USER, { input: { id: me.id, version: me.version, role: 'AGENT' } }, admin);

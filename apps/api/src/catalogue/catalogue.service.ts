@@ -1,7 +1,7 @@
 import { isMinorUnits, policyInForce } from '@aftersale/domain';
 import type { EntityManager, EntityName, FilterQuery, OrderDefinition } from '@mikro-orm/postgresql';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, requiredText } from '../platform/editing.js';
+import { loadForEdit, refuseNulls, requiredText } from '../platform/editing.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { likePattern, parseId, parseIds } from '../platform/ids.js';
 import type { Page } from '../platform/pagination.js';
@@ -57,8 +57,8 @@ const country = (value: string) => {
   if (!COUNTRY.test(text)) throw new BadUserInputError('country', 'must be an ISO 3166-1 alpha-2 code such as DE.');
   return text;
 };
-const email = (value: string | undefined) => {
-  if (value === undefined || value.trim() === '') return null;
+const email = (value: string | null | undefined) => {
+  if (value === undefined || value === null || value.trim() === '') return null;
   const text = value.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || text.length > 254) throw new BadUserInputError('contactEmail', 'is not an email address.');
   return text;
@@ -95,6 +95,7 @@ export class CatalogueEditor {
 
   async updateCustomer(em: EntityManager, input: UpdateCustomerInput): Promise<Customer> {
     const customer = await loadForEdit(em, Customer, 'Customer', input.id, input.version);
+    refuseNulls(input, ['name', 'country']);
     if (input.name !== undefined) customer.name = requiredText(input.name, 'name', 200);
     if (input.country !== undefined) customer.country = country(input.country);
     if (input.contactEmail !== undefined) customer.contactEmail = email(input.contactEmail);
@@ -116,6 +117,7 @@ export class CatalogueEditor {
 
   async updateServiceCentre(em: EntityManager, input: UpdateServiceCentreInput): Promise<ServiceCentre> {
     const centre = await loadForEdit(em, ServiceCentre, 'Service centre', input.id, input.version);
+    refuseNulls(input, ['name', 'city', 'country', 'address']);
     if (input.name !== undefined) centre.name = requiredText(input.name, 'name', 200);
     if (input.city !== undefined) centre.city = requiredText(input.city, 'city', 100);
     if (input.country !== undefined) centre.country = country(input.country);
@@ -139,6 +141,7 @@ export class CatalogueEditor {
 
   async updateProductModel(em: EntityManager, input: UpdateProductModelInput): Promise<ProductModel> {
     const model = await loadForEdit(em, ProductModel, 'Product model', input.id, input.version);
+    refuseNulls(input, ['name', 'barcodePattern']);
     if (input.name !== undefined) model.name = requiredText(input.name, 'name', 200);
     if (input.barcodePattern !== undefined) model.barcodePattern = barcodePattern(input.barcodePattern);
     await em.flush();
@@ -163,6 +166,7 @@ export class CatalogueEditor {
 
   async updatePart(em: EntityManager, input: UpdatePartInput): Promise<Part> {
     const part = await loadForEdit(em, Part, 'Part', input.id, input.version);
+    refuseNulls(input, ['name', 'materialCost', 'active']);
     if (input.name !== undefined) part.name = requiredText(input.name, 'name', 200);
     if (input.materialCost !== undefined) part.materialCost = materialCost(input.materialCost);
     if (input.active !== undefined) part.active = input.active;

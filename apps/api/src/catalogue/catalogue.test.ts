@@ -36,7 +36,15 @@ describe('customers', () => {
   it('answers CONFLICT for a duplicate code', async () => {
     await t.gql(CREATE_CUSTOMER, { input: { code: 'DUP', name: 'One', country: 'DE' } }, agent);
     const res = await t.gql(CREATE_CUSTOMER, { input: { code: 'dup', name: 'Two', country: 'DE' } }, agent);
-    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'code' });
+  });
+
+  it('null clears the contact email but is refused for the name (a bug: it crashed)', async () => {
+    const created = (await t.gql(CREATE_CUSTOMER, { input: { code: 'NULLS', name: 'Nulls', country: 'DE', contactEmail: 'a@b.example' } }, agent)).data!.createCustomer;
+    const name = await t.gql(UPDATE_CUSTOMER, { input: { id: created.id, version: 1, name: null } }, agent);
+    expect(name.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const cleared = await t.gql(`mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { contactEmail } }`, { input: { id: created.id, version: 1, contactEmail: null } }, agent);
+    expect(cleared.data!.updateCustomer).toEqual({ contactEmail: null });
   });
 
   it('refuses a stale edit with CONFLICT instead of overwriting', async () => {

@@ -5,7 +5,7 @@ import { Customer } from '../catalogue/customer.entity.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ProductModel } from '../catalogue/product-model.entity.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, requiredText } from '../platform/editing.js';
+import { loadForEdit, refuseNulls, requiredText } from '../platform/editing.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { likePattern, parseId, parseIds } from '../platform/ids.js';
 import type { Page } from '../platform/pagination.js';
@@ -73,6 +73,7 @@ export class OrdersService {
 
   async update(em: EntityManager, input: UpdateOrderInput): Promise<Order> {
     const order = await loadForEdit(em, Order, 'Order', input.id, input.version);
+    refuseNulls(input, ['number', 'quantity']);
     if (input.number !== undefined) order.number = orderNumber(input.number);
     if (input.shippedOn === null) {
       // Clearing the shipped date: only while the goods are in transit.

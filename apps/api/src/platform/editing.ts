@@ -38,3 +38,12 @@ export function requiredText(value: string, field: string, max: number): string 
   if (text.length > max) throw new BadUserInputError(field, `must be at most ${max} characters.`);
   return text;
 }
+
+/**
+ * In an update, a field left out keeps its value; GraphQL also lets a client
+ * send null, which these fields cannot hold: refused, naming the field.
+ */
+export function refuseNulls<T extends object>(input: T, fields: readonly (keyof T & string)[]): void {
+  const field = fields.find((name) => input[name] === null);
+  if (field) throw new BadUserInputError(field, 'cannot be null: leave it out to keep the current value.');
+}

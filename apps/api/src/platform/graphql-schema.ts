@@ -108,7 +108,9 @@ export function formatError(log: Logger) {
       return { ...base, message: 'Someone changed this record since you loaded it: reload and try again.', extensions: { code: 'CONFLICT' } };
     }
     if (original instanceof UniqueConstraintViolationException) {
-      return { ...base, message: 'This would duplicate an existing record.', extensions: { code: 'CONFLICT' } };
+      const field = duplicatedField(original);
+      const message = field ? `${field}: this value is already taken.` : 'This would duplicate an existing record.';
+      return { ...base, message, extensions: { code: 'CONFLICT', ...(field && { field }) } };
     }
     const code = formatted.extensions?.['code'];
     // Errors raised by graphql-js itself (parse, validation, variable coercion) are safe to show.
@@ -118,6 +120,19 @@ export function formatError(log: Logger) {
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/**
+ * The input field behind a unique violation, from PostgreSQL's constraint name
+ * `<table>_<columns>_key`: the last column, camel-cased (`part_model_id_name_key`
+ * → `name`: the model is the scope, the name is what repeats).
+ */
+function duplicatedField(error: UniqueConstraintViolationException): string | undefined {
+  const { constraint, table } = error as unknown as { constraint?: string; table?: string };
+  if (!constraint || !table || !constraint.startsWith(`${table}_`) || !constraint.endsWith('_key')) return undefined;
+  const columns = constraint.slice(table.length + 1, -'_key'.length);
+  const column = columns.split(/_id_/).at(-1)!;
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 function firstViolation(errors: ValidationError[], prefix = ''): [string, string] {
