@@ -1,6 +1,13 @@
-/** A schema enum value as words: `AWAITING_AGREEMENT` → "Awaiting agreement". */
+/** Words of enum values that are acronyms and stay in capitals. */
+const ACRONYMS = new Set(['lcd', 'imei', 'sim', 'usb']);
+
+/** A schema enum value as words: `AWAITING_AGREEMENT` → "Awaiting agreement", `LCD` → "LCD". */
 export function enumLabel(value: string): string {
-  const words = value.toLowerCase().replace(/_/g, ' ');
+  const words = value
+    .toLowerCase()
+    .split('_')
+    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
