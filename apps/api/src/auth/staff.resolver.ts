@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-
 import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import { UserType } from './auth.types.js';
-import { ApiKeyType, CreateApiKeyInput, CreatedApiKey, CreateUserInput, UpdateUserInput, UserFilter, UserPage } from './staff.types.js';
+import { ApiKeyType, CreateApiKeyInput, CreatedApiKey, CreateUserInput, UpdateUserInput, UserFilter, UserPage, UserSort } from './staff.types.js';
 import { StaffService } from './staff.service.js';
 
 /** Staff users and integrator keys: administrators only. */
@@ -12,8 +12,13 @@ export class StaffResolver {
 
   @Authorized('ADMIN')
   @Query(() => UserPage)
-  users(@Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return this.staff.listUsers(ctx.em, filter, page.offset, page.limit);
+  users(
+    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
+    @Arg('sort', () => UserSort, { nullable: true, description: 'By email when left out.' }) sort: UserSort | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return this.staff.listUsers(ctx.em, filter, sort, page.offset, page.limit);
   }
 
   @Authorized('ADMIN')

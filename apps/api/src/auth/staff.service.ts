@@ -5,11 +5,11 @@ import { Customer } from '../catalogue/customer.entity.js';
 import { loadForEdit, refuseNulls, requiredText } from '../platform/editing.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { likePattern, parseId, parseIds } from '../platform/ids.js';
-import type { Page } from '../platform/pagination.js';
+import { orderByOf, type Page } from '../platform/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { normalizeEmail } from './auth.service.js';
 import { hashPassword, newApiKey } from './credentials.js';
-import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter } from './staff.types.js';
+import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.types.js';
 import { User } from './user.entity.js';
 
 const MIN_PASSWORD = 10;
@@ -27,13 +27,14 @@ function email(value: string): string {
 
 /** Staff users and integrator API keys: administrators only. */
 export class StaffService {
-  async listUsers(em: EntityManager, filter: UserFilter = {}, offset: number, limit: number): Promise<Page<User>> {
+  async listUsers(em: EntityManager, filter: UserFilter = {}, sort: UserSort | undefined, offset: number, limit: number): Promise<Page<User>> {
     const where: FilterQuery<User> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.role) where.role = filter.role;
     if (filter.active !== undefined) where.active = filter.active;
     if (filter.q?.trim()) where.$or = [{ email: { $ilike: likePattern(filter.q) } }, { name: { $ilike: likePattern(filter.q) } }];
-    const [items, total] = await em.findAndCount(User, where, { orderBy: { email: 'asc' }, offset, limit });
+    const orderBy = orderByOf(sort, { EMAIL: 'email', NAME: 'lower(name)', ROLE: 'role', CREATED_AT: 'createdAt' }, 'EMAIL');
+    const [items, total] = await em.findAndCount(User, where, { orderBy, offset, limit });
     return { items, total };
   }
 

@@ -1,7 +1,8 @@
 import type { StaffRole } from '@aftersale/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CustomerType } from '../catalogue/catalogue.types.js';
-import { PageOf } from '../platform/pagination.js';
+import { graphqlEnum } from '../platform/graphql-enums.js';
+import { PageOf, SortOf } from '../platform/pagination.js';
 import { RoleEnum, UserType } from './auth.types.js';
 
 @ObjectType()
@@ -56,3 +57,7 @@ export class CreateApiKeyInput {
   @Field(() => ID) customerId!: string;
   @Field({ description: 'What the key is for, e.g. "ERP integration".' }) name!: string;
 }
+
+export const UserSortField = graphqlEnum(['EMAIL', 'NAME', 'ROLE', 'CREATED_AT'], 'UserSortField');
+@InputType()
+export class UserSort extends SortOf(UserSortField, 'UserSort') {}

@@ -13,7 +13,7 @@ import {
   UpdateServiceCentreInput,
 } from './catalogue.inputs.js';
 import { CatalogueEditor } from './catalogue.service.js';
-import { CustomerType, PartFilter, PartPage, PartType, ProductModelType, ServiceCentreType } from './catalogue.types.js';
+import { CustomerType, PartFilter, PartPage, PartSort, PartType, ProductModelType, ServiceCentreType } from './catalogue.types.js';
 import { Customer } from './customer.entity.js';
 import { ProductModel } from './product-model.entity.js';
 import { ServiceCentre } from './service-centre.entity.js';
@@ -46,8 +46,13 @@ export class CatalogueEditorResolver {
 
   @Authorized(...STAFF_ROLES)
   @Query(() => PartPage, { description: 'Spare parts, by model, category or text.' })
-  parts(@Arg('filter', () => PartFilter, { nullable: true }) filter: PartFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return this.editor.listParts(ctx.em, filter, page.offset, page.limit);
+  parts(
+    @Arg('filter', () => PartFilter, { nullable: true }) filter: PartFilter | undefined,
+    @Arg('sort', () => PartSort, { nullable: true, description: 'By model, category and SKU when left out.' }) sort: PartSort | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return this.editor.listParts(ctx.em, filter, sort, page.offset, page.limit);
   }
 
   @Authorized(...STAFF_ROLES)

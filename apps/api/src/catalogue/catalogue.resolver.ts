@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import { CatalogueService } from './catalogue.service.js';
-import { CatalogueFilter, CustomerPage, ProductModelPage, ServiceCentrePage } from './catalogue.types.js';
+import { CatalogueFilter, CatalogueSort, CustomerPage, ProductModelPage, ServiceCentrePage } from './catalogue.types.js';
 import { Customer } from './customer.entity.js';
 import { ProductModel } from './product-model.entity.js';
 import { ServiceCentre } from './service-centre.entity.js';
@@ -14,19 +14,34 @@ export class CatalogueResolver {
 
   @Authorized(...STAFF_ROLES)
   @Query(() => CustomerPage)
-  customers(@Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return this.catalogue.list(ctx.em, Customer, { ...filter, ...page });
+  customers(
+    @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined,
+    @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return this.catalogue.list(ctx.em, Customer, { ...filter, sort, ...page });
   }
 
   @Authorized(...STAFF_ROLES)
   @Query(() => ProductModelPage)
-  productModels(@Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return this.catalogue.list(ctx.em, ProductModel, { ...filter, ...page });
+  productModels(
+    @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined,
+    @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return this.catalogue.list(ctx.em, ProductModel, { ...filter, sort, ...page });
   }
 
   @Authorized(...STAFF_ROLES)
   @Query(() => ServiceCentrePage)
-  serviceCentres(@Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return this.catalogue.list(ctx.em, ServiceCentre, { ...filter, ...page });
+  serviceCentres(
+    @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined,
+    @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return this.catalogue.list(ctx.em, ServiceCentre, { ...filter, sort, ...page });
   }
 }

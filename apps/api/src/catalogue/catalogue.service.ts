@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import { loadForEdit, refuseNulls, requiredText } from '../platform/editing.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { likePattern, parseId, parseIds } from '../platform/ids.js';
-import type { Page } from '../platform/pagination.js';
+import { orderByOf, type Page } from '../platform/pagination.js';
 import type {
   CreateCustomerInput,
   CreatePartInput,
@@ -15,7 +15,7 @@ import type {
   UpdateProductModelInput,
   UpdateServiceCentreInput,
 } from './catalogue.inputs.js';
-import type { PartFilter } from './catalogue.types.js';
+import type { CatalogueSort, PartFilter, PartSort } from './catalogue.types.js';
 import { Customer } from './customer.entity.js';
 import { Part } from './part.entity.js';
 import { ProductModel } from './product-model.entity.js';
@@ -24,9 +24,13 @@ import { ServiceCentre } from './service-centre.entity.js';
 export interface CatalogueQuery {
   ids?: string[];
   q?: string;
+  sort?: CatalogueSort;
   offset: number;
   limit: number;
 }
+
+const catalogueColumns = { CODE: 'code', NAME: 'lower(name)', CREATED_AT: 'createdAt' } as const;
+const partColumns = { SKU: 'sku', NAME: 'lower(name)', CATEGORY: 'category', MATERIAL_COST: 'materialCost' } as const;
 
 export class CatalogueService {
   /** Lists customers, models or service centres by ids or free text, ordered by name. */
@@ -35,7 +39,7 @@ export class CatalogueService {
     if (query.ids) where['id'] = { $in: parseIds(query.ids, 'filter.ids') };
     if (query.q?.trim()) where['$or'] = [{ code: { $ilike: likePattern(query.q) } }, { name: { $ilike: likePattern(query.q) } }];
     const [items, total] = await em.findAndCount(entity, where as FilterQuery<T>, {
-      orderBy: { name: 'asc', id: 'asc' } as OrderDefinition<T>,
+      orderBy: orderByOf(query.sort, catalogueColumns, 'NAME') as OrderDefinition<T>,
       offset: query.offset,
       limit: query.limit,
     });
@@ -175,14 +179,14 @@ export class CatalogueEditor {
     return this.getPart(em, input.id);
   }
 
-  async listParts(em: EntityManager, filter: PartFilter = {}, offset: number, limit: number): Promise<Page<Part>> {
+  async listParts(em: EntityManager, filter: PartFilter = {}, sort: PartSort | undefined, offset: number, limit: number): Promise<Page<Part>> {
     const where: FilterQuery<Part> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.modelId) where.model = parseId(filter.modelId, 'filter.modelId');
     if (filter.category?.length) where.category = { $in: filter.category };
     if (filter.active !== undefined) where.active = filter.active;
     if (filter.q?.trim()) where.$or = [{ sku: { $ilike: likePattern(filter.q) } }, { name: { $ilike: likePattern(filter.q) } }];
-    const [items, total] = await em.findAndCount(Part, where, { populate: ['model'], orderBy: { model: { name: 'asc' }, category: 'asc', sku: 'asc' }, offset, limit });
+    const [items, total] = await em.findAndCount(Part, where, { populate: ['model'], orderBy: sort ? orderByOf(sort, partColumns, 'SKU') : { model: { name: 'asc' }, category: 'asc', sku: 'asc' }, offset, limit });
     return { items, total };
   }
 

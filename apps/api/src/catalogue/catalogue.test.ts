@@ -58,6 +58,24 @@ describe('customers', () => {
   });
 });
 
+describe('sorting the catalogue lists', () => {
+  it('sorts customers by code, parts by material cost and users by name, either way', async () => {
+    for (const code of ['SRT-B', 'SRT-A', 'SRT-C']) await t.gql(CREATE_CUSTOMER, { input: { code, name: `Sort ${code}`, country: 'DE' } }, agent);
+    const codes = async (direction: string) =>
+      (await t.gql(`query ($d: SortDirection!) { customers(filter: { q: "SRT-" }, sort: { field: CODE, direction: $d }) { items { code } } }`, { d: direction }, agent)).data!.customers.items.map((c: { code: string }) => c.code);
+    expect(await codes('ASC')).toEqual(['SRT-A', 'SRT-B', 'SRT-C']);
+    expect(await codes('DESC')).toEqual(['SRT-C', 'SRT-B', 'SRT-A']);
+    const model = await aModel(t.app.orm.em.fork());
+    for (const [sku, materialCost] of [['SRT-1', 300], ['SRT-2', 900], ['SRT-3', 100]] as const) {
+      await t.gql(`mutation ($m: ID!, $sku: String!, $c: Int!) { createPart(input: { modelId: $m, sku: $sku, name: $sku, category: OTHER, materialCost: $c }) { id } }`, { m: String(model.id), sku, c: materialCost }, admin);
+    }
+    const costs = (await t.gql(`query ($m: ID!) { parts(filter: { modelId: $m }, sort: { field: MATERIAL_COST, direction: DESC }) { items { materialCost } } }`, { m: String(model.id) }, agent)).data!.parts.items.map((p: { materialCost: number }) => p.materialCost);
+    expect(costs).toEqual([900, 300, 100]);
+    const names = (await t.gql(`{ users(sort: { field: NAME }) { items { name } } }`, {}, admin)).data!.users.items.map((u: { name: string }) => u.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+  });
+});
+
 describe('models and parts', () => {
   it('an admin creates a model and its parts, priced in the policy currency', async () => {
     const model = await t.gql(

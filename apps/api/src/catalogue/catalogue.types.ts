@@ -2,7 +2,8 @@ import type { PartCategory } from '@aftersale/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PartCategoryEnum } from '../policy/policy.types.js';
 import { IsOptional, MaxLength } from 'class-validator';
-import { PageOf } from '../platform/pagination.js';
+import { graphqlEnum } from '../platform/graphql-enums.js';
+import { PageOf, SortOf } from '../platform/pagination.js';
 
 @ObjectType('Customer', { simpleResolvers: true })
 export class CustomerType {
@@ -78,3 +79,11 @@ export class ProductModelPage extends PageOf(ProductModelType, 'ProductModelPage
 export class PartPage extends PageOf(PartType, 'PartPage') {}
 @ObjectType()
 export class ServiceCentrePage extends PageOf(ServiceCentreType, 'ServiceCentrePage') {}
+
+export const CatalogueSortField = graphqlEnum(['CODE', 'NAME', 'CREATED_AT'], 'CatalogueSortField');
+@InputType()
+export class CatalogueSort extends SortOf(CatalogueSortField, 'CatalogueSort') {}
+
+export const PartSortField = graphqlEnum(['SKU', 'NAME', 'CATEGORY', 'MATERIAL_COST'], 'PartSortField');
+@InputType()
+export class PartSort extends SortOf(PartSortField, 'PartSort') {}
