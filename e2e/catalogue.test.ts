@@ -175,7 +175,24 @@ describe('the catalogue and staff screens, as the demo admin', () => {
     await screenshot(page, 'catalogue-10-parts');
   });
 
+  it('sorts the parts by a column header, both ways', async () => {
+    await open(page, 'parts');
+    await page.getByRole('row').nth(1).waitFor();
+    const skus = () => page.locator('tbody tr td:nth-child(1)').allTextContents();
+    await page.getByRole('columnheader', { name: 'SKU' }).getByRole('button').click();
+    await expect.poll(async () => {
+      const shown = await skus();
+      return shown.length > 1 && shown.join() === [...shown].sort().join();
+    }).toBe(true);
+    const ascending = await skus();
+    await page.getByRole('columnheader', { name: 'SKU' }).getByRole('button').click();
+    await expect.poll(async () => (await skus())[0]).not.toBe(ascending[0]);
+    const descending = await skus();
+    expect(descending).toEqual([...descending].sort().reverse());
+  });
+
   it("takes a part's cost in units of its currency and keeps it in cents", async () => {
+    await open(page, `parts?filter=${encodeURIComponent(JSON.stringify({ category: ['BATTERY'] }))}`);
     await page.getByRole('cell', { name: 'AX120-BAT' }).click();
     await input(page, 'Material cost').fill('12.34');
     await page.getByRole('button', { name: 'Save' }).click();

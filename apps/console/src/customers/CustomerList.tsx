@@ -20,8 +20,8 @@ export const CustomerList = () => (
       rowClick="show"
       empty={<Typography sx={{ p: 2 }} color="text.secondary">No customer matches this search.</Typography>}
     >
-      <Column source="code" label="Code" disableSort />
-      <Column source="name" label="Name" disableSort />
+      <Column source="code" label="Code" />
+      <Column source="name" label="Name" />
       <Column source="country" label="Country" disableSort />
     </DataTable>
   </List>

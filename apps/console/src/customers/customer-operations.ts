@@ -1,12 +1,15 @@
-import { CreateCustomerDocument, CustomerDocument, CustomersDocument, UpdateCustomerDocument } from '@aftersale/graphql';
-import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, type ResourceOperations } from '../api/operation';
+import { CreateCustomerDocument, CustomerDocument, CustomersDocument, UpdateCustomerDocument, type CatalogueSortField } from '@aftersale/graphql';
+import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, sortOf, type ResourceOperations } from '../api/operation';
+
+/** The sortable columns and the API's sort field for each. */
+const sortFields = { code: 'CODE', name: 'NAME' } satisfies Record<string, CatalogueSortField>;
 
 /** Customers come in the API's order, by name (no sort argument); `q` matches code or name. */
 export const customerOperations: ResourceOperations = {
-  getList: ({ pagination, filter }) =>
+  getList: ({ pagination, sort, filter }) =>
     operation(
       CustomersDocument,
-      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }) },
+      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }), sort: sortOf(sort, sortFields) },
       (data) => listResult(data.customers),
     ),
   getMany: (params) => operation(CustomersDocument, idsPage(params), (data) => ({ data: data.customers.items })),

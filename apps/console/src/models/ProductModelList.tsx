@@ -12,8 +12,8 @@ export const ProductModelList = () => (
     exporter={false}
   >
     <DataTable bulkActionButtons={false} rowClick="show">
-      <Column source="code" label="Code" disableSort />
-      <Column source="name" label="Name" disableSort />
+      <Column source="code" label="Code" />
+      <Column source="name" label="Name" />
       <Column source="kind" label="Kind" disableSort />
     </DataTable>
   </List>

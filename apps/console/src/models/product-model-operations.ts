@@ -1,12 +1,15 @@
-import { CreateProductModelDocument, ProductModelDocument, ProductModelsDocument, UpdateProductModelDocument } from '@aftersale/graphql';
-import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, type ResourceOperations } from '../api/operation';
+import { CreateProductModelDocument, ProductModelDocument, ProductModelsDocument, UpdateProductModelDocument, type CatalogueSortField } from '@aftersale/graphql';
+import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, sortOf, type ResourceOperations } from '../api/operation';
+
+/** The sortable columns and the API's sort field for each. */
+const sortFields = { code: 'CODE', name: 'NAME' } satisfies Record<string, CatalogueSortField>;
 
 /** Product models come in the API's order, by name (no sort argument); `q` matches code or name. */
 export const productModelOperations: ResourceOperations = {
-  getList: ({ pagination, filter }) =>
+  getList: ({ pagination, sort, filter }) =>
     operation(
       ProductModelsDocument,
-      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }) },
+      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }), sort: sortOf(sort, sortFields) },
       (data) => listResult(data.productModels),
     ),
   getMany: (params) => operation(ProductModelsDocument, idsPage(params), (data) => ({ data: data.productModels.items })),

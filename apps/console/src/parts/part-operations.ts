@@ -1,4 +1,4 @@
-import { CreatePartDocument, PartCategory, PartDocument, PartsDocument, UpdatePartDocument, type PartFilter } from '@aftersale/graphql';
+import { CreatePartDocument, PartCategory, PartDocument, PartsDocument, UpdatePartDocument, type PartFilter, type PartSortField } from '@aftersale/graphql';
 import {
   compact,
   flag,
@@ -9,12 +9,16 @@ import {
   oneOf,
   operation,
   pageOf,
+  sortOf,
   text,
   typed,
   wholeNumber,
   yesNo,
   type ResourceOperations,
 } from '../api/operation';
+
+/** The sortable columns and the API's sort field for each. */
+const sortFields = { sku: 'SKU', name: 'NAME', category: 'CATEGORY', materialCost: 'MATERIAL_COST' } satisfies Record<string, PartSortField>;
 
 /** The list's filter form (its inputs are named like PartFilter's fields) as a PartFilter. */
 function partFilter(values: Record<string, unknown> = {}): PartFilter {
@@ -28,11 +32,15 @@ function partFilter(values: Record<string, unknown> = {}): PartFilter {
 
 /** Parts come in the API's order (model, category, SKU; no sort argument). Money is in cents of the part's currency. */
 export const partOperations: ResourceOperations = {
-  getList: ({ pagination, filter }) =>
-    operation(PartsDocument, { ...pageOf(pagination), filter: partFilter(filter) }, (data) => listResult(data.parts)),
+  getList: ({ pagination, sort, filter }) =>
+    operation(PartsDocument, { ...pageOf(pagination), filter: partFilter(filter), sort: sortOf(sort, sortFields) }, (data) => listResult(data.parts)),
   getMany: (params) => operation(PartsDocument, idsPage(params), (data) => ({ data: data.parts.items })),
-  getManyReference: ({ target, id, pagination, filter }) =>
-    operation(PartsDocument, { ...pageOf(pagination), filter: partFilter({ ...filter, [target]: id }) }, (data) => listResult(data.parts)),
+  getManyReference: ({ target, id, pagination, sort, filter }) =>
+    operation(
+      PartsDocument,
+      { ...pageOf(pagination), filter: partFilter({ ...filter, [target]: id }), sort: sortOf(sort, sortFields) },
+      (data) => listResult(data.parts),
+    ),
   getOne: ({ id }) => operation(PartDocument, { id: String(id) }, (data) => ({ data: data.part })),
   // The API sets the currency: the policy in force's.
   create: ({ data }) =>

@@ -12,8 +12,8 @@ export const ServiceCentreList = () => (
     exporter={false}
   >
     <DataTable bulkActionButtons={false} rowClick="edit">
-      <Column source="code" label="Code" disableSort />
-      <Column source="name" label="Name" disableSort />
+      <Column source="code" label="Code" />
+      <Column source="name" label="Name" />
       <Column source="city" label="City" disableSort />
       <Column source="country" label="Country" disableSort />
     </DataTable>

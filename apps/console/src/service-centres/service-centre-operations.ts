@@ -1,5 +1,8 @@
-import { CreateServiceCentreDocument, ServiceCentreDocument, ServiceCentresDocument, UpdateServiceCentreDocument } from '@aftersale/graphql';
-import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, type FormData, type ResourceOperations } from '../api/operation';
+import { CreateServiceCentreDocument, ServiceCentreDocument, ServiceCentresDocument, UpdateServiceCentreDocument, type CatalogueSortField } from '@aftersale/graphql';
+import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, type FormData, sortOf, type ResourceOperations } from '../api/operation';
+
+/** The sortable columns and the API's sort field for each. */
+const sortFields = { code: 'CODE', name: 'NAME' } satisfies Record<string, CatalogueSortField>;
 
 /** The fields both the create and the update input take, as the form holds them. */
 const placeOf = (data: FormData) => ({
@@ -11,10 +14,10 @@ const placeOf = (data: FormData) => ({
 
 /** Service centres come in the API's order, by name (no sort argument); `q` matches code or name. */
 export const serviceCentreOperations: ResourceOperations = {
-  getList: ({ pagination, filter }) =>
+  getList: ({ pagination, sort, filter }) =>
     operation(
       ServiceCentresDocument,
-      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }) },
+      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }), sort: sortOf(sort, sortFields) },
       (data) => listResult(data.serviceCentres),
     ),
   getMany: (params) => operation(ServiceCentresDocument, idsPage(params), (data) => ({ data: data.serviceCentres.items })),

@@ -17,9 +17,9 @@ const Column = DataTable.Col<UserItemFragment>;
 export const UserList = () => (
   <List title="Users" filters={userFilters} perPage={25} exporter={false}>
     <DataTable bulkActionButtons={false} rowClick="edit">
-      <Column source="email" label="Email" disableSort />
-      <Column source="name" label="Name" disableSort />
-      <Column source="role" label="Role" disableSort>
+      <Column source="email" label="Email" />
+      <Column source="name" label="Name" />
+      <Column source="role" label="Role">
         <SelectField source="role" choices={roleChoices} />
       </Column>
       <Column source="active" label="Active" disableSort>

@@ -1,5 +1,8 @@
-import { CreateUserDocument, Role, UpdateUserDocument, UserDocument, UsersDocument, type UserFilter } from '@aftersale/graphql';
-import { compact, enumValue, flag, idsPage, listResult, loadedVersion, oneOf, operation, pageOf, text, typed, yesNo, type ResourceOperations } from '../api/operation';
+import { CreateUserDocument, Role, UpdateUserDocument, UserDocument, UsersDocument, type UserFilter, type UserSortField } from '@aftersale/graphql';
+import { compact, enumValue, flag, idsPage, listResult, loadedVersion, oneOf, operation, pageOf, text, typed, yesNo, sortOf, type ResourceOperations } from '../api/operation';
+
+/** The sortable columns and the API's sort field for each. */
+const sortFields = { email: 'EMAIL', name: 'NAME', role: 'ROLE' } satisfies Record<string, UserSortField>;
 
 /** The list's filter form (its inputs are named like UserFilter's fields) as a UserFilter. */
 function userFilter(values: Record<string, unknown> = {}): UserFilter {
@@ -8,8 +11,8 @@ function userFilter(values: Record<string, unknown> = {}): UserFilter {
 
 /** Staff users come in the API's order, by email (no sort argument). Administrators only. */
 export const userOperations: ResourceOperations = {
-  getList: ({ pagination, filter }) =>
-    operation(UsersDocument, { ...pageOf(pagination), filter: userFilter(filter) }, (data) => listResult(data.users)),
+  getList: ({ pagination, sort, filter }) =>
+    operation(UsersDocument, { ...pageOf(pagination), filter: userFilter(filter), sort: sortOf(sort, sortFields) }, (data) => listResult(data.users)),
   getMany: (params) => operation(UsersDocument, idsPage(params), (data) => ({ data: data.users.items })),
   getOne: ({ id }) => operation(UserDocument, { id: String(id) }, (data) => ({ data: data.user })),
   create: ({ data }) =>
