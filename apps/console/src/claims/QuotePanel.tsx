@@ -45,7 +45,7 @@ export const QuoteSummary = ({ claim }: { claim: ClaimDetailFragment }) => {
       </TableHead>
       <TableBody>
         {charged.map((line) => (
-          <TableRow key={line.id}>
+          <TableRow key={line.id} data-testid="quote-line" data-sku={line.part.sku}>
             <TableCell>
               {line.part.name} <Typography component="span" variant="caption" color="text.secondary">({line.part.sku})</Typography>
             </TableCell>
