@@ -146,6 +146,15 @@ describe('claims handled end to end (POLICY.md §4)', () => {
     expect(claim.status).toBe('READY_TO_SHIP');
     const status = await t.gql(`query ($imei: String!) { warrantyStatus(imei: $imei) { receivedOn lastCoveredDay underWarranty } }`, { imei }, agent);
     expect(status.data!.warrantyStatus).toEqual({ receivedOn: '2026-01-10', lastCoveredDay: '2027-01-09', underWarranty: true });
+    // The replaced unit is covered no more: its warranty went on with the replacement, and no new claim is filed for it.
+    const replaced = await t.gql(`query ($id: ID!) { claim(id: $id) { device { imei underWarranty replacedByImei } } }`, { id: claim.id }, agent);
+    expect(replaced.data!.claim.device).toMatchObject({ underWarranty: false, replacedByImei: imei });
+    const again = await t.gql(
+      `mutation ($input: SubmitClaimInput!) { submitClaim(input: $input) { id } }`,
+      { input: { imei: replaced.data!.claim.device.imei, formType: 'REPAIR', ciNumber: 'CI-X', symptoms: 'Again', dataBackupAcknowledged: true } },
+      agent,
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'imei' });
   });
 
   it('a claim filed in time may be replaced after the warranty ran out: the new unit has none left (W4)', async () => {

@@ -33,6 +33,9 @@ export class ClaimsService {
     const form = validateSubmission(input);
     const requestHash = hashRequest(form);
     const device = await this.devices.findByImei(em, form.imei, actor, 'imei');
+    if (device.replacedByImei) {
+      throw new BadUserInputError('imei', `unit ${device.imei} was replaced by unit ${device.replacedByImei}, which carries its warranty (W4): file the claim for that unit.`);
+    }
     const key = form.idempotencyKey;
     if (key) {
       const previous = await this.findByIdempotencyKey(em, device.customer.id, key, requestHash);

@@ -17,6 +17,11 @@ export const Device = defineEntity({
     receivedOn: p.date().nullable(),
     /** W4: a replacement unit carries the replaced unit's received date. */
     replacesDevice: () => p.manyToOne(Device).nullable(),
+    /** W4: the IMEI of the unit that replaced this one, which carries its warranty on; read, never written. */
+    replacedByImei: p
+      .string()
+      .formula((_columns, table) => `(select r.imei from device r where r.replaces_device_id = ${table.alias}.id order by r.id desc limit 1)`)
+      .nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -22,13 +22,15 @@ export class DevicesService {
   /**
    * The unit's warranty today (W1–W3), from its own received date where
    * recorded, else its order's (W2). A replacement unit was registered with
-   * the received date of the unit it replaced (W4). No received date yet
-   * means no warranty running.
+   * the received date of the unit it replaced (W4), and the replaced unit
+   * is covered no more. No received date yet means no warranty running.
    */
   warrantyOf(device: Device): Warranty {
     const receivedOn = device.receivedOn ?? device.order.receivedOn ?? null;
     if (!receivedOn) return { receivedOn, lastCoveredDay: null, underWarranty: false };
-    return { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn), underWarranty: isUnderWarranty(receivedOn, this.clock.today()) };
+    // W4: once replaced, the warranty goes on with the replacement unit, not with this one.
+    const covered = !device.replacedByImei && isUnderWarranty(receivedOn, this.clock.today());
+    return { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn), underWarranty: covered };
   }
 
   /** Finds a unit by IMEI, within the caller's customer for integrators. */

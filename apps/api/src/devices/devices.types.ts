@@ -20,6 +20,8 @@ export class DeviceType {
   @Field(() => ProductModelType) model!: ProductModelType;
   @Field(() => CustomerType) customer!: CustomerType;
   @Field(() => OrderType) order!: OrderType;
+  @Field(() => String, { nullable: true, description: 'W4: the IMEI of the unit that replaced this one (which carries the warranty on).' })
+  replacedByImei?: string | null;
 }
 
 @ObjectType('WarrantyStatus')

@@ -17,6 +17,7 @@ import { Order } from '../orders/order.entity.js';
 import { SpareShipment } from '../orders/spare-shipment.entity.js';
 import { Migration0002StockAndImports } from '../migrations/0002-stock-and-imports.js';
 import { Migration0003ClaimsFlow } from '../migrations/0003-claims-flow.js';
+import { Migration0004ReplacedUnits } from '../migrations/0004-replaced-units.js';
 import { Stock, StockMovement } from '../stock/stock.entity.js';
 import type { Logger } from './logger.js';
 
@@ -30,6 +31,7 @@ export const migrations = [
   { name: '0001-initial', class: Migration0001Initial },
   { name: '0002-stock-and-imports', class: Migration0002StockAndImports },
   { name: '0003-claims-flow', class: Migration0003ClaimsFlow },
+  { name: '0004-replaced-units', class: Migration0004ReplacedUnits },
 ];
 
 export function ormOptions(clientUrl: string, log?: Logger): Options {
