@@ -239,6 +239,10 @@ describe('claims handled end to end (POLICY.md §4)', () => {
 
   it('out of warranty: paid repair with quote, invoice issued with its number, paid, PDF with clauses (A, H6–H8)', async () => {
     let claim = await atInspection(await submit(outOfWarranty));
+    for (const amount of [0, -5, 12.5]) {
+      const bad = await step('recordAssessment', 'AssessmentInput', claim, { findings: [], lines: [{ partId: part['LCD'] }], serviceCharge: { description: 'Express', amount } }, technician);
+      expect(bad.error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'serviceCharge.amount' });
+    }
     claim = await assess(claim, { lines: [{ partId: part['LCD'] }], serviceCharge: { description: 'Express handling', amount: 2500 } });
     expect(claim).toMatchObject({ status: 'AWAITING_APPROVAL', decision: 'PAID_MAINTENANCE' });
     claim = await ok('approveQuote', 'ClaimStepInput', claim, {}, agent);

@@ -6,6 +6,7 @@ import {
   inheritedWarranty,
   isUnderWarranty,
   invoiceLines,
+  isMinorUnits,
   isValidBarcode,
   isValidImei,
   lastCoveredDay,
@@ -130,7 +131,10 @@ export class ClaimWorkflow {
     return this.step(em, actor, input, 'RECORD_ASSESSMENT', async (tx, claim) => {
       const { parts, decided } = await this.assess(tx, claim, input);
       const serviceCharge = input.serviceCharge ?? null;
-      if (serviceCharge) requiredText(serviceCharge.description, 'serviceCharge.description', 200);
+      if (serviceCharge) {
+        requiredText(serviceCharge.description, 'serviceCharge.description', 200);
+        if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0) throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
+      }
       const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
       return {
         context: claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null }),

@@ -115,11 +115,22 @@ export function formatError(log: Logger) {
     const code = formatted.extensions?.['code'];
     // Errors raised by graphql-js itself (parse, validation, variable coercion) are safe to show.
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      return { ...base, extensions: { code } };
+      const field = code === 'BAD_USER_INPUT' ? coercedField(formatted.message) : undefined;
+      return { ...base, extensions: { code, ...(field && { field }) } };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/**
+ * The field a variable coercion error is about, as our own errors name it:
+ * `Variable "$input" got invalid value 12.5 at "input.serviceCharge.amount"; …`
+ * → `serviceCharge.amount` (the path inside the input object).
+ */
+function coercedField(message: string): string | undefined {
+  const path = /^Variable "\$\w+" got invalid value .* at "([^"]+)"/s.exec(message)?.[1];
+  return path?.includes('.') ? path.slice(path.indexOf('.') + 1) : path;
 }
 
 /**
