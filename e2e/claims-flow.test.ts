@@ -1,7 +1,7 @@
-import type { ClaimAction, ClaimStatus } from '@aftersale/graphql';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
+import { actionsShown, expectStatus, openAction, submit } from './support/claim-page.js';
 import { graphql, startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -221,32 +221,6 @@ async function signedIn(email: string): Promise<Page> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('menuitem', { name: 'Claims' }).waitFor();
   return page;
-}
-
-async function expectStatus(page: Page, status: ClaimStatus): Promise<void> {
-  await expect.poll(() => page.getByTestId('claim-status').getAttribute('data-status'), { timeout: 10_000 }).toBe(status);
-}
-
-/** The action buttons on the claim page, once the claim has loaded. */
-async function actionsShown(page: Page): Promise<string[]> {
-  await page.getByTestId('claim-actions').or(page.getByTestId('claim-actions-none')).waitFor();
-  const ids = await page.locator('[data-testid^="claim-action-"]:not([data-testid^="claim-action-dialog"])').evaluateAll((buttons) =>
-    buttons.map((b) => b.getAttribute('data-testid')!),
-  );
-  return ids.filter((id) => id !== 'claim-actions-none').map((id) => id.replace('claim-action-', ''));
-}
-
-async function openAction(page: Page, action: ClaimAction): Promise<Locator> {
-  await page.getByTestId(`claim-action-${action}`).click();
-  const dialog = page.getByTestId(`claim-action-dialog-${action}`);
-  await dialog.getByTestId('dialog-submit').waitFor();
-  return dialog;
-}
-
-/** Submits a dialog and waits for it to close (it stays open, with the API's message, when the step fails). */
-async function submit(dialog: Locator): Promise<void> {
-  await dialog.getByTestId('dialog-submit').click();
-  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 /** A unit whose warranty is over (received, out of warranty) and that has no claim yet. */
