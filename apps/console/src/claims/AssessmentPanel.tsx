@@ -1,8 +1,9 @@
 import type { ClaimDetailFragment } from '@aftersale/graphql';
-import { Alert, Chip, Stack, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Chip, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
-import { ClauseCodes, ClauseList } from './ClauseCodes';
+import { AssessedLinesTable } from './AssessedLinesTable';
+import { ClauseList } from './ClauseCodes';
 
 type Assessment = NonNullable<ClaimDetailFragment['assessment']>;
 
@@ -45,51 +46,21 @@ export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragm
       {claim.lines.length === 0 ? (
         <Typography color="text.secondary">No faulty part recorded.</Typography>
       ) : (
-        <Table size="small" data-testid="assessment-lines">
-          <TableHead>
-            <TableRow>
-              <TableCell>Part</TableCell>
-              <TableCell>Worn</TableCell>
-              <TableCell>Coverage</TableCell>
-              <TableCell>Clauses</TableCell>
-              <TableCell align="right">Charge</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {claim.lines.map((line) => (
-              <TableRow key={line.id} data-testid="assessment-line" data-sku={line.part.sku} data-covered={line.covered}>
-                <TableCell>
-                  {line.part.name}{' '}
-                  <Typography component="span" variant="caption" color="text.secondary">
-                    {line.part.sku}
-                  </Typography>
-                </TableCell>
-                <TableCell>{line.worn ? 'Yes' : 'No'}</TableCell>
-                <TableCell>
-                  <Chip size="small" label={line.covered ? 'Covered' : 'Chargeable'} color={line.covered ? 'success' : 'warning'} variant="outlined" />
-                </TableCell>
-                <TableCell>
-                  <ClauseCodes codes={line.clauses} />
-                </TableCell>
-                <TableCell align="right">{formatMoney(line.charge, currency)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-          <TableFooter>
-            <TableRow>
-              <TableCell colSpan={4}>Material cost charged (H6)</TableCell>
-              <TableCell align="right" data-testid="assessment-total">
-                {formatMoney(assessment.total, currency)}
-              </TableCell>
-            </TableRow>
-            {assessment.serviceCharge !== null && (
+        <AssessedLinesTable
+          lines={claim.lines}
+          total={assessment.total}
+          currency={currency}
+          testId="assessment"
+          showWorn
+          extraRows={(columns) =>
+            assessment.serviceCharge !== null && (
               <TableRow>
-                <TableCell colSpan={4}>Service charge (H8): {assessment.serviceChargeDescription}</TableCell>
+                <TableCell colSpan={columns}>Service charge (H8): {assessment.serviceChargeDescription}</TableCell>
                 <TableCell align="right">{formatMoney(assessment.serviceCharge, currency)}</TableCell>
               </TableRow>
-            )}
-          </TableFooter>
-        </Table>
+            )
+          }
+        />
       )}
     </Stack>
   );

@@ -5,12 +5,6 @@ import {
   Chip,
   LinearProgress,
   Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHead,
-  TableRow,
   Typography,
 } from '@mui/material';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -20,7 +14,8 @@ import type { ApiErrorBody } from '../api/errors';
 import { useApiQuery } from '../api/request';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
-import { ClauseCodes, ClauseList } from './ClauseCodes';
+import { AssessedLinesTable } from './AssessedLinesTable';
+import { ClauseList } from './ClauseCodes';
 
 /** How long the form must rest before the preview asks the engine again. */
 const DEBOUNCE_MS = 300;
@@ -173,48 +168,14 @@ export const AssessmentPreview = ({ claim, preview }: { claim: ClaimDetailFragme
               .
             </Typography>
           ) : (
-            <Table size="small" data-testid="preview-lines">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Part</TableCell>
-                  <TableCell>Coverage</TableCell>
-                  <TableCell>Clauses</TableCell>
-                  <TableCell align="right">Charge</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {proposal.lines.map((line) => (
-                  <TableRow key={line.part.id} data-testid="preview-line" data-sku={line.part.sku} data-covered={line.covered}>
-                    <TableCell>
-                      {line.part.name}{' '}
-                      <Typography component="span" variant="caption" color="text.secondary">
-                        {line.part.sku}
-                      </Typography>
-                    </TableCell>
-                    <TableCell>
-                      <Chip
-                        size="small"
-                        variant="outlined"
-                        label={line.covered ? 'Covered' : 'Charged'}
-                        color={line.covered ? 'success' : 'warning'}
-                      />
-                    </TableCell>
-                    <TableCell>
-                      <ClauseCodes codes={line.clauses} compact />
-                    </TableCell>
-                    <TableCell align="right">{formatMoney(line.charge, currency)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-              <TableFooter>
-                <TableRow>
-                  <TableCell colSpan={3}>Material cost charged (H6){' '}— any service charge (H8) comes on top</TableCell>
-                  <TableCell align="right" data-testid="preview-total">
-                    {formatMoney(proposal.total, currency)}
-                  </TableCell>
-                </TableRow>
-              </TableFooter>
-            </Table>
+            <AssessedLinesTable
+              lines={proposal.lines}
+              total={proposal.total}
+              currency={currency}
+              testId="preview"
+              compactClauses
+              totalLabel="Material cost charged (H6) — any service charge (H8) comes on top"
+            />
           )}
         </Stack>
       )}

@@ -1,0 +1,84 @@
+import type { PolicyClause } from '@aftersale/graphql';
+import { Chip, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { formatMoney } from '../fields/money';
+import { ClauseCodes } from './ClauseCodes';
+
+/** One faulty part as an assessment judged it (R1): recorded, or previewed. */
+export interface AssessedLine {
+  part: { id: string; name: string; sku: string };
+  covered: boolean;
+  clauses: PolicyClause[];
+  charge: number;
+  worn?: boolean;
+}
+
+/**
+ * The faulty parts, each covered or charged with the clauses that made it so,
+ * and the material cost charged (H6). `testId` prefixes the hooks: `<testId>-lines`,
+ * `<testId>-line` (with data-sku, data-covered) and `<testId>-total`.
+ */
+export const AssessedLinesTable = ({
+  lines,
+  total,
+  currency,
+  testId,
+  showWorn = false,
+  compactClauses = false,
+  totalLabel = 'Material cost charged (H6)',
+  extraRows,
+}: {
+  lines: readonly AssessedLine[];
+  total: number;
+  currency: string;
+  testId: string;
+  showWorn?: boolean;
+  /** Clause letters only (the text stays on hover), for a narrow table. */
+  compactClauses?: boolean;
+  totalLabel?: ReactNode;
+  extraRows?: (columns: number) => ReactNode;
+}) => {
+  const columns = showWorn ? 4 : 3;
+  return (
+    <Table size="small" data-testid={`${testId}-lines`}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Part</TableCell>
+          {showWorn && <TableCell>Worn</TableCell>}
+          <TableCell>Coverage</TableCell>
+          <TableCell>Clauses</TableCell>
+          <TableCell align="right">Charge</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {lines.map((line) => (
+          <TableRow key={line.part.id} data-testid={`${testId}-line`} data-sku={line.part.sku} data-covered={line.covered}>
+            <TableCell>
+              {line.part.name}{' '}
+              <Typography component="span" variant="caption" color="text.secondary">
+                {line.part.sku}
+              </Typography>
+            </TableCell>
+            {showWorn && <TableCell>{line.worn ? 'Yes' : 'No'}</TableCell>}
+            <TableCell>
+              <Chip size="small" variant="outlined" label={line.covered ? 'Covered' : 'Charged'} color={line.covered ? 'success' : 'warning'} />
+            </TableCell>
+            <TableCell>
+              <ClauseCodes codes={line.clauses} compact={compactClauses} />
+            </TableCell>
+            <TableCell align="right">{formatMoney(line.charge, currency)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+      <TableFooter>
+        <TableRow>
+          <TableCell colSpan={columns}>{totalLabel}</TableCell>
+          <TableCell align="right" data-testid={`${testId}-total`}>
+            {formatMoney(total, currency)}
+          </TableCell>
+        </TableRow>
+        {extraRows?.(columns)}
+      </TableFooter>
+    </Table>
+  );
+};
