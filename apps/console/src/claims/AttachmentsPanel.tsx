@@ -5,6 +5,7 @@ import { Button, IconButton, List, ListItem, ListItemText, MenuItem, Stack, Text
 import { useState, type ChangeEvent } from 'react';
 import { useNotify, usePermissions, useRefresh } from 'react-admin';
 import { enumLabel } from '../fields/enum-label';
+import { fileSize } from '../fields/file-size';
 import { ATTACHMENT_TYPES, attachmentProblem, downloadFile, uploadAttachment } from './claim-files';
 
 type Attachment = ClaimDetailFragment['attachments'][number];
@@ -108,8 +109,4 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
   );
 };
 
-function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+

@@ -3,6 +3,7 @@ import { Box, Step, StepContent, StepLabel, Stepper, Typography } from '@mui/mat
 import type { ReactNode } from 'react';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
+import { fileSize } from '../fields/file-size';
 import { ClaimStatusChip } from './ClaimStatusChip';
 import { ClauseCodes } from './ClauseCodes';
 
@@ -87,7 +88,7 @@ const list =
     Array.isArray(value) ? value.map(each).join(', ') : plain(value, undefined);
 const code: Format = (value) => <Box component="span" sx={{ fontFamily: 'monospace' }}>{plain(value, undefined)}</Box>;
 const clauses: Format = (value) => (Array.isArray(value) ? <ClauseCodes codes={value.filter((c): c is PolicyClause => typeof c === 'string')} /> : plain(value, undefined));
-const bytes: Format = (value) => (typeof value === 'number' ? `${Math.max(1, Math.round(value / 1024))} KB` : plain(value, undefined));
+const bytes: Format = (value) => (typeof value === 'number' ? fileSize(value) : plain(value, undefined));
 const shippedTo: Record<ShipmentDirection, string> = {
   [ShipmentDirection.INBOUND]: 'to the service centre',
   [ShipmentDirection.OUTBOUND]: 'back to the customer',
