@@ -22,7 +22,15 @@ export { isMinorUnits, minorUnits, sumMinorUnits } from './money.js';
 export { PART_CATEGORIES, isPartCategory, type PartCategory } from './part-category.js';
 export { STAFF_ROLES, isStaffRole, type StaffRole } from './staff-role.js';
 export { DEFAULT_POLICY, POLICY_REGISTRY, policyByVersion, policyInForce, validatePolicy, type WarrantyPolicy } from './policy.js';
-export { inheritedWarranty, isUnderWarranty, lastCoveredDay, type InheritedWarranty } from './warranty-period.js';
+export {
+  inheritedWarranty,
+  isUnderWarranty,
+  lastCoveredDay,
+  unitWarranty,
+  type InheritedWarranty,
+  type UnitRecord,
+  type UnitWarranty,
+} from './warranty-period.js';
 export { exactRate, spareAllowance, type ModelPart, type SpareAllowanceLine } from './spare-allowance.js';
 export {
   CLAUSES,

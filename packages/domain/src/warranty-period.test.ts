@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from './calendar-date.js';
 import { PolicyInputError } from './errors.js';
 import { DEFAULT_POLICY } from './policy.js';
-import { inheritedWarranty, isUnderWarranty, lastCoveredDay } from './warranty-period.js';
+import { inheritedWarranty, isUnderWarranty, lastCoveredDay, unitWarranty } from './warranty-period.js';
 
 /** Any date a unit can be received on and still have its whole warranty within the calendar. */
 const aReceivedDate = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('9000-12-31') }).map((n) => fromDayNumber(n));
@@ -109,5 +109,29 @@ describe('the warranty of a replacement unit (W4)', () => {
           && toDayNumber(replacedOn) + inherited.remainingDays - 1 === toDayNumber(inherited.lastCoveredDay);
       }),
     );
+  });
+});
+
+describe('unitWarranty (W2–W4)', () => {
+  it("starts from the unit's own received date, else its order's", () => {
+    expect(unitWarranty({ receivedOn: '2025-03-12', orderReceivedOn: '2025-03-10', replaced: false }, '2026-03-10')).toEqual({
+      receivedOn: '2025-03-12',
+      lastCoveredDay: '2026-03-11',
+      underWarranty: true,
+    });
+    expect(unitWarranty({ receivedOn: null, orderReceivedOn: '2025-03-10', replaced: false }, '2026-03-10')).toEqual({
+      receivedOn: '2025-03-10',
+      lastCoveredDay: '2026-03-09',
+      underWarranty: false,
+    });
+  });
+
+  it('has no warranty while the goods are in transit, and none left once the unit was replaced', () => {
+    expect(unitWarranty({ receivedOn: null, orderReceivedOn: null, replaced: false }, '2026-01-01')).toEqual({ receivedOn: null, lastCoveredDay: null, underWarranty: false });
+    expect(unitWarranty({ receivedOn: null, orderReceivedOn: '2025-12-01', replaced: true }, '2026-01-01')).toEqual({
+      receivedOn: '2025-12-01',
+      lastCoveredDay: '2026-11-30',
+      underWarranty: false,
+    });
   });
 });

@@ -57,3 +57,34 @@ export function inheritedWarranty(
   }
   return { receivedOn: replacedUnitReceivedOn, lastCoveredDay: last, remainingDays: daysBetween(replacedOn, last) + 1 };
 }
+
+/** What `unitWarranty` needs to know of a unit. */
+export interface UnitRecord {
+  /** The unit's own received date, where one was recorded (a per-unit date, or a replacement's inherited one, W4). */
+  readonly receivedOn: string | null;
+  /** The received date of the unit's order (W2), if the goods have arrived. */
+  readonly orderReceivedOn: string | null;
+  /** Another unit replaced this one (W4): the warranty went on with it. */
+  readonly replaced: boolean;
+}
+
+/** A unit's warranty on a day. */
+export interface UnitWarranty {
+  /** The day its warranty started; null while the goods are in transit. */
+  readonly receivedOn: string | null;
+  readonly lastCoveredDay: string | null;
+  readonly underWarranty: boolean;
+}
+
+/**
+ * A unit's warranty on a day (W2–W4): from its own received date where recorded, else its order's;
+ * none before the goods arrive; none left once another unit replaced it (W4: the replacement carries it on).
+ * @example
+ * unitWarranty({ receivedOn: null, orderReceivedOn: '2025-03-10', replaced: false }, '2025-09-01')
+ * // { receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', underWarranty: true }
+ */
+export function unitWarranty(unit: UnitRecord, on: string, policy: WarrantyPolicy = DEFAULT_POLICY): UnitWarranty {
+  const receivedOn = unit.receivedOn ?? unit.orderReceivedOn;
+  if (receivedOn === null) return { receivedOn: null, lastCoveredDay: null, underWarranty: false };
+  return { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn, policy), underWarranty: !unit.replaced && isUnderWarranty(receivedOn, on, policy) };
+}

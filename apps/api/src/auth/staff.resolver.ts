@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
+import { staffUserId } from './actor.js';
 import { PageArgs } from '../platform/pagination.js';
 import { UserType } from './auth.types.js';
 import { ApiKeyType, CreateApiKeyInput, CreatedApiKey, CreateUserInput, UpdateUserInput, UserFilter, UserPage, UserSort } from './staff.types.js';
@@ -49,7 +50,7 @@ export class StaffResolver {
   @Mutation(() => CreatedApiKey, { description: 'Creates an integrator key for one customer; the secret is in this answer only.' })
   createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context) {
     const actor = actorOf(ctx);
-    return this.staff.createApiKey(ctx.em, input, actor.kind === 'staff' ? actor.userId : null);
+    return this.staff.createApiKey(ctx.em, input, staffUserId(actor));
   }
 
   @Authorized('ADMIN')

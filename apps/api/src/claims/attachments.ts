@@ -1,7 +1,7 @@
 import { STAFF_ROLES } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
-import { customerScope, type Actor } from '../auth/actor.js';
+import { customerScope, staffUserId, type Actor } from '../auth/actor.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import type { RestRoute } from '../platform/rest.js';
@@ -51,7 +51,7 @@ export async function addAttachment(em: EntityManager, claims: ClaimsService, ac
       contentType: type,
       size: data.length,
       data,
-      uploadedByUser: actor.kind === 'staff' ? actor.userId : null,
+      uploadedByUser: staffUserId(actor),
     });
     await tx.flush();
     appendClaimEvent(tx, claim, actor, 'ATTACHMENT_ADDED', { data: { attachment: attachment.id, kind, filename: name, size: data.length } });

@@ -1,6 +1,6 @@
 import type { ClaimStatus } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import { staffUserId, type Actor } from '../auth/actor.js';
 import { ClaimEvent } from './claim-event.entity.js';
 import type { Claim } from './claim.entity.js';
 
@@ -21,7 +21,7 @@ export function appendClaimEvent(
     type,
     fromStatus: change.from ?? null,
     toStatus: change.to ?? null,
-    actorUser: actor.kind === 'staff' ? actor.userId : null,
+    actorUser: staffUserId(actor),
     actorApiKey: actor.kind === 'integrator' ? actor.apiKeyId : null,
     actorLabel: actor.label,
     data: change.data ?? {},

@@ -3,13 +3,10 @@ import {
   availableActions,
   claimContextOf,
   decideAssessment,
-  inheritedWarranty,
-  isUnderWarranty,
   invoiceLines,
   isMinorUnits,
   isValidBarcode,
   isValidImei,
-  lastCoveredDay,
   NO_ASSESSMENT,
   policyInForce,
   rolesAllowedTo,
@@ -21,14 +18,14 @@ import {
   type StaffRole,
 } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import { staffUserId, type Actor } from '../auth/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { Device } from '../devices/device.entity.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import { Invoice, InvoiceLine } from '../invoices/invoice.entity.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, requiredText } from '../platform/editing.js';
+import { loadForEdit, pastDate, requiredText } from '../platform/editing.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import type { StockService } from '../stock/stock.service.js';
@@ -54,6 +51,9 @@ interface Plan {
   context?: ClaimContext;
   work: Work;
 }
+
+/** What a step reads and answers with: the claim, its unit and order, model, customer and centre. */
+const CLAIM_GRAPH = ['device', 'device.order', 'model', 'customer', 'serviceCentre'] as const;
 
 const note = (input: { note?: string | null }) => (input.note?.trim() ? requiredText(input.note, 'note', 2000) : undefined);
 
@@ -136,13 +136,14 @@ export class ClaimWorkflow {
         if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0) throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
       }
       const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
+      const context = claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null });
       return {
-        context: claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null }),
+        context,
         work: async (tx2, claim2, to) => {
           this.saveAssessment(tx2, claim2, actor, input, decided, parts, serviceCharge);
-          const quoted = decided.total > 0 || serviceCharge !== null;
           claim2.decision = decided.decision;
-          claim2.quoteStatus = quoted && to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
+          // A new assessment asks the customer again whenever the domain says a quote is needed (H6, H8).
+          claim2.quoteStatus = context.quoteRequired && to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
           return {
             decision: decided.decision,
             proposedDecision: decided.proposedDecision,
@@ -186,10 +187,10 @@ export class ClaimWorkflow {
 
   recordAgreement(em: EntityManager, actor: Actor, input: RecordAgreementInput) {
     const signedBy = requiredText(input.signedBy, 'signedBy', 200);
-    if (input.signedOn > this.clock.today()) throw new BadUserInputError('signedOn', `${input.signedOn} is in the future.`);
+    pastDate(input.signedOn, this.clock.today(), 'signedOn');
     return this.step(em, actor, input, 'RECORD_AGREEMENT', () => ({
       work: async (tx, claim) => {
-        tx.create(MaintenanceAgreement, { claim, signedOn: input.signedOn, signedBy, recordedBy: userIdOf(actor) });
+        tx.create(MaintenanceAgreement, { claim, signedOn: input.signedOn, signedBy, recordedBy: staffUserId(actor) });
         return { signedOn: input.signedOn, signedBy };
       },
     }));
@@ -236,7 +237,7 @@ export class ClaimWorkflow {
         const centre = claim.serviceCentre;
         if (!centre) throw new ConflictError('The claim has no service centre.');
         for (const line of lines) {
-          await this.stock.move(tx, { serviceCentreId: centre.id, partId: line.part.id, delta: -1, kind: 'CONSUMPTION', claimId: claim.id, actorUserId: userIdOf(actor), reason: claim.number });
+          await this.stock.move(tx, { serviceCentreId: centre.id, partId: line.part.id, delta: -1, kind: 'CONSUMPTION', claimId: claim.id, actorUserId: staffUserId(actor), reason: claim.number });
           if (line.covered) tx.create(RetainedPart, { claim, part: line.part, serviceCentre: centre });
         }
         const invoice = await this.draftInvoice(tx, claim, lines);
@@ -255,11 +256,9 @@ export class ClaimWorkflow {
         const barcode = input.barcode.trim();
         if (!isValidBarcode(barcode, claim.model.barcodePattern)) throw new BadUserInputError('barcode', `does not match the ${claim.model.name} barcode pattern.`);
         if (await tx.count(Device, { imei })) throw new ConflictError(`A unit with IMEI ${imei} is already registered.`, { field: 'imei' });
-        const receivedOn = this.devices.warrantyOf(old).receivedOn!;
-        // W4: the replacement keeps the replaced unit's warranty. A claim filed in time may be
-        // replaced after that warranty ran out: the new unit then simply has none left.
-        const today = this.clock.today();
-        const warranty = isUnderWarranty(receivedOn, today) ? inheritedWarranty(receivedOn, today) : { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn) };
+        // W4: recording the replaced unit's received date on the replacement carries its warranty on
+        // (domain: inheritedWarranty), to its last covered day, even if that has already passed.
+        const warranty = this.devices.warrantyOf(old);
         const replacement = tx.create(Device, { imei, barcode, order: old.order, model: old.model, customer: old.customer, receivedOn: warranty.receivedOn, replacesDevice: old });
         const invoice = await this.draftInvoice(tx, claim, []);
         return { replacedImei: old.imei, imei: replacement.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: invoice?.id ?? null };
@@ -285,7 +284,7 @@ export class ClaimWorkflow {
     const role = staffRoleOf(actor, action);
     const id = await em.transactional(async (tx) => {
       const claim = await loadForEdit(tx, Claim, 'Claim', input.id, input.version);
-      await tx.populate(claim, ['device', 'device.order', 'model', 'customer', 'serviceCentre']);
+      await tx.populate(claim, CLAIM_GRAPH);
       const planned = await plan(tx, claim);
       const from = claim.status;
       const to = transition(from, action, role, planned.context ?? (await this.contextOf(tx, claim)));
@@ -297,7 +296,7 @@ export class ClaimWorkflow {
       await tx.flush();
       return claim.id;
     });
-    return em.findOneOrFail(Claim, id, { populate: ['device', 'device.order', 'model', 'customer', 'serviceCentre'], refresh: true });
+    return em.findOneOrFail(Claim, id, { populate: CLAIM_GRAPH, refresh: true });
   }
 
   private async partsOf(em: EntityManager, claim: Claim, partIds: string[]): Promise<Part[]> {
@@ -326,7 +325,7 @@ export class ClaimWorkflow {
       total: decided.total,
       serviceCharge: serviceCharge?.amount ?? null,
       serviceChargeDescription: serviceCharge?.description.trim() ?? null,
-      assessedBy: userIdOf(actor),
+      assessedBy: staffUserId(actor),
     });
     tx.nativeDelete(ClaimLine, { claim: claim.id });
     decided.lines.forEach((line, index) => {
@@ -364,8 +363,8 @@ export class ClaimWorkflow {
   }
 
   private async recordShipment(tx: EntityManager, claim: Claim, direction: 'INBOUND' | 'OUTBOUND', input: ShipmentInput) {
-    if (input.shippedOn > this.clock.today()) throw new BadUserInputError('shippedOn', `${input.shippedOn} is in the future.`);
-    if (input.cost !== undefined && input.cost !== null && (!Number.isSafeInteger(input.cost) || input.cost < 0)) throw new BadUserInputError('cost', 'must be a whole, non-negative number of cents.');
+    pastDate(input.shippedOn, this.clock.today(), 'shippedOn');
+    if (input.cost !== undefined && input.cost !== null && !isMinorUnits(input.cost)) throw new BadUserInputError('cost', 'must be a whole, non-negative number of cents.');
     const shipment = tx.create(Shipment, {
       claim,
       direction,
@@ -379,7 +378,6 @@ export class ClaimWorkflow {
   }
 }
 
-const userIdOf = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
 
 /** Only staff move claims, and only the roles the state machine names for the action (checked before anything is read). */
 function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { addDays, CLAIM_STATUSES, checkClaimSubmission, type ClaimStatus, type ClaimSubmission } from '@aftersale/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { customerScope, type Actor } from '../auth/actor.js';
+import { customerScope, staffUserId, type Actor } from '../auth/actor.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
@@ -55,7 +55,7 @@ export class ClaimsService {
           submittedOn: this.clock.today(),
           idempotencyKey: key ?? null,
           requestHash: key ? requestHash : null,
-          submittedByUser: actor.kind === 'staff' ? actor.userId : null,
+          submittedByUser: staffUserId(actor),
           submittedByApiKey: actor.kind === 'integrator' ? actor.apiKeyId : null,
         });
         appendClaimEvent(tx, claim, actor, 'SUBMITTED', {

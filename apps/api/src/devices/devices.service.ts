@@ -1,4 +1,4 @@
-import { isUnderWarranty, isValidImei, lastCoveredDay } from '@aftersale/domain';
+import { isValidImei, unitWarranty, type UnitWarranty } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerScope, type Actor } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
@@ -8,29 +8,17 @@ import type { Page } from '../platform/pagination.js';
 import { Device } from './device.entity.js';
 import type { DeviceFilter, DeviceSort } from './devices.types.js';
 
-export interface Warranty {
-  receivedOn: string | null;
-  lastCoveredDay: string | null;
-  underWarranty: boolean;
-}
-
 const sortColumns = { IMEI: 'imei', RECEIVED_ON: 'receivedOn', CREATED_AT: 'createdAt' } as const;
 
 export class DevicesService {
   constructor(private readonly clock: Clock) {}
 
-  /**
-   * The unit's warranty today (W1–W3), from its own received date where
-   * recorded, else its order's (W2). A replacement unit was registered with
-   * the received date of the unit it replaced (W4), and the replaced unit
-   * is covered no more. No received date yet means no warranty running.
-   */
-  warrantyOf(device: Device): Warranty {
-    const receivedOn = device.receivedOn ?? device.order.receivedOn ?? null;
-    if (!receivedOn) return { receivedOn, lastCoveredDay: null, underWarranty: false };
-    // W4: once replaced, the warranty goes on with the replacement unit, not with this one.
-    const covered = !device.replacedByImei && isUnderWarranty(receivedOn, this.clock.today());
-    return { receivedOn, lastCoveredDay: lastCoveredDay(receivedOn), underWarranty: covered };
+  /** The unit's warranty today, as the domain reads it (W2–W4). */
+  warrantyOf(device: Device): UnitWarranty {
+    return unitWarranty(
+      { receivedOn: device.receivedOn ?? null, orderReceivedOn: device.order.receivedOn ?? null, replaced: device.replacedByImei != null },
+      this.clock.today(),
+    );
   }
 
   /** Finds a unit by IMEI, within the caller's customer for integrators. */

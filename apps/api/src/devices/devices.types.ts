@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { OrderType } from '../orders/orders.types.js';

@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { customerScope, type Actor } from '../auth/actor.js';
 import { appendClaimEvent } from '../claims/claim-events.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, requiredText } from '../platform/editing.js';
+import { loadForEdit, pastDate, requiredText } from '../platform/editing.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { likePattern, parseId, parseIds } from '../platform/ids.js';
 import type { Page } from '../platform/pagination.js';
@@ -60,7 +60,7 @@ export class InvoicesService {
 
   pay(em: EntityManager, actor: Actor, input: PayInvoiceInput) {
     return this.step(em, actor, input, 'PAY', async (_tx, invoice) => {
-      if (input.paidOn > this.clock.today()) throw new BadUserInputError('paidOn', `${input.paidOn} is in the future.`);
+      pastDate(input.paidOn, this.clock.today(), 'paidOn');
       if (invoice.issuedOn && input.paidOn < invoice.issuedOn) throw new BadUserInputError('paidOn', `is before the invoice was issued (${invoice.issuedOn}).`);
       invoice.paidOn = input.paidOn;
       return { paidOn: input.paidOn };

@@ -5,7 +5,7 @@ import { Customer } from '../catalogue/customer.entity.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ProductModel } from '../catalogue/product-model.entity.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, refuseNulls, requiredText } from '../platform/editing.js';
+import { loadForEdit, pastDate, refuseNulls, requiredText } from '../platform/editing.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { likePattern, parseId, parseIds } from '../platform/ids.js';
 import type { Page } from '../platform/pagination.js';
@@ -65,7 +65,7 @@ export class OrdersService {
       customer,
       model,
       quantity: quantity(input.quantity),
-      shippedOn: input.shippedOn ? this.notFuture(input.shippedOn, 'shippedOn') : null,
+      shippedOn: input.shippedOn ? pastDate(input.shippedOn, this.clock.today(), 'shippedOn') : null,
     });
     await flushNamingDuplicates(em, order.number);
     return order;
@@ -80,7 +80,7 @@ export class OrdersService {
       if (order.receivedOn) throw new BadUserInputError('shippedOn', `cannot be cleared: the goods were received on ${order.receivedOn}.`);
       order.shippedOn = null;
     } else if (input.shippedOn !== undefined) {
-      order.shippedOn = this.notFuture(input.shippedOn, 'shippedOn');
+      order.shippedOn = pastDate(input.shippedOn, this.clock.today(), 'shippedOn');
       if (order.receivedOn && order.receivedOn < order.shippedOn) throw new BadUserInputError('shippedOn', `is after the goods were received (${order.receivedOn}).`);
     }
     if (input.quantity !== undefined && input.quantity !== order.quantity) {
@@ -104,7 +104,7 @@ export class OrdersService {
     await em.transactional(async (tx) => {
       const order = await loadForEdit(tx, Order, 'Order', input.id, input.version);
       if (order.receivedOn) throw new ConflictError(`Order ${order.number} was already received on ${order.receivedOn}.`, { field: 'receivedOn' });
-      const receivedOn = this.notFuture(input.receivedOn, 'receivedOn');
+      const receivedOn = pastDate(input.receivedOn, this.clock.today(), 'receivedOn');
       if (order.shippedOn && receivedOn < order.shippedOn) throw new BadUserInputError('receivedOn', `is before the order was shipped (${order.shippedOn}).`);
       const policy = policyInForce(receivedOn);
       const parts = await modelParts(tx, order.model.id);
@@ -157,10 +157,6 @@ export class OrdersService {
     return `SO-${year}-${String((row?.last ?? 0) + 1).padStart(4, '0')}`;
   }
 
-  private notFuture(date: string, field: string): string {
-    if (date > this.clock.today()) throw new BadUserInputError(field, `${date} is in the future.`);
-    return date;
-  }
 }
 
 function orderNumber(value: string): string {

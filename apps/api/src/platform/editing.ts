@@ -47,3 +47,9 @@ export function refuseNulls<T extends object>(input: T, fields: readonly (keyof 
   const field = fields.find((name) => input[name] === null);
   if (field) throw new BadUserInputError(field, 'cannot be null: leave it out to keep the current value.');
 }
+
+/** A date of something that already happened (shipped, received, signed, paid): not after `today`. */
+export function pastDate(date: string, today: string, field: string): string {
+  if (date > today) throw new BadUserInputError(field, `${date} is in the future.`);
+  return date;
+}

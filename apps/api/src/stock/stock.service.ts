@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import { staffUserId, type Actor } from '../auth/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { checkVersion, requiredText } from '../platform/editing.js';
@@ -91,7 +91,7 @@ export class StockService {
   async receive(em: EntityManager, actor: Actor, input: ReceiveStockInput): Promise<Stock> {
     const { centre, part } = await this.placeOf(em, input);
     await em.transactional((tx) =>
-      this.move(tx, { serviceCentreId: centre.id, partId: part.id, delta: pieces(input.quantity, 'quantity'), kind: 'RECEIPT', reason: optionalText(input.reason, 'reason'), actorUserId: userIdOf(actor) }),
+      this.move(tx, { serviceCentreId: centre.id, partId: part.id, delta: pieces(input.quantity, 'quantity'), kind: 'RECEIPT', reason: optionalText(input.reason, 'reason'), actorUserId: staffUserId(actor) }),
     );
     return this.get(em, `${centre.id}:${part.id}`);
   }
@@ -100,7 +100,7 @@ export class StockService {
     const { centre, part } = await this.placeOf(em, input);
     const delta = pieces(input.delta, 'delta', { signed: true });
     const reason = requiredText(input.reason, 'reason', 500);
-    await em.transactional((tx) => this.move(tx, { serviceCentreId: centre.id, partId: part.id, delta, kind: 'ADJUSTMENT', reason, actorUserId: userIdOf(actor) }));
+    await em.transactional((tx) => this.move(tx, { serviceCentreId: centre.id, partId: part.id, delta, kind: 'ADJUSTMENT', reason, actorUserId: staffUserId(actor) }));
     return this.get(em, `${centre.id}:${part.id}`);
   }
 
@@ -113,7 +113,7 @@ export class StockService {
       kind: 'CONSUMPTION',
       reason: optionalText(input.reason, 'reason'),
       claimId: input.claimId ? parseId(input.claimId, 'claimId') : null,
-      actorUserId: userIdOf(actor),
+      actorUserId: staffUserId(actor),
     };
     await em.transactional((tx) => this.move(tx, movement));
     return this.get(em, `${centre.id}:${part.id}`);
@@ -178,4 +178,3 @@ export class StockService {
   }
 }
 
-const userIdOf = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
