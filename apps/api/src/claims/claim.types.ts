@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsOptional, MaxLength, Min } from 'class-validator';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { DeviceType } from '../devices/devices.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf, SortDirection } from '../platform/pagination.js';
+import { PageOf, SortOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 
@@ -69,10 +69,7 @@ export class ClaimFilter {
 export const ClaimSortField = graphqlEnum(['NUMBER', 'SUBMITTED_AT', 'STATUS', 'UPDATED_AT'], 'ClaimSortField');
 
 @InputType()
-export class ClaimSort {
-  @Field(() => ClaimSortField) field!: keyof typeof ClaimSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
-}
+export class ClaimSort extends SortOf(ClaimSortField, 'ClaimSort') {}
 
 @ObjectType('ClaimStatusCount')
 export class ClaimStatusCountType {

@@ -3,7 +3,7 @@ import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { OrderType } from '../orders/orders.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf, SortDirection } from '../platform/pagination.js';
+import { PageOf, SortOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
 @ObjectType('Device', { description: 'One unit, identified by its IMEI.' })
@@ -53,10 +53,7 @@ export class DeviceFilter {
 export const DeviceSortField = graphqlEnum(['IMEI', 'RECEIVED_ON', 'CREATED_AT'], 'DeviceSortField');
 
 @InputType()
-export class DeviceSort {
-  @Field(() => DeviceSortField) field!: keyof typeof DeviceSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
-}
+export class DeviceSort extends SortOf(DeviceSortField, 'DeviceSort') {}
 
 @ObjectType()
 export class DevicePage extends PageOf(DeviceType, 'DevicePage') {}

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength, Min } from 'class-validator';
 import { CustomerType, PartType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf, SortDirection } from '../platform/pagination.js';
+import { PageOf, SortOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
 @ObjectType('SpareShipmentLine', { description: 'Free spare parts shipped with an order (S1–S3).' })
@@ -68,10 +68,7 @@ export class OrderFilter {
 export const OrderSortField = graphqlEnum(['NUMBER', 'QUANTITY', 'RECEIVED_ON', 'CREATED_AT'], 'OrderSortField');
 
 @InputType()
-export class OrderSort {
-  @Field(() => OrderSortField) field!: keyof typeof OrderSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
-}
+export class OrderSort extends SortOf(OrderSortField, 'OrderSort') {}
 
 @ObjectType()
 export class OrderPage extends PageOf(OrderType, 'OrderPage') {}

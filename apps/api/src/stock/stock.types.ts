@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf, SortDirection } from '../platform/pagination.js';
+import { PageOf, SortOf } from '../platform/pagination.js';
 import { PartCategoryEnum } from '../policy/policy.types.js';
 import { STOCK_MOVEMENT_KINDS, type StockMovementKind } from './stock.entity.js';
 
@@ -52,10 +52,7 @@ export class StockFilter {
 export const StockSortField = graphqlEnum(['PART', 'ON_HAND', 'UPDATED_AT'], 'StockSortField');
 
 @InputType()
-export class StockSort {
-  @Field(() => StockSortField) field!: keyof typeof StockSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
-}
+export class StockSort extends SortOf(StockSortField, 'StockSort') {}
 
 @ObjectType()
 export class StockLevelPage extends PageOf(StockLevelType, 'StockLevelPage') {}
