@@ -33,6 +33,7 @@ const matrix: [operation: string, allowed: CallerRole[]][] = [
   ['{ parts { total } }', ALL_STAFF],
   [`{ part(id: ${X}) { id } }`, ALL_STAFF],
   ['{ policyClauses { code } }', [...ALL_STAFF, 'INTEGRATOR']],
+  ['{ policyFindings { code } }', [...ALL_STAFF, 'INTEGRATOR']],
   ['{ warrantyPolicy { version } }', [...ALL_STAFF, 'INTEGRATOR']],
   ['{ warrantyPolicies { version } }', ALL_STAFF],
   ['{ users { total } }', ['ADMIN']],

@@ -7,6 +7,7 @@ import {
   clauseInfo,
   DECISIONS,
   FINDINGS,
+  FINDING_INFO,
   FORM_TYPES,
   isFinding,
   isPolicyClause,
@@ -400,5 +401,14 @@ describe('the clause catalogue (§5)', () => {
     expect(isFinding('WATER_DAMAGE')).toBe(true);
     expect(isFinding('NATURAL_WEAR')).toBe(false);
     expect(isFinding('BEYOND_WARRANTY_PERIOD')).toBe(false);
+  });
+});
+
+describe('FINDING_INFO: how each finding reads (§5, R4)', () => {
+  it('lists every finding with the clause it brings in; water and serious damage need the agreement', () => {
+    expect(Object.keys(FINDING_INFO)).toEqual([...FINDINGS]);
+    expect(FINDING_INFO.WATER_DAMAGE).toMatchObject({ clause: 'HUMAN_DAMAGE', agreementRequired: true });
+    expect(FINDING_INFO.SERIOUS_DAMAGE).toMatchObject({ clause: null, agreementRequired: true });
+    expect(FINDING_INFO.LABEL_DAMAGED).toEqual({ code: 'LABEL_DAMAGED', clause: 'LABEL_DAMAGED', agreementRequired: false, reading: null });
   });
 });

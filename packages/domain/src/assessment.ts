@@ -150,16 +150,45 @@ export interface Assessment {
   readonly policyVersion: string;
 }
 
-/** The clauses that make every line chargeable (R1), as findings map to them (R4: water damage is B). */
-const CLAIM_WIDE_CLAUSE_OF: Readonly<Partial<Record<Finding, PolicyClause>>> = {
-  HUMAN_DAMAGE: 'HUMAN_DAMAGE',
-  WATER_DAMAGE: 'HUMAN_DAMAGE',
-  UNAUTHORIZED_REPAIR: 'UNAUTHORIZED_REPAIR',
-  FORCE_MAJEURE: 'FORCE_MAJEURE',
-  IDENTITY_MISMATCH: 'IDENTITY_MISMATCH',
-  NON_COMPANY_CAUSE: 'NON_COMPANY_CAUSE',
-  LABEL_DAMAGED: 'LABEL_DAMAGED',
-};
+/** How a finding reads in the policy (§5, R4). */
+export interface FindingInfo {
+  readonly code: Finding;
+  /** The clause it brings in; null for serious damage, which adds none (R4). */
+  readonly clause: PolicyClause | null;
+  /** Water or serious damage: no repair before the maintenance agreement (H9). */
+  readonly agreementRequired: boolean;
+  /** What else the policy says of it, where its clause's text is not the whole story (R4). */
+  readonly reading: string | null;
+}
+
+const plain = (code: Finding & PolicyClause): FindingInfo => ({ code, clause: code, agreementRequired: false, reading: null });
+
+/** The findings of an inspection, in the order of `FINDINGS`, with their clauses (R1, R4, Others A and B). */
+export const FINDING_INFO: Readonly<Record<Finding, FindingInfo>> = Object.freeze({
+  HUMAN_DAMAGE: plain('HUMAN_DAMAGE'),
+  UNAUTHORIZED_REPAIR: plain('UNAUTHORIZED_REPAIR'),
+  FORCE_MAJEURE: plain('FORCE_MAJEURE'),
+  IDENTITY_MISMATCH: plain('IDENTITY_MISMATCH'),
+  NON_COMPANY_CAUSE: plain('NON_COMPANY_CAUSE'),
+  LABEL_DAMAGED: plain('LABEL_DAMAGED'),
+  COSMETIC_DAMAGE: plain('COSMETIC_DAMAGE'),
+  CARRIER_FAULT: plain('CARRIER_FAULT'),
+  WATER_DAMAGE: {
+    code: 'WATER_DAMAGE',
+    clause: 'HUMAN_DAMAGE',
+    agreementRequired: true,
+    reading: 'Counts as abnormal operating conditions (R4); the customer signs the maintenance agreement before any repair (H9).',
+  },
+  SERIOUS_DAMAGE: {
+    code: 'SERIOUS_DAMAGE',
+    clause: null,
+    agreementRequired: true,
+    reading: 'The customer signs the maintenance agreement before any repair (H9); paid only where another finding applies (R4).',
+  },
+});
+
+/** The clauses that make every line chargeable (R1): those of §5 A–H that findings bring in (R4: water damage is B). */
+const EVERY_LINE_CHARGEABLE = new Set<PolicyClause>(POLICY_CLAUSES.filter((clause) => CLAUSES[clause].effect === 'EVERY_LINE_CHARGEABLE'));
 
 function inCatalogueOrder(clauses: Iterable<PolicyClause>): PolicyClause[] {
   const present = new Set(clauses);
@@ -237,8 +266,8 @@ export function assessClaim(input: ClaimInput, policy: WarrantyPolicy = DEFAULT_
   const claimWide = new Set<PolicyClause>();
   if (!underWarranty) claimWide.add('BEYOND_WARRANTY_PERIOD');
   for (const finding of found) {
-    const clause = CLAIM_WIDE_CLAUSE_OF[finding];
-    if (clause !== undefined) claimWide.add(clause);
+    const { clause } = FINDING_INFO[finding];
+    if (clause !== null && EVERY_LINE_CHARGEABLE.has(clause)) claimWide.add(clause);
   }
 
   const assessedLines = lines.map(({ category, materialCost, worn }): AssessedLine => {
@@ -267,7 +296,7 @@ export function assessClaim(input: ClaimInput, policy: WarrantyPolicy = DEFAULT_
     lines: assessedLines,
     clauses: inCatalogueOrder(applied),
     replacementAllowed,
-    agreementRequired: found.has('WATER_DAMAGE') || found.has('SERIOUS_DAMAGE'),
+    agreementRequired: [...found].some((finding) => FINDING_INFO[finding].agreementRequired),
     total,
     policyVersion: version,
   };

@@ -36,6 +36,7 @@ export {
   CLAUSES,
   DECISIONS,
   FINDINGS,
+  FINDING_INFO,
   FORM_TYPES,
   POLICY_CLAUSES,
   assessClaim,
@@ -49,6 +50,7 @@ export {
   type ClauseInfo,
   type Decision,
   type Finding,
+  type FindingInfo,
   type FormType,
   type PolicyClause,
 } from './assessment.js';

@@ -1,15 +1,14 @@
 import type { Decision, Finding, PolicyClause } from '@aftersale/domain';
-import { CLAIM_ACTIONS, FINDINGS } from '@aftersale/domain';
+import { CLAIM_ACTIONS } from '@aftersale/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { LocalDateScalar } from '../platform/scalars.js';
-import { DecisionEnum, PolicyClauseEnum } from '../policy/policy.types.js';
+import { DecisionEnum, FindingEnum, PolicyClauseEnum } from '../policy/policy.types.js';
 import { ATTACHMENT_KINDS, type AttachmentKind } from './attachment.entity.js';
 import { SHIPMENT_DIRECTIONS } from './claim-records.entity.js';
 
 export const ClaimActionEnum = graphqlEnum(CLAIM_ACTIONS, 'ClaimAction', 'A step of the claim lifecycle (POLICY.md §4).');
-export const FindingEnum = graphqlEnum(FINDINGS, 'Finding', 'What a technician can find at inspection (POLICY.md §5).');
 export const QuoteStatusEnum = graphqlEnum(['PENDING', 'APPROVED', 'DECLINED'], 'QuoteStatus', "The customer's answer to a paid quote (H6, H8).");
 export const ShipmentDirectionEnum = graphqlEnum(SHIPMENT_DIRECTIONS, 'ShipmentDirection');
 export const AttachmentKindEnum = graphqlEnum(ATTACHMENT_KINDS, 'AttachmentKind');

@@ -1,7 +1,7 @@
-import { CLAUSES, POLICY_CLAUSES, POLICY_REGISTRY, STAFF_ROLES, policyInForce } from '@aftersale/domain';
+import { CLAUSES, FINDING_INFO, FINDINGS, POLICY_CLAUSES, POLICY_REGISTRY, STAFF_ROLES, policyInForce } from '@aftersale/domain';
 import { Authorized, Query, Resolver } from 'type-graphql';
 import type { Clock } from '../platform/clock.js';
-import { PolicyClauseInfoType, WarrantyPolicyType } from './policy.types.js';
+import { PolicyClauseInfoType, PolicyFindingInfoType, WarrantyPolicyType } from './policy.types.js';
 
 /** The policy as the domain states it: read-only, for the console and integrators. */
 @Resolver()
@@ -12,6 +12,12 @@ export class PolicyResolver {
   @Query(() => [PolicyClauseInfoType], { description: 'Every clause of POLICY.md §5, in the order of the policy text.' })
   policyClauses(): PolicyClauseInfoType[] {
     return POLICY_CLAUSES.map((code) => CLAUSES[code]);
+  }
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => [PolicyFindingInfoType], { description: 'Every finding an inspection can record, with the clause it brings in (§5, R4).' })
+  policyFindings(): PolicyFindingInfoType[] {
+    return FINDINGS.map((code) => FINDING_INFO[code]);
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')

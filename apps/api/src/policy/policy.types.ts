@@ -1,4 +1,4 @@
-import { DECISIONS, FORM_TYPES, PART_CATEGORIES, POLICY_CLAUSES, type PartCategory, type PolicyClause } from '@aftersale/domain';
+import { DECISIONS, FINDINGS, FORM_TYPES, PART_CATEGORIES, POLICY_CLAUSES, type Finding, type PartCategory, type PolicyClause } from '@aftersale/domain';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { LocalDateScalar } from '../platform/scalars.js';
@@ -8,6 +8,15 @@ export const FormTypeEnum = graphqlEnum(FORM_TYPES, 'FormType', 'Repair Form or 
 export const DecisionEnum = graphqlEnum(DECISIONS, 'Decision', 'What the warranty covers (POLICY.md R2).');
 export const PolicyClauseEnum = graphqlEnum(POLICY_CLAUSES, 'PolicyClause', 'A reason the warranty does not cover something (POLICY.md §5).');
 export const PartCategoryEnum = graphqlEnum(PART_CATEGORIES, 'PartCategory');
+export const FindingEnum = graphqlEnum(FINDINGS, 'Finding', 'What a technician can find at inspection (POLICY.md §5).');
+
+@ObjectType('PolicyFindingInfo', { description: 'How a finding reads in the policy (§5, R4).', simpleResolvers: true })
+export class PolicyFindingInfoType {
+  @Field(() => FindingEnum) code!: Finding;
+  @Field(() => PolicyClauseEnum, { nullable: true, description: 'The clause it brings in; none for serious damage (R4).' }) clause!: PolicyClause | null;
+  @Field({ description: 'Water or serious damage: no repair before the maintenance agreement (H9).' }) agreementRequired!: boolean;
+  @Field(() => String, { nullable: true, description: "What else the policy says of it, beyond its clause's text." }) reading!: string | null;
+}
 
 @ObjectType('PolicyClauseInfo', { description: 'A clause of POLICY.md §5: its stable code, its letter in the policy text, and its text.', simpleResolvers: true })
 export class PolicyClauseInfoType {
