@@ -16,17 +16,15 @@ import {
   SearchInput,
   SelectArrayInput,
   SelectField,
-  SelectInput,
   TextField,
   TopToolbar,
   useListContext,
-  type SelectInputProps,
 } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 import { LocalDateField } from '../fields/LocalDateField';
+import { ServiceCentreSelectInput } from '../fields/ServiceCentreSelectInput';
 import { ClaimStatusField } from './ClaimStatusChip';
 import { ClaimStatusFilter } from './ClaimStatusFilter';
-import { useServiceCentreChoices } from './claim-reference';
 
 /** Filter inputs are named like ClaimFilter's fields (claim-operations.ts passes them through). */
 const claimFilters = [
@@ -37,18 +35,12 @@ const claimFilters = [
   <ReferenceInput key="customerId" source="customerId" reference="customers" label="Customer">
     <AutocompleteInput label="Customer" optionText="name" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
-  <ServiceCentreInput key="serviceCentreId" source="serviceCentreId" label="Service centre" />,
+  <ServiceCentreSelectInput key="serviceCentreId" source="serviceCentreId" label="Service centre" />,
   <SelectArrayInput key="decision" source="decision" label="Decision" choices={enumChoices(Decision)} sx={{ minWidth: 200 }} />,
   <NumberInput key="olderThanDays" source="olderThanDays" label="Older than (days)" min={0} step={1} />,
   <DateInput key="submittedFrom" source="submittedFrom" label="Submitted from" />,
   <DateInput key="submittedTo" source="submittedTo" label="Submitted to" />,
 ];
-
-/** The service centres as a select (the filter and the "request the unit" step share the list). */
-function ServiceCentreInput(props: Omit<SelectInputProps, 'choices'>) {
-  const { choices, isPending } = useServiceCentreChoices();
-  return <SelectInput {...props} choices={choices} isPending={isPending} sx={{ minWidth: 240 }} />;
-}
 
 /** No claim at all yet. */
 const NoClaims = () => (

@@ -3,7 +3,7 @@ import { Alert } from '@mui/material';
 import { DateInput, RadioButtonGroupInput, SelectInput, TextInput, maxLength, regex, required } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 import { MoneyInput } from '../fields/MoneyInput';
-import { useServiceCentreChoices } from './claim-reference';
+import { useServiceCentreChoices } from '../fields/service-centre-choices';
 import { QuoteSummary } from './QuotePanel';
 
 /**
