@@ -120,6 +120,17 @@ export function typed(data: FormData, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A required text input, trimmed (a dialog's own validation has made sure it is there); "" when blank. */
+export function requiredText(data: FormData, key: string): string {
+  return text(data[key]) ?? '';
+}
+
+/** An optional number input (e.g. cents from a MoneyInput), or undefined. */
+export function numberOf(data: FormData, key: string): number | undefined {
+  const value = data[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 /** A whole number the form must hold (e.g. cents); its absence is shown under the input, like the API's own refusals. */
 export function wholeNumber(data: FormData, key: string): number {
   const value = data[key];

@@ -2,7 +2,7 @@ import type { ClaimAction, ClaimDetailFragment } from '@aftersale/graphql';
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { claimActions } from './claim-actions';
-import { MutationDialog } from './MutationDialog';
+import { MutationDialog } from '../layout/MutationDialog';
 
 /**
  * One button per step the signed-in user may take on the claim now (the

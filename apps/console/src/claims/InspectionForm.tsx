@@ -27,6 +27,7 @@ import {
 } from '@mui/material';
 import { useFormState, useWatch } from 'react-hook-form';
 import { BooleanInput, SelectInput, TextInput, maxLength, required, useInput, type Validator } from 'react-admin';
+import { numberOf, text, type FormData } from '../api/operation';
 import { useApiQuery } from '../api/request';
 import { AssessmentPreview, AssessmentPreviewSummary, useAssessmentProposal } from './AssessmentPreview';
 import { enumChoices, enumLabel } from '../fields/enum-label';
@@ -34,8 +35,6 @@ import { formatMoney } from '../fields/money';
 import { MoneyInput } from '../fields/MoneyInput';
 import { usePolicyReference } from './claim-reference';
 import { NoteInput } from './ClaimStepInputs';
-import type { FormValues } from './MutationDialog';
-import { numberOf, textOf } from './form-values';
 
 /** The clause of §5 a finding brings in, and what else the policy says of it (R4). */
 const findingReading: Record<Finding, { clause: PolicyClause | null; reading?: string }> = {
@@ -80,7 +79,7 @@ export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => (
 );
 
 /** What the engine decides on: the form's findings, faulty parts and override. */
-export function proposalOf(values: FormValues): AssessmentProposalInput {
+export function proposalOf(values: FormData): AssessmentProposalInput {
   const found = Array.isArray(values['findings']) ? values['findings'].filter(isFinding) : [];
   const lines = Array.isArray(values['lines']) ? values['lines'].filter(isLine) : [];
   const decision = isDecision(values['decision']) ? values['decision'] : null;
@@ -88,21 +87,21 @@ export function proposalOf(values: FormValues): AssessmentProposalInput {
     findings: found,
     lines: lines.map(({ partId, worn }) => ({ partId, worn: worn ?? false })),
     decision,
-    overrideReason: decision ? (textOf(values, 'overrideReason') ?? null) : null,
+    overrideReason: decision ? (text(values['overrideReason']) ?? null) : null,
   };
 }
 
 /** The form's values as AssessmentInput (without id and version). */
-export function assessmentOf(values: FormValues): Omit<AssessmentInput, 'id' | 'version'> {
+export function assessmentOf(values: FormData): Omit<AssessmentInput, 'id' | 'version'> {
   const charge = values['serviceCharge'];
   const serviceCharge =
     values['withServiceCharge'] === true && typeof charge === 'object' && charge !== null
-      ? { description: textOf(charge as FormValues, 'description') ?? '', amount: numberOf(charge as FormValues, 'amount') ?? 0 }
+      ? { description: text((charge as FormData)['description']) ?? '', amount: numberOf(charge as FormData, 'amount') ?? 0 }
       : null;
   return {
     ...proposalOf(values),
     serviceCharge,
-    note: textOf(values, 'note') ?? null,
+    note: text(values['note']) ?? null,
   };
 }
 
@@ -240,7 +239,7 @@ const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
   );
 };
 
-const reasonIfOverridden: Validator = (value, allValues: FormValues) =>
+const reasonIfOverridden: Validator = (value, allValues: FormData) =>
   isDecision(allValues['decision']) && (typeof value !== 'string' || value.trim() === '')
     ? 'Say why the decision differs from what the policy proposes.'
     : undefined;

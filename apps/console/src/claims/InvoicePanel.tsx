@@ -23,13 +23,13 @@ import {
 } from '@mui/material';
 import { useState, type ComponentType } from 'react';
 import { DateInput, TextInput, maxLength, required, useNotify, usePermissions } from 'react-admin';
+import { requiredText, type FormData } from '../api/operation';
 import { request } from '../api/request';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
 import { downloadFile } from './claim-files';
-import { requiredTextOf, today } from './form-values';
-import { MutationDialog, type FormValues } from './MutationDialog';
+import { MutationDialog, today } from '../layout/MutationDialog';
 
 const statusColour: Record<InvoiceStatus, ChipProps['color']> = { DRAFT: 'default', ISSUED: 'warning', PAID: 'success', VOID: 'error' };
 
@@ -44,7 +44,7 @@ interface InvoiceStep {
   from: readonly InvoiceStatus[];
   Inputs?: ComponentType;
   defaultValues?: () => Record<string, unknown>;
-  run: (invoice: ClaimInvoiceFragment, values: FormValues) => Promise<unknown>;
+  run: (invoice: ClaimInvoiceFragment, values: FormData) => Promise<unknown>;
   done: string;
 }
 
@@ -69,7 +69,7 @@ const invoiceSteps: Record<InvoiceStepName, InvoiceStep> = {
     Inputs: PaidOnInput,
     defaultValues: () => ({ paidOn: today() }),
     run: (invoice, values) =>
-      request(PayClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, paidOn: requiredTextOf(values, 'paidOn') } }),
+      request(PayClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, paidOn: requiredText(values, 'paidOn') } }),
     done: 'Payment recorded',
   },
   VOID: {
@@ -79,7 +79,7 @@ const invoiceSteps: Record<InvoiceStepName, InvoiceStep> = {
     from: ['ISSUED'],
     Inputs: VoidReasonInput,
     run: (invoice, values) =>
-      request(VoidClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, reason: requiredTextOf(values, 'reason') } }),
+      request(VoidClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, reason: requiredText(values, 'reason') } }),
     done: 'Invoice voided',
   },
 };

@@ -21,6 +21,7 @@ import {
 } from '@aftersale/graphql';
 import type { ButtonProps, DialogProps } from '@mui/material';
 import type { ComponentType } from 'react';
+import { numberOf, requiredText, text, type FormData } from '../api/operation';
 import { request } from '../api/request';
 import {
   AgreementInputs,
@@ -34,8 +35,7 @@ import {
   ShipmentInputs,
 } from './ClaimStepInputs';
 import { InspectionInputs, assessmentOf } from './InspectionForm';
-import type { FormValues } from './MutationDialog';
-import { numberOf, requiredTextOf, textOf, today } from './form-values';
+import { today } from '../layout/MutationDialog';
 
 /** How the claim page offers one step of §4: its button, its dialog's form, and the mutation it calls. */
 export interface ClaimActionSpec {
@@ -47,22 +47,22 @@ export interface ClaimActionSpec {
   defaultValues?: () => Record<string, unknown>;
   maxWidth?: DialogProps['maxWidth'];
   /** Calls the step's mutation at the version of the claim the user sees. */
-  run: (claim: ClaimDetailFragment, values: FormValues) => Promise<unknown>;
+  run: (claim: ClaimDetailFragment, values: FormData) => Promise<unknown>;
   done: string;
 }
 
 /** What every step sends: the claim, the version the user saw (a stale one gets CONFLICT), and the note. */
-const step = (claim: ClaimDetailFragment, values: FormValues) => ({
+const step = (claim: ClaimDetailFragment, values: FormData) => ({
   id: claim.id,
   version: claim.version,
-  note: textOf(values, 'note') ?? null,
+  note: text(values['note']) ?? null,
 });
 
-const shipment = (claim: ClaimDetailFragment, values: FormValues): ShipmentInput => ({
+const shipment = (claim: ClaimDetailFragment, values: FormData): ShipmentInput => ({
   ...step(claim, values),
-  carrier: requiredTextOf(values, 'carrier'),
-  trackingNumber: requiredTextOf(values, 'trackingNumber'),
-  shippedOn: requiredTextOf(values, 'shippedOn'),
+  carrier: requiredText(values, 'carrier'),
+  trackingNumber: requiredText(values, 'trackingNumber'),
+  shippedOn: requiredText(values, 'shippedOn'),
   cost: numberOf(values, 'cost') ?? null,
 });
 
@@ -93,7 +93,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
         input: {
           ...step(claim, values),
           how: Object.values(RemoteResolution).find((how) => how === values['how']) ?? RemoteResolution.GUIDANCE,
-          resolution: requiredTextOf(values, 'resolution'),
+          resolution: requiredText(values, 'resolution'),
         },
       }),
     done: 'Claim resolved remotely',
@@ -103,7 +103,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
     description: 'Ask the customer to back up and delete their data and send the unit to a service centre (H2, H3).',
     Inputs: RequestUnitInputs,
     run: (claim, values) =>
-      request(RequestUnitDocument, { input: { ...step(claim, values), serviceCentreId: requiredTextOf(values, 'serviceCentreId') } }),
+      request(RequestUnitDocument, { input: { ...step(claim, values), serviceCentreId: requiredText(values, 'serviceCentreId') } }),
     done: 'Unit requested',
   },
   RECEIVE_UNIT: {
@@ -137,7 +137,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
     defaultValues: () => ({ signedOn: today() }),
     run: (claim, values) =>
       request(RecordMaintenanceAgreementDocument, {
-        input: { ...step(claim, values), signedOn: requiredTextOf(values, 'signedOn'), signedBy: requiredTextOf(values, 'signedBy') },
+        input: { ...step(claim, values), signedOn: requiredText(values, 'signedOn'), signedBy: requiredText(values, 'signedBy') },
       }),
     done: 'Maintenance agreement recorded',
   },
@@ -179,7 +179,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
     Inputs: ReplaceUnitInputs,
     run: (claim, values) =>
       request(ReplaceUnitDocument, {
-        input: { ...step(claim, values), imei: requiredTextOf(values, 'imei'), barcode: requiredTextOf(values, 'barcode') },
+        input: { ...step(claim, values), imei: requiredText(values, 'imei'), barcode: requiredText(values, 'barcode') },
       }),
     done: 'Unit replaced',
   },

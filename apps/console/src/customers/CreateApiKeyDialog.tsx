@@ -2,7 +2,7 @@ import { CreateApiKeyDocument, type CreateApiKeyMutation } from '@aftersale/grap
 import { TextInput, maxLength, required } from 'react-admin';
 import { typed } from '../api/operation';
 import { request } from '../api/request';
-import { MutationDialog } from '../claims/MutationDialog';
+import { MutationDialog } from '../layout/MutationDialog';
 
 /** Names a new key for the customer; the API answers with its secret, handed on to be shown once. */
 export const CreateApiKeyDialog = ({

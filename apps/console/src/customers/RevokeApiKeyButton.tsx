@@ -4,7 +4,7 @@ import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { request } from '../api/request';
-import { MutationDialog } from '../claims/MutationDialog';
+import { MutationDialog } from '../layout/MutationDialog';
 import { publicPart } from './api-key';
 
 /** Revokes the row's key after a confirmation; a revoked key shows no button. */

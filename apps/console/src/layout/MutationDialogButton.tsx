@@ -1,6 +1,6 @@
 import { Button, type ButtonProps } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { MutationDialog, type MutationDialogProps } from '../claims/MutationDialog';
+import { MutationDialog, type MutationDialogProps } from './MutationDialog';
 
 /**
  * A button that opens a MutationDialog (a small form, then one mutation): the

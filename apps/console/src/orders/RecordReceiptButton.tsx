@@ -10,8 +10,8 @@ import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import { BooleanInput, DateInput, NumberInput, TextInput, minValue, required } from 'react-admin';
 import { useApiQuery, request } from '../api/request';
-import type { FormValues } from '../claims/MutationDialog';
-import { numberOf, requiredTextOf, today } from '../claims/form-values';
+import { numberOf, requiredText, type FormData } from '../api/operation';
+import { today } from '../layout/MutationDialog';
 import { MutationDialogButton } from '../layout/MutationDialogButton';
 
 /** W2, S1–S3: the customer received the goods; the spare parts shipped with them are recorded at once. */
@@ -73,21 +73,21 @@ const NegotiatedAllowanceInputs = ({ parts }: { parts: readonly OrderPartFragmen
   );
 };
 
-function receiptInput(order: OrderDetailFragment, parts: readonly OrderPartFragment[], values: FormValues): RecordOrderReceiptInput {
+function receiptInput(order: OrderDetailFragment, parts: readonly OrderPartFragment[], values: FormData): RecordOrderReceiptInput {
   return {
     id: order.id,
     version: order.version,
-    receivedOn: requiredTextOf(values, 'receivedOn'),
+    receivedOn: requiredText(values, 'receivedOn'),
     negotiatedAllowance: values['negotiated'] === true ? negotiatedAllowance(parts, values) : null,
   };
 }
 
 /** The parts left blank get none. */
-function negotiatedAllowance(parts: readonly OrderPartFragment[], values: FormValues): NegotiatedAllowanceInput {
-  const typed = (values['negotiatedAllowance'] ?? {}) as FormValues;
-  const lines = Array.isArray(typed['lines']) ? (typed['lines'] as FormValues[]) : [];
+function negotiatedAllowance(parts: readonly OrderPartFragment[], values: FormData): NegotiatedAllowanceInput {
+  const typed = (values['negotiatedAllowance'] ?? {}) as FormData;
+  const lines = Array.isArray(typed['lines']) ? (typed['lines'] as FormData[]) : [];
   return {
-    reason: requiredTextOf(typed, 'reason'),
+    reason: requiredText(typed, 'reason'),
     lines: parts.map((part, index) => ({ partId: part.id, quantity: numberOf(lines[index] ?? {}, 'quantity') ?? 0 })),
   };
 }

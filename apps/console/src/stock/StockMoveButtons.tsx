@@ -6,8 +6,7 @@ import { Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import { NumberInput, TextInput, minValue, required, useCanAccess } from 'react-admin';
 import { request } from '../api/request';
-import type { FormValues } from '../claims/MutationDialog';
-import { numberOf, textOf } from '../claims/form-values';
+import { numberOf, text, type FormData } from '../api/operation';
 import { MutationDialogButton } from '../layout/MutationDialogButton';
 
 /** How the console offers one stock movement: its button, its dialog's inputs, and the mutation it calls. */
@@ -16,7 +15,7 @@ interface StockMove {
   icon: ReactNode;
   description: string;
   inputs: ReactNode;
-  run: (where: { serviceCentreId: string; partId: string }, values: FormValues) => Promise<unknown>;
+  run: (where: { serviceCentreId: string; partId: string }, values: FormData) => Promise<unknown>;
   done: string;
 }
 
@@ -35,7 +34,7 @@ const stockMoves = {
       </>
     ),
     run: (where, values) =>
-      request(ReceiveStockDocument, { input: { ...where, quantity: numberOf(values, 'quantity') ?? 0, reason: textOf(values, 'reason') ?? null } }),
+      request(ReceiveStockDocument, { input: { ...where, quantity: numberOf(values, 'quantity') ?? 0, reason: text(values['reason']) ?? null } }),
     done: 'received',
   },
   adjust: {
@@ -49,7 +48,7 @@ const stockMoves = {
       </>
     ),
     run: (where, values) =>
-      request(AdjustStockDocument, { input: { ...where, delta: numberOf(values, 'delta') ?? 0, reason: textOf(values, 'reason') ?? '' } }),
+      request(AdjustStockDocument, { input: { ...where, delta: numberOf(values, 'delta') ?? 0, reason: text(values['reason']) ?? '' } }),
     done: 'adjusted',
   },
   consume: {
@@ -63,7 +62,7 @@ const stockMoves = {
       </>
     ),
     run: (where, values) =>
-      request(ConsumeStockDocument, { input: { ...where, quantity: numberOf(values, 'quantity') ?? 0, reason: textOf(values, 'reason') ?? null } }),
+      request(ConsumeStockDocument, { input: { ...where, quantity: numberOf(values, 'quantity') ?? 0, reason: text(values['reason']) ?? null } }),
     done: 'consumed',
   },
 } satisfies Record<string, StockMove>;

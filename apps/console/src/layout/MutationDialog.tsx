@@ -3,9 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useFormState } from 'react-hook-form';
 import { Form, HttpError, useNotify, useRefresh } from 'react-admin';
 import { apiErrorCode, type ApiErrorBody } from '../api/errors';
-
-/** A dialog form's values, to be read with the helpers of form-values.ts. */
-export type FormValues = Readonly<Record<string, unknown>>;
+import type { FormData } from '../api/operation';
 
 export interface MutationDialogProps {
   open: boolean;
@@ -20,7 +18,7 @@ export interface MutationDialogProps {
   /** The inputs, named like the mutation's input fields so an API error lands under its input. */
   children?: ReactNode;
   /** Calls the API; a rejection is shown as the API said it. */
-  onSubmit: (values: FormValues) => Promise<unknown>;
+  onSubmit: (values: FormData) => Promise<unknown>;
   successMessage: string;
   testId: string;
 }
@@ -52,7 +50,7 @@ export const MutationDialog = ({
   // Fixed when the dialog opens: a reload of the claim must not reset what the user typed.
   const [initialValues] = useState(defaultValues);
 
-  const submit = async (values: FormValues) => {
+  const submit = async (values: FormData) => {
     try {
       await onSubmit(values);
     } catch (error) {
@@ -103,3 +101,10 @@ const SubmitButton = ({ label, color }: { label: string; color: ButtonProps['col
     </Button>
   );
 };
+
+/** Today in the browser's calendar, YYYY-MM-DD (the default of "shipped on", "signed on", "paid on"). */
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
