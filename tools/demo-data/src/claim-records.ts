@@ -1,5 +1,5 @@
 import { invoiceNumber, policyInForce } from '@aftersale/domain';
-import { dateOf, dayOfInstant, timestamp } from './calendar.js';
+import { dateOfInstant, timestamp } from './calendar.js';
 import type { Actor, ClaimStory, StoryStep } from './claim-story.js';
 import type {
   AssessmentRow, ClaimEventRow, ClaimLineRow, ClaimRow, DeviceRow, InvoiceCounterRow, InvoiceLineRow, InvoiceRow,
@@ -30,8 +30,6 @@ export interface InvoiceEntry {
   readonly year: number | null;
   readonly sequence: number | null;
 }
-
-const dayOf = (instant: number): string => dateOf(dayOfInstant(instant));
 
 /** SUBMITTED, one event per step (type = the action, as the API appends it), and the invoice's steps, oldest first. */
 export function claimEvents(life: ClaimLife, staff: Staff, invoice: InvoiceEntry | undefined): New<ClaimEventRow>[] {
@@ -64,7 +62,7 @@ function invoiceEvents(life: ClaimLife, entry: InvoiceEntry | undefined) {
   const events: { type: 'INVOICE_ISSUED' | 'INVOICE_PAID'; at: string; data: Record<string, unknown> }[] = [
     { type: 'INVOICE_ISSUED', at: timestamp(invoice.issuedAt), data: base },
   ];
-  if (invoice.paidAt !== null) events.push({ type: 'INVOICE_PAID', at: timestamp(invoice.paidAt), data: { ...base, paidOn: dayOf(invoice.paidAt) } });
+  if (invoice.paidAt !== null) events.push({ type: 'INVOICE_PAID', at: timestamp(invoice.paidAt), data: { ...base, paidOn: dateOfInstant(invoice.paidAt) } });
   return events;
 }
 
@@ -163,8 +161,8 @@ export function invoiceRow({ claim, story }: ClaimLife, entry: InvoiceEntry): In
     number: numberOf(entry),
     currency: policyInForce(claim.submitted_on).currency,
     total: invoice.invoiced.total,
-    issued_on: invoice.issuedAt === null ? null : dayOf(invoice.issuedAt),
-    paid_on: invoice.paidAt === null ? null : dayOf(invoice.paidAt),
+    issued_on: invoice.issuedAt === null ? null : dateOfInstant(invoice.issuedAt),
+    paid_on: invoice.paidAt === null ? null : dateOfInstant(invoice.paidAt),
     created_at: timestamp(invoice.createdAt),
     updated_at: timestamp(steps[steps.length - 1] ?? invoice.createdAt),
     version: 1 + steps.length,
@@ -196,7 +194,7 @@ export function numberInvoices(issued: readonly { readonly key: number; readonly
   const sequences = new Map<number, { year: number; sequence: number }>();
   const last = new Map<number, number>();
   for (const { key, at } of [...issued].sort((a, b) => a.at - b.at || a.key - b.key)) {
-    const year = Number(dayOf(at).slice(0, 4));
+    const year = Number(dateOfInstant(at).slice(0, 4));
     const sequence = (last.get(year) ?? 0) + 1;
     last.set(year, sequence);
     sequences.set(key, { year, sequence });

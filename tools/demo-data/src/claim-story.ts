@@ -1,10 +1,10 @@
 import {
-  assessClaim, claimContextOf, decideAssessment, DEFAULT_POLICY, inheritedWarranty, invoiceLines, isUnderWarranty, NO_ASSESSMENT,
+  assessClaim, claimContextOf, decideAssessment, inheritedWarranty, invoiceLines, isUnderWarranty, NO_ASSESSMENT,
   policyInForce, transition,
   type AssessedLine, type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type DecidedAssessment,
   type Finding, type FormType, type InvoiceLines, type PartCategory,
 } from '@aftersale/domain';
-import { dateOf, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS } from './calendar.js';
+import { dateOfInstant, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS } from './calendar.js';
 import type { Random } from './random.js';
 import type { ModelKind, PartRow } from './rows.js';
 
@@ -279,7 +279,7 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
     if (at === undefined) return;
     const trip: Trip = {
       direction: action === 'SHIP' ? 'OUTBOUND' : 'INBOUND', carrier: random.pick(CARRIERS), trackingNumber: String(random.int(1e11, 1e12 - 1)),
-      shippedOn: dateOf(dayOfInstant(at)), cost: random.int(90, 450) * 10, at,
+      shippedOn: dateOfInstant(at), cost: random.int(90, 450) * 10, at,
     };
     trips.push(trip);
     const { at: _at, ...recorded } = trip;
@@ -383,7 +383,7 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
   function recordAgreement(): void {
     const at = nextTime(days(3, 30));
     if (at === undefined) return;
-    const signed = { signedOn: dateOf(dayOfInstant(at)), signedBy: random.pick(SIGNATORIES) };
+    const signed = { signedOn: dateOfInstant(at), signedBy: random.pick(SIGNATORIES) };
     takeAt(at, 'RECORD_AGREEMENT', 'agent', signed);
     claim.agreement = { at, ...signed };
     claim.context = { ...claim.context, agreementOnRecord: true };
@@ -401,9 +401,10 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
     if (!assessment) throw new Error('a claim is in repair without an assessment');
     const at = nextTime(hours);
     if (at === undefined) return;
-    const day = dateOf(dayOfInstant(at));
-    if (claim.context.replacementAllowed && isUnderWarranty(input.receivedOn, day)) {
-      const warranty = inheritedWarranty(input.receivedOn, day);
+    const day = dateOfInstant(at);
+    const policy = policyInForce(input.submittedOn);
+    if (claim.context.replacementAllowed && isUnderWarranty(input.receivedOn, day, policy)) {
+      const warranty = inheritedWarranty(input.receivedOn, day, policy);
       takeAt(at, 'REPLACE_UNIT', 'tech', { replacedImei: input.imei, imei: input.replacementUnit.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: null });
       claim.repair = { at, action: 'REPLACE_UNIT', replacement: { ...input.replacementUnit, receivedOn: warranty.receivedOn } };
       return;
@@ -488,7 +489,8 @@ function inspection(random: Random, input: ClaimStoryInput): { lines: ClaimLineI
       break;
     case 'WEAR': {
       // F: only a worn part of a wearable category is charged; another fault beside it stays covered.
-      add(partIn(likelyParts.filter((c) => DEFAULT_POLICY.wearableCategories.includes(c)).concat('ACCESSORY')), true);
+      const { wearableCategories } = policyInForce(input.submittedOn);
+      add(partIn(likelyParts.filter((c) => wearableCategories.includes(c)).concat('ACCESSORY')), true);
       if (random.chance(0.5)) add(partIn(['BATTERY', 'MAINBOARD']));
       break;
     }

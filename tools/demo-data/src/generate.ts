@@ -1,6 +1,8 @@
-import { DEFAULT_POLICY, completeImei, isUnderWarranty, spareAllowance } from '@aftersale/domain';
+import {
+  addMonths, completeImei, fromDayNumber, isUnderWarranty, policyInForce, PolicyInputError, spareAllowance, toDayNumber,
+} from '@aftersale/domain';
 import { base, en, Faker } from '@faker-js/faker';
-import { dateOf, dayOf, instantOn, timestamp } from './calendar.js';
+import { instantOn, timestamp } from './calendar.js';
 import { COUNTRIES, CUSTOMERS, MODELS, SERVICE_CENTRES, STAFF, type ModelSpec } from './catalogue.js';
 import {
   agreementRows, assessmentRows, claimEvents, claimLineRows, consumptionRows, invoiceLineRows, invoiceRow, numberInvoices,
@@ -34,8 +36,6 @@ export interface GenerateOptions {
 
 /** How far back the orders go. */
 const HISTORY_DAYS = 730;
-/** A year, for weighting which units claims come from; the warranty itself is the domain's (assessClaim). */
-const YEAR_DAYS = 365;
 /** The demo's queue: this many more claims in the last days, so the showcased open claims have recent claims to come from. */
 const BACKLOG_DAYS = 8;
 const BACKLOG_CLAIMS = 15;
@@ -85,7 +85,7 @@ export function generateDataSet(options: GenerateOptions): DataSet {
   if (counts.claims > MAX_CLAIMS) throw new RangeError(`claims: at most ${MAX_CLAIMS}`);
   if (!Number.isSafeInteger(seed)) throw new RangeError('seed: must be an integer');
   if (typeof options.passwordHash !== 'string' || options.passwordHash === '') throw new RangeError('passwordHash: required');
-  const today = dayOf(options.today, 'today');
+  const today = dayNumberOption(options.today, 'today');
   const cutoff = instantOn(today, 0);
   const historyStart = today - HISTORY_DAYS;
   const onboarded = timestamp(instantOn(historyStart - 60, 9 * 60));
@@ -116,7 +116,8 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     return { id: index + 1, ...spec, created_at: onboarded, updated_at: onboarded };
   });
 
-  // Product models and their parts.
+  // Product models and their parts, priced in the currency of the policy in force.
+  const { currency } = policyInForce(options.today);
   const product_model: ProductModelRow[] = [];
   const part: PartRow[] = [];
   const partsOfModel = new Map<number, PartRow[]>();
@@ -129,7 +130,7 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     });
     const rows = model.parts.map((spec, i) => ({
       id: part.length + i + 1, model_id: modelId, sku: spec.sku, name: spec.name, category: spec.category,
-      material_cost: spec.cost, currency: 'USD', created_at: created, updated_at: created,
+      material_cost: spec.cost, currency, created_at: created, updated_at: created,
     }));
     part.push(...rows);
     partsOfModel.set(modelId, rows);
@@ -174,17 +175,18 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     },
   };
 
-  // S1–S3: free spare parts delivered with each received order.
-  const allowanceOf = (order: Order): { partId: number; quantity: number }[] => {
+  // S1–S3: free spare parts delivered with each received order, under the policy in force on its receipt day.
+  const allowances = received.map((order) => {
     const parts = (partsOfModel.get(order.row.model_id) ?? []).map((p) => ({ partId: String(p.id), category: p.category }));
-    return spareAllowance(order.row.quantity, parts).map((line) => ({ partId: Number(line.partId), quantity: line.quantity }));
-  };
-  const spareShipmentCount = received.reduce((sum, order) => sum + allowanceOf(order).length, 0);
+    const lines = spareAllowance(order.row.quantity, parts, policyInForce(order.row.received_on as string));
+    return { order, lines: lines.map((line) => ({ partId: Number(line.partId), quantity: line.quantity })) };
+  });
+  const spareShipmentCount = allowances.reduce((sum, allowance) => sum + allowance.lines.length, 0);
   const spare_shipment: Iterable<SpareShipmentRow> = {
     *[Symbol.iterator]() {
       let id = 0;
-      for (const order of received) {
-        for (const line of allowanceOf(order)) {
+      for (const { order, lines } of allowances) {
+        for (const line of lines) {
           id += 1;
           yield { id, order_id: order.row.id, part_id: line.partId, quantity: line.quantity, negotiated: false, created_at: order.unitsCreatedAt };
         }
@@ -213,8 +215,10 @@ export function generateDataSet(options: GenerateOptions): DataSet {
   const showcase = new Map<number, ClaimShowcase>();
   /** A received unit of a model, under warranty on a day or not, for a steered SUBMITTED claim; undefined when there is none. */
   const unitMatching = (r: Random, day: number, wanted: NonNullable<ClaimShowcase['unit']>): number | undefined => {
-    const fits = received.filter((o) => o.row.model_id === wanted.modelId && o.devices > 0 && dayOf(o.row.received_on as string) <= day
-      && isUnderWarranty(o.row.received_on as string, dateOf(day)) === wanted.underWarranty);
+    const on = fromDayNumber(day);
+    const policy = policyInForce(on);
+    const fits = received.filter((o) => o.row.model_id === wanted.modelId && o.devices > 0 && toDayNumber(o.row.received_on as string) <= day
+      && isUnderWarranty(o.row.received_on as string, on, policy) === wanted.underWarranty);
     if (fits.length === 0) return undefined;
     const order = r.pick(fits);
     return order.firstDeviceId + r.int(0, order.devices - 1);
@@ -225,7 +229,7 @@ export function generateDataSet(options: GenerateOptions): DataSet {
     const deviceId = (target?.unit && unitMatching(r, picked.day, target.unit)) ?? picked.deviceId;
     const unitRow = deviceAt(deviceId);
     const receivedOn = unitRow.received_on as string;
-    const submittedOn = dateOf(picked.day);
+    const submittedOn = fromDayNumber(picked.day);
     const submittedAt = instantOn(picked.day, r.int(7 * 60, 17 * 60 + 59));
     const formType = r.chance(0.85) ? 'REPAIR' : 'REPLACEMENT';
     const centre = centreOf.get(unitRow.customer_id) as ServiceCentreRow;
@@ -445,9 +449,8 @@ interface Ledger {
 /** Up to this many claims, each claim's story is kept once generated rather than told again for every table. */
 const MEMOISED_CLAIMS = 10_000;
 
-/** The unit that replaces the unit of the `index`-th claim, should it be replaced (W4): from the model's replacement serials. */
-function replacementUnit(model: ModelSpec, index: number): { imei: string; barcode: string } {
-  const serial = REPLACEMENT_SERIALS + index;
+/** The IMEI and barcode of a model's unit of a serial: IMEI from the model's TAC and serial (Luhn-completed), barcode from its prefix. */
+function unitIdentity(model: ModelSpec, serial: number): { imei: string; barcode: string } {
   const tac = model.tacBase + Math.floor(serial / UNITS_PER_TAC);
   return {
     imei: completeImei(`${tac}${String(serial % UNITS_PER_TAC).padStart(6, '0')}`),
@@ -455,14 +458,16 @@ function replacementUnit(model: ModelSpec, index: number): { imei: string; barco
   };
 }
 
-/** The `n`-th unit of an order: IMEI from the model's TAC and serial (Luhn-completed), barcode from its prefix. */
+/** The unit that replaces the unit of the `index`-th claim, should it be replaced (W4): from the model's replacement serials. */
+function replacementUnit(model: ModelSpec, index: number): { imei: string; barcode: string } {
+  return unitIdentity(model, REPLACEMENT_SERIALS + index);
+}
+
+/** The `n`-th unit of an order. */
 function unit(order: Order, n: number): DeviceRow {
-  const serial = order.firstSerial + n;
-  const tac = order.model.tacBase + Math.floor(serial / UNITS_PER_TAC);
   return {
     id: order.firstDeviceId + n,
-    imei: completeImei(`${tac}${String(serial % UNITS_PER_TAC).padStart(6, '0')}`),
-    barcode: `${order.model.barcodePrefix}${10_000_000 + serial}`,
+    ...unitIdentity(order.model, order.firstSerial + n),
     order_id: order.row.id,
     model_id: order.row.model_id,
     customer_id: order.row.customer_id,
@@ -501,13 +506,14 @@ function generateOrders(plan: OrderPlan): Order[] {
     const onSale = (model: ModelSpec): boolean => !model.launchedDaysAgo || shippedDay >= today - model.launchedDaysAgo;
     const wanted = MODELS.filter((model) => customer.models.includes(model.code) && onSale(model));
     const model = random.weighted((wanted.length > 0 ? wanted : MODELS.filter(onSale)).map((m) => [m, m.weight] as const));
-    // Mostly 100–3000 pieces (S1's limit), some large orders above it.
+    // Mostly 100–3000 pieces (S1's limit under the policy in force on receipt), some large orders above it.
+    const { spareAllowanceMaxOrderQty } = policyInForce(fromDayNumber(receivedDay ?? today));
     const quantity = random.chance(0.12)
       ? random.int(31, 90) * 100
-      : Math.min(DEFAULT_POLICY.spareAllowanceMaxOrderQty, Math.round(Math.exp(Math.log(100) + random.next() * Math.log(30)) / 50) * 50);
-    return { customer, model, quantity, shippedDay, receivedDay };
+      : Math.min(spareAllowanceMaxOrderQty, Math.round(Math.exp(Math.log(100) + random.next() * Math.log(30)) / 50) * 50);
+    return { customer, model, quantity, shippedDay, receivedDay, spareAllowanceMaxOrderQty };
   });
-  if (receivedCount >= 5 && !drafts.some((d) => d.receivedDay !== null && d.quantity > DEFAULT_POLICY.spareAllowanceMaxOrderQty)) {
+  if (receivedCount >= 5 && !drafts.some((d) => d.receivedDay !== null && d.quantity > d.spareAllowanceMaxOrderQty)) {
     (drafts[Math.floor(receivedCount / 2)] as (typeof drafts)[number]).quantity = 4800;
   }
 
@@ -522,7 +528,7 @@ function generateOrders(plan: OrderPlan): Order[] {
   let devicesSoFar = 0;
   return drafts.map((d, index) => {
     const id = index + 1;
-    const year = Number(dateOf(d.shippedDay).slice(0, 4));
+    const year = Number(fromDayNumber(d.shippedDay).slice(0, 4));
     const sequence = (orderSequence.get(year) ?? random.int(10, 40)) + 1;
     orderSequence.set(year, sequence);
     const invoiceKey = `${d.customer.row.code}:${year}`;
@@ -542,8 +548,8 @@ function generateOrders(plan: OrderPlan): Order[] {
       customer_id: d.customer.row.id,
       model_id: plan.modelId.get(d.model.code) as number,
       quantity: d.quantity,
-      shipped_on: dateOf(d.shippedDay),
-      received_on: d.receivedDay === null ? null : dateOf(d.receivedDay),
+      shipped_on: fromDayNumber(d.shippedDay),
+      received_on: d.receivedDay === null ? null : fromDayNumber(d.receivedDay),
       created_at: timestamp(instantOn(placedDay, random.int(8 * 60, 16 * 60))),
       updated_at: timestamp(instantOn(d.receivedDay ?? d.shippedDay, random.int(9 * 60, 17 * 60))),
       version: d.receivedDay === null ? 2 : 3,
@@ -573,8 +579,8 @@ function growingBusiness(p: number): number {
 
 /**
  * When claims are submitted and for which units. Each day before today is
- * weighted by the units in the field (those under about a year old count
- * fully, older ones at OUT_OF_WARRANTY_CLAIM_RATE); the i-th of n claims takes
+ * weighted by the units in the field (those under warranty on it, by the
+ * policy in force, count fully, older ones at OUT_OF_WARRANTY_CLAIM_RATE); the i-th of n claims takes
  * the day at quantile (i + u) / n, so days never go backwards. The unit is one
  * received by that day, from the young or the old ones in their proportion.
  * Units are numbered in order of receipt, so "received by day d" is ids
@@ -582,7 +588,7 @@ function growingBusiness(p: number): number {
  * (the queue a demo shows), at the expense of the rest of the history.
  */
 function claimCalendar(received: readonly Order[], today: number, claims: number, backlog?: { days: number; claims: number }) {
-  const receiptDays = received.map((o) => dayOf(o.row.received_on as string));
+  const receiptDays = received.map((o) => toDayNumber(o.row.received_on as string));
   const unitsThrough = received.map((o) => o.firstDeviceId + o.devices - 1);
   const receivedBy = (day: number): number => {
     const index = lastIndexWhere(receiptDays, (d) => d <= day);
@@ -590,10 +596,16 @@ function claimCalendar(received: readonly Order[], today: number, claims: number
   };
   const firstDay = receiptDays[0] ?? today;
   const weights = new Float64Array(Math.max(0, today - firstDay));
+  // Units received by the day's warranty start (its date `warrantyMonths` earlier) are out of warranty on it.
+  const outOfWarranty = new Float64Array(weights.length);
+  for (let i = 0; i < weights.length; i += 1) {
+    const on = fromDayNumber(firstDay + i);
+    outOfWarranty[i] = receivedBy(toDayNumber(addMonths(on, -policyInForce(on).warrantyMonths)));
+  }
   let natural = 0;
   for (let i = 0; i < weights.length; i += 1) {
     const day = firstDay + i;
-    const old = receivedBy(day - YEAR_DAYS);
+    const old = outOfWarranty[i] as number;
     weights[i] = receivedBy(day) - old + OUT_OF_WARRANTY_CLAIM_RATE * old;
     natural += weights[i] as number;
   }
@@ -613,7 +625,7 @@ function claimCalendar(received: readonly Order[], today: number, claims: number
       const offset = firstIndexWhere(weights, (w) => w > target);
       const day = firstDay + Math.max(0, offset);
       const all = receivedBy(day);
-      const old = receivedBy(day - YEAR_DAYS);
+      const old = outOfWarranty[day - firstDay] as number;
       const young = all - old;
       const fromYoung = random.chance(young / (young + OUT_OF_WARRANTY_CLAIM_RATE * old));
       const deviceId = fromYoung ? random.int(old + 1, all) : random.int(1, old);
@@ -638,6 +650,16 @@ function lastIndexWhere<T>(items: ArrayLike<T>, test: (item: T) => boolean): num
 function firstIndexWhere<T>(items: ArrayLike<T>, test: (item: T) => boolean): number {
   const index = lastIndexWhere(items, (item) => !test(item)) + 1;
   return index < items.length ? index : -1;
+}
+
+/** The day number of an option's `YYYY-MM-DD` date; throws RangeError naming `field` for anything else. */
+function dayNumberOption(date: string, field: string): number {
+  try {
+    return toDayNumber(date, field);
+  } catch (error) {
+    if (error instanceof PolicyInputError) throw new RangeError(error.message);
+    throw error;
+  }
 }
 
 function count(value: number | undefined, fallback: number, field: string, min: number): number {
