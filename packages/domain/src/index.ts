@@ -85,6 +85,7 @@ export {
   INVOICE_ACTIONS,
   INVOICE_STATUSES,
   InvoiceTransitionError,
+  availableInvoiceActions,
   invoiceNumber,
   invoiceTransition,
   type InvoiceAction,

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { INVOICE_ACTIONS, INVOICE_STATUSES, InvoiceTransitionError, invoiceNumber, invoiceTransition } from './invoice-lifecycle.js';
+import { INVOICE_ACTIONS, INVOICE_STATUSES, InvoiceTransitionError, availableInvoiceActions, invoiceNumber, invoiceTransition } from './invoice-lifecycle.js';
 
 describe('invoice lifecycle', () => {
   it('issues a draft, pays or voids an issued invoice', () => {
     expect(invoiceTransition('DRAFT', 'ISSUE')).toBe('ISSUED');
     expect(invoiceTransition('ISSUED', 'PAY')).toBe('PAID');
     expect(invoiceTransition('ISSUED', 'VOID')).toBe('VOID');
+  });
+
+  it('offers exactly the actions invoiceTransition allows', () => {
+    expect(INVOICE_STATUSES.map((status) => [status, availableInvoiceActions(status)])).toEqual([
+      ['DRAFT', ['ISSUE']],
+      ['ISSUED', ['PAY', 'VOID']],
+      ['PAID', []],
+      ['VOID', []],
+    ]);
   });
 
   it('refuses every other move with InvoiceTransitionError', () => {

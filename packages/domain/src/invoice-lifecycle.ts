@@ -40,6 +40,14 @@ export function invoiceTransition(status: InvoiceStatus, action: InvoiceAction):
 }
 
 /**
+ * The actions possible on an invoice in a status, in `INVOICE_ACTIONS` order.
+ * @example availableInvoiceActions('ISSUED') // ['PAY', 'VOID']
+ */
+export function availableInvoiceActions(status: InvoiceStatus): InvoiceAction[] {
+  return INVOICE_ACTIONS.filter((action) => FROM[action].from === status);
+}
+
+/**
  * The invoice number for the `sequence`-th invoice issued in `year`: `INV-2026-000123`.
  * @example invoiceNumber(2026, 123) // 'INV-2026-000123'
  */

@@ -249,7 +249,11 @@ describe('claims handled end to end (POLICY.md §4)', () => {
     claim = await ok('completeRepair', 'ClaimStepInput', claim, {}, technician);
     const [draft] = (await details(claim.id)).invoices;
     expect(draft).toMatchObject({ status: 'DRAFT', total: 5500, lines: [{ kind: 'MATERIAL_COST', amount: 3000, clauses: ['BEYOND_WARRANTY_PERIOD'] }, { kind: 'SERVICE_CHARGE', amount: 2500, clauses: [] }] });
+    const actionsOf = async (credential: string) =>
+      (await t.gql(`query ($id: ID!) { invoice(id: $id) { availableActions } }`, { id: draft.id }, credential)).data!.invoice.availableActions;
+    expect([await actionsOf(agent), await actionsOf(technician)]).toEqual([['ISSUE'], []]);
     const issued = await t.gql(`mutation ($input: InvoiceStepInput!) { issueInvoice(input: $input) { number status issuedOn version } }`, { input: { id: draft.id, version: draft.version } }, agent);
+    expect(await actionsOf(agent)).toEqual(['PAY', 'VOID']);
     expect(issued.data!.issueInvoice).toMatchObject({ number: expect.stringMatching(/^INV-2026-\d{6}$/), status: 'ISSUED', issuedOn: TODAY });
     const paid = await t.gql(`mutation ($input: PayInvoiceInput!) { markInvoicePaid(input: $input) { status paidOn } }`, { input: { id: draft.id, version: issued.data!.issueInvoice.version, paidOn: TODAY } }, agent);
     expect(paid.data!.markInvoicePaid).toEqual({ status: 'PAID', paidOn: TODAY });

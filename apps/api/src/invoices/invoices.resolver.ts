@@ -1,10 +1,13 @@
-import { STAFF_ROLES } from '@aftersale/domain';
+import { availableInvoiceActions, STAFF_ROLES, type InvoiceAction } from '@aftersale/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import type { Invoice } from './invoice.entity.js';
 import { InvoicesService } from './invoices.service.js';
-import { InvoiceFilter, InvoiceLineType, InvoicePage, InvoiceStepInput, InvoiceType, PayInvoiceInput, VoidInvoiceInput } from './invoices.types.js';
+import { InvoiceActionEnum, InvoiceFilter, InvoiceLineType, InvoicePage, InvoiceStepInput, InvoiceType, PayInvoiceInput, VoidInvoiceInput } from './invoices.types.js';
+
+/** Who moves invoices: the roles of issueInvoice, markInvoicePaid and voidInvoice below. */
+const INVOICE_ROLES = ['ADMIN', 'AGENT'] as const;
 
 /** Agents issue invoices and record payments; integrators read their own. */
 @Resolver(() => InvoiceType)
@@ -23,19 +26,19 @@ export class InvoicesResolver {
     return this.service.get(ctx.em, actorOf(ctx), id);
   }
 
-  @Authorized('ADMIN', 'AGENT')
+  @Authorized(...INVOICE_ROLES)
   @Mutation(() => InvoiceType, { description: 'Gives the draft its gapless number of the year (INV-YYYY-NNNNNN).' })
   issueInvoice(@Arg('input', () => InvoiceStepInput) input: InvoiceStepInput, @Ctx() ctx: Context) {
     return this.service.issue(ctx.em, actorOf(ctx), input);
   }
 
-  @Authorized('ADMIN', 'AGENT')
+  @Authorized(...INVOICE_ROLES)
   @Mutation(() => InvoiceType)
   markInvoicePaid(@Arg('input', () => PayInvoiceInput) input: PayInvoiceInput, @Ctx() ctx: Context) {
     return this.service.pay(ctx.em, actorOf(ctx), input);
   }
 
-  @Authorized('ADMIN', 'AGENT')
+  @Authorized(...INVOICE_ROLES)
   @Mutation(() => InvoiceType, { description: 'Cancels an issued invoice; it keeps its number.' })
   voidInvoice(@Arg('input', () => VoidInvoiceInput) input: VoidInvoiceInput, @Ctx() ctx: Context) {
     return this.service.void(ctx.em, actorOf(ctx), input);
@@ -44,6 +47,13 @@ export class InvoicesResolver {
   @FieldResolver(() => [InvoiceLineType])
   async lines(@Root() invoice: Invoice, @Ctx() ctx: Context) {
     return (await ctx.em.populate(invoice, ['lines', 'lines.part', 'lines.part.model'])).lines.getItems();
+  }
+
+  @FieldResolver(() => [InvoiceActionEnum], { description: 'What the caller may do to the invoice now (domain: the invoice lifecycle).' })
+  availableActions(@Root() invoice: Invoice, @Ctx() ctx: Context): InvoiceAction[] {
+    const actor = actorOf(ctx);
+    const may = actor.kind === 'staff' && (INVOICE_ROLES as readonly string[]).includes(actor.role);
+    return may ? availableInvoiceActions(invoice.status) : [];
   }
 
   @FieldResolver(() => ID, { description: 'The claim invoiced.' })

@@ -1,4 +1,4 @@
-import { INVOICE_LINE_KINDS, INVOICE_STATUSES, type InvoiceLineKind, type InvoiceStatus, type PolicyClause } from '@aftersale/domain';
+import { INVOICE_ACTIONS, INVOICE_LINE_KINDS, INVOICE_STATUSES, type InvoiceLineKind, type InvoiceStatus, type PolicyClause } from '@aftersale/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { CustomerType, PartType } from '../catalogue/catalogue.types.js';
@@ -8,6 +8,7 @@ import { LocalDateScalar } from '../platform/scalars.js';
 import { PolicyClauseEnum } from '../policy/policy.types.js';
 
 export const InvoiceStatusEnum = graphqlEnum(INVOICE_STATUSES, 'InvoiceStatus');
+export const InvoiceActionEnum = graphqlEnum(INVOICE_ACTIONS, 'InvoiceAction', 'ISSUE (issueInvoice), PAY (markInvoicePaid), VOID (voidInvoice).');
 export const InvoiceLineKindEnum = graphqlEnum(INVOICE_LINE_KINDS, 'InvoiceLineKind', 'Material cost (H6) or a service charge (H8); never labour, never shipping.');
 
 @ObjectType('InvoiceLine')
