@@ -32,7 +32,7 @@ export async function restError(response: Response): Promise<HttpError> {
 }
 
 /** An upload's answer: its status and its JSON body (or undefined). */
-export interface UploadAnswer {
+interface UploadAnswer {
   status: number;
   body: unknown;
 }
@@ -40,15 +40,21 @@ export interface UploadAnswer {
 /**
  * POSTs a file as the request body with XMLHttpRequest rather than fetch, as
  * only XHR reports upload progress: `onProgress` gets the fraction sent
- * (0–1). Resolves with any HTTP answer (the caller reads 4xx bodies too);
- * rejects only when no answer came.
+ * (0–1). Sent as `contentType` (the file's own type, else CSV). Resolves
+ * with any HTTP answer (the caller reads 4xx bodies too); rejects only when
+ * no answer came.
  */
-export function uploadFile(path: string, file: File, onProgress: (fraction: number) => void): Promise<UploadAnswer> {
+export function uploadFile(
+  path: string,
+  file: File,
+  onProgress: (fraction: number) => void = () => undefined,
+  contentType: string = file.type || 'text/csv',
+): Promise<UploadAnswer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     for (const [name, value] of Object.entries(authorizationHeaders())) xhr.setRequestHeader(name, value);
-    xhr.setRequestHeader('content-type', file.type || 'text/csv');
+    xhr.setRequestHeader('content-type', contentType);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };

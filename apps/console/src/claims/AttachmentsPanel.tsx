@@ -6,7 +6,8 @@ import { useState, type ChangeEvent } from 'react';
 import { useNotify, usePermissions, useRefresh } from 'react-admin';
 import { enumLabel } from '../fields/enum-label';
 import { fileSize } from '../fields/file-size';
-import { ATTACHMENT_TYPES, attachmentProblem, downloadFile, uploadAttachment } from './claim-files';
+import { downloadFile } from '../api/files';
+import { ATTACHMENT_TYPES, attachmentProblem, uploadAttachment } from './claim-files';
 
 type Attachment = ClaimDetailFragment['attachments'][number];
 

@@ -23,12 +23,12 @@ import {
 } from '@mui/material';
 import { useState, type ComponentType } from 'react';
 import { DateInput, TextInput, maxLength, required, useNotify, usePermissions } from 'react-admin';
+import { downloadFile } from '../api/files';
 import { requiredText, type FormData } from '../api/operation';
 import { request } from '../api/request';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
-import { downloadFile } from './claim-files';
 import { MutationDialog, today } from '../layout/MutationDialog';
 
 const statusColour: Record<InvoiceStatus, ChipProps['color']> = { DRAFT: 'default', ISSUED: 'warning', PAID: 'success', VOID: 'error' };

@@ -1,22 +1,16 @@
 import type { AttachmentKind } from '@aftersale/graphql';
-import { restError } from '../api/files';
-import { authorizationHeaders } from '../api/session';
-
-export { downloadFile } from '../api/files';
+import { httpErrorOf, uploadFile } from '../api/files';
 
 /** What the API takes as an attachment (it checks the content itself too). */
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** `POST /api/claims/:id/attachments`: the file as the body, its kind and name in the query. */
 export async function uploadAttachment(claimId: string, kind: AttachmentKind, file: File): Promise<void> {
   const query = new URLSearchParams({ kind, filename: file.name });
-  const response = await fetch(`/api/claims/${encodeURIComponent(claimId)}/attachments?${query}`, {
-    method: 'POST',
-    headers: { ...authorizationHeaders(), 'content-type': file.type || 'application/octet-stream' },
-    body: file,
-  });
-  if (!response.ok) throw await restError(response);
+  const path = `/api/claims/${encodeURIComponent(claimId)}/attachments?${query}`;
+  const { status, body } = await uploadFile(path, file, undefined, file.type || 'application/octet-stream');
+  if (status < 200 || status > 299) throw httpErrorOf(status, body);
 }
 
 /** Why a file cannot be attached, before sending it; undefined when it can. */
