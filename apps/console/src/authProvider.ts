@@ -1,6 +1,7 @@
 import { LoginDocument, type Role } from '@aftersale/graphql';
 import type { AuthProvider, UserIdentity } from 'react-admin';
-import { apiErrorCode, toApiError } from './api/errors';
+import { apiErrorCode } from './api/errors';
+import { request } from './api/request';
 import { clearSession, readSession, saveSession } from './api/session';
 import { apolloClient } from './dataProvider';
 
@@ -42,17 +43,11 @@ export const authProvider: AuthProvider = {
   /** react-admin's login form calls its first field `username`: here, the email. */
   async login({ username, password }: { username: string; password: string }) {
     try {
-      const { data } = await apolloClient.mutate({
-        mutation: LoginDocument,
-        variables: { email: String(username).trim(), password },
-        fetchPolicy: 'no-cache',
-      });
-      if (!data) throw new Error('The API did not answer the sign-in.');
-      saveSession({ token: data.login.token, user: data.login.user });
+      const { login } = await request(LoginDocument, { email: String(username).trim(), password });
+      saveSession({ token: login.token, user: login.user });
     } catch (error) {
-      // The API's own words, e.g. a wrong password, or that it cannot be reached.
-      const failure = toApiError(error);
-      throw new Error(failure instanceof Error ? failure.message : 'Sign-in failed.');
+      // The API's own words (request() has read them out), e.g. a wrong password, or that it cannot be reached.
+      throw new Error(error instanceof Error ? error.message : 'Sign-in failed.');
     }
   },
 

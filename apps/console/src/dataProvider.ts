@@ -60,7 +60,7 @@ const graphqlDataProvider = buildGraphQLProvider({
   mutation: perCall,
 });
 
-/** The Apollo client underneath, for the one call outside react-admin's data methods: login. */
+/** The Apollo client underneath, for the calls outside react-admin's data methods (api/request.ts, sign-in included). */
 export const apolloClient = graphqlDataProvider.client;
 
 /** react-admin's data provider over the GraphQL API; failures carry the API's message and code (see api/errors.ts). */

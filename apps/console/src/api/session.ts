@@ -26,7 +26,7 @@ export function clearSession(): void {
   localStorage.removeItem(KEY);
 }
 
-/** The header every call but `login` carries (CONTRACT: `Authorization: Bearer <token>`). */
+/** The header every call carries once signed in (CONTRACT: `Authorization: Bearer <token>`; `login`, being public, ignores it). */
 export function authorizationHeaders(): Record<string, string> {
   const session = readSession();
   return session ? { authorization: `Bearer ${session.token}` } : {};
