@@ -15,11 +15,11 @@ export interface WriteOptions {
 /** PostgreSQL's limit on the parameters of one statement. */
 const MAX_PARAMETERS = 65_535;
 
+/** Tables without an `id` the generator fills in: app_user's ids are the database's, stock and invoice_counter have natural keys. */
+const WITHOUT_IDENTITY: readonly TableName[] = ['app_user', 'stock', 'invoice_counter'];
+
 /** Tables whose `id` is an identity column the generator fills in: their sequences are moved past it. */
-const IDENTITY_TABLES: readonly TableName[] = [
-  'customer', 'service_centre', 'product_model', 'part', 'sales_order', 'device', 'spare_shipment', 'claim', 'claim_event',
-  'shipment', 'assessment', 'claim_line', 'maintenance_agreement', 'retained_part', 'stock_movement', 'invoice', 'invoice_line',
-];
+export const IDENTITY_TABLES: readonly TableName[] = TABLES_IN_WRITE_ORDER.filter((table) => !WITHOUT_IDENTITY.includes(table));
 
 /** Columns holding the data set's local app_user ids (see AppUserRow). */
 const USER_REFERENCES: Partial<Record<TableName, readonly string[]>> = {
