@@ -1,11 +1,12 @@
 import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { Typography } from '@mui/material';
+import { formatLocalDate } from '../fields/LocalDateField';
 
 /** H9: the maintenance agreement the customer signs before a water- or serious-damage repair. */
 export const AgreementPanel = ({ agreement }: { agreement: ClaimDetailFragment['maintenanceAgreement'] }) =>
   agreement ? (
     <Typography data-testid="claim-agreement">
-      Signed by <strong>{agreement.signedBy}</strong> on {new Date(`${agreement.signedOn}T00:00:00`).toLocaleDateString()} (recorded{' '}
+      Signed by <strong>{agreement.signedBy}</strong> on {formatLocalDate(agreement.signedOn)} (recorded{' '}
       {new Date(agreement.createdAt).toLocaleString()}).
     </Typography>
   ) : (

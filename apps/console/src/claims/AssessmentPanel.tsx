@@ -1,6 +1,7 @@
 import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { Alert, Chip, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import { enumLabel } from '../fields/enum-label';
+import { formatLocalDate } from '../fields/LocalDateField';
 import { formatMoney } from '../fields/money';
 import { AssessedLinesTable } from './AssessedLinesTable';
 import { ClauseList } from './ClauseCodes';
@@ -26,7 +27,7 @@ export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragm
         )}
         <Typography variant="body2" color="text.secondary" data-testid="assessment-policy-version">
           Policy {assessment.policyVersion} · {assessment.underWarranty ? 'under warranty' : 'out of warranty'} (last covered day{' '}
-          {new Date(`${assessment.lastCoveredDay}T00:00:00`).toLocaleDateString()})
+          {formatLocalDate(assessment.lastCoveredDay)})
         </Typography>
       </Stack>
       {overridden && assessment.overrideReason && <Alert severity="info">Override reason: {assessment.overrideReason}</Alert>}

@@ -13,6 +13,7 @@ import { HttpError } from 'react-admin';
 import type { ApiErrorBody } from '../api/errors';
 import { useApiQuery } from '../api/request';
 import { enumLabel } from '../fields/enum-label';
+import { formatLocalDate } from '../fields/LocalDateField';
 import { formatMoney } from '../fields/money';
 import { AssessedLinesTable } from './AssessedLinesTable';
 import { ClauseList } from './ClauseCodes';
@@ -140,7 +141,7 @@ export const AssessmentPreview = ({ claim, preview }: { claim: ClaimDetailFragme
             )}
             <Typography variant="body2" color="text.secondary">
               Policy {proposal.policyVersion} · {proposal.underWarranty ? 'under warranty' : 'out of warranty'} (last covered day{' '}
-              {new Date(`${proposal.lastCoveredDay}T00:00:00`).toLocaleDateString()})
+              {formatLocalDate(proposal.lastCoveredDay)})
             </Typography>
           </Stack>
           {proposal.agreementRequired && (

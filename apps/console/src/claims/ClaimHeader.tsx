@@ -2,9 +2,9 @@ import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { Chip, Stack, Typography } from '@mui/material';
 import { Link, useCreatePath } from 'react-admin';
 import { enumLabel } from '../fields/enum-label';
+import { formatLocalDate } from '../fields/LocalDateField';
 import { ClaimStatusField } from './ClaimStatusChip';
 
-const localDate = (value: string) => new Date(`${value}T00:00:00`).toLocaleDateString();
 
 /** The claim at a glance: number, status, decision, and whose unit it is, under warranty or not. */
 export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
@@ -13,8 +13,8 @@ export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
   const warranty = !device.lastCoveredDay
     ? 'Warranty not started'
     : device.underWarranty
-      ? `Under warranty until ${localDate(device.lastCoveredDay)}`
-      : `Out of warranty (last covered day ${localDate(device.lastCoveredDay)})`;
+      ? `Under warranty until ${formatLocalDate(device.lastCoveredDay)}`
+      : `Out of warranty (last covered day ${formatLocalDate(device.lastCoveredDay)})`;
   return (
     <Stack spacing={1}>
       <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center' }}>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { fileSize } from '../fields/file-size';
+import { formatLocalDate } from '../fields/LocalDateField';
 import { ClaimStatusChip } from './ClaimStatusChip';
 import { ClauseCodes } from './ClauseCodes';
 
@@ -81,7 +82,7 @@ type Format = (value: unknown, currency: string | undefined) => ReactNode;
 const plain: Format = (value) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
 const money: Format = (value, currency) => (typeof value === 'number' ? formatMoney(value, currency) : plain(value, currency));
 const words: Format = (value) => (typeof value === 'string' ? enumLabel(value) : plain(value, undefined));
-const day: Format = (value) => (typeof value === 'string' ? new Date(`${value}T00:00:00`).toLocaleDateString() : plain(value, undefined));
+const day: Format = (value) => (typeof value === 'string' ? formatLocalDate(value) : plain(value, undefined));
 const list =
   (each: (item: unknown) => string): Format =>
   (value) =>

@@ -27,6 +27,7 @@ import { downloadFile } from '../api/files';
 import { requiredText, type FormData } from '../api/operation';
 import { request } from '../api/request';
 import { enumLabel } from '../fields/enum-label';
+import { formatLocalDate } from '../fields/LocalDateField';
 import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
 import { MutationDialog, today } from '../layout/MutationDialog';
@@ -108,8 +109,8 @@ const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
         </Typography>
         <Chip size="small" label={enumLabel(invoice.status)} color={statusColour[invoice.status]} data-testid="invoice-status" data-status={invoice.status} />
         <Typography variant="body2" color="text.secondary">
-          {invoice.issuedOn && `issued ${localDate(invoice.issuedOn)}`}
-          {invoice.paidOn && ` · paid ${localDate(invoice.paidOn)}`}
+          {invoice.issuedOn && `issued ${formatLocalDate(invoice.issuedOn)}`}
+          {invoice.paidOn && ` · paid ${formatLocalDate(invoice.paidOn)}`}
           {invoice.voidReason && ` · void: ${invoice.voidReason}`}
         </Typography>
       </Stack>
@@ -213,4 +214,3 @@ const DownloadPdfButton = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
   );
 };
 
-const localDate = (value: string) => new Date(`${value}T00:00:00`).toLocaleDateString();

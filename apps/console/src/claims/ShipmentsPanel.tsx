@@ -1,6 +1,7 @@
 import { ShipmentDirection, type ClaimDetailFragment } from '@aftersale/graphql';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatMoney } from '../fields/money';
+import { formatLocalDate } from '../fields/LocalDateField';
 
 const directionLabel: Record<ShipmentDirection, string> = {
   [ShipmentDirection.INBOUND]: 'To the service centre',
@@ -28,7 +29,7 @@ export const ShipmentsPanel = ({ claim }: { claim: ClaimDetailFragment }) => {
             <TableCell>{directionLabel[shipment.direction]}</TableCell>
             <TableCell>{shipment.carrier}</TableCell>
             <TableCell sx={{ fontFamily: 'monospace' }}>{shipment.trackingNumber}</TableCell>
-            <TableCell>{new Date(`${shipment.shippedOn}T00:00:00`).toLocaleDateString()}</TableCell>
+            <TableCell>{formatLocalDate(shipment.shippedOn)}</TableCell>
             <TableCell align="right">{shipment.cost === null ? '—' : formatMoney(shipment.cost, currency)}</TableCell>
           </TableRow>
         ))}

@@ -1,10 +1,9 @@
 import { Alert, LinearProgress } from '@mui/material';
 import type { WarrantyStatusQuery } from '@aftersale/graphql';
 import { useGetOne } from 'react-admin';
+import { formatLocalDate } from '../fields/LocalDateField';
 
 type WarrantyStatus = WarrantyStatusQuery['warrantyStatus'] & { id: string };
-
-const localDate = (value: string) => new Date(`${value}T00:00:00`).toLocaleDateString();
 
 /** Whether the unit with this IMEI is under warranty today, shown as soon as 15 digits are typed. */
 export const WarrantyHint = ({ imei }: { imei: unknown }) => {
@@ -32,9 +31,9 @@ export const WarrantyHint = ({ imei }: { imei: unknown }) => {
   }
   return (
     <Alert severity={data.underWarranty ? 'success' : 'warning'} sx={{ mb: 2 }} data-testid="warranty-hint">
-      {data.model.name}, received {localDate(data.receivedOn)}:{' '}
+      {data.model.name}, received {formatLocalDate(data.receivedOn)}:{' '}
       {data.underWarranty ? 'under warranty' : 'out of warranty'}
-      {data.lastCoveredDay ? ` (last covered day ${localDate(data.lastCoveredDay)})` : ''}.
+      {data.lastCoveredDay ? ` (last covered day ${formatLocalDate(data.lastCoveredDay)})` : ''}.
     </Alert>
   );
 };
