@@ -7,6 +7,7 @@ import { useNotify, usePermissions, useRefresh } from 'react-admin';
 import { enumLabel } from '../fields/enum-label';
 import { fileSize } from '../fields/file-size';
 import { downloadFile } from '../api/files';
+import { enumValue } from '../api/operation';
 import { ATTACHMENT_TYPES, attachmentProblem, uploadAttachment } from './claim-files';
 
 type Attachment = ClaimDetailFragment['attachments'][number];
@@ -92,7 +93,7 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
         size="small"
         label="Kind"
         value={kind}
-        onChange={(event) => setKind(attachmentKinds.find((k) => k === event.target.value) ?? AttachmentKind.OTHER)}
+        onChange={(event) => setKind(enumValue(event.target.value, AttachmentKind) ?? AttachmentKind.OTHER)}
         sx={{ minWidth: 140 }}
         data-testid="attachment-kind"
       >

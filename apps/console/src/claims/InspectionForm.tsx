@@ -27,7 +27,7 @@ import {
 } from '@mui/material';
 import { useFormState, useWatch } from 'react-hook-form';
 import { BooleanInput, SelectInput, TextInput, maxLength, required, useInput, type Validator } from 'react-admin';
-import { numberOf, text, type FormData } from '../api/operation';
+import { enumValue, numberOf, text, type FormData } from '../api/operation';
 import { useApiQuery } from '../api/request';
 import { AssessmentPreview, AssessmentPreviewSummary, useAssessmentProposal } from './AssessmentPreview';
 import { enumChoices, enumLabel } from '../fields/enum-label';
@@ -57,7 +57,6 @@ const findingReading: Record<Finding, { clause: PolicyClause | null; reading?: s
 };
 
 const findings = Object.values(Finding);
-const decisions = Object.values(Decision);
 
 /**
  * The technician's inspection (RECORD_ASSESSMENT): findings with their clause
@@ -66,23 +65,26 @@ const decisions = Object.values(Decision);
  * an optional service charge (H8). The API proposes the decision (§5, R1–R5);
  * the preview shows it live as the technician ticks.
  */
-export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => (
-  <Stack spacing={2}>
-    <LivePreview claim={claim} summary />
-    <FindingsInput />
-    <PartLinesInput claim={claim} />
-    <OverrideInputs />
-    <LivePreview claim={claim} />
-    <ServiceChargeInputs claim={claim} />
-    <NoteInput />
-  </Stack>
-);
+export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const preview = useLivePreview(claim);
+  return (
+    <Stack spacing={2}>
+      <AssessmentPreviewSummary claim={claim} preview={preview} />
+      <FindingsInput />
+      <PartLinesInput claim={claim} />
+      <OverrideInputs />
+      <AssessmentPreview claim={claim} preview={preview} />
+      <ServiceChargeInputs claim={claim} />
+      <NoteInput />
+    </Stack>
+  );
+};
 
 /** What the engine decides on: the form's findings, faulty parts and override. */
-export function proposalOf(values: FormData): AssessmentProposalInput {
-  const found = Array.isArray(values['findings']) ? values['findings'].filter(isFinding) : [];
+function proposalOf(values: FormData): AssessmentProposalInput {
+  const found = findingsOf(values['findings']);
   const lines = Array.isArray(values['lines']) ? values['lines'].filter(isLine) : [];
-  const decision = isDecision(values['decision']) ? values['decision'] : null;
+  const decision = enumValue(values['decision'], Decision) ?? null;
   return {
     findings: found,
     lines: lines.map(({ partId, worn }) => ({ partId, worn: worn ?? false })),
@@ -108,7 +110,7 @@ export function assessmentOf(values: FormData): Omit<AssessmentInput, 'id' | 've
 const FindingsInput = () => {
   const { clauses } = usePolicyReference();
   const { field } = useInput<Finding[]>({ source: 'findings', defaultValue: [] });
-  const selected: Finding[] = Array.isArray(field.value) ? field.value.filter(isFinding) : [];
+  const selected = findingsOf(field.value);
   const clauseOrder = [...clauses.keys()];
   const rank = (finding: Finding) => {
     const clause = findingReading[finding].clause;
@@ -240,7 +242,7 @@ const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
 };
 
 const reasonIfOverridden: Validator = (value, allValues: FormData) =>
-  isDecision(allValues['decision']) && (typeof value !== 'string' || value.trim() === '')
+  enumValue(allValues['decision'], Decision) !== undefined && (typeof value !== 'string' || value.trim() === '')
     ? 'Say why the decision differs from what the policy proposes.'
     : undefined;
 
@@ -255,19 +257,18 @@ const OverrideInputs = () => {
         emptyText="As the policy proposes (recommended)"
         helperText="Decide otherwise only with a reason; both are on record"
       />
-      {isDecision(decision) && (
+      {enumValue(decision, Decision) !== undefined && (
         <TextInput source="overrideReason" label="Reason for the override" multiline validate={[reasonIfOverridden, maxLength(2000)]} />
       )}
     </Box>
   );
 };
 
-/** The engine's decision for what is ticked so far, as the form changes: a line kept in view (summary), or in full. */
-const LivePreview = ({ claim, summary = false }: { claim: ClaimDetailFragment; summary?: boolean }) => {
+/** The engine's decision for what is ticked so far, as the form changes (shown as a line kept in view, and in full). */
+function useLivePreview(claim: ClaimDetailFragment) {
   const [findings, lines, decision, overrideReason] = useWatch({ name: ['findings', 'lines', 'decision', 'overrideReason'] });
-  const preview = useAssessmentProposal(claim, proposalOf({ findings, lines, decision, overrideReason }));
-  return summary ? <AssessmentPreviewSummary claim={claim} preview={preview} /> : <AssessmentPreview claim={claim} preview={preview} />;
-};
+  return useAssessmentProposal(claim, proposalOf({ findings, lines, decision, overrideReason }));
+}
 
 const ServiceChargeInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
   const on = useWatch({ name: 'withServiceCharge' }) === true;
@@ -291,12 +292,9 @@ const ServiceChargeInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
 
 const positiveAmount: Validator = (value) => (typeof value === 'number' && value > 0 ? undefined : 'Must be more than zero.');
 
-function isFinding(value: unknown): value is Finding {
-  return typeof value === 'string' && (findings as string[]).includes(value);
-}
-
-function isDecision(value: unknown): value is Decision {
-  return typeof value === 'string' && (decisions as string[]).includes(value);
+/** The findings among a form value (the ticked ones), in their order. */
+function findingsOf(value: unknown): Finding[] {
+  return Array.isArray(value) ? value.flatMap((item: unknown) => enumValue(item, Finding) ?? []) : [];
 }
 
 function isLine(value: unknown): value is AssessmentLineInput {

@@ -21,7 +21,7 @@ import {
 } from '@aftersale/graphql';
 import type { ButtonProps, DialogProps } from '@mui/material';
 import type { ComponentType } from 'react';
-import { numberOf, requiredText, text, type FormData } from '../api/operation';
+import { enumValue, numberOf, requiredText, text, type FormData } from '../api/operation';
 import { request } from '../api/request';
 import {
   AgreementInputs,
@@ -38,7 +38,7 @@ import { InspectionInputs, assessmentOf } from './InspectionForm';
 import { today } from '../layout/MutationDialog';
 
 /** How the claim page offers one step of §4: its button, its dialog's form, and the mutation it calls. */
-export interface ClaimActionSpec {
+interface ClaimActionSpec {
   label: string;
   /** The dialog's first words: what the step does. */
   description: string;
@@ -92,7 +92,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
       request(ResolveClaimRemotelyDocument, {
         input: {
           ...step(claim, values),
-          how: Object.values(RemoteResolution).find((how) => how === values['how']) ?? RemoteResolution.GUIDANCE,
+          how: enumValue(values['how'], RemoteResolution) ?? RemoteResolution.GUIDANCE,
           resolution: requiredText(values, 'resolution'),
         },
       }),
