@@ -28,12 +28,15 @@ export const QuotePanel = ({ claim }: { claim: ClaimDetailFragment }) => (
  */
 export const QuoteSummary = ({ claim }: { claim: ClaimDetailFragment }) => {
   const { currency } = claim;
+  const { assessment } = claim;
   const charged = claim.lines.filter((line) => line.charge > 0);
-  const serviceCharge = claim.assessment?.serviceCharge ?? null;
-  const total = charged.reduce((sum, line) => sum + line.charge, 0) + (serviceCharge ?? 0);
-  if (charged.length === 0 && serviceCharge === null) {
+  const serviceCharge = assessment?.serviceCharge ?? null;
+  // The lines are the latest assessment's: without one there is nothing to charge.
+  if (!assessment || (charged.length === 0 && serviceCharge === null)) {
     return <Typography color="text.secondary">Nothing is charged: the warranty covers every line.</Typography>;
   }
+  // The assessment's total is its lines' charges (H6); the service charge (H8) comes on top.
+  const total = assessment.total + (serviceCharge ?? 0);
   return (
     <Table size="small" data-testid="claim-quote">
       <TableHead>
