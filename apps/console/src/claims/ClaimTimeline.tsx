@@ -1,12 +1,14 @@
-import { ShipmentDirection, type ClaimEventItemFragment, type PolicyClause } from '@aftersale/graphql';
+import { ClaimAction, ShipmentDirection, type ClaimEventItemFragment, type PolicyClause } from '@aftersale/graphql';
 import { Box, Step, StepContent, StepLabel, Stepper, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { enumValue } from '../api/operation';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { fileSize } from '../fields/file-size';
 import { formatLocalDate } from '../fields/LocalDateField';
 import { ClaimStatusChip } from './ClaimStatusChip';
 import { ClauseCodes } from './ClauseCodes';
+import { directionLabel } from './ShipmentsPanel';
 
 /** A claim's event log, oldest first, as a vertical timeline; amounts in the claim's currency. */
 export const ClaimTimeline = ({ events, currency }: { events: readonly ClaimEventItemFragment[]; currency?: string }) => {
@@ -42,8 +44,12 @@ function whatHappened(event: ClaimEventItemFragment): string {
   return event.type === 'TRANSITION' && typeof action === 'string' ? action : event.type;
 }
 
-const titles: Record<string, string> = {
-  SUBMITTED: 'Claim submitted',
+/**
+ * What the history calls each step once taken. Its own words: the dialog's
+ * notification (claimActions[action].done) says some differently ("Unit
+ * shipped" as the dialog closes, "Unit shipped back" in the history).
+ */
+const actionTitles: Record<ClaimAction, string> = {
   START_REMOTE_DIAGNOSIS: 'Remote diagnosis started',
   RESOLVE_REMOTELY: 'Resolved remotely',
   REQUEST_UNIT: 'Unit requested',
@@ -59,17 +65,29 @@ const titles: Record<string, string> = {
   SHIP: 'Unit shipped back',
   CLOSE: 'Claim closed',
   CANCEL: 'Claim cancelled',
+};
+
+/** The other kinds of event the API records (`ClaimEvent.type` is a plain string); any further kind shows as its words. */
+type OtherEventKind = 'SUBMITTED' | 'INVOICE_ISSUED' | 'INVOICE_PAID' | 'INVOICE_VOID' | 'ATTACHMENT_ADDED';
+
+const eventTitles: Record<OtherEventKind, string> = {
+  SUBMITTED: 'Claim submitted',
   INVOICE_ISSUED: 'Invoice issued',
   INVOICE_PAID: 'Invoice paid',
   INVOICE_VOID: 'Invoice voided',
   ATTACHMENT_ADDED: 'File attached',
 };
 
+function titleOf(kind: string): string {
+  const action = enumValue(kind, ClaimAction);
+  return action ? actionTitles[action] : ((eventTitles as Partial<Record<string, string>>)[kind] ?? enumLabel(kind));
+}
+
 const EventTitle = ({ event }: { event: ClaimEventItemFragment }) => {
   const kind = whatHappened(event);
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-      <span data-testid="claim-event-title">{titles[kind] ?? enumLabel(kind)}</span>
+      <span data-testid="claim-event-title">{titleOf(kind)}</span>
       {event.fromStatus && <ClaimStatusChip status={event.fromStatus} variant="outlined" />}
       {event.fromStatus && event.toStatus && <span aria-label="to">→</span>}
       {event.toStatus && <ClaimStatusChip status={event.toStatus} />}
@@ -90,14 +108,13 @@ const list =
 const code: Format = (value) => <Box component="span" sx={{ fontFamily: 'monospace' }}>{plain(value, undefined)}</Box>;
 const clauses: Format = (value) => (Array.isArray(value) ? <ClauseCodes codes={value.filter((c): c is PolicyClause => typeof c === 'string')} /> : plain(value, undefined));
 const bytes: Format = (value) => (typeof value === 'number' ? fileSize(value) : plain(value, undefined));
-const shippedTo: Record<ShipmentDirection, string> = {
-  [ShipmentDirection.INBOUND]: 'to the service centre',
-  [ShipmentDirection.OUTBOUND]: 'back to the customer',
+/** "Shipped: to the service centre", in the words of the shipments panel. */
+const direction: Format = (value) => {
+  const shipped = enumValue(value, ShipmentDirection);
+  if (!shipped) return plain(value, undefined);
+  const label = directionLabel[shipped];
+  return label.charAt(0).toLowerCase() + label.slice(1);
 };
-const direction: Format = (value) => (isDirection(value) ? shippedTo[value] : plain(value, undefined));
-function isDirection(value: unknown): value is ShipmentDirection {
-  return typeof value === 'string' && value in shippedTo;
-}
 /** Imported history lists lines as `{ sku, covered, charge }`. */
 const lines =
   (currency: string | undefined) =>

@@ -3,7 +3,8 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@m
 import { formatMoney } from '../fields/money';
 import { formatLocalDate } from '../fields/LocalDateField';
 
-const directionLabel: Record<ShipmentDirection, string> = {
+/** Where a trip took the unit (the timeline shows it too). */
+export const directionLabel: Record<ShipmentDirection, string> = {
   [ShipmentDirection.INBOUND]: 'To the service centre',
   [ShipmentDirection.OUTBOUND]: 'Back to the customer',
 };
