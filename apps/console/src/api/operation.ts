@@ -39,6 +39,14 @@ export function operation<TData, TVariables extends Record<string, unknown>>(
   };
 }
 
+/**
+ * getManyReference (e.g. a device's claims) as the resource's own getList
+ * with the reference as one more filter, `{ [target]: id }`.
+ */
+export function manyReference(getList: (params: GetListParams) => BuildQueryResult) {
+  return ({ target, id, filter, ...params }: GetManyReferenceParams): BuildQueryResult => getList({ ...params, filter: { ...filter, [target]: id } });
+}
+
 /** react-admin's page/perPage as the API's offset/limit (a page holds at most 500 rows). */
 export function pageOf(pagination: PaginationPayload | undefined): { offset: number; limit: number } {
   const page = Math.max(1, pagination?.page ?? 1);

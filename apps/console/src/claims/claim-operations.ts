@@ -9,7 +9,7 @@ import {
   type FormType,
   type SubmitClaimInput,
 } from '@aftersale/graphql';
-import { compact, idsPage, list, listResult, operation, pageOf, sortOf, text, type ResourceOperations } from '../api/operation';
+import { compact, idsPage, list, listResult, manyReference, operation, pageOf, sortOf, text, type ResourceOperations } from '../api/operation';
 
 /** The columns the claims list may sort on, as the API names them. */
 const sortFields: Record<string, ClaimSortField> = {
@@ -54,20 +54,17 @@ function submitClaimInput(values: Record<string, unknown>): SubmitClaimInput {
   };
 }
 
+const listClaims: NonNullable<ResourceOperations['getList']> = ({ pagination, sort, filter }) =>
+  operation(
+    ClaimsDocument,
+    { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: claimFilter(filter) },
+    (data) => listResult(data.claims),
+  );
+
 export const claimOperations: ResourceOperations = {
-  getList: ({ pagination, sort, filter }) =>
-    operation(
-      ClaimsDocument,
-      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: claimFilter(filter) },
-      (data) => listResult(data.claims),
-    ),
+  getList: listClaims,
   getMany: (params) => operation(ClaimsDocument, idsPage(params), (data) => ({ data: data.claims.items })),
-  getManyReference: ({ target, id, pagination, sort, filter }) =>
-    operation(
-      ClaimsDocument,
-      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: claimFilter({ ...filter, [target]: id }) },
-      (data) => listResult(data.claims),
-    ),
+  getManyReference: manyReference(listClaims),
   getOne: ({ id }) => operation(ClaimDocument, { id: String(id) }, (data) => ({ data: data.claim })),
   create: ({ data }) =>
     operation(SubmitClaimDocument, { input: submitClaimInput(data) }, (result) => ({ data: result.submitClaim })),

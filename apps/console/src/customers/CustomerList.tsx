@@ -6,7 +6,7 @@ const Column = DataTable.Col<CustomerItemFragment>;
 
 /**
  * The business customers; the claims and units lists filter by them. The API
- * lists them by name and offers no other order, so the columns do not sort.
+ * lists them by name; the code and name columns sort too.
  */
 export const CustomerList = () => (
   <List

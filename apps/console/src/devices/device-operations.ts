@@ -1,5 +1,5 @@
 import { DeviceDocument, DevicesDocument, WarrantyStatusDocument, type DeviceFilter, type DeviceSortField } from '@aftersale/graphql';
-import { compact, idsPage, listResult, operation, pageOf, sortOf, text, type ResourceOperations } from '../api/operation';
+import { compact, idsPage, listResult, manyReference, operation, pageOf, sortOf, text, type ResourceOperations } from '../api/operation';
 
 const sortFields: Record<string, DeviceSortField> = {
   imei: 'IMEI',
@@ -18,20 +18,17 @@ export function deviceFilter(values: Record<string, unknown> = {}): DeviceFilter
   });
 }
 
+const listDevices: NonNullable<ResourceOperations['getList']> = ({ pagination, sort, filter }) =>
+  operation(
+    DevicesDocument,
+    { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: deviceFilter(filter) },
+    (data) => listResult(data.devices),
+  );
+
 export const deviceOperations: ResourceOperations = {
-  getList: ({ pagination, sort, filter }) =>
-    operation(
-      DevicesDocument,
-      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: deviceFilter(filter) },
-      (data) => listResult(data.devices),
-    ),
+  getList: listDevices,
   getMany: (params) => operation(DevicesDocument, idsPage(params), (data) => ({ data: data.devices.items })),
-  getManyReference: ({ target, id, pagination, sort, filter }) =>
-    operation(
-      DevicesDocument,
-      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: deviceFilter({ ...filter, [target]: id }) },
-      (data) => listResult(data.devices),
-    ),
+  getManyReference: manyReference(listDevices),
   getOne: ({ id }) => operation(DeviceDocument, { id: String(id) }, (data) => ({ data: data.device })),
 };
 

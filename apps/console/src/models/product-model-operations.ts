@@ -4,7 +4,7 @@ import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, t
 /** The sortable columns and the API's sort field for each. */
 const sortFields = { code: 'CODE', name: 'NAME' } satisfies Record<string, CatalogueSortField>;
 
-/** Product models come in the API's order, by name (no sort argument); `q` matches code or name. */
+/** Product models come by name unless a column asks for code or name order (`sort`); `q` matches code or name. */
 export const productModelOperations: ResourceOperations = {
   getList: ({ pagination, sort, filter }) =>
     operation(

@@ -14,6 +14,7 @@ import {
   found,
   idsPage,
   listResult,
+  manyReference,
   loadedVersion,
   operation,
   pageOf,
@@ -71,20 +72,17 @@ function updateOrderInput(params: UpdateParams): UpdateOrderInput {
   });
 }
 
+const listOrders: NonNullable<ResourceOperations['getList']> = ({ pagination, sort, filter }) =>
+  operation(
+    OrdersDocument,
+    { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: orderFilter(filter) },
+    (data) => listResult(data.orders),
+  );
+
 export const orderOperations: ResourceOperations = {
-  getList: ({ pagination, sort, filter }) =>
-    operation(
-      OrdersDocument,
-      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: orderFilter(filter) },
-      (data) => listResult(data.orders),
-    ),
+  getList: listOrders,
   getMany: (params) => operation(OrdersDocument, idsPage(params), (data) => ({ data: data.orders.items })),
-  getManyReference: ({ target, id, pagination, sort, filter }) =>
-    operation(
-      OrdersDocument,
-      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: orderFilter({ ...filter, [target]: id }) },
-      (data) => listResult(data.orders),
-    ),
+  getManyReference: manyReference(listOrders),
   getOne: ({ id }) => operation(OrderDocument, { id: String(id) }, (data) => found(data.order, 'Order', id)),
   create: ({ data }) => operation(CreateOrderDocument, { input: createOrderInput(data) }, (result) => ({ data: result.createOrder })),
   update: (params) => operation(UpdateOrderDocument, { input: updateOrderInput(params) }, (result) => ({ data: result.updateOrder })),

@@ -5,6 +5,7 @@ import {
   idsPage,
   list,
   listResult,
+  manyReference,
   loadedVersion,
   oneOf,
   operation,
@@ -30,17 +31,14 @@ function partFilter(values: Record<string, unknown> = {}): PartFilter {
   });
 }
 
-/** Parts come in the API's order (model, category, SKU; no sort argument). Money is in cents of the part's currency. */
+const listParts: NonNullable<ResourceOperations['getList']> = ({ pagination, sort, filter }) =>
+  operation(PartsDocument, { ...pageOf(pagination), filter: partFilter(filter), sort: sortOf(sort, sortFields) }, (data) => listResult(data.parts));
+
+/** Parts come in the API's order (model, category, SKU) unless a column asks for another (`sort`). Money is in cents of the part's currency. */
 export const partOperations: ResourceOperations = {
-  getList: ({ pagination, sort, filter }) =>
-    operation(PartsDocument, { ...pageOf(pagination), filter: partFilter(filter), sort: sortOf(sort, sortFields) }, (data) => listResult(data.parts)),
+  getList: listParts,
   getMany: (params) => operation(PartsDocument, idsPage(params), (data) => ({ data: data.parts.items })),
-  getManyReference: ({ target, id, pagination, sort, filter }) =>
-    operation(
-      PartsDocument,
-      { ...pageOf(pagination), filter: partFilter({ ...filter, [target]: id }), sort: sortOf(sort, sortFields) },
-      (data) => listResult(data.parts),
-    ),
+  getManyReference: manyReference(listParts),
   getOne: ({ id }) => operation(PartDocument, { id: String(id) }, (data) => ({ data: data.part })),
   // The API sets the currency: the policy in force's.
   create: ({ data }) =>

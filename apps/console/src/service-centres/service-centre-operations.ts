@@ -12,7 +12,7 @@ const placeOf = (data: FormData) => ({
   address: typed(data, 'address'),
 });
 
-/** Service centres come in the API's order, by name (no sort argument); `q` matches code or name. */
+/** Service centres come by name unless a column asks for code or name order (`sort`); `q` matches code or name. */
 export const serviceCentreOperations: ResourceOperations = {
   getList: ({ pagination, sort, filter }) =>
     operation(

@@ -9,7 +9,7 @@ import {
   type StockMovementKind,
   type StockSortField,
 } from '@aftersale/graphql';
-import { compact, found, idsPage, list, listResult, loadedVersion, operation, pageOf, sortOf, text, wholeNumber, type ResourceOperations } from '../api/operation';
+import { compact, found, idsPage, list, listResult, manyReference, loadedVersion, operation, pageOf, sortOf, text, wholeNumber, type ResourceOperations } from '../api/operation';
 
 /** The columns the stock list may sort on, as the API names them. */
 const sortFields: Record<string, StockSortField> = {
@@ -61,14 +61,11 @@ function movementFilter(values: Record<string, unknown> = {}): StockMovementFilt
   });
 }
 
+const listMovements: NonNullable<ResourceOperations['getList']> = ({ pagination, filter }) =>
+  operation(StockMovementsDocument, { ...pageOf(pagination), filter: movementFilter(filter) }, (data) => listResult(data.stockMovements));
+
 /** The stock ledger, newest first (the API's only order). */
 export const stockMovementOperations: ResourceOperations = {
-  getList: ({ pagination, filter }) =>
-    operation(StockMovementsDocument, { ...pageOf(pagination), filter: movementFilter(filter) }, (data) => listResult(data.stockMovements)),
-  getManyReference: ({ target, id, pagination, filter }) =>
-    operation(
-      StockMovementsDocument,
-      { ...pageOf(pagination), filter: movementFilter({ ...filter, [target]: id }) },
-      (data) => listResult(data.stockMovements),
-    ),
+  getList: listMovements,
+  getManyReference: manyReference(listMovements),
 };

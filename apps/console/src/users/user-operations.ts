@@ -9,7 +9,7 @@ function userFilter(values: Record<string, unknown> = {}): UserFilter {
   return compact<UserFilter>({ q: text(values['q']), role: enumValue(values['role'], Role), active: yesNo(values['active']) });
 }
 
-/** Staff users come in the API's order, by email (no sort argument). Administrators only. */
+/** Staff users come by email unless a column asks for another order (`sort`). Administrators only. */
 export const userOperations: ResourceOperations = {
   getList: ({ pagination, sort, filter }) =>
     operation(UsersDocument, { ...pageOf(pagination), filter: userFilter(filter), sort: sortOf(sort, sortFields) }, (data) => listResult(data.users)),
