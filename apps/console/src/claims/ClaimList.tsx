@@ -1,8 +1,6 @@
 import type { ClaimListItemFragment } from '@aftersale/graphql';
 import { Decision, FormType } from '@aftersale/graphql';
-import { Box, Typography } from '@mui/material';
 import {
-  Button,
   AutocompleteInput,
   ColumnsButton,
   CreateButton,
@@ -18,11 +16,11 @@ import {
   SelectField,
   TextField,
   TopToolbar,
-  useListContext,
 } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 import { LocalDateField } from '../fields/LocalDateField';
 import { ServiceCentreSelectInput } from '../fields/ServiceCentreSelectInput';
+import { NoMatchingRecords, NoRecordsYet } from '../layout/EmptyList';
 import { ClaimStatusField } from './ClaimStatusChip';
 import { ClaimStatusFilter } from './ClaimStatusFilter';
 
@@ -42,32 +40,6 @@ const claimFilters = [
   <DateInput key="submittedTo" source="submittedTo" label="Submitted to" />,
 ];
 
-/** No claim at all yet. */
-const NoClaims = () => (
-  <Box sx={{ textAlign: 'center', p: 6 }} data-testid="claims-empty">
-    <Typography variant="h6" gutterBottom>
-      No claims yet
-    </Typography>
-    <Typography color="text.secondary" gutterBottom>
-      A claim starts with the customer's Repair or Replacement Form for one unit.
-    </Typography>
-    <CreateButton label="Submit a claim" variant="contained" />
-  </Box>
-);
-
-/** Claims exist, but none under these filters. */
-const NoMatchingClaims = () => {
-  const { setFilters } = useListContext();
-  return (
-    <Box sx={{ textAlign: 'center', p: 4 }} data-testid="claims-none-match">
-      <Typography color="text.secondary" gutterBottom>
-        No claim matches these filters.
-      </Typography>
-      <Button label="Clear the filters" onClick={() => setFilters({}, [])} />
-    </Box>
-  );
-};
-
 const ClaimListActions = () => (
   <TopToolbar>
     <FilterButton />
@@ -86,10 +58,22 @@ export const ClaimList = () => (
     sort={{ field: 'submittedAt', order: 'DESC' }}
     perPage={25}
     exporter={false}
-    empty={<NoClaims />}
+    empty={
+      <NoRecordsYet
+        title="No claims yet"
+        explanation="A claim starts with the customer's Repair or Replacement Form for one unit."
+        createLabel="Submit a claim"
+        testId="claims-empty"
+      />
+    }
   >
     <ClaimStatusFilter />
-    <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['updatedAt', 'formType']} empty={<NoMatchingClaims />}>
+    <DataTable
+      rowClick="show"
+      bulkActionButtons={false}
+      hiddenColumns={['updatedAt', 'formType']}
+      empty={<NoMatchingRecords message="No claim matches these filters." testId="claims-none-match" />}
+    >
       {/* data-testids: the end-to-end tests find rows by them (see README). */}
       <Column source="number" label="Claim" sx={{ whiteSpace: 'nowrap' }}>
         <TextField source="number" data-testid="claim-row-number" />

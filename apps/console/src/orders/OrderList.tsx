@@ -1,8 +1,6 @@
 import type { OrderListItemFragment } from '@aftersale/graphql';
-import { Box, Typography } from '@mui/material';
 import {
   AutocompleteInput,
-  Button,
   CreateButton,
   DataTable,
   DateField,
@@ -14,9 +12,9 @@ import {
   SelectInput,
   TextField,
   TopToolbar,
-  useListContext,
 } from 'react-admin';
 import { LocalDateField } from '../fields/LocalDateField';
+import { NoMatchingRecords, NoRecordsYet } from '../layout/EmptyList';
 
 /** Filter inputs are named like OrderFilter's fields (order-operations.ts passes them through). */
 const orderFilters = [
@@ -38,32 +36,6 @@ const orderFilters = [
   />,
 ];
 
-/** No order at all yet. */
-const NoOrders = () => (
-  <Box sx={{ textAlign: 'center', p: 6 }} data-testid="orders-empty">
-    <Typography variant="h6" gutterBottom>
-      No orders yet
-    </Typography>
-    <Typography color="text.secondary" gutterBottom>
-      An order is one model shipped to one customer; its units are imported from the customer's CSV file.
-    </Typography>
-    <CreateButton label="New order" variant="contained" />
-  </Box>
-);
-
-/** Orders exist, but none under these filters. */
-const NoMatchingOrders = () => {
-  const { setFilters } = useListContext();
-  return (
-    <Box sx={{ textAlign: 'center', p: 4 }} data-testid="orders-none-match">
-      <Typography color="text.secondary" gutterBottom>
-        No order matches these filters.
-      </Typography>
-      <Button label="Clear the filters" onClick={() => setFilters({}, [])} />
-    </Box>
-  );
-};
-
 const OrderListActions = () => (
   <TopToolbar>
     <FilterButton />
@@ -81,9 +53,20 @@ export const OrderList = () => (
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={25}
     exporter={false}
-    empty={<NoOrders />}
+    empty={
+      <NoRecordsYet
+        title="No orders yet"
+        explanation="An order is one model shipped to one customer; its units are imported from the customer's CSV file."
+        createLabel="New order"
+        testId="orders-empty"
+      />
+    }
   >
-    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatchingOrders />}>
+    <DataTable
+      rowClick="show"
+      bulkActionButtons={false}
+      empty={<NoMatchingRecords message="No order matches these filters." testId="orders-none-match" />}
+    >
       <Column source="number" label="Order" sx={{ whiteSpace: 'nowrap' }}>
         <TextField source="number" data-testid="order-row-number" />
       </Column>
