@@ -1,15 +1,13 @@
 import 'reflect-metadata';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { createReadStream } from 'node:fs';
 import { completeImei } from '@aftersale/domain';
 import { startApp } from '@aftersale/api/app';
 import { loadConfig } from '@aftersale/api/platform/config';
-import { startEmbeddedPostgres } from '@aftersale/api/platform/embedded-postgres';
+import { freePort, startEmbeddedPostgres } from '@aftersale/api/platform/embedded-postgres';
 import { createLogger } from '@aftersale/api/platform/logger';
 import pg from 'pg';
 
@@ -23,14 +21,6 @@ import pg from 'pg';
  */
 const UNITS = Number(process.env['UNITS'] ?? 100_000);
 const ADMIN = { email: 'bench@aftersale.test', password: 'bench-password' };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const imeiOf = (prefix: number, n: number) => completeImei(`${prefix}${String(n).padStart(12, '0')}`);
 const barcodeOf = (prefix: string, n: number) => `${prefix}${String(n).padStart(8, '0')}`;

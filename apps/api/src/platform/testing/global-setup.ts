@@ -1,21 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../database.js';
-import { startEmbeddedPostgres } from '../embedded-postgres.js';
+import { freePort, startEmbeddedPostgres } from '../embedded-postgres.js';
 import './test-database.js';
 import { createLogger } from '../logger.js';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /**
  * One real PostgreSQL for the whole run (the embedded one, in a temporary

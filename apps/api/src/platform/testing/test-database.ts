@@ -19,7 +19,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const templateUrl = new URL(inject('templateDatabaseUrl'));
   const template = templateUrl.pathname.slice(1);
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(templateUrl), { pathname: '/postgres' }).href });
+  const adminUrl = Object.assign(new URL(templateUrl), { pathname: '/postgres' }).href;
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query(`create database ${name} template ${template}`);
@@ -30,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     drop: async () => {
-      const client = new pg.Client({ connectionString: Object.assign(new URL(templateUrl), { pathname: '/postgres' }).href });
+      const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
         await client.query(`drop database if exists ${name} with (force)`);
