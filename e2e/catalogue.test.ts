@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
+import { signIn } from './support/console.js';
+import { LOGINS } from './support/logins.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -11,14 +13,6 @@ let page: Page;
 /** Opens a console route (a hash route) and waits for react-admin to render it. */
 async function open(target: Page, route: string) {
   await target.goto(`${server.url}#/${route}`);
-}
-
-async function signIn(target: Page, email: string, password: string) {
-  await target.goto(server.url);
-  await target.getByLabel('Username').fill(email);
-  await target.getByRole('textbox', { name: 'Password' }).fill(password);
-  await target.getByRole('button', { name: 'Sign in' }).click();
-  await target.getByRole('menuitem', { name: 'Claims' }).waitFor();
 }
 
 /** A form input by its label (react-admin adds " *" to a required one's). */
@@ -35,7 +29,8 @@ beforeAll(async () => {
   // A step that cannot happen fails in seconds, not after playwright's 30 s default.
   context.setDefaultTimeout(10_000);
   page = await context.newPage();
-  await signIn(page, 'admin@aftersale.test', 'aftersale-admin');
+  await page.goto(server.url);
+  await signIn(page, LOGINS.admin.email, LOGINS.admin.password);
 });
 afterAll(async () => {
   await browser?.close();
@@ -203,14 +198,15 @@ describe('the catalogue and staff screens, as the demo admin', () => {
 
 describe('what other roles are offered', () => {
   it.each([
-    { email: 'agent@aftersale.test', managesCustomers: true },
-    { email: 'tech@aftersale.test', managesCustomers: false },
-  ])('$email reads the catalogue, sees no users, and may create customers: $managesCustomers', async ({ email, managesCustomers }) => {
+    { ...LOGINS.agent, managesCustomers: true },
+    { ...LOGINS.tech, managesCustomers: false },
+  ])('$email reads the catalogue, sees no users, and may create customers: $managesCustomers', async ({ email, password, managesCustomers }) => {
     const staff = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     staff.setDefaultTimeout(10_000);
     const other = await staff.newPage();
     try {
-      await signIn(other, email, 'aftersale-demo');
+      await other.goto(server.url);
+      await signIn(other, email, password);
       await other.getByRole('menuitem', { name: 'Parts' }).waitFor();
       expect(await other.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
 

@@ -1,8 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { actionsShown, expectStatus, openAction, submit } from './support/claim-page.js';
-import { graphql, startServer, type RunningServer } from './support/server.js';
+import { actionsShown, expectStatus, openAction } from './support/claim-page.js';
+import { signedIn } from './support/console.js';
+import { submit } from './support/dialog.js';
+import { LOGINS } from './support/logins.js';
+import { graphql, startServer, token as signInToken, type RunningServer } from './support/server.js';
 
 /**
  * A paid repair of an out-of-warranty unit, through the console only: the
@@ -19,14 +22,13 @@ let tech: Page;
 let imei: string;
 let claimUrl: string;
 
-const PASSWORD = 'aftersale-demo';
 const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   imei = await outOfWarrantyUnitWithoutClaims(server.url);
-  agent = await signedIn('agent@aftersale.test');
-  tech = await signedIn('tech@aftersale.test');
+  agent = await signedIn(browser, server.url, LOGINS.agent.email);
+  tech = await signedIn(browser, server.url, LOGINS.tech.email);
 });
 afterAll(async () => {
   await browser?.close();
@@ -207,29 +209,14 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     await timeline.getByTestId('event-data-trackingNumber').filter({ hasText: 'OUT-0815' }).waitFor();
     await timeline.getByTestId('event-data-decision').filter({ hasText: 'Paid maintenance' }).waitFor();
     await timeline.getByTestId('event-data-number').first().waitFor();
-    expect(await timeline.getByText('tech@aftersale.test').count()).toBeGreaterThanOrEqual(4);
+    expect(await timeline.getByText(LOGINS.tech.email).count()).toBeGreaterThanOrEqual(4);
     await screenshot(agent, 'flow-07-closed');
   });
 });
 
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Username').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Claims' }).waitFor();
-  return page;
-}
-
 /** A unit whose warranty is over (received, out of warranty) and that has no claim yet. */
 async function outOfWarrantyUnitWithoutClaims(url: string): Promise<string> {
-  const login = await graphql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-    e: 'agent@aftersale.test',
-    p: PASSWORD,
-  });
-  const token = (login.data as { login: { token: string } }).login.token;
+  const token = await signInToken(url, LOGINS.agent.email, LOGINS.agent.password);
   const devices = await graphql(
     url,
     `{ devices(limit: 200, sort: { field: RECEIVED_ON, direction: ASC }) { items { id imei receivedOn underWarranty } } }`,

@@ -1,11 +1,14 @@
-import { completeImei, isValidBarcode } from '@aftersale/domain';
+import { completeImei } from '@aftersale/domain';
 import type { ClaimStatus, Decision, Finding, PartCategory } from '@aftersale/graphql';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { actionsShown, expectStatus, openAction, submit } from './support/claim-page.js';
+import { barcodeOf } from './support/barcode.js';
+import { actionsShown, expectStatus, openAction } from './support/claim-page.js';
 import { signedIn } from './support/console.js';
-import { graphql, startServer, type RunningServer } from './support/server.js';
+import { submit } from './support/dialog.js';
+import { LOGINS } from './support/logins.js';
+import { graphql, startServer, token as signInToken, type RunningServer } from './support/server.js';
 
 /**
  * Every kind of claim of the README's table but the paid repair (which
@@ -25,8 +28,8 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   plan = await demoPlan(server.url);
   [agent, tech] = await Promise.all([
-    signedIn(browser, server.url, 'agent@aftersale.test'),
-    signedIn(browser, server.url, 'tech@aftersale.test'),
+    signedIn(browser, server.url, LOGINS.agent.email),
+    signedIn(browser, server.url, LOGINS.tech.email),
   ]);
 });
 afterAll(async () => {
@@ -366,7 +369,7 @@ async function expectLastEvent(page: Page, type: string, status: ClaimStatus): P
   const last = page.getByTestId('claim-event').last();
   await expect.poll(() => last.getAttribute('data-event-type')).toBe(type);
   expect(await last.locator('[data-status]').last().getAttribute('data-status')).toBe(status);
-  expect(await last.textContent()).toContain('agent@aftersale.test');
+  expect(await last.textContent()).toContain(LOGINS.agent.email);
 }
 
 /** Files a Replacement Form in the console for an in-warranty unit without claims (when the demo has no SUBMITTED one). */
@@ -433,8 +436,7 @@ interface DemoClaim {
 }
 
 async function demoPlan(url: string): Promise<Plan> {
-  const login = await graphql(url, 'mutation { login(email: "agent@aftersale.test", password: "aftersale-demo") { token } }');
-  const token = (login.data as { login: { token: string } }).login.token;
+  const token = await signInToken(url, LOGINS.agent.email, LOGINS.agent.password);
   const query = async <T>(text: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const result = await graphql(url, text, variables, token);
     if (result.errors) throw new Error(`setup query failed: ${JSON.stringify(result.errors)}`);
@@ -474,7 +476,7 @@ async function demoPlan(url: string): Promise<Plan> {
       sku: sku as Picked['sku'],
       housingCost,
       newImei: await freeImei(claim.device.imei.slice(0, 8)),
-      newBarcode: barcodeOf(claim.model.barcodePattern),
+      newBarcode: barcodeOf(claim.model.barcodePattern, 99_999_999),
     };
   };
   const freeImei = async (tac: string): Promise<string> => {
@@ -518,13 +520,4 @@ async function demoPlan(url: string): Promise<Plan> {
     }
     throw new Error('The demo data has no in-warranty unit without a claim.');
   }
-}
-
-/** A barcode of a model's pattern, `^PREFIX[0-9]{n}$` as the demo models have it. */
-function barcodeOf(pattern: string): string {
-  const match = /^\^([0-9A-Z]+)\[0-9\]\{(\d+)\}\$$/.exec(pattern);
-  if (!match) throw new Error(`Cannot make a barcode for the pattern ${pattern}`);
-  const barcode = `${match[1]}${'9'.repeat(Number(match[2]))}`;
-  if (!isValidBarcode(barcode, pattern)) throw new Error(`${barcode} does not match ${pattern}`);
-  return barcode;
 }

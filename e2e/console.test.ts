@@ -1,6 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
+import { expectStatus } from './support/claim-page.js';
+import { signIn } from './support/console.js';
+import { LOGINS } from './support/logins.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -25,10 +28,7 @@ describe('the console in a real browser', () => {
     // Straight to the login page, not thousands of bounces between / and /login.
     expect(navigations).toBeLessThan(5);
     await screenshot(page, '01-login');
-    await page.getByLabel('Username').fill('admin@aftersale.test');
-    await page.getByRole('textbox', { name: 'Password' }).fill('aftersale-admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('menuitem', { name: 'Claims' }).waitFor();
+    await signIn(page, LOGINS.admin.email, LOGINS.admin.password);
   });
 
   it('lists the seeded claims and filters them by status', async () => {
@@ -52,7 +52,7 @@ describe('the console in a real browser', () => {
     expect(imei).toMatch(/^\d{15}$/);
     await page.getByTestId('claim-row-number').first().click();
     await page.getByTestId('claim-imei').filter({ hasText: imei }).waitFor();
-    await expect.poll(() => page.getByTestId('claim-status').getAttribute('data-status')).toBe('CLOSED');
+    await expectStatus(page, 'CLOSED');
     expect(await page.getByTestId('claim-event').count()).toBeGreaterThan(2);
     await screenshot(page, '04-claim');
   });

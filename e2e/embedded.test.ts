@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startServer } from './support/server.js';
+import { LOGINS } from './support/logins.js';
+import { graphql, startServer, token } from './support/server.js';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -16,10 +17,7 @@ const postgresRunningOn = (dir: string) => {
   return ps.split('\n').some((line) => line.includes('postgres') && line.includes(dir));
 };
 
-async function signIn(url: string) {
-  const res = await graphql(url, `mutation { login(email: "admin@aftersale.test", password: "aftersale-admin") { token } }`);
-  return res.data.login.token as string;
-}
+const signIn = (url: string) => token(url, LOGINS.admin.email, LOGINS.admin.password);
 
 describe('npm start on the embedded PostgreSQL', () => {
   it('keeps the data between runs (no second seed) and leaves no database running after SIGTERM', async () => {

@@ -5,8 +5,11 @@ import { completeImei } from '@aftersale/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { DEMO_PASSWORD, signedIn } from './support/console.js';
-import { graphql, startServer, type RunningServer } from './support/server.js';
+import { barcodeOf } from './support/barcode.js';
+import { signedIn } from './support/console.js';
+import { submit } from './support/dialog.js';
+import { LOGINS } from './support/logins.js';
+import { graphql, startServer, token as signInToken, type RunningServer } from './support/server.js';
 
 /**
  * An order through the console: the agent creates it, records its receipt
@@ -22,7 +25,7 @@ let browser: Browser;
 let agent: Page;
 let tech: Page;
 let files: string;
-let catalogue: { customer: string; model: string; barcodePrefix: string; token: string };
+let catalogue: { customer: string; model: string; barcodePattern: string; token: string };
 let orderUrl: string;
 let imeis: string[];
 
@@ -30,7 +33,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   catalogue = await demoCustomerAndModel(server.url);
   files = await mkdtemp(join(tmpdir(), 'aftersale-orders-'));
-  [agent, tech] = await Promise.all([signedIn(browser, server.url, 'agent@aftersale.test'), signedIn(browser, server.url, 'tech@aftersale.test')]);
+  [agent, tech] = await Promise.all([signedIn(browser, server.url, LOGINS.agent.email), signedIn(browser, server.url, LOGINS.tech.email)]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -70,7 +73,7 @@ describe('an order in the console', () => {
     const [first, second] = newImeis(2);
     const bad = await csv('units-bad.csv', [
       `imei,barcode`,
-      `${first!.slice(0, 14)}${(Number(first![14]) + 1) % 10},${catalogue.barcodePrefix}00000001`,
+      `${first!.slice(0, 14)}${(Number(first![14]) + 1) % 10},${barcodeOf(catalogue.barcodePattern, 1)}`,
       `${second},NOT-A-BARCODE`,
     ]);
     const dialog = await openImport();
@@ -88,7 +91,7 @@ describe('an order in the console', () => {
     imeis = newImeis(5);
     const good = await csv(
       'units.csv',
-      ['imei,barcode', ...imeis.map((imei, index) => `${imei},${catalogue.barcodePrefix}${String(90_000_000 + index)}`)],
+      ['imei,barcode', ...imeis.map((imei, index) => `${imei},${barcodeOf(catalogue.barcodePattern, 90_000_000 + index)}`)],
     );
     const dialog = await openImport();
     await dialog.getByTestId('import-units-file').setInputFiles(good);
@@ -204,12 +207,6 @@ async function openImport(): Promise<Locator> {
   return dialog;
 }
 
-/** Submits a dialog and waits for it to close (it stays open, with the API's message, when the write fails). */
-async function submit(dialog: Locator): Promise<void> {
-  await dialog.getByTestId('dialog-submit').click();
-  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-}
-
 async function lineQuantities(lines: Locator): Promise<string[]> {
   return lines.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-quantity') ?? ''));
 }
@@ -220,10 +217,11 @@ async function csv(name: string, lines: string[]): Promise<string> {
   return path;
 }
 
-/** Valid IMEIs (check digit included) that no demo unit has. */
+/** Valid IMEIs (check digit included) that no demo unit has, distinct from each other: one random offset, then one after another. */
 function newImeis(count: number): string[] {
   const base = `99${String(Date.now()).slice(-9)}`;
-  return Array.from({ length: count }, (_, index) => completeImei(`${base}${String(index + Math.floor(Math.random() * 900)).padStart(3, '0')}`));
+  const offset = Math.floor(Math.random() * (1000 - count));
+  return Array.from({ length: count }, (_, index) => completeImei(`${base}${String(offset + index).padStart(3, '0')}`));
 }
 
 function daysAgo(days: number): string {
@@ -232,17 +230,11 @@ function daysAgo(days: number): string {
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
-/** A demo customer and model, and the fixed part of the model's barcode pattern (`^PREFIX[0-9]{8}$`). */
+/** A demo customer and model, and the model's barcode pattern (`^PREFIX[0-9]{8}$`). */
 async function demoCustomerAndModel(url: string) {
-  const login = await graphql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-    e: 'agent@aftersale.test',
-    p: DEMO_PASSWORD,
-  });
-  const token = (login.data as { login: { token: string } }).login.token;
+  const token = await signInToken(url, LOGINS.agent.email, LOGINS.agent.password);
   const { data } = await graphql(url, '{ customers(limit: 1) { items { name } } productModels(limit: 1) { items { name barcodePattern } } }', {}, token);
   const { customers, productModels } = data as { customers: { items: { name: string }[] }; productModels: { items: { name: string; barcodePattern: string }[] } };
   const model = productModels.items[0]!;
-  const prefix = /^\^([A-Z0-9-]*)\[0-9\]\{8\}\$$/.exec(model.barcodePattern)?.[1];
-  if (prefix === undefined) throw new Error(`Unexpected barcode pattern ${model.barcodePattern}`);
-  return { customer: customers.items[0]!.name, model: model.name, barcodePrefix: prefix, token };
+  return { customer: customers.items[0]!.name, model: model.name, barcodePattern: model.barcodePattern, token };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startServer, type RunningServer } from './support/server.js';
+import { LOGINS } from './support/logins.js';
+import { graphql, startServer, token as signInToken, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -25,8 +26,7 @@ describe('the built server, as `npm start` runs it', () => {
   });
 
   it('seeds the demo data on first start: the admin signs in and sees claims', async () => {
-    const login = await graphql(server.url, `mutation { login(email: "admin@aftersale.test", password: "aftersale-admin") { token } }`);
-    const token = login.data.login.token;
+    const token = await signInToken(server.url, LOGINS.admin.email, LOGINS.admin.password);
     const claims = await graphql(server.url, '{ claims(offset: 0, limit: 5) { total items { number status device { imei } } } }', {}, token);
     expect(claims.errors).toBeUndefined();
     expect(claims.data.claims.total).toBeGreaterThan(100);

@@ -23,9 +23,3 @@ export async function openAction(page: Page, action: ClaimAction): Promise<Locat
   await dialog.getByTestId('dialog-submit').waitFor();
   return dialog;
 }
-
-/** Submits a dialog and waits for it to close (it stays open, with the API's message, when the step fails). */
-export async function submit(dialog: Locator): Promise<void> {
-  await dialog.getByTestId('dialog-submit').click();
-  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-}

@@ -1,15 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
-import { createTestDatabase, type TestDatabase } from '@aftersale/api/platform/testing/test-database';
+import { freePort } from '@aftersale/api/platform/embedded-postgres';
+import { createTestDatabase } from '@aftersale/api/platform/testing/test-database';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface RunningServer {
   url: string;
   process: ChildProcess;
-  db?: TestDatabase;
-  output: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -47,8 +45,6 @@ export async function startServer(options: { embedded?: string; env?: Record<str
   return {
     url,
     process: child,
-    db,
-    output: () => output,
     stop: async () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
@@ -68,11 +64,10 @@ export async function graphql(url: string, query: string, variables: Record<stri
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+/** Signs in through the API and returns the session's token; throws when the login fails. */
+export async function token(url: string, email: string, password: string): Promise<string> {
+  const result = await graphql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+  const value: unknown = result.data?.login?.token;
+  if (result.errors || typeof value !== 'string') throw new Error(`login as ${email} failed: ${JSON.stringify(result.errors ?? result.data)}`);
+  return value;
+}
