@@ -1,17 +1,11 @@
-import type { PolicyClause } from '@aftersale/graphql';
+import type { ClaimDetailFragment, ProposeAssessmentQuery } from '@aftersale/graphql';
 import { Chip, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
 
-/** One faulty part as an assessment judged it (R1): recorded, or previewed. */
-export interface AssessedLine {
-  part: { id: string; name: string; sku: string };
-  covered: boolean;
-  clauses: PolicyClause[];
-  charge: number;
-  worn?: boolean;
-}
+/** One faulty part as an assessment judged it (R1): previewed, or recorded (which also says whether it was worn). */
+type AssessedLine = ProposeAssessmentQuery['proposeAssessment']['lines'][number] & Partial<Pick<ClaimDetailFragment['lines'][number], 'worn'>>;
 
 /**
  * The faulty parts, each covered or charged with the clauses that made it so,

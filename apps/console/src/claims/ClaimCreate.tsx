@@ -6,12 +6,12 @@ import {
   RadioButtonGroupInput,
   SimpleForm,
   TextInput,
-  regex,
   required,
   useNotify,
   useRedirect,
 } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
+import { imeiFormat } from '../fields/imei';
 import { DataBackupInput } from './DataBackupInput';
 import { WarrantyHint } from './WarrantyHint';
 
@@ -22,7 +22,7 @@ function newIdempotencyKey(): string {
 }
 
 // Inputs are named like SubmitClaimInput's fields, so a BAD_USER_INPUT naming a field shows under its input.
-const defaultValues: Partial<SubmitClaimInput> = { formType: 'REPAIR', dataBackupAcknowledged: false };
+const defaultValues: Partial<SubmitClaimInput> = { formType: FormType.REPAIR, dataBackupAcknowledged: false };
 
 /** The Repair or Replacement Form for one unit, by IMEI. */
 export const ClaimCreate = () => {
@@ -43,7 +43,7 @@ export const ClaimCreate = () => {
         <TextInput
           source="imei"
           label="IMEI"
-          validate={[required(), regex(/^\s*\d{15}\s*$/, 'An IMEI is 15 digits.')]}
+          validate={[required(), imeiFormat]}
           helperText="The 15 digits on the unit's label or under *#06#"
           inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
         />

@@ -1,7 +1,8 @@
 import { RemoteResolution, type ClaimDetailFragment } from '@aftersale/graphql';
 import { Alert } from '@mui/material';
-import { DateInput, RadioButtonGroupInput, SelectInput, TextInput, maxLength, regex, required } from 'react-admin';
+import { DateInput, RadioButtonGroupInput, SelectInput, TextInput, maxLength, required } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
+import { imeiFormat } from '../fields/imei';
 import { MoneyInput } from '../fields/MoneyInput';
 import { useServiceCentreChoices } from '../fields/service-centre-choices';
 import { QuoteSummary } from './QuotePanel';
@@ -73,7 +74,7 @@ export const ReplaceUnitInputs = ({ claim }: { claim: ClaimDetailFragment }) => 
     <Alert severity="info" sx={{ mb: 2 }}>
       A new {claim.model.name} replaces unit {claim.device.imei}; it keeps the remaining warranty (H4, W4).
     </Alert>
-    <TextInput source="imei" label="IMEI of the replacement unit" validate={[required(), regex(/^\s*\d{15}\s*$/, 'An IMEI is 15 digits.')]} />
+    <TextInput source="imei" label="IMEI of the replacement unit" validate={[required(), imeiFormat]} />
     <TextInput source="barcode" label="Barcode of the replacement unit" validate={required()} />
     <NoteInput />
   </>

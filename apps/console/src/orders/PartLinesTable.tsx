@@ -1,12 +1,10 @@
-import type { OrderPartFragment } from '@aftersale/graphql';
+import type { OrderDetailFragment } from '@aftersale/graphql';
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { enumLabel } from '../fields/enum-label';
 
-interface PartLine {
-  part: OrderPartFragment;
-  quantity: number;
-  negotiated?: boolean;
-}
+type SpareLine = OrderDetailFragment['spareShipment'][number];
+/** A spare shipment's line; an allowance's lines are the same without `negotiated`. */
+type PartLine = Omit<SpareLine, 'negotiated'> & Partial<Pick<SpareLine, 'negotiated'>>;
 
 /** Spare parts by part and quantity: an order's allowance, or what was shipped with the goods. */
 export const PartLinesTable = ({ lines, testId }: { lines: readonly PartLine[]; testId: string }) => (
