@@ -1,7 +1,7 @@
 import { HttpError } from 'react-admin';
 
 /** The `extensions.code` values of CONTRACT.md §2. */
-export type ApiErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+type ApiErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
 
 /** What the console keeps of a failed call, as the body of the HttpError react-admin sees. */
 export interface ApiErrorBody {

@@ -1,7 +1,7 @@
 import type { SignedInUserFragment } from '@aftersale/graphql';
 
 /** Who is signed in on this browser, kept across reloads until sign-out. */
-export interface Session {
+interface Session {
   token: string;
   user: SignedInUserFragment;
 }
