@@ -6,7 +6,6 @@ import {
   type AssessmentLineInput,
   type AssessmentProposalInput,
   type ClaimDetailFragment,
-  type PolicyClause,
 } from '@aftersale/graphql';
 import {
   Alert,
@@ -36,27 +35,7 @@ import { MoneyInput } from '../fields/MoneyInput';
 import { usePolicyReference } from './claim-reference';
 import { NoteInput } from './ClaimStepInputs';
 
-/** The clause of §5 a finding brings in, and what else the policy says of it (R4). */
-const findingReading: Record<Finding, { clause: PolicyClause | null; reading?: string }> = {
-  HUMAN_DAMAGE: { clause: 'HUMAN_DAMAGE' },
-  UNAUTHORIZED_REPAIR: { clause: 'UNAUTHORIZED_REPAIR' },
-  FORCE_MAJEURE: { clause: 'FORCE_MAJEURE' },
-  IDENTITY_MISMATCH: { clause: 'IDENTITY_MISMATCH' },
-  NON_COMPANY_CAUSE: { clause: 'NON_COMPANY_CAUSE' },
-  LABEL_DAMAGED: { clause: 'LABEL_DAMAGED' },
-  COSMETIC_DAMAGE: { clause: 'COSMETIC_DAMAGE' },
-  CARRIER_FAULT: { clause: 'CARRIER_FAULT' },
-  WATER_DAMAGE: {
-    clause: 'HUMAN_DAMAGE',
-    reading: 'Counts as abnormal operating conditions (R4); the customer signs the maintenance agreement before any repair (H9).',
-  },
-  SERIOUS_DAMAGE: {
-    clause: null,
-    reading: 'The customer signs the maintenance agreement before any repair (H9); paid only where another finding applies (R4).',
-  },
-};
 
-const findings = Object.values(Finding);
 
 /**
  * The technician's inspection (RECORD_ASSESSMENT): findings with their clause
@@ -108,13 +87,13 @@ export function assessmentOf(values: FormData): Omit<AssessmentInput, 'id' | 've
 }
 
 const FindingsInput = () => {
-  const { clauses } = usePolicyReference();
+  const { clauses, findings } = usePolicyReference();
   const { field } = useInput<Finding[]>({ source: 'findings', defaultValue: [] });
   const selected = findingsOf(field.value);
   const clauseOrder = [...clauses.keys()];
-  const rank = (finding: Finding) => {
-    const clause = findingReading[finding].clause;
-    const index = clause && finding === clause ? clauseOrder.indexOf(clause) : -1;
+  // Findings that are a clause of their own in the policy's order, then the others (water, serious damage).
+  const rank = ({ code, clause }: (typeof findings)[number]) => {
+    const index = clause && code === clause ? clauseOrder.indexOf(clause) : -1;
     return index >= 0 ? index : clauseOrder.length;
   };
   const ordered = [...findings].sort((a, b) => rank(a) - rank(b));
@@ -123,8 +102,7 @@ const FindingsInput = () => {
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }} data-testid="inspection-findings">
       <FormLabel component="legend">Findings (§5) — leave all unticked when the fault is the company's</FormLabel>
-      {ordered.map((finding) => {
-        const { clause, reading } = findingReading[finding];
+      {ordered.map(({ code: finding, clause, reading }) => {
         const info = clause ? clauses.get(clause) : undefined;
         const letter = info && clause === finding ? `${info.letter} · ` : '';
         return (

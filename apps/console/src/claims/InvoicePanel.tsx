@@ -3,8 +3,8 @@ import {
   PayClaimInvoiceDocument,
   VoidClaimInvoiceDocument,
   type ClaimInvoiceFragment,
+  type InvoiceAction,
   type InvoiceStatus,
-  type Role,
 } from '@aftersale/graphql';
 import DownloadIcon from '@mui/icons-material/Download';
 import {
@@ -22,7 +22,7 @@ import {
   type ChipProps,
 } from '@mui/material';
 import { useState, type ComponentType } from 'react';
-import { DateInput, TextInput, maxLength, required, useNotify, usePermissions } from 'react-admin';
+import { DateInput, TextInput, maxLength, required, useNotify } from 'react-admin';
 import { downloadFile } from '../api/files';
 import { requiredText, type FormData } from '../api/operation';
 import { request } from '../api/request';
@@ -34,15 +34,10 @@ import { MutationDialog, today } from '../layout/MutationDialog';
 
 const statusColour: Record<InvoiceStatus, ChipProps['color']> = { DRAFT: 'default', ISSUED: 'warning', PAID: 'success', VOID: 'error' };
 
-/** Who may issue, record payment of, or void an invoice (a courtesy: the API decides). */
-const invoiceWriters: readonly Role[] = ['ADMIN', 'AGENT'];
-
 interface InvoiceStep {
   label: string;
   description: string;
   color?: ButtonProps['color'];
-  /** The statuses the step starts from (DRAFT → ISSUED → PAID or VOID). */
-  from: readonly InvoiceStatus[];
   Inputs?: ComponentType;
   defaultValues?: () => Record<string, unknown>;
   run: (invoice: ClaimInvoiceFragment, values: FormData) => Promise<unknown>;
@@ -52,13 +47,10 @@ interface InvoiceStep {
 const PaidOnInput = () => <DateInput source="paidOn" label="Paid on" validate={required()} />;
 const VoidReasonInput = () => <TextInput source="reason" label="Why is it void?" multiline validate={[required(), maxLength(500)]} />;
 
-type InvoiceStepName = 'ISSUE' | 'PAY' | 'VOID';
-
-const invoiceSteps: Record<InvoiceStepName, InvoiceStep> = {
+const invoiceSteps: Record<InvoiceAction, InvoiceStep> = {
   ISSUE: {
     label: 'Issue',
     description: 'The draft gets the next invoice number of the year; its lines are final from then on.',
-    from: ['DRAFT'],
     run: (invoice) => request(IssueClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version } }),
     done: 'Invoice issued',
   },
@@ -66,7 +58,6 @@ const invoiceSteps: Record<InvoiceStepName, InvoiceStep> = {
     label: 'Mark paid',
     description: 'The customer has paid this invoice.',
     color: 'success',
-    from: ['ISSUED'],
     Inputs: PaidOnInput,
     defaultValues: () => ({ paidOn: today() }),
     run: (invoice, values) =>
@@ -77,7 +68,6 @@ const invoiceSteps: Record<InvoiceStepName, InvoiceStep> = {
     label: 'Void',
     description: 'Cancels the issued invoice; it keeps its number.',
     color: 'error',
-    from: ['ISSUED'],
     Inputs: VoidReasonInput,
     run: (invoice, values) =>
       request(VoidClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, reason: requiredText(values, 'reason') } }),
@@ -95,12 +85,9 @@ export const InvoicePanel = ({ invoices }: { invoices: readonly ClaimInvoiceFrag
 );
 
 const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
-  const { permissions } = usePermissions<Role | undefined>();
-  const mayWrite = permissions !== undefined && invoiceWriters.includes(permissions);
-  const [open, setOpen] = useState<InvoiceStepName | null>(null);
-  const steps = (Object.keys(invoiceSteps) as InvoiceStepName[]).filter((name) =>
-    invoiceSteps[name].from.includes(invoice.status),
-  );
+  const [open, setOpen] = useState<InvoiceAction | null>(null);
+  // What this user may do now, as the API (the domain's invoice lifecycle) says.
+  const steps = invoice.availableActions;
   return (
     <Stack spacing={1} data-testid="claim-invoice" data-invoice-status={invoice.status}>
       <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} sx={{ alignItems: 'center' }}>
@@ -116,19 +103,18 @@ const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
       </Stack>
       <InvoiceLines invoice={invoice} />
       <Stack direction="row" useFlexGap flexWrap="wrap" gap={1}>
-        {mayWrite &&
-          steps.map((name) => (
-            <Button
-              key={name}
-              size="small"
-              variant="outlined"
-              color={invoiceSteps[name].color ?? 'primary'}
-              onClick={() => setOpen(name)}
-              data-testid={`invoice-action-${name}`}
-            >
-              {invoiceSteps[name].label}
-            </Button>
-          ))}
+        {steps.map((name) => (
+          <Button
+            key={name}
+            size="small"
+            variant="outlined"
+            color={invoiceSteps[name].color ?? 'primary'}
+            onClick={() => setOpen(name)}
+            data-testid={`invoice-action-${name}`}
+          >
+            {invoiceSteps[name].label}
+          </Button>
+        ))}
         <DownloadPdfButton invoice={invoice} />
       </Stack>
       {open && <InvoiceStepDialog invoice={invoice} name={open} onClose={() => setOpen(null)} />}
@@ -136,7 +122,7 @@ const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
   );
 };
 
-const InvoiceStepDialog = ({ invoice, name, onClose }: { invoice: ClaimInvoiceFragment; name: InvoiceStepName; onClose: () => void }) => {
+const InvoiceStepDialog = ({ invoice, name, onClose }: { invoice: ClaimInvoiceFragment; name: InvoiceAction; onClose: () => void }) => {
   const step = invoiceSteps[name];
   const { Inputs } = step;
   return (
