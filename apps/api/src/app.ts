@@ -12,6 +12,11 @@ import { ClaimWorkflow } from './claims/claim-workflow.js';
 import { ClaimWorkflowResolver } from './claims/claim-workflow.resolver.js';
 import { ClaimsResolver } from './claims/claims.resolver.js';
 import { ClaimsService } from './claims/claims.service.js';
+import { ClaimEventFeed, type FeedOptions } from './events/claim-event-feed.js';
+import { ClaimEventLog } from './events/claim-event-log.js';
+import { EventsResolver, eventsSubscriptionRoot } from './events/events.resolver.js';
+import { EventsService } from './events/events.service.js';
+import { closeRevokedKeyConnections } from './events/revoked-keys.js';
 import { DeviceImporter } from './devices/device-import.js';
 import { deviceRoutes } from './devices/devices.http.js';
 import { DevicesResolver } from './devices/devices.resolver.js';
@@ -38,6 +43,8 @@ export interface AppOptions {
   databaseUrl: string;
   log: Logger;
   clock?: Clock;
+  /** Limits of live delivery (tests make them small). */
+  feed?: FeedOptions;
 }
 
 export interface App {
@@ -45,6 +52,8 @@ export interface App {
   http: RunningHttpServer;
   /** The port actually bound (useful when PORT=0). */
   port: number;
+  /** This instance's reader of the claim event log (live delivery). */
+  feed: ClaimEventFeed;
   close(): Promise<void>;
 }
 
@@ -56,8 +65,10 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
   const importer = new DeviceImporter(clock);
   const stock = new StockService();
   const invoices = new InvoicesService(clock);
+  const eventLog = new ClaimEventLog();
   return {
     auth,
+    eventLog,
     routes: [...deviceRoutes(importer, devices), ...invoiceRoutes(invoices), ...attachmentRoutes(claims)],
     resolvers: [
       new AuthResolver(auth),
@@ -72,6 +83,7 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
       new ClaimWorkflowResolver(new ClaimWorkflow(devices, stock, clock)),
       new InvoicesResolver(invoices),
       new PolicyResolver(clock),
+      new EventsResolver(new EventsService(eventLog)),
     ] as [object, ...object[]],
   };
 }
@@ -86,8 +98,9 @@ async function tokenSecret(em: EntityManager, configured: string | undefined): P
 }
 
 /** Opens the database (migrating it), prepares the first admin and demo data, and serves HTTP. */
-export async function startApp({ config, databaseUrl, log, clock = systemClock }: AppOptions): Promise<App> {
+export async function startApp({ config, databaseUrl, log, clock = systemClock, feed: feedOptions }: AppOptions): Promise<App> {
   const orm = await openDatabase(databaseUrl, log);
+  let feed: ClaimEventFeed | undefined;
   try {
     const em = orm.em.fork();
     await registerPolicyVersions(em);
@@ -100,9 +113,20 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock }
       const { seedDemoDataIfEmpty } = await import('./demo/seed-demo-data.js');
       await seedDemoDataIfEmpty(orm, clock, log);
     }
-    const { auth, resolvers, routes } = createResolvers(tokens, clock);
+    const { auth, resolvers, routes, eventLog } = createResolvers(tokens, clock);
     const schema = await buildAppSchema(resolvers);
-    const http = await startHttpServer({ schema, orm, auth, log, routes, consoleDir: config.AFTERSALE_CONSOLE_DIR });
+    feed = new ClaimEventFeed(orm, databaseUrl, eventLog, log, feedOptions);
+    await feed.start();
+    const http = await startHttpServer({
+      schema,
+      orm,
+      auth,
+      log,
+      routes,
+      consoleDir: config.AFTERSALE_CONSOLE_DIR,
+      websocket: { subscriptionRoot: eventsSubscriptionRoot(eventLog, feed), allowedOrigins: config.AFTERSALE_ALLOWED_ORIGINS },
+    });
+    closeRevokedKeyConnections(orm, feed, http.websocket, log);
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.PORT, config.HOST, resolve);
@@ -113,12 +137,15 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock }
       orm,
       http,
       port,
+      feed,
       close: async () => {
         await http.close();
+        await feed!.close();
         await orm.close();
       },
     };
   } catch (error) {
+    await feed?.close();
     await orm.close();
     throw error;
   }

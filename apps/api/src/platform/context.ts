@@ -11,6 +11,8 @@ export interface Context {
   credentialError?: UnauthenticatedError;
   requestId: string;
   log: Logger;
+  /** Over WebSocket: the connection the operation runs on (a subscription may have to close it). */
+  connection?: { close(code: number, reason: string): void };
 }
 
 /** The caller of an operation that `@Authorized` already let through. */

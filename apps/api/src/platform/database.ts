@@ -18,6 +18,7 @@ import { SpareShipment } from '../orders/spare-shipment.entity.js';
 import { Migration0002StockAndImports } from '../migrations/0002-stock-and-imports.js';
 import { Migration0003ClaimsFlow } from '../migrations/0003-claims-flow.js';
 import { Migration0004ReplacedUnits } from '../migrations/0004-replaced-units.js';
+import { Migration0007Delivery } from '../migrations/0007-delivery.js';
 import { Stock, StockMovement } from '../stock/stock.entity.js';
 import type { Logger } from './logger.js';
 
@@ -32,6 +33,7 @@ export const migrations = [
   { name: '0002-stock-and-imports', class: Migration0002StockAndImports },
   { name: '0003-claims-flow', class: Migration0003ClaimsFlow },
   { name: '0004-replaced-units', class: Migration0004ReplacedUnits },
+  { name: '0007-delivery', class: Migration0007Delivery },
 ];
 
 export function ormOptions(clientUrl: string, log?: Logger): Options {

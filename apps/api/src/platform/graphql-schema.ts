@@ -57,6 +57,15 @@ function denyUndeclared(declared: Set<string>): MiddlewareFn<Context> {
   };
 }
 
+const noTopics = {
+  publish: () => {
+    throw new Error('Subscriptions read the claim event log: there are no topics to publish to.');
+  },
+  subscribe: () => {
+    throw new Error('Subscriptions read the claim event log: there are no topics to subscribe to.');
+  },
+};
+
 export async function buildAppSchema(
   resolvers: NonEmptyArray<object>,
   options: { emitSchemaFile?: string } = {},
@@ -65,6 +74,9 @@ export async function buildAppSchema(
     resolvers: resolvers.map((r) => r.constructor) as unknown as NonEmptyArray<Function>,
     container: { get: (cls) => resolvers.find((r) => r.constructor === cls) },
     authChecker,
+    // Subscriptions bring their own `subscribe` (read from the claim event log, never from memory);
+    // type-graphql still insists on a PubSub, so it gets one that refuses topics.
+    pubSub: noTopics,
     globalMiddlewares: [denyUndeclared(declaredOperations())],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,

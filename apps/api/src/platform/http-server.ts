@@ -8,12 +8,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { AuthService } from '../auth/auth.service.js';
 import type { Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
+import { type GraphqlWsOptions, type GraphqlWsServer, serveGraphqlWs } from './graphql-ws.js';
 import type { Logger } from './logger.js';
 import { runRoute, type RestRoute } from './rest.js';
 
@@ -25,10 +24,13 @@ export interface HttpServerOptions {
   consoleDir?: string;
   /** Plain HTTP routes beside /graphql (CSV uploads and downloads). */
   routes?: RestRoute[];
+  /** graphql-ws on /graphql: what subscriptions subscribe through, message size, allowed origins. */
+  websocket?: Pick<GraphqlWsOptions, 'subscriptionRoot' | 'maxPayload' | 'allowedOrigins' | 'validationRules' | 'connectionInitWaitMs'>;
 }
 
 export interface RunningHttpServer {
   server: Server;
+  websocket: GraphqlWsServer;
   /** Stops accepting, drains in-flight requests and closes WebSockets. */
   close(): Promise<void>;
 }
@@ -60,20 +62,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   app.disable('x-powered-by');
   const server = createServer(app);
 
-  const wsServer = new WebSocketServer({ server, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>>(
-    {
-      schema,
-      context: async (ctx) => {
-        const em = orm.em.fork();
-        const param = ctx.connectionParams?.['authorization'];
-        const credential = typeof param === 'string' ? param.replace(/^Bearer\s+/i, '') : undefined;
-        const requestId = randomUUID();
-        return { em, ...(await callerOf(auth, em, credential)), requestId, log: log.child({ requestId }) } satisfies Context;
-      },
-    },
-    wsServer,
-  );
+  const websocket = serveGraphqlWs({ server, schema, orm, auth, log, ...opts.websocket });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -84,7 +73,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      { serverWillStart: async () => ({ drainServer: async () => void (await websocket.dispose()) }) },
     ],
   });
   await apollo.start();
@@ -140,9 +129,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   return {
     server,
+    websocket,
     close: async () => {
       await apollo.stop();
-      wsServer.close();
     },
   };
 }

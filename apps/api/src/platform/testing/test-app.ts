@@ -1,4 +1,5 @@
 import { startApp, type App } from '../../app.js';
+import type { FeedOptions } from '../../events/claim-event-feed.js';
 import type { Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -22,7 +23,7 @@ export interface TestApp {
 }
 
 /** The real API on a real HTTP port and a fresh database of its own. */
-export async function startTestApp(options: { clock?: Clock; demoData?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; demoData?: boolean; feed?: FeedOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -31,8 +32,9 @@ export async function startTestApp(options: { clock?: Clock; demoData?: boolean 
     AFTERSALE_DEMO_DATA: options.demoData ? 'auto' : 'off',
     AFTERSALE_CONSOLE_DIR: '/nonexistent',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    ...options.env,
   });
-  const app = await startApp({ config, databaseUrl: db.url, log: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), clock: options.clock });
+  const app = await startApp({ config, databaseUrl: db.url, log: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), clock: options.clock, feed: options.feed });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   const gql: TestApp['gql'] = async (query, variables, credential) => {
     const response = await fetch(url, {

@@ -1,0 +1,168 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { Logger } from '../platform/logger.js';
+import type { ClaimEventLog, ClaimUpdate, EventScope } from './claim-event-log.js';
+import { ClaimUpdateStream, type SlowConsumerError, type StreamLimits, type StreamSource } from './claim-update-stream.js';
+
+export interface FeedOptions extends Partial<StreamLimits> {
+  /** Events read per query by the feed. */
+  batchSize?: number;
+  /** How often the log is read even without a notification (a safety net, not the path of delivery). */
+  pollMs?: number;
+}
+
+/**
+ * This instance's view of the claim event log: one dedicated connection
+ * LISTENs for `claim_event` (sent by the log's commit trigger in every writing
+ * transaction, whichever instance or tool wrote it), and each notification
+ * makes the feed read the log after the last position it handed out, once,
+ * for every subscriber of the instance. The notification carries no data:
+ * the log is the truth, so a lost notification or a dropped connection costs
+ * latency, never an event. After a reconnect the feed reads what it missed.
+ */
+export class ClaimEventFeed implements StreamSource {
+  private listener: pg.Client | undefined;
+  private readonly streams = new Set<ClaimUpdateStream>();
+  private readonly revokedKeyHandlers: ((apiKeyId: number) => void)[] = [];
+  private readonly reconnectHandlers: (() => void)[] = [];
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
+  private closed = false;
+  private poll: NodeJS.Timeout | undefined;
+  private reconnectDelay = 100;
+  private readonly limits: StreamLimits;
+  position = 0n;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly databaseUrl: string,
+    private readonly log: ClaimEventLog,
+    private readonly logger: Logger,
+    private readonly options: FeedOptions = {},
+  ) {
+    this.limits = { maxQueued: options.maxQueued ?? 1000, pageSize: options.pageSize ?? 500 };
+  }
+
+  async start(): Promise<void> {
+    this.position = await this.log.latestPosition(this.orm.em.fork());
+    await this.listen();
+    this.poll = setInterval(() => this.wake(), this.options.pollMs ?? 2000).unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.poll);
+    for (const stream of [...this.streams]) await stream.return();
+    await this.listener?.end().catch(() => undefined);
+    await this.reading;
+  }
+
+  /** Calls `handler` with the id of every API key revoked from now on (by any instance). */
+  onApiKeyRevoked(handler: (apiKeyId: number) => void): void {
+    this.revokedKeyHandlers.push(handler);
+  }
+
+  /** Calls `handler` after the listener reconnected: notifications sent meanwhile were lost. */
+  onReconnect(handler: () => void): void {
+    this.reconnectHandlers.push(handler);
+  }
+
+  /** A subscriber's stream: the scope's events after `after` (or from now), then live. */
+  async open(scope: EventScope, after: bigint | undefined, onSlow: (error: SlowConsumerError) => void): Promise<ClaimUpdateStream> {
+    const from = after ?? (await this.log.latestPosition(this.orm.em.fork()));
+    const stream = new ClaimUpdateStream(this, scope, from, this.limits, onSlow);
+    this.streams.add(stream);
+    stream.start();
+    return stream;
+  }
+
+  get subscribers(): number {
+    return this.streams.size;
+  }
+
+  read(position: bigint, limit: number, scope: EventScope): Promise<{ updates: ClaimUpdate[]; horizon: bigint }> {
+    return this.log.after(this.orm.em.fork(), position, limit, scope);
+  }
+
+  detach(stream: ClaimUpdateStream): void {
+    this.streams.delete(stream);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true });
+    this.listener = client;
+    client.on('notification', (message) => {
+      if (message.channel === 'claim_event') this.wake();
+      else if (message.channel === 'api_key_revoked') for (const handler of this.revokedKeyHandlers) handler(Number(message.payload));
+    });
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'event listener connection lost');
+      this.reconnect(client);
+    });
+    client.on('end', () => this.reconnect(client));
+    try {
+      await client.connect();
+      await client.query('listen claim_event; listen api_key_revoked');
+    } catch (error) {
+      this.reconnect(client);
+      throw error;
+    }
+    this.reconnectDelay = 100;
+  }
+
+  /** Drops a broken listener connection and opens a new one, backing off up to 5 s between tries. */
+  private reconnect(client: pg.Client): void {
+    if (this.closed || this.listener !== client) return;
+    this.listener = undefined;
+    void client.end().catch(() => undefined);
+    const delay = this.reconnectDelay;
+    this.reconnectDelay = Math.min(delay * 2, 5000);
+    setTimeout(() => {
+      if (this.closed) return;
+      this.listen().then(
+        () => {
+          this.logger.info('event listener reconnected');
+          // Whatever committed while the listener was away is in the log.
+          this.wake();
+          for (const handler of this.reconnectHandlers) handler();
+        },
+        (error: unknown) => this.logger.warn({ err: error }, 'event listener could not reconnect'),
+      );
+    }, delay).unref();
+  }
+
+  /** Reads the log after the last position, once at a time; a wake during a read reads again after it. */
+  wake(): void {
+    if (this.closed) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.readNew()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not read the claim event log'))
+      .finally(() => {
+        this.reading = undefined;
+        if (this.readAgain) {
+          this.readAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async readNew(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 1000;
+    for (;;) {
+      // Events are read only for subscribers; without any, the position just moves to "now".
+      const listening = this.streams.size > 0;
+      const { updates, horizon } = listening
+        ? await this.log.after(this.orm.em.fork(), this.position, batchSize)
+        : { updates: [], horizon: await this.log.latestPosition(this.orm.em.fork()) };
+      if (!listening && this.streams.size > 0) continue;
+      const end = updates.length === batchSize ? updates.at(-1)!.position : horizon;
+      if (end <= this.position && updates.length === 0) return;
+      for (const stream of [...this.streams]) stream.offer(updates, end);
+      if (end > this.position) this.position = end;
+      if (updates.length < batchSize) return;
+    }
+  }
+}

@@ -1,0 +1,312 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aCustomer, aDevice, anApiKey, anOrder, aStaffUser } from '../platform/testing/factories.js';
+import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { rawSocket, subscriber } from '../platform/testing/ws-client.js';
+
+const UPDATES = `subscription ($after: String, $claimId: ID) {
+  claimUpdates(after: $after, claimId: $claimId) { cursor event { type fromStatus toStatus actor at } claim { id number status customer { id } } }
+}`;
+const EVENTS = `query ($after: String, $first: Int) {
+  claimEvents(after: $after, first: $first) { edges { cursor node { event { type } claim { id } } } pageInfo { hasNextPage endCursor } }
+}`;
+const SUBMIT = `mutation ($input: SubmitClaimInput!) { submitClaim(input: $input) { id version } }`;
+const REMOTE = `mutation ($input: ClaimStepInput!) { startRemoteDiagnosis(input: $input) { id version status } }`;
+const CANCEL = `mutation ($input: ClaimStepInput!) { cancelClaim(input: $input) { id version status } }`;
+
+let t: TestApp;
+let admin: string;
+let agent: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ clock: fixedClock('2026-06-01'), feed: { maxQueued: 50, pollMs: 60_000 } });
+  admin = await t.login();
+  const em = t.app.orm.em.fork();
+  const user = await aStaffUser(em, 'AGENT');
+  agent = await t.login(user.email, user.password);
+});
+afterAll(() => t?.close());
+
+/** A customer with an integrator key and `units` units, ready to file claims. */
+async function anIntegrator(units = 3) {
+  const em = t.app.orm.em.fork();
+  const customer = await aCustomer(em);
+  const order = await anOrder(em, { customer });
+  const devices = [];
+  for (let i = 0; i < units; i++) devices.push(await aDevice(em, { order }));
+  const apiKey = await anApiKey(em, customer);
+  return { customer, apiKey, imeis: devices.map((d) => d.imei) };
+}
+
+async function fileClaim(imei: string, credential: string): Promise<{ id: string; version: number }> {
+  const res = await t.gql(SUBMIT, { input: { imei, formType: 'REPAIR', ciNumber: 'CI-1', symptoms: 'No power', dataBackupAcknowledged: true } }, credential);
+  if (!res.data) throw new Error(JSON.stringify(res.errors));
+  return res.data['submitClaim'];
+}
+
+async function step(mutation: string, claim: { id: string; version: number }, note?: string) {
+  const res = await t.gql(mutation, { input: { id: claim.id, version: claim.version, note } }, agent);
+  if (!res.data) throw new Error(JSON.stringify(res.errors));
+  return Object.values(res.data)[0] as { id: string; version: number };
+}
+
+const typesOf = (payloads: Record<string, any>[]) => payloads.map((p) => `${p['data'].claimUpdates.claim.id}:${p['data'].claimUpdates.event.type}`);
+
+describe('claimUpdates', () => {
+  it("delivers every event of the key's customer in commit order, and never another customer's", async () => {
+    const mine = await anIntegrator();
+    const theirs = await anIntegrator();
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    await fileClaim(theirs.imeis[0]!, theirs.apiKey);
+    const a2 = await step(REMOTE, a);
+    const b = await fileClaim(mine.imeis[1]!, mine.apiKey);
+    await step(CANCEL, a2, 'customer withdrew');
+
+    const got = await sub.received(4);
+    expect(typesOf(got)).toEqual([`${a.id}:SUBMITTED`, `${a.id}:START_REMOTE_DIAGNOSIS`, `${b.id}:SUBMITTED`, `${a.id}:CANCEL`]);
+    expect(got.map((p) => p['data'].claimUpdates.claim.customer.id)).toEqual(Array(4).fill(String(mine.customer.id)));
+    const event = got[1]!['data'].claimUpdates.event;
+    // An integrator sees that staff acted, not who.
+    expect(event).toMatchObject({ fromStatus: 'SUBMITTED', toStatus: 'REMOTE_DIAGNOSIS', actor: 'staff' });
+    // The claim as it stands after the event's transaction.
+    expect(got[3]!['data'].claimUpdates.claim.status).toBe('CANCELLED');
+    sub.close();
+  });
+
+  it('resumes after a cursor: exactly the events it missed, then live, no duplicate', async () => {
+    const mine = await anIntegrator();
+    const first = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    const [received] = await first.received(1);
+    const cursor = received!['data'].claimUpdates.cursor as string;
+    first.close();
+
+    const a2 = await step(REMOTE, a);
+    const b = await fileClaim(mine.imeis[1]!, mine.apiKey);
+    const resumed = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { after: cursor });
+    await resumed.received(2);
+    await step(CANCEL, a2, 'withdrawn');
+    const got = await resumed.received(3);
+    expect(typesOf(got)).toEqual([`${a.id}:START_REMOTE_DIAGNOSIS`, `${b.id}:SUBMITTED`, `${a.id}:CANCEL`]);
+    resumed.close();
+  });
+
+  it('lets staff follow one claim', async () => {
+    const mine = await anIntegrator();
+    const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    const sub = await subscriber(t.url, { authorization: `Bearer ${admin}` }, UPDATES, { claimId: a.id, after: null });
+    await fileClaim(mine.imeis[1]!, mine.apiKey);
+    await step(REMOTE, a);
+    const [update] = await sub.received(1);
+    expect(update!['data'].claimUpdates).toMatchObject({ claim: { id: a.id }, event: { type: 'START_REMOTE_DIAGNOSIS', actor: expect.stringContaining('@') } });
+    sub.close();
+  });
+
+  it("refuses another customer's claim as NOT_FOUND, with the HTTP error format", async () => {
+    const mine = await anIntegrator();
+    const theirs = await anIntegrator();
+    const other = await fileClaim(theirs.imeis[0]!, theirs.apiKey);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { claimId: other.id });
+    const [payload] = await sub.received(1);
+    expect(payload!['errors'][0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    const bad = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { after: 'not-a-cursor' });
+    const [badPayload] = await bad.received(1);
+    expect(badPayload!['errors'][0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+    sub.close();
+    bad.close();
+  });
+});
+
+describe('commit order', () => {
+  it('orders events by commit, not by id: a transaction that inserted first and committed last is not skipped', async () => {
+    const mine = await anIntegrator();
+    const claim = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { claimId: claim.id });
+    const early = new pg.Client({ connectionString: t.db.url });
+    const late = new pg.Client({ connectionString: t.db.url });
+    await Promise.all([early.connect(), late.connect()]);
+    const insert = `insert into claim_event (claim_id, customer_id, type, actor_label) values ($1, $2, $3, 'test') returning id`;
+    try {
+      await early.query('begin');
+      const [first] = (await early.query(insert, [claim.id, mine.customer.id, 'FIRST_INSERTED'])).rows;
+      await late.query('begin');
+      const [second] = (await late.query(insert, [claim.id, mine.customer.id, 'SECOND_INSERTED'])).rows;
+      expect(Number(first.id)).toBeLessThan(Number(second.id));
+      await late.query('commit');
+      const [live] = await sub.received(1);
+      await early.query('commit');
+      const got = await sub.received(2);
+      expect(got.map((p) => p['data'].claimUpdates.event.type)).toEqual(['SECOND_INSERTED', 'FIRST_INSERTED']);
+      // A poller that stopped at the later-inserted event still gets the earlier one.
+      const page = await t.gql(EVENTS, { after: live!['data'].claimUpdates.cursor }, mine.apiKey);
+      expect(page.data!['claimEvents'].edges.map((e: any) => e.node.event.type)).toEqual(['FIRST_INSERTED']);
+    } finally {
+      await Promise.all([early.end(), late.end()]);
+      sub.close();
+    }
+  });
+
+  it('delivers every event of concurrent writers once, in the order the log returns them', async () => {
+    const mine = await anIntegrator(12);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const before = await t.gql(EVENTS, { first: 500 }, mine.apiKey);
+    const start = before.data!['claimEvents'].pageInfo.endCursor;
+    await Promise.all(mine.imeis.map((imei) => fileClaim(imei, mine.apiKey).then((c) => step(REMOTE, c))));
+    const got = await sub.received(24);
+    const polled = await t.gql(EVENTS, { after: start, first: 100 }, mine.apiKey);
+    const cursors = got.map((p) => p['data'].claimUpdates.cursor);
+    expect(new Set(cursors).size).toBe(24);
+    expect(polled.data!['claimEvents'].edges.map((e: any) => e.cursor)).toEqual(cursors);
+    // Per claim, SUBMITTED comes before the step that followed it.
+    const seen = new Map<string, string[]>();
+    for (const p of got) seen.set(p['data'].claimUpdates.claim.id, [...(seen.get(p['data'].claimUpdates.claim.id) ?? []), p['data'].claimUpdates.event.type]);
+    for (const types of seen.values()) expect(types).toEqual(['SUBMITTED', 'START_REMOTE_DIAGNOSIS']);
+    sub.close();
+  });
+});
+
+describe('claimEvents', () => {
+  it('pages through the same stream with Relay cursors', async () => {
+    const mine = await anIntegrator();
+    const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    await step(REMOTE, a);
+    await fileClaim(mine.imeis[1]!, mine.apiKey);
+    const first = await t.gql(EVENTS, { first: 2 }, mine.apiKey);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!['claimEvents'].pageInfo.hasNextPage).toBe(true);
+    const second = await t.gql(EVENTS, { first: 2, after: first.data!['claimEvents'].pageInfo.endCursor }, mine.apiKey);
+    const all = [...first.data!['claimEvents'].edges, ...second.data!['claimEvents'].edges].map((e: any) => e.node.event.type);
+    expect(all).toEqual(['SUBMITTED', 'START_REMOTE_DIAGNOSIS', 'SUBMITTED']);
+    expect(second.data!['claimEvents'].pageInfo).toMatchObject({ hasNextPage: false });
+  });
+
+  it('names the field of a bad page size or cursor', async () => {
+    const mine = await anIntegrator(0);
+    expect((await t.gql(EVENTS, { first: 501 }, mine.apiKey)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect((await t.gql(EVENTS, { after: 'abc' }, mine.apiKey)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
+
+describe('fan-out', () => {
+  it('catches up after the LISTEN connection is dropped', async () => {
+    const mine = await anIntegrator();
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const admin = new pg.Client({ connectionString: t.db.url });
+    await admin.connect();
+    try {
+      const killed = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen claim_event%'`);
+      expect(killed.rowCount).toBe(1);
+      await fileClaim(mine.imeis[0]!, mine.apiKey);
+      await fileClaim(mine.imeis[1]!, mine.apiKey);
+      const got = await sub.received(2);
+      expect(got.map((p) => p['data'].claimUpdates.event.type)).toEqual(['SUBMITTED', 'SUBMITTED']);
+    } finally {
+      await admin.end();
+      sub.close();
+    }
+  });
+
+  it('closes a subscriber that falls too far behind with 4413, and it resumes from its cursor', async () => {
+    const mine = await anIntegrator(1);
+    const claim = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const client = new pg.Client({ connectionString: t.db.url });
+    await client.connect();
+    try {
+      // One transaction of 200 events: more than the 50 a subscriber may have waiting.
+      await client.query(
+        `insert into claim_event (claim_id, customer_id, type, actor_label) select $1, $2, 'BULK_' || n, 'test' from generate_series(1, 200) n`,
+        [claim.id, mine.customer.id],
+      );
+    } finally {
+      await client.end();
+    }
+    expect(await sub.raw.closed).toMatchObject({ code: 4413 });
+    const last = sub.payloads().at(-1)?.['data'].claimUpdates.cursor as string | undefined;
+    const resumed = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { after: last ?? null, claimId: claim.id });
+    const got = await resumed.received(200 - sub.payloads().length);
+    expect(got.at(-1)!['data'].claimUpdates.event.type).toBe('BULK_200');
+    expect(new Set([...sub.payloads(), ...got].map((p) => p['data'].claimUpdates.cursor)).size).toBe(200);
+    resumed.close();
+  });
+});
+
+describe('graphql-ws protocol and abuse', () => {
+  it('closes with 4408 when connection_init does not come', async () => {
+    const raw = rawSocket(t.url);
+    await raw.opened;
+    expect((await raw.closed).code).toBe(4408);
+  });
+
+  it('closes with 4429 on a second connection_init', async () => {
+    const { apiKey } = await anIntegrator(0);
+    const raw = rawSocket(t.url);
+    await raw.opened;
+    raw.send({ type: 'connection_init', payload: { apiKey } });
+    await raw.next((m) => m['type'] === 'connection_ack');
+    raw.send({ type: 'connection_init', payload: { apiKey } });
+    expect((await raw.closed).code).toBe(4429);
+  });
+
+  it.each([
+    ['a bad key', { apiKey: 'ask_nope_nope' }, 4403],
+    ['a bad token', { authorization: 'Bearer nope' }, 4403],
+    ['no credential', {}, 4401],
+  ])('closes on %s', async (_what, payload, code) => {
+    const raw = rawSocket(t.url);
+    await raw.opened;
+    raw.send({ type: 'connection_init', payload });
+    expect((await raw.closed).code).toBe(code);
+  });
+
+  it('closes with 4400 on an invalid subscribe message', async () => {
+    const { apiKey } = await anIntegrator(0);
+    const raw = rawSocket(t.url);
+    await raw.opened;
+    raw.send({ type: 'connection_init', payload: { apiKey } });
+    await raw.next((m) => m['type'] === 'connection_ack');
+    raw.send({ id: '1', type: 'subscribe', payload: { query: 42 } });
+    expect((await raw.closed).code).toBe(4400);
+  });
+
+  it('answers an invalid subscription with a coded error and keeps the socket', async () => {
+    const { apiKey } = await anIntegrator(0);
+    const sub = await subscriber(t.url, { apiKey }, 'subscription { claimUpdates { nope } }');
+    const error = await sub.raw.next((m) => m['type'] === 'error');
+    expect(error['payload'][0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(sub.raw.socket.readyState).toBe(sub.raw.socket.OPEN);
+    sub.close();
+  });
+
+  it('runs subscriptions only: a mutation over WebSocket is FORBIDDEN and changes nothing', async () => {
+    const sub = await subscriber(t.url, { authorization: `Bearer ${admin}` }, 'mutation { createCustomer(input: { code: "WS1", name: "Over WS", country: "DE" }) { id } }');
+    const error = await sub.raw.next((m) => m['type'] === 'error');
+    expect(error['payload'][0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    const [row] = await t.app.orm.em.fork().getConnection().execute<{ count: number }[]>(`select count(*)::int as count from customer where code = 'WS1'`);
+    expect(row!.count).toBe(0);
+    sub.close();
+  });
+
+  it('refuses a browser page from another origin', async () => {
+    const raw = rawSocket(t.url, { origin: 'https://evil.example' });
+    expect((await raw.closed).code).toBe(403);
+  });
+
+  it('closes on a message larger than the limit (1009)', async () => {
+    const { apiKey } = await anIntegrator(0);
+    const raw = rawSocket(t.url);
+    await raw.opened;
+    raw.send({ type: 'connection_init', payload: { apiKey, padding: 'x'.repeat(200_000) } });
+    expect((await raw.closed).code).toBe(1009);
+  });
+
+  it("closes a revoked key's open subscriptions", async () => {
+    const mine = await anIntegrator(0);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const keys = await t.gql(`query ($id: ID!) { apiKeys(customerId: $id) { id } }`, { id: String(mine.customer.id) }, admin);
+    const revoke = await t.gql(`mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`, { id: keys.data!['apiKeys'][0].id }, admin);
+    expect(revoke.errors).toBeUndefined();
+    expect(await sub.raw.closed).toMatchObject({ code: 4403 });
+  });
+});

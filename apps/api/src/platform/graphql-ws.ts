@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ValidationRule,
+} from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Actor } from '../auth/actor.js';
+import type { AuthService } from '../auth/auth.service.js';
+import type { Context } from './context.js';
+import { UnauthenticatedError } from './errors.js';
+import { formatError } from './graphql-schema.js';
+import type { Logger } from './logger.js';
+
+export interface GraphqlWsOptions {
+  server: Server;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  auth: AuthService;
+  log: Logger;
+  /** The root value of subscription operations: what each subscription field subscribes through. */
+  subscriptionRoot?: object;
+  /** Largest message a client may send, in bytes; a larger one closes the socket (1009). */
+  maxPayload?: number;
+  /** Browser origins allowed besides the server's own; clients that send no Origin (scripts) are not browsers. */
+  allowedOrigins?: readonly string[];
+  /** Checks beyond the GraphQL specification's, the same as over HTTP (cost, depth, aliases). */
+  validationRules?: readonly ValidationRule[];
+  /** How long a client has to send `connection_init` before the socket is closed with 4408. */
+  connectionInitWaitMs?: number;
+}
+
+/** An authenticated WebSocket connection. */
+export interface LiveConnection {
+  actor: Actor;
+  close(code: number, reason: string): void;
+}
+
+export interface GraphqlWsServer {
+  connections(): LiveConnection[];
+  /** Completes every subscription and closes every socket. */
+  dispose(): Promise<void>;
+}
+
+/** Close codes beyond graphql-ws's own (4400 bad message, 4401/4403 credentials, 4408 no init, 4429 second init). */
+export const WsCloseCode = {
+  /** The subscriber fell too far behind: resubscribe with the last cursor received. */
+  SlowConsumer: 4413,
+  /** The API key was revoked while connected. */
+  Revoked: CloseCode.Forbidden,
+} as const;
+
+type Extra = {
+  socket: WebSocket;
+  request: IncomingMessage;
+  actor?: Actor;
+};
+
+/** The credential of a `connection_init`: `{ authorization: "Bearer <token>" }` or `{ apiKey: "<key>" }`. */
+function credentialOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const authorization = params?.['authorization'] ?? params?.['Authorization'];
+  if (typeof authorization === 'string') return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? authorization;
+  const apiKey = params?.['apiKey'];
+  return typeof apiKey === 'string' ? apiKey : undefined;
+}
+
+/** A browser may connect from the server's own origin or a listed one; a page on another site may not ride a user's session. */
+function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** The codes Apollo gives the same failures over HTTP, unless the rule that failed gave its own. */
+const withCode = (error: GraphQLError, code: string): GraphQLError =>
+  error.extensions['code']
+    ? error
+    : new GraphQLError(error.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        path: error.path,
+        originalError: error.originalError,
+        extensions: { ...error.extensions, code },
+      });
+
+const onlySubscriptions = () =>
+  new GraphQLError('Only subscriptions run over WebSocket: send queries and mutations with POST /graphql.', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+
+/**
+ * graphql-ws on `/graphql`, with the HTTP endpoint's protections: an Origin
+ * check, a message size limit, authentication once in `connection_init`,
+ * subscriptions only, the same validation rules and the same error formatter.
+ */
+export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
+  const { schema, orm, auth, log } = opts;
+  const allowedOrigins = opts.allowedOrigins ?? [];
+  const rules = [...specifiedRules, ...(opts.validationRules ?? [])];
+  const format = formatError(log);
+  const live = new Set<LiveConnection & { socket: WebSocket }>();
+
+  const wsServer = new WebSocketServer({
+    server: opts.server,
+    path: '/graphql',
+    maxPayload: opts.maxPayload ?? 64 * 1024,
+    verifyClient: ({ origin, req }, done) => {
+      if (originAllowed(origin, req.headers.host, allowedOrigins)) return done(true);
+      log.warn({ origin }, 'WebSocket refused: origin not allowed');
+      done(false, 403, 'Origin not allowed');
+    },
+  });
+
+  const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
+
+  const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: opts.connectionInitWaitMs ?? 3000,
+      onConnect: async (ctx) => {
+        const credential = credentialOf(ctx.connectionParams);
+        const { socket } = ctx.extra;
+        if (!credential) {
+          socket.close(CloseCode.Unauthorized, 'Unauthorized: send { authorization: "Bearer <token>" } or { apiKey } in connection_init');
+          return false;
+        }
+        try {
+          const actor = await auth.authenticate(orm.em.fork(), credential);
+          if (!actor) return false;
+          ctx.extra.actor = actor;
+          const connection = { actor, socket, close: (code: number, reason: string) => socket.close(code, reason) };
+          live.add(connection);
+          socket.once('close', () => live.delete(connection));
+          return true;
+        } catch (error) {
+          if (error instanceof UnauthenticatedError) {
+            socket.close(CloseCode.Forbidden, `Forbidden: ${error.message}`);
+            return false;
+          }
+          throw error;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: 5000 });
+        } catch (error) {
+          return [withCode(error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation.'), 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unable to identify the operation.', { extensions: { code: 'BAD_REQUEST' } })];
+        if (operation.operation !== 'subscription') return [onlySubscriptions()];
+        const requestId = randomUUID();
+        const { socket } = ctx.extra;
+        const contextValue: Context = {
+          em: orm.em.fork(),
+          actor: ctx.extra.actor ?? null,
+          requestId,
+          log: log.child({ requestId }),
+          connection: { close: (code, reason) => socket.close(code, reason) },
+        };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+          rootValue: opts.subscriptionRoot,
+        };
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        // Each event is read afresh: the subscription's EntityManager keeps nothing between events.
+        (args.contextValue as Context).em.clear();
+        if (!result.errors) return;
+        return { ...result, errors: formatErrors(result.errors) };
+      },
+      onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
+    },
+    wsServer,
+  );
+
+  return {
+    connections: () => [...live],
+    dispose: async () => {
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}
