@@ -1,6 +1,6 @@
 import type { ClaimStatus } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { customerScope, type Actor } from '../auth/actor.js';
+import { customerScope, type Actor } from '../platform/actor.js';
 import { Claim } from '../claims/claim.entity.js';
 import { NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';

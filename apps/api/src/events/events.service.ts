@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../platform/actor.js';
 import { BadUserInputError } from '../platform/errors.js';
 import type { ClaimEventFeed } from './claim-event-feed.js';
 import type { ClaimEventLog, ClaimUpdate } from './claim-event-log.js';

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aDevice, anApiKey, anOrder, aStaffUser } from '../platform/testing/factories.js';
-import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
-import { rawSocket, subscriber } from '../platform/testing/ws-client.js';
+import { aCustomer, aDevice, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
+import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
+import { rawSocket, subscriber } from '../testing/ws-client.js';
 
 const UPDATES = `subscription ($after: String, $claimId: ID) {
   claimUpdates(after: $after, claimId: $claimId) { cursor event { type fromStatus toStatus actor at } claim { id number status customer { id } } }
@@ -211,6 +211,7 @@ describe('fan-out', () => {
     const mine = await anIntegrator(1);
     const claim = await fileClaim(mine.imeis[0]!, mine.apiKey);
     const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const start = (await t.gql(EVENTS, { first: 500 }, mine.apiKey)).data!['claimEvents'].pageInfo.endCursor as string;
     const client = new pg.Client({ connectionString: t.db.url });
     await client.connect();
     try {
@@ -224,7 +225,7 @@ describe('fan-out', () => {
     }
     expect(await sub.raw.closed).toMatchObject({ code: 4413 });
     const last = sub.payloads().at(-1)?.['data'].claimUpdates.cursor as string | undefined;
-    const resumed = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { after: last ?? null, claimId: claim.id });
+    const resumed = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { after: last ?? start, claimId: claim.id });
     const got = await resumed.received(200 - sub.payloads().length);
     expect(got.at(-1)!['data'].claimUpdates.event.type).toBe('BULK_200');
     expect(new Set([...sub.payloads(), ...got].map((p) => p['data'].claimUpdates.cursor)).size).toBe(200);

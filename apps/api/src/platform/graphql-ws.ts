@@ -14,9 +14,9 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Actor } from '../auth/actor.js';
-import type { AuthService } from '../auth/auth.service.js';
-import type { Context } from './context.js';
+import type { Actor } from './actor.js';
+
+import type { Authenticate, Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import type { Logger } from './logger.js';
@@ -25,7 +25,7 @@ export interface GraphqlWsOptions {
   server: Server;
   schema: GraphQLSchema;
   orm: MikroORM;
-  auth: AuthService;
+  authenticate: Authenticate;
   log: Logger;
   /** The root value of subscription operations: what each subscription field subscribes through. */
   subscriptionRoot?: object;
@@ -108,7 +108,7 @@ const onlySubscriptions = () =>
  * subscriptions only, the same validation rules and the same error formatter.
  */
 export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
-  const { schema, orm, auth, log } = opts;
+  const { schema, orm, authenticate, log } = opts;
   const allowedOrigins = opts.allowedOrigins ?? [];
   const rules = [...specifiedRules, ...(opts.validationRules ?? [])];
   const format = formatError(log);
@@ -139,7 +139,7 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           return false;
         }
         try {
-          const actor = await auth.authenticate(orm.em.fork(), credential);
+          const actor = await authenticate(orm.em.fork(), credential);
           if (!actor) return false;
           ctx.extra.actor = actor;
           const connection = { actor, socket, close: (code: number, reason: string) => socket.close(code, reason) };
