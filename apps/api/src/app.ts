@@ -30,6 +30,7 @@ import { PolicyResolver } from './policy/policy.resolver.js';
 import type { Config } from './platform/config.js';
 import { type MikroORM, openDatabase } from './platform/database.js';
 import { buildAppSchema } from './platform/graphql-schema.js';
+import { CostBudget } from './platform/query-limits.js';
 import { startHttpServer, type RunningHttpServer } from './platform/http-server.js';
 import type { Logger } from './platform/logger.js';
 
@@ -87,7 +88,7 @@ async function tokenSecret(em: EntityManager, configured: string | undefined): P
 
 /** Opens the database (migrating it), prepares the first admin and demo data, and serves HTTP. */
 export async function startApp({ config, databaseUrl, log, clock = systemClock }: AppOptions): Promise<App> {
-  const orm = await openDatabase(databaseUrl, log);
+  const orm = await openDatabase(databaseUrl, log, config.AFTERSALE_STATEMENT_TIMEOUT);
   try {
     const em = orm.em.fork();
     await registerPolicyVersions(em);
@@ -102,7 +103,8 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock }
     }
     const { auth, resolvers, routes } = createResolvers(tokens, clock);
     const schema = await buildAppSchema(resolvers);
-    const http = await startHttpServer({ schema, orm, auth, log, routes, consoleDir: config.AFTERSALE_CONSOLE_DIR });
+    const costBudget = new CostBudget(config.AFTERSALE_COST_BUDGET, config.AFTERSALE_COST_RESTORE_RATE);
+    const http = await startHttpServer({ schema, orm, auth, log, routes, costBudget, consoleDir: config.AFTERSALE_CONSOLE_DIR });
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.PORT, config.HOST, resolve);

@@ -11,6 +11,8 @@ export interface Context {
   credentialError?: UnauthenticatedError;
   requestId: string;
   log: Logger;
+  /** The client's address (the socket's peer), for per-address limits. */
+  clientAddress?: string;
 }
 
 /** The caller of an operation that `@Authorized` already let through. */

@@ -34,9 +34,11 @@ export const migrations = [
   { name: '0004-replaced-units', class: Migration0004ReplacedUnits },
 ];
 
-export function ormOptions(clientUrl: string, log?: Logger): Options {
+export function ormOptions(clientUrl: string, log?: Logger, statementTimeout?: number): Options {
   return {
     clientUrl,
+    // pg sets it on each pooled connection: a runaway query is cancelled (57014) instead of holding a connection.
+    ...(statementTimeout && { driverOptions: { statement_timeout: statementTimeout } }),
     entities,
     extensions: [Migrator],
     migrations: { migrationsList: migrations, tableName: 'schema_migration', transactional: true, snapshot: false, snapshotOnMigrate: false },
@@ -48,10 +50,21 @@ export function ormOptions(clientUrl: string, log?: Logger): Options {
   };
 }
 
-/** Connects and brings the schema up to date (idempotent: applied migrations are skipped). */
-export async function openDatabase(clientUrl: string, log?: Logger): Promise<MikroORM> {
+/**
+ * Connects and brings the schema up to date (idempotent: applied migrations
+ * are skipped). With `statementTimeout` (ms), the returned ORM's connections
+ * cancel any statement that runs longer; migrations run before, without it.
+ */
+export async function openDatabase(clientUrl: string, log?: Logger, statementTimeout?: number): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(clientUrl, log));
-  const applied = await orm.migrator.up();
-  if (applied.length > 0) log?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  return orm;
+  try {
+    const applied = await orm.migrator.up();
+    if (applied.length > 0) log?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  if (!statementTimeout) return orm;
+  await orm.close();
+  return MikroORM.init(ormOptions(clientUrl, log, statementTimeout));
 }

@@ -18,6 +18,7 @@ import { roleOf } from '../auth/actor.js';
 import type { Context } from './context.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from './errors.js';
 import type { Logger } from './logger.js';
+import { QUERY_LIMIT_CODES } from './query-limits.js';
 
 /** `@Authorized(PUBLIC)` marks the rare operation anyone may call (login). */
 export const PUBLIC = 'PUBLIC';
@@ -112,8 +113,14 @@ export function formatError(log: Logger) {
       const message = field ? `${field}: this value is already taken.` : 'This would duplicate an existing record.';
       return { ...base, message, extensions: { code: 'CONFLICT', ...(field && { field }) } };
     }
+    if ((original as { code?: unknown } | null)?.code === '57014') {
+      return { ...base, message: 'The database took too long over this request and stopped it: ask for less (a smaller page, a narrower filter).', extensions: { code: 'TIMEOUT' } };
+    }
     const code = formatted.extensions?.['code'];
     // Errors raised by graphql-js itself (parse, validation, variable coercion) are safe to show.
+    if (typeof code === 'string' && QUERY_LIMIT_CODES.includes(code)) {
+      return { ...base, extensions: formatted.extensions };
+    }
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       const field = code === 'BAD_USER_INPUT' ? coercedField(formatted.message) : undefined;
       return { ...base, extensions: { code, ...(field && { field }) } };

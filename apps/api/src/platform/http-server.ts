@@ -15,6 +15,7 @@ import type { Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import type { Logger } from './logger.js';
+import { CostBudget, parseOptions, queryLimitsPlugin, queryValidationRules, type CostCaller } from './query-limits.js';
 import { runRoute, type RestRoute } from './rest.js';
 
 export interface HttpServerOptions {
@@ -25,6 +26,8 @@ export interface HttpServerOptions {
   consoleDir?: string;
   /** Plain HTTP routes beside /graphql (CSV uploads and downloads). */
   routes?: RestRoute[];
+  /** Every caller's budget of query cost points (see query-limits.ts). */
+  costBudget?: CostBudget;
 }
 
 export interface RunningHttpServer {
@@ -48,6 +51,13 @@ async function callerOf(auth: AuthService, em: Context['em'], credential: string
     if (error instanceof UnauthenticatedError) return { actor: null, credentialError: error };
     throw error;
   }
+}
+
+/** Whose budget an operation spends: the staff user, the API key, or the anonymous client's address. */
+export function costCallerOf(ctx: Context): CostCaller {
+  if (ctx.actor?.kind === 'staff') return `user:${ctx.actor.userId}`;
+  if (ctx.actor?.kind === 'integrator') return `api-key:${ctx.actor.apiKeyId}`;
+  return `address:${ctx.clientAddress ?? 'unknown'}`;
 }
 
 /**
@@ -82,7 +92,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // main.ts owns shutdown (drain, close the pool, stop the embedded database).
     stopOnTerminationSignals: false,
     introspection: true,
+    parseOptions,
+    validationRules: queryValidationRules(),
     plugins: [
+      queryLimitsPlugin(opts.costBudget ?? new CostBudget(20_000, 500), costCallerOf),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
     ],
@@ -117,7 +130,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       context: async ({ req, res }) => {
         const requestId = String(res.locals['requestId']);
         const em = orm.em.fork();
-        return { em, ...(await callerOf(auth, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
+        return { em, ...(await callerOf(auth, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
       },
     }),
   );

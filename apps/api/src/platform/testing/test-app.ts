@@ -22,7 +22,7 @@ export interface TestApp {
 }
 
 /** The real API on a real HTTP port and a fresh database of its own. */
-export async function startTestApp(options: { clock?: Clock; demoData?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; demoData?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -31,6 +31,7 @@ export async function startTestApp(options: { clock?: Clock; demoData?: boolean 
     AFTERSALE_DEMO_DATA: options.demoData ? 'auto' : 'off',
     AFTERSALE_CONSOLE_DIR: '/nonexistent',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    ...options.env,
   });
   const app = await startApp({ config, databaseUrl: db.url, log: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), clock: options.clock });
   const url = `http://127.0.0.1:${app.port}/graphql`;
