@@ -16,6 +16,7 @@ import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import type { Logger } from './logger.js';
 import { CostBudget, parseOptions, queryLimitsPlugin, queryValidationRules, type CostCaller } from './query-limits.js';
+import { httpErrorHandler, notFound } from './http-errors.js';
 import { runRoute, type RestRoute } from './rest.js';
 
 export interface HttpServerOptions {
@@ -150,6 +151,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // react-admin routes are client-side: every other GET gets the app shell.
     app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => res.sendFile(path.join(consoleDir, 'index.html')));
   }
+  app.use(notFound);
+  app.use(httpErrorHandler(log));
 
   return {
     server,
