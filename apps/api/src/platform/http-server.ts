@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -54,6 +54,28 @@ async function callerOf(auth: AuthService, em: Context['em'], credential: string
   }
 }
 
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (not
+ * `application/graphql-response+json`) gets a request error (parse,
+ * validation, variable coercion) with status 200, as the spec says; it reads
+ * the errors from the body.
+ */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'QUERY_TOO_COSTLY']);
+const legacyJsonStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, response }) {
+        const accept = request.http?.headers.get('accept') ?? '';
+        const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+        const requestErrors = errors.length > 0 && errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.['code'])));
+        if (response.http.status === 400 && requestErrors && !accept.includes('application/graphql-response+json')) {
+          response.http.status = 200;
+        }
+      },
+    };
+  },
+};
+
 /** Whose budget an operation spends: the staff user, the API key, or the anonymous client's address. */
 export function costCallerOf(ctx: Context): CostCaller {
   if (ctx.actor?.kind === 'staff') return `user:${ctx.actor.userId}`;
@@ -93,9 +115,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // main.ts owns shutdown (drain, close the pool, stop the embedded database).
     stopOnTerminationSignals: false,
     introspection: true,
+    // Credentials travel in the Authorization header only (no cookies), which a cross-site form
+    // cannot set: Apollo's CSRF guard would only refuse the plain GETs the GraphQL-over-HTTP spec allows.
+    csrfPrevention: false,
     parseOptions,
     validationRules: queryValidationRules(),
     plugins: [
+      legacyJsonStatusPlugin,
       queryLimitsPlugin(opts.costBudget ?? new CostBudget(20_000, 500), costCallerOf),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },

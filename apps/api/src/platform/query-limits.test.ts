@@ -19,7 +19,7 @@ afterAll(() => t?.close());
 async function post(body: unknown, credential = admin) {
   const response = await fetch(t.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${credential}` },
     body: JSON.stringify(body),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, any> } };
