@@ -19,6 +19,7 @@ import type { Context } from './context.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from './errors.js';
 import type { Logger } from './logger.js';
 import { QUERY_LIMIT_CODES } from './query-limits.js';
+import { checkTextArguments } from './text-arguments.js';
 
 /** `@Authorized(PUBLIC)` marks the rare operation anyone may call (login). */
 export const PUBLIC = 'PUBLIC';
@@ -66,7 +67,7 @@ export async function buildAppSchema(
     resolvers: resolvers.map((r) => r.constructor) as unknown as NonEmptyArray<Function>,
     container: { get: (cls) => resolvers.find((r) => r.constructor === cls) },
     authChecker,
-    globalMiddlewares: [denyUndeclared(declaredOperations())],
+    globalMiddlewares: [denyUndeclared(declaredOperations()), checkTextArguments],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,
   });
