@@ -19,6 +19,7 @@ import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { type MikroORM, openDatabase } from './platform/database.js';
 import { buildAppSchema } from './platform/graphql-schema.js';
+import { CostBudget } from './platform/query-limits.js';
 import { startHttpServer, type RunningHttpServer } from './platform/http-server.js';
 import type { Logger } from './platform/logger.js';
 import { policyModule } from './policy/policy.module.js';
@@ -40,8 +41,8 @@ export const entities = [
 ];
 
 /** Connects to the app's database and brings it up to date: every feature's entities, the committed migrations. */
-export function openAppDatabase(clientUrl: string, log?: Logger): Promise<MikroORM> {
-  return openDatabase(clientUrl, { entities, migrations }, log);
+export function openAppDatabase(clientUrl: string, log?: Logger, statementTimeout?: number): Promise<MikroORM> {
+  return openDatabase(clientUrl, { entities, migrations }, log, statementTimeout);
 }
 
 export interface AppOptions {
@@ -102,7 +103,7 @@ async function tokenSecret(em: EntityManager, configured: string | undefined): P
 
 /** Opens the database (migrating it), prepares the first admin and demo data, and serves HTTP. */
 export async function startApp({ config, databaseUrl, log, clock = systemClock, feed: feedOptions }: AppOptions): Promise<App> {
-  const orm = await openAppDatabase(databaseUrl, log);
+  const orm = await openAppDatabase(databaseUrl, log, config.AFTERSALE_STATEMENT_TIMEOUT);
   let feed: ClaimEventFeed | undefined;
   try {
     const em = orm.em.fork();
@@ -126,6 +127,7 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock, 
       authenticate,
       log,
       routes,
+      costBudget: new CostBudget(config.AFTERSALE_COST_BUDGET, config.AFTERSALE_COST_RESTORE_RATE),
       consoleDir: config.AFTERSALE_CONSOLE_DIR,
       websocket: { subscriptionRoot: eventsModule.subscriptionRoot(eventLog, feed), allowedOrigins: config.AFTERSALE_ALLOWED_ORIGINS },
     });

@@ -13,6 +13,8 @@ export interface Context {
   log: Logger;
   /** Over WebSocket: the connection the operation runs on (a subscription may have to close it). */
   connection?: { close(code: number, reason: string): void };
+  /** The client's address (the socket's peer), for per-address limits. */
+  clientAddress?: string;
 }
 
 /**

@@ -12,9 +12,11 @@ export interface DatabaseSchema {
   migrations: MigrationObject[];
 }
 
-export function ormOptions(clientUrl: string, { entities, migrations }: DatabaseSchema, log?: Logger): Options {
+export function ormOptions(clientUrl: string, { entities, migrations }: DatabaseSchema, log?: Logger, statementTimeout?: number): Options {
   return {
     clientUrl,
+    // pg sets it on each pooled connection: a runaway query is cancelled (57014) instead of holding a connection.
+    ...(statementTimeout && { driverOptions: { statement_timeout: statementTimeout } }),
     entities,
     extensions: [Migrator],
     migrations: { migrationsList: migrations, tableName: 'schema_migration', transactional: true, snapshot: false, snapshotOnMigrate: false },
@@ -26,10 +28,21 @@ export function ormOptions(clientUrl: string, { entities, migrations }: Database
   };
 }
 
-/** Connects and brings the schema up to date (idempotent: applied migrations are skipped). */
-export async function openDatabase(clientUrl: string, schema: DatabaseSchema, log?: Logger): Promise<MikroORM> {
+/**
+ * Connects and brings the schema up to date (idempotent: applied migrations
+ * are skipped). With `statementTimeout` (ms), the returned ORM's connections
+ * cancel any statement that runs longer; migrations run before, without it.
+ */
+export async function openDatabase(clientUrl: string, schema: DatabaseSchema, log?: Logger, statementTimeout?: number): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(clientUrl, schema, log));
-  const applied = await orm.migrator.up();
-  if (applied.length > 0) log?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  return orm;
+  try {
+    const applied = await orm.migrator.up();
+    if (applied.length > 0) log?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  if (!statementTimeout) return orm;
+  await orm.close();
+  return MikroORM.init(ormOptions(clientUrl, schema, log, statementTimeout));
 }

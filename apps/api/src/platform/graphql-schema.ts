@@ -18,6 +18,8 @@ import { roleOf } from './actor.js';
 import type { Context } from './context.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from './errors.js';
 import type { Logger } from './logger.js';
+import { QUERY_LIMIT_CODES } from './query-limits.js';
+import { checkTextArguments } from './text-arguments.js';
 
 /** `@Authorized(PUBLIC)` marks the rare operation anyone may call (login). */
 export const PUBLIC = 'PUBLIC';
@@ -77,7 +79,7 @@ export async function buildAppSchema(
     // Subscriptions bring their own `subscribe` (read from the claim event log, never from memory);
     // type-graphql still insists on a PubSub, so it gets one that refuses topics.
     pubSub: noTopics,
-    globalMiddlewares: [denyUndeclared(declaredOperations())],
+    globalMiddlewares: [denyUndeclared(declaredOperations()), checkTextArguments],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,
   });
@@ -124,8 +126,14 @@ export function formatError(log: Logger) {
       const message = field ? `${field}: this value is already taken.` : 'This would duplicate an existing record.';
       return { ...base, message, extensions: { code: 'CONFLICT', ...(field && { field }) } };
     }
+    if ((original as { code?: unknown } | null)?.code === '57014') {
+      return { ...base, message: 'The database took too long over this request and stopped it: ask for less (a smaller page, a narrower filter).', extensions: { code: 'TIMEOUT' } };
+    }
     const code = formatted.extensions?.['code'];
     // Errors raised by graphql-js itself (parse, validation, variable coercion) are safe to show.
+    if (typeof code === 'string' && QUERY_LIMIT_CODES.includes(code)) {
+      return { ...base, extensions: formatted.extensions };
+    }
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       const field = code === 'BAD_USER_INPUT' ? coercedField(formatted.message) : undefined;
       return { ...base, extensions: { code, ...(field && { field }) } };

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import {
-  GraphQLError,
-  type GraphQLSchema,
-  getOperationAST,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type ValidationRule,
-} from 'graphql';
+import { GraphQLError, type GraphQLSchema, getOperationAST, specifiedRules, validate, type DocumentNode } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -20,6 +11,7 @@ import type { Authenticate, Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import type { Logger } from './logger.js';
+import { checkOperationCost, type CostBudget, type CostCaller, parseOperation, queryValidationRules } from './query-limits.js';
 
 export interface GraphqlWsOptions {
   server: Server;
@@ -33,8 +25,10 @@ export interface GraphqlWsOptions {
   maxPayload?: number;
   /** Browser origins allowed besides the server's own; clients that send no Origin (scripts) are not browsers. */
   allowedOrigins?: readonly string[];
-  /** Checks beyond the GraphQL specification's, the same as over HTTP (cost, depth, aliases). */
-  validationRules?: readonly ValidationRule[];
+  /** The callers' budgets of query cost points, shared with HTTP. */
+  costBudget: CostBudget;
+  /** Whose budget an operation is charged to. */
+  costCallerOf: (ctx: Context) => CostCaller;
   /** How long a client has to send `connection_init` before the socket is closed with 4408. */
   connectionInitWaitMs?: number;
 }
@@ -110,7 +104,8 @@ const onlySubscriptions = () =>
 export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
   const { schema, orm, authenticate, log } = opts;
   const allowedOrigins = opts.allowedOrigins ?? [];
-  const rules = [...specifiedRules, ...(opts.validationRules ?? [])];
+  // The same limits as over HTTP: tokens, depth, aliases, then cost against the caller's budget.
+  const rules = [...specifiedRules, ...queryValidationRules()];
   const format = formatError(log);
   const live = new Set<LiveConnection & { socket: WebSocket }>();
 
@@ -157,7 +152,7 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
       onSubscribe: (ctx, _id, payload) => {
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: 5000 });
+          document = parseOperation(payload.query);
         } catch (error) {
           return [withCode(error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation.'), 'GRAPHQL_PARSE_FAILED')];
         }
@@ -167,14 +162,21 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         if (!operation) return [new GraphQLError('Unable to identify the operation.', { extensions: { code: 'BAD_REQUEST' } })];
         if (operation.operation !== 'subscription') return [onlySubscriptions()];
         const requestId = randomUUID();
-        const { socket } = ctx.extra;
+        const { socket, request } = ctx.extra;
         const contextValue: Context = {
           em: orm.em.fork(),
           actor: ctx.extra.actor ?? null,
           requestId,
           log: log.child({ requestId }),
+          clientAddress: request.socket.remoteAddress,
           connection: { close: (code, reason) => socket.close(code, reason) },
         };
+        try {
+          checkOperationCost(schema, document, payload.variables ?? undefined, opts.costCallerOf(contextValue), opts.costBudget, payload.operationName ?? undefined);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         return {
           schema,
           document,

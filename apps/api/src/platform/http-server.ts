@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -13,6 +13,8 @@ import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import { type GraphqlWsOptions, type GraphqlWsServer, serveGraphqlWs } from './graphql-ws.js';
 import type { Logger } from './logger.js';
+import { CostBudget, parseOptions, queryLimitsPlugin, queryValidationRules, type CostCaller } from './query-limits.js';
+import { httpErrorHandler, notFound } from './http-errors.js';
 import { runRoute, type RestRoute } from './rest.js';
 
 export interface HttpServerOptions {
@@ -25,7 +27,9 @@ export interface HttpServerOptions {
   /** Plain HTTP routes beside /graphql (CSV uploads and downloads). */
   routes?: RestRoute[];
   /** graphql-ws on /graphql: what subscriptions subscribe through, message size, allowed origins. */
-  websocket?: Pick<GraphqlWsOptions, 'subscriptionRoot' | 'maxPayload' | 'allowedOrigins' | 'validationRules' | 'connectionInitWaitMs'>;
+  websocket?: Pick<GraphqlWsOptions, 'subscriptionRoot' | 'maxPayload' | 'allowedOrigins' | 'connectionInitWaitMs'>;
+  /** Every caller's budget of query cost points (see query-limits.ts). */
+  costBudget?: CostBudget;
 }
 
 export interface RunningHttpServer {
@@ -53,6 +57,35 @@ async function callerOf(authenticate: Authenticate, em: Context['em'], credentia
 }
 
 /**
+ * GraphQL over HTTP: a client that accepts only `application/json` (not
+ * `application/graphql-response+json`) gets a request error (parse,
+ * validation, variable coercion) with status 200, as the spec says; it reads
+ * the errors from the body.
+ */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'QUERY_TOO_COSTLY']);
+const legacyJsonStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, response }) {
+        const accept = request.http?.headers.get('accept') ?? '';
+        const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+        const requestErrors = errors.length > 0 && errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.['code'])));
+        if (response.http.status === 400 && requestErrors && !accept.includes('application/graphql-response+json')) {
+          response.http.status = 200;
+        }
+      },
+    };
+  },
+};
+
+/** Whose budget an operation spends: the staff user, the API key, or the anonymous client's address. */
+export function costCallerOf(ctx: Context): CostCaller {
+  if (ctx.actor?.kind === 'staff') return `user:${ctx.actor.userId}`;
+  if (ctx.actor?.kind === 'integrator') return `api-key:${ctx.actor.apiKeyId}`;
+  return `address:${ctx.clientAddress ?? 'unknown'}`;
+}
+
+/**
  * One HTTP server: `POST|GET /graphql`, graphql-ws on the same path,
  * `GET /healthz`, and the built console at `/`.
  */
@@ -62,7 +95,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   app.disable('x-powered-by');
   const server = createServer(app);
 
-  const websocket = serveGraphqlWs({ server, schema, orm, authenticate, log, ...opts.websocket });
+  const costBudget = opts.costBudget ?? new CostBudget(20_000, 500);
+  const websocket = serveGraphqlWs({ server, schema, orm, authenticate, log, costBudget, costCallerOf, ...opts.websocket });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -71,7 +105,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // main.ts owns shutdown (drain, close the pool, stop the embedded database).
     stopOnTerminationSignals: false,
     introspection: true,
+    // Credentials travel in the Authorization header only (no cookies), which a cross-site form
+    // cannot set: Apollo's CSRF guard would only refuse the plain GETs the GraphQL-over-HTTP spec allows.
+    csrfPrevention: false,
+    parseOptions,
+    validationRules: queryValidationRules(),
     plugins: [
+      legacyJsonStatusPlugin,
+      queryLimitsPlugin(costBudget, costCallerOf),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: async () => void (await websocket.dispose()) }) },
     ],
@@ -106,7 +147,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       context: async ({ req, res }) => {
         const requestId = String(res.locals['requestId']);
         const em = orm.em.fork();
-        return { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
+        return { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
       },
     }),
   );
@@ -126,6 +167,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // react-admin routes are client-side: every other GET gets the app shell.
     app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => res.sendFile(path.join(consoleDir, 'index.html')));
   }
+  app.use(notFound);
+  app.use(httpErrorHandler(log));
 
   return {
     server,

@@ -23,6 +23,8 @@ const statusByCode: Record<string, number> = {
   BAD_USER_INPUT: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
+  TIMEOUT: 503,
 };
 
 /** Runs a route for a caller: refuses the wrong caller, and answers errors as `{ code, message, ... }` with the matching status. */

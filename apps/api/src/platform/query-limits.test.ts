@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aDevice, anOrder, aStaffUser } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { buildSchema, parse, validate } from 'graphql';
+import { CostBudget, QUERY_LIMITS, queryValidationRules } from './query-limits.js';
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  // A small budget so that a few costly operations exhaust it, and a short statement timeout to trip.
+  t = await startTestApp({ env: { AFTERSALE_COST_BUDGET: '12000', AFTERSALE_COST_RESTORE_RATE: '1', AFTERSALE_STATEMENT_TIMEOUT: '300' } });
+  admin = await t.login();
+  const em = t.app.orm.em.fork();
+  const order = await anOrder(em);
+  for (let i = 0; i < 3; i++) await aDevice(em, { order });
+});
+afterAll(() => t?.close());
+
+async function post(body: unknown, credential = admin) {
+  const response = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${credential}` },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, any> } };
+}
+
+const aliases = (n: number, limit: number) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: devices(limit: ${limit}) { items { imei model { name } } }`).join(' ')} }`;
+
+describe('limits on one operation', () => {
+  it('refuses 1000 aliases of a 500-row list before running anything', async () => {
+    const { body } = await post({ query: aliases(1000, 500) });
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses more aliases than the limit, naming it', async () => {
+    const { body } = await post({ query: `{ ${Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: me { id }`).join(' ')} }` });
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).toMatch(new RegExp(`aliases.*${QUERY_LIMITS.maxAliases}`, 'i'));
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a document with more tokens than the limit', async () => {
+    const { body } = await post({ query: `{ me { ${'email '.repeat(QUERY_LIMITS.maxTokens)} } }` });
+    expect(body.errors?.[0]?.message).toMatch(/more th.t 3000 tokens/);
+  });
+
+  it('refuses a selection nested deeper than the limit', () => {
+    const schema = buildSchema('type Query { node: Node } type Node { child: Node id: ID }');
+    const nested = (depth: number) => `{ ${'node { '.repeat(1)}${'child { '.repeat(depth - 2)}id${' }'.repeat(depth - 1)} }`;
+    expect(validate(schema, parse(nested(QUERY_LIMITS.maxDepth)), queryValidationRules())).toEqual([]);
+    const [error] = validate(schema, parse(nested(QUERY_LIMITS.maxDepth + 1)), queryValidationRules());
+    expect(error?.message).toMatch(new RegExp(`depth.*${QUERY_LIMITS.maxDepth}`, 'i'));
+  });
+
+  it('refuses an operation that costs more than one may, stating its cost and the limit', async () => {
+    const { status, body } = await post({ query: aliases(6, 500) });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 6 * (1 + 500 * 2), limit: QUERY_LIMITS.maxCost });
+    expect(body.errors?.[0]?.message).toContain(`costs ${6 * (1 + 500 * 2)} points`);
+  });
+
+  it('reports the cost of every answer in extensions', async () => {
+    const { body } = await post({ query: '{ devices(limit: 10) { total items { imei model { name } } } }' });
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions?.['cost']).toMatchObject({ requested: 1 + 10 * 2, limit: QUERY_LIMITS.maxCost, capacity: 12000, restoreRate: 1 });
+  });
+});
+
+describe("a caller's budget over time", () => {
+  it('refuses with RATE_LIMITED (429, Retry-After) once the budget is spent, and only for that caller', async () => {
+    const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const other = await t.login(agent.email, agent.password);
+    let last;
+    for (let i = 0; i < 10; i++) {
+      last = await post({ query: aliases(3, 500) });
+      if (last.status !== 200) break;
+    }
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(last!.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', cost: 3 * 1001, capacity: 12000, restoreRate: 1 });
+    expect(last!.body.errors?.[0]?.message).toMatch(/costs 3003 points and your budget holds \d+ now/);
+    expect((await post({ query: aliases(3, 500) }, other)).status).toBe(200);
+  });
+
+  it('refills a leaky bucket at its rate, up to its capacity', () => {
+    let now = 0;
+    const budget = new CostBudget(100, 10, () => now);
+    expect(budget.charge('a', 80).remaining).toBe(20);
+    expect(() => budget.charge('a', 30)).toThrow(/retry in 1 s/);
+    expect(budget.charge('b', 100).remaining).toBe(0);
+    now = 1000;
+    expect(budget.charge('a', 30).remaining).toBe(0);
+    now = 60_000;
+    expect(budget.charge('a', 0).remaining).toBe(100);
+  });
+});
+
+describe('statement timeout', () => {
+  it("cancels an API connection's statement that runs past the timeout", async () => {
+    await expect(t.app.orm.em.fork().getConnection().execute('select pg_sleep(2)')).rejects.toMatchObject({ code: '57014' });
+  });
+});

@@ -1,0 +1,207 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import {
+  type DocumentNode,
+  getNamedType,
+  GraphQLError,
+  type GraphQLSchema,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  parse,
+  type GraphQLOutputType,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { createRequire } from 'node:module';
+
+// graphql-query-complexity's ES module imports `graphql/index.mjs`, a second
+// copy of graphql beside the CommonJS one type-graphql and we load (its
+// `isObjectType` then fails on our schema): its CommonJS build shares ours.
+const { fieldExtensionsEstimator, getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
+
+/**
+ * What one GraphQL operation may ask for, over HTTP and WebSocket alike. A
+ * client reads them in every answer's `extensions.cost` and in the errors
+ * that refuse an operation, so it can plan its pages.
+ */
+export const QUERY_LIMITS = {
+  /** Lexical tokens in a document (graphql-js stops parsing past them). */
+  maxTokens: 3000,
+  /** Nesting of selections. */
+  maxDepth: 12,
+  /** Aliased fields in one document. */
+  maxAliases: 20,
+  /** Cost of one operation (see `operationCost`). */
+  maxCost: 5000,
+} as const;
+
+/** Assumed length of a list field that takes no page size (a claim's lines, a model's parts). */
+const UNPAGED_LIST_SIZE = 10;
+
+/** Parses an operation with the token limit: a huge document fails before it is built into memory. */
+export const parseOperation = (source: string): DocumentNode => parse(source, { maxTokens: QUERY_LIMITS.maxTokens });
+
+/** Parse options for Apollo Server (`parseOptions`) and any other server that parses itself. */
+export const parseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
+
+/** Validation rules limiting depth and aliases, added to graphql-js's specified rules. */
+export function queryValidationRules(): ValidationRule[] {
+  // graphql-armor's rules throw when told to propagate (made for envelop); reported instead, they
+  // come back like any validation error (GRAPHQL_VALIDATION_FAILED, with every other problem).
+  const report = { propagateOnRejection: false, exposeLimits: true, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))] };
+  return [
+    maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, ...report }),
+    maxAliasesRule({ n: QUERY_LIMITS.maxAliases, allowList: [], ...report }),
+  ];
+}
+
+/** Error codes of refused operations whose extensions (cost, limit, budget) the client needs to see. */
+export const QUERY_LIMIT_CODES: readonly string[] = ['QUERY_TOO_COSTLY', 'RATE_LIMITED'];
+
+const pageSizeOf = (args: Record<string, unknown>): number | undefined => {
+  const size = args['limit'] ?? args['first'];
+  return typeof size === 'number' && size > 0 ? size : undefined;
+};
+
+const isListOf = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
+
+/** A page wrapper (`ClaimPage { items total }`, a Relay connection): its list is already sized by the field that returned it. */
+const isPageType = (name: string) => /(Page|Connection)$/.test(name);
+
+/**
+ * The cost model, after GitHub's and Shopify's: a scalar costs nothing, an
+ * object costs 1, a list field costs its page size (`limit` or `first`, the
+ * defaults included) times what each item costs, and a list that takes no
+ * page size counts as ten items. `claims(limit: 25) { items { number device { imei } } }`
+ * costs 1 + 25 × (1 + 1) = 51.
+ */
+const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (isLeafType(getNamedType(field.type))) return 0;
+  const pageSize = pageSizeOf(args);
+  if (pageSize !== undefined) return 1 + pageSize * Math.max(1, childComplexity);
+  if (isListOf(field.type)) return isPageType(type.name) ? 1 + childComplexity : UNPAGED_LIST_SIZE * (1 + childComplexity);
+  return 1 + childComplexity;
+};
+
+/**
+ * The cost of the operation `operationName` (or the only one) of `document`.
+ * A field may set its own cost in its extensions (`complexity`).
+ */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [fieldExtensionsEstimator(), pageSizeEstimator],
+  });
+}
+
+/** Who a budget belongs to: a staff user, an API key, or an anonymous client address. */
+export type CostCaller = string;
+
+export interface BudgetState {
+  /** Points the bucket holds when full. */
+  capacity: number;
+  /** Points it gets back each second. */
+  restoreRate: number;
+  /** Points left after this operation. */
+  remaining: number;
+}
+
+/**
+ * A per-caller leaky bucket of cost points: every operation takes its cost,
+ * the bucket refills at `restoreRate` points a second up to `capacity`.
+ * Kept in this process's memory: with several API instances behind a load
+ * balancer, each gives a caller its own bucket.
+ */
+export class CostBudget {
+  readonly #buckets = new Map<CostCaller, { points: number; at: number }>();
+
+  constructor(
+    readonly capacity: number,
+    readonly restoreRate: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Takes `cost` points from the caller's bucket, or throws RATE_LIMITED (nothing taken) when it holds too few. */
+  charge(caller: CostCaller, cost: number): BudgetState {
+    const now = this.now();
+    const bucket = this.#buckets.get(caller);
+    const points = bucket ? Math.min(this.capacity, bucket.points + ((now - bucket.at) / 1000) * this.restoreRate) : this.capacity;
+    if (cost > points) {
+      const retryAfter = Math.ceil((cost - points) / this.restoreRate);
+      throw new GraphQLError(
+        `Rate limited: this operation costs ${cost} points and your budget holds ${Math.floor(points)} now (${this.capacity} at most, ${this.restoreRate} restored a second): retry in ${retryAfter} s.`,
+        { extensions: { code: 'RATE_LIMITED', cost, remaining: Math.floor(points), capacity: this.capacity, restoreRate: this.restoreRate, retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } } },
+      );
+    }
+    if (this.#buckets.size > 100_000) this.#forgetFull(now);
+    this.#buckets.set(caller, { points: points - cost, at: now });
+    return { capacity: this.capacity, restoreRate: this.restoreRate, remaining: Math.floor(points - cost) };
+  }
+
+  /** Buckets that have refilled hold nothing worth keeping. */
+  #forgetFull(now: number): void {
+    for (const [caller, bucket] of this.#buckets) {
+      if (bucket.points + ((now - bucket.at) / 1000) * this.restoreRate >= this.capacity) this.#buckets.delete(caller);
+    }
+  }
+}
+
+/** What an answer reports in `extensions.cost`. */
+export interface CostReport extends BudgetState {
+  /** This operation's cost. */
+  requested: number;
+  /** The most one operation may cost. */
+  limit: number;
+}
+
+/**
+ * Checks one operation (HTTP or WebSocket): refuses it with `QUERY_TOO_COSTLY`
+ * when it costs more than one operation may, with `RATE_LIMITED` when the
+ * caller's budget holds too little now; otherwise charges the budget.
+ */
+export function checkOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  caller: CostCaller,
+  budget: CostBudget,
+  operationName?: string,
+): CostReport {
+  const requested = operationCost(schema, document, variables ?? {}, operationName);
+  if (requested > QUERY_LIMITS.maxCost) {
+    throw new GraphQLError(
+      `This operation costs ${requested} points; one operation may cost at most ${QUERY_LIMITS.maxCost}. A list costs its page size (limit or first) times what each item asks for: ask for smaller pages or fewer fields.`,
+      { extensions: { code: 'QUERY_TOO_COSTLY', cost: requested, limit: QUERY_LIMITS.maxCost, http: { status: 400 } } },
+    );
+  }
+  return { requested, limit: QUERY_LIMITS.maxCost, ...budget.charge(caller, requested) };
+}
+
+/**
+ * Apollo Server plugin: checks every operation's cost against the limit and
+ * the caller's budget before it runs, and reports the cost in the answer's
+ * `extensions.cost`.
+ */
+export function queryLimitsPlugin<C extends object>(budget: CostBudget, callerOf: (context: C) => CostCaller): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      let report: CostReport | undefined;
+      return {
+        async didResolveOperation({ schema, document, request, contextValue, operationName }) {
+          report = checkOperationCost(schema, document, request.variables, callerOf(contextValue), budget, operationName ?? undefined);
+        },
+        async willSendResponse({ response }) {
+          if (report && response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
+          }
+        },
+      };
+    },
+  };
+}
