@@ -289,6 +289,16 @@ describe('graphql-ws protocol and abuse', () => {
     sub.close();
   });
 
+  it('applies the HTTP limits: too many aliases are refused before anything runs', async () => {
+    const { apiKey } = await anIntegrator(0);
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: cursor`).join(' ');
+    const sub = await subscriber(t.url, { apiKey }, `subscription { claimUpdates { ${aliases} } }`);
+    const error = await sub.raw.next((m) => m['type'] === 'error');
+    expect(error['payload'][0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(error['payload'][0].message).toMatch(/alias/i);
+    sub.close();
+  });
+
   it('refuses a browser page from another origin', async () => {
     const raw = rawSocket(t.url, { origin: 'https://evil.example' });
     expect((await raw.closed).code).toBe(403);
