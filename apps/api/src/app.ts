@@ -9,13 +9,16 @@ import { ClaimsService } from './claims/claims.service.js';
 import { DeviceImporter } from './devices/device-import.js';
 import type { ClaimEventFeed, FeedOptions } from './events/claim-event-feed.js';
 import { eventsModule } from './events/events.module.js';
+import type { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import type { WebhookSettings } from './webhooks/webhooks.service.js';
+import { webhooksModule } from './webhooks/webhooks.module.js';
 import { devicesModule } from './devices/devices.module.js';
 import { DevicesService } from './devices/devices.service.js';
 import { invoicesModule } from './invoices/invoices.module.js';
 import { InvoicesService } from './invoices/invoices.service.js';
 import { migrations } from './migrations/index.js';
 import { ordersModule } from './orders/orders.module.js';
-import { type Clock, systemClock } from './platform/clock.js';
+import { acceleratedClock, type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { type MikroORM, openDatabase } from './platform/database.js';
 import { buildAppSchema } from './platform/graphql-schema.js';
@@ -38,6 +41,7 @@ export const entities = [
   ...invoicesModule.entities,
   ...policyModule.entities,
   ...eventsModule.entities,
+  ...webhooksModule.entities,
 ];
 
 /** Connects to the app's database and brings it up to date: every feature's entities, the committed migrations. */
@@ -65,7 +69,7 @@ export interface App {
 }
 
 /** Every service, resolver and route, wired by hand: the whole dependency graph reads top to bottom. */
-export function createResolvers(tokens: TokenSigner, clock: Clock) {
+export function createResolvers(tokens: TokenSigner, clock: Clock, webhooks: WebhookSettings = { allowLocalHttp: false }, webhookClock: Clock = clock) {
   const auth = new AuthService(tokens);
   const devices = new DevicesService(clock);
   const importer = new DeviceImporter(clock);
@@ -88,6 +92,7 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
       ...invoicesModule.resolvers(invoices),
       ...policyModule.resolvers(clock),
       ...eventsModule.resolvers(eventLog),
+      ...webhooksModule.resolvers(webhooks, webhookClock),
     ] as [object, ...object[]],
   };
 }
@@ -105,6 +110,7 @@ async function tokenSecret(em: EntityManager, configured: string | undefined): P
 export async function startApp({ config, databaseUrl, log, clock = systemClock, feed: feedOptions }: AppOptions): Promise<App> {
   const orm = await openAppDatabase(databaseUrl, log, config.AFTERSALE_STATEMENT_TIMEOUT);
   let feed: ClaimEventFeed | undefined;
+  let dispatcher: WebhookDispatcher | undefined;
   try {
     const em = orm.em.fork();
     await registerPolicyVersions(em);
@@ -117,7 +123,9 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock, 
       const { seedDemoDataIfEmpty } = await import('./demo/seed-demo-data.js');
       await seedDemoDataIfEmpty(orm, clock, log);
     }
-    const { authenticate, resolvers, routes, eventLog } = createResolvers(tokens, clock);
+    const webhookClock = acceleratedClock(clock, config.AFTERSALE_WEBHOOK_TIME_SCALE);
+    const allowLocalHttp = config.AFTERSALE_WEBHOOK_ALLOW_LOCAL_HTTP;
+    const { authenticate, resolvers, routes, eventLog } = createResolvers(tokens, clock, { allowLocalHttp }, webhookClock);
     const schema = await buildAppSchema(resolvers);
     feed = eventsModule.feed(orm, databaseUrl, eventLog, log, feedOptions);
     await feed.start();
@@ -132,6 +140,14 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock, 
       websocket: { subscriptionRoot: eventsModule.subscriptionRoot(eventLog, feed), allowedOrigins: config.AFTERSALE_ALLOWED_ORIGINS },
     });
     eventsModule.enforceRevocations(orm, feed, http.websocket, log);
+    dispatcher = webhooksModule.dispatcher(orm, webhookClock, log, {
+      allowLocalHttp,
+      timeoutMs: config.AFTERSALE_WEBHOOK_TIMEOUT_MS,
+      perEndpoint: 4,
+      maxInFlight: 64,
+      pollMs: config.AFTERSALE_WEBHOOK_TIME_SCALE > 1 ? 50 : 250,
+    });
+    dispatcher.start();
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.PORT, config.HOST, resolve);
@@ -145,11 +161,13 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock, 
       feed,
       close: async () => {
         await http.close();
+        await dispatcher!.close();
         await feed!.close();
         await orm.close();
       },
     };
   } catch (error) {
+    await dispatcher?.close();
     await feed?.close();
     await orm.close();
     throw error;

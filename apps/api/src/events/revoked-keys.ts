@@ -25,7 +25,7 @@ export function closeRevokedKeyConnections(orm: MikroORM, feed: ClaimEventFeed, 
     orm.em
       .fork()
       .getConnection()
-      .execute<{ id: number }[]>('select id from api_key where id = any(?) and revoked_at is not null', [ids])
+      .execute<{ id: number }[]>('select id from api_key where id = any(?::int[]) and revoked_at is not null', [`{${ids.join(',')}}`])
       .then((rows) => rows.forEach((row) => closeKey(row.id)))
       .catch((error: unknown) => log.warn({ err: error }, 'could not check for revoked API keys'));
   });

@@ -26,6 +26,12 @@ const Env = z.object({
   AFTERSALE_COST_RESTORE_RATE: z.coerce.number().int().min(1).default(500),
   /** Longest one SQL statement of an API request may run, in milliseconds (0: no limit). */
   AFTERSALE_STATEMENT_TIMEOUT: z.coerce.number().int().min(0).default(10_000),
+  /** Local use and tests only: webhook endpoints may be http://127.0.0.1 or http://localhost. */
+  AFTERSALE_WEBHOOK_ALLOW_LOCAL_HTTP: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** How long a webhook endpoint has to answer, in milliseconds. */
+  AFTERSALE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Tests only: webhook retries are scheduled on a clock running this many times faster. */
+  AFTERSALE_WEBHOOK_TIME_SCALE: z.coerce.number().min(1).max(1_000_000).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
