@@ -12,7 +12,7 @@ import type { Page } from '../platform/pagination.js';
 import { appendClaimEvent } from './claim-events.js';
 import { ClaimEvent } from './claim-event.entity.js';
 import { Claim } from './claim.entity.js';
-import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.types.js';
+import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 
 const sortColumns = { NUMBER: 'number', SUBMITTED_AT: 'createdAt', STATUS: 'status', UPDATED_AT: 'updatedAt' } as const;
 
