@@ -10,6 +10,8 @@ export interface RunningServer {
   process: ChildProcess;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** `kill -9`: no shutdown at all, as a crash. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -18,10 +20,14 @@ export interface RunningServer {
  * By default it gets a fresh database of the test cluster (with the demo
  * data); `{ embedded: dataDir }` runs its own embedded PostgreSQL instead.
  */
-export async function startServer(options: { embedded?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
-  const db = options.embedded ? undefined : await createTestDatabase();
+export async function startServer(options: { embedded?: string; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const db = options.embedded || options.databaseUrl ? undefined : await createTestDatabase();
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
-  const database = db ? { DATABASE_URL: db.url } : { AFTERSALE_DATA_DIR: options.embedded!, AFTERSALE_PG_PORT: String(await freePort()) };
+  const database = options.databaseUrl
+    ? { DATABASE_URL: options.databaseUrl }
+    : db
+      ? { DATABASE_URL: db.url }
+      : { AFTERSALE_DATA_DIR: options.embedded!, AFTERSALE_PG_PORT: String(await freePort()) };
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: repoRoot,
     env: { ...parentEnv, ...database, PORT: '0', LOG_LEVEL: 'warn', ...options.env },
@@ -51,6 +57,11 @@ export async function startServer(options: { embedded?: string; env?: Record<str
       const code = child.exitCode ?? (await exited);
       await db?.drop();
       return code;
+    },
+    kill: async () => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) await exited;
     },
   };
 }
