@@ -45,7 +45,8 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<{ 
         res.writeHead(401).end('bad signature');
         return;
       }
-      Promise.resolve(options.onEvent({ deliveryId: String(req.headers['aftersale-delivery']), body: JSON.parse(raw) }))
+      Promise.resolve()
+        .then(() => options.onEvent({ deliveryId: String(req.headers['aftersale-delivery']), body: JSON.parse(raw) }))
         .then(() => res.writeHead(200).end('ok'))
         .catch(() => res.writeHead(500).end('not now'));
     });
