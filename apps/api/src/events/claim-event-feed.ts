@@ -139,7 +139,11 @@ export class ClaimEventFeed implements StreamSource {
       return;
     }
     this.reading = this.readNew()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not read the claim event log'))
+      .catch((error: unknown) => {
+        // The database restarting, a pool timeout: try again shortly, from the same position.
+        this.logger.warn({ err: error }, 'could not read the claim event log; retrying');
+        setTimeout(() => this.wake(), 250).unref();
+      })
       .finally(() => {
         this.reading = undefined;
         if (this.readAgain) {

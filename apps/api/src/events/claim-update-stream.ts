@@ -141,6 +141,8 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
       if (this.failure) {
         const failure = this.failure;
         await this.return();
+        // A slow consumer's socket is being closed with its own code: nothing more to say on it.
+        if (failure instanceof SlowConsumerError) return { done: true, value: undefined };
         throw failure;
       }
       if (this.done) return { done: true, value: undefined };

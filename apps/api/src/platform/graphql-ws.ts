@@ -91,6 +91,10 @@ const withCode = (error: GraphQLError, code: string): GraphQLError =>
         extensions: { ...error.extensions, code },
       });
 
+/** Drops a subscription context's EntityManager after each event (the next event's resolvers fork a new one). */
+const forgetEntityManager = new WeakMap<Context, () => void>();
+const clearEntityManager = (context: Context) => forgetEntityManager.get(context)?.();
+
 const onlySubscriptions = () =>
   new GraphQLError('Only subscriptions run over WebSocket: send queries and mutations with POST /graphql.', {
     extensions: { code: 'FORBIDDEN' },
@@ -119,6 +123,24 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
       done(false, 403, 'Origin not allowed');
     },
   });
+
+  // Many subscribers send the same few documents: each is parsed and validated once (they are immutable).
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const checkedDocument = (query: string): DocumentNode | readonly GraphQLError[] => {
+    const known = documents.get(query);
+    if (known) return known;
+    let checked: DocumentNode | readonly GraphQLError[];
+    try {
+      const document = parseOperation(query);
+      const errors = validate(schema, document, rules);
+      checked = errors.length > 0 ? errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) : document;
+    } catch (error) {
+      checked = [withCode(error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation.'), 'GRAPHQL_PARSE_FAILED')];
+    }
+    if (documents.size >= 500) documents.delete(documents.keys().next().value!);
+    documents.set(query, checked);
+    return checked;
+  };
 
   const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
 
@@ -150,21 +172,20 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         }
       },
       onSubscribe: (ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parseOperation(payload.query);
-        } catch (error) {
-          return [withCode(error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation.'), 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const checked = checkedDocument(payload.query);
+        if (Array.isArray(checked)) return checked;
+        const document = checked as DocumentNode;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation.', { extensions: { code: 'BAD_REQUEST' } })];
         if (operation.operation !== 'subscription') return [onlySubscriptions()];
         const requestId = randomUUID();
         const { socket, request } = ctx.extra;
+        let em: Context['em'] | undefined;
         const contextValue: Context = {
-          em: orm.em.fork(),
+          // Forked when a resolver first needs it: an idle subscription holds no EntityManager.
+          get em() {
+            return (em ??= orm.em.fork());
+          },
           actor: ctx.extra.actor ?? null,
           requestId,
           log: log.child({ requestId }),
@@ -177,6 +198,7 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        forgetEntityManager.set(contextValue, () => (em = undefined));
         return {
           schema,
           document,
@@ -187,8 +209,8 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         };
       },
       onNext: (_ctx, _id, _payload, args, result) => {
-        // Each event is read afresh: the subscription's EntityManager keeps nothing between events.
-        (args.contextValue as Context).em.clear();
+        // Each event is read afresh: the subscription keeps no EntityManager between events.
+        clearEntityManager(args.contextValue as Context);
         if (!result.errors) return;
         return { ...result, errors: formatErrors(result.errors) };
       },

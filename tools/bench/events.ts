@@ -1,0 +1,247 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, startEmbeddedPostgres } from '@aftersale/api/embedded-postgres';
+import { createLogger } from '@aftersale/api/logger';
+import pg from 'pg';
+import WebSocket from 'ws';
+
+/**
+ * Live delivery benchmark (`npm run bench -- events`), loopback only, bounded.
+ * The API runs as its own process on an embedded PostgreSQL with the demo
+ * data; the baseline, in the same run, is a bare `ws` broadcast of the same
+ * payloads to the same number of clients, also its own process.
+ *
+ * - deliveries/s to SUBSCRIBERS concurrent subscribers (goal ≥ 0.6× raw)
+ * - commit-to-client latency p50/p99 (goal p99 ≤ 250 ms)
+ * - memory per idle subscriber in the API process (goal ≤ 50 KB)
+ * - claim transitions/s with the event log and NOTIFY vs the same writes without (goal ≥ 0.8×)
+ */
+const SUBSCRIBERS = Number(process.env['SUBSCRIBERS'] ?? 1000);
+const EVENTS = Number(process.env['EVENTS'] ?? 50);
+const LATENCY_SAMPLES = 40;
+const WRITE_SECONDS = 4;
+const WRITERS = 4;
+// tools/bench/dist/ is three levels below the repository root.
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const QUERY = 'subscription { claimUpdates { cursor event { type fromStatus toStatus actor at } claim { id number status } } }';
+
+function started(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+async function rssKb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
+}
+
+async function graphql(url: string, query: string, variables: Record<string, unknown>, credential?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(credential && { authorization: `Bearer ${credential}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** `count` clients of one URL; each counts what it receives and notes when. */
+async function connect(count: number, url: string, onOpen: (socket: WebSocket) => void, onMessage: (text: string) => void): Promise<WebSocket[]> {
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < count; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, count - i) }, async () => {
+        const socket = new WebSocket(url, 'graphql-transport-ws');
+        socket.on('message', (data) => onMessage(String(data)));
+        await new Promise<void>((resolve, reject) => {
+          socket.once('open', () => resolve());
+          socket.once('error', reject);
+        });
+        onOpen(socket);
+        sockets.push(socket);
+      }),
+    );
+  }
+  return sockets;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+const waitFor = async (condition: () => boolean, what: string, timeoutMs = 120_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+let received = 0;
+const others: string[] = [];
+const dataDir = await mkdtemp(path.join(tmpdir(), 'aftersale-bench-events-'));
+const log = createLogger('warn');
+const db = await startEmbeddedPostgres(dataDir, await freePort(), log);
+const children: ChildProcess[] = [];
+try {
+  const api = spawn(process.execPath, ['apps/api/dist/main.js'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn', AFTERSALE_DEMO_DATA: 'auto' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(api);
+  const base = (await started(api, /Aftersale is running at (http:\/\/\S+)/))[1]!;
+  const url = `${base}graphql`;
+  const admin = (await graphql(url, 'mutation { login(email: "admin@aftersale.test", password: "aftersale-admin") { token } }', {})).login.token as string;
+  const customerId = (await graphql(url, '{ customers(limit: 1) { items { id } } }', {}, admin)).customers.items[0].id as string;
+  const apiKey = (await graphql(url, 'mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "bench" }) { secret } }', { c: customerId }, admin)).createApiKey.secret as string;
+  const claimId = Number((await graphql(url, '{ claims(limit: 1) { items { id } } }', {}, apiKey)).claims.items[0].id);
+
+  const sql = new pg.Client({ connectionString: db.url });
+  sql.on('error', () => undefined);
+  await sql.connect();
+  const writeEvents = async (count: number, type: string) => {
+    await sql.query(
+      `insert into claim_event (claim_id, customer_id, type, actor_label) select $1, $2, $3 || '_' || n, 'bench' from generate_series(1, $4) n`,
+      [claimId, Number(customerId), type, count],
+    );
+  };
+
+  // Idle subscribers: the API process's memory before and after.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const rssBefore = await rssKb(api.pid!);
+  const arrivals: number[] = [];
+  const sample: string[] = [];
+  let acks = 0;
+  const subscribers = await connect(
+    SUBSCRIBERS,
+    url.replace(/^http/, 'ws'),
+    (socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { apiKey } })),
+    (text) => {
+      if (text.includes('"connection_ack"')) {
+        acks++;
+        return;
+      }
+      if (!text.includes('"next"')) {
+        if (others.length < 3) others.push(text);
+        return;
+      }
+      received++;
+      arrivals.push(performance.now());
+      if (sample.length < EVENTS) sample.push(text);
+    },
+  );
+  await waitFor(() => acks === SUBSCRIBERS, 'every connection_ack');
+  subscribers.forEach((socket) => socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: QUERY } })));
+  // The subscriptions are registered once the API has read where the log stands for each: give it time, then settle.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const rssIdle = await rssKb(api.pid!);
+  const perSubscriberKb = (rssIdle - rssBefore) / SUBSCRIBERS;
+
+  // Throughput: EVENTS events in one commit, to every subscriber.
+  received = 0;
+  sample.length = 0;
+  const t0 = performance.now();
+  await writeEvents(EVENTS, 'BENCH');
+  await waitFor(() => received >= EVENTS * SUBSCRIBERS, 'every delivery');
+  const apiSeconds = (performance.now() - t0) / 1000;
+  const apiRate = (EVENTS * SUBSCRIBERS) / apiSeconds;
+
+  // Latency: single-event commits, one at a time, commit to every subscriber.
+  const latencies: number[] = [];
+  for (let i = 0; i < LATENCY_SAMPLES; i++) {
+    arrivals.length = 0;
+    received = 0;
+    await writeEvents(1, 'LATENCY');
+    const committed = performance.now();
+    await waitFor(() => received >= SUBSCRIBERS, 'a latency sample');
+    latencies.push(...arrivals.map((at) => at - committed));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  subscribers.forEach((socket) => socket.terminate());
+
+  // Baseline: the same payloads from a bare ws broadcast to as many clients.
+  const raw = spawn(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), 'events-raw-server.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(raw);
+  const rawPort = (await started(raw, /port (\d+)/))[1]!;
+  let rawReceived = 0;
+  const rawClients = await connect(SUBSCRIBERS, `ws://127.0.0.1:${rawPort}/`, () => undefined, () => void rawReceived++);
+  const control = (await connect(1, `ws://127.0.0.1:${rawPort}/control`, () => undefined, () => undefined))[0]!;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const r0 = performance.now();
+  control.send(JSON.stringify(sample));
+  await waitFor(() => rawReceived >= sample.length * SUBSCRIBERS, 'every raw delivery');
+  const rawRate = (sample.length * SUBSCRIBERS) / ((performance.now() - r0) / 1000);
+  rawClients.forEach((socket) => socket.terminate());
+  control.terminate();
+
+  // Writes: the same claim transitions with and without the event log (+ its commit trigger and NOTIFY).
+  const claims = (await sql.query<{ id: number; customer_id: number }>('select id, customer_id from claim order by id limit 200')).rows;
+  const transitionsPerSecond = async (withLog: boolean) => {
+    const writers = await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        return client;
+      }),
+    );
+    let done = 0;
+    const until = performance.now() + WRITE_SECONDS * 1000;
+    await Promise.all(
+      writers.map(async (client, w) => {
+        for (let i = w; performance.now() < until; i += WRITERS) {
+          const claim = claims[i % claims.length]!;
+          await client.query('begin');
+          await client.query('update claim set updated_at = now(), version = version + 1 where id = $1', [claim.id]);
+          if (withLog) {
+            await client.query(`insert into claim_event (claim_id, customer_id, type, from_status, to_status, actor_label) values ($1, $2, 'BENCH_STEP', null, null, 'bench')`, [
+              claim.id,
+              claim.customer_id,
+            ]);
+          }
+          await client.query('commit');
+          done++;
+        }
+      }),
+    );
+    await Promise.all(writers.map((client) => client.end()));
+    return done / WRITE_SECONDS;
+  };
+  const without = await transitionsPerSecond(false);
+  const withLog = await transitionsPerSecond(true);
+  await sql.end();
+
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  console.log(`\nLive delivery, ${SUBSCRIBERS} subscribers (API and baseline each in their own process, loopback)`);
+  console.log(`  deliveries/s      API ${Math.round(apiRate)}   raw ws ${Math.round(rawRate)}   ratio ${(apiRate / rawRate).toFixed(2)}× (goal ≥ 0.6×)`);
+  console.log(`  commit → client   p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms (goal p99 ≤ 250 ms; ${LATENCY_SAMPLES} single-event commits × ${SUBSCRIBERS})`);
+  console.log(`  idle subscriber   ${perSubscriberKb.toFixed(1)} KB of API memory (RSS) each (goal ≤ 50 KB)`);
+  console.log(`  transitions/s     with log + NOTIFY ${Math.round(withLog)}   without ${Math.round(without)}   ratio ${(withLog / without).toFixed(2)}× (goal ≥ 0.8×; ${WRITERS} writers, ${WRITE_SECONDS} s each)`);
+} catch (error) {
+  console.error('events bench failed:', error, received, others);
+  process.exitCode = 1;
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+  await db.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
