@@ -56,14 +56,20 @@ export const inScope = (scope: EventScope, update: { customerId: number; claimId
  * catching up, goes through here.
  */
 export class ClaimEventLog {
-  /** The scope an actor reads: an API key its customer only, staff everything; `claimId` narrows to one claim it may see. */
-  async scopeOf(em: EntityManager, actor: Actor, claimId: string | undefined | null): Promise<EventScope> {
-    const customerId = customerScope(actor);
-    if (claimId === undefined || claimId === null) return { customerId };
+  /**
+   * The scope an actor reads: an API key its customer only, staff everything
+   * or one customer; `claimId` narrows to one claim it may see.
+   */
+  async scopeOf(em: EntityManager, actor: Actor, claimId: string | undefined | null, customerId?: string | null): Promise<EventScope> {
+    const own = customerScope(actor);
+    const asked = customerId === undefined || customerId === null ? undefined : parseId(customerId, 'customerId');
+    if (own !== undefined && asked !== undefined && asked !== own) throw new NotFoundError('Customer', customerId!);
+    const scopeCustomer = own ?? asked;
+    if (claimId === undefined || claimId === null) return { customerId: scopeCustomer };
     const id = parseId(claimId, 'claimId');
-    const claim = await em.findOne(Claim, { id, ...(customerId !== undefined && { customer: customerId }) }, { fields: ['id'] });
+    const claim = await em.findOne(Claim, { id, ...(scopeCustomer !== undefined && { customer: scopeCustomer }) }, { fields: ['id'] });
     if (!claim) throw new NotFoundError('Claim', claimId);
-    return { customerId, claimId: id };
+    return { customerId: scopeCustomer, claimId: id };
   }
 
   /** The newest committed position (0 for an empty log). */

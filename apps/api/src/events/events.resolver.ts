@@ -10,6 +10,7 @@ import { ClaimUpdateConnection, ClaimUpdateType } from './events.types.js';
 interface ClaimUpdatesArgs {
   after?: string | null;
   claimId?: string | null;
+  customerId?: string | null;
 }
 
 /** The root value of subscription operations (see app.ts): type-graphql's `subscribe` gets no resolver instance. */
@@ -43,6 +44,8 @@ export class EventsResolver {
     @Root() update: ClaimUpdate,
     @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor.' }) _after: string | undefined,
     @Arg('claimId', () => ID, { nullable: true, description: 'Only this claim.' }) _claimId: string | undefined,
+    @Arg('customerId', () => ID, { nullable: true, description: "Staff: only this customer's claims (an API key always sees its own customer's only)." })
+    _customerId: string | undefined,
     @Ctx() ctx: Context,
   ): ClaimUpdateType {
     return claimUpdateFor(update, actorOf(ctx));
@@ -54,8 +57,9 @@ export class EventsResolver {
     @Arg('after', () => String, { nullable: true, description: 'Events after this cursor; from the start of the log without it.' }) after: string | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'How many (default 50, at most 500).' }) first: number | undefined,
     @Arg('claimId', () => ID, { nullable: true, description: 'Only this claim.' }) claimId: string | undefined,
+    @Arg('customerId', () => ID, { nullable: true, description: "Staff: only this customer's claims." }) customerId: string | undefined,
     @Ctx() ctx: Context,
   ): Promise<ClaimUpdateConnection> {
-    return this.events.page(ctx.em, actorOf(ctx), { after, first, claimId });
+    return this.events.page(ctx.em, actorOf(ctx), { after, first, claimId, customerId });
   }
 }

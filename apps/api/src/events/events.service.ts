@@ -33,11 +33,11 @@ export async function subscribeToClaimUpdates(
   feed: ClaimEventFeed,
   em: EntityManager,
   actor: Actor,
-  args: { after?: string | null; claimId?: string | null },
+  args: { after?: string | null; claimId?: string | null; customerId?: string | null },
   onSlow: (message: string) => void,
 ): Promise<AsyncIterable<ClaimUpdate>> {
   const after = args.after ? decodeCursor(args.after, 'after') : undefined;
-  const scope = await log.scopeOf(em, actor, args.claimId);
+  const scope = await log.scopeOf(em, actor, args.claimId, args.customerId);
   return feed.open(scope, after, (error) => onSlow(error.message));
 }
 
@@ -46,11 +46,11 @@ export class EventsService {
   constructor(private readonly log: ClaimEventLog) {}
 
   /** A page of the caller's events after `after` (from the start of the log without it). */
-  async page(em: EntityManager, actor: Actor, args: { after?: string | null; first?: number | null; claimId?: string | null }): Promise<ClaimUpdateConnection> {
+  async page(em: EntityManager, actor: Actor, args: { after?: string | null; first?: number | null; claimId?: string | null; customerId?: string | null }): Promise<ClaimUpdateConnection> {
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE}.`);
     const after = args.after ? decodeCursor(args.after, 'after') : 0n;
-    const scope = await this.log.scopeOf(em, actor, args.claimId);
+    const scope = await this.log.scopeOf(em, actor, args.claimId, args.customerId);
     const { updates } = await this.log.after(em, after, first + 1, scope);
     const page = updates.slice(0, first);
     return {

@@ -103,6 +103,21 @@ describe('claimUpdates', () => {
     sub.close();
   });
 
+  it("lets staff follow one customer's claims", async () => {
+    const mine = await anIntegrator();
+    const theirs = await anIntegrator();
+    const sub = await subscriber(t.url, { authorization: `Bearer ${admin}` }, UPDATES.replace('$claimId: ID)', '$claimId: ID, $customerId: ID)').replace('claimId: $claimId)', 'claimId: $claimId, customerId: $customerId)'), {
+      customerId: String(mine.customer.id),
+    });
+    await fileClaim(theirs.imeis[0]!, theirs.apiKey);
+    const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    const [update] = await sub.received(1);
+    expect(update!['data'].claimUpdates.claim.id).toBe(a.id);
+    const foreign = await t.gql(`query ($c: ID) { claimEvents(customerId: $c) { edges { cursor } } }`, { c: String(theirs.customer.id) }, mine.apiKey);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    sub.close();
+  });
+
   it("refuses another customer's claim as NOT_FOUND, with the HTTP error format", async () => {
     const mine = await anIntegrator();
     const theirs = await anIntegrator();
