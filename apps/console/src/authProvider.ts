@@ -21,12 +21,14 @@ const writersByResource: Partial<Record<string, readonly Role[]>> = {
   parts: ['ADMIN'],
   users: ['ADMIN'],
   'api-keys': ['ADMIN'],
+  webhooks: ['ADMIN'],
 };
 
 /** Resources only some roles may even read; every staff role reads the rest (claims, units, the catalogue). */
 const readersByResource: Partial<Record<string, readonly Role[]>> = {
   users: ['ADMIN'],
   'api-keys': ['ADMIN'],
+  webhooks: ['ADMIN'],
 };
 
 const readActions = new Set(['list', 'show']);

@@ -4,10 +4,12 @@ import { CanAccess, RecordField, Show, useRecordContext } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { Section } from '../layout/Section';
 import { ApiKeysPanel } from './ApiKeysPanel';
+import { LiveEventsPanel } from './LiveEventsPanel';
+import { WebhooksPanel } from './WebhooksPanel';
 
 const Field = RecordField<CustomerDetailFragment>;
 
-/** One customer, and (for administrators) the keys its integrations call the API with. */
+/** One customer and its integrations: (for administrators) API keys and webhook endpoints, and its live claim events. */
 export const CustomerShow = () => (
   <Show queryOptions={detailQuery}>
     <CustomerPage />
@@ -26,9 +28,14 @@ const CustomerPage = () => {
           <Field source="country" label="Country" />
           <Field source="contactEmail" label="Contact email" empty="—" />
         </Section>
+        {/* Integrations: the keys, the webhook endpoints with their delivery log, and the live event stream. */}
         <CanAccess resource="api-keys" action="list">
           <ApiKeysPanel customerId={customer.id} />
         </CanAccess>
+        <CanAccess resource="webhooks" action="list">
+          <WebhooksPanel customerId={customer.id} />
+        </CanAccess>
+        <LiveEventsPanel customerId={customer.id} />
       </Grid>
     </Box>
   );
