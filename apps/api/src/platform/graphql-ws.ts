@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError, type GraphQLSchema, getOperationAST, specifiedRules, validate, type DocumentNode } from 'graphql';
+import {
+  createSourceEventStream,
+  type DocumentNode,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -95,6 +106,58 @@ const withCode = (error: GraphQLError, code: string): GraphQLError =>
 const forgetEntityManager = new WeakMap<Context, () => void>();
 const clearEntityManager = (context: Context) => forgetEntityManager.get(context)?.();
 
+/**
+ * One event reaches many subscribers who asked the same thing: the answer is
+ * computed once per event for each (document, variables, caller) and shared,
+ * so a thousand subscribers cost one execution, not a thousand. The caller is
+ * in the key because what a field shows may depend on who asks.
+ */
+const sharedResults = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+const documentIds = new WeakMap<DocumentNode, number>();
+let nextDocumentId = 0;
+
+function sharingKey(args: ExecutionArgs): string {
+  let id = documentIds.get(args.document);
+  if (id === undefined) documentIds.set(args.document, (id = ++nextDocumentId));
+  const actor = (args.contextValue as Context).actor;
+  const caller = actor ? (actor.kind === 'staff' ? `user:${actor.userId}` : `api-key:${actor.apiKeyId}`) : 'anonymous';
+  return `${id}|${args.operationName ?? ''}|${caller}|${JSON.stringify(args.variableValues ?? {})}`;
+}
+
+/** graphql-js's `subscribe`, with each event's result shared between identical subscriptions. */
+async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+  const events = source as AsyncGenerator<unknown>;
+  const key = sharingKey(args);
+  const resultOf = (payload: unknown): Promise<ExecutionResult> => {
+    if (typeof payload !== 'object' || payload === null) return Promise.resolve(execute({ ...args, rootValue: payload }));
+    let results = sharedResults.get(payload);
+    if (!results) sharedResults.set(payload, (results = new Map()));
+    let result = results.get(key);
+    if (!result) results.set(key, (result = Promise.resolve(execute({ ...args, rootValue: payload }))));
+    return result;
+  };
+  const mapped = {
+    async next(): Promise<IteratorResult<ExecutionResult>> {
+      const event = await events.next();
+      return event.done ? { done: true, value: undefined } : { done: false, value: await resultOf(event.value) };
+    },
+    async return(): Promise<IteratorResult<ExecutionResult>> {
+      await events.return(undefined);
+      return { done: true, value: undefined };
+    },
+    async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+      await events.return(undefined);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return mapped;
+    },
+  };
+  return mapped as unknown as AsyncGenerator<ExecutionResult>;
+}
+
 const onlySubscriptions = () =>
   new GraphQLError('Only subscriptions run over WebSocket: send queries and mutations with POST /graphql.', {
     extensions: { code: 'FORBIDDEN' },
@@ -147,6 +210,7 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      subscribe: sharedSubscribe,
       connectionInitWaitTimeout: opts.connectionInitWaitMs ?? 3000,
       onConnect: async (ctx) => {
         const credential = credentialOf(ctx.connectionParams);
