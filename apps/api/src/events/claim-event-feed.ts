@@ -76,6 +76,11 @@ export class ClaimEventFeed implements StreamSource {
     return stream;
   }
 
+  /** A fresh EntityManager for one short read. */
+  entityManager() {
+    return this.orm.em.fork();
+  }
+
   get subscribers(): number {
     return this.streams.size;
   }

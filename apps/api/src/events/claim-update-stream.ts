@@ -87,7 +87,7 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
   private async catchUp(): Promise<void> {
     let cursor = this.covered;
     for (;;) {
-      const { updates, horizon } = await this.source.read(cursor, this.limits.pageSize, this.scope);
+      const { updates, horizon } = await this.readWithRetries(cursor);
       if (this.done) return;
       this.queue.push(...updates);
       this.notify();
@@ -111,6 +111,18 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
       this.live = true;
       this.notify();
       return;
+    }
+  }
+
+  /** A read of the log; a transient failure (a pool timeout, the database restarting) is tried again before the subscription gives up. */
+  private async readWithRetries(cursor: bigint, attempts = 5): Promise<{ updates: ClaimUpdate[]; horizon: bigint }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.source.read(cursor, this.limits.pageSize, this.scope);
+      } catch (error) {
+        if (attempt >= attempts || this.done) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
     }
   }
 

@@ -21,7 +21,8 @@ export interface EventsSubscriptionRoot {
 export function eventsSubscriptionRoot(log: ClaimEventLog, feed: ClaimEventFeed): EventsSubscriptionRoot {
   return {
     claimUpdates: (args, ctx) =>
-      subscribeToClaimUpdates(log, feed, ctx.em, actorOf(ctx), args, () =>
+      // A short-lived EntityManager of its own: an idle subscription keeps none.
+      subscribeToClaimUpdates(log, feed, feed.entityManager(), actorOf(ctx), args, () =>
         ctx.connection?.close(WsCloseCode.SlowConsumer, 'Slow consumer: resubscribe with the last cursor you received'),
       ),
   };

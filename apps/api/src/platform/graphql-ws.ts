@@ -252,7 +252,10 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           },
           actor: ctx.extra.actor ?? null,
           requestId,
-          log: log.child({ requestId }),
+          // Made when something logs: an idle subscription keeps no child logger.
+          get log() {
+            return log.child({ requestId });
+          },
           clientAddress: request.socket.remoteAddress,
           connection: { close: (code, reason) => socket.close(code, reason) },
         };

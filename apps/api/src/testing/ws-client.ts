@@ -65,8 +65,14 @@ export async function subscriber(url: string, params: Record<string, unknown>, q
     payloads: data,
     /** Waits until `count` payloads have arrived and returns them. */
     async received(count: number): Promise<Record<string, any>[]> {
+      const deadline = Date.now() + 30_000;
       while (data().length < count) {
-        await Promise.race([raw.next((m) => m['type'] === 'next' && data().length >= count), raw.closed.then(() => undefined)]);
+        if (Date.now() > deadline) throw new Error(`got ${data().length} of ${count}: ${JSON.stringify(data().map((p) => p['data']?.claimUpdates?.event?.type ?? p))}`);
+        await Promise.race([
+          raw.next((m) => m['type'] === 'next' && data().length >= count),
+          raw.closed.then(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, 1000)),
+        ]);
         if (raw.socket.readyState !== WebSocket.OPEN && data().length < count) {
           throw new Error(`closed with ${data().length} of ${count}: ${JSON.stringify(await raw.closed)} ${JSON.stringify(raw.messages.slice(-2))}`);
         }
