@@ -1,10 +1,10 @@
 import {
   assessClaim, claimContextOf, decideAssessment, inheritedWarranty, invoiceLines, isUnderWarranty, NO_ASSESSMENT,
-  policyInForce, transition,
+  transition,
   type AssessedLine, type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type DecidedAssessment,
   type Finding, type FormType, type InvoiceLines, type PartCategory,
 } from '@aftersale/domain';
-import { dateOfInstant, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS } from './calendar.js';
+import { dateOfInstant, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS, policyOn } from './calendar.js';
 import type { Random } from './random.js';
 import type { ModelKind, PartRow } from './rows.js';
 
@@ -359,7 +359,7 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
   function recordAssessment(): void {
     const found = inspection(random, input);
     const claimInput = { formType: input.formType, receivedOn: input.receivedOn, submittedOn: input.submittedOn, lines: found.lines, findings: found.findings };
-    const decided = decideAssessment(claimInput, assessClaim(claimInput, policyInForce(input.submittedOn)));
+    const decided = decideAssessment(claimInput, assessClaim(claimInput, policyOn(input.submittedOn)));
     const serviceCharge = expressHandling(random, input, decided);
     claim.context = claimContextOf(decided, { agreementOnRecord: false, quoteApproved: false, serviceCharged: serviceCharge !== null });
     const step = take('RECORD_ASSESSMENT', 'tech', [4, 48], {
@@ -402,7 +402,7 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
     const at = nextTime(hours);
     if (at === undefined) return;
     const day = dateOfInstant(at);
-    const policy = policyInForce(input.submittedOn);
+    const policy = policyOn(input.submittedOn);
     if (claim.context.replacementAllowed && isUnderWarranty(input.receivedOn, day, policy)) {
       const warranty = inheritedWarranty(input.receivedOn, day, policy);
       takeAt(at, 'REPLACE_UNIT', 'tech', { replacedImei: input.imei, imei: input.replacementUnit.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: null });
@@ -489,7 +489,7 @@ function inspection(random: Random, input: ClaimStoryInput): { lines: ClaimLineI
       break;
     case 'WEAR': {
       // F: only a worn part of a wearable category is charged; another fault beside it stays covered.
-      const { wearableCategories } = policyInForce(input.submittedOn);
+      const { wearableCategories } = policyOn(input.submittedOn);
       add(partIn(likelyParts.filter((c) => wearableCategories.includes(c)).concat('ACCESSORY')), true);
       if (random.chance(0.5)) add(partIn(['BATTERY', 'MAINBOARD']));
       break;

@@ -1,5 +1,5 @@
-import { fromDayNumber, invoiceNumber, isUnderWarranty, policyInForce, toDayNumber } from '@aftersale/domain';
-import { instantOn, timestamp } from './calendar.js';
+import { fromDayNumber, invoiceNumber, isUnderWarranty, toDayNumber } from '@aftersale/domain';
+import { dateOfDay, instantOn, policyOn, timestamp } from './calendar.js';
 import { MODELS, type ModelSpec } from './catalogue.js';
 import { claimCalendar } from './claim-calendar.js';
 import {
@@ -45,7 +45,7 @@ export function planClaims(world: World, claims: number | undefined): Claims {
   /** A received unit of a model, under warranty on a day or not, for a steered SUBMITTED claim; undefined when there is none. */
   const unitMatching = (r: Random, day: number, wanted: NonNullable<ClaimShowcase['unit']>): number | undefined => {
     const on = fromDayNumber(day);
-    const policy = policyInForce(on);
+    const policy = policyOn(on);
     const fits = received.filter((o) => o.row.model_id === wanted.modelId && o.devices > 0 && toDayNumber(o.row.received_on as string) <= day
       && isUnderWarranty(o.row.received_on as string, on, policy) === wanted.underWarranty);
     if (fits.length === 0) return undefined;
@@ -58,7 +58,7 @@ export function planClaims(world: World, claims: number | undefined): Claims {
     const deviceId = (target?.unit && unitMatching(r, picked.day, target.unit)) ?? picked.deviceId;
     const unitRow = world.unitAt(deviceId);
     const receivedOn = unitRow.received_on as string;
-    const submittedOn = fromDayNumber(picked.day);
+    const submittedOn = dateOfDay(picked.day);
     const submittedAt = instantOn(picked.day, r.int(7 * 60, 17 * 60 + 59));
     const formType = r.chance(0.85) ? 'REPAIR' : 'REPLACEMENT';
     const centre = centreOf.get(unitRow.customer_id) as ServiceCentreRow;
