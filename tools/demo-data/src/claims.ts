@@ -6,7 +6,7 @@ import {
   agreementRows, assessmentRows, claimEvents, claimLineRows, consumptionRows, invoiceLineRows, invoiceRow, numberInvoices,
   retainedPartRows, shipmentRows, type ClaimLife, type InvoiceEntry,
 } from './claim-records.js';
-import { claimStory, reportedFault, SHOWCASE, type Showcase } from './claim-story.js';
+import { claimStory, failureFault, reportedFault, SHOWCASE, type Showcase } from './claim-story.js';
 import type { Random } from './random.js';
 import type { ClaimEventRow, ClaimRow, DataSetRows, DeviceRow, InvoiceRow, ServiceCentreRow } from './rows.js';
 import { count, MAX_CLAIMS, replacementUnit, type World } from './world.js';
@@ -38,7 +38,7 @@ export function planClaims(world: World, claims: number | undefined): Claims {
   if (total > MAX_CLAIMS) throw new RangeError(`claims: at most ${MAX_CLAIMS}`);
   const { random, received, todayDay: today, staff } = world;
   const backlog = total >= 50 ? { days: BACKLOG_DAYS, claims: Math.min(BACKLOG_CLAIMS, Math.floor(total * 0.05)) } : undefined;
-  const claimDays = claimCalendar(received, today, total, backlog);
+  const claimDays = claimCalendar({ received, today, claims: total, backlog, defects: world.defects });
   const centreOf = new Map(world.customers.map((c) => [c.row.id, c.centre]));
   const ciNumberOf = new Map(world.orders.map((o) => [o.row.id, o.ciNumber]));
   const showcase = new Map<number, ClaimShowcase>();
@@ -63,7 +63,7 @@ export function planClaims(world: World, claims: number | undefined): Claims {
     const formType = r.chance(0.85) ? 'REPAIR' : 'REPLACEMENT';
     const centre = centreOf.get(unitRow.customer_id) as ServiceCentreRow;
     const model = MODELS[unitRow.model_id - 1] as ModelSpec;
-    const fault = reportedFault(r, model, target?.cause);
+    const fault = target ? reportedFault(r, model, target.cause) : failureFault(r, model, picked.mode);
     const story = claimStory({
       random: r, submittedAt, cutoff: world.cutoff, formType, receivedOn, submittedOn, fault,
       parts: world.partsOfModel.get(unitRow.model_id) ?? [], serviceCentreCode: centre.code, target: target?.status,

@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import { planClaims, tellClaims, type ClaimTable } from './claims.js';
+import type { PlantedDefect } from './life.js';
 import { TABLES_IN_WRITE_ORDER, type TableName } from './rows.js';
 import { databaseUserIds, moveSequencesPastData, USER_REFERENCES } from './write.js';
 import { buildWorld } from './world.js';
@@ -12,9 +13,11 @@ export interface LargeDataSetOptions {
   claims: number;
   /** Another seed, another deterministic data set. Default 1. */
   seed?: number;
+  /** False: no planted bad batch (`plantedDefects`), nothing for an early warning to flag. Default true. */
+  defects?: boolean;
   /** The last day of the history (`YYYY-MM-DD`). Default: today (UTC). */
   today?: string;
-  /** Units on record. Default: 3 per claim (at least 3000). */
+  /** Units on record. Default: 4 per claim (at least 3000). */
   devices?: number;
   /** Default: the 6 hand-written customers plus one per 10 000 claims. */
   customers?: number;
@@ -41,6 +44,8 @@ export interface LoadProgress {
 }
 
 export interface LoadReport {
+  /** The bad batches planted (none with `defects: false`). */
+  readonly defects: readonly PlantedDefect[];
   /** Rows written per table. */
   readonly rows: Readonly<Record<TableName, number>>;
   /** How long each phase took, in milliseconds, in order. */
@@ -75,7 +80,8 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     today: options.today ?? new Date().toISOString().slice(0, 10),
     passwordHash: options.passwordHash ?? '!',
     seed: options.seed,
-    devices: options.devices ?? Math.max(3000, 3 * totalClaims),
+    defects: options.defects,
+    devices: options.devices ?? Math.max(3000, 4 * totalClaims),
     customers: options.customers ?? 6 + Math.floor(totalClaims / 10_000),
     serviceCentres: options.serviceCentres ?? 3 + Math.floor(totalClaims / 200_000),
     historyDays: options.historyDays ?? 1461,
@@ -165,7 +171,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       await control.query('select analytics_rebuild()');
       return true;
     });
-    return { rows, phases, rollupsRebuilt };
+    return { rows, phases, rollupsRebuilt, defects: world.defects };
   } finally {
     await Promise.all(connections.map((client) => client.end().catch(() => undefined)));
     await control.end();
