@@ -6,7 +6,8 @@ import {
   agreementRows, assessmentRows, claimEvents, claimLineRows, consumptionRows, invoiceLineRows, invoiceRow, numberInvoices,
   retainedPartRows, shipmentRows, type ClaimLife, type InvoiceEntry,
 } from './claim-records.js';
-import { claimStory, failureFault, reportedFault, SHOWCASE, type Showcase } from './claim-story.js';
+import { claimStory, SHOWCASE, type Showcase } from './claim-story.js';
+import { failureFault, reportedFault } from './faults.js';
 import type { Random } from './random.js';
 import type { ClaimEventRow, ClaimRow, DataSetRows, DeviceRow, InvoiceRow, ServiceCentreRow } from './rows.js';
 import { count, MAX_CLAIMS, replacementUnit, type World } from './world.js';

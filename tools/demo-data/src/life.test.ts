@@ -86,7 +86,8 @@ describe('life of the units', () => {
       expect(model?.parts.some((p) => p.category === defect?.category)).toBe(true);
       expect(defect?.factor).toBeGreaterThanOrEqual(3);
       expect(defect?.factor).toBeLessThanOrEqual(5);
-      expect(defect?.receivedMonth >= addMonths(TODAY, -15).slice(0, 7) && defect?.receivedMonth <= addMonths(TODAY, -4).slice(0, 7)).toBe(true);
+      const month = defect?.receivedMonth ?? '';
+      expect(month >= addMonths(TODAY, -15).slice(0, 7) && month <= addMonths(TODAY, -4).slice(0, 7)).toBe(true);
       seen.add(`${defect?.modelCode} ${defect?.receivedMonth}`);
     }
     expect(seen.size).toBeGreaterThan(5);

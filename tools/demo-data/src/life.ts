@@ -1,7 +1,7 @@
 import { addMonths, toDayNumber, type PartCategory } from '@aftersale/domain';
 import { dateOfDay } from './calendar.js';
 import { MODELS, type ModelSpec } from './catalogue.js';
-import type { Cause } from './claim-story.js';
+import type { Cause } from './faults.js';
 import { seededRandom } from './random.js';
 
 /**
