@@ -23,7 +23,7 @@ export default defineConfig({
     },
     projects: [
       { ...shared, test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
-      { ...shared, test: { name: 'demo-data', include: ['tools/demo-data/src/**/*.test.ts'] } },
+      { ...shared, test: { name: 'demo-data', include: ['packages/demo-data/src/**/*.test.ts'] } },
       {
         ...shared,
         test: {
