@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { generateLargeDataSet, type LoadProgress } from '@aftersale/demo-data';
-import { hashPassword } from '@aftersale/api/auth/credentials';
-import { DEMO_STAFF_PASSWORD, seedDemoDataIfEmpty } from '@aftersale/api/demo/seed-demo-data';
+import { demoStaffPasswordHash, seedDemoDataIfEmpty } from '@aftersale/api/demo/seed-demo-data';
 import { loadConfig } from '@aftersale/api/platform/config';
 import { openDatabase } from '@aftersale/api/platform/database';
 import { startEmbeddedPostgres } from '@aftersale/api/platform/embedded-postgres';
@@ -74,7 +73,7 @@ try {
       devices: wholeNumber(values.devices, 'devices'),
       defects: values.defects,
       today: values.today,
-      passwordHash: await hashPassword(DEMO_STAFF_PASSWORD),
+      passwordHash: await demoStaffPasswordHash(),
       onProgress: showProgress,
     });
     process.stderr.write('\n');
@@ -96,7 +95,8 @@ function seconds(ms: number): string {
 function showProgress(p: LoadProgress): void {
   const tty = process.stderr.isTTY;
   if (p.phase !== progress.phase && progress.phase !== '' && tty) process.stderr.write('\n');
-  if (!tty && p.phase === progress.phase && p.elapsedMs - progress.shownAt < 5000 && p.claims < p.totalClaims) return;
+  const last = (p.phase === 'load' && p.claims === p.totalClaims) || (p.indexes !== undefined && p.indexes.built === p.indexes.total);
+  if (!tty && p.phase === progress.phase && p.elapsedMs - progress.shownAt < 5000 && !last) return;
   if (p.phase !== progress.phase) progress.shownAt = 0;
   progress.phase = p.phase;
   progress.shownAt = p.elapsedMs;
@@ -108,5 +108,6 @@ function showProgress(p: LoadProgress): void {
     line += `  ${p.rows.toLocaleString('en')} rows  ${p.claims.toLocaleString('en')}/${p.totalClaims.toLocaleString('en')} claims`
       + `  ${Math.round(rate).toLocaleString('en')} rows/s  ${done < 1 ? `${seconds(left)} left` : 'done'}`;
   }
+  if (p.indexes) line += `  ${p.indexes.built}/${p.indexes.total} indexes`;
   process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
 }

@@ -46,6 +46,8 @@ export interface LoadProgress {
   readonly totalClaims: number;
   /** Milliseconds since the phase started. */
   readonly elapsedMs: number;
+  /** In the index phase: the indexes built so far, of how many. */
+  readonly indexes?: { readonly built: number; readonly total: number };
 }
 
 export interface LoadReport {
@@ -96,8 +98,9 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
   const phases: { phase: LoadPhase; ms: number }[] = [];
   const rows = Object.fromEntries(TABLES_IN_WRITE_ORDER.map((table) => [table, 0])) as Record<TableName, number>;
   let claimsTold = 0;
-  const report = (phase: LoadPhase, started: number) => options.onProgress?.({
+  const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) => options.onProgress?.({
     phase, rows: Object.values(rows).reduce((sum, n) => sum + n, 0), claims: claimsTold, totalClaims, elapsedMs: Date.now() - started,
+    ...(indexes && { indexes }),
   });
   const timed = async <T>(phase: LoadPhase, work: (started: number) => Promise<T>): Promise<T> => {
     const started = Date.now();
@@ -172,7 +175,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       if (checked) await control.query('commit');
     });
 
-    await timed('index', () => rebuildIndexes(databaseUrl, dropped));
+    await timed('index', (started) => rebuildIndexes(databaseUrl, dropped, (built) => report('index', started, { built, total: dropped.length })));
     await timed('analyze', async () => {
       await control.query(`analyze ${LOADED_TABLES.join(', ')}`);
       for (const table of LOADED_TABLES) await control.query(`alter table ${table} reset (autovacuum_enabled)`);
@@ -238,14 +241,18 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> 
 }
 
 /** Builds the dropped indexes again, two at a time (one per core here), the largest tables first. */
-async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[]): Promise<void> {
+async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[], onBuilt: (built: number) => void): Promise<void> {
   const queue = [...dropped];
+  let built = 0;
   const worker = async () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       await client.query(`set maintenance_work_mem = '256MB'`);
-      for (let next = queue.shift(); next; next = queue.shift()) await client.query(next.create);
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await client.query(next.create);
+        onBuilt((built += 1));
+      }
     } finally {
       await client.end();
     }

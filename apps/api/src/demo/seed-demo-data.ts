@@ -8,6 +8,9 @@ import type { Logger } from '../platform/logger.js';
 /** The password of the seeded demo staff (agent, tech, analyst @aftersale.test). Demo database only. */
 export const DEMO_STAFF_PASSWORD = 'aftersale-demo';
 
+/** What the demo staff users' password_hash holds (the large data set's staff too). */
+export const demoStaffPasswordHash = (): Promise<string> => hashPassword(DEMO_STAFF_PASSWORD);
+
 /**
  * On first start with an empty database, writes the deterministic demo data
  * set in one transaction. An advisory lock makes concurrent first starts of
@@ -25,7 +28,7 @@ export async function seedDemoDataIfEmpty(orm: MikroORM, clock: Clock, log: Logg
       return false;
     }
     const started = Date.now();
-    const dataSet = generateDataSet({ today: clock.today(), passwordHash: await hashPassword(DEMO_STAFF_PASSWORD) });
+    const dataSet = generateDataSet({ today: clock.today(), passwordHash: await demoStaffPasswordHash() });
     const counts: Record<string, number> = {};
     await writeDataSet(client, dataSet, { onProgress: (table, n) => (counts[table] = n) });
     await client.query('commit');
