@@ -1,5 +1,5 @@
 import { generateLargeDataSet, type LoadReport } from '@aftersale/demo-data';
-import { createTestDatabase, type TestDatabase } from '@aftersale/api/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@aftersale/api/test-database';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
