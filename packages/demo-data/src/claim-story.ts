@@ -1,6 +1,6 @@
 import {
-  assessClaim, claimContextOf, decideAssessment, inheritedWarranty, invoiceLines, isUnderWarranty, NO_ASSESSMENT,
-  transition,
+  assessClaim, assessmentEventData, claimContextOf, decideAssessment, invoiceLines, NO_ASSESSMENT, quoteStatusAfter, replacementWarranty,
+  transition, type QuoteStatus,
   type AssessedLine, type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type DecidedAssessment,
   type Finding, type FormType, type InvoiceLines, type PartCategory,
 } from '@aftersale/domain';
@@ -105,8 +105,6 @@ export interface InvoiceStory {
   readonly paidAt: number | null;
 }
 
-export type QuoteStatus = 'PENDING' | 'APPROVED' | 'DECLINED';
-
 export interface ClaimStory {
   /** The transitions that have happened before the cut-off, after the submission. */
   readonly steps: readonly StoryStep[];
@@ -177,6 +175,7 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
     const to = transition(claim.status, action, ROLE[actor], claim.context);
     const step = { action, from: claim.status, to, at, actor, data };
     steps.push(step);
+    claim.quoteStatus = quoteStatusAfter(action, { to, context: claim.context }, claim.quoteStatus);
     claim.status = to;
     claim.at = at;
     return step;
@@ -238,7 +237,7 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
         // H9: nothing is repaired before the customer signs the maintenance agreement.
         if (!detour(0.2)) recordAgreement();
         // No agreement, no repair: the quote is moot and the unit goes back (as the API records it).
-        else if (take('DECLINE_AGREEMENT', 'agent', days(14, 40), { note: 'Customer did not sign the maintenance agreement' })) claim.quoteStatus = null;
+        else take('DECLINE_AGREEMENT', 'agent', days(14, 40), { note: 'Customer did not sign the maintenance agreement' });
         break;
       case 'AWAITING_APPROVAL':
         // H6: a paid repair waits for the customer to approve the material-cost quote.
@@ -275,20 +274,10 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
     const serviceCharge = expressHandling(random, input, decided);
     claim.context = claimContextOf(decided, { agreementOnRecord: false, quoteApproved: false, serviceCharged: serviceCharge !== null });
     const step = take('RECORD_ASSESSMENT', 'tech', [4, 48], {
-      decision: decided.decision,
-      proposedDecision: decided.proposedDecision,
-      overrideReason: decided.overrideReason ?? null,
-      clauses: decided.clauses,
-      total: decided.total,
-      serviceCharge: serviceCharge?.amount ?? null,
-      policyVersion: decided.policyVersion,
-      findings: found.findings,
-      parts: found.parts.map((part) => part.sku),
+      ...assessmentEventData(decided, { findings: found.findings, parts: found.parts.map((part) => part.sku), serviceCharge: serviceCharge?.amount ?? null }),
     });
     if (!step) return;
-    const quoted = decided.total > 0 || serviceCharge !== null;
     claim.decision = decided.decision;
-    claim.quoteStatus = quoted && step.to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
     claim.assessment = { at: step.at, findings: found.findings, parts: found.parts, worn: found.lines.map((line) => line.worn ?? false), decided, serviceCharge };
   }
 
@@ -303,20 +292,17 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
 
   function answerQuote(action: 'APPROVE_QUOTE' | 'DECLINE_QUOTE', hours: Hours, data?: Record<string, unknown>): void {
     if (!take(action, 'agent', hours, data)) return;
-    claim.quoteStatus = action === 'APPROVE_QUOTE' ? 'APPROVED' : 'DECLINED';
     claim.context = { ...claim.context, quoteApproved: action === 'APPROVE_QUOTE' };
   }
 
-  /** H4: the faulty parts are replaced, or the unit is, when the assessment allows it and the warranty still runs (W4). */
+  /** H4: the faulty parts are replaced, or the unit is when the assessment allows it (R3), with the warranty of the claim filed in time (W4, W3). */
   function repair(hours: Hours): void {
     const assessment = claim.assessment;
     if (!assessment) throw new Error('a claim is in repair without an assessment');
     const at = nextTime(hours);
     if (at === undefined) return;
-    const day = dateOfInstant(at);
-    const policy = policyOn(input.submittedOn);
-    if (claim.context.replacementAllowed && isUnderWarranty(input.receivedOn, day, policy)) {
-      const warranty = inheritedWarranty(input.receivedOn, day, policy);
+    if (claim.context.replacementAllowed) {
+      const warranty = replacementWarranty(input.receivedOn, input.submittedOn, policyOn(input.submittedOn));
       takeAt(at, 'REPLACE_UNIT', 'tech', { replacedImei: input.imei, imei: input.replacementUnit.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: null });
       claim.repair = { at, action: 'REPLACE_UNIT', replacement: { ...input.replacementUnit, receivedOn: warranty.receivedOn } };
       return;
