@@ -29,10 +29,13 @@ export default defineConfig({
         test: {
           name: 'db',
           include: ['tools/db/test/**/*.test.ts'],
+          // The workspace packages it imports through node_modules run from their sources too.
+          server: { deps: { inline: [/@aftersale\//] } },
           globalSetup: ['apps/api/src/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },
+        ssr: { resolve: { conditions: ['@aftersale/source'] } },
       },
       {
         ...shared,

@@ -6,7 +6,7 @@ import { openAppDatabase } from '@aftersale/api/app';
 import { startEmbeddedPostgres } from '@aftersale/api/embedded-postgres';
 import { createLogger } from '@aftersale/api/logger';
 import { systemClock } from '@aftersale/api/clock';
-import { demoStaffPasswordHash, seedDemoDataIfEmpty } from '@aftersale/api/seed-demo-data';
+import { demoStaffPasswordHash, registerPolicyVersionsIn, seedDemoDataIfEmpty } from '@aftersale/api/seed-demo-data';
 
 const usage = `Usage: npm run db -- <command> [options]
 
@@ -57,6 +57,7 @@ try {
   const url = config.DATABASE_URL ?? embedded!.url;
   const orm = await openAppDatabase(url, log);
   try {
+    await registerPolicyVersionsIn(orm);
     if (command === 'seed') {
       const seeded = await seedDemoDataIfEmpty(orm, systemClock, log);
       console.log(seeded ? 'Demo data seeded.' : 'The database is not empty: nothing seeded.');

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { POLICY_REGISTRY } from '@aftersale/domain';
 import pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import { planClaims, tellClaims, type ClaimTable } from './claims.js';
@@ -120,6 +121,11 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
         'select exists (select 1 from customer) or exists (select 1 from device) or exists (select 1 from claim) as any',
       );
       if (existing[0]?.any) throw new Error('The database is not empty: the large data set fills an empty database only');
+      const { rows: versions } = await control.query<{ version: string }>('select version from policy_version');
+      const missing = POLICY_REGISTRY.filter((policy) => !versions.some((row) => row.version === policy.version)).map((policy) => policy.version);
+      if (missing.length > 0) {
+        throw new Error(`policy_version ${missing.join(', ')} missing: the API registers the policy versions on start, \`npm run db -- migrate\` too`);
+      }
       if (checked) return [];
       // Autovacuum would chase the tables as they fill: they are analysed once, at the end.
       for (const table of LOADED_TABLES) await control.query(`alter table ${table} set (autovacuum_enabled = false)`);

@@ -1,4 +1,6 @@
-import { generateLargeDataSet, type LoadReport } from '@aftersale/demo-data';
+import { generateDataSet, generateLargeDataSet, writeDataSet, type LoadReport } from '@aftersale/demo-data';
+import { openAppDatabase } from '@aftersale/api/app';
+import { registerPolicyVersionsIn } from '@aftersale/api/seed-demo-data';
 import { createTestDatabase, type TestDatabase } from '@aftersale/api/test-database';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,9 +39,13 @@ async function digests(url: string): Promise<Record<string, string>> {
 
 describe('generateLargeDataSet', () => {
   const databases: TestDatabase[] = [];
+  /** A migrated database with the policy versions registered, as `npm run db` leaves it. */
   const fresh = async () => {
     const database = await createTestDatabase();
     databases.push(database);
+    const orm = await openAppDatabase(database.url);
+    await registerPolicyVersionsIn(orm);
+    await orm.close();
     return database.url;
   };
   let checked: { url: string; report: LoadReport };
@@ -125,7 +131,27 @@ describe('generateLargeDataSet', () => {
     expect(Number(next?.event)).toBe(copied.report.rows.claim_event + 1);
   });
 
-  it('refuses a database that already has data', async () => {
+  it("writes in COPY's text format exactly what the demo seed's INSERTs write: texts, arrays, JSON, nulls", async () => {
+    const world = { today: TODAY, devices: 3000, customers: 6, serviceCentres: 3, historyDays: 730, passwordHash: 'hash' };
+    const inserted = await fresh();
+    const client = new pg.Client({ connectionString: inserted });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await writeDataSet(client, generateDataSet({ ...world, claims: 300 }));
+      await client.query('commit');
+    } finally {
+      await client.end();
+    }
+    const copiedDemo = await fresh();
+    await generateLargeDataSet(copiedDemo, { ...world, claims: 300 });
+    expect(await digests(copiedDemo)).toEqual(await digests(inserted));
+  });
+
+  it('refuses a database that already has data, or lacks the policy versions its assessments reference (R5)', async () => {
     await expect(generateLargeDataSet(copied.url, options)).rejects.toThrow(/not empty/);
+    const unregistered = await createTestDatabase();
+    databases.push(unregistered);
+    await expect(generateLargeDataSet(unregistered.url, options)).rejects.toThrow(/policy_version .* missing/);
   });
 });

@@ -1,12 +1,19 @@
 import { generateDataSet, writeDataSet } from '@aftersale/demo-data';
 import pg from 'pg';
 import { hashPassword } from '../auth/credentials.js';
+import { registerPolicyVersions } from '../policy/policy-versions.js';
 import type { Clock } from '../platform/clock.js';
 import type { MikroORM } from '../platform/database.js';
 import type { Logger } from '../platform/logger.js';
 
 /** The password of the seeded demo staff (agent, tech, analyst @aftersale.test). Demo database only. */
 export const DEMO_STAFF_PASSWORD = 'aftersale-demo';
+
+/**
+ * Data sets record the policy version each assessment was made under (R5): the database must hold those
+ * versions before they are written. The API registers them on start; the database CLI calls this.
+ */
+export const registerPolicyVersionsIn = (orm: MikroORM): Promise<void> => registerPolicyVersions(orm.em.fork());
 
 /** What the demo staff users' password_hash holds (the large data set's staff too). */
 export const demoStaffPasswordHash = (): Promise<string> => hashPassword(DEMO_STAFF_PASSWORD);
