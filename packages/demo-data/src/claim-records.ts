@@ -7,7 +7,7 @@ import type {
 } from './rows.js';
 
 /**
- * What the API writes at each step a claim took (apps/api/src/claims/claim-workflow.ts and
+ * What the API writes at each step a claim took (apps/api/src/claims/claim-workflow.service.ts and
  * invoices/invoices.service.ts), as rows, from the claim's story. Each function gives one table's rows
  * of one claim, without ids: the generator numbers them as it streams them.
  */

@@ -53,7 +53,7 @@ export interface StoryStep {
   readonly to: ClaimStatus;
   readonly at: number;
   readonly actor: Actor;
-  /** What the API's event records for this action (claim-workflow.ts); `invoice` is filled in by the generator. */
+  /** What the API's event records for this action (claim-workflow.service.ts); `invoice` is filled in by the generator. */
   readonly data: Readonly<Record<string, unknown>>;
 }
 
