@@ -152,175 +152,220 @@ const days = (min: number, max: number): Hours => [min * 24, max * 24];
 
 /** The claim's path through the lifecycle, what each step recorded, and where it stands at the cut-off. */
 export function claimStory(input: ClaimStoryInput): ClaimStory {
-  const { random, fault, target } = input;
-  const steps: StoryStep[] = [];
-  const trips: Trip[] = [];
-  // Changed by `take` as well as by the loop below, hence one object rather than narrowed locals.
-  const claim = {
-    status: 'SUBMITTED' as ClaimStatus, context: NO_ASSESSMENT as ClaimContext, at: input.submittedAt, stopped: false,
-    decision: null as Decision | null, quoteStatus: null as QuoteStatus | null,
-    assessment: null as RecordedAssessment | null, agreement: null as Agreement | null, repair: null as Repair | null,
-  };
+  const path = new ClaimPath(input);
+  while (path.goesOn()) path.takeNextStep();
+  return path.story();
+}
 
-  /** The working time some hours after the previous step; undefined (and the story stops) when that is after the cut-off. */
-  const nextTime = (hours: Hours): number | undefined => {
-    const spread = (hours[1] - hours[0]) * (target ? 0.25 : 1);
-    const when = workingTime(random, claim.at + (hours[0] + random.next() * spread) * HOUR_MS);
-    if (when < input.cutoff) return when;
-    claim.stopped = true;
-    return undefined;
-  };
-  /** Takes an action at an instant, as the state machine allows it for the actor's role. */
-  const takeAt = (at: number, action: ClaimAction, actor: Actor, data: Record<string, unknown> = {}): StoryStep => {
-    const to = transition(claim.status, action, ROLE[actor], claim.context);
-    const step = { action, from: claim.status, to, at, actor, data };
-    steps.push(step);
-    claim.quoteStatus = quoteStatusAfter(action, { to, context: claim.context }, claim.quoteStatus);
-    claim.status = to;
-    claim.at = at;
-    return step;
-  };
-  const take = (action: ClaimAction, actor: Actor, hours: Hours, data?: Record<string, unknown>): StoryStep | undefined => {
-    const at = nextTime(hours);
-    return at === undefined ? undefined : takeAt(at, action, actor, data);
-  };
-  /** RECEIVE_UNIT and SHIP record the carrier trip (H7). */
-  const travel = (action: 'RECEIVE_UNIT' | 'SHIP', hours: Hours): void => {
-    const at = nextTime(hours);
-    if (at === undefined) return;
-    const trip: Trip = {
-      direction: action === 'SHIP' ? 'OUTBOUND' : 'INBOUND', carrier: random.pick(CARRIERS), trackingNumber: String(random.int(1e11, 1e12 - 1)),
-      shippedOn: dateOfInstant(at), cost: random.int(90, 450) * 10, at,
-    };
-    trips.push(trip);
-    const { at: _at, ...recorded } = trip;
-    takeAt(at, action, action === 'SHIP' ? 'agent' : 'tech', recorded);
-  };
+/**
+ * A claim on its way: where it stands, what it has recorded, and how it
+ * takes a step. Each step is the domain's `transition` for the actor's role,
+ * and the quote's status after it the domain's `quoteStatusAfter`, as in the
+ * API's workflow.
+ */
+class ClaimPath {
+  private status: ClaimStatus = 'SUBMITTED';
+  private context: ClaimContext = NO_ASSESSMENT;
+  private at: number;
+  private stopped = false;
+  private decision: Decision | null = null;
+  private quoteStatus: QuoteStatus | null = null;
+  private assessment: RecordedAssessment | null = null;
+  private agreement: Agreement | null = null;
+  private repaired: Repair | null = null;
+  private readonly steps: StoryStep[] = [];
+  private readonly trips: Trip[] = [];
+  private readonly random: Random;
+  /** H1: remote first, when the fault may be the installation or the network. */
+  private readonly tryRemote: boolean;
+  private readonly solvedRemotely: boolean;
 
-  // H1: remote first, when the fault may be the installation or the network.
-  const tryRemote = random.chance(fault.cause === 'SOFTWARE' ? 0.9 : fault.cause === 'CARRIER' ? 0.7 : 0.15)
-    && target !== 'RETURNED_UNREPAIRED' || target === 'REMOTE_DIAGNOSIS';
-  const solvedRemotely = random.chance(fault.cause === 'SOFTWARE' ? 0.85 : fault.cause === 'CARRIER' ? 0.75 : 0.1) && !target;
-  /** Whether something that keeps the claim off its target's road (a cancellation, a refusal) happens. */
-  const detour = (p: number): boolean => random.chance(p) && !target;
-  /** Whether a long wait happens rather than the usual one; never on the way to a target. */
-  const delayed = (p: number): boolean => random.chance(p) && !target;
-  const withdrawn = { note: 'Withdrawn by the customer' };
-  const requestUnit = (hours: Hours) => take('REQUEST_UNIT', 'agent', hours, { serviceCentre: input.serviceCentreCode });
+  constructor(private readonly input: ClaimStoryInput) {
+    const { random, fault, target } = input;
+    this.random = random;
+    this.at = input.submittedAt;
+    this.tryRemote = random.chance(fault.cause === 'SOFTWARE' ? 0.9 : fault.cause === 'CARRIER' ? 0.7 : 0.15)
+      && target !== 'RETURNED_UNREPAIRED' || target === 'REMOTE_DIAGNOSIS';
+    this.solvedRemotely = random.chance(fault.cause === 'SOFTWARE' ? 0.85 : fault.cause === 'CARRIER' ? 0.75 : 0.1) && !target;
+  }
 
-  while (!claim.stopped) {
-    if (claim.status === target) break;
-    switch (claim.status) {
+  /** Until the cut-off, the target status, or an end. */
+  goesOn(): boolean {
+    return !this.stopped && this.status !== this.input.target;
+  }
+
+  /** The step a claim in this status takes next, by who, after how long. */
+  takeNextStep(): void {
+    const { random } = this;
+    const withdrawn = { note: 'Withdrawn by the customer' };
+    switch (this.status) {
       case 'SUBMITTED':
-        if (detour(0.02)) take('CANCEL', 'agent', [4, 72], withdrawn);
-        else if (tryRemote) take('START_REMOTE_DIAGNOSIS', 'agent', [2, 60], { note: `Contacting the customer by ${random.pick(['telephone', 'e-mail', 'remote session'])}` });
+        if (this.detour(0.02)) this.take('CANCEL', 'agent', [4, 72], withdrawn);
+        else if (this.tryRemote) this.take('START_REMOTE_DIAGNOSIS', 'agent', [2, 60], { note: `Contacting the customer by ${random.pick(['telephone', 'e-mail', 'remote session'])}` });
         // H2: the customer sends the unit, at their expense, to the appointed centre.
-        else requestUnit([2, 60]);
+        else this.requestUnit([2, 60]);
         break;
       case 'REMOTE_DIAGNOSIS':
-        if (solvedRemotely) take('RESOLVE_REMOTELY', 'agent', [4, 96], remoteResolution(random, fault.cause));
-        else if (detour(0.03)) take('CANCEL', 'agent', [24, 120], withdrawn);
-        else requestUnit([2, 72]);
+        if (this.solvedRemotely) this.take('RESOLVE_REMOTELY', 'agent', [4, 96], remoteResolution(random, this.input.fault.cause));
+        else if (this.detour(0.03)) this.take('CANCEL', 'agent', [24, 120], withdrawn);
+        else this.requestUnit([2, 72]);
         break;
       case 'AWAITING_UNIT':
-        if (detour(0.03)) take('CANCEL', 'agent', days(60, 75), { note: 'Unit not received within 60 days' });
+        if (this.detour(0.03)) this.take('CANCEL', 'agent', days(60, 75), { note: 'Unit not received within 60 days' });
         // Business customers often collect several faulty units before sending them.
-        else travel('RECEIVE_UNIT', delayed(0.4) ? random.weighted([[days(14, 30), 3], [days(30, 55), 1]]) : days(4, 14));
+        else this.travel('RECEIVE_UNIT', this.delayed(0.4) ? random.weighted([[days(14, 30), 3], [days(30, 55), 1]]) : days(4, 14));
         break;
       case 'RECEIVED':
-        take('START_INSPECTION', 'tech', [4, 72]);
+        this.take('START_INSPECTION', 'tech', [4, 72]);
         break;
       case 'INSPECTION':
-        recordAssessment();
+        this.recordAssessment();
         break;
       case 'AWAITING_AGREEMENT':
         // H9: nothing is repaired before the customer signs the maintenance agreement.
-        if (!detour(0.2)) recordAgreement();
+        if (!this.detour(0.2)) this.recordAgreement();
         // No agreement, no repair: the quote is moot and the unit goes back (as the API records it).
-        else take('DECLINE_AGREEMENT', 'agent', days(14, 40), { note: 'Customer did not sign the maintenance agreement' });
+        else this.take('DECLINE_AGREEMENT', 'agent', days(14, 40), { note: 'Customer did not sign the maintenance agreement' });
         break;
       case 'AWAITING_APPROVAL':
         // H6: a paid repair waits for the customer to approve the material-cost quote.
-        if (!detour(claim.decision === 'PARTIAL' ? 0.1 : 0.2)) answerQuote('APPROVE_QUOTE', delayed(0.2) ? days(10, 30) : days(1, 10));
-        else answerQuote('DECLINE_QUOTE', days(5, 30), { note: 'Quote declined by the customer' });
+        if (!this.detour(this.decision === 'PARTIAL' ? 0.1 : 0.2)) this.answerQuote('APPROVE_QUOTE', this.delayed(0.2) ? days(10, 30) : days(1, 10));
+        else this.answerQuote('DECLINE_QUOTE', days(5, 30), { note: 'Quote declined by the customer' });
         break;
       case 'IN_REPAIR':
         // Now and then a part is back-ordered.
-        repair(delayed(0.15) ? days(8, 30) : days(1, 5));
+        this.repair(this.delayed(0.15) ? days(8, 30) : days(1, 5));
         break;
       case 'READY_TO_SHIP':
-        travel('SHIP', [4, 48]);
+        this.travel('SHIP', [4, 48]);
         break;
       case 'RETURNED_UNREPAIRED':
         // H7: the customer arranges and pays for the way back, which takes them a while.
-        travel('SHIP', days(2, 20));
+        this.travel('SHIP', days(2, 20));
         break;
       case 'SHIPPED':
       case 'RESOLVED_REMOTELY':
         // Some are never formally closed.
-        if (!detour(0.15)) take('CLOSE', 'agent', days(3, 21));
-        else claim.stopped = true;
+        if (!this.detour(0.15)) this.take('CLOSE', 'agent', days(3, 21));
+        else this.stopped = true;
         break;
       default:
-        claim.stopped = true;
+        this.stopped = true;
     }
   }
 
+  story(): ClaimStory {
+    const { steps, trips } = this;
+    return {
+      steps, status: this.status, decision: this.decision, quoteStatus: this.quoteStatus,
+      sentToServiceCentre: steps.some((s) => s.to === 'AWAITING_UNIT'),
+      trips, assessment: this.assessment, agreement: this.agreement, repair: this.repaired,
+      invoice: invoiceStory(this.random, this.input.cutoff, this.repaired, this.assessment, trips),
+    };
+  }
+
+  /** Whether something that keeps the claim off its target's road (a cancellation, a refusal) happens. */
+  private detour(p: number): boolean {
+    return this.random.chance(p) && !this.input.target;
+  }
+
+  /** Whether a long wait happens rather than the usual one; never on the way to a target. */
+  private delayed(p: number): boolean {
+    return this.random.chance(p) && !this.input.target;
+  }
+
+  /** The working time some hours after the previous step; undefined (and the story stops) when that is after the cut-off. */
+  private nextTime(hours: Hours): number | undefined {
+    const spread = (hours[1] - hours[0]) * (this.input.target ? 0.25 : 1);
+    const when = workingTime(this.random, this.at + (hours[0] + this.random.next() * spread) * HOUR_MS);
+    if (when < this.input.cutoff) return when;
+    this.stopped = true;
+    return undefined;
+  }
+
+  /** Takes an action at an instant, as the state machine allows it for the actor's role. */
+  private takeAt(at: number, action: ClaimAction, actor: Actor, data: Record<string, unknown> = {}): StoryStep {
+    const to = transition(this.status, action, ROLE[actor], this.context);
+    const step = { action, from: this.status, to, at, actor, data };
+    this.steps.push(step);
+    this.quoteStatus = quoteStatusAfter(action, { to, context: this.context }, this.quoteStatus);
+    this.status = to;
+    this.at = at;
+    return step;
+  }
+
+  private take(action: ClaimAction, actor: Actor, hours: Hours, data?: Record<string, unknown>): StoryStep | undefined {
+    const at = this.nextTime(hours);
+    return at === undefined ? undefined : this.takeAt(at, action, actor, data);
+  }
+
+  private requestUnit(hours: Hours): void {
+    this.take('REQUEST_UNIT', 'agent', hours, { serviceCentre: this.input.serviceCentreCode });
+  }
+
+  /** RECEIVE_UNIT and SHIP record the carrier trip (H7). */
+  private travel(action: 'RECEIVE_UNIT' | 'SHIP', hours: Hours): void {
+    const at = this.nextTime(hours);
+    if (at === undefined) return;
+    const { random } = this;
+    const trip: Trip = {
+      direction: action === 'SHIP' ? 'OUTBOUND' : 'INBOUND', carrier: random.pick(CARRIERS), trackingNumber: String(random.int(1e11, 1e12 - 1)),
+      shippedOn: dateOfInstant(at), cost: random.int(90, 450) * 10, at,
+    };
+    this.trips.push(trip);
+    const { at: _at, ...recorded } = trip;
+    this.takeAt(at, action, action === 'SHIP' ? 'agent' : 'tech', recorded);
+  }
+
   /** R1–R5: the engine's assessment of the parts found faulty, under the policy in force on the submission day. */
-  function recordAssessment(): void {
+  private recordAssessment(): void {
+    const { input, random } = this;
     const found = inspection(random, input);
     const claimInput = { formType: input.formType, receivedOn: input.receivedOn, submittedOn: input.submittedOn, lines: found.lines, findings: found.findings };
     const decided = decideAssessment(claimInput, assessClaim(claimInput, policyOn(input.submittedOn)));
     const serviceCharge = expressHandling(random, input, decided);
-    claim.context = claimContextOf(decided, { agreementOnRecord: false, quoteApproved: false, serviceCharged: serviceCharge !== null });
-    const step = take('RECORD_ASSESSMENT', 'tech', [4, 48], {
+    this.context = claimContextOf(decided, { agreementOnRecord: false, quoteApproved: false, serviceCharged: serviceCharge !== null });
+    const step = this.take('RECORD_ASSESSMENT', 'tech', [4, 48], {
       ...assessmentEventData(decided, { findings: found.findings, parts: found.parts.map((part) => part.sku), serviceCharge: serviceCharge?.amount ?? null }),
     });
     if (!step) return;
-    claim.decision = decided.decision;
-    claim.assessment = { at: step.at, findings: found.findings, parts: found.parts, worn: found.lines.map((line) => line.worn ?? false), decided, serviceCharge };
+    this.decision = decided.decision;
+    this.assessment = { at: step.at, findings: found.findings, parts: found.parts, worn: found.lines.map((line) => line.worn ?? false), decided, serviceCharge };
   }
 
-  function recordAgreement(): void {
-    const at = nextTime(days(3, 30));
+  private recordAgreement(): void {
+    const at = this.nextTime(days(3, 30));
     if (at === undefined) return;
-    const signed = { signedOn: dateOfInstant(at), signedBy: random.pick(SIGNATORIES) };
-    takeAt(at, 'RECORD_AGREEMENT', 'agent', signed);
-    claim.agreement = { at, ...signed };
-    claim.context = { ...claim.context, agreementOnRecord: true };
+    const signed = { signedOn: dateOfInstant(at), signedBy: this.random.pick(SIGNATORIES) };
+    this.takeAt(at, 'RECORD_AGREEMENT', 'agent', signed);
+    this.agreement = { at, ...signed };
+    this.context = { ...this.context, agreementOnRecord: true };
   }
 
-  function answerQuote(action: 'APPROVE_QUOTE' | 'DECLINE_QUOTE', hours: Hours, data?: Record<string, unknown>): void {
-    if (!take(action, 'agent', hours, data)) return;
-    claim.context = { ...claim.context, quoteApproved: action === 'APPROVE_QUOTE' };
+  private answerQuote(action: 'APPROVE_QUOTE' | 'DECLINE_QUOTE', hours: Hours, data?: Record<string, unknown>): void {
+    if (!this.take(action, 'agent', hours, data)) return;
+    this.context = { ...this.context, quoteApproved: action === 'APPROVE_QUOTE' };
   }
 
   /** H4: the faulty parts are replaced, or the unit is when the assessment allows it (R3), with the warranty of the claim filed in time (W4, W3). */
-  function repair(hours: Hours): void {
-    const assessment = claim.assessment;
+  private repair(hours: Hours): void {
+    const { assessment, input } = this;
     if (!assessment) throw new Error('a claim is in repair without an assessment');
-    const at = nextTime(hours);
+    const at = this.nextTime(hours);
     if (at === undefined) return;
-    if (claim.context.replacementAllowed) {
+    if (this.context.replacementAllowed) {
       const warranty = replacementWarranty(input.receivedOn, input.submittedOn, policyOn(input.submittedOn));
-      takeAt(at, 'REPLACE_UNIT', 'tech', { replacedImei: input.imei, imei: input.replacementUnit.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: null });
-      claim.repair = { at, action: 'REPLACE_UNIT', replacement: { ...input.replacementUnit, receivedOn: warranty.receivedOn } };
+      this.takeAt(at, 'REPLACE_UNIT', 'tech', { replacedImei: input.imei, imei: input.replacementUnit.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: null });
+      this.repaired = { at, action: 'REPLACE_UNIT', replacement: { ...input.replacementUnit, receivedOn: warranty.receivedOn } };
       return;
     }
-    takeAt(at, 'COMPLETE_REPAIR', 'tech', {
+    this.takeAt(at, 'COMPLETE_REPAIR', 'tech', {
       partsUsed: assessment.parts.map((part) => part.sku),
       retained: assessment.parts.filter((_, i) => assessment.decided.lines[i]?.covered).map((part) => part.sku),
       invoice: null,
     });
-    claim.repair = { at, action: 'COMPLETE_REPAIR' };
+    this.repaired = { at, action: 'COMPLETE_REPAIR' };
   }
-
-  return {
-    steps, status: claim.status, decision: claim.decision, quoteStatus: claim.quoteStatus,
-    sentToServiceCentre: steps.some((s) => s.to === 'AWAITING_UNIT'),
-    trips, assessment: claim.assessment, agreement: claim.agreement, repair: claim.repair,
-    invoice: invoiceStory(random, input.cutoff, claim.repair, claim.assessment, trips),
-  };
 }
 
 /** H8: an urgent end user gets express handling now and then, charged as a service line, on a claim that is repaired. */
