@@ -84,6 +84,10 @@ try {
       + `, total ${seconds(report.phases.reduce((sum, p) => sum + p.ms, 0))}${report.rollupsRebuilt ? ' (analytics rollups rebuilt)' : ''}`);
     for (const d of report.defects) console.log(`Planted bad batch: ${d.modelCode} units received in ${d.receivedMonth}, claimed for ${d.factor}× as often (${d.category}).`);
   }
+} catch (error) {
+  // What went wrong, without a stack trace: a non-empty database, missing rights, a refused row.
+  console.error(`\n${command}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 } finally {
   await embedded?.stop();
 }
