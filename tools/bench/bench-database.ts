@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDataSet, writeDataSet } from '@aftersale/demo-data';
-import { hashPassword } from '@aftersale/api/auth/credentials';
-import { openDatabase } from '@aftersale/api/platform/database';
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '@aftersale/api/platform/embedded-postgres';
-import type { Logger } from '@aftersale/api/platform/logger';
+import { generateLargeDataSet } from '@aftersale/demo-data';
+import { openAppDatabase } from '@aftersale/api/app';
+import { hashPassword } from '@aftersale/api/credentials';
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '@aftersale/api/embedded-postgres';
+import type { Logger } from '@aftersale/api/logger';
 import pg from 'pg';
 
 /** The repository's git-ignored data folder. */
@@ -36,14 +36,14 @@ export async function openBenchDatabase(options: { claims: number; seed?: number
   if (!ready) await rm(dir, { recursive: true, force: true });
   const embedded = await startEmbeddedPostgres(dir, await freePort(), log, BENCH_FLAGS);
   try {
-    const orm = await openDatabase(embedded.url, log);
+    const orm = await openAppDatabase(embedded.url, log);
     await orm.close();
     const admin = new pg.Client({ connectionString: embedded.url });
     await admin.connect();
     try {
       await admin.query('create extension if not exists pg_stat_statements');
       if (ready) return { ...embedded, rows: JSON.parse(await readFile(marker, 'utf8')) as Record<string, number>, generated: false };
-      const rows = await generate(admin, { claims, seed, today });
+      const rows = await generate(embedded.url, { claims, seed, today });
       await writeFile(marker, JSON.stringify(rows, null, 2));
       return { ...embedded, rows, generated: true };
     } finally {
@@ -55,27 +55,17 @@ export async function openBenchDatabase(options: { claims: number; seed?: number
   }
 }
 
-async function generate(client: pg.Client, options: { claims: number; seed: number; today: string }): Promise<Record<string, number>> {
-  const started = Date.now();
-  const dataSet = generateDataSet({
-    today: options.today,
-    seed: options.seed,
+/** The data set of `npm run db -- generate`, with the demo staff's password, then analysed. */
+async function generate(url: string, options: { claims: number; seed: number; today: string }): Promise<Record<string, number>> {
+  let shown = 0;
+  const report = await generateLargeDataSet(url, {
+    ...options,
     passwordHash: await hashPassword('aftersale-demo'),
-    claims: options.claims,
-    devices: Math.max(3000, Math.round(options.claims * 1.2)),
-    customers: Math.max(6, Math.round(options.claims / 20_000)),
-  });
-  let lastPrint = 0;
-  await client.query('begin');
-  const rows = await writeDataSet(client, dataSet, {
-    onProgress: (table, n) => {
-      if (Date.now() - lastPrint < 2000) return;
-      lastPrint = Date.now();
-      process.stdout.write(`  generating: ${table} ${n.toLocaleString('en')} rows, ${Math.round((Date.now() - started) / 1000)} s\n`);
+    onProgress: (p) => {
+      if (p.elapsedMs - shown < 5000 && p.elapsedMs >= shown) return;
+      shown = p.elapsedMs;
+      process.stdout.write(`  generating the data set (${p.phase}): ${p.claims.toLocaleString('en')} of ${p.totalClaims.toLocaleString('en')} claims, ${p.rows.toLocaleString('en')} rows, ${Math.round(p.elapsedMs / 1000)} s\n`);
     },
   });
-  await client.query('commit');
-  await client.query('vacuum analyze');
-  process.stdout.write(`  generated ${Object.values(rows).reduce((a, b) => a + b, 0).toLocaleString('en')} rows in ${Math.round((Date.now() - started) / 1000)} s\n`);
-  return rows;
+  return report.rows;
 }

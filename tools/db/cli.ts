@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { generateLargeDataSet, type LoadProgress } from '@aftersale/demo-data';
-import { hashPassword } from '@aftersale/api/auth/credentials';
-import { DEMO_STAFF_PASSWORD, seedDemoDataIfEmpty } from '@aftersale/api/demo/seed-demo-data';
-import { loadConfig } from '@aftersale/api/platform/config';
-import { openDatabase } from '@aftersale/api/platform/database';
-import { startEmbeddedPostgres } from '@aftersale/api/platform/embedded-postgres';
-import { createLogger } from '@aftersale/api/platform/logger';
-import { systemClock } from '@aftersale/api/platform/clock';
+import { loadConfig } from '@aftersale/api/config';
+import { openAppDatabase } from '@aftersale/api/app';
+import { hashPassword } from '@aftersale/api/credentials';
+import { startEmbeddedPostgres } from '@aftersale/api/embedded-postgres';
+import { createLogger } from '@aftersale/api/logger';
+import { systemClock } from '@aftersale/api/clock';
+import { DEMO_STAFF_PASSWORD, seedDemoDataIfEmpty } from '@aftersale/api/seed-demo-data';
 
 const usage = `Usage: npm run db -- <command> [options]
 
@@ -51,7 +51,7 @@ const log = createLogger(config.LOG_LEVEL);
 const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.AFTERSALE_DATA_DIR, config.AFTERSALE_PG_PORT, log);
 try {
   const url = config.DATABASE_URL ?? embedded!.url;
-  const orm = await openDatabase(url, log);
+  const orm = await openAppDatabase(url, log);
   try {
     if (command === 'seed') {
       const seeded = await seedDemoDataIfEmpty(orm, systemClock, log);
