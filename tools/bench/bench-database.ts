@@ -13,7 +13,7 @@ import pg from 'pg';
 const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../.data');
 
 /** Every bench cluster counts statements (pg_stat_statements) and keeps the hot tables in memory. */
-const BENCH_FLAGS = ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', '-c', 'pg_stat_statements.track=all'];
+const BENCH_FLAGS = ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', '-c', 'pg_stat_statements.track=top'];
 
 export interface BenchDatabase extends EmbeddedDatabase {
   /** Rows per table as generated (read from the marker file on later runs). */
