@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
 
+// Dates as the API sends them (YYYY-MM-DD), not as JavaScript Dates.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 /**
  * The limit the read bench measures against: hand-written SQL through `pg`,
  * served as JSON over HTTP, with nothing in between (no GraphQL, no ORM, no

@@ -201,7 +201,8 @@ try {
     for (let i = 0; i < n; i++) {
       const { method, path: url, headers, body } = httpOf(contender, i);
       const res = await fetch(`${contender.base}${url}`, { method, headers, body });
-      await res.text();
+      const text = await res.text();
+      if (process.env["BENCH_DEBUG"] && i === 0) console.log(contender.name, text.slice(0, 200));
     }
     const { rows } = await sql.query<{ calls: string }>(
       `select coalesce(sum(calls), 0) as calls from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) and query not ilike '%pg_stat_statements%'`,

@@ -17,13 +17,14 @@ import {
   type StaffRole,
 } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { staffUserId, type Actor } from '../platform/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { Device } from '../devices/device.entity.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit } from '../platform/optimistic-locking.js';
+import { checkVersion, loadForEdit } from '../platform/optimistic-locking.js';
 import { pastDate, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
@@ -38,6 +39,7 @@ import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
 import { RetainedPart } from './retained-part.entity.js';
 import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
+import { ALL_CLAIM_INCLUDES, readClaims, type ClaimView } from './claim-reads.js';
 import type {
   AssessmentInput,
   AssessmentProposalInput,
@@ -315,11 +317,13 @@ export class ClaimWorkflowService {
   }
 
   /** The one path every step takes: role, version, state machine, work, status, event; one transaction. */
-  private async step(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, plan: (tx: EntityManager, claim: Claim) => Promise<Plan> | Plan): Promise<Claim> {
+  private async step(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, plan: (tx: EntityManager, claim: Claim) => Promise<Plan> | Plan): Promise<ClaimView> {
     const role = staffRoleOf(actor, action);
     const id = await em.transactional(async (tx) => {
-      const claim = await loadForEdit(tx, Claim, 'Claim', input.id, input.version);
-      await tx.populate(claim, CLAIM_GRAPH);
+      // The claim and everything a step may need of it, in one joined statement.
+      const found = await tx.findOne(Claim, { id: parseId(input.id, 'id') }, { populate: CLAIM_GRAPH, strategy: 'joined' });
+      if (!found) throw new NotFoundError('Claim', input.id);
+      const claim = checkVersion(found, 'Claim', input.id, input.version);
       const planned = await plan(tx, claim);
       const from = claim.status;
       const to = transition(from, action, role, planned.context ?? (await this.contextOf(tx, claim)));
@@ -331,7 +335,9 @@ export class ClaimWorkflowService {
       await tx.flush();
       return claim.id;
     });
-    return em.findOneOrFail(Claim, id, { populate: CLAIM_GRAPH, refresh: true });
+    // The answer comes from the read path: one statement, no second hydration.
+    const [claim] = await readClaims(em, ALL_CLAIM_INCLUDES, { where: [sql`c.id = ${id}`] });
+    return claim!;
   }
 
   private async partsOf(em: EntityManager, claim: Claim, partIds: string[]): Promise<Part[]> {

@@ -23,7 +23,7 @@ export class ClaimEventType {
   @Field(() => GraphQLJSONObject, { description: 'What changed.' }) data!: Record<string, unknown>;
 }
 
-@ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.' })
+@ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.', simpleResolvers: true })
 export class ClaimType {
   @Field(() => ID) id!: number;
   @Field({ description: 'The human reference, e.g. CL-0000123.' }) number!: string;

@@ -6,7 +6,7 @@ import { graphqlEnum } from '../platform/graphql-enums.js';
 import { PageOf, SortOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
-@ObjectType('Device', { description: 'One unit, identified by its IMEI.' })
+@ObjectType('Device', { description: 'One unit, identified by its IMEI.', simpleResolvers: true })
 export class DeviceType {
   @Field(() => ID) id!: number;
   @Field() imei!: string;
