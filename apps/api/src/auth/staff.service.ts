@@ -11,7 +11,7 @@ import { orderByOf, type Page } from '../platform/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { normalizeEmail } from './auth.service.js';
 import { hashPassword, newApiKey } from './credentials.js';
-import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.types.js';
+import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.inputs.js';
 import { User } from './user.entity.js';
 
 const MIN_PASSWORD = 10;

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor, type Connection } from '../platform/paginat
 import { countClaims, readClaims, type ClaimIncludes, type ClaimView } from './claim-reads.js';
 import { appendClaimEvent } from './claim-events.js';
 import { Claim } from './claim.entity.js';
-import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.types.js';
+import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 
 const sortColumns = { NUMBER: sql`c.number`, SUBMITTED_AT: sql`c.created_at`, STATUS: sql`c.status`, UPDATED_AT: sql`c.updated_at` } as const;
 /** The SQL type of each sort column, to read a cursor's value back. */

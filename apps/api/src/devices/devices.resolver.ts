@@ -8,7 +8,8 @@ import type { Device } from './device.entity.js';
 import type { DeviceImporter } from './device-import.js';
 import { DeviceImportResultType } from './device-import.types.js';
 import { DevicesService } from './devices.service.js';
-import { DeviceFilter, DevicePage, DeviceSort, DeviceType, WarrantyStatusType } from './devices.types.js';
+import { DevicePage, DeviceType, WarrantyStatusType } from './devices.types.js';
+import { DeviceFilter, DeviceSort } from './devices.inputs.js';
 
 @Resolver(() => DeviceType)
 export class DevicesResolver {

@@ -7,7 +7,7 @@ import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import type { Page } from '../platform/pagination.js';
 import { Device } from './device.entity.js';
-import type { DeviceFilter, DeviceSort } from './devices.types.js';
+import type { DeviceFilter, DeviceSort } from './devices.inputs.js';
 
 const sortColumns = { IMEI: 'imei', RECEIVED_ON: 'receivedOn', CREATED_AT: 'createdAt' } as const;
 
