@@ -12,6 +12,9 @@ let page: Page;
 
 /** Opens a console route (a hash route) and waits for react-admin to render it. */
 async function open(target: Page, route: string) {
+  // A hash route keeps the page: a pointer left on a header of the last screen
+  // would raise that header's tooltip over the new screen's first row.
+  await target.mouse.move(0, 0);
   await target.goto(`${server.url}#/${route}`);
 }
 
