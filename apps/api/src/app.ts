@@ -1,4 +1,8 @@
+// Decorated GraphQL types load below: the metadata polyfill must come first, whatever the import order.
+import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { analyticsModule } from './analytics/analytics.module.js';
+import { AnalyticsService } from './analytics/analytics.service.js';
 import { authModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { randomSecret, TokenSigner } from './auth/credentials.js';
@@ -65,9 +69,10 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
   const invoices = new InvoicesService(clock);
   const claims = new ClaimsService(devices, clock);
   const workflow = new ClaimWorkflowService(devices, stock, invoices, clock);
+  const analytics = new AnalyticsService(clock);
   return {
     authenticate: auth.authenticate.bind(auth),
-    routes: [...devicesModule.routes(devices, importer), ...invoicesModule.routes(invoices), ...claimsModule.routes(claims)],
+    routes: [...devicesModule.routes(devices, importer), ...invoicesModule.routes(invoices), ...claimsModule.routes(claims), ...analyticsModule.routes(analytics)],
     resolvers: [
       ...authModule.resolvers(auth),
       ...catalogueModule.resolvers(clock),
@@ -77,6 +82,7 @@ export function createResolvers(tokens: TokenSigner, clock: Clock) {
       ...claimsModule.resolvers(claims, workflow),
       ...invoicesModule.resolvers(invoices),
       ...policyModule.resolvers(clock),
+      ...analyticsModule.resolvers(analytics),
     ] as [object, ...object[]],
   };
 }

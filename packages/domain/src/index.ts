@@ -95,6 +95,7 @@ export { DEFAULT_BARCODE_PATTERN, completeImei, imeiCheckDigit, isValidBarcode, 
 export {
   expectedClaims,
   fitWeibull,
+  observedFailureShare,
   weibullCdf,
   weibullCdfBand,
   weibullConfidence,

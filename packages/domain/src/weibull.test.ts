@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyInputError } from './errors.js';
-import { expectedClaims, fitWeibull, weibullCdf, weibullCdfBand, weibullConfidence, weibullQuantile, type WeibullObservation } from './weibull.js';
+import { expectedClaims, fitWeibull, observedFailureShare, weibullCdf, weibullCdfBand, weibullConfidence, weibullQuantile, type WeibullObservation } from './weibull.js';
 
 /** mulberry32: a small seeded generator, so the simulated data are the same on every run. */
 function seeded(seed: number): () => number {
@@ -171,5 +171,21 @@ describe('expectedClaims', () => {
     [[], 1.5, 'months'],
   ])('refuses %j over %d months, naming %s', (fleet, months, field) => {
     expect(() => expectedClaims({ shape: 1, scale: 1 }, fleet, months)).toThrow(new RegExp(`^${field.replace(/[[\]]/g, '\\$&')}:`));
+  });
+});
+
+describe('observedFailureShare (actuarial life table)', () => {
+  it('multiplies the share surviving each month in service', () => {
+    const [first, second, third] = observedFailureShare([10, 5, 3], [1000, 500, 0]);
+    expect(first).toBeCloseTo(0.01, 12);
+    expect(second).toBeCloseTo(1 - 0.99 * 0.99, 12);
+    // No unit reached month 2: the share stays where it was.
+    expect(third).toBeCloseTo(second!, 12);
+  });
+
+  it('never goes past every unit, and refuses a negative count', () => {
+    expect(observedFailureShare([5], [2])).toEqual([1]);
+    expect(observedFailureShare([1], [])).toEqual([0]);
+    expect(() => observedFailureShare([-1], [10])).toThrow(/^claims\[0\]:/);
   });
 });

@@ -240,3 +240,19 @@ export function expectedClaims(fit: { shape: number; scale: number }, fleet: rea
   });
   return expected;
 }
+
+/**
+ * The observed share of units claimed by the end of each month in service
+ * (actuarial life table): 1 − Π (1 − claims_k / exposed_k), where exposed_k
+ * counts the units that reached month k; a month with no units exposed adds nothing.
+ * @example observedFailureShare([10, 5], [1000, 500]) // [0.01, 1 − 0.99 · 0.99 = 0.0199]
+ */
+export function observedFailureShare(claims: readonly number[], exposed: readonly number[]): number[] {
+  let surviving = 1;
+  return claims.map((count, month) => {
+    const units = exposed[month] ?? 0;
+    if (!(count >= 0)) throw new PolicyInputError(`claims[${month}]`, 'must not be negative');
+    if (units > 0) surviving *= 1 - Math.min(count / units, 1);
+    return 1 - surviving;
+  });
+}
