@@ -1,8 +1,4 @@
-// Decorated GraphQL types load below: the metadata polyfill must come first, whatever the import order.
-import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { analyticsModule } from './analytics/analytics.module.js';
-import { AnalyticsService } from './analytics/analytics.service.js';
 import { authModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { randomSecret, TokenSigner } from './auth/credentials.js';
@@ -27,6 +23,9 @@ import { policyModule } from './policy/policy.module.js';
 import { registerPolicyVersions } from './policy/policy-versions.js';
 import { stockModule } from './stock/stock.module.js';
 import { StockService } from './stock/stock.service.js';
+// Last: type-graphql lists operations in the order their resolvers load.
+import { analyticsModule } from './analytics/analytics.module.js';
+import { AnalyticsService } from './analytics/analytics.service.js';
 
 /** Every feature's tables, in the order they were introduced. */
 export const entities = [
