@@ -1,5 +1,6 @@
 import { MikroORM, type EntityName, type Options } from '@mikro-orm/postgresql';
-import { Migrator, type MigrationObject } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from './logger.js';
 
 export { MikroORM };
