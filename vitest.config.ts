@@ -27,6 +27,16 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          name: 'db',
+          include: ['tools/db/test/**/*.test.ts'],
+          globalSetup: ['apps/api/src/platform/testing/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
           name: 'api',
           include: ['apps/api/src/**/*.test.ts', 'packages/graphql/src/**/*.test.ts'],
           globalSetup: ['apps/api/src/testing/global-setup.ts'],

@@ -14,8 +14,10 @@ const usage = `Usage: npm run db -- <command> [options]
   migrate     apply pending migrations
   seed        seed the demo data set into an empty database
   generate    fill an empty database with a large realistic data set
-                --claims N     how many claims (required); units: 3 per claim
+                --claims N     how many claims (required)
+                --devices N    units on record (default: 4 per claim)
                 --seed N       another deterministic data set (default 1)
+                --no-defects   without the planted bad batch
                 --today DATE   the last day of the history (default: today)
 
 Uses DATABASE_URL when set, else the embedded PostgreSQL in .data/ (or
@@ -26,8 +28,11 @@ const progress = { phase: '', shownAt: 0 };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
+  allowNegative: true,
   options: {
     claims: { type: 'string' },
+    devices: { type: 'string' },
+    defects: { type: 'boolean', default: true },
     seed: { type: 'string' },
     today: { type: 'string' },
   },
@@ -66,6 +71,8 @@ try {
     const report = await generateLargeDataSet(url, {
       claims: claims as number,
       seed: wholeNumber(values.seed, 'seed'),
+      devices: wholeNumber(values.devices, 'devices'),
+      defects: values.defects,
       today: values.today,
       passwordHash: await hashPassword(DEMO_STAFF_PASSWORD),
       onProgress: showProgress,
@@ -75,6 +82,7 @@ try {
     for (const [table, n] of Object.entries(report.rows)) console.log(`${table.padEnd(width)} ${n.toLocaleString('en').padStart(12)}`);
     console.log(report.phases.map(({ phase, ms }) => `${phase} ${seconds(ms)}`).join(', ')
       + `, total ${seconds(report.phases.reduce((sum, p) => sum + p.ms, 0))}${report.rollupsRebuilt ? ' (analytics rollups rebuilt)' : ''}`);
+    for (const d of report.defects) console.log(`Planted bad batch: ${d.modelCode} units received in ${d.receivedMonth}, claimed for ${d.factor}× as often (${d.category}).`);
   }
 } finally {
   await embedded?.stop();

@@ -1,5 +1,5 @@
-import { invoiceNumber, policyInForce } from '@aftersale/domain';
-import { dateOfInstant, timestamp } from './calendar.js';
+import { invoiceNumber } from '@aftersale/domain';
+import { dateOfInstant, policyOn, timestamp } from './calendar.js';
 import type { Actor, ClaimStory, StoryStep } from './claim-story.js';
 import type {
   AssessmentRow, ClaimEventRow, ClaimLineRow, ClaimRow, DeviceRow, InvoiceCounterRow, InvoiceLineRow, InvoiceRow,
@@ -159,7 +159,7 @@ export function invoiceRow({ claim, story }: ClaimLife, entry: InvoiceEntry): In
     year: entry.year,
     sequence: entry.sequence,
     number: numberOf(entry),
-    currency: policyInForce(claim.submitted_on).currency,
+    currency: policyOn(claim.submitted_on).currency,
     total: invoice.invoiced.total,
     issued_on: invoice.issuedAt === null ? null : dateOfInstant(invoice.issuedAt),
     paid_on: invoice.paidAt === null ? null : dateOfInstant(invoice.paidAt),

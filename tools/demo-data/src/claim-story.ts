@@ -1,10 +1,10 @@
 import {
   assessClaim, claimContextOf, decideAssessment, inheritedWarranty, invoiceLines, isUnderWarranty, NO_ASSESSMENT,
-  policyInForce, transition,
+  transition,
   type AssessedLine, type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type DecidedAssessment,
   type Finding, type FormType, type InvoiceLines, type PartCategory,
 } from '@aftersale/domain';
-import { dateOfInstant, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS } from './calendar.js';
+import { dateOfInstant, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS, policyOn } from './calendar.js';
 import type { Random } from './random.js';
 import type { ModelKind, PartRow } from './rows.js';
 
@@ -83,29 +83,51 @@ export interface Fault {
   readonly likelyParts: readonly PartCategory[];
 }
 
+type ModelSymptoms = { code: string; kind: ModelKind; weakSpots?: Readonly<Record<string, number>> };
 const symptomsByModel = new Map<string, readonly (readonly [Symptom, number])[]>();
 
-/**
- * What the customer reports for a unit of this model, and what is really wrong with it; with `cause`, a
- * symptom that cause can be behind.
- */
-export function reportedFault(
-  random: Random,
-  model: { code: string; kind: ModelKind; weakSpots?: Readonly<Record<string, number>> },
-  cause?: Cause,
-): Fault {
+/** The symptoms a model can show, each weighted by how often it is reported (its weak spots more often). */
+function symptomsOf(model: ModelSymptoms): readonly (readonly [Symptom, number])[] {
   let symptoms = symptomsByModel.get(model.code);
   if (!symptoms) {
     symptoms = SYMPTOMS.filter((symptom) => !symptom.kinds || symptom.kinds.includes(model.kind))
       .map((symptom) => [symptom, symptom.weight * (model.weakSpots?.[symptom.text] ?? 1)] as const);
     symptomsByModel.set(model.code, symptoms);
   }
+  return symptoms;
+}
+
+const describe = (random: Random, symptom: Symptom): string => (random.chance(0.3) ? `${symptom.text}. ${random.pick(DETAILS)}` : symptom.text);
+
+/**
+ * What the customer reports for a unit of this model, and what is really wrong with it; with `cause`, a
+ * symptom that cause can be behind.
+ */
+export function reportedFault(random: Random, model: ModelSymptoms, cause?: Cause): Fault {
+  const symptoms = symptomsOf(model);
   const symptom = random.weighted(cause ? symptoms.filter(([s]) => s.causes.some(([c]) => c === cause)) : symptoms);
-  return {
-    symptoms: random.chance(0.3) ? `${symptom.text}. ${random.pick(DETAILS)}` : symptom.text,
-    cause: cause ?? random.weighted(symptom.causes),
-    likelyParts: symptom.parts,
-  };
+  return { symptoms: describe(random, symptom), cause: cause ?? random.weighted(symptom.causes), likelyParts: symptom.parts };
+}
+
+const symptomsByFailure = new Map<string, readonly (readonly [Symptom, number])[]>();
+
+/**
+ * What the customer reports when a part failed for a cause (a failure mode of life.ts): a symptom that part
+ * and cause can be behind, with that part the first the technician suspects.
+ */
+export function failureFault(random: Random, model: ModelSymptoms, failure: { cause: Cause; category: PartCategory | null }): Fault {
+  const { cause, category } = failure;
+  if (category === null) return reportedFault(random, model, cause);
+  const key = `${model.code}:${cause}:${category}`;
+  let symptoms = symptomsByFailure.get(key);
+  if (!symptoms) {
+    const ofCause = symptomsOf(model).filter(([s]) => s.causes.some(([c]) => c === cause));
+    const ofPart = ofCause.filter(([s]) => s.parts.includes(category));
+    symptoms = ofPart.length > 0 ? ofPart : ofCause;
+    symptomsByFailure.set(key, symptoms);
+  }
+  const symptom = random.weighted(symptoms);
+  return { symptoms: describe(random, symptom), cause, likelyParts: [category, ...symptom.parts.filter((part) => part !== category)] };
 }
 
 /**
@@ -359,7 +381,7 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
   function recordAssessment(): void {
     const found = inspection(random, input);
     const claimInput = { formType: input.formType, receivedOn: input.receivedOn, submittedOn: input.submittedOn, lines: found.lines, findings: found.findings };
-    const decided = decideAssessment(claimInput, assessClaim(claimInput, policyInForce(input.submittedOn)));
+    const decided = decideAssessment(claimInput, assessClaim(claimInput, policyOn(input.submittedOn)));
     const serviceCharge = expressHandling(random, input, decided);
     claim.context = claimContextOf(decided, { agreementOnRecord: false, quoteApproved: false, serviceCharged: serviceCharge !== null });
     const step = take('RECORD_ASSESSMENT', 'tech', [4, 48], {
@@ -402,7 +424,7 @@ export function claimStory(input: ClaimStoryInput): ClaimStory {
     const at = nextTime(hours);
     if (at === undefined) return;
     const day = dateOfInstant(at);
-    const policy = policyInForce(input.submittedOn);
+    const policy = policyOn(input.submittedOn);
     if (claim.context.replacementAllowed && isUnderWarranty(input.receivedOn, day, policy)) {
       const warranty = inheritedWarranty(input.receivedOn, day, policy);
       takeAt(at, 'REPLACE_UNIT', 'tech', { replacedImei: input.imei, imei: input.replacementUnit.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: null });
@@ -489,7 +511,7 @@ function inspection(random: Random, input: ClaimStoryInput): { lines: ClaimLineI
       break;
     case 'WEAR': {
       // F: only a worn part of a wearable category is charged; another fault beside it stays covered.
-      const { wearableCategories } = policyInForce(input.submittedOn);
+      const { wearableCategories } = policyOn(input.submittedOn);
       add(partIn(likelyParts.filter((c) => wearableCategories.includes(c)).concat('ACCESSORY')), true);
       if (random.chance(0.5)) add(partIn(['BATTERY', 'MAINBOARD']));
       break;
