@@ -1,3 +1,4 @@
+import type { EntityName } from '@mikro-orm/postgresql';
 import { Assessment } from './assessment.entity.js';
 import { Attachment } from './attachment.entity.js';
 import { attachmentRoutes } from './attachments.http.js';
@@ -15,7 +16,8 @@ import { Shipment } from './shipment.entity.js';
 
 /** Claims from submission to closing (POLICY.md §4), what each step records, their attachments and their event log. */
 export const claimsModule = {
-  entities: [Claim, ClaimEvent, Assessment, ClaimLine, MaintenanceAgreement, Shipment, RetainedPart, Attachment],
+  // Typed as names: the entities' inferred types together are more than declaration files will spell out.
+  entities: [Claim, ClaimEvent, Assessment, ClaimLine, MaintenanceAgreement, Shipment, RetainedPart, Attachment] as EntityName[],
   resolvers: (claims: ClaimsService, workflow: ClaimWorkflowService) => [new ClaimsResolver(claims), new ClaimWorkflowResolver(workflow)],
   routes: (claims: ClaimsService) => attachmentRoutes(new AttachmentsService(claims)),
 };
