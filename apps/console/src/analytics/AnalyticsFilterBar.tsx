@@ -23,7 +23,7 @@ export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
   const set = (patch: Partial<AnalyticsFilter>) => onChange({ ...filter, ...patch });
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }} data-testid="analytics-filter">
-      <FormControl size="small" sx={{ minWidth: 220 }}>
+      <FormControl size="small" fullWidth={false} sx={{ minWidth: 220 }}>
         <InputLabel id="analytics-models">{translate('aftersale.analytics.filter.models', { _: 'Models' })}</InputLabel>
         <Select
           labelId="analytics-models"
@@ -49,6 +49,7 @@ export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
       </FormControl>
       <TextField
         select
+        fullWidth={false}
         size="small"
         sx={{ minWidth: 180 }}
         label={translate('aftersale.analytics.filter.customer', { _: 'Customer' })}
@@ -64,6 +65,7 @@ export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
       </TextField>
       <TextField
         select
+        fullWidth={false}
         size="small"
         sx={{ minWidth: 150 }}
         label={translate('aftersale.analytics.filter.formType', { _: 'Form' })}
@@ -78,6 +80,8 @@ export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
         <TextField
           key={key}
           type="month"
+          fullWidth={false}
+          sx={{ width: 170 }}
           size="small"
           label={translate(`aftersale.analytics.filter.${key}`, { _: label })}
           value={filter[key] ?? ''}
