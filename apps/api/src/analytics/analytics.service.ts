@@ -42,6 +42,8 @@ export interface Scope {
   claimTo: string;
   /** The current month: the last one that is not complete yet. */
   currentMonth: string;
+  /** A receipt period was asked for (not only the default). */
+  receiptFiltered: boolean;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -93,18 +95,27 @@ export class AnalyticsService {
       claimFrom,
       claimTo,
       currentMonth,
+      receiptFiltered: filter.receiptFrom !== undefined && filter.receiptFrom !== null || filter.receiptTo !== undefined && filter.receiptTo !== null,
     };
   }
 
-  /** The WHERE clause of a rollup for a scope; units have no form type or claim month. */
-  private where(scope: Scope, options: { claims: boolean; claimPeriod?: boolean }): Where {
-    const conditions = ['receipt_month between ? and ?'];
-    const params: unknown[] = [firstDay(scope.receiptFrom), firstDay(scope.receiptTo)];
+  /**
+   * The WHERE clause of a rollup for a scope; units have no form type or
+   * claim month, the `_by_month` rollups no customer or receipt month (they
+   * are read only when the scope does not ask for those).
+   */
+  private where(scope: Scope, options: { claims: boolean; claimPeriod?: boolean; byMonth?: boolean }): Where {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (!options.byMonth) {
+      conditions.push('receipt_month between ? and ?');
+      params.push(firstDay(scope.receiptFrom), firstDay(scope.receiptTo));
+    }
     if (scope.modelIds) {
       conditions.push('model_id = any(?::int[])');
       params.push(`{${scope.modelIds.join(',')}}`);
     }
-    if (scope.customerId !== null) {
+    if (scope.customerId !== null && !options.byMonth) {
       conditions.push('customer_id = ?');
       params.push(scope.customerId);
     }
@@ -119,7 +130,18 @@ export class AnalyticsService {
       conditions.push('claim_month <= ?');
       params.push(firstDay(scope.claimTo));
     }
-    return { sql: conditions.join(' and '), params };
+    return { sql: conditions.join(' and ') || 'true', params };
+  }
+
+  /** Claims, cost and revenue: summed over customers already unless the scope names one. */
+  private claimsTable(scope: Scope): string {
+    return scope.customerId === null ? 'analytics_claims_by_model' : 'analytics_claims';
+  }
+
+  /** A rollup, or its by-month form (no customer, no receipt month) when the scope asks for neither. */
+  private rollup(scope: Scope, table: string): { table: string; byMonth: boolean } {
+    const byMonth = scope.customerId === null && !scope.receiptFiltered;
+    return { table: byMonth ? `${table}_by_month` : table, byMonth };
   }
 
   private async models(em: EntityManager, ids: Iterable<number>): Promise<Map<number, string>> {
@@ -159,7 +181,7 @@ export class AnalyticsService {
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ model_id: number; month: string; claims: string }[]>(
         `select model_id, to_char(claim_month, 'YYYY-MM') as month, sum(claims) as claims
-           from analytics_claims where ${where.sql} group by 1, 2`,
+           from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2`,
         where.params,
       ),
       this.units(em, scope),
@@ -186,7 +208,7 @@ export class AnalyticsService {
       em.getConnection().execute<{ model_id: number; age: number; claims: string }[]>(
         `select model_id, ((extract(year from claim_month) - extract(year from receipt_month)) * 12
                            + extract(month from claim_month) - extract(month from receipt_month))::int as age, sum(claims) as claims
-           from analytics_claims where ${where.sql} group by 1, 2`,
+           from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2`,
         where.params,
       ),
       this.units(em, scope),
@@ -215,9 +237,11 @@ export class AnalyticsService {
   }
 
   async failureModes(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<FailureModes> {
-    const where = this.where(this.scope(filter), { claims: true });
+    const scope = this.scope(filter);
+    const { table, byMonth } = this.rollup(scope, 'analytics_failure_modes');
+    const where = this.where(scope, { claims: true, byMonth });
     const rows = await em.getConnection().execute<{ kind: string; code: string; count: string }[]>(
-      `select kind, code, sum(count) as count from analytics_failure_modes where ${where.sql} group by 1, 2 having sum(count) > 0 order by 1, 2`,
+      `select kind, code, sum(count) as count from ${table} where ${where.sql} group by 1, 2 having sum(count) > 0 order by 1, 2`,
       where.params,
     );
     const bars = (kind: string) =>
@@ -232,7 +256,7 @@ export class AnalyticsService {
       em.getConnection().execute<{ model_id: number; month: string; claims: string; warranty_cost: string; paid_revenue: string }[]>(
         `select model_id, to_char(claim_month, 'YYYY-MM') as month, sum(claims) as claims,
                 sum(warranty_cost) as warranty_cost, sum(paid_revenue) as paid_revenue
-           from analytics_claims where ${where.sql} group by 1, 2`,
+           from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2`,
         where.params,
       ),
       this.units(em, scope),
@@ -263,20 +287,24 @@ export class AnalyticsService {
   }
 
   async decisionMix(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<DecisionCount[]> {
-    const where = this.where(this.scope(filter), { claims: true });
+    const scope = this.scope(filter);
+    const { table, byMonth } = this.rollup(scope, 'analytics_decisions');
+    const where = this.where(scope, { claims: true, byMonth });
     const rows = await em.getConnection().execute<{ month: string; decision: Decision; claims: string }[]>(
       `select to_char(claim_month, 'YYYY-MM') as month, decision, sum(claims) as claims
-         from analytics_decisions where ${where.sql} group by 1, 2 having sum(claims) > 0 order by 1, 2`,
+         from ${table} where ${where.sql} group by 1, 2 having sum(claims) > 0 order by 1, 2`,
       where.params,
     );
     return rows.map((row) => ({ month: row.month, decision: row.decision, claims: Number(row.claims) }));
   }
 
   async turnaround(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<TurnaroundRow[]> {
-    const where = this.where(this.scope(filter), { claims: true });
+    const scope = this.scope(filter);
+    const { table, byMonth } = this.rollup(scope, 'analytics_turnaround');
+    const where = this.where(scope, { claims: true, byMonth });
     const rows = await em.getConnection().execute<{ centre: number; name: string | null; month: string; days: number; claims: string }[]>(
       `select t.service_centre_id as centre, sc.name, to_char(t.claim_month, 'YYYY-MM') as month, t.days, sum(t.claims) as claims
-         from analytics_turnaround t left join service_centre sc on sc.id = t.service_centre_id
+         from ${table} t left join service_centre sc on sc.id = t.service_centre_id
         where ${where.sql}
         group by 1, 2, 3, 4 having sum(t.claims) > 0`,
       where.params,
@@ -308,7 +336,7 @@ export class AnalyticsService {
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ receipt_month: string; claim_month: string; claims: string }[]>(
         `select to_char(receipt_month, 'YYYY-MM') as receipt_month, to_char(claim_month, 'YYYY-MM') as claim_month, sum(claims) as claims
-           from analytics_claims where ${where.sql} group by 1, 2`,
+           from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2`,
         where.params,
       ),
       this.units(em, scope),
@@ -342,7 +370,7 @@ export class AnalyticsService {
         `select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month,
                 ((extract(year from claim_month) - extract(year from receipt_month)) * 12
                  + extract(month from claim_month) - extract(month from receipt_month))::int as age, sum(claims) as claims
-           from analytics_claims where ${where.sql} group by 1, 2, 3`,
+           from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2, 3`,
         where.params,
       ),
       this.units(em, scope),

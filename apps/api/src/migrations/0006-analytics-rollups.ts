@@ -26,7 +26,15 @@ interface Source {
   /** Key columns of the rollup (the select's columns before `n`, in order). */
   key: string;
   measure: string;
+  /**
+   * The same rows summed over fewer keys (no customer; for failure modes,
+   * decisions and turnaround no receipt month either): what the dashboard
+   * reads when it does not narrow to a customer or a receipt period.
+   */
+  coarse?: { rollup: string; key: string };
 }
+
+const BY_MODEL = { rollup: 'analytics_claims_by_model', key: 'model_id, form_type, receipt_month, claim_month' };
 
 const SOURCES: Record<string, Source> = {
   // Units in the field by receipt month; a replacement unit (W4) is not a new unit.
@@ -45,6 +53,7 @@ const SOURCES: Record<string, Source> = {
     rollup: 'analytics_claims',
     key: DIMENSION_COLUMNS,
     measure: 'claims',
+    coarse: BY_MODEL,
   },
   // The maker's material cost: the covered lines of warranty repairs and replacements.
   warranty_cost: {
@@ -55,6 +64,7 @@ const SOURCES: Record<string, Source> = {
     rollup: 'analytics_claims',
     key: DIMENSION_COLUMNS,
     measure: 'warranty_cost',
+    coarse: BY_MODEL,
   },
   // Paid maintenance: invoices issued (and paid); a draft or a void one is not revenue.
   paid_revenue: {
@@ -65,6 +75,7 @@ const SOURCES: Record<string, Source> = {
     rollup: 'analytics_claims',
     key: DIMENSION_COLUMNS,
     measure: 'paid_revenue',
+    coarse: BY_MODEL,
   },
   findings: {
     table: 'assessment',
@@ -74,6 +85,7 @@ const SOURCES: Record<string, Source> = {
     rollup: 'analytics_failure_modes',
     key: `${DIMENSION_COLUMNS}, kind, code`,
     measure: 'count',
+    coarse: { rollup: 'analytics_failure_modes_by_month', key: 'model_id, form_type, claim_month, kind, code' },
   },
   parts: {
     table: 'claim_line',
@@ -83,6 +95,7 @@ const SOURCES: Record<string, Source> = {
     rollup: 'analytics_failure_modes',
     key: `${DIMENSION_COLUMNS}, kind, code`,
     measure: 'count',
+    coarse: { rollup: 'analytics_failure_modes_by_month', key: 'model_id, form_type, claim_month, kind, code' },
   },
   decisions: {
     table: 'claim',
@@ -91,6 +104,7 @@ const SOURCES: Record<string, Source> = {
     rollup: 'analytics_decisions',
     key: `service_centre_id, ${DIMENSION_COLUMNS}, decision`,
     measure: 'claims',
+    coarse: { rollup: 'analytics_decisions_by_month', key: 'service_centre_id, model_id, form_type, claim_month, decision' },
   },
   // Days from submission to shipping the unit back, as a histogram (percentiles need the distribution).
   turnaround: {
@@ -101,17 +115,26 @@ const SOURCES: Record<string, Source> = {
     rollup: 'analytics_turnaround',
     key: `service_centre_id, ${DIMENSION_COLUMNS}, days`,
     measure: 'claims',
+    coarse: { rollup: 'analytics_turnaround_by_month', key: 'service_centre_id, model_id, form_type, claim_month, days' },
   },
 };
 
 const quote = (text: string) => `$q$${text}$q$`;
 
-/** The SQL that adds a set of signed rows (`%s`) of one source into its rollup. */
-function upsert({ rollup, key, measure }: Source): string {
-  return `insert into ${rollup} as a (${key}, ${measure})
-    select ${key}, sum(n) from (%s) x group by ${key} having sum(n) <> 0
+/** Adds signed rows (`%s`, read once) into a rollup, summed over its key. */
+const addInto = (rollup: string, key: string, measure: string, rows: string) =>
+  `insert into ${rollup} as a (${key}, ${measure})
+    select ${key}, sum(n) from ${rows} group by ${key} having sum(n) <> 0
     on conflict (${key}) do update set ${measure} = a.${measure} + excluded.${measure}`;
+
+/** The SQL that adds a set of signed rows (`%s`) of one source into its rollup, and into its coarse one in the same statement. */
+function upsert({ rollup, key, measure, coarse }: Source): string {
+  if (!coarse) return addInto(rollup, key, measure, '(%s) x');
+  return `with x as (%s), fine as (${addInto(rollup, key, measure, 'x')} returning 1)
+    ${addInto(coarse.rollup, coarse.key, measure, 'x')}`;
 }
+
+const ROLLUPS = [...new Set(Object.values(SOURCES).flatMap((source) => [source.rollup, ...(source.coarse ? [source.coarse.rollup] : [])]))].join(', ');
 
 const sourcesOf = (table: string) => Object.entries(SOURCES).filter(([, source]) => source.table === table).map(([name]) => name);
 
@@ -146,6 +169,18 @@ create table analytics_claims (
 create index analytics_claims_claim_month_idx on analytics_claims (claim_month, model_id);
 create index analytics_claims_customer_idx on analytics_claims (customer_id, claim_month);
 
+create table analytics_claims_by_model (
+  model_id int not null,
+  form_type text not null,
+  receipt_month date not null,
+  claim_month date not null,
+  claims int not null default 0,
+  warranty_cost bigint not null default 0,
+  paid_revenue bigint not null default 0,
+  primary key (model_id, form_type, receipt_month, claim_month)
+);
+create index analytics_claims_by_model_claim_month_idx on analytics_claims_by_model (claim_month);
+
 create table analytics_failure_modes (
   model_id int not null,
   customer_id int not null,
@@ -158,6 +193,16 @@ create table analytics_failure_modes (
   primary key (model_id, customer_id, form_type, receipt_month, claim_month, kind, code)
 );
 create index analytics_failure_modes_claim_month_idx on analytics_failure_modes (claim_month);
+
+create table analytics_failure_modes_by_month (
+  model_id int not null,
+  form_type text not null,
+  claim_month date not null,
+  kind text not null,
+  code text not null,
+  count int not null default 0,
+  primary key (claim_month, model_id, form_type, kind, code)
+);
 
 create table analytics_decisions (
   service_centre_id int not null,
@@ -172,6 +217,16 @@ create table analytics_decisions (
 );
 create index analytics_decisions_claim_month_idx on analytics_decisions (claim_month);
 
+create table analytics_decisions_by_month (
+  service_centre_id int not null,
+  model_id int not null,
+  form_type text not null,
+  claim_month date not null,
+  decision text not null,
+  claims int not null default 0,
+  primary key (claim_month, service_centre_id, model_id, form_type, decision)
+);
+
 create table analytics_turnaround (
   service_centre_id int not null,
   model_id int not null,
@@ -184,6 +239,16 @@ create table analytics_turnaround (
   primary key (service_centre_id, model_id, customer_id, form_type, receipt_month, claim_month, days)
 );
 create index analytics_turnaround_claim_month_idx on analytics_turnaround (claim_month);
+
+create table analytics_turnaround_by_month (
+  service_centre_id int not null,
+  model_id int not null,
+  form_type text not null,
+  claim_month date not null,
+  days int not null,
+  claims int not null default 0,
+  primary key (claim_month, service_centre_id, model_id, form_type, days)
+);
 
 -- The signed rows of one source over a table (or transition table).
 create function analytics_source(source text, rows_table text, sign int) returns text language sql immutable as $fn$
@@ -221,8 +286,8 @@ create function analytics_rebuild() returns void language plpgsql as $fn$
 declare
   source text;
 begin
-  lock table analytics_units, analytics_claims, analytics_failure_modes, analytics_decisions, analytics_turnaround in exclusive mode;
-  truncate analytics_units, analytics_claims, analytics_failure_modes, analytics_decisions, analytics_turnaround;
+  lock table ${ROLLUPS} in exclusive mode;
+  truncate ${ROLLUPS};
   foreach source in array array[${names.map(quote).join(', ')}] loop
     execute analytics_upsert(source, analytics_source(source, case source
       ${names.map((name) => `when ${quote(name)} then ${quote(SOURCES[name]!.table)}`).join(' ')}
