@@ -26,6 +26,7 @@ const writersByResource: Partial<Record<string, readonly Role[]>> = {
 /** Resources only some roles may even read; every staff role reads the rest (claims, units, the catalogue). */
 const readersByResource: Partial<Record<string, readonly Role[]>> = {
   users: ['ADMIN'],
+  analytics: ['ADMIN', 'ANALYST'],
   'api-keys': ['ADMIN'],
 };
 
