@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from './calendar-date.js';
 import { PolicyInputError } from './errors.js';
 import { DEFAULT_POLICY } from './policy.js';
-import { inheritedWarranty, isUnderWarranty, lastCoveredDay, unitWarranty } from './warranty-period.js';
+import { inheritedWarranty, isUnderWarranty, lastCoveredDay, replacementWarranty, unitWarranty } from './warranty-period.js';
 
 /** Any date a unit can be received on and still have its whole warranty within the calendar. */
 const aReceivedDate = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('9000-12-31') }).map((n) => fromDayNumber(n));
@@ -133,5 +133,17 @@ describe('unitWarranty (W2–W4)', () => {
       lastCoveredDay: '2026-11-30',
       underWarranty: false,
     });
+  });
+});
+
+describe("the warranty of a claim's replacement unit (W4 with W3: the submission day counts)", () => {
+  it('carries the replaced unit\'s warranty on for a claim filed in time, even when the unit is replaced after the last covered day', () => {
+    expect(replacementWarranty('2025-03-10', '2025-09-01')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09' });
+    expect(replacementWarranty('2025-03-10', '2026-03-09')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09' });
+  });
+
+  it('gives no replacement under warranty for a claim submitted after the last covered day or before the unit arrived', () => {
+    expect(() => replacementWarranty('2025-03-10', '2026-03-10')).toThrow(/^claimSubmittedOn: the claim was submitted on 2026-03-10, outside the warranty/);
+    expect(() => replacementWarranty('2025-03-10', '2025-03-01')).toThrow(PolicyInputError);
   });
 });

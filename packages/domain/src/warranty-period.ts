@@ -58,6 +58,28 @@ export function inheritedWarranty(
   return { receivedOn: replacedUnitReceivedOn, lastCoveredDay: last, remainingDays: daysBetween(replacedOn, last) + 1 };
 }
 
+/**
+ * W4 read with W3: the warranty a claim's replacement unit starts with. The day that counts is the day the claim was submitted (W3), so a
+ * claim filed while the unit was covered is a replacement given under warranty, even when the unit is replaced after its last covered day;
+ * the replacement carries the replaced unit's warranty on (its received date, hence the same last covered day, possibly already past) and
+ * never restarts the months. Throws `PolicyInputError` when the claim was submitted outside the warranty.
+ * For the cover left on the day of the replacement itself, see `inheritedWarranty`.
+ * @example
+ * replacementWarranty('2025-03-10', '2026-03-01')
+ * // { receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09' } (also when the unit is replaced on 2026-03-20)
+ */
+export function replacementWarranty(
+  replacedUnitReceivedOn: string,
+  claimSubmittedOn: string,
+  policy: WarrantyPolicy = DEFAULT_POLICY,
+): Pick<InheritedWarranty, 'receivedOn' | 'lastCoveredDay'> {
+  const last = lastCoveredDay(replacedUnitReceivedOn, policy);
+  if (!isUnderWarranty(replacedUnitReceivedOn, claimSubmittedOn, policy)) {
+    throw new PolicyInputError('claimSubmittedOn', `the claim was submitted on ${claimSubmittedOn}, outside the warranty (covered ${replacedUnitReceivedOn} to ${last})`);
+  }
+  return { receivedOn: replacedUnitReceivedOn, lastCoveredDay: last };
+}
+
 /** What `unitWarranty` needs to know of a unit. */
 export interface UnitRecord {
   /** The unit's own received date, where one was recorded (a per-unit date, or a replacement's inherited one, W4). */

@@ -3,7 +3,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import type { Claim } from './claim.entity.js';
-import { ClaimEventType, ClaimFilter, ClaimPage, ClaimSort, ClaimStatusCountType, ClaimType, SubmitClaimInput } from './claim.types.js';
+import { ClaimEventType, ClaimPage, ClaimStatusCountType, ClaimType } from './claim.types.js';
+import { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 import { ClaimsService } from './claims.service.js';
 
 @Resolver(() => ClaimType)
@@ -19,7 +20,7 @@ export class ClaimsResolver {
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => ClaimType)
   claim(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return this.service.get(ctx.em, id, actorOf(ctx));
+    return this.service.get(ctx.em, actorOf(ctx), id);
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')

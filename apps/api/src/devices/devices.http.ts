@@ -7,7 +7,7 @@ import { BadUserInputError } from '../platform/errors.js';
 import type { RestRoute } from '../platform/rest.js';
 import type { DeviceImporter } from './device-import.js';
 import type { DevicesService } from './devices.service.js';
-import type { DeviceFilter } from './devices.types.js';
+import type { DeviceFilter } from './devices.inputs.js';
 
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 

@@ -8,7 +8,8 @@ import type { Device } from './device.entity.js';
 import type { DeviceImporter } from './device-import.js';
 import { DeviceImportResultType } from './device-import.types.js';
 import { DevicesService } from './devices.service.js';
-import { DeviceFilter, DevicePage, DeviceSort, DeviceType, WarrantyStatusType } from './devices.types.js';
+import { DevicePage, DeviceType, WarrantyStatusType } from './devices.types.js';
+import { DeviceFilter, DeviceSort } from './devices.inputs.js';
 
 @Resolver(() => DeviceType)
 export class DevicesResolver {
@@ -20,7 +21,7 @@ export class DevicesResolver {
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => WarrantyStatusType, { description: "A unit's warranty today, by IMEI." })
   async warrantyStatus(@Arg('imei') imei: string, @Ctx() ctx: Context): Promise<WarrantyStatusType> {
-    const device = await this.service.findByImei(ctx.em, imei, actorOf(ctx));
+    const device = await this.service.findByImei(ctx.em, actorOf(ctx), imei);
     const warranty = this.service.warrantyOf(device);
     return {
       imei: device.imei,
@@ -34,7 +35,7 @@ export class DevicesResolver {
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => DeviceType)
   device(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return this.service.get(ctx.em, id, actorOf(ctx));
+    return this.service.get(ctx.em, actorOf(ctx), id);
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')

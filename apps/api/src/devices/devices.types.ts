@@ -1,9 +1,7 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { OrderType } from '../orders/orders.types.js';
-import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf, SortOf } from '../platform/pagination.js';
+import { PageOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
 @ObjectType('Device', { description: 'One unit, identified by its IMEI.' })
@@ -33,27 +31,6 @@ export class WarrantyStatusType {
   @Field(() => LocalDateScalar, { nullable: true }) lastCoveredDay!: string | null;
   @Field(() => ProductModelType) model!: ProductModelType;
 }
-
-@InputType()
-export class DeviceFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field({ nullable: true, description: 'The whole IMEI or its first digits.' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'imei must be up to 15 digits' })
-  imei?: string;
-  @Field(() => ID, { nullable: true }) orderId?: string;
-  @Field(() => ID, { nullable: true }) modelId?: string;
-  @Field(() => ID, { nullable: true }) customerId?: string;
-  @Field({ nullable: true, description: 'The whole barcode.' })
-  @IsOptional()
-  @MaxLength(64)
-  barcode?: string;
-}
-
-export const DeviceSortField = graphqlEnum(['IMEI', 'RECEIVED_ON', 'CREATED_AT'], 'DeviceSortField');
-
-@InputType()
-export class DeviceSort extends SortOf(DeviceSortField, 'DeviceSort') {}
 
 @ObjectType()
 export class DevicePage extends PageOf(DeviceType, 'DevicePage') {}

@@ -4,7 +4,8 @@ import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import type { Invoice } from './invoice.entity.js';
 import { InvoicesService } from './invoices.service.js';
-import { InvoiceActionEnum, InvoiceFilter, InvoiceLineType, InvoicePage, InvoiceStepInput, InvoiceType, PayInvoiceInput, VoidInvoiceInput } from './invoices.types.js';
+import { InvoiceActionEnum, InvoiceLineType, InvoicePage, InvoiceType } from './invoices.types.js';
+import { InvoiceFilter, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
 
 /** Who moves invoices: the roles of issueInvoice, markInvoicePaid and voidInvoice below. */
 const INVOICE_ROLES = ['ADMIN', 'AGENT'] as const;

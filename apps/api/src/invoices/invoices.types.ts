@@ -1,6 +1,5 @@
 import { INVOICE_ACTIONS, INVOICE_LINE_KINDS, INVOICE_STATUSES, type InvoiceLineKind, type InvoiceStatus, type PolicyClause } from '@aftersale/domain';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CustomerType, PartType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { PageOf } from '../platform/pagination.js';
@@ -37,33 +36,5 @@ export class InvoiceType {
   @Field() createdAt!: Date;
 }
 
-@InputType()
-export class InvoiceFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => [InvoiceStatusEnum], { nullable: true }) status?: InvoiceStatus[];
-  @Field(() => ID, { nullable: true }) customerId?: string;
-  @Field(() => ID, { nullable: true }) claimId?: string;
-  @Field({ nullable: true, description: 'Matches the invoice number.' })
-  @IsOptional()
-  @MaxLength(64)
-  q?: string;
-}
-
 @ObjectType()
 export class InvoicePage extends PageOf(InvoiceType, 'InvoicePage') {}
-
-@InputType()
-export class InvoiceStepInput {
-  @Field(() => ID) id!: string;
-  @Field(() => Int) version!: number;
-}
-
-@InputType()
-export class PayInvoiceInput extends InvoiceStepInput {
-  @Field(() => LocalDateScalar) paidOn!: string;
-}
-
-@InputType()
-export class VoidInvoiceInput extends InvoiceStepInput {
-  @Field() reason!: string;
-}

@@ -3,7 +3,6 @@ import {
   availableActions,
   claimContextOf,
   decideAssessment,
-  invoiceLines,
   isMinorUnits,
   isValidBarcode,
   isValidImei,
@@ -18,44 +17,53 @@ import {
   type StaffRole,
 } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { staffUserId, type Actor } from '../auth/actor.js';
+import { staffUserId, type Actor } from '../platform/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { Device } from '../devices/device.entity.js';
 import type { DevicesService } from '../devices/devices.service.js';
-import { Invoice, InvoiceLine } from '../invoices/invoice.entity.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, pastDate, requiredText } from '../platform/editing.js';
+import { loadForEdit } from '../platform/optimistic-locking.js';
+import { pastDate, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import type { StockService } from '../stock/stock.service.js';
 import { appendClaimEvent } from './claim-events.js';
-import { Assessment, ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } from './claim-records.entity.js';
+import type { ClaimInvoicing } from './claim-invoicing.js';
+import { Assessment } from './assessment.entity.js';
+import { ClaimLine } from './claim-line.entity.js';
+import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
+import { RetainedPart } from './retained-part.entity.js';
+import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
-import type {
-  AssessmentInput,
-  AssessmentProposalInput,
-  ClaimStepInput,
-  RecordAgreementInput,
-  ReplaceUnitInput,
-  RequestUnitInput,
-  ResolveRemotelyInput,
-  ShipmentInput,
-} from './claim-workflow.types.js';
+import type { AssessmentInput, AssessmentProposalInput, ClaimStepInput, RecordAgreementInput, ReplaceUnitInput, RequestUnitInput, ResolveRemotelyInput, ServiceChargeInput, ShipmentInput } from './claim-workflow.inputs.js';
 
-/** What a step does once the state machine has allowed it; returns what the event log records. */
-type Work = (tx: EntityManager, claim: Claim, to: ClaimStatus) => Promise<Record<string, unknown>>;
+/**
+ * One step of the lifecycle, in the order `step` runs its parts: read and
+ * check what it needs, ask the state machine (with the context the step
+ * itself creates, if any), then do the work.
+ */
+interface Step<Prepared> {
+  /** Reads and checks what the step needs before the state machine is asked (a service centre, an assessment). */
+  prepare?: (tx: EntityManager, claim: Claim) => Promise<Prepared>;
+  /** The guard context when the step itself changes it (an assessment); otherwise the one on record. */
+  contextAfter?: (prepared: Prepared) => ClaimContext;
+  /** The step's work once the state machine allowed it; returns what the event log records. */
+  work: (tx: EntityManager, claim: Claim, prepared: Prepared, to: ClaimStatus) => Promise<Record<string, unknown>>;
+}
 
-/** A step's plan: the guard context when the step itself changes it (an assessment), and its work. */
-interface Plan {
-  context?: ClaimContext;
-  work: Work;
+/** What an assessment step has read and decided before the state machine is asked. */
+interface PreparedAssessment {
+  parts: Part[];
+  decided: DecidedAssessment;
+  serviceCharge: ServiceChargeInput | null;
+  context: ClaimContext;
 }
 
 /** What a step reads and answers with: the claim, its unit and order, model, customer and centre. */
 const CLAIM_GRAPH = ['device', 'device.order', 'model', 'customer', 'serviceCentre'] as const;
 
-const note = (input: { note?: string | null }) => (input.note?.trim() ? requiredText(input.note, 'note', 2000) : undefined);
+const note = (input: { note?: string | null }) => (input.note?.trim() ? nonBlankText(input.note, 'note', 2000) : undefined);
 
 /**
  * Every change to a claim after submission (§4): one transaction per step that
@@ -63,10 +71,11 @@ const note = (input: { note?: string | null }) => (input.note?.trim() ? required
  * machine whether this role may take this action now, does the step's work,
  * moves the status and appends the event, or does nothing at all.
  */
-export class ClaimWorkflow {
+export class ClaimWorkflowService {
   constructor(
     private readonly devices: DevicesService,
     private readonly stock: StockService,
+    private readonly invoicing: ClaimInvoicing,
     private readonly clock: Clock,
   ) {}
 
@@ -86,39 +95,40 @@ export class ClaimWorkflow {
   }
 
   /** The actions this caller may take now (none for integrators). */
-  async availableActions(em: EntityManager, claim: Claim, actor: Actor): Promise<ClaimAction[]> {
+  async availableActions(em: EntityManager, actor: Actor, claim: Claim): Promise<ClaimAction[]> {
     if (actor.kind !== 'staff') return [];
     return availableActions(claim.status, actor.role, await this.contextOf(em, claim));
   }
 
   startRemoteDiagnosis(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'START_REMOTE_DIAGNOSIS', () => ({ work: async () => ({ note: note(input) }) }));
+    return this.step(em, actor, input, 'START_REMOTE_DIAGNOSIS', { work: async () => ({ note: note(input) }) });
   }
 
   resolveRemotely(em: EntityManager, actor: Actor, input: ResolveRemotelyInput) {
-    const resolution = requiredText(input.resolution, 'resolution', 2000);
-    return this.step(em, actor, input, 'RESOLVE_REMOTELY', () => ({ work: async () => ({ how: input.how, resolution }) }));
+    const resolution = nonBlankText(input.resolution, 'resolution', 2000);
+    return this.step(em, actor, input, 'RESOLVE_REMOTELY', { work: async () => ({ how: input.how, resolution }) });
   }
 
   requestUnit(em: EntityManager, actor: Actor, input: RequestUnitInput) {
-    return this.step(em, actor, input, 'REQUEST_UNIT', async (tx) => {
-      const centre = await tx.findOne(ServiceCentre, parseId(input.serviceCentreId, 'serviceCentreId'));
-      if (!centre) throw new NotFoundError('Service centre', input.serviceCentreId);
-      return {
-        work: async (_tx, claim) => {
-          claim.serviceCentre = centre;
-          return { serviceCentre: centre.code, note: note(input) };
-        },
-      };
+    return this.step(em, actor, input, 'REQUEST_UNIT', {
+      prepare: async (tx) => {
+        const centre = await tx.findOne(ServiceCentre, parseId(input.serviceCentreId, 'serviceCentreId'));
+        if (!centre) throw new NotFoundError('Service centre', input.serviceCentreId);
+        return centre;
+      },
+      work: async (_tx, claim, centre) => {
+        claim.serviceCentre = centre;
+        return { serviceCentre: centre.code, note: note(input) };
+      },
     });
   }
 
   receiveUnit(em: EntityManager, actor: Actor, input: ShipmentInput) {
-    return this.step(em, actor, input, 'RECEIVE_UNIT', () => ({ work: (tx, claim) => this.recordShipment(tx, claim, 'INBOUND', input) }));
+    return this.step(em, actor, input, 'RECEIVE_UNIT', { work: (tx, claim) => this.recordShipment(tx, claim, 'INBOUND', input) });
   }
 
   startInspection(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'START_INSPECTION', () => ({ work: async () => ({ note: note(input) }) }));
+    return this.step(em, actor, input, 'START_INSPECTION', { work: async () => ({ note: note(input) }) });
   }
 
   /**
@@ -128,36 +138,24 @@ export class ClaimWorkflow {
    * goes: the agreement (H9), the quote (H6), the repair, or back unrepaired.
    */
   recordAssessment(em: EntityManager, actor: Actor, input: AssessmentInput) {
-    return this.step(em, actor, input, 'RECORD_ASSESSMENT', async (tx, claim) => {
-      const { parts, decided } = await this.assess(tx, claim, input);
-      const serviceCharge = input.serviceCharge ?? null;
-      if (serviceCharge) {
-        requiredText(serviceCharge.description, 'serviceCharge.description', 200);
-        if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0) throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
-      }
-      const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
-      const context = claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null });
-      return {
-        context,
-        work: async (tx2, claim2, to) => {
-          this.saveAssessment(tx2, claim2, actor, input, decided, parts, serviceCharge);
-          claim2.decision = decided.decision;
-          // A new assessment asks the customer again whenever the domain says a quote is needed (H6, H8).
-          claim2.quoteStatus = context.quoteRequired && to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
-          return {
-            decision: decided.decision,
-            proposedDecision: decided.proposedDecision,
-            overrideReason: decided.overrideReason ?? null,
-            clauses: decided.clauses,
-            total: decided.total,
-            serviceCharge: serviceCharge?.amount ?? null,
-            policyVersion: decided.policyVersion,
-            findings: input.findings,
-            parts: parts.map((part) => part.sku),
-          };
-        },
-      };
+    return this.step(em, actor, input, 'RECORD_ASSESSMENT', {
+      prepare: (tx, claim) => this.prepareAssessment(tx, claim, input),
+      contextAfter: (assessed) => assessed.context,
+      work: async (tx, claim, assessed, to) => this.saveAssessment(tx, claim, actor, input, assessed, to),
     });
+  }
+
+  /** The decision for the findings and parts, a checked service charge, and the context the claim will be in once it is recorded. */
+  private async prepareAssessment(tx: EntityManager, claim: Claim, input: AssessmentInput): Promise<PreparedAssessment> {
+    const { parts, decided } = await this.assess(tx, claim, input);
+    const serviceCharge = input.serviceCharge ?? null;
+    if (serviceCharge) {
+      nonBlankText(serviceCharge.description, 'serviceCharge.description', 200);
+      if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0) throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
+    }
+    const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
+    const context = claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null });
+    return { parts, decided, serviceCharge, context };
   }
 
   /** What the engine would decide for these findings and parts, without recording anything (the inspection form's preview). */
@@ -186,42 +184,42 @@ export class ClaimWorkflow {
   }
 
   recordAgreement(em: EntityManager, actor: Actor, input: RecordAgreementInput) {
-    const signedBy = requiredText(input.signedBy, 'signedBy', 200);
+    const signedBy = nonBlankText(input.signedBy, 'signedBy', 200);
     pastDate(input.signedOn, this.clock.today(), 'signedOn');
-    return this.step(em, actor, input, 'RECORD_AGREEMENT', () => ({
+    return this.step(em, actor, input, 'RECORD_AGREEMENT', {
       work: async (tx, claim) => {
         tx.create(MaintenanceAgreement, { claim, signedOn: input.signedOn, signedBy, recordedBy: staffUserId(actor) });
         return { signedOn: input.signedOn, signedBy };
       },
-    }));
+    });
   }
 
   declineAgreement(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_AGREEMENT', () => ({
+    return this.step(em, actor, input, 'DECLINE_AGREEMENT', {
       work: async (_tx, claim) => {
         // No agreement, no repair: the quote is moot and the unit goes back.
         claim.quoteStatus = null;
         return { note: note(input) };
       },
-    }));
+    });
   }
 
   approveQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'APPROVE_QUOTE', () => ({
+    return this.step(em, actor, input, 'APPROVE_QUOTE', {
       work: async (_tx, claim) => {
         claim.quoteStatus = 'APPROVED';
         return { note: note(input) };
       },
-    }));
+    });
   }
 
   declineQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_QUOTE', () => ({
+    return this.step(em, actor, input, 'DECLINE_QUOTE', {
       work: async (_tx, claim) => {
         claim.quoteStatus = 'DECLINED';
         return { note: note(input) };
       },
-    }));
+    });
   }
 
   /**
@@ -231,7 +229,7 @@ export class ClaimWorkflow {
    * draft invoice (H6–H8).
    */
   completeRepair(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'COMPLETE_REPAIR', () => ({
+    return this.step(em, actor, input, 'COMPLETE_REPAIR', {
       work: async (tx, claim) => {
         const lines = await tx.find(ClaimLine, { claim: claim.id }, { populate: ['part'], orderBy: { id: 'asc' } });
         const centre = claim.serviceCentre;
@@ -243,14 +241,14 @@ export class ClaimWorkflow {
         const invoice = await this.draftInvoice(tx, claim, lines);
         return { partsUsed: lines.map((line) => line.part.sku), retained: lines.filter((line) => line.covered).map((line) => line.part.sku), invoice: invoice?.id ?? null, note: note(input) };
       },
-    }));
+    });
   }
 
   /** H4, W4: a unit of the same model replaces the faulty one and keeps its remaining warranty. */
   replaceUnit(em: EntityManager, actor: Actor, input: ReplaceUnitInput) {
     const imei = input.imei.trim();
     if (!isValidImei(imei)) throw new BadUserInputError('imei', 'must be 15 digits with a valid check digit.');
-    return this.step(em, actor, input, 'REPLACE_UNIT', () => ({
+    return this.step(em, actor, input, 'REPLACE_UNIT', {
       work: async (tx, claim) => {
         const old = claim.device;
         const barcode = input.barcode.trim();
@@ -263,32 +261,32 @@ export class ClaimWorkflow {
         const invoice = await this.draftInvoice(tx, claim, []);
         return { replacedImei: old.imei, imei: replacement.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: invoice?.id ?? null };
       },
-    }));
+    });
   }
 
   ship(em: EntityManager, actor: Actor, input: ShipmentInput) {
-    return this.step(em, actor, input, 'SHIP', () => ({ work: (tx, claim) => this.recordShipment(tx, claim, 'OUTBOUND', input) }));
+    return this.step(em, actor, input, 'SHIP', { work: (tx, claim) => this.recordShipment(tx, claim, 'OUTBOUND', input) });
   }
 
   close(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'CLOSE', () => ({ work: async () => ({ note: note(input) }) }));
+    return this.step(em, actor, input, 'CLOSE', { work: async () => ({ note: note(input) }) });
   }
 
   cancel(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    const reason = requiredText(input.note ?? '', 'note', 2000);
-    return this.step(em, actor, input, 'CANCEL', () => ({ work: async () => ({ note: reason }) }));
+    const reason = nonBlankText(input.note ?? '', 'note', 2000);
+    return this.step(em, actor, input, 'CANCEL', { work: async () => ({ note: reason }) });
   }
 
-  /** The one path every step takes: role, version, state machine, work, status, event; one transaction. */
-  private async step(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, plan: (tx: EntityManager, claim: Claim) => Promise<Plan> | Plan): Promise<Claim> {
+  /** The one path every step takes: role, version, what it needs, state machine, work, status, event; one transaction. */
+  private async step<Prepared = undefined>(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, step: Step<Prepared>): Promise<Claim> {
     const role = staffRoleOf(actor, action);
     const id = await em.transactional(async (tx) => {
       const claim = await loadForEdit(tx, Claim, 'Claim', input.id, input.version);
       await tx.populate(claim, CLAIM_GRAPH);
-      const planned = await plan(tx, claim);
+      const prepared = (await step.prepare?.(tx, claim)) as Prepared;
       const from = claim.status;
-      const to = transition(from, action, role, planned.context ?? (await this.contextOf(tx, claim)));
-      const data = await planned.work(tx, claim, to);
+      const to = transition(from, action, role, step.contextAfter?.(prepared) ?? (await this.contextOf(tx, claim)));
+      const data = await step.work(tx, claim, prepared, to);
       claim.status = to;
       // Always a new version, even when only related rows changed: a second technician's stale step fails.
       claim.updatedAt = new Date();
@@ -309,7 +307,8 @@ export class ClaimWorkflow {
     });
   }
 
-  private saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, decided: DecidedAssessment, parts: Part[], serviceCharge: { description: string; amount: number } | null) {
+  /** Records the assessment and its part lines, and the decision and quote status on the claim; returns what the event log records. */
+  private async saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, { parts, decided, serviceCharge, context }: PreparedAssessment, to: ClaimStatus) {
     tx.create(Assessment, {
       claim,
       findings: input.findings,
@@ -332,34 +331,31 @@ export class ClaimWorkflow {
       const part = parts[index]!;
       tx.create(ClaimLine, { claim, part, category: part.category, materialCost: part.materialCost, worn: input.lines[index]!.worn ?? false, covered: line.covered, clauses: line.clauses, charge: line.charge });
     });
+    claim.decision = decided.decision;
+    // A new assessment asks the customer again whenever the domain says a quote is needed (H6, H8).
+    claim.quoteStatus = context.quoteRequired && to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
+    return {
+      decision: decided.decision,
+      proposedDecision: decided.proposedDecision,
+      overrideReason: decided.overrideReason ?? null,
+      clauses: decided.clauses,
+      total: decided.total,
+      serviceCharge: serviceCharge?.amount ?? null,
+      policyVersion: decided.policyVersion,
+      findings: input.findings,
+      parts: parts.map((part) => part.sku),
+    };
   }
 
-  /** H6–H8: the draft invoice of a paid repair, from the domain's invoice lines; none when nothing is charged. */
-  private async draftInvoice(tx: EntityManager, claim: Claim, lines: ClaimLine[]): Promise<Invoice | null> {
+  /** H6–H8: the draft invoice of a paid repair (none when nothing is charged): the lines repaired, the latest service charge, the shipping on record. */
+  private async draftInvoice(tx: EntityManager, claim: Claim, lines: ClaimLine[]): Promise<{ id: number } | null> {
     const assessment = await this.latestAssessment(tx, claim.id);
-    const serviceCharge = assessment?.serviceCharge ? { description: assessment.serviceChargeDescription!, amount: assessment.serviceCharge } : undefined;
-    const shipping = await tx.find(Shipment, { claim: claim.id });
-    const invoiced = invoiceLines({
-      lines: lines.map((line) => ({ partId: String(line.part.id), description: `${line.part.name} (${line.part.sku})`, covered: line.covered ?? true, charge: line.charge })),
-      serviceCharge,
-      shipping: shipping.reduce((sum, s) => sum + (s.cost ?? 0), 0),
+    const shipments = await tx.find(Shipment, { claim: claim.id });
+    return this.invoicing.draftForClaim(tx, claim, {
+      lines: lines.map((line) => ({ partId: String(line.part.id), description: `${line.part.name} (${line.part.sku})`, covered: line.covered ?? true, charge: line.charge, clauses: line.clauses })),
+      serviceCharge: assessment?.serviceCharge ? { description: assessment.serviceChargeDescription!, amount: assessment.serviceCharge } : undefined,
+      shipping: shipments.reduce((sum, s) => sum + (s.cost ?? 0), 0),
     });
-    if (invoiced.lines.length === 0) return null;
-    const clausesOf = new Map(lines.map((line) => [String(line.part.id), line.clauses]));
-    const invoice = tx.create(Invoice, { claim, customer: claim.customer, status: 'DRAFT', currency: policyInForce(claim.submittedOn).currency, total: invoiced.total });
-    for (const line of invoiced.lines) {
-      tx.create(InvoiceLine, {
-        invoice,
-        kind: line.kind,
-        description: line.description,
-        part: line.partId ? Number(line.partId) : null,
-        unitAmount: line.amount,
-        amount: line.amount,
-        clauses: line.partId ? (clausesOf.get(line.partId) ?? []) : [],
-      });
-    }
-    await tx.flush();
-    return invoice;
   }
 
   private async recordShipment(tx: EntityManager, claim: Claim, direction: 'INBOUND' | 'OUTBOUND', input: ShipmentInput) {
@@ -368,8 +364,8 @@ export class ClaimWorkflow {
     const shipment = tx.create(Shipment, {
       claim,
       direction,
-      carrier: requiredText(input.carrier, 'carrier', 100),
-      trackingNumber: requiredText(input.trackingNumber, 'trackingNumber', 100),
+      carrier: nonBlankText(input.carrier, 'carrier', 100),
+      trackingNumber: nonBlankText(input.trackingNumber, 'trackingNumber', 100),
       shippedOn: input.shippedOn,
       // H7: what the customer paid the carrier, for the record; never invoiced.
       cost: input.cost ?? null,
