@@ -3,7 +3,7 @@ import type { Decision } from './assessment.js';
 import type { Finding, PolicyClause } from './policy-clauses.js';
 
 /** What the claim event log records with RECORD_ASSESSMENT: the decision as taken, and what it was taken on. */
-export type AssessmentEventData = {
+export interface AssessmentEventData {
   readonly decision: Decision;
   readonly proposedDecision: Decision;
   readonly overrideReason: string | null;
@@ -16,7 +16,7 @@ export type AssessmentEventData = {
   readonly findings: readonly Finding[];
   /** The SKUs of the faulty parts, in the order of the lines. */
   readonly parts: readonly string[];
-};
+}
 
 /**
  * The data recorded with a RECORD_ASSESSMENT event (R5: the decision with its policy version, kept as decided, never recomputed):

@@ -8,7 +8,7 @@ import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import type { Page } from '../platform/pagination.js';
+import { SortDirection, type Page } from '../platform/pagination.js';
 import { appendClaimEvent } from './claim-events.js';
 import { ClaimEvent } from './claim-event.entity.js';
 import { Claim } from './claim.entity.js';
@@ -93,7 +93,7 @@ export class ClaimsService {
   }
 
   async list(em: EntityManager, actor: Actor, filter: ClaimFilter = {}, sort: ClaimSort | undefined, offset: number, limit: number): Promise<Page<Claim>> {
-    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
+    const direction = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
     const [items, total] = await em.findAndCount(Claim, this.whereOf(actor, filter), {
       populate,
       orderBy: sort ? { [sortColumns[sort.field]]: direction, id: direction } : { id: 'desc' },
@@ -139,7 +139,7 @@ export class ClaimsService {
     }
     const scope = customerScope(actor);
     if (scope !== undefined) where['customer'] = scope;
-    return where as FilterQuery<Claim>;
+    return where;
   }
 
   events(em: EntityManager, claimId: number): Promise<ClaimEvent[]> {

@@ -5,7 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import type { Page } from '../platform/pagination.js';
+import { SortDirection, type Page } from '../platform/pagination.js';
 import { Device } from './device.entity.js';
 import type { DeviceFilter, DeviceSort } from './devices.inputs.js';
 
@@ -41,7 +41,7 @@ export class DevicesService {
   }
 
   async list(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, sort: DeviceSort | undefined, offset: number, limit: number): Promise<Page<Device>> {
-    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
+    const direction = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
     const [items, total] = await em.findAndCount(Device, whereOf(filter, actor), {
       populate: ['order', 'model', 'customer'],
       orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction },

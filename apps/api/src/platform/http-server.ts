@@ -84,7 +84,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      { serverWillStart: () => Promise.resolve({ drainServer: async () => void (await wsCleanup.dispose()) }) },
     ],
   });
   await apollo.start();

@@ -36,5 +36,5 @@ export const ExportDevicesButton = ({
 /** The devices list's export: the units under its current filters. */
 export const DeviceListExportButton = () => {
   const { filterValues } = useListContext();
-  return <ExportDevicesButton filter={filterValues} />;
+  return <ExportDevicesButton filter={filterValues as Record<string, unknown>} />;
 };
