@@ -1,5 +1,6 @@
 import {
   assessClaim,
+  assessmentEventData,
   availableActions,
   claimContextOf,
   decideAssessment,
@@ -8,6 +9,8 @@ import {
   isValidImei,
   NO_ASSESSMENT,
   policyInForce,
+  quoteStatusAfter,
+  replacementWarranty,
   rolesAllowedTo,
   transition,
   type ClaimAction,
@@ -141,7 +144,7 @@ export class ClaimWorkflowService {
     return this.step(em, actor, input, 'RECORD_ASSESSMENT', {
       prepare: (tx, claim) => this.prepareAssessment(tx, claim, input),
       contextAfter: (assessed) => assessed.context,
-      work: async (tx, claim, assessed, to) => this.saveAssessment(tx, claim, actor, input, assessed, to),
+      work: async (tx, claim, assessed) => this.saveAssessment(tx, claim, actor, input, assessed),
     });
   }
 
@@ -195,31 +198,15 @@ export class ClaimWorkflowService {
   }
 
   declineAgreement(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_AGREEMENT', {
-      work: async (_tx, claim) => {
-        // No agreement, no repair: the quote is moot and the unit goes back.
-        claim.quoteStatus = null;
-        return { note: note(input) };
-      },
-    });
+    return this.step(em, actor, input, 'DECLINE_AGREEMENT', { work: async () => ({ note: note(input) }) });
   }
 
   approveQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'APPROVE_QUOTE', {
-      work: async (_tx, claim) => {
-        claim.quoteStatus = 'APPROVED';
-        return { note: note(input) };
-      },
-    });
+    return this.step(em, actor, input, 'APPROVE_QUOTE', { work: async () => ({ note: note(input) }) });
   }
 
   declineQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_QUOTE', {
-      work: async (_tx, claim) => {
-        claim.quoteStatus = 'DECLINED';
-        return { note: note(input) };
-      },
-    });
+    return this.step(em, actor, input, 'DECLINE_QUOTE', { work: async () => ({ note: note(input) }) });
   }
 
   /**
@@ -254,14 +241,19 @@ export class ClaimWorkflowService {
         const barcode = input.barcode.trim();
         if (!isValidBarcode(barcode, claim.model.barcodePattern)) throw new BadUserInputError('barcode', `does not match the ${claim.model.name} barcode pattern.`);
         if (await tx.count(Device, { imei })) throw new ConflictError(`A unit with IMEI ${imei} is already registered.`, { field: 'imei' });
-        // W4: recording the replaced unit's received date on the replacement carries its warranty on
-        // (domain: inheritedWarranty), to its last covered day, even if that has already passed.
-        const warranty = this.devices.warrantyOf(old);
+        const warranty = this.replacementWarrantyOf(claim);
         const replacement = tx.create(Device, { imei, barcode, order: old.order, model: old.model, customer: old.customer, receivedOn: warranty.receivedOn, replacesDevice: old });
         const invoice = await this.draftInvoice(tx, claim, []);
         return { replacedImei: old.imei, imei: replacement.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: invoice?.id ?? null };
       },
     });
+  }
+
+  /** W4 read with W3: the replacement carries the replaced unit's warranty on, whenever it is replaced (domain: replacementWarranty). */
+  private replacementWarrantyOf(claim: Claim) {
+    // The assessment that allowed the replacement needed the received date (W2), so it is on record.
+    const receivedOn = this.devices.warrantyOf(claim.device).receivedOn!;
+    return replacementWarranty(receivedOn, claim.submittedOn);
   }
 
   ship(em: EntityManager, actor: Actor, input: ShipmentInput) {
@@ -277,7 +269,7 @@ export class ClaimWorkflowService {
     return this.step(em, actor, input, 'CANCEL', { work: async () => ({ note: reason }) });
   }
 
-  /** The one path every step takes: role, version, what it needs, state machine, work, status, event; one transaction. */
+  /** The one path every step takes: role, version, what it needs, state machine, work, status and quote (H6, H8), event; one transaction. */
   private async step<Prepared = undefined>(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, step: Step<Prepared>): Promise<Claim> {
     const role = staffRoleOf(actor, action);
     const id = await em.transactional(async (tx) => {
@@ -285,9 +277,11 @@ export class ClaimWorkflowService {
       await tx.populate(claim, CLAIM_GRAPH);
       const prepared = (await step.prepare?.(tx, claim)) as Prepared;
       const from = claim.status;
-      const to = transition(from, action, role, step.contextAfter?.(prepared) ?? (await this.contextOf(tx, claim)));
+      const context = step.contextAfter?.(prepared) ?? (await this.contextOf(tx, claim));
+      const to = transition(from, action, role, context);
       const data = await step.work(tx, claim, prepared, to);
       claim.status = to;
+      claim.quoteStatus = quoteStatusAfter(action, { to, context }, claim.quoteStatus ?? null);
       // Always a new version, even when only related rows changed: a second technician's stale step fails.
       claim.updatedAt = new Date();
       appendClaimEvent(tx, claim, actor, action, { from, to, data: withoutEmpty(data) });
@@ -307,8 +301,8 @@ export class ClaimWorkflowService {
     });
   }
 
-  /** Records the assessment and its part lines, and the decision and quote status on the claim; returns what the event log records. */
-  private async saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, { parts, decided, serviceCharge, context }: PreparedAssessment, to: ClaimStatus) {
+  /** Records the assessment and its part lines, and the decision on the claim; returns what the event log records. */
+  private saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, { parts, decided, serviceCharge }: PreparedAssessment) {
     tx.create(Assessment, {
       claim,
       findings: input.findings,
@@ -332,19 +326,7 @@ export class ClaimWorkflowService {
       tx.create(ClaimLine, { claim, part, category: part.category, materialCost: part.materialCost, worn: input.lines[index]!.worn ?? false, covered: line.covered, clauses: line.clauses, charge: line.charge });
     });
     claim.decision = decided.decision;
-    // A new assessment asks the customer again whenever the domain says a quote is needed (H6, H8).
-    claim.quoteStatus = context.quoteRequired && to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
-    return {
-      decision: decided.decision,
-      proposedDecision: decided.proposedDecision,
-      overrideReason: decided.overrideReason ?? null,
-      clauses: decided.clauses,
-      total: decided.total,
-      serviceCharge: serviceCharge?.amount ?? null,
-      policyVersion: decided.policyVersion,
-      findings: input.findings,
-      parts: parts.map((part) => part.sku),
-    };
+    return assessmentEventData(decided, { findings: input.findings, parts: parts.map((part) => part.sku), serviceCharge: serviceCharge?.amount ?? null });
   }
 
   /** H6–H8: the draft invoice of a paid repair (none when nothing is charged): the lines repaired, the latest service charge, the shipping on record. */

@@ -1,5 +1,5 @@
 import type { Decision, Finding, PolicyClause } from '@aftersale/domain';
-import { CLAIM_ACTIONS } from '@aftersale/domain';
+import { CLAIM_ACTIONS, QUOTE_STATUSES } from '@aftersale/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
@@ -9,7 +9,7 @@ import { ATTACHMENT_KINDS, type AttachmentKind } from './attachment.entity.js';
 import { SHIPMENT_DIRECTIONS } from './shipment.entity.js';
 
 export const ClaimActionEnum = graphqlEnum(CLAIM_ACTIONS, 'ClaimAction', 'A step of the claim lifecycle (POLICY.md §4).');
-export const QuoteStatusEnum = graphqlEnum(['PENDING', 'APPROVED', 'DECLINED'], 'QuoteStatus', "The customer's answer to a paid quote (H6, H8).");
+export const QuoteStatusEnum = graphqlEnum(QUOTE_STATUSES, 'QuoteStatus', "The customer's answer to a paid quote (H6, H8).");
 export const ShipmentDirectionEnum = graphqlEnum(SHIPMENT_DIRECTIONS, 'ShipmentDirection');
 export const AttachmentKindEnum = graphqlEnum(ATTACHMENT_KINDS, 'AttachmentKind');
 export const RemoteResolutionEnum = graphqlEnum(['SOFTWARE_UPDATE', 'GUIDANCE', 'PART_SENT'], 'RemoteResolution', 'H1: how a fault was solved without shipping the unit.');
