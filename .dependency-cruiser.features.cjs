@@ -19,6 +19,6 @@ module.exports = {
   ],
   options: {
     ...options,
-    exclude: { path: ['(^|/)(dist|node_modules|coverage)/', '\\.test\\.ts$', '^apps/api/src/testing/'] },
+    exclude: { path: ['(^|/)(dist|coverage)/', '\\.test\\.ts$', '^apps/api/src/testing/'] },
   },
 };
