@@ -2,8 +2,10 @@ import type { DecidedAssessment } from './assessment-override.js';
 import type { Decision } from './assessment.js';
 import type { Finding, PolicyClause } from './policy-clauses.js';
 
+// A type alias, not an interface: the event log takes its data as Record<string, unknown>, which only an alias satisfies.
 /** What the claim event log records with RECORD_ASSESSMENT: the decision as taken, and what it was taken on. */
-export interface AssessmentEventData {
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+export type AssessmentEventData = {
   readonly decision: Decision;
   readonly proposedDecision: Decision;
   readonly overrideReason: string | null;
@@ -16,7 +18,7 @@ export interface AssessmentEventData {
   readonly findings: readonly Finding[];
   /** The SKUs of the faulty parts, in the order of the lines. */
   readonly parts: readonly string[];
-}
+};
 
 /**
  * The data recorded with a RECORD_ASSESSMENT event (R5: the decision with its policy version, kept as decided, never recomputed):

@@ -13,7 +13,7 @@ import { claimStatusChoices, claimStatusColour } from './claim-status';
  * `aria-pressed`.
  */
 export const ClaimStatusFilter = () => {
-  const { setFilters, displayedFilters, ...list } = useListContext();
+  const list = useListContext();
   // react-admin types the filter values as `any`.
   const filterValues = list.filterValues as Record<string, unknown>;
   const selected = Array.isArray(filterValues['status']) ? (filterValues['status'] as ClaimStatus[]) : [];
@@ -23,7 +23,7 @@ export const ClaimStatusFilter = () => {
 
   const select = (statuses: ClaimStatus[]) => {
     const { status: _previous, ...others } = filterValues;
-    setFilters(statuses.length > 0 ? { ...others, status: statuses } : others, displayedFilters, false);
+    list.setFilters(statuses.length > 0 ? { ...others, status: statuses } : others, list.displayedFilters, false);
   };
   const toggle = (status: ClaimStatus) =>
     select(selected.includes(status) ? selected.filter((s) => s !== status) : [...selected, status]);

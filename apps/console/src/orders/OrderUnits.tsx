@@ -38,7 +38,8 @@ export const OrderUnits = () => (
 
 /** Filters the surrounding list by IMEI prefix, a moment after the user stops typing. */
 const ImeiSearch = () => {
-  const { setFilters, ...list } = useListContext();
+  const list = useListContext();
+  const { setFilters } = list;
   const filterValues = list.filterValues as Record<string, unknown>;
   const [imei, setImei] = useState(typeof filterValues['imei'] === 'string' ? filterValues['imei'] : '');
   useEffect(() => {
