@@ -72,8 +72,8 @@ const sql = new pg.Client({ connectionString: embedded.url });
 await sql.connect();
 try {
   const base = `http://127.0.0.1:${app.port}`;
-  const [{ id: customerId }] = (await sql.query<{ id: number }>(`insert into customer (code, name, country) values ('BENCH', 'Bench Ltd', 'DE') returning id`)).rows;
-  const [{ id: modelId }] = (await sql.query<{ id: number }>(`insert into product_model (code, name, kind, barcode_pattern) values ('BN-1', 'Bench One', 'PHONE', 'BN[0-9]{8}') returning id`)).rows;
+  const customerId = (await sql.query<{ id: number }>(`insert into customer (code, name, country) values ('BENCH', 'Bench Ltd', 'DE') returning id`)).rows[0]!.id;
+  const modelId = (await sql.query<{ id: number }>(`insert into product_model (code, name, kind, barcode_pattern) values ('BN-1', 'Bench One', 'PHONE', 'BN[0-9]{8}') returning id`)).rows[0]!.id;
   const order = async (number: string) =>
     (await sql.query<{ id: number }>(`insert into sales_order (number, customer_id, model_id, quantity, shipped_on, received_on) values ($1, $2, $3, $4, '2026-01-02', '2026-01-09') returning id`, [number, customerId, modelId, UNITS])).rows[0]!.id;
   const [importOrder, baselineOrder] = [await order('BENCH-IMPORT'), await order('BENCH-RAW')];
