@@ -29,6 +29,9 @@ import { policyModule } from './policy/policy.module.js';
 import { registerPolicyVersions } from './policy/policy-versions.js';
 import { stockModule } from './stock/stock.module.js';
 import { StockService } from './stock/stock.service.js';
+// Last: type-graphql lists operations in the order their resolvers load.
+import { analyticsModule } from './analytics/analytics.module.js';
+import { AnalyticsService } from './analytics/analytics.service.js';
 
 /** Every feature's tables, in the order they were introduced. */
 export const entities: EntityName[] = [
@@ -70,7 +73,7 @@ export interface App {
 
 /** Every service, resolver and route, wired by hand: the whole dependency graph reads top to bottom. */
 export function createResolvers(tokens: TokenSigner, clock: Clock, webhooks: WebhookSettings = { allowLocalHttp: false }, webhookClock: Clock = clock) {
-  const auth = new AuthService(tokens);
+  const auth = new AuthService(tokens, clock);
   const devices = new DevicesService(clock);
   const importer = new DeviceImporter(clock);
   const stock = new StockService();
@@ -78,10 +81,11 @@ export function createResolvers(tokens: TokenSigner, clock: Clock, webhooks: Web
   const claims = new ClaimsService(devices, clock);
   const workflow = new ClaimWorkflowService(devices, stock, invoices, clock);
   const eventLog = eventsModule.log();
+  const analytics = new AnalyticsService(clock);
   return {
     authenticate: auth.authenticate.bind(auth),
     eventLog,
-    routes: [...devicesModule.routes(devices, importer), ...invoicesModule.routes(invoices), ...claimsModule.routes(claims)],
+    routes: [...devicesModule.routes(devices, importer), ...invoicesModule.routes(invoices), ...claimsModule.routes(claims), ...analyticsModule.routes(analytics)],
     resolvers: [
       ...authModule.resolvers(auth),
       ...catalogueModule.resolvers(clock),
@@ -91,6 +95,7 @@ export function createResolvers(tokens: TokenSigner, clock: Clock, webhooks: Web
       ...claimsModule.resolvers(claims, workflow),
       ...invoicesModule.resolvers(invoices),
       ...policyModule.resolvers(clock),
+      ...analyticsModule.resolvers(analytics),
       ...eventsModule.resolvers(eventLog),
       ...webhooksModule.resolvers(webhooks, webhookClock),
     ] as [object, ...object[]],

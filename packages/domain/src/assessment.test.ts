@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, fromDayNumber, toDayNumber } from './calendar-date.js';
 import { assessClaim, DECISIONS, FORM_TYPES, type ClaimInput, type ClaimLineInput } from './assessment.js';
 import { PolicyInputError } from './errors.js';
-import { CLAUSES, clauseInfo, FINDINGS, FINDING_INFO, isFinding, isPolicyClause, POLICY_CLAUSES, type Finding } from './policy-clauses.js';
+import { FINDINGS, POLICY_CLAUSES, type Finding } from './policy-clauses.js';
 import { PART_CATEGORIES, type PartCategory } from './part-category.js';
 import { DEFAULT_POLICY } from './policy.js';
 import { isUnderWarranty } from './warranty-period.js';
@@ -277,8 +277,8 @@ describe('assessing a claim: invalid input is refused, never answered', () => {
     ['findings[1]', aClaim({ findings: ['HUMAN_DAMAGE', 'water' as Finding] })],
     ['lines', aClaim({ ...outOfWarranty, lines: [aLine('LCD', Number.MAX_SAFE_INTEGER), aLine('LCD', 2)] })],
   ])('refuses a claim whose %s is wrong', (field, claim) => {
-    expect(() => assessClaim(claim as ClaimInput)).toThrow(PolicyInputError);
-    expect(errorOf(() => assessClaim(claim as ClaimInput))).toMatchObject({ name: 'PolicyInputError', field });
+    expect(() => assessClaim(claim!)).toThrow(PolicyInputError);
+    expect(errorOf(() => assessClaim(claim!))).toMatchObject({ name: 'PolicyInputError', field });
   });
 
   it('refuses an invalid policy version', () => {

@@ -21,6 +21,7 @@ import type { Actor } from './actor.js';
 import type { Authenticate, Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
+import { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { checkOperationCost, type CostBudget, type CostCaller, parseOperation, queryValidationRules } from './query-limits.js';
 
@@ -251,6 +252,7 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
             return (em ??= orm.em.fork());
           },
           actor: ctx.extra.actor ?? null,
+          loaders: new Loaders(),
           requestId,
           // Made when something logs: an idle subscription keeps no child logger.
           get log() {

@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Authenticate, Context } from './context.js';
+import { Loaders } from './loaders.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import { type GraphqlWsOptions, type GraphqlWsServer, serveGraphqlWs } from './graphql-ws.js';
@@ -114,7 +116,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       legacyJsonStatusPlugin,
       queryLimitsPlugin(costBudget, costCallerOf),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      { serverWillStart: async () => ({ drainServer: async () => void (await websocket.dispose()) }) },
+      // Apollo's cache-control hints are unused here, and the plugin wraps every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
+      { serverWillStart: () => Promise.resolve({ drainServer: async () => void (await websocket.dispose()) }) },
     ],
   });
   await apollo.start();
@@ -147,7 +151,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       context: async ({ req, res }) => {
         const requestId = String(res.locals['requestId']);
         const em = orm.em.fork();
-        return { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
+        return { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
       },
     }),
   );
@@ -156,7 +160,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     app[route.method](route.path, async (req, res) => {
       const requestId = String(res.locals['requestId']);
       const em = orm.em.fork();
-      const ctx = { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
+      const ctx = { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
       await runRoute(route, req, res, ctx, ctx.log);
     });
   }
