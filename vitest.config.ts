@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/api/src/**/*.test.ts', 'packages/graphql/src/**/*.test.ts'],
-          globalSetup: ['apps/api/src/platform/testing/global-setup.ts'],
+          globalSetup: ['apps/api/src/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -39,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          globalSetup: ['apps/api/src/platform/testing/global-setup.ts'],
+          globalSetup: ['apps/api/src/testing/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@aftersale/api/platform/embedded-postgres';
-import { createTestDatabase } from '@aftersale/api/platform/testing/test-database';
+import { freePort } from '@aftersale/api/embedded-postgres';
+import { createTestDatabase } from '@aftersale/api/test-database';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { completeImei } from '@aftersale/domain';
 import { startApp } from '@aftersale/api/app';
-import { loadConfig } from '@aftersale/api/platform/config';
-import { freePort, startEmbeddedPostgres } from '@aftersale/api/platform/embedded-postgres';
-import { createLogger } from '@aftersale/api/platform/logger';
+import { loadConfig } from '@aftersale/api/config';
+import { freePort, startEmbeddedPostgres } from '@aftersale/api/embedded-postgres';
+import { createLogger } from '@aftersale/api/logger';
 import pg from 'pg';
 
 /**

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@aftersale/api/platform/config';
-import { openDatabase } from '@aftersale/api/platform/database';
-import { startEmbeddedPostgres } from '@aftersale/api/platform/embedded-postgres';
-import { createLogger } from '@aftersale/api/platform/logger';
-import { systemClock } from '@aftersale/api/platform/clock';
-import { seedDemoDataIfEmpty } from '@aftersale/api/demo/seed-demo-data';
+import { loadConfig } from '@aftersale/api/config';
+import { openAppDatabase } from '@aftersale/api/app';
+import { startEmbeddedPostgres } from '@aftersale/api/embedded-postgres';
+import { createLogger } from '@aftersale/api/logger';
+import { systemClock } from '@aftersale/api/clock';
+import { seedDemoDataIfEmpty } from '@aftersale/api/seed-demo-data';
 
 const usage = `Usage: npm run db -- <command>
 
@@ -26,7 +26,7 @@ const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
 const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.AFTERSALE_DATA_DIR, config.AFTERSALE_PG_PORT, log);
 try {
-  const orm = await openDatabase(config.DATABASE_URL ?? embedded!.url, log);
+  const orm = await openAppDatabase(config.DATABASE_URL ?? embedded!.url, log);
   try {
     if (command === 'seed') {
       const seeded = await seedDemoDataIfEmpty(orm, systemClock, log);

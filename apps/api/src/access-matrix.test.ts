@@ -1,12 +1,12 @@
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallerRole } from './auth/actor.js';
+import type { CallerRole } from './platform/actor.js';
 import { createResolvers } from './app.js';
 import { TokenSigner } from './auth/credentials.js';
 import { printAppSchema } from './emit-schema.js';
 import { systemClock } from './platform/clock.js';
-import { aCustomer, anApiKey, aStaffUser } from './platform/testing/factories.js';
-import { startTestApp, type TestApp } from './platform/testing/test-app.js';
+import { aCustomer, anApiKey, aStaffUser } from './testing/factories.js';
+import { startTestApp, type TestApp } from './testing/test-app.js';
 
 const ALL_STAFF: CallerRole[] = ['ADMIN', 'AGENT', 'TECHNICIAN', 'ANALYST'];
 const X = '"999999"';

@@ -1,38 +1,46 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthResolver } from './auth/auth.resolver.js';
+import { authModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { randomSecret, TokenSigner } from './auth/credentials.js';
-import { StaffResolver } from './auth/staff.resolver.js';
-import { StaffService } from './auth/staff.service.js';
-import { CatalogueResolver } from './catalogue/catalogue.resolver.js';
-import { CatalogueEditorResolver } from './catalogue/catalogue-editor.resolver.js';
-import { CatalogueEditor, CatalogueService } from './catalogue/catalogue.service.js';
-import { attachmentRoutes } from './claims/attachments.js';
-import { ClaimWorkflow } from './claims/claim-workflow.js';
-import { ClaimWorkflowResolver } from './claims/claim-workflow.resolver.js';
-import { ClaimsResolver } from './claims/claims.resolver.js';
+import { catalogueModule } from './catalogue/catalogue.module.js';
+import { ClaimWorkflowService } from './claims/claim-workflow.service.js';
+import { claimsModule } from './claims/claims.module.js';
 import { ClaimsService } from './claims/claims.service.js';
 import { DeviceImporter } from './devices/device-import.js';
-import { deviceRoutes } from './devices/devices.http.js';
-import { DevicesResolver } from './devices/devices.resolver.js';
+import { devicesModule } from './devices/devices.module.js';
 import { DevicesService } from './devices/devices.service.js';
-import { invoiceRoutes } from './invoices/invoices.http.js';
-import { InvoicesResolver } from './invoices/invoices.resolver.js';
+import { invoicesModule } from './invoices/invoices.module.js';
 import { InvoicesService } from './invoices/invoices.service.js';
-import { OrdersResolver } from './orders/orders.resolver.js';
-import { OrdersService } from './orders/orders.service.js';
+import { migrations } from './migrations/index.js';
+import { ordersModule } from './orders/orders.module.js';
 import { type Clock, systemClock } from './platform/clock.js';
-import { StockMovementResolver } from './stock/stock-movement.resolver.js';
-import { StockResolver } from './stock/stock.resolver.js';
-import { StockService } from './stock/stock.service.js';
-import { registerPolicyVersions } from './policy/policy-versions.js';
-import { PolicyResolver } from './policy/policy.resolver.js';
 import type { Config } from './platform/config.js';
 import { type MikroORM, openDatabase } from './platform/database.js';
 import { buildAppSchema } from './platform/graphql-schema.js';
 import { CostBudget } from './platform/query-limits.js';
 import { startHttpServer, type RunningHttpServer } from './platform/http-server.js';
 import type { Logger } from './platform/logger.js';
+import { policyModule } from './policy/policy.module.js';
+import { registerPolicyVersions } from './policy/policy-versions.js';
+import { stockModule } from './stock/stock.module.js';
+import { StockService } from './stock/stock.service.js';
+
+/** Every feature's tables, in the order they were introduced. */
+export const entities = [
+  ...authModule.entities,
+  ...catalogueModule.entities,
+  ...ordersModule.entities,
+  ...devicesModule.entities,
+  ...stockModule.entities,
+  ...claimsModule.entities,
+  ...invoicesModule.entities,
+  ...policyModule.entities,
+];
+
+/** Connects to the app's database and brings it up to date: every feature's entities, the committed migrations. */
+export function openAppDatabase(clientUrl: string, log?: Logger, statementTimeout?: number): Promise<MikroORM> {
+  return openDatabase(clientUrl, { entities, migrations }, log, statementTimeout);
+}
 
 export interface AppOptions {
   config: Config;
@@ -49,30 +57,27 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Every service and resolver, wired by hand: the whole dependency graph reads top to bottom. */
+/** Every service, resolver and route, wired by hand: the whole dependency graph reads top to bottom. */
 export function createResolvers(tokens: TokenSigner, clock: Clock) {
   const auth = new AuthService(tokens);
   const devices = new DevicesService(clock);
-  const claims = new ClaimsService(devices, clock);
   const importer = new DeviceImporter(clock);
   const stock = new StockService();
   const invoices = new InvoicesService(clock);
+  const claims = new ClaimsService(devices, clock);
+  const workflow = new ClaimWorkflowService(devices, stock, invoices, clock);
   return {
-    auth,
-    routes: [...deviceRoutes(importer, devices), ...invoiceRoutes(invoices), ...attachmentRoutes(claims)],
+    authenticate: auth.authenticate.bind(auth),
+    routes: [...devicesModule.routes(devices, importer), ...invoicesModule.routes(invoices), ...claimsModule.routes(claims)],
     resolvers: [
-      new AuthResolver(auth),
-      new StaffResolver(new StaffService()),
-      new CatalogueResolver(new CatalogueService()),
-      new CatalogueEditorResolver(new CatalogueEditor(clock)),
-      new OrdersResolver(new OrdersService(clock)),
-      new DevicesResolver(devices, importer),
-      new StockResolver(stock),
-      new StockMovementResolver(),
-      new ClaimsResolver(claims),
-      new ClaimWorkflowResolver(new ClaimWorkflow(devices, stock, clock)),
-      new InvoicesResolver(invoices),
-      new PolicyResolver(clock),
+      ...authModule.resolvers(auth),
+      ...catalogueModule.resolvers(clock),
+      ...ordersModule.resolvers(clock),
+      ...devicesModule.resolvers(devices, importer),
+      ...stockModule.resolvers(stock),
+      ...claimsModule.resolvers(claims, workflow),
+      ...invoicesModule.resolvers(invoices),
+      ...policyModule.resolvers(clock),
     ] as [object, ...object[]],
   };
 }
@@ -88,7 +93,7 @@ async function tokenSecret(em: EntityManager, configured: string | undefined): P
 
 /** Opens the database (migrating it), prepares the first admin and demo data, and serves HTTP. */
 export async function startApp({ config, databaseUrl, log, clock = systemClock }: AppOptions): Promise<App> {
-  const orm = await openDatabase(databaseUrl, log, config.AFTERSALE_STATEMENT_TIMEOUT);
+  const orm = await openAppDatabase(databaseUrl, log, config.AFTERSALE_STATEMENT_TIMEOUT);
   try {
     const em = orm.em.fork();
     await registerPolicyVersions(em);
@@ -101,10 +106,10 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock }
       const { seedDemoDataIfEmpty } = await import('./demo/seed-demo-data.js');
       await seedDemoDataIfEmpty(orm, clock, log);
     }
-    const { auth, resolvers, routes } = createResolvers(tokens, clock);
+    const { authenticate, resolvers, routes } = createResolvers(tokens, clock);
     const schema = await buildAppSchema(resolvers);
     const costBudget = new CostBudget(config.AFTERSALE_COST_BUDGET, config.AFTERSALE_COST_RESTORE_RATE);
-    const http = await startHttpServer({ schema, orm, auth, log, routes, costBudget, consoleDir: config.AFTERSALE_CONSOLE_DIR });
+    const http = await startHttpServer({ schema, orm, authenticate, log, routes, costBudget, consoleDir: config.AFTERSALE_CONSOLE_DIR });
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.PORT, config.HOST, resolve);

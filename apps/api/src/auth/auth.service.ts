@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnauthenticatedError } from '../platform/errors.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../platform/actor.js';
 import { ApiKey } from './api-key.entity.js';
 import { apiKeyMatches, hashPassword, parseApiKey, type TokenSigner, verifyPassword } from './credentials.js';
 import { User } from './user.entity.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aStaffUser } from '../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aStaffUser } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {

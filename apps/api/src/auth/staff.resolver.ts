@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
-import { staffUserId } from './actor.js';
+import { staffUserId } from '../platform/actor.js';
 import { PageArgs } from '../platform/pagination.js';
 import { UserType } from './auth.types.js';
 import { ApiKeyType, CreateApiKeyInput, CreatedApiKey, CreateUserInput, UpdateUserInput, UserFilter, UserPage, UserSort } from './staff.types.js';

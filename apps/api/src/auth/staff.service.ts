@@ -2,9 +2,11 @@ import { isStaffRole } from '@aftersale/domain';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Customer } from '../catalogue/customer.entity.js';
-import { loadForEdit, refuseNulls, requiredText } from '../platform/editing.js';
+import { loadForEdit } from '../platform/optimistic-locking.js';
+import { refuseNulls, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
-import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import { parseId, parseIds } from '../platform/ids.js';
+import { likePattern } from '../platform/like-pattern.js';
 import { orderByOf, type Page } from '../platform/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { normalizeEmail } from './auth.service.js';
@@ -48,7 +50,7 @@ export class StaffService {
     if (!isStaffRole(input.role)) throw new BadUserInputError('role', 'is not a staff role.');
     const user = em.create(User, {
       email: email(input.email),
-      name: requiredText(input.name, 'name', 200),
+      name: nonBlankText(input.name, 'name', 200),
       role: input.role,
       passwordHash: await hashPassword(password(input.password)),
     });
@@ -71,7 +73,7 @@ export class StaffService {
         const admins = await tx.find(User, { role: 'ADMIN', active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (admins.length <= 1) throw new ConflictError('This is the last active administrator: appoint another one first.', { field: input.active === false ? 'active' : 'role' });
       }
-      if (input.name !== undefined) user.name = requiredText(input.name, 'name', 200);
+      if (input.name !== undefined) user.name = nonBlankText(input.name, 'name', 200);
       if (input.role !== undefined) user.role = input.role;
       if (input.active !== undefined) user.active = input.active;
       if (passwordHash) user.passwordHash = passwordHash;
@@ -88,7 +90,7 @@ export class StaffService {
     const customer = await em.findOne(Customer, parseId(input.customerId, 'customerId'));
     if (!customer) throw new NotFoundError('Customer', input.customerId);
     const { key, prefix, secretHash } = newApiKey();
-    const apiKey = em.create(ApiKey, { customer, name: requiredText(input.name, 'name', 100), prefix, secretHash, createdBy });
+    const apiKey = em.create(ApiKey, { customer, name: nonBlankText(input.name, 'name', 100), prefix, secretHash, createdBy });
     await em.flush();
     return { apiKey, secret: key };
   }

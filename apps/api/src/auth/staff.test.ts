@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aDevice, anOrder, aStaffUser } from '../platform/testing/factories.js';
-import { ADMIN, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aCustomer, aDevice, anOrder, aStaffUser } from '../testing/factories.js';
+import { ADMIN, startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let admin: string;

@@ -1,9 +1,11 @@
 import { isMinorUnits, policyInForce } from '@aftersale/domain';
 import type { EntityManager, EntityName, FilterQuery, OrderDefinition } from '@mikro-orm/postgresql';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, refuseNulls, requiredText } from '../platform/editing.js';
+import { loadForEdit } from '../platform/optimistic-locking.js';
+import { refuseNulls, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
-import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import { parseId, parseIds } from '../platform/ids.js';
+import { likePattern } from '../platform/like-pattern.js';
 import { orderByOf, type Page } from '../platform/pagination.js';
 import type {
   CreateCustomerInput,
@@ -69,7 +71,7 @@ const email = (value: string | null | undefined) => {
 };
 /** A barcode pattern must compile and is anchored, since a barcode matches it whole. */
 const barcodePattern = (value: string) => {
-  const text = requiredText(value, 'barcodePattern', 200);
+  const text = nonBlankText(value, 'barcodePattern', 200);
   try {
     new RegExp(text);
   } catch {
@@ -89,7 +91,7 @@ export class CatalogueEditor {
   async createCustomer(em: EntityManager, input: CreateCustomerInput): Promise<Customer> {
     const customer = em.create(Customer, {
       code: code(input.code),
-      name: requiredText(input.name, 'name', 200),
+      name: nonBlankText(input.name, 'name', 200),
       country: country(input.country),
       contactEmail: email(input.contactEmail),
     });
@@ -100,7 +102,7 @@ export class CatalogueEditor {
   async updateCustomer(em: EntityManager, input: UpdateCustomerInput): Promise<Customer> {
     const customer = await loadForEdit(em, Customer, 'Customer', input.id, input.version);
     refuseNulls(input, ['name', 'country']);
-    if (input.name !== undefined) customer.name = requiredText(input.name, 'name', 200);
+    if (input.name !== undefined) customer.name = nonBlankText(input.name, 'name', 200);
     if (input.country !== undefined) customer.country = country(input.country);
     if (input.contactEmail !== undefined) customer.contactEmail = email(input.contactEmail);
     await em.flush();
@@ -110,10 +112,10 @@ export class CatalogueEditor {
   async createServiceCentre(em: EntityManager, input: CreateServiceCentreInput): Promise<ServiceCentre> {
     const centre = em.create(ServiceCentre, {
       code: code(input.code),
-      name: requiredText(input.name, 'name', 200),
-      city: requiredText(input.city, 'city', 100),
+      name: nonBlankText(input.name, 'name', 200),
+      city: nonBlankText(input.city, 'city', 100),
       country: country(input.country),
-      address: requiredText(input.address, 'address', 500),
+      address: nonBlankText(input.address, 'address', 500),
     });
     await em.flush();
     return centre;
@@ -122,10 +124,10 @@ export class CatalogueEditor {
   async updateServiceCentre(em: EntityManager, input: UpdateServiceCentreInput): Promise<ServiceCentre> {
     const centre = await loadForEdit(em, ServiceCentre, 'Service centre', input.id, input.version);
     refuseNulls(input, ['name', 'city', 'country', 'address']);
-    if (input.name !== undefined) centre.name = requiredText(input.name, 'name', 200);
-    if (input.city !== undefined) centre.city = requiredText(input.city, 'city', 100);
+    if (input.name !== undefined) centre.name = nonBlankText(input.name, 'name', 200);
+    if (input.city !== undefined) centre.city = nonBlankText(input.city, 'city', 100);
     if (input.country !== undefined) centre.country = country(input.country);
-    if (input.address !== undefined) centre.address = requiredText(input.address, 'address', 500);
+    if (input.address !== undefined) centre.address = nonBlankText(input.address, 'address', 500);
     await em.flush();
     return centre;
   }
@@ -135,7 +137,7 @@ export class CatalogueEditor {
     if (!(KINDS as readonly string[]).includes(kind)) throw new BadUserInputError('kind', `must be one of ${KINDS.join(', ')}.`);
     const model = em.create(ProductModel, {
       code: code(input.code),
-      name: requiredText(input.name, 'name', 200),
+      name: nonBlankText(input.name, 'name', 200),
       kind: kind as ProductModel['kind'],
       barcodePattern: barcodePattern(input.barcodePattern),
     });
@@ -146,7 +148,7 @@ export class CatalogueEditor {
   async updateProductModel(em: EntityManager, input: UpdateProductModelInput): Promise<ProductModel> {
     const model = await loadForEdit(em, ProductModel, 'Product model', input.id, input.version);
     refuseNulls(input, ['name', 'barcodePattern']);
-    if (input.name !== undefined) model.name = requiredText(input.name, 'name', 200);
+    if (input.name !== undefined) model.name = nonBlankText(input.name, 'name', 200);
     if (input.barcodePattern !== undefined) model.barcodePattern = barcodePattern(input.barcodePattern);
     await em.flush();
     return model;
@@ -158,7 +160,7 @@ export class CatalogueEditor {
     const part = em.create(Part, {
       model,
       sku: code(input.sku, 'sku'),
-      name: requiredText(input.name, 'name', 200),
+      name: nonBlankText(input.name, 'name', 200),
       category: input.category,
       materialCost: materialCost(input.materialCost),
       // Money is in the policy's currency (CONTRACT.md §1).
@@ -171,7 +173,7 @@ export class CatalogueEditor {
   async updatePart(em: EntityManager, input: UpdatePartInput): Promise<Part> {
     const part = await loadForEdit(em, Part, 'Part', input.id, input.version);
     refuseNulls(input, ['name', 'materialCost', 'active']);
-    if (input.name !== undefined) part.name = requiredText(input.name, 'name', 200);
+    if (input.name !== undefined) part.name = nonBlankText(input.name, 'name', 200);
     if (input.materialCost !== undefined) part.materialCost = materialCost(input.materialCost);
     if (input.active !== undefined) part.active = input.active;
     await em.flush();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aModel, aStaffUser } from '../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aModel, aStaffUser } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let admin: string;

@@ -1,6 +1,6 @@
 import type { ClaimStatus } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { staffUserId, type Actor } from '../auth/actor.js';
+import { staffUserId, type Actor } from '../platform/actor.js';
 import { ClaimEvent } from './claim-event.entity.js';
 import type { Claim } from './claim.entity.js';
 

@@ -3,13 +3,14 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { actorOf, type Context } from '../platform/context.js';
 import { ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
-import { Invoice } from '../invoices/invoice.entity.js';
-import { InvoiceType } from '../invoices/invoices.types.js';
-import { ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } from './claim-records.entity.js';
+import { ClaimLine } from './claim-line.entity.js';
+import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
+import { RetainedPart } from './retained-part.entity.js';
+import { Shipment } from './shipment.entity.js';
 import { Attachment } from './attachment.entity.js';
 import type { Claim } from './claim.entity.js';
 import { ClaimType } from './claim.types.js';
-import { ClaimWorkflow } from './claim-workflow.js';
+import { ClaimWorkflowService } from './claim-workflow.service.js';
 import {
   AssessmentInput,
   AssessmentProposalInput,
@@ -37,7 +38,7 @@ import {
  */
 @Resolver(() => ClaimType)
 export class ClaimWorkflowResolver {
-  constructor(private readonly workflow: ClaimWorkflow) {}
+  constructor(private readonly workflow: ClaimWorkflowService) {}
 
   @Authorized(...rolesAllowedTo('START_REMOTE_DIAGNOSIS'))
   @Mutation(() => ClaimType, { description: 'H1: try to solve the fault remotely first.' })
@@ -137,7 +138,7 @@ export class ClaimWorkflowResolver {
 
   @FieldResolver(() => [ClaimActionEnum], { description: 'What the caller may do now (none for integrators).' })
   availableActions(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return this.workflow.availableActions(ctx.em, claim, actorOf(ctx));
+    return this.workflow.availableActions(ctx.em, actorOf(ctx), claim);
   }
 
   @FieldResolver(() => AssessmentType, { nullable: true, description: 'The latest assessment.' })
@@ -168,11 +169,6 @@ export class ClaimWorkflowResolver {
   @FieldResolver(() => [AttachmentType])
   attachments(@Root() claim: Claim, @Ctx() ctx: Context) {
     return ctx.em.find(Attachment, { claim: claim.id }, { orderBy: { id: 'asc' } });
-  }
-
-  @FieldResolver(() => [InvoiceType])
-  invoices(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.em.find(Invoice, { claim: claim.id }, { populate: ['customer'], orderBy: { id: 'asc' } });
   }
 
   @FieldResolver(() => ServiceCentreType, { nullable: true })

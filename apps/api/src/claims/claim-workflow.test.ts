@@ -5,8 +5,8 @@ import { Part } from '../catalogue/part.entity.js';
 import type { ProductModel } from '../catalogue/product-model.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import type { Order } from '../orders/order.entity.js';
-import { aCustomer, aDevice, aModel, anApiKey, anOrder, aStaffUser } from '../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aCustomer, aDevice, aModel, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 const TODAY = '2026-06-30';
 let today = TODAY;

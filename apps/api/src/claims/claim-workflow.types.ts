@@ -6,7 +6,7 @@ import { graphqlEnum } from '../platform/graphql-enums.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import { DecisionEnum, FindingEnum, PolicyClauseEnum } from '../policy/policy.types.js';
 import { ATTACHMENT_KINDS, type AttachmentKind } from './attachment.entity.js';
-import { SHIPMENT_DIRECTIONS } from './claim-records.entity.js';
+import { SHIPMENT_DIRECTIONS } from './shipment.entity.js';
 
 export const ClaimActionEnum = graphqlEnum(CLAIM_ACTIONS, 'ClaimAction', 'A step of the claim lifecycle (POLICY.md §4).');
 export const QuoteStatusEnum = graphqlEnum(['PENDING', 'APPROVED', 'DECLINED'], 'QuoteStatus', "The customer's answer to a paid quote (H6, H8).");

@@ -19,7 +19,7 @@ export class ClaimsResolver {
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => ClaimType)
   claim(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return this.service.get(ctx.em, id, actorOf(ctx));
+    return this.service.get(ctx.em, actorOf(ctx), id);
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')

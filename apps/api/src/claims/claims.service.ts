@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { addDays, CLAIM_STATUSES, checkClaimSubmission, type ClaimStatus, type ClaimSubmission } from '@aftersale/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { customerScope, staffUserId, type Actor } from '../auth/actor.js';
+import { customerScope, staffUserId, type Actor } from '../platform/actor.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
-import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import { parseId, parseIds } from '../platform/ids.js';
+import { likePattern } from '../platform/like-pattern.js';
 import type { Page } from '../platform/pagination.js';
 import { appendClaimEvent } from './claim-events.js';
 import { ClaimEvent } from './claim-event.entity.js';
@@ -32,7 +33,7 @@ export class ClaimsService {
   async submit(em: EntityManager, actor: Actor, input: SubmitClaimInput): Promise<Claim> {
     const form = validateSubmission(input);
     const requestHash = hashRequest(form);
-    const device = await this.devices.findByImei(em, form.imei, actor, 'imei');
+    const device = await this.devices.findByImei(em, actor, form.imei, 'imei');
     if (device.replacedByImei) {
       throw new BadUserInputError('imei', `unit ${device.imei} was replaced by unit ${device.replacedByImei}, which carries its warranty (W4): file the claim for that unit.`);
     }
@@ -65,7 +66,7 @@ export class ClaimsService {
         await tx.flush();
         return claim.id;
       });
-      return this.get(em, String(id), actor);
+      return this.get(em, actor, String(id));
     } catch (error) {
       // Two retries raced: the other one created the claim; answer with it.
       if (key && error instanceof UniqueConstraintViolationException) {
@@ -84,7 +85,7 @@ export class ClaimsService {
     return previous;
   }
 
-  async get(em: EntityManager, id: string, actor: Actor): Promise<Claim> {
+  async get(em: EntityManager, actor: Actor, id: string): Promise<Claim> {
     const scope = customerScope(actor);
     const claim = await em.findOne(Claim, { id: parseId(id, 'id'), ...(scope !== undefined && { customer: scope }) }, { populate });
     if (!claim) throw new NotFoundError('Claim', id);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aDevice, anApiKey, anOrder, aStaffUser } from '../platform/testing/factories.js';
-import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aCustomer, aDevice, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
+import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
 const SUBMIT = `mutation ($input: SubmitClaimInput!) {
   submitClaim(input: $input) { id number status formType ciNumber submittedOn device { imei } customer { id } }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let admin: string;

@@ -2,8 +2,8 @@ import { completeImei } from '@aftersale/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../catalogue/customer.entity.js';
 import type { ProductModel } from '../catalogue/product-model.entity.js';
-import { aCustomer, aModel, anApiKey, anOrder, aStaffUser } from '../platform/testing/factories.js';
-import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aCustomer, aModel, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
+import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let agent: string;

@@ -3,7 +3,7 @@ import { isCalendarDate, isValidBarcode, isValidImei } from '@aftersale/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse';
-import { staffUserId, type Actor } from '../auth/actor.js';
+import { staffUserId, type Actor } from '../platform/actor.js';
 import { Order } from '../orders/order.entity.js';
 import type { Clock } from '../platform/clock.js';
 import { ConflictError, NotFoundError } from '../platform/errors.js';

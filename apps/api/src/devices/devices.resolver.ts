@@ -20,7 +20,7 @@ export class DevicesResolver {
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => WarrantyStatusType, { description: "A unit's warranty today, by IMEI." })
   async warrantyStatus(@Arg('imei') imei: string, @Ctx() ctx: Context): Promise<WarrantyStatusType> {
-    const device = await this.service.findByImei(ctx.em, imei, actorOf(ctx));
+    const device = await this.service.findByImei(ctx.em, actorOf(ctx), imei);
     const warranty = this.service.warrantyOf(device);
     return {
       imei: device.imei,
@@ -34,7 +34,7 @@ export class DevicesResolver {
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => DeviceType)
   device(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return this.service.get(ctx.em, id, actorOf(ctx));
+    return this.service.get(ctx.em, actorOf(ctx), id);
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')

@@ -1,9 +1,10 @@
 import { isValidImei, unitWarranty, type UnitWarranty } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { customerScope, type Actor } from '../auth/actor.js';
+import { customerScope, type Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
-import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import { parseId, parseIds } from '../platform/ids.js';
+import { likePattern } from '../platform/like-pattern.js';
 import type { Page } from '../platform/pagination.js';
 import { Device } from './device.entity.js';
 import type { DeviceFilter, DeviceSort } from './devices.types.js';
@@ -22,7 +23,7 @@ export class DevicesService {
   }
 
   /** Finds a unit by IMEI, within the caller's customer for integrators. */
-  async findByImei(em: EntityManager, imei: string, actor: Actor, field = 'imei'): Promise<Device> {
+  async findByImei(em: EntityManager, actor: Actor, imei: string, field = 'imei'): Promise<Device> {
     const trimmed = imei.trim();
     if (!isValidImei(trimmed)) throw new BadUserInputError(field, 'must be 15 digits with a valid check digit.');
     const device = await em.findOne(Device, { imei: trimmed }, { populate: ['order', 'model', 'customer'] });
@@ -32,7 +33,7 @@ export class DevicesService {
     return device;
   }
 
-  async get(em: EntityManager, id: string, actor: Actor): Promise<Device> {
+  async get(em: EntityManager, actor: Actor, id: string): Promise<Device> {
     const scope = customerScope(actor);
     const device = await em.findOne(Device, { id: parseId(id, 'id'), ...(scope && { customer: scope }) }, { populate: ['order', 'model', 'customer'] });
     if (!device) throw new NotFoundError('Device', id);

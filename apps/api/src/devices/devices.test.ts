@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aDevice, anOrder, aModel } from '../platform/testing/factories.js';
-import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aCustomer, aDevice, anOrder, aModel } from '../testing/factories.js';
+import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
 const STATUS = `query ($imei: String!) { warrantyStatus(imei: $imei) { imei underWarranty receivedOn lastCoveredDay model { name } } }`;
 const DEVICES = `query ($filter: DeviceFilter, $sort: DeviceSort, $offset: Int!, $limit: Int!) {

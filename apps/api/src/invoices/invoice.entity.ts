@@ -1,8 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { InvoiceLineKind, InvoiceStatus, PolicyClause } from '@aftersale/domain';
+import type { InvoiceStatus } from '@aftersale/domain';
 import { Customer } from '../catalogue/customer.entity.js';
-import { Part } from '../catalogue/part.entity.js';
 import { Claim } from '../claims/claim.entity.js';
+import { InvoiceLine } from './invoice-line.entity.js';
 
 /** A paid-maintenance invoice (H6–H8): material cost and any service charge; never labour, never shipping. */
 export const Invoice = defineEntity({
@@ -28,21 +28,3 @@ export const Invoice = defineEntity({
   },
 });
 export type Invoice = InferEntity<typeof Invoice>;
-
-export const InvoiceLine = defineEntity({
-  name: 'InvoiceLine',
-  tableName: 'invoice_line',
-  properties: {
-    id: p.integer().primary(),
-    invoice: () => p.manyToOne(Invoice),
-    kind: p.string().$type<InvoiceLineKind>(),
-    description: p.string(),
-    part: () => p.manyToOne(Part).nullable(),
-    quantity: p.integer().default(1),
-    unitAmount: p.integer(),
-    amount: p.integer(),
-    /** The policy clauses that made the line chargeable (shown on the PDF). */
-    clauses: p.array<PolicyClause>(),
-  },
-});
-export type InvoiceLine = InferEntity<typeof InvoiceLine>;

@@ -1,12 +1,17 @@
-import { invoiceNumber, invoiceTransition, type InvoiceAction } from '@aftersale/domain';
+import { invoiceLines, invoiceNumber, invoiceTransition, policyInForce, type InvoiceAction } from '@aftersale/domain';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { customerScope, type Actor } from '../auth/actor.js';
+import { customerScope, type Actor } from '../platform/actor.js';
 import { appendClaimEvent } from '../claims/claim-events.js';
+import type { ClaimCharges, ClaimInvoicing } from '../claims/claim-invoicing.js';
+import type { Claim } from '../claims/claim.entity.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, pastDate, requiredText } from '../platform/editing.js';
+import { loadForEdit } from '../platform/optimistic-locking.js';
+import { pastDate, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
-import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import { parseId, parseIds } from '../platform/ids.js';
+import { likePattern } from '../platform/like-pattern.js';
 import type { Page } from '../platform/pagination.js';
+import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
 import type { InvoiceFilter, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.types.js';
 
@@ -18,7 +23,7 @@ const populate = ['customer', 'claim', 'claim.customer', 'lines', 'lines.part'] 
  * same transaction: the counter row's lock queues concurrent issuers and a
  * rollback gives the number back, so numbers have no gaps and no repeats.
  */
-export class InvoicesService {
+export class InvoicesService implements ClaimInvoicing {
   constructor(private readonly clock: Clock) {}
 
   async list(em: EntityManager, actor: Actor, filter: InvoiceFilter = {}, offset: number, limit: number): Promise<Page<Invoice>> {
@@ -38,6 +43,32 @@ export class InvoicesService {
     const scope = customerScope(actor);
     const invoice = await em.findOne(Invoice, { id: parseId(id, 'id'), ...(scope !== undefined && { customer: scope }) }, { populate });
     if (!invoice) throw new NotFoundError('Invoice', id);
+    return invoice;
+  }
+
+  /** A claim's invoices, oldest first (the claim is already scoped to the caller). */
+  ofClaim(em: EntityManager, claimId: number): Promise<Invoice[]> {
+    return em.find(Invoice, { claim: claimId }, { populate: ['customer'], orderBy: { id: 'asc' } });
+  }
+
+  /** H6–H8: the draft invoice of a paid repair, from the domain's invoice lines, in the caller's transaction; none when nothing is charged. */
+  async draftForClaim(em: EntityManager, claim: Claim, charges: ClaimCharges): Promise<Invoice | null> {
+    const invoiced = invoiceLines(charges);
+    if (invoiced.lines.length === 0) return null;
+    const clausesOf = new Map(charges.lines.map((line) => [line.partId, line.clauses]));
+    const invoice = em.create(Invoice, { claim, customer: claim.customer, status: 'DRAFT', currency: policyInForce(claim.submittedOn).currency, total: invoiced.total });
+    for (const line of invoiced.lines) {
+      em.create(InvoiceLine, {
+        invoice,
+        kind: line.kind,
+        description: line.description,
+        part: line.partId ? Number(line.partId) : null,
+        unitAmount: line.amount,
+        amount: line.amount,
+        clauses: line.partId ? [...(clausesOf.get(line.partId) ?? [])] : [],
+      });
+    }
+    await em.flush();
     return invoice;
   }
 
@@ -68,7 +99,7 @@ export class InvoicesService {
   }
 
   void(em: EntityManager, actor: Actor, input: VoidInvoiceInput) {
-    const reason = requiredText(input.reason, 'reason', 500);
+    const reason = nonBlankText(input.reason, 'reason', 500);
     return this.step(em, actor, input, 'VOID', async (_tx, invoice) => {
       invoice.voidReason = reason;
       return { reason };

@@ -5,9 +5,11 @@ import { Customer } from '../catalogue/customer.entity.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ProductModel } from '../catalogue/product-model.entity.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, pastDate, refuseNulls, requiredText } from '../platform/editing.js';
+import { loadForEdit } from '../platform/optimistic-locking.js';
+import { pastDate, refuseNulls, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
-import { likePattern, parseId, parseIds } from '../platform/ids.js';
+import { parseId, parseIds } from '../platform/ids.js';
+import { likePattern } from '../platform/like-pattern.js';
 import type { Page } from '../platform/pagination.js';
 import { Order } from './order.entity.js';
 import type { CreateOrderInput, NegotiatedAllowanceInput, OrderFilter, OrderSort, RecordOrderReceiptInput, UpdateOrderInput } from './orders.types.js';
@@ -111,7 +113,7 @@ export class OrdersService {
       if (input.negotiatedAllowance) {
         const negotiated = negotiatedLines(input.negotiatedAllowance, order.quantity, policy, parts);
         order.allowanceNegotiated = true;
-        order.allowanceReason = requiredText(input.negotiatedAllowance.reason, 'negotiatedAllowance.reason', 1000);
+        order.allowanceReason = nonBlankText(input.negotiatedAllowance.reason, 'negotiatedAllowance.reason', 1000);
         for (const line of negotiated) tx.create(SpareShipment, { order, part: line.part, quantity: line.quantity, negotiated: true });
       } else {
         for (const line of allowanceOf(order.quantity, policy, parts).lines) tx.create(SpareShipment, { order, part: line.part, quantity: line.quantity });

@@ -1,8 +1,8 @@
 import type { PartCategory } from '@aftersale/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Part } from '../catalogue/part.entity.js';
-import { aCustomer, aModel, aStaffUser } from '../platform/testing/factories.js';
-import { fixedClock, startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aCustomer, aModel, aStaffUser } from '../testing/factories.js';
+import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let agent: string;

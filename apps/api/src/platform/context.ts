@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from './actor.js';
 import type { UnauthenticatedError } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -14,6 +14,13 @@ export interface Context {
   /** The client's address (the socket's peer), for per-address limits. */
   clientAddress?: string;
 }
+
+/**
+ * Resolves the caller from a request's credential (a bearer token or an API
+ * key): null when none was sent; throws UnauthenticatedError when one was
+ * sent and is not valid. The auth feature provides it; the server only calls it.
+ */
+export type Authenticate = (em: EntityManager, credential: string | undefined) => Promise<Actor | null>;
 
 /** The caller of an operation that `@Authorized` already let through. */
 export function actorOf(ctx: Context): Actor {

@@ -1,6 +1,6 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './testing/test-app.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {

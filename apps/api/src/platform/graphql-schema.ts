@@ -14,7 +14,7 @@ import {
   type NonEmptyArray,
 } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { roleOf } from '../auth/actor.js';
+import { roleOf } from './actor.js';
 import type { Context } from './context.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from './errors.js';
 import type { Logger } from './logger.js';

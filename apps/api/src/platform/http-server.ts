@@ -10,8 +10,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { AuthService } from '../auth/auth.service.js';
-import type { Context } from './context.js';
+import type { Authenticate, Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import type { Logger } from './logger.js';
@@ -22,7 +21,8 @@ import { runRoute, type RestRoute } from './rest.js';
 export interface HttpServerOptions {
   schema: GraphQLSchema;
   orm: MikroORM;
-  auth: AuthService;
+  /** Who the caller is, from their credential. */
+  authenticate: Authenticate;
   log: Logger;
   consoleDir?: string;
   /** Plain HTTP routes beside /graphql (CSV uploads and downloads). */
@@ -45,9 +45,9 @@ function credentialOf(headers: { authorization?: string; 'x-api-key'?: string | 
 }
 
 /** A bad credential is kept, not thrown: every operation but the public ones then fails with it. */
-async function callerOf(auth: AuthService, em: Context['em'], credential: string | undefined) {
+async function callerOf(authenticate: Authenticate, em: Context['em'], credential: string | undefined) {
   try {
-    return { actor: await auth.authenticate(em, credential) };
+    return { actor: await authenticate(em, credential) };
   } catch (error) {
     if (error instanceof UnauthenticatedError) return { actor: null, credentialError: error };
     throw error;
@@ -88,7 +88,7 @@ export function costCallerOf(ctx: Context): CostCaller {
  * `GET /healthz`, and the built console at `/`.
  */
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
-  const { schema, orm, auth, log } = opts;
+  const { schema, orm, authenticate, log } = opts;
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -102,7 +102,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
         const param = ctx.connectionParams?.['authorization'];
         const credential = typeof param === 'string' ? param.replace(/^Bearer\s+/i, '') : undefined;
         const requestId = randomUUID();
-        return { em, ...(await callerOf(auth, em, credential)), requestId, log: log.child({ requestId }) } satisfies Context;
+        return { em, ...(await callerOf(authenticate, em, credential)), requestId, log: log.child({ requestId }) } satisfies Context;
       },
     },
     wsServer,
@@ -157,7 +157,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       context: async ({ req, res }) => {
         const requestId = String(res.locals['requestId']);
         const em = orm.em.fork();
-        return { em, ...(await callerOf(auth, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
+        return { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
       },
     }),
   );
@@ -166,7 +166,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     app[route.method](route.path, async (req, res) => {
       const requestId = String(res.locals['requestId']);
       const em = orm.em.fork();
-      const ctx = { em, ...(await callerOf(auth, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
+      const ctx = { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
       await runRoute(route, req, res, ctx, ctx.log);
     });
   }

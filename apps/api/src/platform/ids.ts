@@ -10,9 +10,3 @@ export function parseId(value: string, field: string): number {
 }
 
 export const parseIds = (values: string[], field: string): number[] => values.map((v) => parseId(v, field));
-
-/** Escapes LIKE wildcards in user text. */
-export const likePattern = (text: string, prefixOnly = false): string => {
-  const escaped = text.trim().replace(/[\\%_]/g, '\\$&');
-  return prefixOnly ? `${escaped}%` : `%${escaped}%`;
-};

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aDevice, anOrder, aStaffUser } from './testing/factories.js';
-import { startTestApp, type TestApp } from './testing/test-app.js';
+import { aDevice, anOrder, aStaffUser } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { buildSchema, parse, validate } from 'graphql';
 import { CostBudget, QUERY_LIMITS, queryValidationRules } from './query-limits.js';
 

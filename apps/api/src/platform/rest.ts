@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
-import type { CallerRole } from '../auth/actor.js';
-import { roleOf, type Actor } from '../auth/actor.js';
+import { roleOf, type Actor, type CallerRole } from './actor.js';
 import type { Context } from './context.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';

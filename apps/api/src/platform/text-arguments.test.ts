@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aDevice } from './testing/factories.js';
-import { startTestApp, type TestApp } from './testing/test-app.js';
+import { aDevice } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { MAX_TEXT_ARGUMENT } from './text-arguments.js';
 
 let t: TestApp;

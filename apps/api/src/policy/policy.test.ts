@@ -1,6 +1,6 @@
 import { CLAUSES, DEFAULT_POLICY, FINDING_INFO } from '@aftersale/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import type { StockMovement } from './stock.entity.js';
+import type { StockMovement } from './stock-movement.entity.js';
 import { StockMovementType } from './stock.types.js';
 
 @Resolver(() => StockMovementType)

@@ -1,12 +1,15 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { staffUserId, type Actor } from '../auth/actor.js';
+import { staffUserId, type Actor } from '../platform/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
-import { checkVersion, requiredText } from '../platform/editing.js';
+import { checkVersion } from '../platform/optimistic-locking.js';
+import { nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
-import { likePattern, parseId } from '../platform/ids.js';
+import { parseId } from '../platform/ids.js';
+import { likePattern } from '../platform/like-pattern.js';
 import type { Page } from '../platform/pagination.js';
-import { Stock, StockMovement, type StockMovementKind } from './stock.entity.js';
+import { StockMovement, type StockMovementKind } from './stock-movement.entity.js';
+import { Stock } from './stock.entity.js';
 import type {
   AdjustStockInput,
   ConsumeStockInput,
@@ -50,7 +53,7 @@ function pieces(value: number, field: string, { signed = false } = {}) {
   return value;
 }
 
-const optionalText = (value: string | undefined, field: string) => (value?.trim() ? requiredText(value, field, 500) : null);
+const optionalText = (value: string | undefined, field: string) => (value?.trim() ? nonBlankText(value, field, 500) : null);
 
 /**
  * Stock per service centre and part. `onHand` moves only by one atomic
@@ -99,7 +102,7 @@ export class StockService {
   async adjust(em: EntityManager, actor: Actor, input: AdjustStockInput): Promise<Stock> {
     const { centre, part } = await this.placeOf(em, input);
     const delta = pieces(input.delta, 'delta', { signed: true });
-    const reason = requiredText(input.reason, 'reason', 500);
+    const reason = nonBlankText(input.reason, 'reason', 500);
     await em.transactional((tx) => this.move(tx, { serviceCentreId: centre.id, partId: part.id, delta, kind: 'ADJUSTMENT', reason, actorUserId: staffUserId(actor) }));
     return this.get(em, `${centre.id}:${part.id}`);
   }

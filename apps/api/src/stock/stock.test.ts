@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
-import { aModel, aStaffUser } from '../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../platform/testing/test-app.js';
+import { aModel, aStaffUser } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let technician: string;

@@ -5,7 +5,7 @@ import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { PageOf, SortOf } from '../platform/pagination.js';
 import { PartCategoryEnum } from '../policy/policy.types.js';
-import { STOCK_MOVEMENT_KINDS, type StockMovementKind } from './stock.entity.js';
+import { STOCK_MOVEMENT_KINDS, type StockMovementKind } from './stock-movement.entity.js';
 
 export const StockMovementKindEnum = graphqlEnum(STOCK_MOVEMENT_KINDS, 'StockMovementKind');
 

@@ -3,7 +3,6 @@ import {
   availableActions,
   claimContextOf,
   decideAssessment,
-  invoiceLines,
   isMinorUnits,
   isValidBarcode,
   isValidImei,
@@ -18,19 +17,24 @@ import {
   type StaffRole,
 } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { staffUserId, type Actor } from '../auth/actor.js';
+import { staffUserId, type Actor } from '../platform/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { Device } from '../devices/device.entity.js';
 import type { DevicesService } from '../devices/devices.service.js';
-import { Invoice, InvoiceLine } from '../invoices/invoice.entity.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit, pastDate, requiredText } from '../platform/editing.js';
+import { loadForEdit } from '../platform/optimistic-locking.js';
+import { pastDate, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import type { StockService } from '../stock/stock.service.js';
 import { appendClaimEvent } from './claim-events.js';
-import { Assessment, ClaimLine, MaintenanceAgreement, RetainedPart, Shipment } from './claim-records.entity.js';
+import type { ClaimInvoicing } from './claim-invoicing.js';
+import { Assessment } from './assessment.entity.js';
+import { ClaimLine } from './claim-line.entity.js';
+import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
+import { RetainedPart } from './retained-part.entity.js';
+import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
 import type {
   AssessmentInput,
@@ -55,7 +59,7 @@ interface Plan {
 /** What a step reads and answers with: the claim, its unit and order, model, customer and centre. */
 const CLAIM_GRAPH = ['device', 'device.order', 'model', 'customer', 'serviceCentre'] as const;
 
-const note = (input: { note?: string | null }) => (input.note?.trim() ? requiredText(input.note, 'note', 2000) : undefined);
+const note = (input: { note?: string | null }) => (input.note?.trim() ? nonBlankText(input.note, 'note', 2000) : undefined);
 
 /**
  * Every change to a claim after submission (§4): one transaction per step that
@@ -63,10 +67,11 @@ const note = (input: { note?: string | null }) => (input.note?.trim() ? required
  * machine whether this role may take this action now, does the step's work,
  * moves the status and appends the event, or does nothing at all.
  */
-export class ClaimWorkflow {
+export class ClaimWorkflowService {
   constructor(
     private readonly devices: DevicesService,
     private readonly stock: StockService,
+    private readonly invoicing: ClaimInvoicing,
     private readonly clock: Clock,
   ) {}
 
@@ -86,7 +91,7 @@ export class ClaimWorkflow {
   }
 
   /** The actions this caller may take now (none for integrators). */
-  async availableActions(em: EntityManager, claim: Claim, actor: Actor): Promise<ClaimAction[]> {
+  async availableActions(em: EntityManager, actor: Actor, claim: Claim): Promise<ClaimAction[]> {
     if (actor.kind !== 'staff') return [];
     return availableActions(claim.status, actor.role, await this.contextOf(em, claim));
   }
@@ -96,7 +101,7 @@ export class ClaimWorkflow {
   }
 
   resolveRemotely(em: EntityManager, actor: Actor, input: ResolveRemotelyInput) {
-    const resolution = requiredText(input.resolution, 'resolution', 2000);
+    const resolution = nonBlankText(input.resolution, 'resolution', 2000);
     return this.step(em, actor, input, 'RESOLVE_REMOTELY', () => ({ work: async () => ({ how: input.how, resolution }) }));
   }
 
@@ -132,7 +137,7 @@ export class ClaimWorkflow {
       const { parts, decided } = await this.assess(tx, claim, input);
       const serviceCharge = input.serviceCharge ?? null;
       if (serviceCharge) {
-        requiredText(serviceCharge.description, 'serviceCharge.description', 200);
+        nonBlankText(serviceCharge.description, 'serviceCharge.description', 200);
         if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0) throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
       }
       const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
@@ -186,7 +191,7 @@ export class ClaimWorkflow {
   }
 
   recordAgreement(em: EntityManager, actor: Actor, input: RecordAgreementInput) {
-    const signedBy = requiredText(input.signedBy, 'signedBy', 200);
+    const signedBy = nonBlankText(input.signedBy, 'signedBy', 200);
     pastDate(input.signedOn, this.clock.today(), 'signedOn');
     return this.step(em, actor, input, 'RECORD_AGREEMENT', () => ({
       work: async (tx, claim) => {
@@ -275,7 +280,7 @@ export class ClaimWorkflow {
   }
 
   cancel(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    const reason = requiredText(input.note ?? '', 'note', 2000);
+    const reason = nonBlankText(input.note ?? '', 'note', 2000);
     return this.step(em, actor, input, 'CANCEL', () => ({ work: async () => ({ note: reason }) }));
   }
 
@@ -334,32 +339,15 @@ export class ClaimWorkflow {
     });
   }
 
-  /** H6–H8: the draft invoice of a paid repair, from the domain's invoice lines; none when nothing is charged. */
-  private async draftInvoice(tx: EntityManager, claim: Claim, lines: ClaimLine[]): Promise<Invoice | null> {
+  /** H6–H8: the draft invoice of a paid repair (none when nothing is charged): the lines repaired, the latest service charge, the shipping on record. */
+  private async draftInvoice(tx: EntityManager, claim: Claim, lines: ClaimLine[]): Promise<{ id: number } | null> {
     const assessment = await this.latestAssessment(tx, claim.id);
-    const serviceCharge = assessment?.serviceCharge ? { description: assessment.serviceChargeDescription!, amount: assessment.serviceCharge } : undefined;
-    const shipping = await tx.find(Shipment, { claim: claim.id });
-    const invoiced = invoiceLines({
-      lines: lines.map((line) => ({ partId: String(line.part.id), description: `${line.part.name} (${line.part.sku})`, covered: line.covered ?? true, charge: line.charge })),
-      serviceCharge,
-      shipping: shipping.reduce((sum, s) => sum + (s.cost ?? 0), 0),
+    const shipments = await tx.find(Shipment, { claim: claim.id });
+    return this.invoicing.draftForClaim(tx, claim, {
+      lines: lines.map((line) => ({ partId: String(line.part.id), description: `${line.part.name} (${line.part.sku})`, covered: line.covered ?? true, charge: line.charge, clauses: line.clauses })),
+      serviceCharge: assessment?.serviceCharge ? { description: assessment.serviceChargeDescription!, amount: assessment.serviceCharge } : undefined,
+      shipping: shipments.reduce((sum, s) => sum + (s.cost ?? 0), 0),
     });
-    if (invoiced.lines.length === 0) return null;
-    const clausesOf = new Map(lines.map((line) => [String(line.part.id), line.clauses]));
-    const invoice = tx.create(Invoice, { claim, customer: claim.customer, status: 'DRAFT', currency: policyInForce(claim.submittedOn).currency, total: invoiced.total });
-    for (const line of invoiced.lines) {
-      tx.create(InvoiceLine, {
-        invoice,
-        kind: line.kind,
-        description: line.description,
-        part: line.partId ? Number(line.partId) : null,
-        unitAmount: line.amount,
-        amount: line.amount,
-        clauses: line.partId ? (clausesOf.get(line.partId) ?? []) : [],
-      });
-    }
-    await tx.flush();
-    return invoice;
   }
 
   private async recordShipment(tx: EntityManager, claim: Claim, direction: 'INBOUND' | 'OUTBOUND', input: ShipmentInput) {
@@ -368,8 +356,8 @@ export class ClaimWorkflow {
     const shipment = tx.create(Shipment, {
       claim,
       direction,
-      carrier: requiredText(input.carrier, 'carrier', 100),
-      trackingNumber: requiredText(input.trackingNumber, 'trackingNumber', 100),
+      carrier: nonBlankText(input.carrier, 'carrier', 100),
+      trackingNumber: nonBlankText(input.trackingNumber, 'trackingNumber', 100),
       shippedOn: input.shippedOn,
       // H7: what the customer paid the carrier, for the record; never invoiced.
       cost: input.cost ?? null,

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../database.js';
-import { freePort, startEmbeddedPostgres } from '../embedded-postgres.js';
+import { openAppDatabase } from '../app.js';
+import { freePort, startEmbeddedPostgres } from '../platform/embedded-postgres.js';
 import './test-database.js';
-import { createLogger } from '../logger.js';
+import { createLogger } from '../platform/logger.js';
 
 /**
  * One real PostgreSQL for the whole run (the embedded one, in a temporary
@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'aftersale-test-'));
   const log = createLogger('warn');
   const pg = await startEmbeddedPostgres(dataDir, await freePort(), log);
-  const orm = await openDatabase(pg.url);
+  const orm = await openAppDatabase(pg.url);
   await orm.close();
   project.provide('templateDatabaseUrl', pg.url);
   return async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
-import { BadUserInputError, ConflictError, NotFoundError } from './errors.js';
+import { ConflictError, NotFoundError } from './errors.js';
 import { parseId } from './ids.js';
 
 /**
@@ -29,27 +29,4 @@ export function checkVersion<T extends { version: number }>(row: T, what: string
     });
   }
   return row;
-}
-
-/** Trims a required text and checks its length, naming the field. */
-export function requiredText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (!text) throw new BadUserInputError(field, 'must not be blank.');
-  if (text.length > max) throw new BadUserInputError(field, `must be at most ${max} characters.`);
-  return text;
-}
-
-/**
- * In an update, a field left out keeps its value; GraphQL also lets a client
- * send null, which these fields cannot hold: refused, naming the field.
- */
-export function refuseNulls<T extends object>(input: T, fields: readonly (keyof T & string)[]): void {
-  const field = fields.find((name) => input[name] === null);
-  if (field) throw new BadUserInputError(field, 'cannot be null: leave it out to keep the current value.');
-}
-
-/** A date of something that already happened (shipped, received, signed, paid): not after `today`. */
-export function pastDate(date: string, today: string, field: string): string {
-  if (date > today) throw new BadUserInputError(field, `${date} is in the future.`);
-  return date;
 }

@@ -1,7 +1,7 @@
-import { startApp, type App } from '../../app.js';
-import type { Clock } from '../clock.js';
-import { loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
+import { startApp, type App } from '../app.js';
+import type { Clock } from '../platform/clock.js';
+import { loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password' };

@@ -1,13 +1,13 @@
 import { completeImei } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffRole } from '@aftersale/domain';
-import { ApiKey } from '../../auth/api-key.entity.js';
-import { hashPassword, newApiKey } from '../../auth/credentials.js';
-import { User } from '../../auth/user.entity.js';
-import { Customer } from '../../catalogue/customer.entity.js';
-import { ProductModel } from '../../catalogue/product-model.entity.js';
-import { Device } from '../../devices/device.entity.js';
-import { Order } from '../../orders/order.entity.js';
+import { ApiKey } from '../auth/api-key.entity.js';
+import { hashPassword, newApiKey } from '../auth/credentials.js';
+import { User } from '../auth/user.entity.js';
+import { Customer } from '../catalogue/customer.entity.js';
+import { ProductModel } from '../catalogue/product-model.entity.js';
+import { Device } from '../devices/device.entity.js';
+import { Order } from '../orders/order.entity.js';
 
 /**
  * Small builders for integration tests: each makes one row with sensible

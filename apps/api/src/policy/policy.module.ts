@@ -1,0 +1,8 @@
+import type { Clock } from '../platform/clock.js';
+import { PolicyResolver } from './policy.resolver.js';
+
+/** The warranty policy in force and its clause and finding catalogue, as the domain states them. */
+export const policyModule = {
+  entities: [],
+  resolvers: (clock: Clock) => [new PolicyResolver(clock)],
+};
