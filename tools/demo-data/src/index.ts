@@ -19,3 +19,4 @@ export {
   type StockRow,
   type TableName,
 } from './rows.js';
+export { generateLargeDataSet, type LargeDataSetOptions, type LoadPhase, type LoadProgress, type LoadReport } from './large.js';

@@ -302,6 +302,9 @@ export interface DataSetTables {
 
 export type TableName = keyof DataSetTables;
 
+/** The row type of each table. */
+export type DataSetRows = { [T in TableName]: DataSetTables[T] extends Iterable<infer R> ? R : never };
+
 /** The tables in foreign-key order: each only references tables before it. */
 export const TABLES_IN_WRITE_ORDER = [
   'app_user', 'customer', 'service_centre', 'product_model', 'part', 'sales_order',

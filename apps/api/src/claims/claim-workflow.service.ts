@@ -27,10 +27,12 @@ import { loadForEdit } from '../platform/optimistic-locking.js';
 import { pastDate, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
+import { groupedBy, keyedBy } from '../platform/loaders.js';
 import type { StockService } from '../stock/stock.service.js';
 import { appendClaimEvent } from './claim-events.js';
 import type { ClaimInvoicing } from './claim-invoicing.js';
 import { Assessment } from './assessment.entity.js';
+import { Attachment } from './attachment.entity.js';
 import { ClaimLine } from './claim-line.entity.js';
 import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
 import { RetainedPart } from './retained-part.entity.js';
@@ -76,24 +78,52 @@ export class ClaimWorkflowService {
   ) {}
 
   /** The guard context from what is on record: the latest assessment, the agreement, the quote's answer. */
-  async contextOf(em: EntityManager, claim: Claim): Promise<ClaimContext> {
-    const [assessment, agreements] = await Promise.all([this.latestAssessment(em, claim.id), em.count(MaintenanceAgreement, { claim: claim.id })]);
-    if (!assessment) return { ...NO_ASSESSMENT, agreementOnRecord: agreements > 0 };
-    return claimContextOf(assessment, {
-      agreementOnRecord: agreements > 0,
-      quoteApproved: claim.quoteStatus === 'APPROVED',
-      serviceCharged: assessment.serviceCharge !== null,
-    });
+  async contextOf(em: EntityManager, claim: Pick<Claim, 'id' | 'quoteStatus'>): Promise<ClaimContext> {
+    const [assessment, agreement] = await Promise.all([this.latestAssessment(em, claim.id), em.findOne(MaintenanceAgreement, { claim: claim.id })]);
+    return guardContextOf(claim, assessment, agreement);
   }
 
   latestAssessment(em: EntityManager, claimId: number): Promise<Assessment | null> {
     return em.findOne(Assessment, { claim: claimId }, { orderBy: { id: 'desc' } });
   }
 
-  /** The actions this caller may take now (none for integrators). */
-  async availableActions(em: EntityManager, actor: Actor, claim: Claim): Promise<ClaimAction[]> {
+  /** The actions this caller may take now (none for integrators), from the claim's latest assessment and agreement as loaded. */
+  availableActions(actor: Actor, claim: Pick<Claim, 'status' | 'quoteStatus'>, assessment: Assessment | null, agreement: MaintenanceAgreement | null): ClaimAction[] {
     if (actor.kind !== 'staff') return [];
-    return availableActions(claim.status, actor.role, await this.contextOf(em, claim));
+    return availableActions(claim.status, actor.role, guardContextOf(claim, assessment, agreement));
+  }
+
+  // The records of many claims at once, one statement each, in the order of `claimIds`: a list's per-claim fields batch through these.
+
+  async latestAssessments(em: EntityManager, claimIds: readonly number[]): Promise<(Assessment | null)[]> {
+    const rows = await em.find(Assessment, { claim: { $in: [...claimIds] } }, { orderBy: { id: 'desc' } });
+    return keyedBy(claimIds, rows, (row) => row.claim.id);
+  }
+
+  async agreementsOf(em: EntityManager, claimIds: readonly number[]): Promise<(MaintenanceAgreement | null)[]> {
+    return keyedBy(claimIds, await em.find(MaintenanceAgreement, { claim: { $in: [...claimIds] } }), (row) => row.claim.id);
+  }
+
+  async linesOf(em: EntityManager, claimIds: readonly number[]): Promise<ClaimLine[][]> {
+    const rows = await em.find(ClaimLine, { claim: { $in: [...claimIds] } }, { populate: ['part', 'part.model'], orderBy: { id: 'asc' } });
+    return groupedBy(claimIds, rows, (row) => row.claim.id);
+  }
+
+  async shipmentsOf(em: EntityManager, claimIds: readonly number[]): Promise<Shipment[][]> {
+    return groupedBy(claimIds, await em.find(Shipment, { claim: { $in: [...claimIds] } }, { orderBy: { id: 'asc' } }), (row) => row.claim.id);
+  }
+
+  async retainedPartsOf(em: EntityManager, claimIds: readonly number[]): Promise<RetainedPart[][]> {
+    const rows = await em.find(RetainedPart, { claim: { $in: [...claimIds] } }, { populate: ['part', 'part.model', 'serviceCentre'], orderBy: { id: 'asc' } });
+    return groupedBy(claimIds, rows, (row) => row.claim.id);
+  }
+
+  async attachmentsOf(em: EntityManager, claimIds: readonly number[]): Promise<Attachment[][]> {
+    return groupedBy(claimIds, await em.find(Attachment, { claim: { $in: [...claimIds] } }, { orderBy: { id: 'asc' } }), (row) => row.claim.id);
+  }
+
+  async serviceCentresOf(em: EntityManager, ids: readonly number[]): Promise<(ServiceCentre | null)[]> {
+    return keyedBy(ids, await em.find(ServiceCentre, { id: { $in: [...ids] } }), (row) => row.id);
   }
 
   startRemoteDiagnosis(em: EntityManager, actor: Actor, input: ClaimStepInput) {
@@ -376,3 +406,13 @@ function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {
 }
 
 const withoutEmpty = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+
+/** The state machine's guard context from the claim's records: its latest assessment, its agreement, the quote's answer. */
+function guardContextOf(claim: Pick<Claim, 'quoteStatus'>, assessment: Assessment | null, agreement: MaintenanceAgreement | null): ClaimContext {
+  if (!assessment) return { ...NO_ASSESSMENT, agreementOnRecord: agreement !== null };
+  return claimContextOf(assessment, {
+    agreementOnRecord: agreement !== null,
+    quoteApproved: claim.quoteStatus === 'APPROVED',
+    serviceCharged: assessment.serviceCharge !== null,
+  });
+}

@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsOptional, MaxLength, Min } from 'class-validator';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { DeviceType } from '../devices/devices.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf, SortOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf, SortOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 
@@ -79,6 +79,9 @@ export class ClaimStatusCountType {
 
 @ObjectType()
 export class ClaimPage extends PageOf(ClaimType, 'ClaimPage') {}
+
+@ObjectType()
+export class ClaimConnection extends ConnectionOf(ClaimType, 'Claim') {}
 
 @InputType({ description: 'A Repair or Replacement Form for one unit.' })
 export class SubmitClaimInput {

@@ -45,8 +45,8 @@ export class InvoicesResolver {
   }
 
   @FieldResolver(() => [InvoiceLineType])
-  async lines(@Root() invoice: Invoice, @Ctx() ctx: Context) {
-    return (await ctx.em.populate(invoice, ['lines', 'lines.part', 'lines.part.model'])).lines.getItems();
+  lines(@Root() invoice: Invoice, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Invoice.lines', (ids: readonly number[]) => this.service.linesOf(ctx.em, ids)).load(invoice.id);
   }
 
   @FieldResolver(() => [InvoiceActionEnum], { description: 'What the caller may do to the invoice now (domain: the invoice lifecycle).' })

@@ -11,6 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Authenticate, Context } from './context.js';
+import { Loaders } from './loaders.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import type { Logger } from './logger.js';
@@ -102,7 +103,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
         const param = ctx.connectionParams?.['authorization'];
         const credential = typeof param === 'string' ? param.replace(/^Bearer\s+/i, '') : undefined;
         const requestId = randomUUID();
-        return { em, ...(await callerOf(authenticate, em, credential)), requestId, log: log.child({ requestId }) } satisfies Context;
+        return { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credential)), requestId, log: log.child({ requestId }) } satisfies Context;
       },
     },
     wsServer,
@@ -157,7 +158,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       context: async ({ req, res }) => {
         const requestId = String(res.locals['requestId']);
         const em = orm.em.fork();
-        return { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
+        return { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
       },
     }),
   );
@@ -166,7 +167,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     app[route.method](route.path, async (req, res) => {
       const requestId = String(res.locals['requestId']);
       const em = orm.em.fork();
-      const ctx = { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
+      const ctx = { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
       await runRoute(route, req, res, ctx, ctx.log);
     });
   }
