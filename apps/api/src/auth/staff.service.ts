@@ -11,6 +11,8 @@ import { orderByOf, type Page } from '../platform/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { normalizeEmail } from './auth.service.js';
 import { hashPassword, newApiKey } from './credentials.js';
+import { strongPassword } from './password-strength.js';
+import { revokeUserSessions } from './sessions.js';
 import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.types.js';
 import { User } from './user.entity.js';
 
@@ -29,6 +31,9 @@ function email(value: string): string {
 
 /** Staff users and integrator API keys: administrators only. */
 export class StaffService {
+  /** `sessionsEnded(userId)` is told when a user's sessions were revoked (password reset, deactivation). */
+  constructor(private readonly sessionsEnded: (userId: number) => void = () => undefined) {}
+
   async listUsers(em: EntityManager, filter: UserFilter = {}, sort: UserSort | undefined, offset: number, limit: number): Promise<Page<User>> {
     const where: FilterQuery<User> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
@@ -48,12 +53,9 @@ export class StaffService {
 
   async createUser(em: EntityManager, input: CreateUserInput): Promise<User> {
     if (!isStaffRole(input.role)) throw new BadUserInputError('role', 'is not a staff role.');
-    const user = em.create(User, {
-      email: email(input.email),
-      name: nonBlankText(input.name, 'name', 200),
-      role: input.role,
-      passwordHash: await hashPassword(password(input.password)),
-    });
+    const address = email(input.email);
+    const name = nonBlankText(input.name, 'name', 200);
+    const user = em.create(User, { email: address, name, role: input.role, passwordHash: await hashPassword(strongPassword(input.password, { email: address, name })) });
     await em.flush();
     return user;
   }
@@ -65,8 +67,7 @@ export class StaffService {
    */
   async updateUser(em: EntityManager, input: UpdateUserInput): Promise<User> {
     refuseNulls(input, ['name', 'role', 'active', 'password']);
-    const passwordHash = input.password === undefined ? undefined : await hashPassword(password(input.password));
-    return em.transactional(async (tx) => {
+    const updated = await em.transactional(async (tx) => {
       const user = await loadForEdit(tx, User, 'User', input.id, input.version);
       const losesAdmin = user.role === 'ADMIN' && user.active && ((input.role !== undefined && input.role !== 'ADMIN') || input.active === false);
       if (losesAdmin) {
@@ -76,9 +77,16 @@ export class StaffService {
       if (input.name !== undefined) user.name = nonBlankText(input.name, 'name', 200);
       if (input.role !== undefined) user.role = input.role;
       if (input.active !== undefined) user.active = input.active;
-      if (passwordHash) user.passwordHash = passwordHash;
+      if (input.password !== undefined) user.passwordHash = await hashPassword(strongPassword(input.password, user));
+      // A reset password or a deactivated user: every session of theirs ends now.
+      if (input.password !== undefined || input.active === false) {
+        await tx.flush();
+        await revokeUserSessions(tx, user.id);
+      }
       return user;
     });
+    if (input.password !== undefined || input.active === false) this.sessionsEnded(updated.id);
+    return updated;
   }
 
   async listApiKeys(em: EntityManager, customerId: string): Promise<ApiKey[]> {

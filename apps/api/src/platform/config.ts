@@ -13,7 +13,8 @@ const Env = z.object({
   AFTERSALE_ADMIN_EMAIL: z.string().email().default('admin@aftersale.test'),
   AFTERSALE_ADMIN_PASSWORD: z.string().min(8).default('aftersale-admin'),
   AFTERSALE_JWT_SECRET: z.string().min(32).optional(),
-  AFTERSALE_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('8h'),
+  AFTERSALE_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('15m'),
+  AFTERSALE_SESSION_TTL: z.string().regex(/^\d+[smhd]$/).default('8h'),
   AFTERSALE_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   AFTERSALE_CONSOLE_DIR: z.string().default(`${repoRoot}apps/console/dist`),
   /** Cost points a caller's budget holds (see platform/query-limits.ts). */
