@@ -8,5 +8,5 @@ import { User } from './user.entity.js';
 /** Staff sign-in, staff accounts and integrators' API keys. `AuthService.authenticate` is the server's way to know the caller. */
 export const authModule = {
   entities: [User, ApiKey],
-  resolvers: (auth: AuthService) => [new AuthResolver(auth), new StaffResolver(new StaffService((userId) => auth.sessionsEnded(userId)))],
+  resolvers: (auth: AuthService) => [new AuthResolver(auth), new StaffResolver(new StaffService(() => auth.forgetCallers()))],
 };

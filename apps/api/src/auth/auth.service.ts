@@ -116,6 +116,11 @@ export class AuthService {
     return verified.actor;
   }
 
+  /** Forgets every trusted caller: after a change to who may do what, the next request of each is verified afresh. */
+  forgetCallers(): void {
+    this.#recent.clear();
+  }
+
   private async authenticateToken(em: EntityManager, token: string): Promise<{ actor: Actor; expiresAt?: number }> {
     const claims = await this.tokens.verify(token);
     const user = claims && (await sessionUser(em, claims.sessionId, claims.userId));

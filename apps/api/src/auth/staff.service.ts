@@ -16,12 +16,6 @@ import { revokeUserSessions } from './sessions.js';
 import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.types.js';
 import { User } from './user.entity.js';
 
-const MIN_PASSWORD = 10;
-
-function password(value: string): string {
-  if (value.length < MIN_PASSWORD || value.length > 200) throw new BadUserInputError('password', `must be ${MIN_PASSWORD} to 200 characters.`);
-  return value;
-}
 
 function email(value: string): string {
   const text = normalizeEmail(value);
@@ -31,8 +25,8 @@ function email(value: string): string {
 
 /** Staff users and integrator API keys: administrators only. */
 export class StaffService {
-  /** `sessionsEnded(userId)` is told when a user's sessions were revoked (password reset, deactivation). */
-  constructor(private readonly sessionsEnded: (userId: number) => void = () => undefined) {}
+  /** `onAccessChanged` runs after a user's role or activity changes or a key is revoked: this instance forgets the callers it trusts (AuthService.forgetCallers); others within CALLER_CACHE_MS. */
+  constructor(private readonly onAccessChanged: () => void = () => undefined) {}
 
   async listUsers(em: EntityManager, filter: UserFilter = {}, sort: UserSort | undefined, offset: number, limit: number): Promise<Page<User>> {
     const where: FilterQuery<User> = {};
@@ -67,7 +61,7 @@ export class StaffService {
    */
   async updateUser(em: EntityManager, input: UpdateUserInput): Promise<User> {
     refuseNulls(input, ['name', 'role', 'active', 'password']);
-    const updated = await em.transactional(async (tx) => {
+    const user = await em.transactional(async (tx) => {
       const user = await loadForEdit(tx, User, 'User', input.id, input.version);
       const losesAdmin = user.role === 'ADMIN' && user.active && ((input.role !== undefined && input.role !== 'ADMIN') || input.active === false);
       if (losesAdmin) {
@@ -85,8 +79,8 @@ export class StaffService {
       }
       return user;
     });
-    if (input.password !== undefined || input.active === false) this.sessionsEnded(updated.id);
-    return updated;
+    this.onAccessChanged();
+    return user;
   }
 
   async listApiKeys(em: EntityManager, customerId: string): Promise<ApiKey[]> {
@@ -108,6 +102,7 @@ export class StaffService {
     if (!apiKey) throw new NotFoundError('API key', id);
     apiKey.revokedAt ??= new Date();
     await em.flush();
+    this.onAccessChanged();
     return apiKey;
   }
 }
