@@ -1,5 +1,5 @@
 import { STAFF_ROLES } from '@aftersale/domain';
-import contentDisposition from 'content-disposition';
+import { create as contentDisposition } from 'content-disposition';
 import type { Request } from 'express';
 import { BadUserInputError } from '../platform/errors.js';
 import type { RestRoute } from '../platform/rest.js';
