@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aDevice, anOrder, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { CostBudget, QUERY_LIMITS, queryValidationRules } from './query-limits.js';
 
 let t: TestApp;
@@ -60,6 +60,11 @@ describe('limits on one operation', () => {
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 6 * (1 + 500 * 2), limit: QUERY_LIMITS.maxCost });
     expect(body.errors?.[0]?.message).toContain(`costs ${6 * (1 + 500 * 2)} points`);
+  });
+
+  it("lets staff read the whole schema by introspection (graphql-js's full introspection query)", async () => {
+    const { body } = await post({ query: getIntrospectionQuery() });
+    expect(body.errors).toBeUndefined();
   });
 
   it('reports the cost of every answer in extensions', async () => {

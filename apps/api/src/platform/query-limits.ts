@@ -79,7 +79,8 @@ const isPageType = (name: string) => /(Page|Connection)$/.test(name);
  * costs 1 + 25 × (1 + 1) = 51.
  */
 const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (isLeafType(getNamedType(field.type))) return 0;
+  // Introspection reads the schema in memory (and is for signed-in staff only): free.
+  if (isLeafType(getNamedType(field.type)) || field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   const pageSize = pageSizeOf(args);
   if (pageSize !== undefined) return 1 + pageSize * Math.max(1, childComplexity);
   if (isListOf(field.type)) return isPageType(type.name) ? 1 + childComplexity : UNPAGED_LIST_SIZE * (1 + childComplexity);
