@@ -1,6 +1,7 @@
+import { STAFF_ROLES } from '@aftersale/domain';
 import type { Decision, Finding, PolicyClause } from '@aftersale/domain';
 import { CLAIM_ACTIONS } from '@aftersale/domain';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, Authorized } from 'type-graphql';
 import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { LocalDateScalar } from '../platform/scalars.js';
@@ -140,7 +141,9 @@ export class ShipmentType {
   @Field() carrier!: string;
   @Field() trackingNumber!: string;
   @Field(() => LocalDateScalar) shippedOn!: string;
-  @Field(() => Int, { nullable: true, description: 'Borne by the customer, never invoiced (H7).' }) cost?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Borne by the customer, never invoiced (H7). Staff only: an internal cost.' })
+  @Authorized(...STAFF_ROLES)
+  cost?: number | null;
 }
 
 @ObjectType('RetainedPart', { description: 'H5: a part removed under warranty, company property.' })

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { STAFF_ROLES } from '@aftersale/domain';
+import { Field, ID, InputType, ObjectType, Authorized } from 'type-graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { OrderType } from '../orders/orders.types.js';
@@ -19,7 +20,9 @@ export class DeviceType {
   underWarranty!: boolean;
   @Field(() => ProductModelType) model!: ProductModelType;
   @Field(() => CustomerType) customer!: CustomerType;
-  @Field(() => OrderType) order!: OrderType;
+  @Field(() => OrderType, { description: 'Staff only: orders are internal (integrators get FORBIDDEN, as for the order query).' })
+  @Authorized(...STAFF_ROLES)
+  order!: OrderType;
   @Field(() => String, { nullable: true, description: 'W4: the IMEI of the unit that replaced this one (which carries the warranty on).' })
   replacedByImei?: string | null;
 }

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { STAFF_ROLES } from '@aftersale/domain';
+import { Field, Float, ID, InputType, Int, ObjectType, Authorized } from 'type-graphql';
 import { IsOptional, MaxLength, Min } from 'class-validator';
 import { CustomerType, PartType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
@@ -33,7 +34,9 @@ export class DeviceImportType {
   @Field(() => ID) id!: number;
   @Field(() => String, { nullable: true }) fileName!: string | null;
   @Field(() => Int) units!: number;
-  @Field(() => String, { nullable: true, description: 'Who imported it.' }) importedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who imported it (staff only).' })
+  @Authorized(...STAFF_ROLES)
+  importedBy!: string | null;
   @Field() createdAt!: Date;
 }
 
