@@ -17,6 +17,8 @@ const config: CodegenConfig = {
         // Fragments are for sharing selections, not for hiding fields from
         // components: react-admin hands whole records around.
         fragmentMasking: false,
+        // src/index.ts is the package's one entry; the preset's own index would be a second, unused one.
+        skipIndexFile: true,
       },
       config: {
         // The generated files are compiled by tsc with NodeNext resolution.

@@ -10,10 +10,11 @@ import type { Logger } from '@aftersale/api/logger';
 import pg from 'pg';
 
 /** The repository's git-ignored data folder. */
-const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../.data');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DATA_DIR = path.resolve(here, path.basename(here) === 'dist' ? '../../../.data' : '../../.data');
 
 /** Every bench cluster counts statements (pg_stat_statements) and keeps the hot tables in memory. */
-const BENCH_FLAGS = ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', '-c', 'pg_stat_statements.track=all'];
+const BENCH_FLAGS = ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', '-c', 'pg_stat_statements.track=top'];
 
 export interface BenchDatabase extends EmbeddedDatabase {
   /** Rows per table as generated (read from the marker file on later runs). */

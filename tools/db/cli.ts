@@ -3,19 +3,20 @@ import { parseArgs } from 'node:util';
 import { generateLargeDataSet, type LoadProgress } from '@aftersale/demo-data';
 import { loadConfig } from '@aftersale/api/config';
 import { openAppDatabase } from '@aftersale/api/app';
-import { hashPassword } from '@aftersale/api/credentials';
 import { startEmbeddedPostgres } from '@aftersale/api/embedded-postgres';
 import { createLogger } from '@aftersale/api/logger';
 import { systemClock } from '@aftersale/api/clock';
-import { DEMO_STAFF_PASSWORD, seedDemoDataIfEmpty } from '@aftersale/api/seed-demo-data';
+import { demoStaffPasswordHash, registerPolicyVersionsIn, seedDemoDataIfEmpty } from '@aftersale/api/seed-demo-data';
 
 const usage = `Usage: npm run db -- <command> [options]
 
   migrate     apply pending migrations
   seed        seed the demo data set into an empty database
   generate    fill an empty database with a large realistic data set
-                --claims N     how many claims (required); units: 3 per claim
+                --claims N     how many claims (required)
+                --devices N    units on record (default: 4 per claim)
                 --seed N       another deterministic data set (default 1)
+                --no-defects   without the planted bad batch
                 --today DATE   the last day of the history (default: today)
 
 Uses DATABASE_URL when set, else the embedded PostgreSQL in .data/ (or
@@ -26,8 +27,11 @@ const progress = { phase: '', shownAt: 0 };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
+  allowNegative: true,
   options: {
     claims: { type: 'string' },
+    devices: { type: 'string' },
+    defects: { type: 'boolean', default: true },
     seed: { type: 'string' },
     today: { type: 'string' },
   },
@@ -53,6 +57,7 @@ try {
   const url = config.DATABASE_URL ?? embedded!.url;
   const orm = await openAppDatabase(url, log);
   try {
+    await registerPolicyVersionsIn(orm);
     if (command === 'seed') {
       const seeded = await seedDemoDataIfEmpty(orm, systemClock, log);
       console.log(seeded ? 'Demo data seeded.' : 'The database is not empty: nothing seeded.');
@@ -66,8 +71,10 @@ try {
     const report = await generateLargeDataSet(url, {
       claims: claims as number,
       seed: wholeNumber(values.seed, 'seed'),
+      devices: wholeNumber(values.devices, 'devices'),
+      defects: values.defects,
       today: values.today,
-      passwordHash: await hashPassword(DEMO_STAFF_PASSWORD),
+      passwordHash: await demoStaffPasswordHash(),
       onProgress: showProgress,
     });
     process.stderr.write('\n');
@@ -75,7 +82,12 @@ try {
     for (const [table, n] of Object.entries(report.rows)) console.log(`${table.padEnd(width)} ${n.toLocaleString('en').padStart(12)}`);
     console.log(report.phases.map(({ phase, ms }) => `${phase} ${seconds(ms)}`).join(', ')
       + `, total ${seconds(report.phases.reduce((sum, p) => sum + p.ms, 0))}${report.rollupsRebuilt ? ' (analytics rollups rebuilt)' : ''}`);
+    for (const d of report.defects) console.log(`Planted bad batch: ${d.modelCode} units received in ${d.receivedMonth}, claimed for ${d.factor}× as often (${d.category}).`);
   }
+} catch (error) {
+  // What went wrong, without a stack trace: a non-empty database, missing rights, a refused row.
+  console.error(`\n${command}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 } finally {
   await embedded?.stop();
 }
@@ -88,7 +100,8 @@ function seconds(ms: number): string {
 function showProgress(p: LoadProgress): void {
   const tty = process.stderr.isTTY;
   if (p.phase !== progress.phase && progress.phase !== '' && tty) process.stderr.write('\n');
-  if (!tty && p.phase === progress.phase && p.elapsedMs - progress.shownAt < 5000 && p.claims < p.totalClaims) return;
+  const last = (p.phase === 'load' && p.claims === p.totalClaims) || (p.indexes !== undefined && p.indexes.built === p.indexes.total);
+  if (!tty && p.phase === progress.phase && p.elapsedMs - progress.shownAt < 5000 && !last) return;
   if (p.phase !== progress.phase) progress.shownAt = 0;
   progress.phase = p.phase;
   progress.shownAt = p.elapsedMs;
@@ -100,5 +113,6 @@ function showProgress(p: LoadProgress): void {
     line += `  ${p.rows.toLocaleString('en')} rows  ${p.claims.toLocaleString('en')}/${p.totalClaims.toLocaleString('en')} claims`
       + `  ${Math.round(rate).toLocaleString('en')} rows/s  ${done < 1 ? `${seconds(left)} left` : 'done'}`;
   }
+  if (p.indexes) line += `  ${p.indexes.built}/${p.indexes.total} indexes`;
   process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { authModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { randomSecret, TokenSigner } from './auth/credentials.js';
@@ -26,7 +26,7 @@ import { stockModule } from './stock/stock.module.js';
 import { StockService } from './stock/stock.service.js';
 
 /** Every feature's tables, in the order they were introduced. */
-export const entities = [
+export const entities: EntityName[] = [
   ...authModule.entities,
   ...catalogueModule.entities,
   ...ordersModule.entities,

@@ -1,22 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, fromDayNumber, toDayNumber } from './calendar-date.js';
-import {
-  assessClaim,
-  CLAUSES,
-  clauseInfo,
-  DECISIONS,
-  FINDINGS,
-  FINDING_INFO,
-  FORM_TYPES,
-  isFinding,
-  isPolicyClause,
-  POLICY_CLAUSES,
-  type ClaimInput,
-  type ClaimLineInput,
-  type Finding,
-} from './assessment.js';
+import { assessClaim, DECISIONS, FORM_TYPES, type ClaimInput, type ClaimLineInput } from './assessment.js';
 import { PolicyInputError } from './errors.js';
+import { FINDINGS, POLICY_CLAUSES, type Finding } from './policy-clauses.js';
 import { PART_CATEGORIES, type PartCategory } from './part-category.js';
 import { DEFAULT_POLICY } from './policy.js';
 import { isUnderWarranty } from './warranty-period.js';
@@ -366,49 +353,5 @@ describe('assessing any claim (properties)', () => {
           && DECISIONS.includes(result.decision);
       }),
     );
-  });
-});
-
-describe('the clause catalogue (§5)', () => {
-  it.each([
-    ['BEYOND_WARRANTY_PERIOD', 'A'],
-    ['HUMAN_DAMAGE', 'B'],
-    ['UNAUTHORIZED_REPAIR', 'C'],
-    ['FORCE_MAJEURE', 'D'],
-    ['IDENTITY_MISMATCH', 'E'],
-    ['NATURAL_WEAR', 'F'],
-    ['NON_COMPANY_CAUSE', 'G'],
-    ['LABEL_DAMAGED', 'H'],
-    ['COSMETIC_DAMAGE', 'Others A'],
-    ['CARRIER_FAULT', 'Others B'],
-  ] as const)('shows %s as clause %s of the policy text, with a short text', (code, letter) => {
-    expect(clauseInfo(code)).toMatchObject({ code, letter });
-    expect(clauseInfo(code).text.length).toBeGreaterThan(10);
-    expect(CLAUSES[code]).toBe(clauseInfo(code));
-  });
-
-  it('has an entry for every clause and nothing else', () => {
-    expect(Object.keys(CLAUSES)).toEqual([...POLICY_CLAUSES]);
-  });
-
-  it('refuses an unknown clause', () => {
-    expect(errorOf(() => clauseInfo('WATER_DAMAGE' as never))).toMatchObject({ name: 'PolicyInputError', field: 'clause' });
-  });
-
-  it('tells clauses and findings apart', () => {
-    expect(isPolicyClause('NATURAL_WEAR')).toBe(true);
-    expect(isPolicyClause('WATER_DAMAGE')).toBe(false);
-    expect(isFinding('WATER_DAMAGE')).toBe(true);
-    expect(isFinding('NATURAL_WEAR')).toBe(false);
-    expect(isFinding('BEYOND_WARRANTY_PERIOD')).toBe(false);
-  });
-});
-
-describe('FINDING_INFO: how each finding reads (§5, R4)', () => {
-  it('lists every finding with the clause it brings in; water and serious damage need the agreement', () => {
-    expect(Object.keys(FINDING_INFO)).toEqual([...FINDINGS]);
-    expect(FINDING_INFO.WATER_DAMAGE).toMatchObject({ clause: 'HUMAN_DAMAGE', agreementRequired: true });
-    expect(FINDING_INFO.SERIOUS_DAMAGE).toMatchObject({ clause: null, agreementRequired: true });
-    expect(FINDING_INFO.LABEL_DAMAGED).toEqual({ code: 'LABEL_DAMAGED', clause: 'LABEL_DAMAGED', agreementRequired: false, reading: null });
   });
 });

@@ -2,6 +2,7 @@ import type { Assessment, Decision } from './assessment.js';
 import { DECISIONS } from './assessment.js';
 import { PolicyInputError } from './errors.js';
 import { isStaffRole, STAFF_ROLES, type StaffRole } from './staff-role.js';
+import { chargesCustomer } from './quote.js';
 
 /**
  * The life of a claim (§4), as a state machine:
@@ -301,7 +302,7 @@ export function claimContextOf(
     decision: assessment.decision,
     agreementRequired: assessment.agreementRequired,
     agreementOnRecord: onRecord.agreementOnRecord,
-    quoteRequired: assessment.total > 0 || onRecord.serviceCharged === true,
+    quoteRequired: chargesCustomer({ total: assessment.total, serviceCharged: onRecord.serviceCharged === true }),
     quoteApproved: onRecord.quoteApproved,
     replacementAllowed: assessment.replacementAllowed,
   });

@@ -24,37 +24,43 @@ export { STAFF_ROLES, isStaffRole, type StaffRole } from './staff-role.js';
 export { DEFAULT_POLICY, POLICY_REGISTRY, policyByVersion, policyInForce, validatePolicy, type WarrantyPolicy } from './policy.js';
 export {
   inheritedWarranty,
+  replacementWarranty,
   isUnderWarranty,
   lastCoveredDay,
   unitWarranty,
   type InheritedWarranty,
+  type ReplacementWarranty,
   type UnitRecord,
   type UnitWarranty,
 } from './warranty-period.js';
 export { exactRate, spareAllowance, type ModelPart, type SpareAllowanceLine } from './spare-allowance.js';
 export {
   CLAUSES,
-  DECISIONS,
   FINDINGS,
   FINDING_INFO,
-  FORM_TYPES,
   POLICY_CLAUSES,
-  assessClaim,
   clauseInfo,
   isFinding,
   isPolicyClause,
+  type ClauseInfo,
+  type Finding,
+  type FindingInfo,
+  type PolicyClause,
+} from './policy-clauses.js';
+export {
+  DECISIONS,
+  FORM_TYPES,
+  assessClaim,
   type AssessedLine,
   type Assessment,
   type ClaimInput,
   type ClaimLineInput,
-  type ClauseInfo,
   type Decision,
-  type Finding,
-  type FindingInfo,
   type FormType,
-  type PolicyClause,
 } from './assessment.js';
 export { decideAssessment, type DecidedAssessment } from './assessment-override.js';
+export { assessmentEventData, type AssessmentEventData } from './assessment-event.js';
+export { QUOTE_STATUSES, chargesCustomer, quoteStatusAfter, type QuoteStatus } from './quote.js';
 export {
   CLAIM_ACTIONS,
   CLAIM_STATUSES,
@@ -86,6 +92,8 @@ export {
   INVOICE_STATUSES,
   InvoiceTransitionError,
   availableInvoiceActions,
+  invoiceActionsFor,
+  invoiceRolesAllowedTo,
   invoiceNumber,
   invoiceTransition,
   type InvoiceAction,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { INVOICE_ACTIONS, INVOICE_STATUSES, InvoiceTransitionError, availableInvoiceActions, invoiceNumber, invoiceTransition } from './invoice-lifecycle.js';
+import {
+  INVOICE_ACTIONS,
+  INVOICE_STATUSES,
+  InvoiceTransitionError,
+  availableInvoiceActions,
+  invoiceActionsFor,
+  invoiceNumber,
+  invoiceRolesAllowedTo,
+  invoiceTransition,
+} from './invoice-lifecycle.js';
 
 describe('invoice lifecycle', () => {
   it('issues a draft, pays or voids an issued invoice', () => {
@@ -39,5 +48,23 @@ describe('invoice lifecycle', () => {
     expect(() => invoiceNumber(26, 1)).toThrow(expect.objectContaining({ field: 'year' }));
     expect(() => invoiceNumber(2026, 0)).toThrow(expect.objectContaining({ field: 'sequence' }));
     expect(() => invoiceNumber(2026, 1.5)).toThrow(expect.objectContaining({ field: 'sequence' }));
+  });
+});
+
+describe('who moves invoices (H6–H8)', () => {
+  it.each(INVOICE_ACTIONS)('lets ADMIN and AGENT %s an invoice, nobody else', (action) => {
+    expect(invoiceRolesAllowedTo(action)).toEqual(['ADMIN', 'AGENT']);
+  });
+
+  it('refuses an unknown action', () => {
+    expect(() => invoiceRolesAllowedTo('REFUND' as never)).toThrow(/^action: "REFUND" is not an invoice action/);
+  });
+
+  it('offers a role the actions of the status it may take', () => {
+    expect(invoiceActionsFor('ISSUED', 'AGENT')).toEqual(['PAY', 'VOID']);
+    expect(invoiceActionsFor('DRAFT', 'ADMIN')).toEqual(['ISSUE']);
+    expect(invoiceActionsFor('ISSUED', 'TECHNICIAN')).toEqual([]);
+    expect(invoiceActionsFor('DRAFT', 'ANALYST')).toEqual([]);
+    expect(invoiceActionsFor('PAID', 'AGENT')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { PolicyInputError } from './errors.js';
+import { STAFF_ROLES, type StaffRole } from './staff-role.js';
 
 /**
  * A paid-maintenance invoice: DRAFT → ISSUED (numbered) → PAID, or ISSUED → VOID.
@@ -10,11 +11,17 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export const INVOICE_ACTIONS = ['ISSUE', 'PAY', 'VOID'] as const;
 export type InvoiceAction = (typeof INVOICE_ACTIONS)[number];
 
-const FROM: Readonly<Record<InvoiceAction, { from: InvoiceStatus; to: InvoiceStatus }>> = {
-  ISSUE: { from: 'DRAFT', to: 'ISSUED' },
-  PAY: { from: 'ISSUED', to: 'PAID' },
-  VOID: { from: 'ISSUED', to: 'VOID' },
+// Agents issue invoices, record payments and void them (with ADMIN, who may do everything staff can).
+const FROM: Readonly<Record<InvoiceAction, { from: InvoiceStatus; to: InvoiceStatus; roles: readonly StaffRole[] }>> = {
+  ISSUE: { from: 'DRAFT', to: 'ISSUED', roles: ['AGENT'] },
+  PAY: { from: 'ISSUED', to: 'PAID', roles: ['AGENT'] },
+  VOID: { from: 'ISSUED', to: 'VOID', roles: ['AGENT'] },
 };
+
+function validateInvoiceAction(action: unknown): InvoiceAction {
+  if (!(INVOICE_ACTIONS as readonly unknown[]).includes(action)) throw new PolicyInputError('action', `"${String(action)}" is not an invoice action`);
+  return action as InvoiceAction;
+}
 
 /** Thrown when an invoice action is not possible from its status (e.g. paying a draft, voiding a paid invoice). */
 export class InvoiceTransitionError extends Error {
@@ -33,8 +40,7 @@ export class InvoiceTransitionError extends Error {
  */
 export function invoiceTransition(status: InvoiceStatus, action: InvoiceAction): InvoiceStatus {
   if (!(INVOICE_STATUSES as readonly unknown[]).includes(status)) throw new PolicyInputError('status', `"${String(status)}" is not an invoice status`);
-  if (!(INVOICE_ACTIONS as readonly unknown[]).includes(action)) throw new PolicyInputError('action', `"${String(action)}" is not an invoice action`);
-  const rule = FROM[action];
+  const rule = FROM[validateInvoiceAction(action)];
   if (status !== rule.from) throw new InvoiceTransitionError(status, action);
   return rule.to;
 }
@@ -45,6 +51,23 @@ export function invoiceTransition(status: InvoiceStatus, action: InvoiceAction):
  */
 export function availableInvoiceActions(status: InvoiceStatus): InvoiceAction[] {
   return INVOICE_ACTIONS.filter((action) => FROM[action].from === status);
+}
+
+/**
+ * The staff roles that may take an invoice action: ADMIN always, plus the agents whose work invoicing is (H6–H8), as `rolesAllowedTo` says for claims.
+ * @example invoiceRolesAllowedTo('ISSUE') // ['ADMIN', 'AGENT']
+ */
+export function invoiceRolesAllowedTo(action: InvoiceAction): StaffRole[] {
+  const { roles } = FROM[validateInvoiceAction(action)];
+  return STAFF_ROLES.filter((role) => role === 'ADMIN' || roles.includes(role));
+}
+
+/**
+ * The actions a staff role may take on an invoice in a status, in `INVOICE_ACTIONS` order.
+ * @example invoiceActionsFor('ISSUED', 'AGENT') // ['PAY', 'VOID']; invoiceActionsFor('ISSUED', 'ANALYST') // []
+ */
+export function invoiceActionsFor(status: InvoiceStatus, role: StaffRole): InvoiceAction[] {
+  return availableInvoiceActions(status).filter((action) => invoiceRolesAllowedTo(action).includes(role));
 }
 
 /**

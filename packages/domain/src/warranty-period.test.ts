@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from './calendar-date.js';
 import { PolicyInputError } from './errors.js';
 import { DEFAULT_POLICY } from './policy.js';
-import { inheritedWarranty, isUnderWarranty, lastCoveredDay, unitWarranty } from './warranty-period.js';
+import { inheritedWarranty, isUnderWarranty, lastCoveredDay, replacementWarranty, unitWarranty } from './warranty-period.js';
 
 /** Any date a unit can be received on and still have its whole warranty within the calendar. */
 const aReceivedDate = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('9000-12-31') }).map((n) => fromDayNumber(n));
@@ -133,5 +133,20 @@ describe('unitWarranty (W2–W4)', () => {
       lastCoveredDay: '2026-11-30',
       underWarranty: false,
     });
+  });
+});
+
+describe("the warranty of a claim's replacement unit (W4 with W3: the submission day counts)", () => {
+  it("carries the replaced unit's warranty on, given under warranty for a claim filed in time, whenever the unit is replaced", () => {
+    expect(replacementWarranty('2025-03-10', '2025-09-01')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: true });
+    expect(replacementWarranty('2025-03-10', '2026-03-09')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: true });
+  });
+
+  it('carries the same dates on a goodwill replacement for a claim submitted after the last covered day, never restarting the months', () => {
+    expect(replacementWarranty('2025-03-10', '2026-03-10')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: false });
+  });
+
+  it('refuses a malformed date', () => {
+    expect(() => replacementWarranty('2025-02-30', '2025-09-01')).toThrow(PolicyInputError);
   });
 });

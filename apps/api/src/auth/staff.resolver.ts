@@ -3,7 +3,8 @@ import { actorOf, type Context } from '../platform/context.js';
 import { staffUserId } from '../platform/actor.js';
 import { PageArgs } from '../platform/pagination.js';
 import { UserType } from './auth.types.js';
-import { ApiKeyType, CreateApiKeyInput, CreatedApiKey, CreateUserInput, UpdateUserInput, UserFilter, UserPage, UserSort } from './staff.types.js';
+import { ApiKeyType, CreatedApiKey, UserPage } from './staff.types.js';
+import { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.inputs.js';
 import { StaffService } from './staff.service.js';
 
 /** Staff users and integrator keys: administrators only. */

@@ -13,7 +13,7 @@ import { normalizeEmail } from './auth.service.js';
 import { hashPassword, newApiKey } from './credentials.js';
 import { strongPassword } from './password-strength.js';
 import { revokeUserSessions } from './sessions.js';
-import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.types.js';
+import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.inputs.js';
 import { User } from './user.entity.js';
 
 

@@ -13,7 +13,8 @@ import {
   UpdateServiceCentreInput,
 } from './catalogue.inputs.js';
 import { CatalogueEditor } from './catalogue.service.js';
-import { CustomerType, PartFilter, PartPage, PartSort, PartType, ProductModelType, ServiceCentreType } from './catalogue.types.js';
+import { CustomerType, PartPage, PartType, ProductModelType, ServiceCentreType } from './catalogue.types.js';
+import { PartFilter, PartSort } from './catalogue.inputs.js';
 import { Customer } from './customer.entity.js';
 import { ProductModel } from './product-model.entity.js';
 import { ServiceCentre } from './service-centre.entity.js';

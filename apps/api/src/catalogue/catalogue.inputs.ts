@@ -1,6 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { PartCategoryEnum } from '../policy/policy.types.js';
 import type { PartCategory } from '@aftersale/domain';
+import { IsOptional, MaxLength } from 'class-validator';
+import { graphqlEnum } from '../platform/graphql-enums.js';
+import { SortOf } from '../platform/pagination.js';
 
 @InputType()
 export class CreateCustomerInput {
@@ -71,3 +74,33 @@ export class UpdatePartInput {
   @Field(() => Int, { nullable: true }) materialCost?: number;
   @Field({ nullable: true, description: 'Inactive parts are kept for history but no longer offered.' }) active?: boolean;
 }
+
+@InputType()
+export class PartFilter {
+  @Field(() => [ID], { nullable: true }) ids?: string[];
+  @Field(() => ID, { nullable: true }) modelId?: string;
+  @Field(() => [PartCategoryEnum], { nullable: true }) category?: PartCategory[];
+  @Field({ nullable: true }) active?: boolean;
+  @Field({ nullable: true, description: 'Matches SKU or name.' })
+  @IsOptional()
+  @MaxLength(100)
+  q?: string;
+}
+
+/** Filter shared by the small catalogue lists: by ids (react-admin's getMany) or free text. */
+@InputType()
+export class CatalogueFilter {
+  @Field(() => [ID], { nullable: true }) ids?: string[];
+  @Field({ nullable: true, description: 'Matches code or name.' })
+  @IsOptional()
+  @MaxLength(100)
+  q?: string;
+}
+
+export const CatalogueSortField = graphqlEnum(['CODE', 'NAME', 'CREATED_AT'], 'CatalogueSortField');
+@InputType()
+export class CatalogueSort extends SortOf(CatalogueSortField, 'CatalogueSort') {}
+
+export const PartSortField = graphqlEnum(['SKU', 'NAME', 'CATEGORY', 'MATERIAL_COST'], 'PartSortField');
+@InputType()
+export class PartSort extends SortOf(PartSortField, 'PartSort') {}

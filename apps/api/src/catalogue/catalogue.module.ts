@@ -1,3 +1,4 @@
+import type { EntityName } from '@mikro-orm/core';
 import type { Clock } from '../platform/clock.js';
 import { CatalogueEditorResolver } from './catalogue-editor.resolver.js';
 import { CatalogueResolver } from './catalogue.resolver.js';
@@ -7,8 +8,10 @@ import { Part } from './part.entity.js';
 import { ProductModel } from './product-model.entity.js';
 import { ServiceCentre } from './service-centre.entity.js';
 
+const entities: EntityName[] = [Customer, ServiceCentre, ProductModel, Part];
+
 /** Customers, service centres, product models and their parts. */
 export const catalogueModule = {
-  entities: [Customer, ServiceCentre, ProductModel, Part],
+  entities,
   resolvers: (clock: Clock) => [new CatalogueResolver(new CatalogueService()), new CatalogueEditorResolver(new CatalogueEditor(clock))],
 };

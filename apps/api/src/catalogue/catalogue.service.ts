@@ -17,7 +17,7 @@ import type {
   UpdateProductModelInput,
   UpdateServiceCentreInput,
 } from './catalogue.inputs.js';
-import type { CatalogueSort, PartFilter, PartSort } from './catalogue.types.js';
+import type { CatalogueSort, PartFilter, PartSort } from './catalogue.inputs.js';
 import { Customer } from './customer.entity.js';
 import { Part } from './part.entity.js';
 import { ProductModel } from './product-model.entity.js';

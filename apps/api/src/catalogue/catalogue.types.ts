@@ -1,9 +1,7 @@
 import type { PartCategory } from '@aftersale/domain';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartCategoryEnum } from '../policy/policy.types.js';
-import { IsOptional, MaxLength } from 'class-validator';
-import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf, SortOf } from '../platform/pagination.js';
+import { PageOf } from '../platform/pagination.js';
 
 @ObjectType('Customer', { simpleResolvers: true })
 export class CustomerType {
@@ -49,28 +47,6 @@ export class PartType {
   @Field(() => Int) version!: number;
 }
 
-@InputType()
-export class PartFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => ID, { nullable: true }) modelId?: string;
-  @Field(() => [PartCategoryEnum], { nullable: true }) category?: PartCategory[];
-  @Field({ nullable: true }) active?: boolean;
-  @Field({ nullable: true, description: 'Matches SKU or name.' })
-  @IsOptional()
-  @MaxLength(100)
-  q?: string;
-}
-
-/** Filter shared by the small catalogue lists: by ids (react-admin's getMany) or free text. */
-@InputType()
-export class CatalogueFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field({ nullable: true, description: 'Matches code or name.' })
-  @IsOptional()
-  @MaxLength(100)
-  q?: string;
-}
-
 @ObjectType()
 export class CustomerPage extends PageOf(CustomerType, 'CustomerPage') {}
 @ObjectType()
@@ -79,11 +55,3 @@ export class ProductModelPage extends PageOf(ProductModelType, 'ProductModelPage
 export class PartPage extends PageOf(PartType, 'PartPage') {}
 @ObjectType()
 export class ServiceCentrePage extends PageOf(ServiceCentreType, 'ServiceCentrePage') {}
-
-export const CatalogueSortField = graphqlEnum(['CODE', 'NAME', 'CREATED_AT'], 'CatalogueSortField');
-@InputType()
-export class CatalogueSort extends SortOf(CatalogueSortField, 'CatalogueSort') {}
-
-export const PartSortField = graphqlEnum(['SKU', 'NAME', 'CATEGORY', 'MATERIAL_COST'], 'PartSortField');
-@InputType()
-export class PartSort extends SortOf(PartSortField, 'PartSort') {}

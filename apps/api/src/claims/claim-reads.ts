@@ -159,11 +159,13 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
     columns.push(sql`sc.code as sc_code, sc.name as sc_name, sc.city as sc_city, sc.country as sc_country, sc.address as sc_address, sc.version as sc_version`);
     joins.push(sql`left join service_centre sc on sc.id = c.service_centre_id`);
   }
-  const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)}
-    ${whereClause(query.where)}
-    ${query.orderBy ? sql`order by ${query.orderBy}` : sql``}
-    ${query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``}
-    ${query.offset ? sql`offset ${sql.lit(query.offset)}` : sql``}`;
+  const orderBy = query.orderBy ? sql`order by ${query.orderBy}` : sql``;
+  const limit = query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``;
+  // A page deep in the list skips its offset on the claim table's indexes alone, then joins only the rows it keeps.
+  const where = query.offset
+    ? [sql`c.id in (select c.id from claim c ${whereClause(query.where)} ${orderBy} ${limit} offset ${sql.lit(query.offset)})`]
+    : query.where;
+  const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)} ${whereClause(where)} ${orderBy} ${limit}`;
   const { rows } = await statement.execute(em.getKysely());
   return rows.map((row) => claimOf(row, includes));
 }

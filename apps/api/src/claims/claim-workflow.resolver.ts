@@ -5,25 +5,8 @@ import { ServiceCentreType } from '../catalogue/catalogue.types.js';
 import type { Claim } from './claim.entity.js';
 import { ClaimType } from './claim.types.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
-import {
-  AssessmentInput,
-  AssessmentProposalInput,
-  AssessmentProposalType,
-  AssessmentType,
-  AttachmentType,
-  ClaimActionEnum,
-  ClaimLineType,
-  ClaimStepInput,
-  MaintenanceAgreementType,
-  QuoteStatusEnum,
-  RecordAgreementInput,
-  ReplaceUnitInput,
-  RequestUnitInput,
-  ResolveRemotelyInput,
-  RetainedPartType,
-  ShipmentInput,
-  ShipmentType,
-} from './claim-workflow.types.js';
+import { AssessmentProposalType, AssessmentType, AttachmentType, ClaimActionEnum, ClaimLineType, MaintenanceAgreementType, QuoteStatusEnum, RetainedPartType, ShipmentType } from './claim-workflow.types.js';
+import { AssessmentInput, AssessmentProposalInput, ClaimStepInput, RecordAgreementInput, ReplaceUnitInput, RequestUnitInput, ResolveRemotelyInput, ShipmentInput } from './claim-workflow.inputs.js';
 
 /**
  * The claim lifecycle of POLICY.md §4, one mutation per action. Who may take

@@ -1,5 +1,6 @@
 import {
   assessClaim,
+  assessmentEventData,
   availableActions,
   claimContextOf,
   decideAssessment,
@@ -8,6 +9,8 @@ import {
   isValidImei,
   NO_ASSESSMENT,
   policyInForce,
+  quoteStatusAfter,
+  replacementWarranty,
   rolesAllowedTo,
   transition,
   type ClaimAction,
@@ -17,13 +20,14 @@ import {
   type StaffRole,
 } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { staffUserId, type Actor } from '../platform/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { Device } from '../devices/device.entity.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit } from '../platform/optimistic-locking.js';
+import { checkVersion } from '../platform/optimistic-locking.js';
 import { pastDate, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
@@ -38,24 +42,29 @@ import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
 import { RetainedPart } from './retained-part.entity.js';
 import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
-import type {
-  AssessmentInput,
-  AssessmentProposalInput,
-  ClaimStepInput,
-  RecordAgreementInput,
-  ReplaceUnitInput,
-  RequestUnitInput,
-  ResolveRemotelyInput,
-  ShipmentInput,
-} from './claim-workflow.types.js';
+import { ALL_CLAIM_INCLUDES, readClaims, type ClaimView } from './claim-reads.js';
+import type { AssessmentInput, AssessmentProposalInput, ClaimStepInput, RecordAgreementInput, ReplaceUnitInput, RequestUnitInput, ResolveRemotelyInput, ServiceChargeInput, ShipmentInput } from './claim-workflow.inputs.js';
 
-/** What a step does once the state machine has allowed it; returns what the event log records. */
-type Work = (tx: EntityManager, claim: Claim, to: ClaimStatus) => Promise<Record<string, unknown>>;
+/**
+ * One step of the lifecycle, in the order `step` runs its parts: read and
+ * check what it needs, ask the state machine (with the context the step
+ * itself creates, if any), then do the work.
+ */
+interface Step<Prepared> {
+  /** Reads and checks what the step needs before the state machine is asked (a service centre, an assessment). */
+  prepare?: (tx: EntityManager, claim: Claim) => Promise<Prepared>;
+  /** The guard context when the step itself changes it (an assessment); otherwise the one on record. */
+  contextAfter?: (prepared: Prepared) => ClaimContext;
+  /** The step's work once the state machine allowed it; returns what the event log records. */
+  work: (tx: EntityManager, claim: Claim, prepared: Prepared, to: ClaimStatus) => Promise<Record<string, unknown>>;
+}
 
-/** A step's plan: the guard context when the step itself changes it (an assessment), and its work. */
-interface Plan {
-  context?: ClaimContext;
-  work: Work;
+/** What an assessment step has read and decided before the state machine is asked. */
+interface PreparedAssessment {
+  parts: Part[];
+  decided: DecidedAssessment;
+  serviceCharge: ServiceChargeInput | null;
+  context: ClaimContext;
 }
 
 /** What a step reads and answers with: the claim, its unit and order, model, customer and centre. */
@@ -127,33 +136,34 @@ export class ClaimWorkflowService {
   }
 
   startRemoteDiagnosis(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'START_REMOTE_DIAGNOSIS', () => ({ work: async () => ({ note: note(input) }) }));
+    return this.step(em, actor, input, 'START_REMOTE_DIAGNOSIS', { work: async () => ({ note: note(input) }) });
   }
 
   resolveRemotely(em: EntityManager, actor: Actor, input: ResolveRemotelyInput) {
     const resolution = nonBlankText(input.resolution, 'resolution', 2000);
-    return this.step(em, actor, input, 'RESOLVE_REMOTELY', () => ({ work: async () => ({ how: input.how, resolution }) }));
+    return this.step(em, actor, input, 'RESOLVE_REMOTELY', { work: async () => ({ how: input.how, resolution }) });
   }
 
   requestUnit(em: EntityManager, actor: Actor, input: RequestUnitInput) {
-    return this.step(em, actor, input, 'REQUEST_UNIT', async (tx) => {
-      const centre = await tx.findOne(ServiceCentre, parseId(input.serviceCentreId, 'serviceCentreId'));
-      if (!centre) throw new NotFoundError('Service centre', input.serviceCentreId);
-      return {
-        work: async (_tx, claim) => {
-          claim.serviceCentre = centre;
-          return { serviceCentre: centre.code, note: note(input) };
-        },
-      };
+    return this.step(em, actor, input, 'REQUEST_UNIT', {
+      prepare: async (tx) => {
+        const centre = await tx.findOne(ServiceCentre, parseId(input.serviceCentreId, 'serviceCentreId'));
+        if (!centre) throw new NotFoundError('Service centre', input.serviceCentreId);
+        return centre;
+      },
+      work: async (_tx, claim, centre) => {
+        claim.serviceCentre = centre;
+        return { serviceCentre: centre.code, note: note(input) };
+      },
     });
   }
 
   receiveUnit(em: EntityManager, actor: Actor, input: ShipmentInput) {
-    return this.step(em, actor, input, 'RECEIVE_UNIT', () => ({ work: (tx, claim) => this.recordShipment(tx, claim, 'INBOUND', input) }));
+    return this.step(em, actor, input, 'RECEIVE_UNIT', { work: (tx, claim) => this.recordShipment(tx, claim, 'INBOUND', input) });
   }
 
   startInspection(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'START_INSPECTION', () => ({ work: async () => ({ note: note(input) }) }));
+    return this.step(em, actor, input, 'START_INSPECTION', { work: async () => ({ note: note(input) }) });
   }
 
   /**
@@ -163,36 +173,24 @@ export class ClaimWorkflowService {
    * goes: the agreement (H9), the quote (H6), the repair, or back unrepaired.
    */
   recordAssessment(em: EntityManager, actor: Actor, input: AssessmentInput) {
-    return this.step(em, actor, input, 'RECORD_ASSESSMENT', async (tx, claim) => {
-      const { parts, decided } = await this.assess(tx, claim, input);
-      const serviceCharge = input.serviceCharge ?? null;
-      if (serviceCharge) {
-        nonBlankText(serviceCharge.description, 'serviceCharge.description', 200);
-        if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0) throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
-      }
-      const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
-      const context = claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null });
-      return {
-        context,
-        work: async (tx2, claim2, to) => {
-          this.saveAssessment(tx2, claim2, actor, input, decided, parts, serviceCharge);
-          claim2.decision = decided.decision;
-          // A new assessment asks the customer again whenever the domain says a quote is needed (H6, H8).
-          claim2.quoteStatus = context.quoteRequired && to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
-          return {
-            decision: decided.decision,
-            proposedDecision: decided.proposedDecision,
-            overrideReason: decided.overrideReason ?? null,
-            clauses: decided.clauses,
-            total: decided.total,
-            serviceCharge: serviceCharge?.amount ?? null,
-            policyVersion: decided.policyVersion,
-            findings: input.findings,
-            parts: parts.map((part) => part.sku),
-          };
-        },
-      };
+    return this.step(em, actor, input, 'RECORD_ASSESSMENT', {
+      prepare: (tx, claim) => this.prepareAssessment(tx, claim, input),
+      contextAfter: (assessed) => assessed.context,
+      work: async (tx, claim, assessed) => this.saveAssessment(tx, claim, actor, input, assessed),
     });
+  }
+
+  /** The decision for the findings and parts, a checked service charge, and the context the claim will be in once it is recorded. */
+  private async prepareAssessment(tx: EntityManager, claim: Claim, input: AssessmentInput): Promise<PreparedAssessment> {
+    const { parts, decided } = await this.assess(tx, claim, input);
+    const serviceCharge = input.serviceCharge ?? null;
+    if (serviceCharge) {
+      nonBlankText(serviceCharge.description, 'serviceCharge.description', 200);
+      if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0) throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
+    }
+    const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
+    const context = claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null });
+    return { parts, decided, serviceCharge, context };
   }
 
   /** What the engine would decide for these findings and parts, without recording anything (the inspection form's preview). */
@@ -223,40 +221,24 @@ export class ClaimWorkflowService {
   recordAgreement(em: EntityManager, actor: Actor, input: RecordAgreementInput) {
     const signedBy = nonBlankText(input.signedBy, 'signedBy', 200);
     pastDate(input.signedOn, this.clock.today(), 'signedOn');
-    return this.step(em, actor, input, 'RECORD_AGREEMENT', () => ({
+    return this.step(em, actor, input, 'RECORD_AGREEMENT', {
       work: async (tx, claim) => {
         tx.create(MaintenanceAgreement, { claim, signedOn: input.signedOn, signedBy, recordedBy: staffUserId(actor) });
         return { signedOn: input.signedOn, signedBy };
       },
-    }));
+    });
   }
 
   declineAgreement(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_AGREEMENT', () => ({
-      work: async (_tx, claim) => {
-        // No agreement, no repair: the quote is moot and the unit goes back.
-        claim.quoteStatus = null;
-        return { note: note(input) };
-      },
-    }));
+    return this.step(em, actor, input, 'DECLINE_AGREEMENT', { work: async () => ({ note: note(input) }) });
   }
 
   approveQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'APPROVE_QUOTE', () => ({
-      work: async (_tx, claim) => {
-        claim.quoteStatus = 'APPROVED';
-        return { note: note(input) };
-      },
-    }));
+    return this.step(em, actor, input, 'APPROVE_QUOTE', { work: async () => ({ note: note(input) }) });
   }
 
   declineQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_QUOTE', () => ({
-      work: async (_tx, claim) => {
-        claim.quoteStatus = 'DECLINED';
-        return { note: note(input) };
-      },
-    }));
+    return this.step(em, actor, input, 'DECLINE_QUOTE', { work: async () => ({ note: note(input) }) });
   }
 
   /**
@@ -266,7 +248,7 @@ export class ClaimWorkflowService {
    * draft invoice (H6–H8).
    */
   completeRepair(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'COMPLETE_REPAIR', () => ({
+    return this.step(em, actor, input, 'COMPLETE_REPAIR', {
       work: async (tx, claim) => {
         const lines = await tx.find(ClaimLine, { claim: claim.id }, { populate: ['part'], orderBy: { id: 'asc' } });
         const centre = claim.serviceCentre;
@@ -278,60 +260,71 @@ export class ClaimWorkflowService {
         const invoice = await this.draftInvoice(tx, claim, lines);
         return { partsUsed: lines.map((line) => line.part.sku), retained: lines.filter((line) => line.covered).map((line) => line.part.sku), invoice: invoice?.id ?? null, note: note(input) };
       },
-    }));
+    });
   }
 
   /** H4, W4: a unit of the same model replaces the faulty one and keeps its remaining warranty. */
   replaceUnit(em: EntityManager, actor: Actor, input: ReplaceUnitInput) {
     const imei = input.imei.trim();
     if (!isValidImei(imei)) throw new BadUserInputError('imei', 'must be 15 digits with a valid check digit.');
-    return this.step(em, actor, input, 'REPLACE_UNIT', () => ({
+    return this.step(em, actor, input, 'REPLACE_UNIT', {
       work: async (tx, claim) => {
         const old = claim.device;
         const barcode = input.barcode.trim();
         if (!isValidBarcode(barcode, claim.model.barcodePattern)) throw new BadUserInputError('barcode', `does not match the ${claim.model.name} barcode pattern.`);
         if (await tx.count(Device, { imei })) throw new ConflictError(`A unit with IMEI ${imei} is already registered.`, { field: 'imei' });
-        // W4: recording the replaced unit's received date on the replacement carries its warranty on
-        // (domain: inheritedWarranty), to its last covered day, even if that has already passed.
-        const warranty = this.devices.warrantyOf(old);
+        const warranty = this.replacementWarrantyOf(claim);
         const replacement = tx.create(Device, { imei, barcode, order: old.order, model: old.model, customer: old.customer, receivedOn: warranty.receivedOn, replacesDevice: old });
         const invoice = await this.draftInvoice(tx, claim, []);
         return { replacedImei: old.imei, imei: replacement.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: invoice?.id ?? null };
       },
-    }));
+    });
+  }
+
+  /** W4 read with W3: the replacement carries the replaced unit's warranty on, whenever it is replaced (domain: replacementWarranty). */
+  private replacementWarrantyOf(claim: Claim) {
+    // The assessment that allowed the replacement needed the received date (W2), so it is on record.
+    const receivedOn = this.devices.warrantyOf(claim.device).receivedOn!;
+    return replacementWarranty(receivedOn, claim.submittedOn);
   }
 
   ship(em: EntityManager, actor: Actor, input: ShipmentInput) {
-    return this.step(em, actor, input, 'SHIP', () => ({ work: (tx, claim) => this.recordShipment(tx, claim, 'OUTBOUND', input) }));
+    return this.step(em, actor, input, 'SHIP', { work: (tx, claim) => this.recordShipment(tx, claim, 'OUTBOUND', input) });
   }
 
   close(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'CLOSE', () => ({ work: async () => ({ note: note(input) }) }));
+    return this.step(em, actor, input, 'CLOSE', { work: async () => ({ note: note(input) }) });
   }
 
   cancel(em: EntityManager, actor: Actor, input: ClaimStepInput) {
     const reason = nonBlankText(input.note ?? '', 'note', 2000);
-    return this.step(em, actor, input, 'CANCEL', () => ({ work: async () => ({ note: reason }) }));
+    return this.step(em, actor, input, 'CANCEL', { work: async () => ({ note: reason }) });
   }
 
-  /** The one path every step takes: role, version, state machine, work, status, event; one transaction. */
-  private async step(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, plan: (tx: EntityManager, claim: Claim) => Promise<Plan> | Plan): Promise<Claim> {
+  /** The one path every step takes: role, version, what it needs, state machine, work, status and quote (H6, H8), event; one transaction. */
+  private async step<Prepared = undefined>(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, step: Step<Prepared>): Promise<ClaimView> {
     const role = staffRoleOf(actor, action);
     const id = await em.transactional(async (tx) => {
-      const claim = await loadForEdit(tx, Claim, 'Claim', input.id, input.version);
-      await tx.populate(claim, CLAIM_GRAPH);
-      const planned = await plan(tx, claim);
+      // The claim and everything a step may need of it, in one joined statement.
+      const found = await tx.findOne(Claim, { id: parseId(input.id, 'id') }, { populate: CLAIM_GRAPH, strategy: 'joined' });
+      if (!found) throw new NotFoundError('Claim', input.id);
+      const claim = checkVersion(found, 'Claim', input.id, input.version);
+      const prepared = (await step.prepare?.(tx, claim)) as Prepared;
       const from = claim.status;
-      const to = transition(from, action, role, planned.context ?? (await this.contextOf(tx, claim)));
-      const data = await planned.work(tx, claim, to);
+      const context = step.contextAfter?.(prepared) ?? (await this.contextOf(tx, claim));
+      const to = transition(from, action, role, context);
+      const data = await step.work(tx, claim, prepared, to);
       claim.status = to;
+      claim.quoteStatus = quoteStatusAfter(action, { to, context }, claim.quoteStatus ?? null);
       // Always a new version, even when only related rows changed: a second technician's stale step fails.
       claim.updatedAt = new Date();
       appendClaimEvent(tx, claim, actor, action, { from, to, data: withoutEmpty(data) });
       await tx.flush();
       return claim.id;
     });
-    return em.findOneOrFail(Claim, id, { populate: CLAIM_GRAPH, refresh: true });
+    // The answer comes from the read path: one statement, no second hydration.
+    const [claim] = await readClaims(em, ALL_CLAIM_INCLUDES, { where: [sql`c.id = ${id}`] });
+    return claim!;
   }
 
   private async partsOf(em: EntityManager, claim: Claim, partIds: string[]): Promise<Part[]> {
@@ -344,7 +337,8 @@ export class ClaimWorkflowService {
     });
   }
 
-  private saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, decided: DecidedAssessment, parts: Part[], serviceCharge: { description: string; amount: number } | null) {
+  /** Records the assessment and its part lines, and the decision on the claim; returns what the event log records. */
+  private saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, { parts, decided, serviceCharge }: PreparedAssessment) {
     tx.create(Assessment, {
       claim,
       findings: input.findings,
@@ -367,6 +361,8 @@ export class ClaimWorkflowService {
       const part = parts[index]!;
       tx.create(ClaimLine, { claim, part, category: part.category, materialCost: part.materialCost, worn: input.lines[index]!.worn ?? false, covered: line.covered, clauses: line.clauses, charge: line.charge });
     });
+    claim.decision = decided.decision;
+    return assessmentEventData(decided, { findings: input.findings, parts: parts.map((part) => part.sku), serviceCharge: serviceCharge?.amount ?? null });
   }
 
   /** H6–H8: the draft invoice of a paid repair (none when nothing is charged): the lines repaired, the latest service charge, the shipping on record. */

@@ -1,12 +1,11 @@
 import { CLAIM_STATUSES, type ClaimStatus, type Decision, type FormType } from '@aftersale/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, InputType, Int, type MiddlewareFn, ObjectType, UseMiddleware } from 'type-graphql';
+import { Field, ID, Int, type MiddlewareFn, ObjectType, UseMiddleware } from 'type-graphql';
 import type { Context } from '../platform/context.js';
-import { ArrayMaxSize, IsOptional, MaxLength, Min } from 'class-validator';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { DeviceType } from '../devices/devices.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { ConnectionOf, PageOf, SortOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 
@@ -33,7 +32,7 @@ export class ClaimEventType {
   @Field(() => GraphQLJSONObject, { simple: true, description: 'What changed.' }) data!: Record<string, unknown>;
 }
 
-@ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.' })
+@ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.', simpleResolvers: true })
 export class ClaimType {
   @Field(() => ID) id!: number;
   @Field({ description: 'The human reference, e.g. CL-0000123.' }) number!: string;
@@ -52,35 +51,6 @@ export class ClaimType {
   @Field(() => CustomerType) customer!: CustomerType;
 }
 
-@InputType()
-export class ClaimFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => [ClaimStatusEnum], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(CLAIM_STATUSES.length)
-  status?: ClaimStatus[];
-  @Field(() => ID, { nullable: true }) modelId?: string;
-  @Field(() => ID, { nullable: true }) customerId?: string;
-  @Field(() => ID, { nullable: true }) deviceId?: string;
-  @Field(() => ID, { nullable: true }) serviceCentreId?: string;
-  @Field(() => [DecisionEnum], { nullable: true }) decision?: Decision[];
-  @Field(() => Int, { nullable: true, description: 'Submitted at least this many days ago (the age of the work).' })
-  @IsOptional()
-  @Min(0)
-  olderThanDays?: number;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or after.' }) submittedFrom?: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or before.' }) submittedTo?: string;
-  @Field({ nullable: true, description: 'Matches the claim number, the CI number or the start of the IMEI.' })
-  @IsOptional()
-  @MaxLength(64)
-  q?: string;
-}
-
-export const ClaimSortField = graphqlEnum(['NUMBER', 'SUBMITTED_AT', 'STATUS', 'UPDATED_AT'], 'ClaimSortField');
-
-@InputType()
-export class ClaimSort extends SortOf(ClaimSortField, 'ClaimSort') {}
-
 @ObjectType('ClaimStatusCount')
 export class ClaimStatusCountType {
   @Field(() => ClaimStatusEnum) status!: ClaimStatus;
@@ -92,15 +62,3 @@ export class ClaimPage extends PageOf(ClaimType, 'ClaimPage') {}
 
 @ObjectType()
 export class ClaimConnection extends ConnectionOf(ClaimType, 'Claim') {}
-
-@InputType({ description: 'A Repair or Replacement Form for one unit.' })
-export class SubmitClaimInput {
-  @Field({ description: '15 digits with a valid check digit.' }) imei!: string;
-  @Field(() => FormTypeEnum) formType!: FormType;
-  @Field() ciNumber!: string;
-  @Field() symptoms!: string;
-  @Field({ description: 'H3: must be true; the company bears no responsibility for data loss.' })
-  dataBackupAcknowledged!: boolean;
-  @Field({ nullable: true, description: 'Retrying with the same key returns the same claim instead of a new one.' })
-  idempotencyKey?: string;
-}

@@ -1,4 +1,6 @@
+import type { EntityName } from '@mikro-orm/core';
 import { Assessment } from './assessment.entity.js';
+import { AssessmentResolver } from './assessment.resolver.js';
 import { Attachment } from './attachment.entity.js';
 import { attachmentRoutes } from './attachments.http.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -13,9 +15,11 @@ import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
 import { RetainedPart } from './retained-part.entity.js';
 import { Shipment } from './shipment.entity.js';
 
+const entities: EntityName[] = [Claim, ClaimEvent, Assessment, ClaimLine, MaintenanceAgreement, Shipment, RetainedPart, Attachment];
+
 /** Claims from submission to closing (POLICY.md §4), what each step records, their attachments and their event log. */
 export const claimsModule = {
-  entities: [Claim, ClaimEvent, Assessment, ClaimLine, MaintenanceAgreement, Shipment, RetainedPart, Attachment],
-  resolvers: (claims: ClaimsService, workflow: ClaimWorkflowService) => [new ClaimsResolver(claims), new ClaimWorkflowResolver(workflow)],
+  entities,
+  resolvers: (claims: ClaimsService, workflow: ClaimWorkflowService) => [new ClaimsResolver(claims), new ClaimWorkflowResolver(workflow), new AssessmentResolver()],
   routes: (claims: ClaimsService) => attachmentRoutes(new AttachmentsService(claims)),
 };

@@ -5,7 +5,8 @@ import { actorOf, type Context } from '../platform/context.js';
 import { ConnectionArgs, PageArgs } from '../platform/pagination.js';
 import { selectionOf } from '../platform/selection.js';
 import { claimIncludes } from './claim-reads.js';
-import { ClaimConnection, ClaimEventType, ClaimFilter, ClaimPage, ClaimSort, ClaimStatusCountType, ClaimType, SubmitClaimInput } from './claim.types.js';
+import { ClaimConnection, ClaimEventType, ClaimPage, ClaimStatusCountType, ClaimType } from './claim.types.js';
+import { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 import { ClaimsService, type ClaimEventView } from './claims.service.js';
 
 /** What the claim field resolvers read of their root: an entity (after a write) or a read-path view. */

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor, type Connection } from '../platform/paginat
 import { countClaims, readClaims, type ClaimIncludes, type ClaimView } from './claim-reads.js';
 import { appendClaimEvent } from './claim-events.js';
 import { Claim } from './claim.entity.js';
-import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.types.js';
+import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 
 const sortColumns = { NUMBER: sql`c.number`, SUBMITTED_AT: sql`c.created_at`, STATUS: sql`c.status`, UPDATED_AT: sql`c.updated_at` } as const;
 /** The SQL type of each sort column, to read a cursor's value back. */
@@ -168,7 +168,9 @@ export class ClaimsService {
   private whereOf(actor: Actor, filter: ClaimFilter): RawBuilder<unknown>[] {
     const where: RawBuilder<unknown>[] = [];
     if (filter.ids) where.push(sql`c.id = any(${parseIds(filter.ids, 'filter.ids')}::int[])`);
-    if (filter.status?.length) where.push(sql`c.status = any(${filter.status}::text[])`);
+    // One status as an equality: the planner then walks (status, …) indexes in order.
+    if (filter.status?.length === 1) where.push(sql`c.status = ${filter.status[0]}`);
+    else if (filter.status?.length) where.push(sql`c.status = any(${filter.status}::text[])`);
     if (filter.decision?.length) where.push(sql`c.decision = any(${filter.decision}::text[])`);
     if (filter.modelId) where.push(sql`c.model_id = ${parseId(filter.modelId, 'filter.modelId')}`);
     if (filter.customerId) where.push(sql`c.customer_id = ${parseId(filter.customerId, 'filter.customerId')}`);

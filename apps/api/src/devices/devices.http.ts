@@ -8,7 +8,7 @@ import { parseId } from '../platform/ids.js';
 import type { RestRoute } from '../platform/rest.js';
 import type { DeviceImporter } from './device-import.js';
 import type { DevicesService } from './devices.service.js';
-import type { DeviceFilter } from './devices.types.js';
+import type { DeviceFilter } from './devices.inputs.js';
 
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 

@@ -14,7 +14,7 @@ import { groupedBy } from '../platform/loaders.js';
 import type { Page } from '../platform/pagination.js';
 import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
-import type { InvoiceFilter, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.types.js';
+import type { InvoiceFilter, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
 
 const populate = ['customer', 'claim', 'claim.customer', 'lines', 'lines.part'] as const;
 

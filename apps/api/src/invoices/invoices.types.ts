@@ -1,6 +1,5 @@
 import { INVOICE_ACTIONS, INVOICE_LINE_KINDS, INVOICE_STATUSES, type InvoiceLineKind, type InvoiceStatus, type PolicyClause } from '@aftersale/domain';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CustomerType, PartType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { PageOf } from '../platform/pagination.js';
@@ -11,7 +10,7 @@ export const InvoiceStatusEnum = graphqlEnum(INVOICE_STATUSES, 'InvoiceStatus');
 export const InvoiceActionEnum = graphqlEnum(INVOICE_ACTIONS, 'InvoiceAction', 'ISSUE (issueInvoice), PAY (markInvoicePaid), VOID (voidInvoice).');
 export const InvoiceLineKindEnum = graphqlEnum(INVOICE_LINE_KINDS, 'InvoiceLineKind', 'Material cost (H6) or a service charge (H8); never labour, never shipping.');
 
-@ObjectType('InvoiceLine')
+@ObjectType('InvoiceLine', { simpleResolvers: true })
 export class InvoiceLineType {
   @Field(() => ID) id!: number;
   @Field(() => InvoiceLineKindEnum) kind!: InvoiceLineKind;
@@ -22,7 +21,7 @@ export class InvoiceLineType {
   @Field(() => [PolicyClauseEnum], { description: 'The clauses that made the line chargeable.' }) clauses!: PolicyClause[];
 }
 
-@ObjectType('Invoice', { description: 'A paid-maintenance invoice; numbered gaplessly per year when issued.' })
+@ObjectType('Invoice', { description: 'A paid-maintenance invoice; numbered gaplessly per year when issued.', simpleResolvers: true })
 export class InvoiceType {
   @Field(() => ID) id!: number;
   @Field(() => String, { nullable: true, description: 'INV-YYYY-NNNNNN, given on issue; kept when void.' }) number?: string | null;
@@ -37,33 +36,5 @@ export class InvoiceType {
   @Field() createdAt!: Date;
 }
 
-@InputType()
-export class InvoiceFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[];
-  @Field(() => [InvoiceStatusEnum], { nullable: true }) status?: InvoiceStatus[];
-  @Field(() => ID, { nullable: true }) customerId?: string;
-  @Field(() => ID, { nullable: true }) claimId?: string;
-  @Field({ nullable: true, description: 'Matches the invoice number.' })
-  @IsOptional()
-  @MaxLength(64)
-  q?: string;
-}
-
 @ObjectType()
 export class InvoicePage extends PageOf(InvoiceType, 'InvoicePage') {}
-
-@InputType()
-export class InvoiceStepInput {
-  @Field(() => ID) id!: string;
-  @Field(() => Int) version!: number;
-}
-
-@InputType()
-export class PayInvoiceInput extends InvoiceStepInput {
-  @Field(() => LocalDateScalar) paidOn!: string;
-}
-
-@InputType()
-export class VoidInvoiceInput extends InvoiceStepInput {
-  @Field() reason!: string;
-}

@@ -14,6 +14,7 @@ export class Migration0005ReadIndexes extends Migration {
 create extension if not exists pg_trgm;
 
 create index claim_status_id_idx on claim (status, id);
+create index claim_status_created_at_id_idx on claim (status, created_at, id);
 create index claim_model_id_idx on claim (model_id, id);
 create index claim_customer_id_idx on claim (customer_id, id);
 create index claim_service_centre_id_idx on claim (service_centre_id, id) where service_centre_id is not null;

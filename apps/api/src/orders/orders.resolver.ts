@@ -4,18 +4,8 @@ import type { Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import type { Order } from './order.entity.js';
 import { OrdersService } from './orders.service.js';
-import {
-  CreateOrderInput,
-  DeviceImportType,
-  OrderFilter,
-  OrderPage,
-  OrderSort,
-  OrderType,
-  RecordOrderReceiptInput,
-  SpareAllowanceType,
-  SpareShipmentLineType,
-  UpdateOrderInput,
-} from './orders.types.js';
+import { DeviceImportType, OrderPage, OrderType, SpareAllowanceType, SpareShipmentLineType } from './orders.types.js';
+import { CreateOrderInput, OrderFilter, OrderSort, RecordOrderReceiptInput, UpdateOrderInput } from './orders.inputs.js';
 
 /** Agents record orders and their receipt; every staff role reads them. */
 @Resolver(() => OrderType)

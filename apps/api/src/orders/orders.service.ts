@@ -12,7 +12,7 @@ import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import type { Page } from '../platform/pagination.js';
 import { Order } from './order.entity.js';
-import type { CreateOrderInput, NegotiatedAllowanceInput, OrderFilter, OrderSort, RecordOrderReceiptInput, UpdateOrderInput } from './orders.types.js';
+import type { CreateOrderInput, NegotiatedAllowanceInput, OrderFilter, OrderSort, RecordOrderReceiptInput, UpdateOrderInput } from './orders.inputs.js';
 import { SpareShipment } from './spare-shipment.entity.js';
 
 const sortColumns = { NUMBER: 'number', QUANTITY: 'quantity', RECEIVED_ON: 'receivedOn', CREATED_AT: 'createdAt' } as const;

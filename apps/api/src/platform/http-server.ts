@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -163,6 +163,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       legacyJsonStatusPlugin,
       queryLimitsPlugin(opts.costBudget ?? new CostBudget(20_000, 500), costCallerOf),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's cache-control hints are unused here, and the plugin wraps every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
     ],
   });

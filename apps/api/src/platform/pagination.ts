@@ -46,7 +46,7 @@ export interface Connection<T> {
   totalCount?: number;
 }
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfoType {
   @Field() hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
@@ -86,7 +86,7 @@ export function decodeCursor(cursor: string, field = 'after'): [string, number] 
 
 /** `XPage { items: [X!]! total: Int! }` for a GraphQL object type X. */
 export function PageOf<T extends object>(item: ClassType<T>, name: string) {
-  @ObjectType(name)
+  @ObjectType(name, { simpleResolvers: true })
   abstract class PageClass {
     @Field(() => [item])
     items!: T[];

@@ -4,18 +4,8 @@ import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import type { Stock } from './stock.entity.js';
 import { StockService, stockId } from './stock.service.js';
-import {
-  AdjustStockInput,
-  ConsumeStockInput,
-  ReceiveStockInput,
-  StockFilter,
-  StockLevelPage,
-  StockLevelType,
-  StockMovementFilter,
-  StockMovementPage,
-  StockSort,
-  UpdateStockSettingsInput,
-} from './stock.types.js';
+import { StockLevelPage, StockLevelType, StockMovementPage } from './stock.types.js';
+import { AdjustStockInput, ConsumeStockInput, ReceiveStockInput, StockFilter, StockMovementFilter, StockSort, UpdateStockSettingsInput } from './stock.inputs.js';
 
 /** Technicians keep the stock; every staff role reads it. */
 @Resolver(() => StockLevelType)

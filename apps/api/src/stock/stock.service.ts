@@ -10,15 +10,7 @@ import { likePattern } from '../platform/like-pattern.js';
 import type { Page } from '../platform/pagination.js';
 import { StockMovement, type StockMovementKind } from './stock-movement.entity.js';
 import { Stock } from './stock.entity.js';
-import type {
-  AdjustStockInput,
-  ConsumeStockInput,
-  ReceiveStockInput,
-  StockFilter,
-  StockMovementFilter,
-  StockSort,
-  UpdateStockSettingsInput,
-} from './stock.types.js';
+import type { AdjustStockInput, ConsumeStockInput, ReceiveStockInput, StockFilter, StockMovementFilter, StockSort, UpdateStockSettingsInput } from './stock.inputs.js';
 
 const MAX_PIECES = 100_000;
 const orderOf = (field: StockSort['field'], direction: 'asc' | 'desc') =>

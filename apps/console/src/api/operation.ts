@@ -128,8 +128,8 @@ export function typed(data: FormData, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** A required text input, trimmed (a dialog's own validation has made sure it is there); "" when blank. */
-export function requiredText(data: FormData, key: string): string {
+/** A text input's value, trimmed; "" when blank (a dialog's own validation makes sure a required one is there, and the API names the field it finds blank). */
+export function trimmedInput(data: FormData, key: string): string {
   return text(data[key]) ?? '';
 }
 

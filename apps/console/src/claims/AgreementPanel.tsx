@@ -1,6 +1,6 @@
 import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { Typography } from '@mui/material';
-import { formatLocalDate } from '../fields/LocalDateField';
+import { formatLocalDate } from '../fields/local-date';
 
 /** H9: the maintenance agreement the customer signs before a water- or serious-damage repair. */
 export const AgreementPanel = ({ agreement }: { agreement: ClaimDetailFragment['maintenanceAgreement'] }) =>

@@ -1,7 +1,7 @@
 import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { Alert, Chip, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import { enumLabel } from '../fields/enum-label';
-import { formatLocalDate } from '../fields/LocalDateField';
+import { formatLocalDate } from '../fields/local-date';
 import { formatMoney } from '../fields/money';
 import { AssessedLinesTable } from './AssessedLinesTable';
 import { ClauseList } from './ClauseCodes';

@@ -13,7 +13,7 @@ import { HttpError } from 'react-admin';
 import type { ApiErrorBody } from '../api/errors';
 import { useApiQuery } from '../api/request';
 import { enumLabel } from '../fields/enum-label';
-import { formatLocalDate } from '../fields/LocalDateField';
+import { formatLocalDate } from '../fields/local-date';
 import { formatMoney } from '../fields/money';
 import { AssessedLinesTable } from './AssessedLinesTable';
 import { ClauseList } from './ClauseCodes';

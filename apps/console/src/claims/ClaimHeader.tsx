@@ -2,7 +2,7 @@ import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { Chip, Stack, Typography } from '@mui/material';
 import { Link, useCreatePath } from 'react-admin';
 import { enumLabel } from '../fields/enum-label';
-import { formatLocalDate } from '../fields/LocalDateField';
+import { formatLocalDate } from '../fields/local-date';
 import { ClaimStatusField } from './ClaimStatusChip';
 
 

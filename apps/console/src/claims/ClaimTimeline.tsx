@@ -5,7 +5,7 @@ import { enumValue } from '../api/operation';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { fileSize } from '../fields/file-size';
-import { formatLocalDate } from '../fields/LocalDateField';
+import { formatLocalDate } from '../fields/local-date';
 import { ClaimStatusChip } from './ClaimStatusChip';
 import { ClauseCodes } from './ClauseCodes';
 import { directionLabel } from './ShipmentsPanel';

@@ -24,13 +24,13 @@ import {
 import { useState, type ComponentType } from 'react';
 import { DateInput, TextInput, maxLength, required, useNotify } from 'react-admin';
 import { downloadFile } from '../api/files';
-import { requiredText, type FormData } from '../api/operation';
+import { trimmedInput, type FormData } from '../api/operation';
 import { request } from '../api/request';
 import { enumLabel } from '../fields/enum-label';
-import { formatLocalDate } from '../fields/LocalDateField';
+import { formatLocalDate, today } from '../fields/local-date';
 import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
-import { MutationDialog, today } from '../layout/MutationDialog';
+import { MutationDialog } from '../layout/MutationDialog';
 
 const statusColour: Record<InvoiceStatus, ChipProps['color']> = { DRAFT: 'default', ISSUED: 'warning', PAID: 'success', VOID: 'error' };
 
@@ -61,7 +61,7 @@ const invoiceSteps: Record<InvoiceAction, InvoiceStep> = {
     Inputs: PaidOnInput,
     defaultValues: () => ({ paidOn: today() }),
     run: (invoice, values) =>
-      request(PayClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, paidOn: requiredText(values, 'paidOn') } }),
+      request(PayClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, paidOn: trimmedInput(values, 'paidOn') } }),
     done: 'Payment recorded',
   },
   VOID: {
@@ -70,7 +70,7 @@ const invoiceSteps: Record<InvoiceAction, InvoiceStep> = {
     color: 'error',
     Inputs: VoidReasonInput,
     run: (invoice, values) =>
-      request(VoidClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, reason: requiredText(values, 'reason') } }),
+      request(VoidClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, reason: trimmedInput(values, 'reason') } }),
     done: 'Invoice voided',
   },
 };

@@ -1,7 +1,7 @@
 import { ShipmentDirection, type ClaimDetailFragment } from '@aftersale/graphql';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatMoney } from '../fields/money';
-import { formatLocalDate } from '../fields/LocalDateField';
+import { formatLocalDate } from '../fields/local-date';
 
 /** Where a trip took the unit (the timeline shows it too). */
 export const directionLabel: Record<ShipmentDirection, string> = {

@@ -1,7 +1,7 @@
 import { Alert, LinearProgress } from '@mui/material';
 import type { WarrantyStatusQuery } from '@aftersale/graphql';
 import { useGetOne } from 'react-admin';
-import { formatLocalDate } from '../fields/LocalDateField';
+import { formatLocalDate } from '../fields/local-date';
 
 type WarrantyStatus = WarrantyStatusQuery['warrantyStatus'] & { id: string };
 

@@ -21,7 +21,7 @@ import {
 } from '@aftersale/graphql';
 import type { ButtonProps, DialogProps } from '@mui/material';
 import type { ComponentType } from 'react';
-import { enumValue, numberOf, requiredText, text, type FormData } from '../api/operation';
+import { enumValue, numberOf, trimmedInput, text, type FormData } from '../api/operation';
 import { request } from '../api/request';
 import {
   AgreementInputs,
@@ -34,8 +34,9 @@ import {
   ResolveRemotelyInputs,
   ShipmentInputs,
 } from './ClaimStepInputs';
-import { InspectionInputs, assessmentOf } from './InspectionForm';
-import { today } from '../layout/MutationDialog';
+import { InspectionInputs } from './InspectionForm';
+import { assessmentOf } from './inspection-values';
+import { today } from '../fields/local-date';
 
 /** How the claim page offers one step of §4: its button, its dialog's form, and the mutation it calls. */
 interface ClaimActionSpec {
@@ -60,9 +61,9 @@ const step = (claim: ClaimDetailFragment, values: FormData) => ({
 
 const shipment = (claim: ClaimDetailFragment, values: FormData): ShipmentInput => ({
   ...step(claim, values),
-  carrier: requiredText(values, 'carrier'),
-  trackingNumber: requiredText(values, 'trackingNumber'),
-  shippedOn: requiredText(values, 'shippedOn'),
+  carrier: trimmedInput(values, 'carrier'),
+  trackingNumber: trimmedInput(values, 'trackingNumber'),
+  shippedOn: trimmedInput(values, 'shippedOn'),
   cost: numberOf(values, 'cost') ?? null,
 });
 
@@ -93,7 +94,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
         input: {
           ...step(claim, values),
           how: enumValue(values['how'], RemoteResolution) ?? RemoteResolution.GUIDANCE,
-          resolution: requiredText(values, 'resolution'),
+          resolution: trimmedInput(values, 'resolution'),
         },
       }),
     done: 'Claim resolved remotely',
@@ -103,7 +104,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
     description: 'Ask the customer to back up and delete their data and send the unit to a service centre (H2, H3).',
     Inputs: RequestUnitInputs,
     run: (claim, values) =>
-      request(RequestUnitDocument, { input: { ...step(claim, values), serviceCentreId: requiredText(values, 'serviceCentreId') } }),
+      request(RequestUnitDocument, { input: { ...step(claim, values), serviceCentreId: trimmedInput(values, 'serviceCentreId') } }),
     done: 'Unit requested',
   },
   RECEIVE_UNIT: {
@@ -137,7 +138,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
     defaultValues: () => ({ signedOn: today() }),
     run: (claim, values) =>
       request(RecordMaintenanceAgreementDocument, {
-        input: { ...step(claim, values), signedOn: requiredText(values, 'signedOn'), signedBy: requiredText(values, 'signedBy') },
+        input: { ...step(claim, values), signedOn: trimmedInput(values, 'signedOn'), signedBy: trimmedInput(values, 'signedBy') },
       }),
     done: 'Maintenance agreement recorded',
   },
@@ -179,7 +180,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
     Inputs: ReplaceUnitInputs,
     run: (claim, values) =>
       request(ReplaceUnitDocument, {
-        input: { ...step(claim, values), imei: requiredText(values, 'imei'), barcode: requiredText(values, 'barcode') },
+        input: { ...step(claim, values), imei: trimmedInput(values, 'imei'), barcode: trimmedInput(values, 'barcode') },
       }),
     done: 'Unit replaced',
   },

@@ -101,10 +101,3 @@ const SubmitButton = ({ label, color }: { label: string; color: ButtonProps['col
     </Button>
   );
 };
-
-/** Today in the browser's calendar, YYYY-MM-DD (the default of "shipped on", "signed on", "paid on"). */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -10,8 +10,8 @@ import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import { BooleanInput, DateInput, NumberInput, TextInput, minValue, required } from 'react-admin';
 import { useApiQuery, request } from '../api/request';
-import { numberOf, requiredText, type FormData } from '../api/operation';
-import { today } from '../layout/MutationDialog';
+import { numberOf, trimmedInput, type FormData } from '../api/operation';
+import { today } from '../fields/local-date';
 import { MutationDialogButton } from '../layout/MutationDialogButton';
 
 /** W2, S1–S3: the customer received the goods; the spare parts shipped with them are recorded at once. */
@@ -77,7 +77,7 @@ function receiptInput(order: OrderDetailFragment, parts: readonly OrderPartFragm
   return {
     id: order.id,
     version: order.version,
-    receivedOn: requiredText(values, 'receivedOn'),
+    receivedOn: trimmedInput(values, 'receivedOn'),
     negotiatedAllowance: values['negotiated'] === true ? negotiatedAllowance(parts, values) : null,
   };
 }
@@ -87,7 +87,7 @@ function negotiatedAllowance(parts: readonly OrderPartFragment[], values: FormDa
   const typed = (values['negotiatedAllowance'] ?? {}) as FormData;
   const lines = Array.isArray(typed['lines']) ? (typed['lines'] as FormData[]) : [];
   return {
-    reason: requiredText(typed, 'reason'),
+    reason: trimmedInput(typed, 'reason'),
     lines: parts.map((part, index) => ({ partId: part.id, quantity: numberOf(lines[index] ?? {}, 'quantity') ?? 0 })),
   };
 }

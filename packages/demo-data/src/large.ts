@@ -1,8 +1,10 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { POLICY_REGISTRY } from '@aftersale/domain';
 import pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import { planClaims, tellClaims, type ClaimTable } from './claims.js';
+import type { PlantedDefect } from './life.js';
 import { TABLES_IN_WRITE_ORDER, type TableName } from './rows.js';
 import { databaseUserIds, moveSequencesPastData, USER_REFERENCES } from './write.js';
 import { buildWorld } from './world.js';
@@ -12,9 +14,11 @@ export interface LargeDataSetOptions {
   claims: number;
   /** Another seed, another deterministic data set. Default 1. */
   seed?: number;
+  /** False: no planted bad batch (`plantedDefects`), nothing for an early warning to flag. Default true. */
+  defects?: boolean;
   /** The last day of the history (`YYYY-MM-DD`). Default: today (UTC). */
   today?: string;
-  /** Units on record. Default: 3 per claim (at least 3000). */
+  /** Units on record. Default: 4 per claim (at least 3000). */
   devices?: number;
   /** Default: the 6 hand-written customers plus one per 10 000 claims. */
   customers?: number;
@@ -24,6 +28,11 @@ export interface LargeDataSetOptions {
   historyDays?: number;
   /** Stored as the staff demo users' password_hash. Default `!`, which no password matches. */
   passwordHash?: string;
+  /**
+   * For tests of small sets: one connection and one transaction with foreign keys, triggers and indexes on,
+   * each table's rows held in memory and written in foreign-key order. Default false.
+   */
+  checked?: boolean;
   /** Called about twice a second while loading, and at the start and end of each phase. */
   onProgress?(progress: LoadProgress): void;
 }
@@ -38,9 +47,13 @@ export interface LoadProgress {
   readonly totalClaims: number;
   /** Milliseconds since the phase started. */
   readonly elapsedMs: number;
+  /** In the index phase: the indexes built so far, of how many. */
+  readonly indexes?: { readonly built: number; readonly total: number };
 }
 
 export interface LoadReport {
+  /** The bad batches planted (none with `defects: false`). */
+  readonly defects: readonly PlantedDefect[];
   /** Rows written per table. */
   readonly rows: Readonly<Record<TableName, number>>;
   /** How long each phase took, in milliseconds, in order. */
@@ -75,17 +88,20 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     today: options.today ?? new Date().toISOString().slice(0, 10),
     passwordHash: options.passwordHash ?? '!',
     seed: options.seed,
-    devices: options.devices ?? Math.max(3000, 3 * totalClaims),
+    defects: options.defects,
+    devices: options.devices ?? Math.max(3000, 4 * totalClaims),
     customers: options.customers ?? 6 + Math.floor(totalClaims / 10_000),
     serviceCentres: options.serviceCentres ?? 3 + Math.floor(totalClaims / 200_000),
     historyDays: options.historyDays ?? 1461,
   });
   const claims = planClaims(world, totalClaims);
+  const checked = options.checked === true;
   const phases: { phase: LoadPhase; ms: number }[] = [];
   const rows = Object.fromEntries(TABLES_IN_WRITE_ORDER.map((table) => [table, 0])) as Record<TableName, number>;
   let claimsTold = 0;
-  const report = (phase: LoadPhase, started: number) => options.onProgress?.({
+  const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) => options.onProgress?.({
     phase, rows: Object.values(rows).reduce((sum, n) => sum + n, 0), claims: claimsTold, totalClaims, elapsedMs: Date.now() - started,
+    ...(indexes && { indexes }),
   });
   const timed = async <T>(phase: LoadPhase, work: (started: number) => Promise<T>): Promise<T> => {
     const started = Date.now();
@@ -105,19 +121,30 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
         'select exists (select 1 from customer) or exists (select 1 from device) or exists (select 1 from claim) as any',
       );
       if (existing[0]?.any) throw new Error('The database is not empty: the large data set fills an empty database only');
+      const { rows: versions } = await control.query<{ version: string }>('select version from policy_version');
+      const missing = POLICY_REGISTRY.filter((policy) => !versions.some((row) => row.version === policy.version)).map((policy) => policy.version);
+      if (missing.length > 0) {
+        throw new Error(`policy_version ${missing.join(', ')} missing: the API registers the policy versions on start, \`npm run db -- migrate\` too`);
+      }
+      if (checked) return [];
+      // Autovacuum would chase the tables as they fill: they are analysed once, at the end.
+      for (const table of LOADED_TABLES) await control.query(`alter table ${table} set (autovacuum_enabled = false)`);
       return dropSecondaryIndexes(control);
     });
 
     await timed('load', async (started) => {
-      await replicaRole(control);
+      if (checked) await control.query('begin');
+      else await replicaRole(control);
       rows.app_user = (await control.query(insertStaff(world.app_user.map(({ id: _local, ...row }) => row)))).rowCount ?? 0;
       const userIds = await databaseUserIds(control, world.app_user);
       const open = async (table: TableName): Promise<TableWriter> => {
+        const track = (n: number) => (rows[table] += n);
+        if (checked) return new TableWriter(control, table, USER_REFERENCES[table] ?? [], userIds, track, 'hold');
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
         connections.push(client);
         await replicaRole(client);
-        return new TableWriter(client, table, USER_REFERENCES[table] ?? [], userIds, (n) => (rows[table] += n));
+        return new TableWriter(client, table, USER_REFERENCES[table] ?? [], userIds, track, 'stream');
       };
       const writers = new Map<TableName, TableWriter>();
       for (const table of LOADED_TABLES) writers.set(table, await open(table));
@@ -148,13 +175,16 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
         }
       }
       for (let unit = units.next(); !unit.done; unit = units.next()) writer('device').write(unit.value);
-      await Promise.all([...writers.values()].map((w) => w.end()));
+      if (checked) for (const table of LOADED_TABLES) await writer(table).end();
+      else await Promise.all([...writers.values()].map((w) => w.end()));
       await moveSequencesPastData(control);
+      if (checked) await control.query('commit');
     });
 
-    await timed('index', () => rebuildIndexes(databaseUrl, dropped));
+    await timed('index', (started) => rebuildIndexes(databaseUrl, dropped, (built) => report('index', started, { built, total: dropped.length })));
     await timed('analyze', async () => {
       await control.query(`analyze ${LOADED_TABLES.join(', ')}`);
+      for (const table of LOADED_TABLES) await control.query(`alter table ${table} reset (autovacuum_enabled)`);
     });
     const rollupsRebuilt = await timed('rollups', async () => {
       const { rows: found } = await control.query<{ exists: boolean }>(`select to_regprocedure('analytics_rebuild()') is not null as exists`);
@@ -162,7 +192,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       await control.query('select analytics_rebuild()');
       return true;
     });
-    return { rows, phases, rollupsRebuilt };
+    return { rows, phases, rollupsRebuilt, defects: world.defects };
   } finally {
     await Promise.all(connections.map((client) => client.end().catch(() => undefined)));
     await control.end();
@@ -217,14 +247,18 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> 
 }
 
 /** Builds the dropped indexes again, two at a time (one per core here), the largest tables first. */
-async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[]): Promise<void> {
+async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[], onBuilt: (built: number) => void): Promise<void> {
   const queue = [...dropped];
+  let built = 0;
   const worker = async () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       await client.query(`set maintenance_work_mem = '256MB'`);
-      for (let next = queue.shift(); next; next = queue.shift()) await client.query(next.create);
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await client.query(next.create);
+        onBuilt((built += 1));
+      }
     } finally {
       await client.end();
     }
@@ -234,15 +268,16 @@ async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedInde
 
 /**
  * One table's COPY stream: rows become PostgreSQL's text format, buffered
- * and sent in chunks; `drained` waits while PostgreSQL is behind.
+ * and sent in chunks; `drained` waits while PostgreSQL is behind. Holding,
+ * it keeps the chunks until `end`, then copies them all.
  */
 class TableWriter {
   private readonly stream: CopyStreamQuery;
+  private readonly held: string[] = [];
   private columns: string[] | undefined;
   private buffer = '';
   private buffered = 0;
   private draining: Promise<unknown> | undefined;
-  private started = false;
   private failure: Error | undefined;
 
   constructor(
@@ -251,6 +286,7 @@ class TableWriter {
     private readonly userColumns: readonly string[],
     private readonly userIds: ReadonlyMap<number, number>,
     private readonly onRows: (rows: number) => void,
+    private readonly mode: 'stream' | 'hold',
   ) {
     this.stream = copyFrom('');
     // PostgreSQL's refusal (a broken constraint, say) surfaces at the next wait.
@@ -280,8 +316,12 @@ class TableWriter {
   }
 
   async end(): Promise<void> {
-    if (!this.started) return;
+    if (!this.columns) return;
     this.flush();
+    if (this.mode === 'hold') {
+      this.start();
+      for (const chunk of this.held.splice(0)) if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    }
     this.stream.end();
     await finished(this.stream);
   }
@@ -289,16 +329,24 @@ class TableWriter {
   private begin(columns: string[]): void {
     this.columns = columns;
     this.stream.text = `copy ${this.table} (${columns.map((c) => `"${c}"`).join(',')}) from stdin`;
+    if (this.mode === 'stream') this.start();
+  }
+
+  private start(): void {
     this.client.query(this.stream);
-    this.started = true;
   }
 
   private flush(): void {
     if (this.buffered === 0) return;
-    const ok = this.stream.write(this.buffer);
     this.onRows(this.buffered);
+    const chunk = this.buffer;
     this.buffer = '';
     this.buffered = 0;
+    if (this.mode === 'hold') {
+      this.held.push(chunk);
+      return;
+    }
+    const ok = this.stream.write(chunk);
     if (!ok && !this.draining) {
       this.draining = Promise.race([once(this.stream, 'drain'), finished(this.stream)]).finally(() => (this.draining = undefined));
     }

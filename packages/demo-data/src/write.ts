@@ -19,7 +19,7 @@ const MAX_PARAMETERS = 65_535;
 const WITHOUT_IDENTITY: readonly TableName[] = ['app_user', 'stock', 'invoice_counter'];
 
 /** Tables whose `id` is an identity column the generator fills in: their sequences are moved past it. */
-export const IDENTITY_TABLES: readonly TableName[] = TABLES_IN_WRITE_ORDER.filter((table) => !WITHOUT_IDENTITY.includes(table));
+const IDENTITY_TABLES: readonly TableName[] = TABLES_IN_WRITE_ORDER.filter((table) => !WITHOUT_IDENTITY.includes(table));
 
 /** Columns holding the data set's local app_user ids (see AppUserRow). */
 export const USER_REFERENCES: Partial<Record<TableName, readonly string[]>> = {

@@ -1,12 +1,13 @@
-import { fromDayNumber, invoiceNumber, isUnderWarranty, policyInForce, toDayNumber } from '@aftersale/domain';
-import { instantOn, timestamp } from './calendar.js';
+import { fromDayNumber, invoiceNumber, isUnderWarranty, toDayNumber } from '@aftersale/domain';
+import { dateOfDay, instantOn, policyOn, timestamp } from './calendar.js';
 import { MODELS, type ModelSpec } from './catalogue.js';
 import { claimCalendar } from './claim-calendar.js';
 import {
   agreementRows, assessmentRows, claimEvents, claimLineRows, consumptionRows, invoiceLineRows, invoiceRow, numberInvoices,
   retainedPartRows, shipmentRows, type ClaimLife, type InvoiceEntry,
 } from './claim-records.js';
-import { claimStory, reportedFault, SHOWCASE, type Showcase } from './claim-story.js';
+import { claimStory, SHOWCASE, type Showcase } from './claim-story.js';
+import { failureFault, reportedFault } from './faults.js';
 import type { Random } from './random.js';
 import type { ClaimEventRow, ClaimRow, DataSetRows, DeviceRow, InvoiceRow, ServiceCentreRow } from './rows.js';
 import { count, MAX_CLAIMS, replacementUnit, type World } from './world.js';
@@ -38,14 +39,14 @@ export function planClaims(world: World, claims: number | undefined): Claims {
   if (total > MAX_CLAIMS) throw new RangeError(`claims: at most ${MAX_CLAIMS}`);
   const { random, received, todayDay: today, staff } = world;
   const backlog = total >= 50 ? { days: BACKLOG_DAYS, claims: Math.min(BACKLOG_CLAIMS, Math.floor(total * 0.05)) } : undefined;
-  const claimDays = claimCalendar(received, today, total, backlog);
+  const claimDays = claimCalendar({ received, today, claims: total, backlog, defects: world.defects });
   const centreOf = new Map(world.customers.map((c) => [c.row.id, c.centre]));
   const ciNumberOf = new Map(world.orders.map((o) => [o.row.id, o.ciNumber]));
   const showcase = new Map<number, ClaimShowcase>();
   /** A received unit of a model, under warranty on a day or not, for a steered SUBMITTED claim; undefined when there is none. */
   const unitMatching = (r: Random, day: number, wanted: NonNullable<ClaimShowcase['unit']>): number | undefined => {
     const on = fromDayNumber(day);
-    const policy = policyInForce(on);
+    const policy = policyOn(on);
     const fits = received.filter((o) => o.row.model_id === wanted.modelId && o.devices > 0 && toDayNumber(o.row.received_on as string) <= day
       && isUnderWarranty(o.row.received_on as string, on, policy) === wanted.underWarranty);
     if (fits.length === 0) return undefined;
@@ -58,12 +59,12 @@ export function planClaims(world: World, claims: number | undefined): Claims {
     const deviceId = (target?.unit && unitMatching(r, picked.day, target.unit)) ?? picked.deviceId;
     const unitRow = world.unitAt(deviceId);
     const receivedOn = unitRow.received_on as string;
-    const submittedOn = fromDayNumber(picked.day);
+    const submittedOn = dateOfDay(picked.day);
     const submittedAt = instantOn(picked.day, r.int(7 * 60, 17 * 60 + 59));
     const formType = r.chance(0.85) ? 'REPAIR' : 'REPLACEMENT';
     const centre = centreOf.get(unitRow.customer_id) as ServiceCentreRow;
     const model = MODELS[unitRow.model_id - 1] as ModelSpec;
-    const fault = reportedFault(r, model, target?.cause);
+    const fault = target ? reportedFault(r, model, target.cause) : failureFault(r, model, picked.mode);
     const story = claimStory({
       random: r, submittedAt, cutoff: world.cutoff, formType, receivedOn, submittedOn, fault,
       parts: world.partsOfModel.get(unitRow.model_id) ?? [], serviceCentreCode: centre.code, target: target?.status,

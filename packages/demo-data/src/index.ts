@@ -20,3 +20,4 @@ export {
   type TableName,
 } from './rows.js';
 export { generateLargeDataSet, type LargeDataSetOptions, type LoadPhase, type LoadProgress, type LoadReport } from './large.js';
+export { FAILURE_MODES, plantedDefects, type FailureMode, type PlantedDefect } from './life.js';

@@ -3,6 +3,7 @@ import { base, en, Faker } from '@faker-js/faker';
 import { instantOn, timestamp } from './calendar.js';
 import { COUNTRIES, CUSTOMERS, MODELS, SERVICE_CENTRES, STAFF, type ModelSpec } from './catalogue.js';
 import type { Staff } from './claim-records.js';
+import { plantedDefects, type PlantedDefect } from './life.js';
 import { seededRandom, type Random } from './random.js';
 import type {
   AppUserRow, CustomerRow, DeviceRow, PartRow, ProductModelRow, SalesOrderRow, ServiceCentreRow, SpareShipmentRow, StockRow,
@@ -31,6 +32,8 @@ export interface WorldOptions {
   devices?: number;
   /** How many days of orders the history holds. Default 730 (two years). */
   historyDays?: number;
+  /** Whether the data set carries its seed's planted bad batch (life.ts `plantedDefects`). Default true. */
+  defects?: boolean;
 }
 
 /**
@@ -87,6 +90,8 @@ export interface World {
   readonly units: Iterable<DeviceRow>;
   readonly spare_shipment: Iterable<SpareShipmentRow>;
   readonly stock: readonly StockRow[];
+  /** The bad batches planted in the claims (none when made without defects). */
+  readonly defects: readonly PlantedDefect[];
   /** The unit of an id (1..devices). */
   unitAt(id: number): DeviceRow;
 }
@@ -104,6 +109,7 @@ export function buildWorld(options: WorldOptions): World {
   if (typeof options.passwordHash !== 'string' || options.passwordHash === '') throw new RangeError('passwordHash: required');
   const today = dayNumberOption(options.today, 'today');
   const historyStart = today - counts.historyDays;
+  const defects = options.defects === false ? [] : plantedDefects(seed, options.today);
   const onboarded = timestamp(instantOn(historyStart - 60, 9 * 60));
   const random = (...keys: (string | number)[]): Random => seededRandom(seed, ...keys);
   const faker = new Faker({ locale: [en, base] });
@@ -174,6 +180,7 @@ export function buildWorld(options: WorldOptions): World {
     historyStart,
     customers,
     modelId,
+    defects,
   });
   const received = orders.filter((order) => order.row.received_on !== null);
 
@@ -232,6 +239,7 @@ export function buildWorld(options: WorldOptions): World {
       },
     },
     stock,
+    defects,
     unitAt(id: number): DeviceRow {
       const order = orders[lastIndexWhere(orders, (o) => o.firstDeviceId <= id)] as Order;
       return unit(order, id - order.firstDeviceId);
@@ -276,6 +284,7 @@ interface OrderPlan {
   readonly historyStart: number;
   readonly customers: readonly Customer[];
   readonly modelId: ReadonlyMap<string, number>;
+  readonly defects: readonly PlantedDefect[];
 }
 
 /**
@@ -306,6 +315,15 @@ function generateOrders(plan: OrderPlan): Order[] {
   });
   if (receivedCount >= 5 && !drafts.some((d) => d.receivedDay !== null && d.quantity > d.spareAllowanceMaxOrderQty)) {
     (drafts[Math.floor(receivedCount / 2)] as (typeof drafts)[number]).quantity = 4800;
+  }
+  // A planted bad batch needs units: one order of the month goes to that model, from a customer who buys it.
+  for (const defect of plan.defects) {
+    const inMonth = drafts.filter((d) => d.receivedDay !== null && fromDayNumber(d.receivedDay).startsWith(defect.receivedMonth));
+    const model = MODELS.find((m) => m.code === defect.modelCode);
+    if (!model || inMonth.length === 0 || inMonth.some((d) => d.model === model)) continue;
+    const draft = inMonth[Math.floor(inMonth.length / 2)] as (typeof drafts)[number];
+    draft.model = model;
+    draft.customer = plan.customers.find((c) => c.models.includes(model.code)) ?? draft.customer;
   }
 
   const totalQuantity = drafts.reduce((sum, d) => sum + d.quantity, 0);
