@@ -18,9 +18,9 @@ const Env = z.object({
   AFTERSALE_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   AFTERSALE_CONSOLE_DIR: z.string().default(`${repoRoot}apps/console/dist`),
   /** Cost points a caller's budget holds (see platform/query-limits.ts). */
-  AFTERSALE_COST_BUDGET: z.coerce.number().int().min(1).default(20_000),
+  AFTERSALE_COST_BUDGET: z.coerce.number().int().min(1).default(200_000),
   /** Cost points a caller's budget gets back each second. */
-  AFTERSALE_COST_RESTORE_RATE: z.coerce.number().int().min(1).default(500),
+  AFTERSALE_COST_RESTORE_RATE: z.coerce.number().int().min(1).default(4_000),
   /** Longest one SQL statement of an API request may run, in milliseconds (0: no limit). */
   AFTERSALE_STATEMENT_TIMEOUT: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -161,7 +161,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       ApolloServerPluginLandingPageDisabled(),
       introspectionForStaffOnly,
       legacyJsonStatusPlugin,
-      queryLimitsPlugin(opts.costBudget ?? new CostBudget(20_000, 500), costCallerOf),
+      queryLimitsPlugin(opts.costBudget ?? new CostBudget(200_000, 4_000), costCallerOf),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Apollo's cache-control hints are unused here, and the plugin wraps every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
