@@ -1,7 +1,9 @@
 import { Admin, Resource, localStorageStore, radiantDarkTheme, radiantLightTheme } from 'react-admin';
+import analytics from './analytics';
 import { authProvider } from './authProvider';
 import claims from './claims';
 import customers from './customers';
+import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import devices from './devices';
 import { LoginPage } from './layout/LoginPage';
@@ -21,6 +23,7 @@ export const App = () => (
     dataProvider={dataProvider}
     authProvider={authProvider}
     loginPage={LoginPage}
+    dashboard={Dashboard}
     store={store}
     theme={radiantLightTheme}
     darkTheme={radiantDarkTheme}
@@ -37,5 +40,6 @@ export const App = () => (
     <Resource name="parts" {...parts} />
     <Resource name="service-centres" {...serviceCentres} />
     <Resource name="users" {...users} />
+    <Resource name="analytics" {...analytics} />
   </Admin>
 );

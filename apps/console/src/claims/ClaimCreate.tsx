@@ -36,7 +36,7 @@ export const ClaimCreate = () => {
   return (
     <Create
       title="Submit a claim"
-      transform={(values) => ({ ...values, idempotencyKey })}
+      transform={(values: Record<string, unknown>) => ({ ...values, idempotencyKey })}
       mutationOptions={{ onSuccess }}
     >
       <SimpleForm defaultValues={defaultValues} sx={{ maxWidth: 640 }}>
