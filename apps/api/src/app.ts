@@ -119,7 +119,7 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock, 
   try {
     const em = orm.em.fork();
     await registerPolicyVersions(em);
-    const tokens = new TokenSigner(await tokenSecret(em, config.AFTERSALE_JWT_SECRET), config.AFTERSALE_TOKEN_TTL);
+    const tokens = new TokenSigner(await tokenSecret(em, config.AFTERSALE_JWT_SECRET), config.AFTERSALE_TOKEN_TTL, config.AFTERSALE_SESSION_TTL);
     if (await AuthService.ensureFirstAdmin(em, config.AFTERSALE_ADMIN_EMAIL, config.AFTERSALE_ADMIN_PASSWORD)) {
       log.info({ email: config.AFTERSALE_ADMIN_EMAIL }, 'first administrator created');
     }

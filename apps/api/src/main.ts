@@ -7,16 +7,27 @@ import { createLogger } from './platform/logger.js';
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
 
-const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.AFTERSALE_DATA_DIR, config.AFTERSALE_PG_PORT, log);
+/** Says what failed and what to do, plainly (for the person who typed `npm start`) and in the log, then exits 1. */
+function fail(error: unknown): never {
+  log.fatal({ err: error }, 'could not start');
+  console.error(`\nAftersale could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+try {
+  embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.AFTERSALE_DATA_DIR, config.AFTERSALE_PG_PORT, log);
+} catch (error) {
+  fail(error);
+}
 const databaseUrl = config.DATABASE_URL ?? embedded!.url;
 
 let app: Awaited<ReturnType<typeof startApp>>;
 try {
   app = await startApp({ config, databaseUrl, log });
 } catch (error) {
-  log.fatal({ err: error }, 'could not start');
   await embedded?.stop();
-  process.exit(1);
+  fail(error);
 }
 
 const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${app.port}/`;

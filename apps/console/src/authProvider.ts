@@ -1,8 +1,8 @@
-import { LoginDocument, type Role } from '@aftersale/graphql';
+import { LoginDocument, LogoutDocument, type Role } from '@aftersale/graphql';
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { apiErrorCode } from './api/errors';
 import { request } from './api/request';
-import { clearSession, readSession, saveSession } from './api/session';
+import { clearSession, readSession, refreshSession, saveSession, tokenExpiresSoon } from './api/session';
 import { apolloClient } from './dataProvider';
 
 /**
@@ -47,27 +47,29 @@ export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     try {
       const { login } = await request(LoginDocument, { email: String(username).trim(), password });
-      saveSession({ token: login.token, user: login.user });
+      saveSession({ token: login.token, refreshToken: login.refreshToken, user: login.user });
     } catch (error) {
       // The API's own words (request() has read them out), e.g. a wrong password, or that it cannot be reached.
       throw new Error(error instanceof Error ? error.message : 'Sign-in failed.', { cause: error });
     }
   },
 
+  /** Ends the session on the API too (its tokens stop working), then here. */
   async logout() {
+    if (readSession()) await request(LogoutDocument, {}).catch(() => undefined);
     clearSession();
     await apolloClient.clearStore();
   },
 
-  checkAuth() {
-    return readSession() ? Promise.resolve() : Promise.reject(new Error('Sign in to continue.'));
+  async checkAuth() {
+    const session = readSession();
+    if (!session || (tokenExpiresSoon(session.token) && !(await refreshSession()))) throw new Error('Sign in to continue.');
   },
 
-  /** An expired or revoked token signs the user out; a refusal (FORBIDDEN) only shows its message. */
-  checkError(error: unknown) {
+  /** An expired token is renewed once; a revoked session signs the user out; a refusal (FORBIDDEN) only shows its message. */
+  async checkError(error: unknown) {
     // react-admin then calls logout(), which ends the session.
-    if (apiErrorCode(error) === 'UNAUTHENTICATED') return Promise.reject(new Error('Your session has ended: sign in again.'));
-    return Promise.resolve();
+    if (apiErrorCode(error) === 'UNAUTHENTICATED' && !(await refreshSession())) throw new Error('Your session has ended: sign in again.');
   },
 
   getIdentity(): Promise<UserIdentity> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PolicyInputError } from './errors.js';
-import { completeImei, DEFAULT_BARCODE_PATTERN, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';
+import { barcodePatternProblem, completeImei, DEFAULT_BARCODE_PATTERN, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';
 
 const fourteenDigits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 14, maxLength: 14 });
 
@@ -89,6 +89,21 @@ describe('barcodes (§1, E)', () => {
     expect(isValidBarcode('XAB-12', /[A-Z]{2}-\d{2}/)).toBe(false);
     expect(isValidBarcode('AB-123', '[A-Z]{2}-\\d{2}')).toBe(false);
     expect(isValidBarcode('ab-12', /[A-Z]{2}-\d{2}/i)).toBe(true);
+  });
+
+  it('matches in linear time: a pattern with nested repeats cannot stall on a long non-matching barcode', () => {
+    // A backtracking engine takes 2^40 steps here; RE2 answers at once (the test would time out otherwise).
+    expect(isValidBarcode(`${'a'.repeat(40)}!`, '^(a+)+$')).toBe(false);
+    expect(isValidBarcode('a'.repeat(40), '^(a+)+$')).toBe(true);
+  });
+
+  it('treats a pattern RE2 cannot compile as matching nothing, and names the problem when it is saved', () => {
+    expect(isValidBarcode('aa', '^(a)\\1$')).toBe(false);
+    expect(barcodePatternProblem('^(a)\\1$')).toMatch(/RE2 syntax/);
+    expect(barcodePatternProblem('^(?=A)[A-Z]+$')).toMatch(/RE2 syntax/);
+    expect(barcodePatternProblem('^[0-9]{12}$')).toBeUndefined();
+    for (let i = 0; i < 1001; i++) barcodePatternProblem(`^x${i}$`);
+    expect(isValidBarcode('AB-12', /[A-Z]{2}-\d{2}/)).toBe(true);
   });
 
   it('gives the same answer every time with a global or sticky pattern', () => {

@@ -99,7 +99,7 @@ export {
   type InvoiceAction,
   type InvoiceStatus,
 } from './invoice-lifecycle.js';
-export { DEFAULT_BARCODE_PATTERN, completeImei, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';
+export { DEFAULT_BARCODE_PATTERN, barcodePatternProblem, completeImei, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';
 export {
   expectedClaims,
   fitWeibull,

@@ -3,7 +3,12 @@ import { UnauthenticatedError } from '../platform/errors.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { ApiKey } from './api-key.entity.js';
-import { apiKeyMatches, hashPassword, parseApiKey, type TokenSigner, verifyPassword } from './credentials.js';
+import type { StaffRole } from '@aftersale/domain';
+import { BadUserInputError } from '../platform/errors.js';
+import { apiKeyMatches, hashPassword, parseApiKey, randomSecret, type TokenSigner, verifyPassword } from './credentials.js';
+import { strongPassword } from './password-strength.js';
+import { openSession, revokeSession, revokeUserSessions, rotateSession, sessionUser } from './sessions.js';
+import { recordSignIn, refuseWhenThrottled } from './sign-in-attempts.js';
 import { User } from './user.entity.js';
 
 /**
@@ -15,6 +20,12 @@ export const CALLER_CACHE_MS = 5_000;
 /** Callers remembered at once; the oldest go first. */
 const CALLER_CACHE_SIZE = 10_000;
 
+export interface SignedIn {
+  token: string;
+  refreshToken: string;
+  user: User;
+}
+
 export class AuthService {
   /** Credential → the caller it was verified as, and until when that holds (a per-process cache, CALLER_CACHE_MS). */
   readonly #recent = new Map<string, { actor: Actor; until: number }>();
@@ -24,17 +35,66 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  /** Signs a staff user in; the same error for an unknown email and a wrong password. */
-  async login(em: EntityManager, email: string, password: string): Promise<{ token: string; user: User }> {
-    const user = await em.findOne(
-      User,
-      { email: normalizeEmail(email), active: true },
-      { populate: ['passwordHash'] },
-    );
-    if (!user || !(await verifyPassword(user.passwordHash, password))) {
-      throw new UnauthenticatedError('Wrong email or password.');
-    }
-    return { token: await this.tokens.sign({ userId: user.id }), user };
+  /** Hash of a password nobody has: an unknown email costs the same time to refuse as a wrong password. */
+  #dummyHash: Promise<string> | undefined;
+
+  /**
+   * Signs a staff user in; the same error, in the same time, for an unknown
+   * email and a wrong password. Throttled per account and per client address;
+   * every attempt is recorded.
+   */
+  async login(em: EntityManager, email: string, password: string, clientAddress: string): Promise<SignedIn> {
+    const normalized = normalizeEmail(email);
+    await refuseWhenThrottled(em, normalized, clientAddress);
+    const user = await em.findOne(User, { email: normalized, active: true }, { populate: ['passwordHash'] });
+    this.#dummyHash ??= hashPassword(randomSecret());
+    const matches = await verifyPassword(user?.passwordHash ?? (await this.#dummyHash), password);
+    await recordSignIn(em, normalized, clientAddress, !!user && matches);
+    if (!user || !matches) throw new UnauthenticatedError('Wrong email or password.');
+    return this.signIn(em, user);
+  }
+
+  /** A new session for a user: a short-lived access token and the refresh token that renews it. */
+  private async signIn(em: EntityManager, user: User): Promise<SignedIn> {
+    const { sessionId, refreshToken } = await openSession(em, user.id, this.tokens.sessionTtlMs);
+    return { token: await this.tokens.sign({ userId: user.id, sessionId }), refreshToken, user };
+  }
+
+  /** Trades a refresh token for a new access token and a new refresh token (the old one stops working). */
+  async refresh(em: EntityManager, refreshToken: string): Promise<SignedIn> {
+    const rotated = await rotateSession(em, refreshToken);
+    const user = rotated && (await em.findOne(User, rotated.userId));
+    if (!rotated || !user) throw new UnauthenticatedError('The session has ended: sign in again.');
+    return { token: await this.tokens.sign({ userId: user.id, sessionId: rotated.sessionId }), refreshToken: rotated.refreshToken, user };
+  }
+
+  /** Ends the caller's session: its access and refresh tokens stop working. */
+  async logout(em: EntityManager, actor: Actor): Promise<void> {
+    if (actor.kind !== 'staff' || actor.sessionId === undefined) return;
+    await revokeSession(em, actor.sessionId);
+    this.forget((cached) => cached.kind === 'staff' && cached.sessionId === actor.sessionId);
+  }
+
+  /** Changes the caller's own password: every session of theirs ends, and a new one begins. */
+  async changePassword(em: EntityManager, actor: Actor, currentPassword: string, newPassword: string): Promise<SignedIn> {
+    const user = actor.kind === 'staff' ? await em.findOne(User, actor.userId, { populate: ['passwordHash'] }) : null;
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw new BadUserInputError('currentPassword', 'is not your current password.');
+    user.passwordHash = await hashPassword(strongPassword(newPassword, user));
+    await em.transactional(async (tx) => {
+      await tx.persist(user).flush();
+      await revokeUserSessions(tx, user.id);
+    });
+    this.sessionsEnded(user.id);
+    return this.signIn(em, user);
+  }
+
+  /** Called once a user's sessions were revoked: this process stops trusting its cached tokens at once (others within CALLER_CACHE_MS). */
+  sessionsEnded(userId: number): void {
+    this.forget((cached) => cached.kind === 'staff' && cached.userId === userId);
+  }
+
+  private forget(match: (actor: Actor) => boolean): void {
+    for (const [credential, { actor }] of this.#recent) if (match(actor)) this.#recent.delete(credential);
   }
 
   /**
@@ -63,9 +123,9 @@ export class AuthService {
 
   private async authenticateToken(em: EntityManager, token: string): Promise<{ actor: Actor; expiresAt?: number }> {
     const claims = await this.tokens.verify(token);
-    const user = claims && (await em.findOne(User, { id: claims.userId, active: true }));
-    if (!user) throw new UnauthenticatedError('The token is invalid or expired: sign in again.');
-    return { actor: { kind: 'staff', userId: user.id, role: user.role, label: user.email }, expiresAt: claims.expiresAt };
+    const user = claims && (await sessionUser(em, claims.sessionId, claims.userId));
+    if (!user) throw new UnauthenticatedError('The token is invalid or expired, or its session ended: sign in again.');
+    return { actor: { kind: 'staff', userId: user.id, role: user.role as StaffRole, label: user.email, sessionId: claims.sessionId }, expiresAt: claims.expiresAt };
   }
 
   private async authenticateApiKey(em: EntityManager, key: { prefix: string; secret: string }): Promise<{ actor: Actor; expiresAt?: number }> {

@@ -18,5 +18,21 @@ export class UserType {
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>` on every other call.' })
   token!: string;
+  @Field({ description: 'Trade it with `refreshSession` for a new token before `token` expires; it works once.' })
+  refreshToken!: string;
   @Field(() => UserType) user!: UserType;
+}
+
+@ObjectType('SignInAttempt', { simpleResolvers: true })
+export class SignInAttemptType {
+  @Field({ description: 'The email as typed (lower-cased), whether or not such a user exists.' }) email!: string;
+  @Field() clientAddress!: string;
+  @Field() succeeded!: boolean;
+  @Field() at!: Date;
+}
+
+@ObjectType('SignInAttemptPage')
+export class SignInAttemptPage {
+  @Field(() => [SignInAttemptType]) items!: SignInAttemptType[];
+  @Field(() => Int) total!: number;
 }

@@ -9,21 +9,29 @@ export const verifyPassword = (passwordHash: string, password: string): Promise<
 
 export interface TokenClaims {
   userId: number;
+  /** The sign-in (staff_session row) the token belongs to: revoking it ends the token. */
+  sessionId: number;
   /** When the token expires (ms since the epoch); set on verified tokens. */
   expiresAt?: number;
 }
 
 export class TokenSigner {
   readonly #key: Uint8Array;
+  /** How long a sign-in lasts, refreshes included (ms). */
+  readonly sessionTtlMs: number;
+
   constructor(
     secret: string,
+    /** How long one access token lasts (`15m`): a client refreshes it with its refresh token. */
     private readonly ttl: string,
+    sessionTtl = '8h',
   ) {
     this.#key = new TextEncoder().encode(secret);
+    this.sessionTtlMs = durationMs(sessionTtl);
   }
 
   sign(claims: TokenClaims): Promise<string> {
-    return new SignJWT({})
+    return new SignJWT({ sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(String(claims.userId))
       .setIssuedAt()
@@ -37,11 +45,19 @@ export class TokenSigner {
     try {
       const { payload } = await jwtVerify(token, this.#key, { issuer: 'aftersale', algorithms: ['HS256'] });
       const userId = Number(payload.sub);
-      return Number.isInteger(userId) ? { userId, ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) } : null;
+      const sessionId = Number(payload['sid']);
+      return Number.isInteger(userId) && Number.isInteger(sessionId) ? { userId, sessionId, ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) } : null;
     } catch {
       return null;
     }
   }
+}
+
+/** `30m`, `8h`, `1d` in milliseconds. */
+export function durationMs(duration: string): number {
+  const match = /^(\d+)([smhd])$/.exec(duration);
+  if (!match) throw new Error(`not a duration: ${duration} (write 30m, 8h, 1d)`);
+  return Number(match[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'];
 }
 
 export const randomSecret = (): string => randomBytes(32).toString('base64url');

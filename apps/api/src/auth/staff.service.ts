@@ -11,15 +11,11 @@ import { orderByOf, type Page } from '../platform/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { normalizeEmail } from './auth.service.js';
 import { hashPassword, newApiKey } from './credentials.js';
+import { strongPassword } from './password-strength.js';
+import { revokeUserSessions } from './sessions.js';
 import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.inputs.js';
 import { User } from './user.entity.js';
 
-const MIN_PASSWORD = 10;
-
-function password(value: string): string {
-  if (value.length < MIN_PASSWORD || value.length > 200) throw new BadUserInputError('password', `must be ${MIN_PASSWORD} to 200 characters.`);
-  return value;
-}
 
 function email(value: string): string {
   const text = normalizeEmail(value);
@@ -51,12 +47,9 @@ export class StaffService {
 
   async createUser(em: EntityManager, input: CreateUserInput): Promise<User> {
     if (!isStaffRole(input.role)) throw new BadUserInputError('role', 'is not a staff role.');
-    const user = em.create(User, {
-      email: email(input.email),
-      name: nonBlankText(input.name, 'name', 200),
-      role: input.role,
-      passwordHash: await hashPassword(password(input.password)),
-    });
+    const address = email(input.email);
+    const name = nonBlankText(input.name, 'name', 200);
+    const user = em.create(User, { email: address, name, role: input.role, passwordHash: await hashPassword(strongPassword(input.password, { email: address, name })) });
     await em.flush();
     return user;
   }
@@ -68,7 +61,6 @@ export class StaffService {
    */
   async updateUser(em: EntityManager, input: UpdateUserInput): Promise<User> {
     refuseNulls(input, ['name', 'role', 'active', 'password']);
-    const passwordHash = input.password === undefined ? undefined : await hashPassword(password(input.password));
     const user = await em.transactional(async (tx) => {
       const user = await loadForEdit(tx, User, 'User', input.id, input.version);
       const losesAdmin = user.role === 'ADMIN' && user.active && ((input.role !== undefined && input.role !== 'ADMIN') || input.active === false);
@@ -79,7 +71,12 @@ export class StaffService {
       if (input.name !== undefined) user.name = nonBlankText(input.name, 'name', 200);
       if (input.role !== undefined) user.role = input.role;
       if (input.active !== undefined) user.active = input.active;
-      if (passwordHash) user.passwordHash = passwordHash;
+      if (input.password !== undefined) user.passwordHash = await hashPassword(strongPassword(input.password, user));
+      // A reset password or a deactivated user: every session of theirs ends now.
+      if (input.password !== undefined || input.active === false) {
+        await tx.flush();
+        await revokeUserSessions(tx, user.id);
+      }
       return user;
     });
     this.onAccessChanged();

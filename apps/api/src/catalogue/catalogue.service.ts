@@ -1,4 +1,4 @@
-import { isMinorUnits, policyInForce } from '@aftersale/domain';
+import { isMinorUnits, policyInForce, barcodePatternProblem } from '@aftersale/domain';
 import type { EntityManager, EntityName, FilterQuery, OrderDefinition } from '@mikro-orm/postgresql';
 import type { Clock } from '../platform/clock.js';
 import { loadForEdit } from '../platform/optimistic-locking.js';
@@ -72,11 +72,8 @@ const email = (value: string | null | undefined) => {
 /** A barcode pattern must compile and is anchored, since a barcode matches it whole. */
 const barcodePattern = (value: string) => {
   const text = nonBlankText(value, 'barcodePattern', 200);
-  try {
-    new RegExp(text);
-  } catch {
-    throw new BadUserInputError('barcodePattern', 'is not a valid regular expression.');
-  }
+  const problem = barcodePatternProblem(text);
+  if (problem) throw new BadUserInputError('barcodePattern', problem);
   return text;
 };
 const materialCost = (value: number) => {

@@ -1,4 +1,5 @@
 import { STAFF_ROLES } from '@aftersale/domain';
+import { create as contentDisposition } from 'content-disposition';
 import type { Request } from 'express';
 import { BadUserInputError } from '../platform/errors.js';
 import type { RestRoute } from '../platform/rest.js';
@@ -39,7 +40,8 @@ export function attachmentRoutes(attachments: AttachmentsService): RestRoute[] {
       async handle(req, res, ctx) {
         const attachment = await attachments.get(ctx.em, ctx.actor, String(req.params['id']));
         res.setHeader('content-type', attachment.contentType);
-        res.setHeader('content-disposition', `inline; filename="${attachment.filename}"`);
+        // RFC 6266: an ASCII fallback name and the exact one in RFC 5987 form (`filename*=UTF-8''…`).
+        res.setHeader('content-disposition', contentDisposition(attachment.filename, { type: 'inline' }));
         res.setHeader('x-content-type-options', 'nosniff');
         res.end(attachment.data);
       },

@@ -1,6 +1,7 @@
+import { STAFF_ROLES } from '@aftersale/domain';
 import type { Decision, Finding, PolicyClause } from '@aftersale/domain';
 import { CLAIM_ACTIONS, QUOTE_STATUSES } from '@aftersale/domain';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 import { LocalDateScalar } from '../platform/scalars.js';
@@ -72,7 +73,10 @@ export class ShipmentType {
   @Field() carrier!: string;
   @Field() trackingNumber!: string;
   @Field(() => LocalDateScalar) shippedOn!: string;
-  @Field(() => Int, { nullable: true, description: 'Borne by the customer, never invoiced (H7).' }) cost?: number | null;
+  // Not simple: the role check must run on this field.
+  @Field(() => Int, { simple: false, nullable: true, description: 'Borne by the customer, never invoiced (H7). Staff only: an internal cost.' })
+  @Authorized(...STAFF_ROLES)
+  cost?: number | null;
 }
 
 @ObjectType('RetainedPart', { description: 'H5: a part removed under warranty, company property.', simpleResolvers: true })

@@ -4,6 +4,7 @@ import { STAFF_ROLES } from '@aftersale/domain';
 import { stringify } from 'csv-stringify';
 import type { Request } from 'express';
 import { BadUserInputError } from '../platform/errors.js';
+import { parseId } from '../platform/ids.js';
 import type { RestRoute } from '../platform/rest.js';
 import type { DeviceImporter } from './device-import.js';
 import type { DevicesService } from './devices.service.js';
@@ -24,6 +25,13 @@ function uploadOf(req: Request): Readable {
   return req.pipe(counter);
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or
+ * carriage return first) gets a leading apostrophe, which shows it as text
+ * (OWASP's CSV injection advice).
+ */
+export const neutraliseFormula = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** The device list's filter, from a query string (the same names as GraphQL's DeviceFilter). */
@@ -34,10 +42,13 @@ function filterOf(query: Request['query']): DeviceFilter {
     if (!/^\d{1,15}$/.test(imei)) throw new BadUserInputError('imei', 'must be up to 15 digits.');
     filter.imei = imei;
   }
-  for (const key of ['orderId', 'modelId', 'customerId', 'barcode'] as const) {
+  // Checked here, before the first byte of the answer: a bad id is a 400 naming it, not a cut-off download.
+  for (const key of ['orderId', 'modelId', 'customerId'] as const) {
     const value = text(query[key]);
-    if (value !== undefined) filter[key] = value;
+    if (value !== undefined) filter[key] = String(parseId(value, key));
   }
+  const barcode = text(query['barcode']);
+  if (barcode !== undefined) filter.barcode = barcode;
   return filter;
 }
 
@@ -89,7 +100,7 @@ export function deviceRoutes(importer: DeviceImporter, devices: DevicesService):
             }
           }
         };
-        await pipeline(rows, stringify({ header: true, columns: ['imei', 'barcode', 'model', 'customer', 'order', 'receivedOn', 'lastCoveredDay', 'underWarranty'] }), res);
+        await pipeline(rows, stringify({ header: true, cast: { string: neutraliseFormula }, columns: ['imei', 'barcode', 'model', 'customer', 'order', 'receivedOn', 'lastCoveredDay', 'underWarranty'] }), res);
       },
     },
   ];

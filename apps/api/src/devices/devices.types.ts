@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { STAFF_ROLES } from '@aftersale/domain';
+import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { OrderType } from '../orders/orders.types.js';
 import { PageOf } from '../platform/pagination.js';
@@ -17,7 +18,10 @@ export class DeviceType {
   underWarranty!: boolean;
   @Field(() => ProductModelType) model!: ProductModelType;
   @Field(() => CustomerType) customer!: CustomerType;
-  @Field(() => OrderType) order!: OrderType;
+  // Not simple: the role check must run on this field.
+  @Field(() => OrderType, { simple: false, description: 'Staff only: orders are internal (integrators get FORBIDDEN, as for the order query).' })
+  @Authorized(...STAFF_ROLES)
+  order!: OrderType;
   @Field(() => String, { nullable: true, description: 'W4: the IMEI of the unit that replaced this one (which carries the warranty on).' })
   replacedByImei?: string | null;
 }

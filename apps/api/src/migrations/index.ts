@@ -5,6 +5,7 @@ import { Migration0004ReplacedUnits } from './0004-replaced-units.js';
 import { Migration0005ReadIndexes } from './0005-read-indexes.js';
 import { Migration0006AnalyticsRollups } from './0006-analytics-rollups.js';
 import { Migration0007Delivery } from './0007-delivery.js';
+import { Migration0008SignInSecurity } from './0008-sign-in-security.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: '0005-read-indexes', class: Migration0005ReadIndexes },
   { name: '0006-analytics-rollups', class: Migration0006AnalyticsRollups },
   { name: '0007-delivery', class: Migration0007Delivery },
+  { name: '0008-sign-in-security', class: Migration0008SignInSecurity },
 ];

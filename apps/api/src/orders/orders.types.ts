@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { STAFF_ROLES } from '@aftersale/domain';
+import { Authorized, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { CustomerType, PartType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { PageOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
@@ -31,7 +32,9 @@ export class DeviceImportType {
   @Field(() => ID) id!: number;
   @Field(() => String, { nullable: true }) fileName!: string | null;
   @Field(() => Int) units!: number;
-  @Field(() => String, { nullable: true, description: 'Who imported it.' }) importedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who imported it (staff only).' })
+  @Authorized(...STAFF_ROLES)
+  importedBy!: string | null;
   @Field() createdAt!: Date;
 }
 

@@ -2,7 +2,7 @@ import type { StaffRole } from '@aftersale/domain';
 
 /** Who is calling: a signed-in staff user, or an integrator's API key scoped to one customer. */
 export type Actor =
-  | { kind: 'staff'; userId: number; role: StaffRole; label: string }
+  | { kind: 'staff'; userId: number; role: StaffRole; label: string; sessionId?: number }
   | { kind: 'integrator'; apiKeyId: number; customerId: number; label: string };
 
 /** The roles `@Authorized(...)` speaks of: the staff roles plus integrators. */

@@ -13,7 +13,8 @@ const Env = z.object({
   AFTERSALE_ADMIN_EMAIL: z.string().email().default('admin@aftersale.test'),
   AFTERSALE_ADMIN_PASSWORD: z.string().min(8).default('aftersale-admin'),
   AFTERSALE_JWT_SECRET: z.string().min(32).optional(),
-  AFTERSALE_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('8h'),
+  AFTERSALE_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('15m'),
+  AFTERSALE_SESSION_TTL: z.string().regex(/^\d+[smhd]$/).default('8h'),
   AFTERSALE_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   AFTERSALE_CONSOLE_DIR: z.string().default(`${repoRoot}apps/console/dist`),
   AFTERSALE_ALLOWED_ORIGINS: z
@@ -21,9 +22,9 @@ const Env = z.object({
     .default('')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
   /** Cost points a caller's budget holds (see platform/query-limits.ts). */
-  AFTERSALE_COST_BUDGET: z.coerce.number().int().min(1).default(20_000),
+  AFTERSALE_COST_BUDGET: z.coerce.number().int().min(1).default(200_000),
   /** Cost points a caller's budget gets back each second. */
-  AFTERSALE_COST_RESTORE_RATE: z.coerce.number().int().min(1).default(500),
+  AFTERSALE_COST_RESTORE_RATE: z.coerce.number().int().min(1).default(4_000),
   /** Longest one SQL statement of an API request may run, in milliseconds (0: no limit). */
   AFTERSALE_STATEMENT_TIMEOUT: z.coerce.number().int().min(0).default(10_000),
   /** Local use and tests only: webhook endpoints may be http://127.0.0.1 or http://localhost. */

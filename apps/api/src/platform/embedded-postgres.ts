@@ -33,7 +33,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   // initdb runs as the unprivileged `postgres` user when we are root: it must
   // be able to traverse the parent folder.
   await chmod(dataDir, 0o755);
-  await removeStalePid(databaseDir);
+  await stopOrphanedCluster(databaseDir, log);
+  if (!(await portIsFree(port))) {
+    throw new Error(
+      `The embedded PostgreSQL cannot listen on 127.0.0.1:${port}: another program holds that port (perhaps another checkout's PostgreSQL). ` +
+        `Set AFTERSALE_PG_PORT to a free port, e.g. AFTERSALE_PG_PORT=${await freePort()} npm start, or stop that program.`,
+    );
+  }
+  // PostgreSQL's own words, to quote when it does not start.
+  const recent: string[] = [];
 
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -43,7 +51,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...flags],
-    onLog: (message) => log.debug({ postgres: message.trim() }),
+    onLog: (message) => {
+      log.debug({ postgres: message.trim() });
+      recent.push(message.trim());
+      if (recent.length > 20) recent.shift();
+    },
     onError: (error) => log.error({ err: error }, 'embedded postgres error'),
   });
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
@@ -51,7 +63,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     log.info({ databaseDir }, 'initialising the embedded PostgreSQL cluster');
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    const said = recent.filter((line) => /FATAL|ERROR|PANIC|could not|already/i.test(line)).slice(-3).join(' | ') || (error instanceof Error ? error.message : String(error));
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start on 127.0.0.1:${port}: ${said}. Check the data folder (AFTERSALE_DATA_DIR) and the port (AFTERSALE_PG_PORT).`);
+  }
   // Safety net for an abrupt exit: stop() signals the server synchronously.
   const stopOnExit = () => void pg.stop().catch(() => undefined);
   process.once('exit', stopOnExit);
@@ -77,14 +94,44 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A killed run leaves postmaster.pid behind; PostgreSQL refuses to start until it goes. */
-async function removeStalePid(databaseDir: string): Promise<void> {
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
-  if (!pid) return;
+/** Whether 127.0.0.1:`port` can be listened on now. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
-    await rm(pidFile, { force: true });
+    return false;
   }
+};
+
+/**
+ * A killed run (`kill -9` of the API) leaves its PostgreSQL running, or just
+ * its postmaster.pid: PostgreSQL refuses to start while that file names a
+ * live process. A live postmaster of this very data folder is ours, orphaned:
+ * stopped (fast shutdown) so this start takes over. A file naming a dead or
+ * unrelated process is stale and removed.
+ */
+async function stopOrphanedCluster(databaseDir: string, log: Logger): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  const [pidLine, dataLine] = (await readFile(pidFile, 'utf8').catch(() => '')).split('\n');
+  const pid = Number(pidLine);
+  if (!pid) return;
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  const orphan = isAlive(pid) && command.includes('postgres') && path.resolve(dataLine ?? '') === path.resolve(databaseDir);
+  if (!orphan) {
+    await rm(pidFile, { force: true });
+    return;
+  }
+  log.warn({ pid, databaseDir }, 'stopping the PostgreSQL an earlier run left running on this data folder');
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isAlive(pid)) throw new Error(`The PostgreSQL an earlier run left on ${databaseDir} (process ${pid}) does not stop: stop it (kill ${pid}) and start again.`);
 }

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
+import { GraphQLError, type GraphQLSchema, visit } from 'graphql';
 import type { Authenticate, Context } from './context.js';
 import { Loaders } from './loaders.js';
 import { UnauthenticatedError } from './errors.js';
@@ -80,6 +81,20 @@ const legacyJsonStatusPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** `__schema` and `__type` answer signed-in staff only: integrators and anonymous callers read the published schema file. */
+const introspectionForStaffOnly: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ document, contextValue }) {
+        if (contextValue.actor?.kind === 'staff') return;
+        let introspects = false;
+        visit(document, { Field: (node) => void ((node.name.value === '__schema' || node.name.value === '__type') && (introspects = true)) });
+        if (introspects) throw new GraphQLError('Introspection is for signed-in staff: read the published schema instead.', { extensions: { code: 'FORBIDDEN' } });
+      },
+    };
+  },
+};
+
 /** Whose budget an operation spends: the staff user, the API key, or the anonymous client's address. */
 export function costCallerOf(ctx: Context): CostCaller {
   if (ctx.actor?.kind === 'staff') return `user:${ctx.actor.userId}`;
@@ -95,9 +110,26 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const { schema, orm, authenticate, log } = opts;
   const app = express();
   app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Served over plain HTTP on loopback by default: no upgrade to https.
+          upgradeInsecureRequests: null,
+          frameAncestors: ["'none'"],
+          // MUI (emotion) injects its styles at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+        },
+      },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // The console and the API share one origin; nothing is meant to be embedded elsewhere.
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+    }),
+  );
   const server = createServer(app);
 
-  const costBudget = opts.costBudget ?? new CostBudget(20_000, 500);
+  const costBudget = opts.costBudget ?? new CostBudget(200_000, 4_000);
   const websocket = serveGraphqlWs({ server, schema, orm, authenticate, log, costBudget, costCallerOf, ...opts.websocket });
 
   const apollo = new ApolloServer<Context>({
@@ -106,13 +138,18 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (drain, close the pool, stop the embedded database).
     stopOnTerminationSignals: false,
+    // Introspection is for signed-in staff (introspectionForStaffOnly); no schema hints in errors for anyone.
     introspection: true,
+    hideSchemaDetailsFromClientErrors: true,
     // Credentials travel in the Authorization header only (no cookies), which a cross-site form
     // cannot set: Apollo's CSRF guard would only refuse the plain GETs the GraphQL-over-HTTP spec allows.
     csrfPrevention: false,
     parseOptions,
     validationRules: queryValidationRules(),
     plugins: [
+      // GET /graphql in a browser: no landing page (Apollo's loads scripts from a CDN).
+      ApolloServerPluginLandingPageDisabled(),
+      introspectionForStaffOnly,
       legacyJsonStatusPlugin,
       queryLimitsPlugin(costBudget, costCallerOf),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aDevice, anOrder, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { CostBudget, QUERY_LIMITS, queryValidationRules } from './query-limits.js';
 
 let t: TestApp;
@@ -25,8 +25,8 @@ async function post(body: unknown, credential = admin) {
   return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, any> } };
 }
 
-const aliases = (n: number, limit: number) =>
-  `{ ${Array.from({ length: n }, (_, i) => `a${i}: devices(limit: ${limit}) { items { imei model { name } } }`).join(' ')} }`;
+const aliases = (n: number, limit: number, item = 'imei model { name }') =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: devices(limit: ${limit}) { items { ${item} } }`).join(' ')} }`;
 
 describe('limits on one operation', () => {
   it('refuses 1000 aliases of a 500-row list before running anything', async () => {
@@ -56,10 +56,16 @@ describe('limits on one operation', () => {
   });
 
   it('refuses an operation that costs more than one may, stating its cost and the limit', async () => {
-    const { status, body } = await post({ query: aliases(6, 500) });
+    // Per unit: itself 1, its model 1, its order 1 + five imports (a list with no page size counts five) = 8.
+    const { status, body } = await post({ query: aliases(13, 500, 'imei model { name } order { number imports { fileName } }') });
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 6 * (1 + 500 * 2), limit: QUERY_LIMITS.maxCost });
-    expect(body.errors?.[0]?.message).toContain(`costs ${6 * (1 + 500 * 2)} points`);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 13 * (1 + 500 * 8), limit: QUERY_LIMITS.maxCost });
+    expect(body.errors?.[0]?.message).toContain(`costs ${13 * (1 + 500 * 8)} points`);
+  });
+
+  it("lets staff read the whole schema by introspection (graphql-js's full introspection query)", async () => {
+    const { body } = await post({ query: getIntrospectionQuery() });
+    expect(body.errors).toBeUndefined();
   });
 
   it('reports the cost of every answer in extensions', async () => {

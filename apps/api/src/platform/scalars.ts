@@ -4,7 +4,8 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 function parseLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
     throw new GraphQLError(`LocalDate must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
+      // A request error (400; 200 for an application/json client), not a server fault: Apollo answered 500 without it.
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
     });
   }
   return value;
