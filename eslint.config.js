@@ -75,16 +75,21 @@ export default defineConfig([
     // this list when its operations move to typed documents from @aftersale/graphql, as
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
+      'apps/api/src/analytics/analytics.test.ts',
+      'apps/api/src/analytics/early-warning-generated.test.ts',
       'apps/api/src/auth/auth.test.ts',
+      'apps/api/src/auth/caller-cache.test.ts',
       'apps/api/src/auth/staff.test.ts',
       'apps/api/src/catalogue/catalogue.test.ts',
       'apps/api/src/claims/attachments.test.ts',
+      'apps/api/src/claims/claim-reads.test.ts',
       'apps/api/src/claims/claims.test.ts',
       'apps/api/src/devices/device-import.test.ts',
       'apps/api/src/devices/devices.test.ts',
       'apps/api/src/orders/orders.test.ts',
       'apps/api/src/policy/policy.test.ts',
       'apps/api/src/stock/stock.test.ts',
+      'e2e/analytics.test.ts',
       'e2e/embedded.test.ts',
       'e2e/orders.test.ts',
       'e2e/server.test.ts',

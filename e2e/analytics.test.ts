@@ -97,7 +97,7 @@ describe('analytics in the console', () => {
   it('downloads the Nevada chart as CSV, with the filter of the page', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-nevada-csv').click()]);
     expect(download.suggestedFilename()).toBe('nevada.csv');
-    const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
     expect(lines[0]).toBe('receiptMonth,units,claimMonth,claims,ratePer1000');
     const batchLines = lines.filter((line) => line.startsWith(`${planted.receivedMonth},`));
     expect(batchLines.length).toBe(12);
