@@ -78,7 +78,6 @@ export default defineConfig([
       'apps/api/src/analytics/analytics.test.ts',
       'apps/api/src/analytics/early-warning-generated.test.ts',
       'apps/api/src/auth/auth.test.ts',
-      'apps/api/src/auth/caller-cache.test.ts',
       'apps/api/src/auth/staff.test.ts',
       'apps/api/src/catalogue/catalogue.test.ts',
       'apps/api/src/claims/attachments.test.ts',
