@@ -88,7 +88,6 @@ export default defineConfig([
       'apps/api/src/orders/orders.test.ts',
       'apps/api/src/policy/policy.test.ts',
       'apps/api/src/stock/stock.test.ts',
-      'e2e/analytics.test.ts',
       'e2e/embedded.test.ts',
       'e2e/orders.test.ts',
       'e2e/server.test.ts',

@@ -32,7 +32,8 @@ beforeAll(async () => {
   planted = report.defects[0]!;
   [server, browser] = await Promise.all([startServer({ env: { DATABASE_URL: db.url, AFTERSALE_DEMO_DATA: 'off' } }), launchBrowser()]);
   const models = await graphql(server.url, '{ productModels(limit: 100) { items { id code name } } }', {}, await token(server.url, ANALYST, DEMO_PASSWORD));
-  model = models.data.productModels.items.find((m: { code: string }) => m.code === planted.modelCode);
+  const { productModels } = models.data as { productModels: { items: { id: string; code: string; name: string }[] } };
+  model = productModels.items.find((m) => m.code === planted.modelCode)!;
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
