@@ -76,7 +76,6 @@ export default defineConfig([
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
       'apps/api/src/analytics/analytics.test.ts',
-      'apps/api/src/analytics/early-warning-generated.test.ts',
       'apps/api/src/auth/auth.test.ts',
       'apps/api/src/auth/staff.test.ts',
       'apps/api/src/catalogue/catalogue.test.ts',
