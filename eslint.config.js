@@ -80,7 +80,6 @@ export default defineConfig([
       'apps/api/src/auth/staff.test.ts',
       'apps/api/src/catalogue/catalogue.test.ts',
       'apps/api/src/claims/attachments.test.ts',
-      'apps/api/src/claims/claim-reads.test.ts',
       'apps/api/src/claims/claims.test.ts',
       'apps/api/src/devices/device-import.test.ts',
       'apps/api/src/devices/devices.test.ts',
