@@ -75,6 +75,7 @@ export default defineConfig([
     // this list when its operations move to typed documents from @aftersale/graphql, as
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
+      'apps/api/src/analytics/analytics.test.ts',
       'apps/api/src/auth/auth.test.ts',
       'apps/api/src/auth/staff.test.ts',
       'apps/api/src/catalogue/catalogue.test.ts',

@@ -32,7 +32,8 @@ beforeAll(async () => {
   planted = report.defects[0]!;
   [server, browser] = await Promise.all([startServer({ env: { DATABASE_URL: db.url, AFTERSALE_DEMO_DATA: 'off' } }), launchBrowser()]);
   const models = await graphql(server.url, '{ productModels(limit: 100) { items { id code name } } }', {}, await token(server.url, ANALYST, DEMO_PASSWORD));
-  model = models.data.productModels.items.find((m: { code: string }) => m.code === planted.modelCode);
+  const { productModels } = models.data as { productModels: { items: { id: string; code: string; name: string }[] } };
+  model = productModels.items.find((m) => m.code === planted.modelCode)!;
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -97,7 +98,7 @@ describe('analytics in the console', () => {
   it('downloads the Nevada chart as CSV, with the filter of the page', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-nevada-csv').click()]);
     expect(download.suggestedFilename()).toBe('nevada.csv');
-    const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
     expect(lines[0]).toBe('receiptMonth,units,claimMonth,claims,ratePer1000');
     const batchLines = lines.filter((line) => line.startsWith(`${planted.receivedMonth},`));
     expect(batchLines.length).toBe(12);

@@ -138,20 +138,20 @@ const questions: { name: string; graphql: string; sql: string[] }[] = [
 
 try {
   const base = `http://127.0.0.1:${app.port}/graphql`;
-  const call = async (query: string, token?: string) => {
+  const call = async <Data = unknown>(query: string, token?: string) => {
     const response = await fetch(base, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
       body: JSON.stringify({ query }),
     });
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+    const body = (await response.json()) as { data?: Data; errors?: unknown[] };
     if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
     return body.data!;
   };
-  const login = await call('mutation { login(email: "analyst@aftersale.test", password: "aftersale-demo") { token } }');
-  const token = login['login'].token as string;
+  const login = await call<{ login: { token: string } }>('mutation { login(email: "analyst@aftersale.test", password: "aftersale-demo") { token } }');
+  const token = login.login.token;
 
-  const claims = Number((await sql.query('select count(*) from claim')).rows[0].count);
+  const claims = Number((await sql.query<{ count: string }>('select count(*) from claim')).rows[0]!.count);
   console.log(`\nAnalytics on ${claims.toLocaleString('en')} claims: ${API_RUNS} requests per query through the API, ${SQL_RUNS} runs of the hand-written SQL on the base tables\n`);
   console.log('query                         API p50   API p95   SQL p50   SQL p95   API/SQL (p95)');
   const results: { name: string; api: number; sql: number }[] = [];
@@ -168,7 +168,7 @@ try {
   console.log(`\nslowest API p95: ${worst.toFixed(1)} ms (goal ≤ ${GOAL_MS} ms): ${worst <= GOAL_MS ? 'met' : 'NOT met'}`);
 
   // The planted bad batch must be what the early warning finds.
-  const flags = (await call('{ earlyWarnings { flags { modelName receiptMonth observed expected ratio pValue } } }', token))['earlyWarnings'].flags as unknown[];
+  const flags = (await call<{ earlyWarnings: { flags: unknown[] } }>('{ earlyWarnings { flags { modelName receiptMonth observed expected ratio pValue } } }', token)).earlyWarnings.flags;
   const models = new Map((await sql.query<{ code: string; name: string }>('select code, name from product_model')).rows.map((row) => [row.code, row.name]));
   console.log(`planted: ${JSON.stringify(plantedDefects(SEED, TODAY).map((d) => ({ model: models.get(d.modelCode), receivedMonth: d.receivedMonth, factor: d.factor })))}`);
   console.log(`flagged: ${JSON.stringify(flags)}`);

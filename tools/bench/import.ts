@@ -72,10 +72,10 @@ const sql = new pg.Client({ connectionString: embedded.url });
 await sql.connect();
 try {
   const base = `http://127.0.0.1:${app.port}`;
-  const [{ id: customerId }] = (await sql.query(`insert into customer (code, name, country) values ('BENCH', 'Bench Ltd', 'DE') returning id`)).rows;
-  const [{ id: modelId }] = (await sql.query(`insert into product_model (code, name, kind, barcode_pattern) values ('BN-1', 'Bench One', 'PHONE', 'BN[0-9]{8}') returning id`)).rows;
+  const customerId = (await sql.query<{ id: number }>(`insert into customer (code, name, country) values ('BENCH', 'Bench Ltd', 'DE') returning id`)).rows[0]!.id;
+  const modelId = (await sql.query<{ id: number }>(`insert into product_model (code, name, kind, barcode_pattern) values ('BN-1', 'Bench One', 'PHONE', 'BN[0-9]{8}') returning id`)).rows[0]!.id;
   const order = async (number: string) =>
-    (await sql.query(`insert into sales_order (number, customer_id, model_id, quantity, shipped_on, received_on) values ($1, $2, $3, $4, '2026-01-02', '2026-01-09') returning id`, [number, customerId, modelId, UNITS])).rows[0].id as number;
+    (await sql.query<{ id: number }>(`insert into sales_order (number, customer_id, model_id, quantity, shipped_on, received_on) values ($1, $2, $3, $4, '2026-01-02', '2026-01-09') returning id`, [number, customerId, modelId, UNITS])).rows[0]!.id;
   const [importOrder, baselineOrder] = [await order('BENCH-IMPORT'), await order('BENCH-RAW')];
 
   const login = await fetch(`${base}/graphql`, {
@@ -98,12 +98,12 @@ try {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
         body: Readable.toWeb(createReadStream(file)) as ReadableStream,
         duplex: 'half',
-      } as RequestInit);
+      });
       return { status: response.status, body: (await response.json()) as { imported: number; problems: unknown[] } };
     });
 
   const refused = await upload(bad);
-  const afterRefusal = Number((await sql.query('select count(*) from device where order_id = $1', [importOrder])).rows[0].count);
+  const afterRefusal = Number((await sql.query<{ count: string }>('select count(*) from device where order_id = $1', [importOrder])).rows[0]!.count);
   const imported = await upload(good);
   if (refused.result.status !== 400 || afterRefusal !== 0 || imported.result.body.imported !== UNITS) {
     throw new Error(`unexpected results: refused ${refused.result.status} (${afterRefusal} rows left behind), imported ${JSON.stringify(imported.result.body).slice(0, 300)}`);

@@ -31,25 +31,25 @@ const item = (r: Row) => ({
 async function claimsPage(withTotal: boolean) {
   const [page, total] = await Promise.all([
     pool.query(`${LIST} order by c.id desc limit 100`),
-    withTotal ? pool.query('select count(*)::int as count from claim') : undefined,
+    withTotal ? pool.query<{ count: number }>('select count(*)::int as count from claim') : undefined,
   ]);
-  return { items: page.rows.map(item), ...(total && { total: total.rows[0].count }) };
+  return { items: page.rows.map(item), ...(total && { total: total.rows[0]!.count }) };
 }
 
 async function claimDetail(id: number) {
   const [claim, events] = await Promise.all([
-    pool.query(`${LIST} where c.id = $1`, [id]),
+    pool.query<Row>(`${LIST} where c.id = $1`, [id]),
     pool.query('select id, type, from_status, to_status, actor_label, created_at from claim_event where claim_id = $1 order by id', [id]),
   ]);
-  return { ...item(claim.rows[0]), events: events.rows };
+  return { ...item(claim.rows[0]!), events: events.rows };
 }
 
 async function workQueue(status: string) {
   const [page, total] = await Promise.all([
     pool.query(`${LIST} where c.status = $1 order by c.created_at, c.id limit 25`, [status]),
-    pool.query('select count(*)::int as count from claim where status = $1', [status]),
+    pool.query<{ count: number }>('select count(*)::int as count from claim where status = $1', [status]),
   ]);
-  return { items: page.rows.map(item), total: total.rows[0].count };
+  return { items: page.rows.map(item), total: total.rows[0]!.count };
 }
 
 async function imeiSearch(prefix: string) {
@@ -62,7 +62,7 @@ async function transition(id: number, version: number) {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const { rows } = await client.query('select status, version, customer_id from claim where id = $1 for update', [id]);
+    const { rows } = await client.query<{ status: string; version: number; customer_id: number }>('select status, version, customer_id from claim where id = $1 for update', [id]);
     if (rows[0]?.version !== version || rows[0]?.status !== 'AWAITING_UNIT') throw new Error('conflict');
     await client.query(`update claim set status = 'CANCELLED', version = version + 1, updated_at = now() where id = $1`, [id]);
     await client.query(

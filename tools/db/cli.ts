@@ -69,7 +69,7 @@ try {
   }
   if (command === 'generate') {
     const report = await generateLargeDataSet(url, {
-      claims: claims as number,
+      claims: claims!,
       seed: wholeNumber(values.seed, 'seed'),
       devices: wholeNumber(values.devices, 'devices'),
       defects: values.defects,

@@ -40,15 +40,15 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
   const batchFactor = new Float64Array(count);
   const lives: ModelLife[] = [];
   const defectOf: (PlantedDefect | undefined)[] = [];
-  const firstDay = received.length > 0 ? toDayNumber(received[0]?.row.received_on as string) : today;
+  const firstDay = received.length > 0 ? toDayNumber(received[0]!.row.received_on!) : today;
   const maxAge = Math.max(0, today - firstDay);
   const lifeOf = new Map<string, ModelLife>();
   received.forEach((order, o) => {
-    const receivedOn = order.row.received_on as string;
+    const receivedOn = order.row.received_on!;
     receiptDay[o] = toDayNumber(receivedOn);
     coveredThrough[o] = toDayNumber(lastCoveredDay(receivedOn, policyOn(receivedOn)));
     units[o] = order.devices;
-    const defect = plan.defects.find((d) => d.modelCode === order.model.code && d.receivedMonth === monthOfDay(receiptDay[o] as number));
+    const defect = plan.defects.find((d) => d.modelCode === order.model.code && d.receivedMonth === monthOfDay(receiptDay[o]!));
     defectOf[o] = defect;
     batchFactor[o] = defect?.factor ?? 1;
     let life = lifeOf.get(order.model.code);
@@ -61,15 +61,15 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
 
   /** How likely a claim on `day` is for one of order `o`'s units, relatively. */
   const weight = (o: number, day: number): number => {
-    const age = day - (receiptDay[o] as number);
+    const age = day - (receiptDay[o]!);
     if (age < 0) return 0;
-    const warranty = day <= (coveredThrough[o] as number) ? 1 : OUT_OF_WARRANTY_CLAIM_RATE;
-    return (units[o] as number) * (batchFactor[o] as number) * warranty * ((lives[o] as ModelLife).hazard[age] as number);
+    const warranty = day <= (coveredThrough[o]!) ? 1 : OUT_OF_WARRANTY_CLAIM_RATE;
+    return (units[o]!) * (batchFactor[o]!) * warranty * ((lives[o]!).hazard[age]!);
   };
   /** Orders received by `day`: a prefix, as they are in order of receipt. */
   const receivedBy = (day: number): number => {
     let n = 0;
-    while (n < count && (receiptDay[n] as number) <= day) n += 1;
+    while (n < count && (receiptDay[n]!) <= day) n += 1;
     return n;
   };
 
@@ -77,7 +77,7 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
   let natural = 0;
   for (let i = 0, inField = 0; i < days.length; i += 1) {
     const day = firstDay + i;
-    while (inField < count && (receiptDay[inField] as number) <= day) inField += 1;
+    while (inField < count && (receiptDay[inField]!) <= day) inField += 1;
     let sum = 0;
     for (let o = 0; o < inField; o += 1) sum += weight(o, day);
     days[i] = sum;
@@ -86,11 +86,11 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
   const backlog = plan.backlog;
   if (backlog && backlog.claims > 0 && backlog.claims < claims && days.length >= backlog.days) {
     const extra = (backlog.claims * natural) / (claims - backlog.claims);
-    for (let i = days.length - backlog.days; i < days.length; i += 1) days[i] = (days[i] as number) + extra / backlog.days;
+    for (let i = days.length - backlog.days; i < days.length; i += 1) days[i] = (days[i]!) + extra / backlog.days;
   }
   let total = 0;
   for (let i = 0; i < days.length; i += 1) {
-    total += days[i] as number;
+    total += days[i]!;
     days[i] = total;
   }
   if (claims > 0 && !(total > 0)) throw new RangeError('claims: there is no unit received before today to claim for');
@@ -120,12 +120,12 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
       const sum = cumulative[cumulative.length - 1] ?? 0;
       const u = random.next() * sum;
       const o = Math.max(0, firstIndexWhere(cumulative, (w) => w > u));
-      const order = received[o] as Order;
+      const order = received[o]!;
       const deviceId = order.firstDeviceId + random.int(0, Math.max(0, order.devices - 1));
-      const age = day - (receiptDay[o] as number);
+      const age = day - (receiptDay[o]!);
       const defect = defectOf[o];
       const fromDefect = defect !== undefined && random.chance((defect.factor - 1) / defect.factor);
-      const mode = fromDefect ? { cause: 'HARDWARE' as const, category: defect.category, shape: 1, firstYear: 0 } : failureModeAt(lives[o] as ModelLife, age, random.next());
+      const mode = fromDefect ? { cause: 'HARDWARE' as const, category: defect.category, shape: 1, firstYear: 0 } : failureModeAt(lives[o]!, age, random.next());
       return { day, deviceId, mode };
     },
   };

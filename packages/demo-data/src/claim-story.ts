@@ -1,7 +1,7 @@
 import {
   assessClaim, assessmentEventData, claimContextOf, decideAssessment, invoiceLines, NO_ASSESSMENT, quoteStatusAfter, replacementWarranty,
   transition, type QuoteStatus,
-  type AssessedLine, type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type DecidedAssessment,
+  type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type DecidedAssessment,
   type Finding, type FormType, type InvoiceLines, type PartCategory,
 } from '@aftersale/domain';
 import { dateOfInstant, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS, policyOn } from './calendar.js';
@@ -384,7 +384,7 @@ function invoiceStory(random: Random, cutoff: number, repair: Repair | null, ass
   const replaced = repair.action === 'REPLACE_UNIT';
   const invoiced = invoiceLines({
     lines: replaced ? [] : assessment.parts.map((part, i) => {
-      const line = assessment.decided.lines[i] as AssessedLine;
+      const line = assessment.decided.lines[i]!;
       return { partId: String(part.id), description: `${part.name} (${part.sku})`, covered: line.covered, charge: line.charge };
     }),
     ...(assessment.serviceCharge && { serviceCharge: assessment.serviceCharge }),

@@ -1,6 +1,6 @@
 import { fromDayNumber, invoiceNumber, isUnderWarranty, toDayNumber } from '@aftersale/domain';
 import { dateOfDay, instantOn, policyOn, timestamp } from './calendar.js';
-import { MODELS, type ModelSpec } from './catalogue.js';
+import { MODELS } from './catalogue.js';
 import { claimCalendar } from './claim-calendar.js';
 import {
   agreementRows, assessmentRows, claimEvents, claimLineRows, consumptionRows, invoiceLineRows, invoiceRow, numberInvoices,
@@ -9,7 +9,7 @@ import {
 import { claimStory, SHOWCASE, type Showcase } from './claim-story.js';
 import { failureFault, reportedFault } from './faults.js';
 import type { Random } from './random.js';
-import type { ClaimEventRow, ClaimRow, DataSetRows, DeviceRow, InvoiceRow, ServiceCentreRow } from './rows.js';
+import type { ClaimEventRow, ClaimRow, DataSetRows, DeviceRow, InvoiceRow } from './rows.js';
 import { count, MAX_CLAIMS, replacementUnit, type World } from './world.js';
 
 /** The demo's queue: this many more claims in the last days, so the showcased open claims have recent claims to come from. */
@@ -47,8 +47,8 @@ export function planClaims(world: World, claims: number | undefined): Claims {
   const unitMatching = (r: Random, day: number, wanted: NonNullable<ClaimShowcase['unit']>): number | undefined => {
     const on = fromDayNumber(day);
     const policy = policyOn(on);
-    const fits = received.filter((o) => o.row.model_id === wanted.modelId && o.devices > 0 && toDayNumber(o.row.received_on as string) <= day
-      && isUnderWarranty(o.row.received_on as string, on, policy) === wanted.underWarranty);
+    const fits = received.filter((o) => o.row.model_id === wanted.modelId && o.devices > 0 && toDayNumber(o.row.received_on!) <= day
+      && isUnderWarranty(o.row.received_on!, on, policy) === wanted.underWarranty);
     if (fits.length === 0) return undefined;
     const order = r.pick(fits);
     return order.firstDeviceId + r.int(0, order.devices - 1);
@@ -58,12 +58,12 @@ export function planClaims(world: World, claims: number | undefined): Claims {
     const picked = claimDays.pick(index, r);
     const deviceId = (target?.unit && unitMatching(r, picked.day, target.unit)) ?? picked.deviceId;
     const unitRow = world.unitAt(deviceId);
-    const receivedOn = unitRow.received_on as string;
+    const receivedOn = unitRow.received_on!;
     const submittedOn = dateOfDay(picked.day);
     const submittedAt = instantOn(picked.day, r.int(7 * 60, 17 * 60 + 59));
     const formType = r.chance(0.85) ? 'REPAIR' : 'REPLACEMENT';
-    const centre = centreOf.get(unitRow.customer_id) as ServiceCentreRow;
-    const model = MODELS[unitRow.model_id - 1] as ModelSpec;
+    const centre = centreOf.get(unitRow.customer_id)!;
+    const model = MODELS[unitRow.model_id - 1]!;
     const fault = target ? reportedFault(r, model, target.cause) : failureFault(r, model, picked.mode);
     const story = claimStory({
       random: r, submittedAt, cutoff: world.cutoff, formType, receivedOn, submittedOn, fault,
@@ -80,7 +80,7 @@ export function planClaims(world: World, claims: number | undefined): Claims {
       model_id: unitRow.model_id,
       service_centre_id: story.sentToServiceCentre ? centre.id : null,
       form_type: formType,
-      ci_number: ciNumberOf.get(unitRow.order_id) as string,
+      ci_number: ciNumberOf.get(unitRow.order_id)!,
       symptoms: fault.symptoms,
       data_backup_acknowledged: true,
       status: story.status,
@@ -120,7 +120,7 @@ export function planClaims(world: World, claims: number | undefined): Claims {
     const standsAsWanted = (index: number, w: ClaimShowcase): boolean => {
       const life = lifeAt(index, w);
       if (life.claim.status !== w.status) return false;
-      return !w.unit || (life.unit.model_id === w.unit.modelId && isUnderWarranty(life.unit.received_on as string, life.claim.submitted_on) === w.unit.underWarranty);
+      return !w.unit || (life.unit.model_id === w.unit.modelId && isUnderWarranty(life.unit.received_on!, life.claim.submitted_on) === w.unit.underWarranty);
     };
     for (const w of wanted) {
       const found = recent.find(({ index, age }) => age >= w.age[0] && age <= w.age[1] && !showcase.has(index) && standsAsWanted(index, w));

@@ -72,7 +72,7 @@ export interface Fault {
   readonly likelyParts: readonly PartCategory[];
 }
 
-type ModelSymptoms = { code: string; kind: ModelKind; weakSpots?: Readonly<Record<string, number>> };
+interface ModelSymptoms { code: string; kind: ModelKind; weakSpots?: Readonly<Record<string, number>> }
 const symptomsByModel = new Map<string, readonly (readonly [Symptom, number])[]>();
 
 /** The symptoms a model can show, each weighted by how often it is reported (its weak spots more often). */

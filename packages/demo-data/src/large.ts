@@ -148,7 +148,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       };
       const writers = new Map<TableName, TableWriter>();
       for (const table of LOADED_TABLES) writers.set(table, await open(table));
-      const writer = (table: TableName) => writers.get(table) as TableWriter;
+      const writer = (table: TableName) => writers.get(table)!;
 
       const small = {
         customer: world.customers.map((c) => c.row), service_centre: world.service_centre, product_model: world.product_model,
@@ -204,7 +204,7 @@ async function replicaRole(client: pg.Client): Promise<void> {
   try {
     await client.query('set session_replication_role = replica');
   } catch (error) {
-    throw new Error(`The large data set loads with foreign keys off (session_replication_role = replica), which needs a superuser: ${(error as Error).message}`);
+    throw new Error(`The large data set loads with foreign keys off (session_replication_role = replica), which needs a superuser: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -296,10 +296,10 @@ class TableWriter {
   write(row: object): void {
     const record = row as Record<string, unknown>;
     if (!this.columns) this.begin(Object.keys(record));
-    const columns = this.columns as string[];
+    const columns = this.columns!;
     let line = '';
     for (let c = 0; c < columns.length; c += 1) {
-      const column = columns[c] as string;
+      const column = columns[c]!;
       let value = record[column];
       if (this.userColumns.includes(column) && typeof value === 'number') value = this.userIds.get(value) ?? null;
       line += (c === 0 ? '' : '\t') + copyText(value);

@@ -21,7 +21,7 @@ function fleet(defects: boolean) {
   const byPart = new Map<string, number[]>();
   for (let i = 0; i < claims.count; i += 1) {
     const { claim, unit, story } = claims.life(i);
-    const age = monthsBetween(unit.received_on as string, claim.submitted_on);
+    const age = monthsBetween(unit.received_on!, claim.submitted_on);
     const key = `${MODELS[claim.model_id - 1]?.code}|${unit.received_on?.slice(0, 7)}|${age}`;
     cells.set(key, (cells.get(key) ?? 0) + 1);
     const category = story.assessment?.parts[0]?.category;
@@ -54,7 +54,7 @@ function poissonUpperTail(k: number, lambda: number): number {
  */
 function flaggedCohorts({ units, cells }: ReturnType<typeof fleet>, ages = 3, alpha = 1e-6): string[] {
   const current = TODAY.slice(0, 7);
-  const cohorts = [...units.keys()].filter((key) => monthsBetween(key.split('|')[1] as string, current) > ages && (units.get(key) ?? 0) >= 200);
+  const cohorts = [...units.keys()].filter((key) => monthsBetween(key.split('|')[1]!, current) > ages && (units.get(key) ?? 0) >= 200);
   const flagged: string[] = [];
   for (const cohort of cohorts) {
     const [model] = cohort.split('|');

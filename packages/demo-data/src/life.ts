@@ -84,7 +84,7 @@ export function failureModeAt(life: ModelLife, age: number, u: number): FailureM
     target -= dailyHazard(mode, age, factor);
     if (target < 0) return mode;
   }
-  return (life.modes[life.modes.length - 1] as ModelLife['modes'][number]).mode;
+  return (life.modes[life.modes.length - 1]!).mode;
 }
 
 /** A bad batch: the units of a model received in one month are claimed for `factor` times as often, for one faulty part. */

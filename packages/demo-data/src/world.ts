@@ -126,7 +126,7 @@ export function buildWorld(options: WorldOptions): World {
     updated_at: onboarded,
   }));
   const staffMember = (key: 'agent' | 'tech'): { id: number; email: string } => {
-    const { id, email } = app_user[STAFF.findIndex((member) => member.key === key)] as AppUserRow;
+    const { id, email } = app_user[STAFF.findIndex((member) => member.key === key)]!;
     return { id, email };
   };
   const staff: Staff = { agent: staffMember('agent'), tech: staffMember('tech') };
@@ -169,7 +169,7 @@ export function buildWorld(options: WorldOptions): World {
       id, code: spec.code, name: spec.name, country: spec.country, contact_email: spec.contactEmail,
       created_at: onboarded, updated_at: onboarded,
     };
-    return { row, weight: spec.weight, models: spec.models, centre: centre as ServiceCentreRow };
+    return { row, weight: spec.weight, models: spec.models, centre: centre! };
   });
 
   const orders = generateOrders({
@@ -187,7 +187,7 @@ export function buildWorld(options: WorldOptions): World {
   // S1–S3: free spare parts delivered with each received order, under the policy in force on its receipt day.
   const allowances = received.map((order) => {
     const parts = (partsOfModel.get(order.row.model_id) ?? []).map((p) => ({ partId: String(p.id), category: p.category }));
-    const lines = spareAllowance(order.row.quantity, parts, policyInForce(order.row.received_on as string));
+    const lines = spareAllowance(order.row.quantity, parts, policyInForce(order.row.received_on!));
     return { order, lines: lines.map((line) => ({ partId: Number(line.partId), quantity: line.quantity })) };
   });
 
@@ -241,7 +241,7 @@ export function buildWorld(options: WorldOptions): World {
     stock,
     defects,
     unitAt(id: number): DeviceRow {
-      const order = orders[lastIndexWhere(orders, (o) => o.firstDeviceId <= id)] as Order;
+      const order = orders[lastIndexWhere(orders, (o) => o.firstDeviceId <= id)]!;
       return unit(order, id - order.firstDeviceId);
     },
   };
@@ -314,14 +314,14 @@ function generateOrders(plan: OrderPlan): Order[] {
     return { customer, model, quantity, shippedDay, receivedDay, spareAllowanceMaxOrderQty };
   });
   if (receivedCount >= 5 && !drafts.some((d) => d.receivedDay !== null && d.quantity > d.spareAllowanceMaxOrderQty)) {
-    (drafts[Math.floor(receivedCount / 2)] as (typeof drafts)[number]).quantity = 4800;
+    (drafts[Math.floor(receivedCount / 2)]!).quantity = 4800;
   }
   // A planted bad batch needs units: one order of the month goes to that model, from a customer who buys it.
   for (const defect of plan.defects) {
     const inMonth = drafts.filter((d) => d.receivedDay !== null && fromDayNumber(d.receivedDay).startsWith(defect.receivedMonth));
     const model = MODELS.find((m) => m.code === defect.modelCode);
     if (!model || inMonth.length === 0 || inMonth.some((d) => d.model === model)) continue;
-    const draft = inMonth[Math.floor(inMonth.length / 2)] as (typeof drafts)[number];
+    const draft = inMonth[Math.floor(inMonth.length / 2)]!;
     draft.model = model;
     draft.customer = plan.customers.find((c) => c.models.includes(model.code)) ?? draft.customer;
   }
@@ -355,7 +355,7 @@ function generateOrders(plan: OrderPlan): Order[] {
       id,
       number: `SO-${year}-${String(sequence).padStart(4, '0')}`,
       customer_id: d.customer.row.id,
-      model_id: plan.modelId.get(d.model.code) as number,
+      model_id: plan.modelId.get(d.model.code)!,
       quantity: d.quantity,
       shipped_on: fromDayNumber(d.shippedDay),
       received_on: d.receivedDay === null ? null : fromDayNumber(d.receivedDay),
@@ -409,7 +409,7 @@ export function dayNumberOption(date: string, field: string): number {
   try {
     return toDayNumber(date, field);
   } catch (error) {
-    if (error instanceof PolicyInputError) throw new RangeError(error.message);
+    if (error instanceof PolicyInputError) throw new RangeError(error.message, { cause: error });
     throw error;
   }
 }

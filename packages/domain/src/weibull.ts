@@ -47,7 +47,7 @@ const B10_QUANTILE = 0.1;
 
 function samplesOf(observations: readonly WeibullObservation[]): Sample[] {
   if (!Array.isArray(observations)) throw new PolicyInputError('observations', 'must be a list');
-  return observations.map((observation, index) => {
+  return observations.map((observation: WeibullObservation, index) => {
     const { time, censored, count = 1 } = observation;
     if (typeof time !== 'number' || !Number.isFinite(time) || time <= 0) {
       throw new PolicyInputError(`observations[${index}].time`, 'must be a positive number');

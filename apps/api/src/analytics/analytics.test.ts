@@ -418,7 +418,7 @@ describe('rollups kept current', () => {
     const snapshot = async () =>
       Object.fromEntries(
         await Promise.all(
-          tables.map(async (table) => [
+          tables.map(async (table): Promise<[string, string[]]> => [
             table,
             (await conn.execute<Record<string, unknown>[]>(`select * from ${table}`))
               .filter((row) => MEASURES.some((measure) => Number(row[measure] ?? 0) !== 0))

@@ -11,17 +11,22 @@ const TODAY = '2026-11-25';
 const apps: TestApp[] = [];
 afterAll(() => Promise.all(apps.map((t) => t.close())));
 
+interface Answer {
+  earlyWarnings: { cohortsTested: number; flags: { modelId: string; receiptMonth: string; ratio: number }[] };
+  productModels: { items: { id: string; code: string }[] };
+}
+
 async function flagsOn(defects: boolean, seed: number) {
   const t = await startTestApp({ clock: fixedClock(TODAY) });
   apps.push(t);
   const report = await generateLargeDataSet(t.db.url, { claims: 20_000, seed, today: TODAY, defects });
-  const res = await t.gql('{ earlyWarnings { cohortsTested flags { modelId receiptMonth ratio } } productModels(limit: 100) { items { id code } } }', {}, await t.login());
+  const res = await t.gql<Answer>('{ earlyWarnings { cohortsTested flags { modelId receiptMonth ratio } } productModels(limit: 100) { items { id code } } }', {}, await t.login());
   expect(res.errors).toBeUndefined();
-  const codes = new Map<string, string>(res.data!.productModels.items.map((m: { id: string; code: string }) => [m.id, m.code]));
+  const codes = new Map<string, string>(res.data!.productModels.items.map((m) => [m.id, m.code]));
   return {
     planted: report.defects.map((d) => `${d.modelCode} ${d.receivedMonth}`),
-    tested: res.data!.earlyWarnings.cohortsTested as number,
-    flagged: res.data!.earlyWarnings.flags.map((f: { modelId: string; receiptMonth: string }) => `${codes.get(f.modelId)} ${f.receiptMonth}`),
+    tested: res.data!.earlyWarnings.cohortsTested,
+    flagged: res.data!.earlyWarnings.flags.map((f) => `${codes.get(f.modelId)} ${f.receiptMonth}`),
   };
 }
 

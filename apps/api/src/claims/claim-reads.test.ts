@@ -30,10 +30,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** The statements one request sends, and its answer. */
-async function measured(query: string, variables: Record<string, unknown> = {}) {
-  let data: Record<string, any> | null | undefined;
+async function measured<Data = unknown>(query: string, variables: Record<string, unknown> = {}) {
+  let data: Data | null | undefined;
   const statements = await statementsOf(async () => {
-    const res = await t.gql(query, variables, admin);
+    const res = await t.gql<Data>(query, variables, admin);
     expect(res.errors).toBeUndefined();
     data = res.data;
   });
@@ -42,12 +42,15 @@ async function measured(query: string, variables: Record<string, unknown> = {}) 
 
 describe('a page of claims costs a fixed number of statements', () => {
   it('runs as many statements for 100 claims with every relation as for all 300: one per relation, not one per row', async () => {
-    const hundred = await measured(PAGE(true), { limit: 100 });
-    const all = await measured(PAGE(true), { limit: 300 });
-    expect(hundred.data['claims'].items).toHaveLength(100);
-    expect(hundred.data['claims'].items.some((c: { events: unknown[] }) => c.events.length > 1)).toBe(true);
-    expect(hundred.data['claims'].items.some((c: { invoices: { lines: unknown[] }[] }) => c.invoices.some((i) => i.lines.length > 0))).toBe(true);
-    expect(all.data['claims'].items).toHaveLength(300);
+    interface Page {
+      claims: { items: { events: unknown[]; invoices: { lines: unknown[] }[] }[] };
+    }
+    const hundred = await measured<Page>(PAGE(true), { limit: 100 });
+    const all = await measured<Page>(PAGE(true), { limit: 300 });
+    expect(hundred.data.claims.items).toHaveLength(100);
+    expect(hundred.data.claims.items.some((c) => c.events.length > 1)).toBe(true);
+    expect(hundred.data.claims.items.some((c) => c.invoices.some((i) => i.lines.length > 0))).toBe(true);
+    expect(all.data.claims.items).toHaveLength(300);
     expect(hundred.statements.length).toBe(all.statements.length);
     // The page, its count, and one each for: assessment, agreement, lines, shipments, retained parts, attachments, invoices, invoice lines, events.
     expect(hundred.statements.length).toBeLessThanOrEqual(11);
@@ -65,9 +68,9 @@ describe('a page of claims costs a fixed number of statements', () => {
     const list = `query ($limit: Int!) { claims(limit: $limit) { items { id number status device { id imei } model { id name } customer { id name } serviceCentre { id name } } } }`;
     expect((await measured(list, { limit: 100 })).statements).toHaveLength(1);
     const counted = list.replace('{ items', '{ total items');
-    const { statements, data } = await measured(counted, { limit: 25 });
+    const { statements, data } = await measured<{ claims: { total: number } }>(counted, { limit: 25 });
     expect(statements).toHaveLength(2);
-    expect(data['claims'].total).toBe(300);
+    expect(data.claims.total).toBe(300);
   });
 
   it('joins only the relations the query selects', async () => {
@@ -78,8 +81,8 @@ describe('a page of claims costs a fixed number of statements', () => {
 
   it('answers a claim with its unit, model, customer and events in two statements', async () => {
     const [first] = (await t.gql<{ claims: { items: { id: string }[] } }>('{ claims(limit: 1) { items { id } } }', {}, admin)).data!.claims.items;
-    const { statements, data } = await measured(`query ($id: ID!) { claim(id: $id) { id number device { imei } model { name } customer { name } events { type at } } }`, { id: first!.id });
-    expect(data['claim'].events.length).toBeGreaterThan(0);
+    const { statements, data } = await measured<{ claim: { events: unknown[] } }>(`query ($id: ID!) { claim(id: $id) { id number device { imei } model { name } customer { name } events { type at } } }`, { id: first!.id });
+    expect(data.claim.events.length).toBeGreaterThan(0);
     expect(statements).toHaveLength(2);
   });
 });
@@ -110,11 +113,11 @@ describe('claimsConnection', () => {
 
   it('counts only when totalCount is selected, and keeps the filter', async () => {
     const filter = { status: ['CLOSED'] };
-    const { statements, data } = await measured(`query ($filter: ClaimFilter) { claimsConnection(first: 5, filter: $filter) { totalCount edges { node { status } } } }`, { filter });
+    const { statements, data } = await measured<{ claimsConnection: { totalCount: number; edges: { node: { status: string } }[] } }>(`query ($filter: ClaimFilter) { claimsConnection(first: 5, filter: $filter) { totalCount edges { node { status } } } }`, { filter });
     expect(statements.filter((s) => /count\(/i.test(s))).toHaveLength(1);
-    expect(data['claimsConnection'].edges.map((e: { node: { status: string } }) => e.node.status)).toEqual(Array(5).fill('CLOSED'));
+    expect(data.claimsConnection.edges.map((e) => e.node.status)).toEqual(Array(5).fill('CLOSED'));
     const counts = await t.gql<{ claimStatusCounts: { status: string; count: number }[] }>('{ claimStatusCounts { status count } }', {}, admin);
-    expect(data['claimsConnection'].totalCount).toBe(counts.data!.claimStatusCounts.find((c) => c.status === 'CLOSED')!.count);
+    expect(data.claimsConnection.totalCount).toBe(counts.data!.claimStatusCounts.find((c) => c.status === 'CLOSED')!.count);
   });
 
   it('refuses a cursor it did not give, naming the argument', async () => {

@@ -10,7 +10,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../platform/err
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import { groupedBy } from '../platform/loaders.js';
-import { decodeCursor, encodeCursor, type Connection } from '../platform/pagination.js';
+import { decodeCursor, encodeCursor, SortDirection, type Connection } from '../platform/pagination.js';
 import { countClaims, readClaims, type ClaimIncludes, type ClaimView } from './claim-reads.js';
 import { appendClaimEvent } from './claim-events.js';
 import { Claim } from './claim.entity.js';
@@ -116,7 +116,7 @@ export class ClaimsService {
     page: { offset: number; limit: number; withTotal: boolean; includes: ClaimIncludes },
   ): Promise<{ items: ClaimView[]; total?: number }> {
     const where = this.whereOf(actor, filter);
-    const direction = sort?.direction === 'DESC' ? sql`desc` : sql`asc`;
+    const direction = sort?.direction === SortDirection.DESC ? sql`desc` : sql`asc`;
     const orderBy = sort ? sql`${sortColumns[sort.field]} ${direction}, c.id ${direction}` : sql`c.id desc`;
     const [items, total] = await Promise.all([
       readClaims(em, page.includes, { where, orderBy, limit: page.limit, offset: page.offset }),
@@ -137,7 +137,7 @@ export class ClaimsService {
     page: { first: number; after?: string; withTotal: boolean; includes: ClaimIncludes },
   ): Promise<Connection<ClaimView>> {
     const where = this.whereOf(actor, filter);
-    const descending = sort ? sort.direction === 'DESC' : true;
+    const descending = sort ? sort.direction === SortDirection.DESC : true;
     const column = sort ? sortColumns[sort.field] : sql`c.id`;
     const direction = descending ? sql`desc` : sql`asc`;
     const keyed = [...where];

@@ -5,7 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import type { Page } from '../platform/pagination.js';
+import { SortDirection, type Page } from '../platform/pagination.js';
 import { Device } from './device.entity.js';
 import type { DeviceFilter, DeviceSort } from './devices.inputs.js';
 
@@ -42,7 +42,7 @@ export class DevicesService {
 
   /** A page of units; the count (of the filtered device table alone) only when `withTotal`. */
   async list(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, sort: DeviceSort | undefined, offset: number, limit: number, withTotal = true): Promise<Page<Device>> {
-    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
+    const direction = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
     const where = whereOf(filter, actor);
     const [items, total] = await Promise.all([
       em.find(Device, where, { populate: ['order', 'model', 'customer'], orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction }, offset, limit }),

@@ -9,7 +9,7 @@ import { Migration } from '@mikro-orm/migrations';
  * database's collation.
  */
 export class Migration0005ReadIndexes extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 create extension if not exists pg_trgm;
 

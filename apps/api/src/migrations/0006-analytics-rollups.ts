@@ -139,7 +139,7 @@ const ROLLUPS = [...new Set(Object.values(SOURCES).flatMap((source) => [source.r
 const sourcesOf = (table: string) => Object.entries(SOURCES).filter(([, source]) => source.table === table).map(([name]) => name);
 
 export class Migration0006AnalyticsRollups extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     const names = Object.keys(SOURCES);
     const cases = (pick: (source: Source) => string) =>
       names.map((name) => `when ${quote(name)} then ${quote(pick(SOURCES[name]!))}`).join('\n    ');

@@ -7,6 +7,8 @@ import pg from 'pg';
  */
 export async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   const statements: string[] = [];
+  // Kept to be put back and called with the patched client as `this` (`query.apply(this, args)`).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0];

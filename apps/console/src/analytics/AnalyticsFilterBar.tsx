@@ -1,4 +1,4 @@
-import { FormType, type AnalyticsFilter } from '@aftersale/graphql';
+import { FormType, type AnalyticsFilter, type CustomerItemFragment, type ProductModelItemFragment } from '@aftersale/graphql';
 import { Box, Button, Chip, FormControl, InputLabel, MenuItem, OutlinedInput, Select, TextField } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 
@@ -17,8 +17,8 @@ const monthFields = [
 /** Models, customer, form type, receipt and claim periods: every analytics figure follows them. */
 export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
   const translate = useTranslate();
-  const { data: models = [] } = useGetList('models', { pagination: { page: 1, perPage: 200 } });
-  const { data: customers = [] } = useGetList('customers', { pagination: { page: 1, perPage: 200 } });
+  const { data: models = [] } = useGetList<ProductModelItemFragment>('models', { pagination: { page: 1, perPage: 200 } });
+  const { data: customers = [] } = useGetList<CustomerItemFragment>('customers', { pagination: { page: 1, perPage: 200 } });
   const selectedModels = (filter.modelIds ?? []).map(String);
   const set = (patch: Partial<AnalyticsFilter>) => onChange({ ...filter, ...patch });
   return (

@@ -35,7 +35,9 @@ export const NevadaTable = ({ filter }: { filter: AnalyticsFilter }) => {
       isPending={isPending}
       error={error}
       empty={rows.length === 0}
-      onCsv={() => downloadFile(`/api/analytics/nevada.csv${search ? `?${search}` : ''}`, 'nevada.csv').catch((e: Error) => notify(e.message, { type: 'error' }))}
+      onCsv={() => {
+        void downloadFile(`/api/analytics/nevada.csv${search ? `?${search}` : ''}`, 'nevada.csv').catch((e: Error) => notify(e.message, { type: 'error' }));
+      }}
     >
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small" data-testid="nevada-table" sx={{ '& td, & th': { px: 0.75, whiteSpace: 'nowrap' } }}>
