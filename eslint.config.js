@@ -90,6 +90,12 @@ export default defineConfig([
       'e2e/orders.test.ts',
       'e2e/server.test.ts',
       'e2e/support/server.ts',
+      'apps/api/src/events/events.test.ts',
+      'apps/api/src/webhooks/webhooks.test.ts',
+      'apps/api/src/testing/ws-client.ts',
+      'e2e/delivery.test.ts',
+      'e2e/integrations.test.ts',
+      'tools/bench/events.ts',
     ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

@@ -62,7 +62,7 @@ async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutM
     try {
       return await check();
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${what}: ${(error as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`${what}: ${(error as Error).message}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -72,7 +72,7 @@ async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutM
 function follow(server: RunningServer, who: Integrator, cursorFile: string) {
   const received: ClaimUpdate[] = [];
   const follower = followClaimUpdates({ url: `${server.url}graphql`, apiKey: who.apiKey, cursorFile, onUpdate: (update) => void received.push(update) });
-  return { received, stop: follower.stop };
+  return { received, stop: () => follower.stop() };
 }
 
 beforeAll(async () => {
@@ -167,7 +167,12 @@ describe('webhooks', () => {
     const hanging = createServer(() => undefined);
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const create = async (url: string) => {
-      const res = await graphql(a.url, 'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret endpoint { id } } }', { i: { url } }, mine.apiKey);
+      const res = await graphql(
+        a.url,
+        'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret endpoint { id } } }',
+        { i: { url } },
+        mine.apiKey,
+      );
       if (!res.data) throw new Error(JSON.stringify(res.errors));
       return res.data.createWebhookEndpoint as { secret: string; endpoint: { id: string } };
     };
@@ -177,8 +182,14 @@ describe('webhooks', () => {
     try {
       const claimId = await fileClaim(b, mine);
       const log = async (endpointId: string) =>
-        (await graphql(a.url, 'query ($e: ID!) { webhookDeliveries(endpointId: $e) { id status attempts nextAttemptAt lastAttemptAt lastStatusCode } }', { e: endpointId }, mine.apiKey)).data
-          .webhookDeliveries as { id: string; status: string; attempts: number }[];
+        (
+          await graphql(
+            a.url,
+            'query ($e: ID!) { webhookDeliveries(endpointId: $e) { id status attempts nextAttemptAt lastAttemptAt lastStatusCode } }',
+            { e: endpointId },
+            mine.apiKey,
+          )
+        ).data.webhookDeliveries as { id: string; status: string; attempts: number }[];
       await eventually(() => expect(events).toHaveLength(1), 'the delivery after two refusals');
       expect(events[0]!.body).toMatchObject({ event: { type: 'SUBMITTED' }, claim: { id: claimId } });
       const [delivered] = await log(flaky.endpoint.id);
@@ -204,7 +215,12 @@ describe('webhooks', () => {
     expect(privateRange.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     const strict = await startServer({ databaseUrl: pg.url });
     try {
-      const loopback = await graphql(strict.url, 'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:8080/hook" }) { secret } }', {}, mine.apiKey);
+      const loopback = await graphql(
+        strict.url,
+        'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:8080/hook" }) { secret } }',
+        {},
+        mine.apiKey,
+      );
       expect(loopback.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     } finally {
       await strict.stop();

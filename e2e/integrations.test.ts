@@ -27,8 +27,9 @@ describe("a customer's integrations, in the console", () => {
   it('registers a webhook endpoint, shows the live claim events and the delivery log, and redelivers', async () => {
     const admin = await token(server.url, LOGINS.admin.email, LOGINS.admin.password);
     const customerId = (await graphql(server.url, '{ customers(limit: 1) { items { id } } }', {}, admin)).data.customers.items[0].id as string;
-    const apiKey = (await graphql(server.url, 'mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "console e2e" }) { secret } }', { c: customerId }, admin)).data
-      .createApiKey.secret as string;
+    const apiKey = (
+      await graphql(server.url, 'mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "console e2e" }) { secret } }', { c: customerId }, admin)
+    ).data.createApiKey.secret as string;
     let secret = '';
     const received: WebhookEvent[] = [];
     const receiver = await startWebhookReceiver({ secret: () => secret, onEvent: (event) => void received.push(event) });

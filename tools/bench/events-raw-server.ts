@@ -10,7 +10,7 @@ const clients = new Set<WebSocket>();
 server.on('connection', (socket, request) => {
   if (request.url === '/control') {
     socket.on('message', (data) => {
-      const payloads = JSON.parse(String(data)) as string[];
+      const payloads = JSON.parse((data as Buffer).toString()) as string[];
       for (const payload of payloads) for (const client of clients) client.send(payload);
     });
     return;

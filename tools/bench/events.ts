@@ -69,7 +69,7 @@ async function connect(count: number, url: string, onOpen: (socket: WebSocket) =
     await Promise.all(
       Array.from({ length: Math.min(50, count - i) }, async () => {
         const socket = new WebSocket(url, 'graphql-transport-ws');
-        socket.on('message', (data) => onMessage(String(data)));
+        socket.on('message', (data: Buffer) => onMessage(data.toString()));
         await new Promise<void>((resolve, reject) => {
           socket.once('open', () => resolve());
           socket.once('error', reject);
@@ -112,17 +112,20 @@ try {
   const url = `${base}graphql`;
   const admin = (await graphql(url, 'mutation { login(email: "admin@aftersale.test", password: "aftersale-admin") { token } }', {})).login.token as string;
   const customerId = (await graphql(url, '{ customers(limit: 1) { items { id } } }', {}, admin)).customers.items[0].id as string;
-  const apiKey = (await graphql(url, 'mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "bench" }) { secret } }', { c: customerId }, admin)).createApiKey.secret as string;
+  const apiKey = (await graphql(url, 'mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "bench" }) { secret } }', { c: customerId }, admin))
+    .createApiKey.secret as string;
   const claimId = Number((await graphql(url, '{ claims(limit: 1) { items { id } } }', {}, apiKey)).claims.items[0].id);
 
   const sql = new pg.Client({ connectionString: db.url });
   sql.on('error', () => undefined);
   await sql.connect();
   const writeEvents = async (count: number, type: string) => {
-    await sql.query(
-      `insert into claim_event (claim_id, customer_id, type, actor_label) select $1, $2, $3 || '_' || n, 'bench' from generate_series(1, $4) n`,
-      [claimId, Number(customerId), type, count],
-    );
+    await sql.query(`insert into claim_event (claim_id, customer_id, type, actor_label) select $1, $2, $3 || '_' || n, 'bench' from generate_series(1, $4) n`, [
+      claimId,
+      Number(customerId),
+      type,
+      count,
+    ]);
   };
 
   // Idle subscribers: the API process's memory before and after.
@@ -183,8 +186,20 @@ try {
   children.push(raw);
   const rawPort = (await started(raw, /port (\d+)/))[1]!;
   let rawReceived = 0;
-  const rawClients = await connect(SUBSCRIBERS, `ws://127.0.0.1:${rawPort}/`, () => undefined, () => void rawReceived++);
-  const control = (await connect(1, `ws://127.0.0.1:${rawPort}/control`, () => undefined, () => undefined))[0]!;
+  const rawClients = await connect(
+    SUBSCRIBERS,
+    `ws://127.0.0.1:${rawPort}/`,
+    () => undefined,
+    () => void rawReceived++,
+  );
+  const control = (
+    await connect(
+      1,
+      `ws://127.0.0.1:${rawPort}/control`,
+      () => undefined,
+      () => undefined,
+    )
+  )[0]!;
   await new Promise((resolve) => setTimeout(resolve, 500));
   const r0 = performance.now();
   control.send(JSON.stringify(sample));
@@ -236,15 +251,19 @@ try {
   const p99 = percentile(latencies, 99);
   console.log(`\nLive delivery, ${SUBSCRIBERS} subscribers (API and baseline each in their own process, loopback)`);
   console.log(`  deliveries/s      API ${Math.round(apiRate)}   raw ws ${Math.round(rawRate)}   ratio ${(apiRate / rawRate).toFixed(2)}× (goal ≥ 0.6×)`);
-  console.log(`  commit → client   p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms (goal p99 ≤ 250 ms; ${LATENCY_SAMPLES} single-event commits × ${SUBSCRIBERS})`);
+  console.log(
+    `  commit → client   p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms (goal p99 ≤ 250 ms; ${LATENCY_SAMPLES} single-event commits × ${SUBSCRIBERS})`,
+  );
   console.log(`  idle subscriber   ${perSubscriberKb.toFixed(1)} KB of API memory (RSS) each (goal ≤ 50 KB)`);
-  console.log(`  transitions/s     with log + NOTIFY ${Math.round(withLog)}   without ${Math.round(without)}   ratio ${(withLog / without).toFixed(2)}× (goal ≥ 0.8×; ${WRITERS} writers, ${WRITE_SECONDS} s each)`);
+  console.log(
+    `  transitions/s     with log + NOTIFY ${Math.round(withLog)}   without ${Math.round(without)}   ratio ${(withLog / without).toFixed(2)}× (goal ≥ 0.8×; ${WRITERS} writers, ${WRITE_SECONDS} s each)`,
+  );
 } catch (error) {
   console.error('events bench failed:', error, received, others);
   process.exitCode = 1;
 } finally {
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve())));
   await db.stop();
   await rm(dataDir, { recursive: true, force: true });
 }

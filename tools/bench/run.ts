@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   import: () => import('./import.js'),
   read: () => import('./read.js'),
   analytics: () => import('./analytics.js'),
+  events: () => import('./events.js'),
 };
 
 const name = process.argv[2];

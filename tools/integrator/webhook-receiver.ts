@@ -12,17 +12,21 @@ import { createServer, type Server } from 'node:http';
 
 /** True when `header` signs `rawBody` with `secret` and is at most `toleranceSeconds` old. */
 export function verifyAftersaleSignature(secret: string, rawBody: string, header: string, toleranceSeconds = 300): boolean {
-  const fields = Object.fromEntries(header.split(',').map((part) => part.split('=', 2)));
-  const t = Number(fields['t']);
+  const fields = new Map(header.split(',').map((part) => part.split('=', 2) as [string, string]));
+  const t = Number(fields.get('t'));
   if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
   const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
-  const given = Buffer.from(String(fields['v1'] ?? ''), 'hex');
+  const given = Buffer.from(fields.get('v1') ?? '', 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 export interface WebhookEvent {
   deliveryId: string;
-  body: { cursor: string; event: { type: string; fromStatus: string | null; toStatus: string | null; actor: string; at: string }; claim: Record<string, unknown> };
+  body: {
+    cursor: string;
+    event: { type: string; fromStatus: string | null; toStatus: string | null; actor: string; at: string };
+    claim: Record<string, unknown>;
+  };
 }
 
 export interface ReceiverOptions {
@@ -46,7 +50,7 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<{ 
         return;
       }
       Promise.resolve()
-        .then(() => options.onEvent({ deliveryId: String(req.headers['aftersale-delivery']), body: JSON.parse(raw) }))
+        .then(() => options.onEvent({ deliveryId: String(req.headers['aftersale-delivery']), body: JSON.parse(raw) as WebhookEvent['body'] }))
         .then(() => res.writeHead(200).end('ok'))
         .catch(() => res.writeHead(500).end('not now'));
     });

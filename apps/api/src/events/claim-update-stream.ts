@@ -173,7 +173,7 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
     }
   }
 
-  async return(): Promise<IteratorResult<ClaimUpdate>> {
+  return(): Promise<IteratorResult<ClaimUpdate>> {
     if (!this.done) {
       this.done = true;
       this.queue.length = 0;
@@ -181,7 +181,7 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
       this.notify();
       this.onDrained?.();
     }
-    return { done: true, value: undefined };
+    return Promise.resolve({ done: true, value: undefined });
   }
 
   async throw(error: unknown): Promise<IteratorResult<ClaimUpdate>> {

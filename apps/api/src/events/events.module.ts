@@ -17,8 +17,10 @@ export const eventsModule = {
   log: () => new ClaimEventLog(),
   resolvers: (log: ClaimEventLog) => [new EventsResolver(new EventsService(log))],
   /** This instance's feed: start it before serving, close it after. */
-  feed: (orm: MikroORM, databaseUrl: string, log: ClaimEventLog, logger: Logger, options?: FeedOptions) => new ClaimEventFeed(orm, databaseUrl, log, logger, options),
+  feed: (orm: MikroORM, databaseUrl: string, log: ClaimEventLog, logger: Logger, options?: FeedOptions) =>
+    new ClaimEventFeed(orm, databaseUrl, log, logger, options),
   subscriptionRoot: eventsSubscriptionRoot,
   /** Ends a revoked API key's subscriptions on this instance. */
-  enforceRevocations: (orm: MikroORM, feed: ClaimEventFeed, websocket: GraphqlWsServer, logger: Logger) => closeRevokedKeyConnections(orm, feed, websocket, logger),
+  enforceRevocations: (orm: MikroORM, feed: ClaimEventFeed, websocket: GraphqlWsServer, logger: Logger) =>
+    closeRevokedKeyConnections(orm, feed, websocket, logger),
 };

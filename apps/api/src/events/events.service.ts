@@ -46,7 +46,11 @@ export class EventsService {
   constructor(private readonly log: ClaimEventLog) {}
 
   /** A page of the caller's events after `after` (from the start of the log without it). */
-  async page(em: EntityManager, actor: Actor, args: { after?: string | null; first?: number | null; claimId?: string | null; customerId?: string | null }): Promise<ClaimUpdateConnection> {
+  async page(
+    em: EntityManager,
+    actor: Actor,
+    args: { after?: string | null; first?: number | null; claimId?: string | null; customerId?: string | null },
+  ): Promise<ClaimUpdateConnection> {
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE}.`);
     const after = args.after ? decodeCursor(args.after, 'after') : 0n;

@@ -106,9 +106,14 @@ describe('claimUpdates', () => {
   it("lets staff follow one customer's claims", async () => {
     const mine = await anIntegrator();
     const theirs = await anIntegrator();
-    const sub = await subscriber(t.url, { authorization: `Bearer ${admin}` }, UPDATES.replace('$claimId: ID)', '$claimId: ID, $customerId: ID)').replace('claimId: $claimId)', 'claimId: $claimId, customerId: $customerId)'), {
-      customerId: String(mine.customer.id),
-    });
+    const sub = await subscriber(
+      t.url,
+      { authorization: `Bearer ${admin}` },
+      UPDATES.replace('$claimId: ID)', '$claimId: ID, $customerId: ID)').replace('claimId: $claimId)', 'claimId: $claimId, customerId: $customerId)'),
+      {
+        customerId: String(mine.customer.id),
+      },
+    );
     await fileClaim(theirs.imeis[0]!, theirs.apiKey);
     const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
     const [update] = await sub.received(1);
@@ -210,7 +215,9 @@ describe('fan-out', () => {
     const admin = new pg.Client({ connectionString: t.db.url });
     await admin.connect();
     try {
-      const killed = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen claim_event%'`);
+      const killed = await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen claim_event%'`,
+      );
       expect(killed.rowCount).toBe(1);
       await fileClaim(mine.imeis[0]!, mine.apiKey);
       await fileClaim(mine.imeis[1]!, mine.apiKey);
@@ -239,11 +246,11 @@ describe('fan-out', () => {
       await client.end();
     }
     expect(await sub.raw.closed).toMatchObject({ code: 4413 });
-    const last = sub.payloads().at(-1)?.['data'].claimUpdates.cursor as string | undefined;
+    const last = sub.payloads().at(-1)?.data.claimUpdates.cursor as string | undefined;
     const resumed = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { after: last ?? start, claimId: claim.id });
     const got = await resumed.received(200 - sub.payloads().length);
     expect(got.at(-1)!['data'].claimUpdates.event.type).toBe('BULK_200');
-    expect(new Set([...sub.payloads(), ...got].map((p) => p['data'].claimUpdates.cursor)).size).toBe(200);
+    expect(new Set([...sub.payloads(), ...got].map((p) => p.data.claimUpdates.cursor)).size).toBe(200);
     resumed.close();
   });
 });
@@ -296,7 +303,11 @@ describe('graphql-ws protocol and abuse', () => {
   });
 
   it('runs subscriptions only: a mutation over WebSocket is FORBIDDEN and changes nothing', async () => {
-    const sub = await subscriber(t.url, { authorization: `Bearer ${admin}` }, 'mutation { createCustomer(input: { code: "WS1", name: "Over WS", country: "DE" }) { id } }');
+    const sub = await subscriber(
+      t.url,
+      { authorization: `Bearer ${admin}` },
+      'mutation { createCustomer(input: { code: "WS1", name: "Over WS", country: "DE" }) { id } }',
+    );
     const error = await sub.raw.next((m) => m['type'] === 'error');
     expect(error['payload'][0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     const [row] = await t.app.orm.em.fork().getConnection().execute<{ count: number }[]>(`select count(*)::int as count from customer where code = 'WS1'`);

@@ -10,6 +10,7 @@ import {
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
+  OperationTypeNode,
   specifiedRules,
   validate,
 } from 'graphql';
@@ -65,11 +66,13 @@ export const WsCloseCode = {
   Revoked: CloseCode.Forbidden,
 } as const;
 
-type Extra = {
+interface Extra {
+  // graphql-ws wants an open record for its `extra`.
+  [key: string | symbol]: unknown;
   socket: WebSocket;
   request: IncomingMessage;
   actor?: Actor;
-};
+}
 
 /** The credential of a `connection_init`: `{ authorization: "Bearer <token>" }` or `{ apiKey: "<key>" }`. */
 function credentialOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
@@ -128,13 +131,13 @@ function sharingKey(args: ExecutionArgs): string {
 /** graphql-js's `subscribe`, with each event's result shared between identical subscriptions. */
 async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+  if (!(Symbol.asyncIterator in source)) return source;
   const events = source as AsyncGenerator<unknown>;
   const key = sharingKey(args);
   const resultOf = (payload: unknown): Promise<ExecutionResult> => {
     if (typeof payload !== 'object' || payload === null) return Promise.resolve(execute({ ...args, rootValue: payload }));
     let results = sharedResults.get(payload);
-    if (!results) sharedResults.set(payload, (results = new Map()));
+    if (!results) sharedResults.set(payload, (results = new Map<string, Promise<ExecutionResult>>()));
     let result = results.get(key);
     if (!result) results.set(key, (result = Promise.resolve(execute({ ...args, rootValue: payload }))));
     return result;
@@ -158,6 +161,8 @@ async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<Exec
   };
   return mapped as unknown as AsyncGenerator<ExecutionResult>;
 }
+
+const isErrorList = (checked: DocumentNode | readonly GraphQLError[]): checked is readonly GraphQLError[] => Array.isArray(checked);
 
 const onlySubscriptions = () =>
   new GraphQLError('Only subscriptions run over WebSocket: send queries and mutations with POST /graphql.', {
@@ -238,11 +243,11 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
       },
       onSubscribe: (ctx, _id, payload) => {
         const checked = checkedDocument(payload.query);
-        if (Array.isArray(checked)) return checked;
-        const document = checked as DocumentNode;
+        if (isErrorList(checked)) return checked;
+        const document = checked;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation.', { extensions: { code: 'BAD_REQUEST' } })];
-        if (operation.operation !== 'subscription') return [onlySubscriptions()];
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return [onlySubscriptions()];
         const requestId = randomUUID();
         const { socket, request } = ctx.extra;
         let em: Context['em'] | undefined;
@@ -262,7 +267,14 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           connection: { close: (code, reason) => socket.close(code, reason) },
         };
         try {
-          checkOperationCost(schema, document, payload.variables ?? undefined, opts.costCallerOf(contextValue), opts.costBudget, payload.operationName ?? undefined);
+          checkOperationCost(
+            schema,
+            document,
+            payload.variables ?? undefined,
+            opts.costCallerOf(contextValue),
+            opts.costBudget,
+            payload.operationName ?? undefined,
+          );
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;

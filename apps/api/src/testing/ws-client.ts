@@ -17,7 +17,7 @@ export function rawSocket(url: string, options: { origin?: string; headers?: Rec
   const messages: Record<string, any>[] = [];
   const waiters: { match: (m: Record<string, any>) => boolean; resolve: (m: Record<string, any>) => void }[] = [];
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as Record<string, any>;
+    const message = JSON.parse((data as Buffer).toString()) as Record<string, any>;
     messages.push(message);
     for (const waiter of [...waiters]) {
       if (waiter.match(message)) {
@@ -67,7 +67,8 @@ export async function subscriber(url: string, params: Record<string, unknown>, q
     async received(count: number): Promise<Record<string, any>[]> {
       const deadline = Date.now() + 30_000;
       while (data().length < count) {
-        if (Date.now() > deadline) throw new Error(`got ${data().length} of ${count}: ${JSON.stringify(data().map((p) => p['data']?.claimUpdates?.event?.type ?? p))}`);
+        if (Date.now() > deadline)
+          throw new Error(`got ${data().length} of ${count}: ${JSON.stringify(data().map((p) => p.data?.claimUpdates?.event?.type ?? p))}`);
         await Promise.race([
           raw.next((m) => m['type'] === 'next' && data().length >= count),
           raw.closed.then(() => undefined),

@@ -94,7 +94,12 @@ export class WebhookDispatcher {
     const em = this.orm.em.fork();
     return em.transactional(async (tx) => {
       const conn = tx.getConnection();
-      const [feed] = await conn.execute<{ position: string }[]>('select position from webhook_feed where id = 1 for update skip locked', [], 'all', tx.getTransactionContext());
+      const [feed] = await conn.execute<{ position: string }[]>(
+        'select position from webhook_feed where id = 1 for update skip locked',
+        [],
+        'all',
+        tx.getTransactionContext(),
+      );
       if (!feed) return 0;
       const [result] = await conn.execute<{ events: number; last: string | null }[]>(
         `with events as (
@@ -135,7 +140,7 @@ export class WebhookDispatcher {
     const em = this.orm.em.fork();
     return em.transactional(async (tx) => {
       const conn = tx.getConnection();
-      const ctx = tx.getTransactionContext();
+      const ctx: unknown = tx.getTransactionContext();
       const candidates = await conn.execute<{ id: string; endpoint_id: number }[]>(
         `select d.id, d.endpoint_id from webhook_delivery d
            join webhook_endpoint w on w.id = d.endpoint_id and w.enabled and w.failing_since is null
@@ -195,8 +200,7 @@ export class WebhookDispatcher {
     const started = performance.now();
     const client = url.protocol === 'https:' ? https : http;
     return new Promise((resolve) => {
-      const finish = (statusCode: number | null, error: string | null) =>
-        resolve({ statusCode, error, latencyMs: Math.round(performance.now() - started) });
+      const finish = (statusCode: number | null, error: string | null) => resolve({ statusCode, error, latencyMs: Math.round(performance.now() - started) });
       const request = client.request(
         url,
         {

@@ -98,7 +98,7 @@ export function publicOnlyLookup(url: URL, allowLocalHttp: boolean): LookupFunct
           callback(Object.assign(new Error(`${hostname} resolves to a non-public address`), { code: 'ENOTPUBLIC' }), '', 4);
           return;
         }
-        if (typeof options === 'object' && options.all) callback(null, entries as never);
+        if (typeof options === 'object' && options.all) callback(null, entries);
         else callback(null, entries[0]!.address, entries[0]!.family);
       })
       .catch((error: NodeJS.ErrnoException) => callback(error, '', 4));

@@ -2,7 +2,11 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CustomerType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
 
-export const WebhookDeliveryStatusEnum = graphqlEnum(['PENDING', 'SENDING', 'SUCCEEDED', 'FAILED'] as const, 'WebhookDeliveryStatus', 'Where a webhook delivery stands.');
+export const WebhookDeliveryStatusEnum = graphqlEnum(
+  ['PENDING', 'SENDING', 'SUCCEEDED', 'FAILED'] as const,
+  'WebhookDeliveryStatus',
+  'Where a webhook delivery stands.',
+);
 
 @ObjectType('WebhookEndpoint', { description: "Where a customer's claim events are POSTed, signed with the endpoint's secret." })
 export class WebhookEndpointType {
@@ -11,7 +15,10 @@ export class WebhookEndpointType {
   @Field() url!: string;
   @Field(() => [String], { description: 'Event types sent (e.g. SUBMITTED, REQUEST_UNIT); empty: every event.' }) eventTypes!: string[];
   @Field() enabled!: boolean;
-  @Field(() => Date, { nullable: true, description: 'Set when a delivery failed every retry (about a day): deliveries wait until the endpoint is enabled again.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when a delivery failed every retry (about a day): deliveries wait until the endpoint is enabled again.',
+  })
   failingSince?: Date | null;
   @Field() createdAt!: Date;
   @Field(() => Int) version!: number;

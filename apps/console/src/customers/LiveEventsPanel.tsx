@@ -65,7 +65,9 @@ export const LiveEventsPanel = ({ customerId }: { customerId: string }) => {
                 <Link to={`/claims/${update.claim.id}/show`}>{update.claim.number}</Link>
               </TableCell>
               <TableCell>{update.event.type}</TableCell>
-              <TableCell>{update.event.fromStatus || update.event.toStatus ? `${update.event.fromStatus ?? '—'} → ${update.event.toStatus ?? '—'}` : '—'}</TableCell>
+              <TableCell>
+                {update.event.fromStatus || update.event.toStatus ? `${update.event.fromStatus ?? '—'} → ${update.event.toStatus ?? '—'}` : '—'}
+              </TableCell>
               <TableCell>{update.event.actor}</TableCell>
             </TableRow>
           ))}

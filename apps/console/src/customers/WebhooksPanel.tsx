@@ -34,7 +34,10 @@ export const WebhooksPanel = ({ customerId }: { customerId: string }) => {
   };
   const create = () =>
     run(async () => {
-      const types = eventTypes.split(',').map((type) => type.trim()).filter(Boolean);
+      const types = eventTypes
+        .split(',')
+        .map((type) => type.trim())
+        .filter(Boolean);
       const created = await request(CreateWebhookEndpointDocument, { input: { customerId, url, eventTypes: types } });
       setSecret(created.createWebhookEndpoint.secret);
       setUrl('');
@@ -98,8 +101,21 @@ export const WebhooksPanel = ({ customerId }: { customerId: string }) => {
       </Table>
       {shown && <DeliveryLog endpointId={shown} />}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <TextField size="small" label="https URL" value={url} onChange={(e) => setUrl(e.target.value)} sx={{ minWidth: 320 }} inputProps={{ 'data-testid': 'webhook-url' }} />
-        <TextField size="small" label="Event types (comma-separated, empty: all)" value={eventTypes} onChange={(e) => setEventTypes(e.target.value)} sx={{ minWidth: 280 }} />
+        <TextField
+          size="small"
+          label="https URL"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          sx={{ minWidth: 320 }}
+          inputProps={{ 'data-testid': 'webhook-url' }}
+        />
+        <TextField
+          size="small"
+          label="Event types (comma-separated, empty: all)"
+          value={eventTypes}
+          onChange={(e) => setEventTypes(e.target.value)}
+          sx={{ minWidth: 280 }}
+        />
         <Button variant="outlined" disabled={!url} onClick={() => void create()} data-testid="create-webhook">
           Add endpoint
         </Button>
