@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { openAppDatabase } from '@aftersale/api/app';
 import { hashPassword } from '@aftersale/api/credentials';
+import { registerPolicyVersionsIn } from '@aftersale/api/seed-demo-data';
 import { createTestDatabase, type TestDatabase } from '@aftersale/api/test-database';
 import { generateLargeDataSet, type PlantedDefect } from '@aftersale/demo-data';
 import type { Browser, Page } from 'playwright-core';
@@ -28,6 +30,9 @@ const ANALYST = 'analyst@aftersale.test';
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // The generator writes assessments under the policy versions the API registers on start.
+  const orm = await openAppDatabase(db.url);
+  await registerPolicyVersionsIn(orm).finally(() => orm.close());
   const report = await generateLargeDataSet(db.url, { claims: 20_000, seed: 2, passwordHash: await hashPassword(DEMO_PASSWORD) });
   planted = report.defects[0]!;
   [server, browser] = await Promise.all([startServer({ env: { DATABASE_URL: db.url, AFTERSALE_DEMO_DATA: 'off' } }), launchBrowser()]);
