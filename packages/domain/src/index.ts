@@ -98,4 +98,5 @@ export {
   type InvoiceAction,
   type InvoiceStatus,
 } from './invoice-lifecycle.js';
+export { daysOverdue, invoiceDueOn, invoiceTax } from './invoice-terms.js';
 export { DEFAULT_BARCODE_PATTERN, completeImei, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';
