@@ -11,6 +11,7 @@ import { devicesModule } from './devices/devices.module.js';
 import { DevicesService } from './devices/devices.service.js';
 import { invoicesModule } from './invoices/invoices.module.js';
 import { InvoicesService } from './invoices/invoices.service.js';
+import { DEMO_INVOICE_SETTINGS, invoiceSettingsOf, type InvoiceSettings } from './invoices/invoice-settings.js';
 import { migrations } from './migrations/index.js';
 import { ordersModule } from './orders/orders.module.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -57,12 +58,12 @@ export interface App {
 }
 
 /** Every service, resolver and route, wired by hand: the whole dependency graph reads top to bottom. */
-export function createResolvers(tokens: TokenSigner, clock: Clock) {
+export function createResolvers(tokens: TokenSigner, clock: Clock, invoiceSettings: InvoiceSettings = DEMO_INVOICE_SETTINGS) {
   const auth = new AuthService(tokens);
   const devices = new DevicesService(clock);
   const importer = new DeviceImporter(clock);
   const stock = new StockService();
-  const invoices = new InvoicesService(clock);
+  const invoices = new InvoicesService(clock, invoiceSettings);
   const claims = new ClaimsService(devices, clock);
   const workflow = new ClaimWorkflowService(devices, stock, invoices, clock);
   return {
@@ -105,7 +106,7 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock }
       const { seedDemoDataIfEmpty } = await import('./demo/seed-demo-data.js');
       await seedDemoDataIfEmpty(orm, clock, log);
     }
-    const { authenticate, resolvers, routes } = createResolvers(tokens, clock);
+    const { authenticate, resolvers, routes } = createResolvers(tokens, clock, invoiceSettingsOf(config));
     const schema = await buildAppSchema(resolvers);
     const http = await startHttpServer({ schema, orm, authenticate, log, routes, consoleDir: config.AFTERSALE_CONSOLE_DIR });
     await new Promise<void>((resolve, reject) => {

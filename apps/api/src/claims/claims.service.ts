@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addDays, CLAIM_STATUSES, checkClaimSubmission, type ClaimStatus, type ClaimSubmission } from '@aftersale/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { customerScope, staffUserId, type Actor } from '../platform/actor.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import type { Clock } from '../platform/clock.js';
@@ -14,7 +14,20 @@ import { ClaimEvent } from './claim-event.entity.js';
 import { Claim } from './claim.entity.js';
 import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 
-const sortColumns = { NUMBER: 'number', SUBMITTED_AT: 'createdAt', STATUS: 'status', UPDATED_AT: 'updatedAt' } as const;
+/** How each sort field orders the claims; relations are joined by MikroORM (a claim without a centre or decision sorts last ascending). */
+const sortOrder: Record<ClaimSort['field'], (direction: 'asc' | 'desc') => QueryOrderMap<Claim>> = {
+  NUMBER: (d) => ({ number: d }),
+  SUBMITTED_AT: (d) => ({ createdAt: d }),
+  STATUS: (d) => ({ status: d }),
+  UPDATED_AT: (d) => ({ updatedAt: d }),
+  FORM_TYPE: (d) => ({ formType: d }),
+  DECISION: (d) => ({ decision: d }),
+  IMEI: (d) => ({ device: { imei: d } }),
+  MODEL: (d) => ({ model: { name: d } }),
+  CUSTOMER: (d) => ({ customer: { name: d } }),
+  SERVICE_CENTRE: (d) => ({ serviceCentre: { name: d } }),
+  CI_NUMBER: (d) => ({ ciNumber: d }),
+};
 
 const populate = ['device', 'device.order', 'model', 'customer'] as const;
 
@@ -96,7 +109,7 @@ export class ClaimsService {
     const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
     const [items, total] = await em.findAndCount(Claim, this.whereOf(actor, filter), {
       populate,
-      orderBy: sort ? { [sortColumns[sort.field]]: direction, id: direction } : { id: 'desc' },
+      orderBy: sort ? [sortOrder[sort.field](direction), { id: direction }] : [{ id: 'desc' }],
       offset,
       limit,
     });

@@ -16,6 +16,12 @@ const Env = z.object({
   AFTERSALE_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('8h'),
   AFTERSALE_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   AFTERSALE_CONSOLE_DIR: z.string().default(`${repoRoot}apps/console/dist`),
+  // The seller printed on invoices; the defaults are the demo's, change them for anything but a demo.
+  AFTERSALE_SELLER_NAME: z.string().min(1).default('Aftersale Devices Ltd (demo)'),
+  AFTERSALE_SELLER_ADDRESS: z.string().min(1).default('1 Harbour Way\\nDublin D02 X285\\nIreland'),
+  AFTERSALE_SELLER_TAX_ID: z.string().min(1).default('IE 0000000XD'),
+  AFTERSALE_PAYMENT_TERMS_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  AFTERSALE_TAX_RATE: z.coerce.number().min(0).max(100).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
