@@ -12,7 +12,7 @@ export interface PdfTextItem {
 
 /** Every non-blank text item of a PDF, with its box, by pdf.js (what a reader's viewer extracts). */
 export async function pdfTextItems(bytes: Uint8Array): Promise<PdfTextItem[]> {
-  const task = getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false });
+  const task = getDocument({ data: bytes, useSystemFonts: false });
   const pdf = await task.promise;
   const items: PdfTextItem[] = [];
   for (let page = 1; page <= pdf.numPages; page++) {

@@ -119,7 +119,14 @@ export type ClaimSort = {
 };
 
 export const ClaimSortField = {
+  CI_NUMBER: 'CI_NUMBER',
+  CUSTOMER: 'CUSTOMER',
+  DECISION: 'DECISION',
+  FORM_TYPE: 'FORM_TYPE',
+  IMEI: 'IMEI',
+  MODEL: 'MODEL',
   NUMBER: 'NUMBER',
+  SERVICE_CENTRE: 'SERVICE_CENTRE',
   STATUS: 'STATUS',
   SUBMITTED_AT: 'SUBMITTED_AT',
   UPDATED_AT: 'UPDATED_AT'
@@ -169,6 +176,8 @@ export type CreateApiKeyInput = {
 };
 
 export type CreateCustomerInput = {
+  /** Postal address for invoices; lines separated by newlines. */
+  address?: string | null | undefined;
   /** Short unique code, e.g. ACME (A–Z, 0–9, -). */
   code: string;
   contactEmail?: string | null | undefined;
@@ -559,6 +568,8 @@ export type SubmitClaimInput = {
 };
 
 export type UpdateCustomerInput = {
+  /** Postal address for invoices; lines separated by newlines. */
+  address?: string | null | undefined;
   contactEmail?: string | null | undefined;
   country?: string | null | undefined;
   id: string | number;
