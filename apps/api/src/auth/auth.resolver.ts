@@ -18,6 +18,15 @@ export class AuthResolver {
   }
 
   @Authorized(...STAFF_ROLES)
+  @Mutation(() => Boolean, { description: 'The signed-in staff user changes their own password (BAD_USER_INPUT on currentPassword when it is wrong).' })
+  async changePassword(@Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: Context): Promise<boolean> {
+    const actor = actorOf(ctx);
+    if (actor.kind !== 'staff') throw new NotFoundError('User', actor.label);
+    await this.auth.changePassword(ctx.em, actor.userId, currentPassword, newPassword);
+    return true;
+  }
+
+  @Authorized(...STAFF_ROLES)
   @Query(() => UserType, { description: 'The signed-in staff user.' })
   async me(@Ctx() ctx: Context): Promise<UserType> {
     const actor = actorOf(ctx);

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UnauthenticatedError } from '../platform/errors.js';
+import { BadUserInputError, UnauthenticatedError } from '../platform/errors.js';
 import type { Actor } from '../platform/actor.js';
 import { ApiKey } from './api-key.entity.js';
-import { apiKeyMatches, hashPassword, parseApiKey, type TokenSigner, verifyPassword } from './credentials.js';
+import { acceptablePassword, apiKeyMatches, hashPassword, parseApiKey, type TokenSigner, verifyPassword } from './credentials.js';
 import { User } from './user.entity.js';
 
 export class AuthService {
@@ -19,6 +19,17 @@ export class AuthService {
       throw new UnauthenticatedError('Wrong email or password.');
     }
     return { token: await this.tokens.sign({ userId: user.id }), user };
+  }
+
+  /** A signed-in user changes their own password, proving they know the current one. */
+  async changePassword(em: EntityManager, userId: number, currentPassword: string, newPassword: string): Promise<void> {
+    await em.transactional(async (tx) => {
+      const user = await tx.findOneOrFail(User, { id: userId, active: true }, { populate: ['passwordHash'] });
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new BadUserInputError('currentPassword', 'is not your current password.');
+      if (currentPassword === newPassword) throw new BadUserInputError('newPassword', 'must differ from the current password.');
+      user.passwordHash = await hashPassword(acceptablePassword(newPassword, 'newPassword'));
+      await tx.flush();
+    });
   }
 
   /**

@@ -10,16 +10,11 @@ import { likePattern } from '../platform/like-pattern.js';
 import { orderByOf, type Page } from '../platform/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { normalizeEmail } from './auth.service.js';
-import { hashPassword, newApiKey } from './credentials.js';
+import { acceptablePassword, hashPassword, newApiKey } from './credentials.js';
 import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.inputs.js';
 import { User } from './user.entity.js';
 
-const MIN_PASSWORD = 10;
-
-function password(value: string): string {
-  if (value.length < MIN_PASSWORD || value.length > 200) throw new BadUserInputError('password', `must be ${MIN_PASSWORD} to 200 characters.`);
-  return value;
-}
+const password = (value: string) => acceptablePassword(value, 'password');
 
 function email(value: string): string {
   const text = normalizeEmail(value);
