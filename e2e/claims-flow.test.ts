@@ -49,7 +49,7 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     await agent.getByLabel('Symptoms').fill('Does not charge any more');
     await agent.getByRole('checkbox', { name: /backed up and deleted/ }).check();
     await screenshot(agent, 'flow-01-file-claim');
-    await agent.getByRole('button', { name: 'Save' }).click();
+    await agent.getByRole('button', { name: 'Submit the claim' }).click();
 
     await expectStatus(agent, 'SUBMITTED');
     await agent.getByTestId('claim-imei').filter({ hasText: imei }).waitFor();

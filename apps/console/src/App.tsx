@@ -4,6 +4,9 @@ import claims from './claims';
 import customers from './customers';
 import { dataProvider } from './dataProvider';
 import devices from './devices';
+import { i18nProvider } from './i18n/i18nProvider';
+import invoices from './invoices';
+import { ConsoleLayout } from './layout/ConsoleLayout';
 import { LoginPage } from './layout/LoginPage';
 import models from './models';
 import orders from './orders';
@@ -20,6 +23,8 @@ export const App = () => (
     title="Aftersale"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={ConsoleLayout}
     loginPage={LoginPage}
     store={store}
     theme={radiantLightTheme}
@@ -28,6 +33,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="claims" {...claims} />
+    <Resource name="invoices" {...invoices} />
     <Resource name="orders" {...orders} />
     <Resource name="devices" {...devices} />
     <Resource name="stock" {...stock} />
