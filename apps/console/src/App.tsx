@@ -1,4 +1,4 @@
-import { Admin, Resource, localStorageStore, radiantDarkTheme, radiantLightTheme } from 'react-admin';
+import { Admin, Resource, localStorageStore } from 'react-admin';
 import { authProvider } from './authProvider';
 import claims from './claims';
 import customers from './customers';
@@ -8,6 +8,7 @@ import { i18nProvider } from './i18n/i18nProvider';
 import invoices from './invoices';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { LoginPage } from './layout/LoginPage';
+import { darkTheme, lightTheme } from './layout/themes';
 import models from './models';
 import orders from './orders';
 import parts from './parts';
@@ -27,8 +28,8 @@ export const App = () => (
     layout={ConsoleLayout}
     loginPage={LoginPage}
     store={store}
-    theme={radiantLightTheme}
-    darkTheme={radiantDarkTheme}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     requireAuth
     disableTelemetry
   >
