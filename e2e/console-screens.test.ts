@@ -49,6 +49,8 @@ async function adminAt(width: number, height = 900, colorScheme: 'light' | 'dark
 async function open(page: Page, route: string, ready: string): Promise<void> {
   await page.goto(`${server.url}#/${route}`);
   await page.locator(ready).first().waitFor({ timeout: 15_000 });
+  // Until the list has loaded, react-admin shows the previous rows faded (and so at a lower contrast).
+  await page.waitForLoadState('networkidle');
 }
 
 describe('invoices', () => {

@@ -46,9 +46,11 @@ import { NoteInput } from './ClaimStepInputs';
  */
 export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
   const preview = useLivePreview(claim);
+  // The summary names the service charge too: the quote adds it to the material cost.
+  const serviceCharge = assessmentOf(useWatch() as FormData).serviceCharge?.amount;
   return (
     <Stack spacing={2}>
-      <AssessmentPreviewSummary claim={claim} preview={preview} />
+      <AssessmentPreviewSummary claim={claim} preview={preview} serviceCharge={serviceCharge} />
       <FindingsInput />
       <PartLinesInput claim={claim} />
       <OverrideInputs />
@@ -157,7 +159,10 @@ const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
 
   return (
     <Box data-testid="inspection-parts">
-      <FormLabel component="legend">Faulty parts of the {claim.model.name} — none ticked: no hardware fault</FormLabel>
+      <FormLabel component="legend">
+        Faulty parts of the {claim.model.name}
+        {lines.length === 0 ? ' (none ticked yet: no hardware fault)' : ` (${lines.length} ticked)`}
+      </FormLabel>
       {isPending && <LinearProgress aria-label="Loading the parts" />}
       {error && <Alert severity="error">{error.message}</Alert>}
       {data && (
