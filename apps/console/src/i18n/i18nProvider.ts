@@ -13,7 +13,7 @@ import { appPortuguese, raPortuguese } from './pt';
  * language is kept in react-admin's store (localStorage): it survives a reload.
  */
 export const LOCALES = [
-  { locale: 'en', name: 'English', tag: 'en-GB' },
+  { locale: 'en', name: 'English', tag: 'en-US' },
   { locale: 'es', name: 'Español', tag: 'es-ES' },
   { locale: 'pt', name: 'Português', tag: 'pt-PT' },
 ] as const;
@@ -36,5 +36,5 @@ export const i18nProvider = polyglotI18nProvider(
 /** The BCP 47 tag that formats dates and money in the console's current language. */
 export function currentLocaleTag(): string {
   const locale = i18nProvider.getLocale();
-  return LOCALES.find((l) => l.locale === locale)?.tag ?? 'en-GB';
+  return LOCALES.find((l) => l.locale === locale)?.tag ?? 'en-US';
 }
