@@ -23,7 +23,20 @@ export default defineConfig({
     },
     projects: [
       { ...shared, test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
-      { ...shared, test: { name: 'demo-data', include: ['tools/demo-data/src/**/*.test.ts'] } },
+      { ...shared, test: { name: 'demo-data', include: ['packages/demo-data/src/**/*.test.ts'] } },
+      {
+        ...shared,
+        test: {
+          name: 'db',
+          include: ['tools/db/test/**/*.test.ts'],
+          // The workspace packages it imports through node_modules run from their sources too.
+          server: { deps: { inline: [/@aftersale\//] } },
+          globalSetup: ['apps/api/src/testing/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+        ssr: { resolve: { conditions: ['@aftersale/source'] } },
+      },
       {
         ...shared,
         test: {

@@ -59,7 +59,7 @@ export interface App {
 
 /** Every service, resolver and route, wired by hand: the whole dependency graph reads top to bottom. */
 export function createResolvers(tokens: TokenSigner, clock: Clock, invoiceSettings: InvoiceSettings = DEMO_INVOICE_SETTINGS) {
-  const auth = new AuthService(tokens);
+  const auth = new AuthService(tokens, clock);
   const devices = new DevicesService(clock);
   const importer = new DeviceImporter(clock);
   const stock = new StockService();

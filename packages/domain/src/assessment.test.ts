@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, fromDayNumber, toDayNumber } from './calendar-date.js';
 import { assessClaim, DECISIONS, FORM_TYPES, type ClaimInput, type ClaimLineInput } from './assessment.js';
 import { PolicyInputError } from './errors.js';
-import { CLAUSES, clauseInfo, FINDINGS, FINDING_INFO, isFinding, isPolicyClause, POLICY_CLAUSES, type Finding } from './policy-clauses.js';
+import { FINDINGS, POLICY_CLAUSES, type Finding } from './policy-clauses.js';
 import { PART_CATEGORIES, type PartCategory } from './part-category.js';
 import { DEFAULT_POLICY } from './policy.js';
 import { isUnderWarranty } from './warranty-period.js';

@@ -3,7 +3,7 @@ import { PolicyInputError } from './errors.js';
 import { minorUnits, sumMinorUnits } from './money.js';
 import { isPartCategory, type PartCategory } from './part-category.js';
 import { DEFAULT_POLICY, validatePolicy, type WarrantyPolicy } from './policy.js';
-import { CLAUSES, FINDING_INFO, FINDINGS, isFinding, POLICY_CLAUSES, type Finding, type PolicyClause } from './policy-clauses.js';
+import { CLAUSES, FINDING_INFO, isFinding, POLICY_CLAUSES, type Finding, type PolicyClause } from './policy-clauses.js';
 import { isUnderWarranty, lastCoveredDay } from './warranty-period.js';
 
 /** The two forms a customer files a claim on (§1, H4). */

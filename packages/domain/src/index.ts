@@ -29,6 +29,7 @@ export {
   lastCoveredDay,
   unitWarranty,
   type InheritedWarranty,
+  type ReplacementWarranty,
   type UnitRecord,
   type UnitWarranty,
 } from './warranty-period.js';

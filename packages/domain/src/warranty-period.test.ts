@@ -137,13 +137,16 @@ describe('unitWarranty (W2–W4)', () => {
 });
 
 describe("the warranty of a claim's replacement unit (W4 with W3: the submission day counts)", () => {
-  it('carries the replaced unit\'s warranty on for a claim filed in time, even when the unit is replaced after the last covered day', () => {
-    expect(replacementWarranty('2025-03-10', '2025-09-01')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09' });
-    expect(replacementWarranty('2025-03-10', '2026-03-09')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09' });
+  it("carries the replaced unit's warranty on, given under warranty for a claim filed in time, whenever the unit is replaced", () => {
+    expect(replacementWarranty('2025-03-10', '2025-09-01')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: true });
+    expect(replacementWarranty('2025-03-10', '2026-03-09')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: true });
   });
 
-  it('gives no replacement under warranty for a claim submitted after the last covered day or before the unit arrived', () => {
-    expect(() => replacementWarranty('2025-03-10', '2026-03-10')).toThrow(/^claimSubmittedOn: the claim was submitted on 2026-03-10, outside the warranty/);
-    expect(() => replacementWarranty('2025-03-10', '2025-03-01')).toThrow(PolicyInputError);
+  it('carries the same dates on a goodwill replacement for a claim submitted after the last covered day, never restarting the months', () => {
+    expect(replacementWarranty('2025-03-10', '2026-03-10')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: false });
+  });
+
+  it('refuses a malformed date', () => {
+    expect(() => replacementWarranty('2025-02-30', '2025-09-01')).toThrow(PolicyInputError);
   });
 });

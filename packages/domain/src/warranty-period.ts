@@ -58,26 +58,32 @@ export function inheritedWarranty(
   return { receivedOn: replacedUnitReceivedOn, lastCoveredDay: last, remainingDays: daysBetween(replacedOn, last) + 1 };
 }
 
+/** The warranty a claim's replacement unit starts with (W4). */
+export interface ReplacementWarranty {
+  /** The warranty start to record on the replacement unit: the replaced unit's own received date. */
+  readonly receivedOn: string;
+  /** Unchanged from the replaced unit; may already be past when the unit is replaced. */
+  readonly lastCoveredDay: string;
+  /** The claim was submitted while the replaced unit was covered (W3), so the replacement is given under warranty. */
+  readonly givenUnderWarranty: boolean;
+}
+
 /**
- * W4 read with W3: the warranty a claim's replacement unit starts with. The day that counts is the day the claim was submitted (W3), so a
- * claim filed while the unit was covered is a replacement given under warranty, even when the unit is replaced after its last covered day;
- * the replacement carries the replaced unit's warranty on (its received date, hence the same last covered day, possibly already past) and
- * never restarts the months. Throws `PolicyInputError` when the claim was submitted outside the warranty.
- * For the cover left on the day of the replacement itself, see `inheritedWarranty`.
+ * W4 read with W3: the warranty a claim's replacement unit starts with. The day that counts is the day the claim was submitted (W3), never
+ * the day of the replacement: a claim filed while the unit was covered gets its replacement under warranty even when the unit is replaced
+ * after the last covered day. The replacement carries the replaced unit's warranty on (its received date, hence the same last covered day,
+ * possibly already past) and never restarts the months; a goodwill replacement outside the warranty carries the same dates.
+ * For the cover left on a given replacement day, see `inheritedWarranty`.
  * @example
  * replacementWarranty('2025-03-10', '2026-03-01')
- * // { receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09' } (also when the unit is replaced on 2026-03-20)
+ * // { receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: true } (also when the unit is replaced on 2026-03-20)
  */
-export function replacementWarranty(
-  replacedUnitReceivedOn: string,
-  claimSubmittedOn: string,
-  policy: WarrantyPolicy = DEFAULT_POLICY,
-): Pick<InheritedWarranty, 'receivedOn' | 'lastCoveredDay'> {
-  const last = lastCoveredDay(replacedUnitReceivedOn, policy);
-  if (!isUnderWarranty(replacedUnitReceivedOn, claimSubmittedOn, policy)) {
-    throw new PolicyInputError('claimSubmittedOn', `the claim was submitted on ${claimSubmittedOn}, outside the warranty (covered ${replacedUnitReceivedOn} to ${last})`);
-  }
-  return { receivedOn: replacedUnitReceivedOn, lastCoveredDay: last };
+export function replacementWarranty(replacedUnitReceivedOn: string, claimSubmittedOn: string, policy: WarrantyPolicy = DEFAULT_POLICY): ReplacementWarranty {
+  return {
+    receivedOn: replacedUnitReceivedOn,
+    lastCoveredDay: lastCoveredDay(replacedUnitReceivedOn, policy),
+    givenUnderWarranty: isUnderWarranty(replacedUnitReceivedOn, claimSubmittedOn, policy),
+  };
 }
 
 /** What `unitWarranty` needs to know of a unit. */

@@ -11,5 +11,5 @@ const entities: EntityName[] = [User, ApiKey];
 /** Staff sign-in, staff accounts and integrators' API keys. `AuthService.authenticate` is the server's way to know the caller. */
 export const authModule = {
   entities,
-  resolvers: (auth: AuthService) => [new AuthResolver(auth), new StaffResolver(new StaffService())],
+  resolvers: (auth: AuthService) => [new AuthResolver(auth), new StaffResolver(new StaffService(() => auth.forgetCallers()))],
 };

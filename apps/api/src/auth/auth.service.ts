@@ -1,12 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError, UnauthenticatedError } from '../platform/errors.js';
 import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
 import { ApiKey } from './api-key.entity.js';
 import { acceptablePassword, apiKeyMatches, hashPassword, parseApiKey, type TokenSigner, verifyPassword } from './credentials.js';
 import { User } from './user.entity.js';
 
+/**
+ * How long a verified credential is trusted without asking the database
+ * again: a deactivated user or a revoked API key loses access at most this
+ * long after the change, on every instance.
+ */
+export const CALLER_CACHE_MS = 5_000;
+/** Callers remembered at once; the oldest go first. */
+const CALLER_CACHE_SIZE = 10_000;
+
 export class AuthService {
-  constructor(private readonly tokens: TokenSigner) {}
+  /** Credential → the caller it was verified as, and until when that holds (a per-process cache, CALLER_CACHE_MS). */
+  readonly #recent = new Map<string, { actor: Actor; until: number }>();
+
+  constructor(
+    private readonly tokens: TokenSigner,
+    private readonly clock: Clock,
+  ) {}
 
   /** Signs a staff user in; the same error for an unknown email and a wrong password. */
   async login(em: EntityManager, email: string, password: string): Promise<{ token: string; user: User }> {
@@ -40,15 +56,30 @@ export class AuthService {
    */
   async authenticate(em: EntityManager, credential: string | undefined): Promise<Actor | null> {
     if (!credential) return null;
+    const now = this.clock.now().getTime();
+    const recent = this.#recent.get(credential);
+    if (recent && recent.until > now) return recent.actor;
+    this.#recent.delete(credential);
     const apiKey = parseApiKey(credential);
-    if (apiKey) return this.authenticateApiKey(em, apiKey);
-    const claims = await this.tokens.verify(credential);
-    const user = claims && (await em.findOne(User, { id: claims.userId, active: true }));
-    if (!user) throw new UnauthenticatedError('The token is invalid or expired: sign in again.');
-    return { kind: 'staff', userId: user.id, role: user.role, label: user.email };
+    const verified = apiKey ? await this.authenticateApiKey(em, apiKey) : await this.authenticateToken(em, credential);
+    if (this.#recent.size >= CALLER_CACHE_SIZE) this.#recent.delete(this.#recent.keys().next().value!);
+    this.#recent.set(credential, { actor: verified.actor, until: Math.min(now + CALLER_CACHE_MS, verified.expiresAt ?? Infinity) });
+    return verified.actor;
   }
 
-  private async authenticateApiKey(em: EntityManager, key: { prefix: string; secret: string }): Promise<Actor> {
+  /** Forgets every trusted caller: after a change to who may do what, the next request of each is verified afresh. */
+  forgetCallers(): void {
+    this.#recent.clear();
+  }
+
+  private async authenticateToken(em: EntityManager, token: string): Promise<{ actor: Actor; expiresAt?: number }> {
+    const claims = await this.tokens.verify(token);
+    const user = claims && (await em.findOne(User, { id: claims.userId, active: true }));
+    if (!user) throw new UnauthenticatedError('The token is invalid or expired: sign in again.');
+    return { actor: { kind: 'staff', userId: user.id, role: user.role, label: user.email }, expiresAt: claims.expiresAt };
+  }
+
+  private async authenticateApiKey(em: EntityManager, key: { prefix: string; secret: string }): Promise<{ actor: Actor; expiresAt?: number }> {
     const found = await em.findOne(ApiKey, { prefix: key.prefix, revokedAt: null });
     if (!found || !apiKeyMatches(key.secret, found.secretHash)) {
       throw new UnauthenticatedError('The API key is invalid or revoked.');
@@ -58,7 +89,7 @@ export class AuthService {
       `update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
       [found.id],
     );
-    return { kind: 'integrator', apiKeyId: found.id, customerId: found.customer.id, label: `api-key:${found.name}` };
+    return { actor: { kind: 'integrator', apiKeyId: found.id, customerId: found.customer.id, label: `api-key:${found.name}` } };
   }
 
   /** The first administrator comes from the environment; created once, never overwritten. */

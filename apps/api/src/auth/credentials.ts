@@ -18,6 +18,8 @@ export const verifyPassword = (passwordHash: string, password: string): Promise<
 
 export interface TokenClaims {
   userId: number;
+  /** When the token expires (ms since the epoch); set on verified tokens. */
+  expiresAt?: number;
 }
 
 export class TokenSigner {
@@ -44,7 +46,7 @@ export class TokenSigner {
     try {
       const { payload } = await jwtVerify(token, this.#key, { issuer: 'aftersale', algorithms: ['HS256'] });
       const userId = Number(payload.sub);
-      return Number.isInteger(userId) ? { userId } : null;
+      return Number.isInteger(userId) ? { userId, ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) } : null;
     } catch {
       return null;
     }

@@ -24,6 +24,9 @@ function email(value: string): string {
 
 /** Staff users and integrator API keys: administrators only. */
 export class StaffService {
+  /** `onAccessChanged` runs after a user's role or activity changes or a key is revoked: this instance forgets the callers it trusts (AuthService.forgetCallers); others within CALLER_CACHE_MS. */
+  constructor(private readonly onAccessChanged: () => void = () => undefined) {}
+
   async listUsers(em: EntityManager, filter: UserFilter = {}, sort: UserSort | undefined, offset: number, limit: number): Promise<Page<User>> {
     const where: FilterQuery<User> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
@@ -61,7 +64,7 @@ export class StaffService {
   async updateUser(em: EntityManager, input: UpdateUserInput): Promise<User> {
     refuseNulls(input, ['name', 'role', 'active', 'password']);
     const passwordHash = input.password === undefined ? undefined : await hashPassword(password(input.password));
-    return em.transactional(async (tx) => {
+    const user = await em.transactional(async (tx) => {
       const user = await loadForEdit(tx, User, 'User', input.id, input.version);
       const losesAdmin = user.role === 'ADMIN' && user.active && ((input.role !== undefined && input.role !== 'ADMIN') || input.active === false);
       if (losesAdmin) {
@@ -74,6 +77,8 @@ export class StaffService {
       if (passwordHash) user.passwordHash = passwordHash;
       return user;
     });
+    this.onAccessChanged();
+    return user;
   }
 
   async listApiKeys(em: EntityManager, customerId: string): Promise<ApiKey[]> {
@@ -95,6 +100,7 @@ export class StaffService {
     if (!apiKey) throw new NotFoundError('API key', id);
     apiKey.revokedAt ??= new Date();
     await em.flush();
+    this.onAccessChanged();
     return apiKey;
   }
 }

@@ -2,12 +2,6 @@ import { policyInForce, rolesAllowedTo as rolesAllowedTo } from '@aftersale/doma
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
 import { ServiceCentreType } from '../catalogue/catalogue.types.js';
-import { ServiceCentre } from '../catalogue/service-centre.entity.js';
-import { ClaimLine } from './claim-line.entity.js';
-import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
-import { RetainedPart } from './retained-part.entity.js';
-import { Shipment } from './shipment.entity.js';
-import { Attachment } from './attachment.entity.js';
 import type { Claim } from './claim.entity.js';
 import { ClaimType } from './claim.types.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
@@ -120,53 +114,62 @@ export class ClaimWorkflowResolver {
   }
 
   @FieldResolver(() => [ClaimActionEnum], { description: 'What the caller may do now (none for integrators).' })
-  availableActions(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return this.workflow.availableActions(ctx.em, actorOf(ctx), claim);
+  async availableActions(@Root() claim: ClaimRoot, @Ctx() ctx: Context) {
+    const [assessment, agreement] = await Promise.all([this.assessment(claim, ctx), this.maintenanceAgreement(claim, ctx)]);
+    return this.workflow.availableActions(actorOf(ctx), claim, assessment, agreement);
   }
 
+  // Each per-claim field loads through the request's DataLoader: a list of claims asks once per field, not once per claim.
+
   @FieldResolver(() => AssessmentType, { nullable: true, description: 'The latest assessment.' })
-  assessment(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return this.workflow.latestAssessment(ctx.em, claim.id);
+  assessment(@Root() claim: ClaimRoot, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Claim.assessment', (ids: readonly number[]) => this.workflow.latestAssessments(ctx.em, ids)).load(claim.id);
   }
 
   @FieldResolver(() => [ClaimLineType])
-  lines(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.em.find(ClaimLine, { claim: claim.id }, { populate: ['part', 'part.model'], orderBy: { id: 'asc' } });
+  lines(@Root() claim: ClaimRoot, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Claim.lines', (ids: readonly number[]) => this.workflow.linesOf(ctx.em, ids)).load(claim.id);
   }
 
   @FieldResolver(() => [ShipmentType])
-  shipments(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.em.find(Shipment, { claim: claim.id }, { orderBy: { id: 'asc' } });
+  shipments(@Root() claim: ClaimRoot, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Claim.shipments', (ids: readonly number[]) => this.workflow.shipmentsOf(ctx.em, ids)).load(claim.id);
   }
 
   @FieldResolver(() => [RetainedPartType])
-  retainedParts(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.em.find(RetainedPart, { claim: claim.id }, { populate: ['part', 'part.model', 'serviceCentre'], orderBy: { id: 'asc' } });
+  retainedParts(@Root() claim: ClaimRoot, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Claim.retainedParts', (ids: readonly number[]) => this.workflow.retainedPartsOf(ctx.em, ids)).load(claim.id);
   }
 
   @FieldResolver(() => MaintenanceAgreementType, { nullable: true })
-  maintenanceAgreement(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.em.findOne(MaintenanceAgreement, { claim: claim.id });
+  maintenanceAgreement(@Root() claim: ClaimRoot, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Claim.maintenanceAgreement', (ids: readonly number[]) => this.workflow.agreementsOf(ctx.em, ids)).load(claim.id);
   }
 
   @FieldResolver(() => [AttachmentType])
-  attachments(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return ctx.em.find(Attachment, { claim: claim.id }, { orderBy: { id: 'asc' } });
+  attachments(@Root() claim: ClaimRoot, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Claim.attachments', (ids: readonly number[]) => this.workflow.attachmentsOf(ctx.em, ids)).load(claim.id);
   }
 
   @FieldResolver(() => ServiceCentreType, { nullable: true })
-  async serviceCentre(@Root() claim: Claim, @Ctx() ctx: Context): Promise<ServiceCentre | null> {
-    if (!claim.serviceCentre) return null;
-    return ctx.em.findOne(ServiceCentre, claim.serviceCentre.id);
+  async serviceCentre(@Root() claim: ClaimRoot, @Ctx() ctx: Context): Promise<ServiceCentreType | null> {
+    const centre = claim.serviceCentre;
+    if (!centre) return null;
+    // The read path joins the centre when the query selects it; an entity after a write has a reference.
+    if ('code' in centre && typeof centre.code === 'string') return centre as ServiceCentreType;
+    return ctx.loaders.get('ServiceCentre', (ids: readonly number[]) => this.workflow.serviceCentresOf(ctx.em, ids)).load(centre.id);
   }
 
   @FieldResolver(() => String, { description: 'The currency of every amount on the claim: the policy\'s, as of the submission day.' })
-  currency(@Root() claim: Claim) {
+  currency(@Root() claim: ClaimRoot) {
     return policyInForce(claim.submittedOn).currency;
   }
 
   @FieldResolver(() => QuoteStatusEnum, { nullable: true, description: 'While a quote is needed (H6, H8).' })
-  quoteStatus(@Root() claim: Claim) {
+  quoteStatus(@Root() claim: ClaimRoot) {
     return claim.quoteStatus ?? null;
   }
 }
+
+/** What these field resolvers read of a claim: an entity (after a write) or a read-path view (claim-reads.ts). */
+type ClaimRoot = Pick<Claim, 'id' | 'status' | 'quoteStatus' | 'submittedOn'> & { serviceCentre?: { id: number; code?: string } | null };

@@ -1,5 +1,6 @@
 import {
   assessClaim,
+  assessmentEventData,
   availableActions,
   claimContextOf,
   decideAssessment,
@@ -8,6 +9,8 @@ import {
   isValidImei,
   NO_ASSESSMENT,
   policyInForce,
+  quoteStatusAfter,
+  replacementWarranty,
   rolesAllowedTo,
   transition,
   type ClaimAction,
@@ -17,25 +20,29 @@ import {
   type StaffRole,
 } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { staffUserId, type Actor } from '../platform/actor.js';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
 import { Device } from '../devices/device.entity.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import type { Clock } from '../platform/clock.js';
-import { loadForEdit } from '../platform/optimistic-locking.js';
+import { checkVersion } from '../platform/optimistic-locking.js';
 import { pastDate, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
+import { groupedBy, keyedBy } from '../platform/loaders.js';
 import type { StockService } from '../stock/stock.service.js';
 import { appendClaimEvent } from './claim-events.js';
 import type { ClaimInvoicing } from './claim-invoicing.js';
 import { Assessment } from './assessment.entity.js';
+import { Attachment } from './attachment.entity.js';
 import { ClaimLine } from './claim-line.entity.js';
 import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
 import { RetainedPart } from './retained-part.entity.js';
 import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
+import { ALL_CLAIM_INCLUDES, readClaims, type ClaimView } from './claim-reads.js';
 import type { AssessmentInput, AssessmentProposalInput, ClaimStepInput, RecordAgreementInput, ReplaceUnitInput, RequestUnitInput, ResolveRemotelyInput, ServiceChargeInput, ShipmentInput } from './claim-workflow.inputs.js';
 
 /**
@@ -80,24 +87,52 @@ export class ClaimWorkflowService {
   ) {}
 
   /** The guard context from what is on record: the latest assessment, the agreement, the quote's answer. */
-  async contextOf(em: EntityManager, claim: Claim): Promise<ClaimContext> {
-    const [assessment, agreements] = await Promise.all([this.latestAssessment(em, claim.id), em.count(MaintenanceAgreement, { claim: claim.id })]);
-    if (!assessment) return { ...NO_ASSESSMENT, agreementOnRecord: agreements > 0 };
-    return claimContextOf(assessment, {
-      agreementOnRecord: agreements > 0,
-      quoteApproved: claim.quoteStatus === 'APPROVED',
-      serviceCharged: assessment.serviceCharge !== null,
-    });
+  async contextOf(em: EntityManager, claim: Pick<Claim, 'id' | 'quoteStatus'>): Promise<ClaimContext> {
+    const [assessment, agreement] = await Promise.all([this.latestAssessment(em, claim.id), em.findOne(MaintenanceAgreement, { claim: claim.id })]);
+    return guardContextOf(claim, assessment, agreement);
   }
 
   latestAssessment(em: EntityManager, claimId: number): Promise<Assessment | null> {
     return em.findOne(Assessment, { claim: claimId }, { orderBy: { id: 'desc' } });
   }
 
-  /** The actions this caller may take now (none for integrators). */
-  async availableActions(em: EntityManager, actor: Actor, claim: Claim): Promise<ClaimAction[]> {
+  /** The actions this caller may take now (none for integrators), from the claim's latest assessment and agreement as loaded. */
+  availableActions(actor: Actor, claim: Pick<Claim, 'status' | 'quoteStatus'>, assessment: Assessment | null, agreement: MaintenanceAgreement | null): ClaimAction[] {
     if (actor.kind !== 'staff') return [];
-    return availableActions(claim.status, actor.role, await this.contextOf(em, claim));
+    return availableActions(claim.status, actor.role, guardContextOf(claim, assessment, agreement));
+  }
+
+  // The records of many claims at once, one statement each, in the order of `claimIds`: a list's per-claim fields batch through these.
+
+  async latestAssessments(em: EntityManager, claimIds: readonly number[]): Promise<(Assessment | null)[]> {
+    const rows = await em.find(Assessment, { claim: { $in: [...claimIds] } }, { orderBy: { id: 'desc' } });
+    return keyedBy(claimIds, rows, (row) => row.claim.id);
+  }
+
+  async agreementsOf(em: EntityManager, claimIds: readonly number[]): Promise<(MaintenanceAgreement | null)[]> {
+    return keyedBy(claimIds, await em.find(MaintenanceAgreement, { claim: { $in: [...claimIds] } }), (row) => row.claim.id);
+  }
+
+  async linesOf(em: EntityManager, claimIds: readonly number[]): Promise<ClaimLine[][]> {
+    const rows = await em.find(ClaimLine, { claim: { $in: [...claimIds] } }, { populate: ['part', 'part.model'], orderBy: { id: 'asc' } });
+    return groupedBy(claimIds, rows, (row) => row.claim.id);
+  }
+
+  async shipmentsOf(em: EntityManager, claimIds: readonly number[]): Promise<Shipment[][]> {
+    return groupedBy(claimIds, await em.find(Shipment, { claim: { $in: [...claimIds] } }, { orderBy: { id: 'asc' } }), (row) => row.claim.id);
+  }
+
+  async retainedPartsOf(em: EntityManager, claimIds: readonly number[]): Promise<RetainedPart[][]> {
+    const rows = await em.find(RetainedPart, { claim: { $in: [...claimIds] } }, { populate: ['part', 'part.model', 'serviceCentre'], orderBy: { id: 'asc' } });
+    return groupedBy(claimIds, rows, (row) => row.claim.id);
+  }
+
+  async attachmentsOf(em: EntityManager, claimIds: readonly number[]): Promise<Attachment[][]> {
+    return groupedBy(claimIds, await em.find(Attachment, { claim: { $in: [...claimIds] } }, { orderBy: { id: 'asc' } }), (row) => row.claim.id);
+  }
+
+  async serviceCentresOf(em: EntityManager, ids: readonly number[]): Promise<(ServiceCentre | null)[]> {
+    return keyedBy(ids, await em.find(ServiceCentre, { id: { $in: [...ids] } }), (row) => row.id);
   }
 
   startRemoteDiagnosis(em: EntityManager, actor: Actor, input: ClaimStepInput) {
@@ -141,7 +176,7 @@ export class ClaimWorkflowService {
     return this.step(em, actor, input, 'RECORD_ASSESSMENT', {
       prepare: (tx, claim) => this.prepareAssessment(tx, claim, input),
       contextAfter: (assessed) => assessed.context,
-      work: async (tx, claim, assessed, to) => this.saveAssessment(tx, claim, actor, input, assessed, to),
+      work: async (tx, claim, assessed) => this.saveAssessment(tx, claim, actor, input, assessed),
     });
   }
 
@@ -195,31 +230,15 @@ export class ClaimWorkflowService {
   }
 
   declineAgreement(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_AGREEMENT', {
-      work: async (_tx, claim) => {
-        // No agreement, no repair: the quote is moot and the unit goes back.
-        claim.quoteStatus = null;
-        return { note: note(input) };
-      },
-    });
+    return this.step(em, actor, input, 'DECLINE_AGREEMENT', { work: async () => ({ note: note(input) }) });
   }
 
   approveQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'APPROVE_QUOTE', {
-      work: async (_tx, claim) => {
-        claim.quoteStatus = 'APPROVED';
-        return { note: note(input) };
-      },
-    });
+    return this.step(em, actor, input, 'APPROVE_QUOTE', { work: async () => ({ note: note(input) }) });
   }
 
   declineQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_QUOTE', {
-      work: async (_tx, claim) => {
-        claim.quoteStatus = 'DECLINED';
-        return { note: note(input) };
-      },
-    });
+    return this.step(em, actor, input, 'DECLINE_QUOTE', { work: async () => ({ note: note(input) }) });
   }
 
   /**
@@ -254,14 +273,19 @@ export class ClaimWorkflowService {
         const barcode = input.barcode.trim();
         if (!isValidBarcode(barcode, claim.model.barcodePattern)) throw new BadUserInputError('barcode', `does not match the ${claim.model.name} barcode pattern.`);
         if (await tx.count(Device, { imei })) throw new ConflictError(`A unit with IMEI ${imei} is already registered.`, { field: 'imei' });
-        // W4: recording the replaced unit's received date on the replacement carries its warranty on
-        // (domain: inheritedWarranty), to its last covered day, even if that has already passed.
-        const warranty = this.devices.warrantyOf(old);
+        const warranty = this.replacementWarrantyOf(claim);
         const replacement = tx.create(Device, { imei, barcode, order: old.order, model: old.model, customer: old.customer, receivedOn: warranty.receivedOn, replacesDevice: old });
         const invoice = await this.draftInvoice(tx, claim, []);
         return { replacedImei: old.imei, imei: replacement.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: invoice?.id ?? null };
       },
     });
+  }
+
+  /** W4 read with W3: the replacement carries the replaced unit's warranty on, whenever it is replaced (domain: replacementWarranty). */
+  private replacementWarrantyOf(claim: Claim) {
+    // The assessment that allowed the replacement needed the received date (W2), so it is on record.
+    const receivedOn = this.devices.warrantyOf(claim.device).receivedOn!;
+    return replacementWarranty(receivedOn, claim.submittedOn);
   }
 
   ship(em: EntityManager, actor: Actor, input: ShipmentInput) {
@@ -277,24 +301,30 @@ export class ClaimWorkflowService {
     return this.step(em, actor, input, 'CANCEL', { work: async () => ({ note: reason }) });
   }
 
-  /** The one path every step takes: role, version, what it needs, state machine, work, status, event; one transaction. */
-  private async step<Prepared = undefined>(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, step: Step<Prepared>): Promise<Claim> {
+  /** The one path every step takes: role, version, what it needs, state machine, work, status and quote (H6, H8), event; one transaction. */
+  private async step<Prepared = undefined>(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, step: Step<Prepared>): Promise<ClaimView> {
     const role = staffRoleOf(actor, action);
     const id = await em.transactional(async (tx) => {
-      const claim = await loadForEdit(tx, Claim, 'Claim', input.id, input.version);
-      await tx.populate(claim, CLAIM_GRAPH);
+      // The claim and everything a step may need of it, in one joined statement.
+      const found = await tx.findOne(Claim, { id: parseId(input.id, 'id') }, { populate: CLAIM_GRAPH, strategy: 'joined' });
+      if (!found) throw new NotFoundError('Claim', input.id);
+      const claim = checkVersion(found, 'Claim', input.id, input.version);
       const prepared = (await step.prepare?.(tx, claim)) as Prepared;
       const from = claim.status;
-      const to = transition(from, action, role, step.contextAfter?.(prepared) ?? (await this.contextOf(tx, claim)));
+      const context = step.contextAfter?.(prepared) ?? (await this.contextOf(tx, claim));
+      const to = transition(from, action, role, context);
       const data = await step.work(tx, claim, prepared, to);
       claim.status = to;
+      claim.quoteStatus = quoteStatusAfter(action, { to, context }, claim.quoteStatus ?? null);
       // Always a new version, even when only related rows changed: a second technician's stale step fails.
       claim.updatedAt = new Date();
       appendClaimEvent(tx, claim, actor, action, { from, to, data: withoutEmpty(data) });
       await tx.flush();
       return claim.id;
     });
-    return em.findOneOrFail(Claim, id, { populate: CLAIM_GRAPH, refresh: true });
+    // The answer comes from the read path: one statement, no second hydration.
+    const [claim] = await readClaims(em, ALL_CLAIM_INCLUDES, { where: [sql`c.id = ${id}`] });
+    return claim!;
   }
 
   private async partsOf(em: EntityManager, claim: Claim, partIds: string[]): Promise<Part[]> {
@@ -307,8 +337,8 @@ export class ClaimWorkflowService {
     });
   }
 
-  /** Records the assessment and its part lines, and the decision and quote status on the claim; returns what the event log records. */
-  private async saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, { parts, decided, serviceCharge, context }: PreparedAssessment, to: ClaimStatus) {
+  /** Records the assessment and its part lines, and the decision on the claim; returns what the event log records. */
+  private saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, { parts, decided, serviceCharge }: PreparedAssessment) {
     tx.create(Assessment, {
       claim,
       findings: input.findings,
@@ -332,19 +362,7 @@ export class ClaimWorkflowService {
       tx.create(ClaimLine, { claim, part, category: part.category, materialCost: part.materialCost, worn: input.lines[index]!.worn ?? false, covered: line.covered, clauses: line.clauses, charge: line.charge });
     });
     claim.decision = decided.decision;
-    // A new assessment asks the customer again whenever the domain says a quote is needed (H6, H8).
-    claim.quoteStatus = context.quoteRequired && to !== 'RETURNED_UNREPAIRED' ? 'PENDING' : null;
-    return {
-      decision: decided.decision,
-      proposedDecision: decided.proposedDecision,
-      overrideReason: decided.overrideReason ?? null,
-      clauses: decided.clauses,
-      total: decided.total,
-      serviceCharge: serviceCharge?.amount ?? null,
-      policyVersion: decided.policyVersion,
-      findings: input.findings,
-      parts: parts.map((part) => part.sku),
-    };
+    return assessmentEventData(decided, { findings: input.findings, parts: parts.map((part) => part.sku), serviceCharge: serviceCharge?.amount ?? null });
   }
 
   /** H6–H8: the draft invoice of a paid repair (none when nothing is charged): the lines repaired, the latest service charge, the shipping on record. */
@@ -384,3 +402,13 @@ function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {
 }
 
 const withoutEmpty = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+
+/** The state machine's guard context from the claim's records: its latest assessment, its agreement, the quote's answer. */
+function guardContextOf(claim: Pick<Claim, 'quoteStatus'>, assessment: Assessment | null, agreement: MaintenanceAgreement | null): ClaimContext {
+  if (!assessment) return { ...NO_ASSESSMENT, agreementOnRecord: agreement !== null };
+  return claimContextOf(assessment, {
+    agreementOnRecord: agreement !== null,
+    quoteApproved: claim.quoteStatus === 'APPROVED',
+    serviceCharged: assessment.serviceCharge !== null,
+  });
+}

@@ -1,5 +1,5 @@
 import type { Decision, Finding, PolicyClause } from '@aftersale/domain';
-import { CLAIM_ACTIONS } from '@aftersale/domain';
+import { CLAIM_ACTIONS, QUOTE_STATUSES } from '@aftersale/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
@@ -9,7 +9,7 @@ import { ATTACHMENT_KINDS, type AttachmentKind } from './attachment.entity.js';
 import { SHIPMENT_DIRECTIONS } from './shipment.entity.js';
 
 export const ClaimActionEnum = graphqlEnum(CLAIM_ACTIONS, 'ClaimAction', 'A step of the claim lifecycle (POLICY.md §4).');
-export const QuoteStatusEnum = graphqlEnum(['PENDING', 'APPROVED', 'DECLINED'], 'QuoteStatus', "The customer's answer to a paid quote (H6, H8).");
+export const QuoteStatusEnum = graphqlEnum(QUOTE_STATUSES, 'QuoteStatus', "The customer's answer to a paid quote (H6, H8).");
 export const ShipmentDirectionEnum = graphqlEnum(SHIPMENT_DIRECTIONS, 'ShipmentDirection');
 export const AttachmentKindEnum = graphqlEnum(ATTACHMENT_KINDS, 'AttachmentKind');
 export const RemoteResolutionEnum = graphqlEnum(['SOFTWARE_UPDATE', 'GUIDANCE', 'PART_SENT'], 'RemoteResolution', 'H1: how a fault was solved without shipping the unit.');
@@ -36,7 +36,7 @@ export class AssessmentProposalType {
   @Field() policyVersion!: string;
 }
 
-@ObjectType('ClaimLine', { description: 'A faulty part, as the latest assessment judged it (R1).' })
+@ObjectType('ClaimLine', { description: 'A faulty part, as the latest assessment judged it (R1).', simpleResolvers: true })
 export class ClaimLineType {
   @Field(() => ID) id!: number;
   @Field(() => PartType) part!: PartType;
@@ -46,7 +46,7 @@ export class ClaimLineType {
   @Field(() => Int, { description: 'Material cost when chargeable, 0 when covered (H6).' }) charge!: number;
 }
 
-@ObjectType('ClaimAssessment', { description: 'The decision on a claim, with the clauses behind it and the policy version it was made under (R5).' })
+@ObjectType('ClaimAssessment', { description: 'The decision on a claim, with the clauses behind it and the policy version it was made under (R5).', simpleResolvers: true })
 export class AssessmentType {
   @Field(() => ID) id!: number;
   @Field(() => [FindingEnum]) findings!: Finding[];
@@ -65,7 +65,7 @@ export class AssessmentType {
   @Field() createdAt!: Date;
 }
 
-@ObjectType('Shipment')
+@ObjectType('Shipment', { simpleResolvers: true })
 export class ShipmentType {
   @Field(() => ID) id!: number;
   @Field(() => ShipmentDirectionEnum, { description: 'INBOUND (unit to the centre) or OUTBOUND (back to the customer).' }) direction!: (typeof SHIPMENT_DIRECTIONS)[number];
@@ -75,7 +75,7 @@ export class ShipmentType {
   @Field(() => Int, { nullable: true, description: 'Borne by the customer, never invoiced (H7).' }) cost?: number | null;
 }
 
-@ObjectType('RetainedPart', { description: 'H5: a part removed under warranty, company property.' })
+@ObjectType('RetainedPart', { description: 'H5: a part removed under warranty, company property.', simpleResolvers: true })
 export class RetainedPartType {
   @Field(() => ID) id!: number;
   @Field(() => PartType) part!: PartType;
@@ -84,14 +84,14 @@ export class RetainedPartType {
   @Field() createdAt!: Date;
 }
 
-@ObjectType('MaintenanceAgreement', { description: 'H9: signed by the customer before a water- or serious-damage repair.' })
+@ObjectType('MaintenanceAgreement', { description: 'H9: signed by the customer before a water- or serious-damage repair.', simpleResolvers: true })
 export class MaintenanceAgreementType {
   @Field(() => LocalDateScalar) signedOn!: string;
   @Field() signedBy!: string;
   @Field() createdAt!: Date;
 }
 
-@ObjectType('Attachment', { description: 'A photo of the unit or a signed agreement. Download: GET /api/attachments/{id}; upload: POST /api/claims/{id}/attachments.' })
+@ObjectType('Attachment', { description: 'A photo of the unit or a signed agreement. Download: GET /api/attachments/{id}; upload: POST /api/claims/{id}/attachments.', simpleResolvers: true })
 export class AttachmentType {
   @Field(() => ID) id!: number;
   @Field(() => AttachmentKindEnum) kind!: AttachmentKind;

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { ClaimStatus, Decision, FormType } from '@aftersale/domain';
+import type { ClaimStatus, Decision, FormType, QuoteStatus } from '@aftersale/domain';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Customer } from '../catalogue/customer.entity.js';
@@ -25,7 +25,7 @@ export const Claim = defineEntity({
     status: p.string().$type<ClaimStatus>(),
     decision: p.string().$type<Decision>().nullable(),
     /** H6, H8: the customer's answer to the quote, while one is needed. */
-    quoteStatus: p.string().$type<'PENDING' | 'APPROVED' | 'DECLINED'>().nullable(),
+    quoteStatus: p.string().$type<QuoteStatus>().nullable(),
     submittedOn: p.date(),
     idempotencyKey: p.string().nullable(),
     requestHash: p.string().nullable().hidden(),

@@ -4,7 +4,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { DeviceType } from '../devices/devices.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 
@@ -22,7 +22,7 @@ export class ClaimEventType {
   @Field(() => GraphQLJSONObject, { description: 'What changed.' }) data!: Record<string, unknown>;
 }
 
-@ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.' })
+@ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.', simpleResolvers: true })
 export class ClaimType {
   @Field(() => ID) id!: number;
   @Field({ description: 'The human reference, e.g. CL-0000123.' }) number!: string;
@@ -49,3 +49,6 @@ export class ClaimStatusCountType {
 
 @ObjectType()
 export class ClaimPage extends PageOf(ClaimType, 'ClaimPage') {}
+
+@ObjectType()
+export class ClaimConnection extends ConnectionOf(ClaimType, 'Claim') {}

@@ -1,5 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import { Assessment } from './assessment.entity.js';
+import { AssessmentResolver } from './assessment.resolver.js';
 import { Attachment } from './attachment.entity.js';
 import { attachmentRoutes } from './attachments.http.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -19,6 +20,6 @@ const entities: EntityName[] = [Claim, ClaimEvent, Assessment, ClaimLine, Mainte
 /** Claims from submission to closing (POLICY.md §4), what each step records, their attachments and their event log. */
 export const claimsModule = {
   entities,
-  resolvers: (claims: ClaimsService, workflow: ClaimWorkflowService) => [new ClaimsResolver(claims), new ClaimWorkflowResolver(workflow)],
+  resolvers: (claims: ClaimsService, workflow: ClaimWorkflowService) => [new ClaimsResolver(claims), new ClaimWorkflowResolver(workflow), new AssessmentResolver()],
   routes: (claims: ClaimsService) => attachmentRoutes(new AttachmentsService(claims)),
 };

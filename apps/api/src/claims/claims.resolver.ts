@@ -1,11 +1,19 @@
 import { STAFF_ROLES } from '@aftersale/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
-import { PageArgs } from '../platform/pagination.js';
-import type { Claim } from './claim.entity.js';
-import { ClaimEventType, ClaimPage, ClaimStatusCountType, ClaimType } from './claim.types.js';
+import { ConnectionArgs, PageArgs } from '../platform/pagination.js';
+import { selectionOf } from '../platform/selection.js';
+import { claimIncludes } from './claim-reads.js';
+import { ClaimConnection, ClaimEventType, ClaimPage, ClaimStatusCountType, ClaimType } from './claim.types.js';
 import { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
-import { ClaimsService } from './claims.service.js';
+import { ClaimsService, type ClaimEventView } from './claims.service.js';
+
+/** What the claim field resolvers read of their root: an entity (after a write) or a read-path view. */
+interface ClaimRoot {
+  id: number;
+  createdAt: Date;
+}
 
 @Resolver(() => ClaimType)
 export class ClaimsResolver {
@@ -19,8 +27,8 @@ export class ClaimsResolver {
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => ClaimType)
-  claim(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return this.service.get(ctx.em, actorOf(ctx), id);
+  claim(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.service.read(ctx.em, id, actorOf(ctx), claimIncludes(selectionOf(info)));
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
@@ -30,8 +38,25 @@ export class ClaimsResolver {
     @Arg('sort', () => ClaimSort, { nullable: true }) sort: ClaimSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit);
+    const selected = selectionOf(info);
+    const includes = claimIncludes(selected['items']);
+    return this.service.list(ctx.em, actorOf(ctx), filter, sort, { ...page, withTotal: selected['total'] !== undefined, includes });
+  }
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => ClaimConnection, { description: 'Claims as a Relay connection (first/after): deep pages cost what the first does. For integrators and exports.' })
+  claimsConnection(
+    @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | undefined,
+    @Arg('sort', () => ClaimSort, { nullable: true }) sort: ClaimSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const selected = selectionOf(info);
+    const includes = claimIncludes(selected['edges']?.['node']);
+    return this.service.connection(ctx.em, actorOf(ctx), filter, sort, { ...page, withTotal: selected['totalCount'] !== undefined, includes });
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
@@ -41,22 +66,12 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => Date)
-  submittedAt(@Root() claim: Claim) {
+  submittedAt(@Root() claim: ClaimRoot) {
     return claim.createdAt;
   }
 
   @FieldResolver(() => [ClaimEventType], { description: 'The event log, oldest first.' })
-  async events(@Root() claim: Claim, @Ctx() ctx: Context): Promise<ClaimEventType[]> {
-    const events = await this.service.events(ctx.em, claim.id);
-    return events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      actor: e.actorLabel,
-      at: e.createdAt,
-      note: typeof e.data['note'] === 'string' ? e.data['note'] : null,
-      data: e.data,
-    }));
+  events(@Root() claim: ClaimRoot, @Ctx() ctx: Context): Promise<ClaimEventView[]> {
+    return ctx.loaders.get('Claim.events', (ids: readonly number[]) => this.service.eventsOf(ctx.em, ids)).load(claim.id);
   }
 }

@@ -1,33 +1,49 @@
 import { createHash } from 'node:crypto';
 import { addDays, CLAIM_STATUSES, checkClaimSubmission, type ClaimStatus, type ClaimSubmission } from '@aftersale/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type RawBuilder } from 'kysely';
 import { customerScope, staffUserId, type Actor } from '../platform/actor.js';
 import type { DevicesService } from '../devices/devices.service.js';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import type { Page } from '../platform/pagination.js';
+import { groupedBy } from '../platform/loaders.js';
+import { decodeCursor, encodeCursor, type Connection } from '../platform/pagination.js';
+import { countClaims, readClaims, type ClaimIncludes, type ClaimView } from './claim-reads.js';
 import { appendClaimEvent } from './claim-events.js';
-import { ClaimEvent } from './claim-event.entity.js';
 import { Claim } from './claim.entity.js';
 import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 
-/** How each sort field orders the claims; relations are joined by MikroORM (a claim without a centre or decision sorts last ascending). */
-const sortOrder: Record<ClaimSort['field'], (direction: 'asc' | 'desc') => QueryOrderMap<Claim>> = {
-  NUMBER: (d) => ({ number: d }),
-  SUBMITTED_AT: (d) => ({ createdAt: d }),
-  STATUS: (d) => ({ status: d }),
-  UPDATED_AT: (d) => ({ updatedAt: d }),
-  FORM_TYPE: (d) => ({ formType: d }),
-  DECISION: (d) => ({ decision: d }),
-  IMEI: (d) => ({ device: { imei: d } }),
-  MODEL: (d) => ({ model: { name: d } }),
-  CUSTOMER: (d) => ({ customer: { name: d } }),
-  SERVICE_CENTRE: (d) => ({ serviceCentre: { name: d } }),
-  CI_NUMBER: (d) => ({ ciNumber: d }),
-};
+/** What each sort field orders by; a related name is looked up by the row's own key. No decision or centre yet reads as '' (first ascending), so cursors compare no NULL. */
+const sortColumns = {
+  NUMBER: sql`c.number`,
+  SUBMITTED_AT: sql`c.created_at`,
+  STATUS: sql`c.status`,
+  UPDATED_AT: sql`c.updated_at`,
+  FORM_TYPE: sql`c.form_type`,
+  DECISION: sql`coalesce(c.decision, '')`,
+  CI_NUMBER: sql`c.ci_number`,
+  IMEI: sql`(select d.imei from device d where d.id = c.device_id)`,
+  MODEL: sql`(select m.name from product_model m where m.id = c.model_id)`,
+  CUSTOMER: sql`(select cu.name from customer cu where cu.id = c.customer_id)`,
+  SERVICE_CENTRE: sql`coalesce((select sc.name from service_centre sc where sc.id = c.service_centre_id), '')`,
+} as const;
+/** The SQL type of each sort column, to read a cursor's value back. */
+const sortTypes = {
+  NUMBER: sql`text`,
+  SUBMITTED_AT: sql`timestamptz`,
+  STATUS: sql`text`,
+  UPDATED_AT: sql`timestamptz`,
+  FORM_TYPE: sql`text`,
+  DECISION: sql`text`,
+  CI_NUMBER: sql`text`,
+  IMEI: sql`text`,
+  MODEL: sql`text`,
+  CUSTOMER: sql`text`,
+  SERVICE_CENTRE: sql`text`,
+} as const;
 
 const populate = ['device', 'device.order', 'model', 'customer'] as const;
 
@@ -105,59 +121,148 @@ export class ClaimsService {
     return claim;
   }
 
-  async list(em: EntityManager, actor: Actor, filter: ClaimFilter = {}, sort: ClaimSort | undefined, offset: number, limit: number): Promise<Page<Claim>> {
-    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
-    const [items, total] = await em.findAndCount(Claim, this.whereOf(actor, filter), {
-      populate,
-      orderBy: sort ? [sortOrder[sort.field](direction), { id: direction }] : [{ id: 'desc' }],
-      offset,
-      limit,
-    });
+  /** One claim for a query, with the relations it selects, in one statement (the read path: plain objects). */
+  async read(em: EntityManager, id: string, actor: Actor, includes: ClaimIncludes): Promise<ClaimView> {
+    const where = [sql`c.id = ${parseId(id, 'id')}`, ...this.scopeOf(actor)];
+    const [claim] = await readClaims(em, includes, { where, limit: 1 });
+    if (!claim) throw new NotFoundError('Claim', id);
+    return claim;
+  }
+
+  /**
+   * A page of claims: one statement for the rows (joining only `includes`),
+   * and a count of the filtered claim table alone only when `withTotal`.
+   */
+  async list(
+    em: EntityManager,
+    actor: Actor,
+    filter: ClaimFilter = {},
+    sort: ClaimSort | undefined,
+    page: { offset: number; limit: number; withTotal: boolean; includes: ClaimIncludes },
+  ): Promise<{ items: ClaimView[]; total?: number }> {
+    const where = this.whereOf(actor, filter);
+    const direction = sort?.direction === 'DESC' ? sql`desc` : sql`asc`;
+    const orderBy = sort ? sql`${sortColumns[sort.field]} ${direction}, c.id ${direction}` : sql`c.id desc`;
+    const [items, total] = await Promise.all([
+      readClaims(em, page.includes, { where, orderBy, limit: page.limit, offset: page.offset }),
+      page.withTotal ? countClaims(em, where) : undefined,
+    ]);
     return { items, total };
+  }
+
+  /**
+   * Claims after a cursor (keyset paging on the sort column and the id): a
+   * page deep in the list costs what the first one does.
+   */
+  async connection(
+    em: EntityManager,
+    actor: Actor,
+    filter: ClaimFilter = {},
+    sort: ClaimSort | undefined,
+    page: { first: number; after?: string; withTotal: boolean; includes: ClaimIncludes },
+  ): Promise<Connection<ClaimView>> {
+    const where = this.whereOf(actor, filter);
+    const descending = sort ? sort.direction === 'DESC' : true;
+    const column = sort ? sortColumns[sort.field] : sql`c.id`;
+    const direction = descending ? sql`desc` : sql`asc`;
+    const keyed = [...where];
+    if (page.after) {
+      const [key, id] = decodeCursor(page.after);
+      const type = sort ? sortTypes[sort.field] : sql`int`;
+      keyed.push(descending ? sql`(${column}, c.id) < (cast(${key} as ${type}), ${id})` : sql`(${column}, c.id) > (cast(${key} as ${type}), ${id})`);
+    }
+    const [rows, total] = await Promise.all([
+      readClaims(em, page.includes, { where: keyed, orderBy: sql`${column} ${direction}, c.id ${direction}`, limit: page.first + 1, sortKey: column }),
+      page.withTotal ? countClaims(em, where) : undefined,
+    ]);
+    const items = rows.slice(0, page.first);
+    const edges = items.map((node) => ({ cursor: encodeCursor(node.sortKey!, node.id), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
   }
 
   /** How many claims the filter matches in each status, whatever its own status filter: the work queue's chips. */
   async countByStatus(em: EntityManager, actor: Actor, filter: ClaimFilter = {}): Promise<{ status: ClaimStatus; count: number }[]> {
-    const rows = await em
-      .createQueryBuilder(Claim, 'c')
-      .select(['c.status', raw('count(*)::int as count')])
-      // The same filter object as the list's; the query builder's own filter type is narrower than FilterQuery.
-      .where(this.whereOf(actor, { ...filter, status: undefined }) as object)
-      .groupBy('c.status')
-      .execute<{ status: ClaimStatus; count: number }[]>();
+    const where = this.whereOf(actor, { ...filter, status: undefined });
+    const { rows } = await sql<{ status: ClaimStatus; count: number }>`select c.status, count(*)::int as count from claim c
+      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``} group by c.status`.execute(em.getKysely());
     const counts = new Map(rows.map((row) => [row.status, row.count]));
     return CLAIM_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
   }
 
-  private whereOf(actor: Actor, filter: ClaimFilter): FilterQuery<Claim> {
-    const where: Record<string, unknown> = {};
-    if (filter.ids) where['id'] = { $in: parseIds(filter.ids, 'filter.ids') };
-    if (filter.status?.length) where['status'] = { $in: filter.status };
-    if (filter.decision?.length) where['decision'] = { $in: filter.decision };
-    if (filter.modelId) where['model'] = parseId(filter.modelId, 'filter.modelId');
-    if (filter.customerId) where['customer'] = parseId(filter.customerId, 'filter.customerId');
-    if (filter.serviceCentreId) where['serviceCentre'] = parseId(filter.serviceCentreId, 'filter.serviceCentreId');
-    if (filter.deviceId) where['device'] = parseId(filter.deviceId, 'filter.deviceId');
+  /** The filter as SQL conditions on `claim c`; only the IMEI search reaches another table (in its own subquery). */
+  private whereOf(actor: Actor, filter: ClaimFilter): RawBuilder<unknown>[] {
+    const where: RawBuilder<unknown>[] = [];
+    if (filter.ids) where.push(sql`c.id = any(${parseIds(filter.ids, 'filter.ids')}::int[])`);
+    // One status as an equality: the planner then walks (status, …) indexes in order.
+    if (filter.status?.length === 1) where.push(sql`c.status = ${filter.status[0]}`);
+    else if (filter.status?.length) where.push(sql`c.status = any(${filter.status}::text[])`);
+    if (filter.decision?.length) where.push(sql`c.decision = any(${filter.decision}::text[])`);
+    if (filter.modelId) where.push(sql`c.model_id = ${parseId(filter.modelId, 'filter.modelId')}`);
+    if (filter.customerId) where.push(sql`c.customer_id = ${parseId(filter.customerId, 'filter.customerId')}`);
+    if (filter.serviceCentreId) where.push(sql`c.service_centre_id = ${parseId(filter.serviceCentreId, 'filter.serviceCentreId')}`);
+    if (filter.deviceId) where.push(sql`c.device_id = ${parseId(filter.deviceId, 'filter.deviceId')}`);
     const to = [filter.submittedTo, filter.olderThanDays !== undefined ? addDays(this.clock.today(), -filter.olderThanDays) : undefined].filter((d) => d !== undefined).sort()[0];
-    if (filter.submittedFrom || to) {
-      where['submittedOn'] = { ...(filter.submittedFrom && { $gte: filter.submittedFrom }), ...(to && { $lte: to }) };
-    }
+    if (filter.submittedFrom) where.push(sql`c.submitted_on >= ${filter.submittedFrom}::date`);
+    if (to) where.push(sql`c.submitted_on <= ${to}::date`);
     const q = filter.q?.trim();
     if (q) {
-      where['$or'] = [
-        { number: { $ilike: likePattern(q) } },
-        { ciNumber: { $ilike: likePattern(q) } },
-        ...(/^\d+$/.test(q) ? [{ device: { imei: { $like: likePattern(q, true) } } }] : []),
-      ];
+      // One indexed lookup per column (trigram for the numbers, a prefix range for the IMEI), united: an OR across them would scan.
+      const contains = likePattern(q);
+      where.push(sql`c.id in (
+        select id from claim where number ilike ${contains}
+        union all select id from claim where ci_number ilike ${contains}
+        ${/^\d+$/.test(q) ? sql`union all select k.id from device dv join claim k on k.device_id = dv.id where dv.imei like ${likePattern(q, true)}` : sql``})`);
     }
-    const scope = customerScope(actor);
-    if (scope !== undefined) where['customer'] = scope;
-    return where as FilterQuery<Claim>;
+    where.push(...this.scopeOf(actor));
+    return where;
   }
 
-  events(em: EntityManager, claimId: number): Promise<ClaimEvent[]> {
-    return em.find(ClaimEvent, { claim: claimId }, { orderBy: { id: 'asc' } });
+  private scopeOf(actor: Actor): RawBuilder<unknown>[] {
+    const scope = customerScope(actor);
+    return scope === undefined ? [] : [sql`c.customer_id = ${scope}`];
   }
+
+  /** The event logs of many claims, oldest first: one statement for a whole list. */
+  async eventsOf(em: EntityManager, claimIds: readonly number[]): Promise<ClaimEventView[][]> {
+    const { rows } = await sql<ClaimEventRow>`select id, claim_id, type, from_status, to_status, actor_label, data, created_at
+      from claim_event where claim_id = any(${[...claimIds]}::int[]) order by id`.execute(em.getKysely());
+    const events = rows.map((row) => ({
+      id: Number(row.id),
+      claimId: row.claim_id,
+      type: row.type,
+      fromStatus: row.from_status,
+      toStatus: row.to_status,
+      actor: row.actor_label,
+      at: new Date(row.created_at),
+      note: typeof row.data['note'] === 'string' ? row.data['note'] : null,
+      data: row.data,
+    }));
+    return groupedBy(claimIds, events, (e) => e.claimId);
+  }
+}
+
+interface ClaimEventRow {
+  id: string;
+  claim_id: number;
+  type: string;
+  from_status: ClaimStatus | null;
+  to_status: ClaimStatus | null;
+  actor_label: string;
+  data: Record<string, unknown>;
+  created_at: string;
+}
+
+/** One line of a claim's story, as the API serves it. */
+export interface ClaimEventView {
+  id: number;
+  claimId: number;
+  type: string;
+  fromStatus: ClaimStatus | null;
+  toStatus: ClaimStatus | null;
+  actor: string;
+  at: Date;
+  note: string | null;
+  data: Record<string, unknown>;
 }
 
 interface ClaimForm extends ClaimSubmission {

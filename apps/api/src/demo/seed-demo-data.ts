@@ -1,12 +1,22 @@
 import { generateDataSet, writeDataSet } from '@aftersale/demo-data';
 import pg from 'pg';
 import { hashPassword } from '../auth/credentials.js';
+import { registerPolicyVersions } from '../policy/policy-versions.js';
 import type { Clock } from '../platform/clock.js';
 import type { MikroORM } from '../platform/database.js';
 import type { Logger } from '../platform/logger.js';
 
 /** The password of the seeded demo staff (agent, tech, analyst @aftersale.test). Demo database only. */
 export const DEMO_STAFF_PASSWORD = 'aftersale-demo';
+
+/**
+ * Data sets record the policy version each assessment was made under (R5): the database must hold those
+ * versions before they are written. The API registers them on start; the database CLI calls this.
+ */
+export const registerPolicyVersionsIn = (orm: MikroORM): Promise<void> => registerPolicyVersions(orm.em.fork());
+
+/** What the demo staff users' password_hash holds (the large data set's staff too). */
+export const demoStaffPasswordHash = (): Promise<string> => hashPassword(DEMO_STAFF_PASSWORD);
 
 /**
  * On first start with an empty database, writes the deterministic demo data
@@ -25,7 +35,7 @@ export async function seedDemoDataIfEmpty(orm: MikroORM, clock: Clock, log: Logg
       return false;
     }
     const started = Date.now();
-    const dataSet = generateDataSet({ today: clock.today(), passwordHash: await hashPassword(DEMO_STAFF_PASSWORD) });
+    const dataSet = generateDataSet({ today: clock.today(), passwordHash: await demoStaffPasswordHash() });
     const counts: Record<string, number> = {};
     await writeDataSet(client, dataSet, { onProgress: (table, n) => (counts[table] = n) });
     await client.query('commit');

@@ -1,6 +1,8 @@
 import { STAFF_ROLES } from '@aftersale/domain';
 import { Readable } from 'node:stream';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectionOf } from '../platform/selection.js';
 import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
@@ -45,8 +47,9 @@ export class DevicesResolver {
     @Arg('sort', () => DeviceSort, { nullable: true }) sort: DeviceSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit);
+    return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit, selectionOf(info)['total'] !== undefined);
   }
 
   @Authorized('ADMIN', 'AGENT')

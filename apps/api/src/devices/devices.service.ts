@@ -40,14 +40,14 @@ export class DevicesService {
     return device;
   }
 
-  async list(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, sort: DeviceSort | undefined, offset: number, limit: number): Promise<Page<Device>> {
+  /** A page of units; the count (of the filtered device table alone) only when `withTotal`. */
+  async list(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, sort: DeviceSort | undefined, offset: number, limit: number, withTotal = true): Promise<Page<Device>> {
     const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
-    const [items, total] = await em.findAndCount(Device, whereOf(filter, actor), {
-      populate: ['order', 'model', 'customer'],
-      orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction },
-      offset,
-      limit,
-    });
+    const where = whereOf(filter, actor);
+    const [items, total] = await Promise.all([
+      em.find(Device, where, { populate: ['order', 'model', 'customer'], orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction }, offset, limit }),
+      withTotal ? em.count(Device, where) : undefined,
+    ]);
     return { items, total };
   }
 

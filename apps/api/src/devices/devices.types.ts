@@ -4,7 +4,7 @@ import { OrderType } from '../orders/orders.types.js';
 import { PageOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
-@ObjectType('Device', { description: 'One unit, identified by its IMEI.' })
+@ObjectType('Device', { description: 'One unit, identified by its IMEI.', simpleResolvers: true })
 export class DeviceType {
   @Field(() => ID) id!: number;
   @Field() imei!: string;

@@ -11,7 +11,7 @@ export class ClaimInvoicesResolver {
   constructor(private readonly service: InvoicesService) {}
 
   @FieldResolver(() => [InvoiceType])
-  invoices(@Root() claim: Claim, @Ctx() ctx: Context) {
-    return this.service.ofClaim(ctx.em, claim.id);
+  invoices(@Root() claim: Pick<Claim, 'id'>, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Claim.invoices', (ids: readonly number[]) => this.service.ofClaims(ctx.em, ids)).load(claim.id);
   }
 }

@@ -1,4 +1,4 @@
-import { availableInvoiceActions, STAFF_ROLES, type InvoiceAction } from '@aftersale/domain';
+import { invoiceActionsFor, invoiceRolesAllowedTo, STAFF_ROLES, type InvoiceAction } from '@aftersale/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
@@ -8,10 +8,7 @@ import { InvoiceActionEnum, InvoiceLineType, InvoicePage, InvoiceType } from './
 import { InvoiceFilter, InvoiceSort, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
-/** Who moves invoices: the roles of issueInvoice, markInvoicePaid and voidInvoice below. */
-const INVOICE_ROLES = ['ADMIN', 'AGENT'] as const;
-
-/** Agents issue invoices and record payments; integrators read their own. */
+/** Agents issue invoices and record payments (who may, comes from the domain: invoiceRolesAllowedTo); integrators read their own. */
 @Resolver(() => InvoiceType)
 export class InvoicesResolver {
   constructor(private readonly service: InvoicesService) {}
@@ -33,34 +30,33 @@ export class InvoicesResolver {
     return this.service.get(ctx.em, actorOf(ctx), id);
   }
 
-  @Authorized(...INVOICE_ROLES)
+  @Authorized(...invoiceRolesAllowedTo('ISSUE'))
   @Mutation(() => InvoiceType, { description: 'Gives the draft its gapless number of the year (INV-YYYY-NNNNNN).' })
   issueInvoice(@Arg('input', () => InvoiceStepInput) input: InvoiceStepInput, @Ctx() ctx: Context) {
     return this.service.issue(ctx.em, actorOf(ctx), input);
   }
 
-  @Authorized(...INVOICE_ROLES)
+  @Authorized(...invoiceRolesAllowedTo('PAY'))
   @Mutation(() => InvoiceType)
   markInvoicePaid(@Arg('input', () => PayInvoiceInput) input: PayInvoiceInput, @Ctx() ctx: Context) {
     return this.service.pay(ctx.em, actorOf(ctx), input);
   }
 
-  @Authorized(...INVOICE_ROLES)
+  @Authorized(...invoiceRolesAllowedTo('VOID'))
   @Mutation(() => InvoiceType, { description: 'Cancels an issued invoice; it keeps its number.' })
   voidInvoice(@Arg('input', () => VoidInvoiceInput) input: VoidInvoiceInput, @Ctx() ctx: Context) {
     return this.service.void(ctx.em, actorOf(ctx), input);
   }
 
   @FieldResolver(() => [InvoiceLineType])
-  async lines(@Root() invoice: Invoice, @Ctx() ctx: Context) {
-    return (await ctx.em.populate(invoice, ['lines', 'lines.part', 'lines.part.model'])).lines.getItems();
+  lines(@Root() invoice: Invoice, @Ctx() ctx: Context) {
+    return ctx.loaders.get('Invoice.lines', (ids: readonly number[]) => this.service.linesOf(ctx.em, ids)).load(invoice.id);
   }
 
   @FieldResolver(() => [InvoiceActionEnum], { description: 'What the caller may do to the invoice now (domain: the invoice lifecycle).' })
   availableActions(@Root() invoice: Invoice, @Ctx() ctx: Context): InvoiceAction[] {
     const actor = actorOf(ctx);
-    const may = actor.kind === 'staff' && (INVOICE_ROLES as readonly string[]).includes(actor.role);
-    return may ? availableInvoiceActions(invoice.status) : [];
+    return actor.kind === 'staff' ? invoiceActionsFor(invoice.status, actor.role) : [];
   }
 
   @FieldResolver(() => ID, { description: 'The claim invoiced.' })

@@ -10,6 +10,7 @@ import { pastDate, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
+import { groupedBy } from '../platform/loaders.js';
 import type { Page } from '../platform/pagination.js';
 import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
@@ -80,9 +81,16 @@ export class InvoicesService implements ClaimInvoicing {
     return invoice;
   }
 
-  /** A claim's invoices, oldest first (the claim is already scoped to the caller). */
-  ofClaim(em: EntityManager, claimId: number): Promise<Invoice[]> {
-    return em.find(Invoice, { claim: claimId }, { populate: ['customer'], orderBy: { id: 'asc' } });
+  /** The invoices of many claims, oldest first, in the order of `claimIds` (the claims are already scoped to the caller). */
+  async ofClaims(em: EntityManager, claimIds: readonly number[]): Promise<Invoice[][]> {
+    const rows = await em.find(Invoice, { claim: { $in: [...claimIds] } }, { populate: ['customer'], orderBy: { id: 'asc' } });
+    return groupedBy(claimIds, rows, (row) => row.claim.id);
+  }
+
+  /** The lines of many invoices, in the order of `invoiceIds`. */
+  async linesOf(em: EntityManager, invoiceIds: readonly number[]): Promise<InvoiceLine[][]> {
+    const rows = await em.find(InvoiceLine, { invoice: { $in: [...invoiceIds] } }, { populate: ['part', 'part.model'], orderBy: { id: 'asc' } });
+    return groupedBy(invoiceIds, rows, (row) => row.invoice.id);
   }
 
   /** H6–H8: the draft invoice of a paid repair, from the domain's invoice lines, in the caller's transaction; none when nothing is charged. */

@@ -10,7 +10,7 @@ export const InvoiceStatusEnum = graphqlEnum(INVOICE_STATUSES, 'InvoiceStatus');
 export const InvoiceActionEnum = graphqlEnum(INVOICE_ACTIONS, 'InvoiceAction', 'ISSUE (issueInvoice), PAY (markInvoicePaid), VOID (voidInvoice).');
 export const InvoiceLineKindEnum = graphqlEnum(INVOICE_LINE_KINDS, 'InvoiceLineKind', 'Material cost (H6) or a service charge (H8); never labour, never shipping.');
 
-@ObjectType('InvoiceLine')
+@ObjectType('InvoiceLine', { simpleResolvers: true })
 export class InvoiceLineType {
   @Field(() => ID) id!: number;
   @Field(() => InvoiceLineKindEnum) kind!: InvoiceLineKind;
@@ -21,7 +21,7 @@ export class InvoiceLineType {
   @Field(() => [PolicyClauseEnum], { description: 'The clauses that made the line chargeable.' }) clauses!: PolicyClause[];
 }
 
-@ObjectType('Invoice', { description: 'A paid-maintenance invoice; numbered gaplessly per year when issued.' })
+@ObjectType('Invoice', { description: 'A paid-maintenance invoice; numbered gaplessly per year when issued.', simpleResolvers: true })
 export class InvoiceType {
   @Field(() => ID) id!: number;
   @Field(() => String, { nullable: true, description: 'INV-YYYY-NNNNNN, given on issue; kept when void.' }) number?: string | null;

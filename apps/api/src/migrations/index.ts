@@ -2,6 +2,7 @@ import { Migration0001Initial } from './0001-initial.js';
 import { Migration0002StockAndImports } from './0002-stock-and-imports.js';
 import { Migration0003ClaimsFlow } from './0003-claims-flow.js';
 import { Migration0004ReplacedUnits } from './0004-replaced-units.js';
+import { Migration0005ReadIndexes } from './0005-read-indexes.js';
 import { Migration0009CustomerAddress } from './0009-customer-address.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
@@ -10,5 +11,6 @@ export const migrations = [
   { name: '0002-stock-and-imports', class: Migration0002StockAndImports },
   { name: '0003-claims-flow', class: Migration0003ClaimsFlow },
   { name: '0004-replaced-units', class: Migration0004ReplacedUnits },
+  { name: '0005-read-indexes', class: Migration0005ReadIndexes },
   { name: '0009-customer-address', class: Migration0009CustomerAddress },
 ];

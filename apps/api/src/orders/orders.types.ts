@@ -35,7 +35,7 @@ export class DeviceImportType {
   @Field() createdAt!: Date;
 }
 
-@ObjectType('Order', { description: 'A bulk order of one model for one customer.' })
+@ObjectType('Order', { description: 'A bulk order of one model for one customer.', simpleResolvers: true })
 export class OrderType {
   @Field(() => ID) id!: number;
   @Field() number!: string;

@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from './actor.js';
 import type { UnauthenticatedError } from './errors.js';
+import type { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 
-/** What every resolver receives: its own EntityManager, the caller, and a logger tagged with the request id. */
+/** What every resolver receives: its own EntityManager, the caller, the request's DataLoaders, and a logger tagged with the request id. */
 export interface Context {
   em: EntityManager;
+  loaders: Loaders;
   actor: Actor | null;
   /** Set when the request carried a credential that is invalid or expired. */
   credentialError?: UnauthenticatedError;

@@ -24,9 +24,10 @@ const PASSWORD = 'aftersale';
 
 /**
  * Starts the PostgreSQL that ships in node_modules, with its data kept in
- * `dataDir` between runs. It listens on 127.0.0.1 only.
+ * `dataDir` between runs. It listens on 127.0.0.1 only. `flags` are more
+ * server settings (`['-c', 'name=value', …]`), e.g. a benchmark's.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger, flags: string[] = []): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
   // initdb runs as the unprivileged `postgres` user when we are root: it must
@@ -41,7 +42,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     password: PASSWORD,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...flags],
     onLog: (message) => log.debug({ postgres: message.trim() }),
     onError: (error) => log.error({ err: error }, 'embedded postgres error'),
   });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -11,6 +12,7 @@ import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Authenticate, Context } from './context.js';
+import { Loaders } from './loaders.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import type { Logger } from './logger.js';
@@ -69,7 +71,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
         const param = ctx.connectionParams?.['authorization'];
         const credential = typeof param === 'string' ? param.replace(/^Bearer\s+/i, '') : undefined;
         const requestId = randomUUID();
-        return { em, ...(await callerOf(authenticate, em, credential)), requestId, log: log.child({ requestId }) } satisfies Context;
+        return { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credential)), requestId, log: log.child({ requestId }) } satisfies Context;
       },
     },
     wsServer,
@@ -84,6 +86,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's cache-control hints are unused here, and the plugin wraps every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
     ],
   });
@@ -117,7 +121,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       context: async ({ req, res }) => {
         const requestId = String(res.locals['requestId']);
         const em = orm.em.fork();
-        return { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
+        return { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
       },
     }),
   );
@@ -126,7 +130,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     app[route.method](route.path, async (req, res) => {
       const requestId = String(res.locals['requestId']);
       const em = orm.em.fork();
-      const ctx = { em, ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
+      const ctx = { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }) };
       await runRoute(route, req, res, ctx, ctx.log);
     });
   }

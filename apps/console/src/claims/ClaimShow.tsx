@@ -35,8 +35,8 @@ const ClaimPage = () => {
   const claim = useRecordContext<ClaimDetailFragment>();
   const createPath = useCreatePath();
   if (!claim) return <LinearProgress aria-label="Loading the claim" />;
-  // Something to charge (the assessment's lines or a service charge), or a quote already put to the customer.
-  const quoted = claim.quoteStatus !== null || (claim.assessment?.total ?? 0) > 0 || claim.assessment?.serviceCharge != null;
+  // Something to charge (the API says so, from the domain), or a quote already put to the customer.
+  const quoted = claim.quoteStatus !== null || claim.assessment?.chargesCustomer === true;
   return (
     <Box sx={{ p: 2 }} data-testid="claim-page" data-version={claim.version}>
       <Stack spacing={2} sx={{ mb: 2 }}>

@@ -34,7 +34,8 @@ import {
   ResolveRemotelyInputs,
   ShipmentInputs,
 } from './ClaimStepInputs';
-import { InspectionInputs, assessmentOf } from './InspectionForm';
+import { InspectionInputs } from './InspectionForm';
+import { assessmentOf } from './inspection-values';
 import { today } from '../fields/local-date';
 
 /** How the claim page offers one step of §4: its button, its dialog's form, and the mutation it calls. */

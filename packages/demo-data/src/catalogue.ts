@@ -98,12 +98,17 @@ export interface ModelSpec {
   readonly launchedDaysAgo?: number;
   /** Symptoms reported more often for this model than for others (a failure trend for analysts to find), with the factor. */
   readonly weakSpots?: Readonly<Record<string, number>>;
+  /** How often its units fail, all failure modes, against the range's usual (life.ts). Default 1. */
+  readonly reliability?: number;
+  /** Parts that fail more often on this model than on others, with the factor. */
+  readonly weakParts?: Readonly<Partial<Record<PartCategory, number>>>;
   readonly parts: readonly PartSpec[];
 }
 
 export const MODELS: readonly ModelSpec[] = [
   {
     code: 'AX-120', name: 'Axion 120', kind: 'PHONE', barcodePrefix: 'AX120', tacBase: 35_391_200, weight: 3,
+    reliability: 1.15, weakParts: { TOUCH_PANEL: 3 },
     weakSpots: { 'Touch not responding in the lower half of the screen': 3 },
     parts: [
       { sku: 'AX120-MB', name: 'Mainboard 3/32 GB', category: 'MAINBOARD', cost: 3150 },
@@ -129,6 +134,7 @@ export const MODELS: readonly ModelSpec[] = [
   },
   {
     code: 'AX-350', name: 'Axion 350 Pro', kind: 'PHONE', barcodePrefix: 'AX350', tacBase: 35_391_400, weight: 2, launchedDaysAgo: 420,
+    weakParts: { BATTERY: 3 },
     weakSpots: { 'Battery drains in 2 hours': 4, 'Overheats while charging': 5 },
     parts: [
       { sku: 'AX350-MB', name: 'Mainboard 8/128 GB', category: 'MAINBOARD', cost: 8900 },
@@ -143,6 +149,7 @@ export const MODELS: readonly ModelSpec[] = [
   },
   {
     code: 'NX-10', name: 'Nexa 10', kind: 'FEATURE_PHONE', barcodePrefix: 'NX10', tacBase: 35_391_500, weight: 2.5,
+    reliability: 0.8,
     parts: [
       { sku: 'NX10-MB', name: 'Mainboard 2G/4G', category: 'MAINBOARD', cost: 890 },
       { sku: 'NX10-LCD', name: 'LCD 2.4" QVGA', category: 'LCD', cost: 320 },
@@ -155,6 +162,7 @@ export const MODELS: readonly ModelSpec[] = [
   },
   {
     code: 'TB-80', name: 'Tabula 8', kind: 'TABLET', barcodePrefix: 'TB80', tacBase: 35_391_600, weight: 1,
+    reliability: 0.9, weakParts: { ANTENNA: 2.5 },
     weakSpots: { 'Wi-Fi disconnects every few minutes': 3 },
     parts: [
       { sku: 'TB80-MB', name: 'Mainboard 4/64 GB LTE', category: 'MAINBOARD', cost: 5600 },

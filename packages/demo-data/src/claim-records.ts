@@ -1,5 +1,5 @@
-import { invoiceNumber, policyInForce } from '@aftersale/domain';
-import { dateOfInstant, timestamp } from './calendar.js';
+import { invoiceNumber } from '@aftersale/domain';
+import { dateOfInstant, policyOn, timestamp } from './calendar.js';
 import type { Actor, ClaimStory, StoryStep } from './claim-story.js';
 import type {
   AssessmentRow, ClaimEventRow, ClaimLineRow, ClaimRow, DeviceRow, InvoiceCounterRow, InvoiceLineRow, InvoiceRow,
@@ -7,7 +7,7 @@ import type {
 } from './rows.js';
 
 /**
- * What the API writes at each step a claim took (apps/api/src/claims/claim-workflow.ts and
+ * What the API writes at each step a claim took (apps/api/src/claims/claim-workflow.service.ts and
  * invoices/invoices.service.ts), as rows, from the claim's story. Each function gives one table's rows
  * of one claim, without ids: the generator numbers them as it streams them.
  */
@@ -159,7 +159,7 @@ export function invoiceRow({ claim, story }: ClaimLife, entry: InvoiceEntry): In
     year: entry.year,
     sequence: entry.sequence,
     number: numberOf(entry),
-    currency: policyInForce(claim.submitted_on).currency,
+    currency: policyOn(claim.submitted_on).currency,
     total: invoice.invoiced.total,
     issued_on: invoice.issuedAt === null ? null : dateOfInstant(invoice.issuedAt),
     paid_on: invoice.paidAt === null ? null : dateOfInstant(invoice.paidAt),

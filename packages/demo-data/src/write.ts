@@ -19,10 +19,10 @@ const MAX_PARAMETERS = 65_535;
 const WITHOUT_IDENTITY: readonly TableName[] = ['app_user', 'stock', 'invoice_counter'];
 
 /** Tables whose `id` is an identity column the generator fills in: their sequences are moved past it. */
-export const IDENTITY_TABLES: readonly TableName[] = TABLES_IN_WRITE_ORDER.filter((table) => !WITHOUT_IDENTITY.includes(table));
+const IDENTITY_TABLES: readonly TableName[] = TABLES_IN_WRITE_ORDER.filter((table) => !WITHOUT_IDENTITY.includes(table));
 
 /** Columns holding the data set's local app_user ids (see AppUserRow). */
-const USER_REFERENCES: Partial<Record<TableName, readonly string[]>> = {
+export const USER_REFERENCES: Partial<Record<TableName, readonly string[]>> = {
   claim: ['submitted_by_user_id'],
   claim_event: ['actor_user_id'],
   assessment: ['assessed_by'],
@@ -63,6 +63,12 @@ export async function writeDataSet(client: SqlClient, dataSet: DataSet, options:
     written[table] = await insertRows(client, table, references ? mapped(rows, references, userIds) : rows, batchSize, progress(table));
   }
 
+  await moveSequencesPastData(client);
+  return written;
+}
+
+/** Moves every identity sequence past the ids written, and claim_number_seq past the highest claim number, so the API's next rows follow. */
+export async function moveSequencesPastData(client: SqlClient): Promise<void> {
   for (const table of IDENTITY_TABLES) {
     await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) from ${table}`);
   }
@@ -70,10 +76,10 @@ export async function writeDataSet(client: SqlClient, dataSet: DataSet, options:
   await client.query(
     `select setval('claim_number_seq', coalesce(max(substring(number from '^CL-([0-9]+)$')::bigint), 0) + 1, false) from claim`,
   );
-  return written;
 }
 
-async function databaseUserIds(client: SqlClient, staff: readonly AppUserRow[]): Promise<ReadonlyMap<number, number>> {
+/** The database's ids of the data set's staff users, found by e-mail after they were inserted. */
+export async function databaseUserIds(client: SqlClient, staff: readonly AppUserRow[]): Promise<ReadonlyMap<number, number>> {
   const result = await client.query('select id, email from app_user where email = any($1::text[])', [staff.map((user) => user.email)]);
   const rows = (result as { rows?: { id: number | string; email: string }[] } | undefined)?.rows ?? [];
   const idOfEmail = new Map(rows.map((row) => [row.email, Number(row.id)]));

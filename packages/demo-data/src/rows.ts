@@ -6,7 +6,7 @@
  */
 
 import type {
-  ClaimAction, ClaimStatus, Decision, Finding, FormType, InvoiceLineKind, InvoiceStatus, PartCategory, PolicyClause, StaffRole,
+  ClaimAction, ClaimStatus, Decision, Finding, FormType, InvoiceLineKind, InvoiceStatus, PartCategory, PolicyClause, QuoteStatus, StaffRole,
 } from '@aftersale/domain';
 
 export type { ClaimStatus, Decision, FormType, PartCategory };
@@ -132,7 +132,7 @@ export interface ClaimRow {
   status: ClaimStatus;
   decision: Decision | null;
   /** H6, H8: PENDING after an assessment that charges something, then the customer's answer. */
-  quote_status: 'PENDING' | 'APPROVED' | 'DECLINED' | null;
+  quote_status: QuoteStatus | null;
   submitted_on: string;
   submitted_by_user_id: number;
   created_at: string;
@@ -302,6 +302,9 @@ export interface DataSetTables {
 }
 
 export type TableName = keyof DataSetTables;
+
+/** The row type of each table. */
+export type DataSetRows = { [T in TableName]: DataSetTables[T] extends Iterable<infer R> ? R : never };
 
 /** The tables in foreign-key order: each only references tables before it. */
 export const TABLES_IN_WRITE_ORDER = [

@@ -19,3 +19,5 @@ export {
   type StockRow,
   type TableName,
 } from './rows.js';
+export { generateLargeDataSet, type LargeDataSetOptions, type LoadPhase, type LoadProgress, type LoadReport } from './large.js';
+export { FAILURE_MODES, plantedDefects, type FailureMode, type PlantedDefect } from './life.js';

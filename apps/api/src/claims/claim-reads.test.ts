@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementsOf } from '../testing/statements.js';
+import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
+
+/** Every relation and per-claim field the console's list and claim page show. */
+const EVERYTHING = `
+  id number status formType ciNumber decision submittedOn submittedAt updatedAt version symptoms currency quoteStatus availableActions
+  device { id imei barcode receivedOn lastCoveredDay underWarranty replacedByImei order { id number receivedOn } model { id name } customer { id name } }
+  model { id code name } customer { id code name } serviceCentre { id code name city }
+  assessment { id decision clauses total } lines { id covered charge part { id sku name model { id } } }
+  shipments { id direction carrier } retainedParts { id part { id sku } serviceCentre { id code } }
+  maintenanceAgreement { signedOn signedBy } attachments { id filename }
+  invoices { id number status total availableActions lines { id kind amount part { id sku } } }
+  events { id type fromStatus toStatus actor at note data }`;
+
+const PAGE = (withTotal: boolean) => `query ($limit: Int!, $filter: ClaimFilter) {
+  claims(limit: $limit, filter: $filter) { ${withTotal ? 'total' : ''} items { ${EVERYTHING} } }
+}`;
+
+let t: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  // The demo data: 300 claims in every state, with every kind of record.
+  t = await startTestApp({ clock: fixedClock('2026-11-25'), demoData: true });
+  admin = await t.login();
+  // The caller is verified once, then trusted for a few seconds: the counts below are of the reads alone.
+  await t.gql('{ me { id } }', {}, admin);
+});
+afterAll(() => t?.close());
+
+/** The statements one request sends, and its answer. */
+async function measured(query: string, variables: Record<string, unknown> = {}) {
+  let data: Record<string, any> | null | undefined;
+  const statements = await statementsOf(async () => {
+    const res = await t.gql(query, variables, admin);
+    expect(res.errors).toBeUndefined();
+    data = res.data;
+  });
+  return { statements, data: data! };
+}
+
+describe('a page of claims costs a fixed number of statements', () => {
+  it('runs as many statements for 100 claims with every relation as for all 300: one per relation, not one per row', async () => {
+    const hundred = await measured(PAGE(true), { limit: 100 });
+    const all = await measured(PAGE(true), { limit: 300 });
+    expect(hundred.data['claims'].items).toHaveLength(100);
+    expect(hundred.data['claims'].items.some((c: { events: unknown[] }) => c.events.length > 1)).toBe(true);
+    expect(hundred.data['claims'].items.some((c: { invoices: { lines: unknown[] }[] }) => c.invoices.some((i) => i.lines.length > 0))).toBe(true);
+    expect(all.data['claims'].items).toHaveLength(300);
+    expect(hundred.statements.length).toBe(all.statements.length);
+    // The page, its count, and one each for: assessment, agreement, lines, shipments, retained parts, attachments, invoices, invoice lines, events.
+    expect(hundred.statements.length).toBeLessThanOrEqual(11);
+  });
+
+  it('runs no count when the query does not select the total', async () => {
+    const without = await measured(PAGE(false), { limit: 100 });
+    expect(without.statements.filter((s) => /count\(/i.test(s))).toEqual([]);
+    const withTotal = await measured(PAGE(true), { limit: 100 });
+    expect(withTotal.statements.filter((s) => /count\(/i.test(s))).toHaveLength(1);
+    expect(withTotal.statements.length).toBe(without.statements.length + 1);
+  });
+
+  it("answers the console's list (unit, model, customer, centre) in one statement, and with its total in two", async () => {
+    const list = `query ($limit: Int!) { claims(limit: $limit) { items { id number status device { id imei } model { id name } customer { id name } serviceCentre { id name } } } }`;
+    expect((await measured(list, { limit: 100 })).statements).toHaveLength(1);
+    const counted = list.replace('{ items', '{ total items');
+    const { statements, data } = await measured(counted, { limit: 25 });
+    expect(statements).toHaveLength(2);
+    expect(data['claims'].total).toBe(300);
+  });
+
+  it('joins only the relations the query selects', async () => {
+    const bare = await measured(`{ claims(limit: 10) { items { id number status } } }`);
+    expect(bare.statements).toHaveLength(1);
+    expect(bare.statements[0]).not.toMatch(/join/i);
+  });
+
+  it('answers a claim with its unit, model, customer and events in two statements', async () => {
+    const [first] = (await t.gql<{ claims: { items: { id: string }[] } }>('{ claims(limit: 1) { items { id } } }', {}, admin)).data!.claims.items;
+    const { statements, data } = await measured(`query ($id: ID!) { claim(id: $id) { id number device { imei } model { name } customer { name } events { type at } } }`, { id: first!.id });
+    expect(data['claim'].events.length).toBeGreaterThan(0);
+    expect(statements).toHaveLength(2);
+  });
+});
+
+describe('claimsConnection', () => {
+  const CONNECTION = `query ($first: Int!, $after: String, $sort: ClaimSort, $filter: ClaimFilter) {
+    claimsConnection(first: $first, after: $after, sort: $sort, filter: $filter) { edges { cursor node { id number status submittedAt } } pageInfo { hasNextPage endCursor } }
+  }`;
+
+  it.each([
+    ['newest first (the default)', undefined],
+    ['by number', { field: 'NUMBER', direction: 'ASC' }],
+    ['by submission time, newest first', { field: 'SUBMITTED_AT', direction: 'DESC' }],
+    ['by status', { field: 'STATUS', direction: 'ASC' }],
+  ])('walks every claim once, in the offset list’s order, page after page: %s', async (_name, sort) => {
+    const offsets = await t.gql<{ claims: { items: { id: string }[] } }>(`query ($sort: ClaimSort) { claims(limit: 500, sort: $sort) { items { id } } }`, { sort }, admin);
+    const ids: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await t.gql<{ claimsConnection: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(CONNECTION, { first: 70, after, sort }, admin);
+      expect(res.errors).toBeUndefined();
+      ids.push(...res.data!.claimsConnection.edges.map((e) => e.node.id));
+      if (!res.data!.claimsConnection.pageInfo.hasNextPage) break;
+      after = res.data!.claimsConnection.pageInfo.endCursor;
+    }
+    expect(ids).toEqual(offsets.data!.claims.items.map((c) => c.id));
+  });
+
+  it('counts only when totalCount is selected, and keeps the filter', async () => {
+    const filter = { status: ['CLOSED'] };
+    const { statements, data } = await measured(`query ($filter: ClaimFilter) { claimsConnection(first: 5, filter: $filter) { totalCount edges { node { status } } } }`, { filter });
+    expect(statements.filter((s) => /count\(/i.test(s))).toHaveLength(1);
+    expect(data['claimsConnection'].edges.map((e: { node: { status: string } }) => e.node.status)).toEqual(Array(5).fill('CLOSED'));
+    const counts = await t.gql<{ claimStatusCounts: { status: string; count: number }[] }>('{ claimStatusCounts { status count } }', {}, admin);
+    expect(data['claimsConnection'].totalCount).toBe(counts.data!.claimStatusCounts.find((c) => c.status === 'CLOSED')!.count);
+  });
+
+  it('refuses a cursor it did not give, naming the argument', async () => {
+    const res = await t.gql(CONNECTION, { first: 5, after: 'not-a-cursor' }, admin);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
+
+describe('search', () => {
+  it('finds claims by the start of the IMEI, the claim number and the CI number', async () => {
+    const [claim] = (await t.gql<{ claims: { items: { id: string; number: string; ciNumber: string; device: { imei: string } }[] } }>('{ claims(limit: 1) { items { id number ciNumber device { imei } } } }', {}, admin)).data!.claims.items;
+    const search = async (q: string) =>
+      (await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(limit: 500, filter: { q: $q }) { items { id } } }', { q }, admin)).data!.claims.items.map((c) => c.id);
+    expect(await search(claim!.device.imei.slice(0, 12))).toContain(claim!.id);
+    expect(await search(claim!.number)).toEqual([claim!.id]);
+    expect(await search(claim!.ciNumber.toLowerCase())).toContain(claim!.id);
+    expect(await search('999999999999999')).toEqual([]);
+  });
+});

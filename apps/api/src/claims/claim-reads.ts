@@ -1,0 +1,247 @@
+import type { ClaimStatus, Decision, FormType } from '@aftersale/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type RawBuilder } from 'kysely';
+import type { Selection } from '../platform/selection.js';
+
+/**
+ * The claim read path: one SQL statement for a page or a claim, joining only
+ * the relations the query selects, answered as plain objects of the entities'
+ * shape (no hydration, no identity map). Writes stay on the entities and the
+ * unit of work; this file only reads.
+ */
+
+export interface ModelView {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  barcodePattern: string;
+  version: number;
+}
+
+export interface CustomerView {
+  id: number;
+  code: string;
+  name: string;
+  country: string;
+  contactEmail: string | null;
+  version: number;
+}
+
+export interface ServiceCentreView {
+  id: number;
+  code: string;
+  name: string;
+  city: string;
+  country: string;
+  address: string;
+  version: number;
+}
+
+export interface OrderView {
+  id: number;
+  number: string;
+  quantity: number;
+  shippedOn: string | null;
+  receivedOn: string | null;
+  allowanceNegotiated: boolean;
+  allowanceReason: string | null;
+  version: number;
+  createdAt: Date;
+  customer: CustomerView;
+  model: ModelView;
+}
+
+export interface DeviceView {
+  id: number;
+  imei: string;
+  barcode: string;
+  receivedOn: string | null;
+  createdAt: Date;
+  replacedByImei?: string | null;
+  order: OrderView;
+  model: ModelView;
+  customer: CustomerView;
+}
+
+/** A claim as the reads serve it: the entity's fields, with the relations the query asked for. */
+export interface ClaimView {
+  id: number;
+  number: string;
+  status: ClaimStatus;
+  formType: FormType;
+  ciNumber: string;
+  symptoms: string;
+  dataBackupAcknowledged: boolean;
+  decision: Decision | null;
+  quoteStatus: 'PENDING' | 'APPROVED' | 'DECLINED' | null;
+  submittedOn: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  serviceCentre: { id: number } | ServiceCentreView | null;
+  device: DeviceView;
+  model: ModelView;
+  customer: CustomerView;
+}
+
+/** What a claim query selects, as relations to join. */
+export interface ClaimIncludes {
+  symptoms: boolean;
+  device: boolean;
+  order: boolean;
+  replacedBy: boolean;
+  model: boolean;
+  customer: boolean;
+  serviceCentre: boolean;
+}
+
+/** The joins a claim's selection needs (`claim { device { imei } }` joins device only). */
+export function claimIncludes(claim: Selection | undefined): ClaimIncludes {
+  const device = claim?.['device'];
+  const order = device?.['order'];
+  const warranty = device?.['underWarranty'] !== undefined || device?.['lastCoveredDay'] !== undefined;
+  return {
+    symptoms: claim?.['symptoms'] !== undefined,
+    device: device !== undefined,
+    order: order !== undefined || warranty,
+    replacedBy: device?.['replacedByImei'] !== undefined || warranty,
+    model: claim?.['model'] !== undefined || device?.['model'] !== undefined || order?.['model'] !== undefined,
+    customer: claim?.['customer'] !== undefined || device?.['customer'] !== undefined || order?.['customer'] !== undefined,
+    serviceCentre: claim?.['serviceCentre'] !== undefined,
+  };
+}
+
+/** Every relation: for callers that hand the claim on (mutations answer a claim the client may read in full). */
+export const ALL_CLAIM_INCLUDES: ClaimIncludes = { symptoms: true, device: true, order: true, replacedBy: true, model: true, customer: true, serviceCentre: true };
+
+export interface ClaimQuery {
+  where: RawBuilder<unknown>[];
+  orderBy?: RawBuilder<unknown>;
+  limit?: number;
+  offset?: number;
+  /** Also select this expression as `sort_key` (a cursor's value). */
+  sortKey?: RawBuilder<unknown>;
+}
+
+type Row = Record<string, unknown>;
+
+/** Claims matching `where`, with the relations of `includes`, in one statement. */
+export async function readClaims(em: EntityManager, includes: ClaimIncludes, query: ClaimQuery): Promise<(ClaimView & { sortKey?: string })[]> {
+  const columns: RawBuilder<unknown>[] = [
+    sql`c.id, c.number, c.status, c.form_type, c.ci_number, c.data_backup_acknowledged, c.decision, c.quote_status, c.submitted_on,
+        c.created_at, c.updated_at, c.version, c.service_centre_id, c.device_id, c.model_id, c.customer_id`,
+  ];
+  const joins: RawBuilder<unknown>[] = [];
+  if (includes.symptoms) columns.push(sql`c.symptoms`);
+  if (query.sortKey) columns.push(sql`${query.sortKey}::text as sort_key`);
+  if (includes.device) {
+    columns.push(sql`d.imei as d_imei, d.barcode as d_barcode, d.received_on as d_received_on, d.created_at as d_created_at, d.order_id as d_order_id`);
+    joins.push(sql`join device d on d.id = c.device_id`);
+    if (includes.replacedBy) {
+      columns.push(sql`(select r.imei from device r where r.replaces_device_id = d.id order by r.id desc limit 1) as d_replaced_by_imei`);
+    }
+    if (includes.order) {
+      columns.push(sql`o.number as o_number, o.quantity as o_quantity, o.shipped_on as o_shipped_on, o.received_on as o_received_on,
+        o.allowance_negotiated as o_allowance_negotiated, o.allowance_reason as o_allowance_reason, o.version as o_version, o.created_at as o_created_at`);
+      joins.push(sql`join sales_order o on o.id = d.order_id`);
+    }
+  }
+  if (includes.model) {
+    columns.push(sql`m.code as m_code, m.name as m_name, m.kind as m_kind, m.barcode_pattern as m_barcode_pattern, m.version as m_version`);
+    joins.push(sql`join product_model m on m.id = c.model_id`);
+  }
+  if (includes.customer) {
+    columns.push(sql`cu.code as cu_code, cu.name as cu_name, cu.country as cu_country, cu.contact_email as cu_contact_email, cu.version as cu_version`);
+    joins.push(sql`join customer cu on cu.id = c.customer_id`);
+  }
+  if (includes.serviceCentre) {
+    columns.push(sql`sc.code as sc_code, sc.name as sc_name, sc.city as sc_city, sc.country as sc_country, sc.address as sc_address, sc.version as sc_version`);
+    joins.push(sql`left join service_centre sc on sc.id = c.service_centre_id`);
+  }
+  const orderBy = query.orderBy ? sql`order by ${query.orderBy}` : sql``;
+  const limit = query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``;
+  // A page deep in the list skips its offset on the claim table's indexes alone, then joins only the rows it keeps.
+  const where = query.offset
+    ? [sql`c.id in (select c.id from claim c ${whereClause(query.where)} ${orderBy} ${limit} offset ${sql.lit(query.offset)})`]
+    : query.where;
+  const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)} ${whereClause(where)} ${orderBy} ${limit}`;
+  const { rows } = await statement.execute(em.getKysely());
+  return rows.map((row) => claimOf(row, includes));
+}
+
+/** How many claims match `where`, counted on the claim table alone. */
+export async function countClaims(em: EntityManager, where: RawBuilder<unknown>[]): Promise<number> {
+  const { rows } = await sql<{ count: number }>`select count(*)::int as count from claim c ${whereClause(where)}`.execute(em.getKysely());
+  return rows[0]!.count;
+}
+
+const whereClause = (where: RawBuilder<unknown>[]) => (where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``);
+
+const timestamp = (value: unknown): Date => new Date(value as string);
+
+function claimOf(row: Row, includes: ClaimIncludes): ClaimView & { sortKey?: string } {
+  const model = includes.model
+    ? ({ id: row['model_id'], code: row['m_code'], name: row['m_name'], kind: row['m_kind'], barcodePattern: row['m_barcode_pattern'], version: row['m_version'] } as ModelView)
+    : ({ id: row['model_id'] } as ModelView);
+  const customer = includes.customer
+    ? ({ id: row['customer_id'], code: row['cu_code'], name: row['cu_name'], country: row['cu_country'], contactEmail: row['cu_contact_email'], version: row['cu_version'] } as CustomerView)
+    : ({ id: row['customer_id'] } as CustomerView);
+  const serviceCentreId = row['service_centre_id'] as number | null;
+  const serviceCentre =
+    serviceCentreId === null
+      ? null
+      : includes.serviceCentre
+        ? ({ id: serviceCentreId, code: row['sc_code'], name: row['sc_name'], city: row['sc_city'], country: row['sc_country'], address: row['sc_address'], version: row['sc_version'] } as ServiceCentreView)
+        : { id: serviceCentreId };
+  const claim = {
+    id: row['id'],
+    number: row['number'],
+    status: row['status'],
+    formType: row['form_type'],
+    ciNumber: row['ci_number'],
+    symptoms: row['symptoms'],
+    dataBackupAcknowledged: row['data_backup_acknowledged'],
+    decision: row['decision'],
+    quoteStatus: row['quote_status'],
+    submittedOn: row['submitted_on'],
+    createdAt: timestamp(row['created_at']),
+    updatedAt: timestamp(row['updated_at']),
+    version: row['version'],
+    serviceCentre,
+    model,
+    customer,
+    device: { id: row['device_id'] },
+    ...(row['sort_key'] !== undefined && { sortKey: row['sort_key'] }),
+  } as ClaimView & { sortKey?: string };
+  if (includes.device) {
+    const order = includes.order
+      ? ({
+          id: row['d_order_id'],
+          number: row['o_number'],
+          quantity: row['o_quantity'],
+          shippedOn: row['o_shipped_on'],
+          receivedOn: row['o_received_on'],
+          allowanceNegotiated: row['o_allowance_negotiated'],
+          allowanceReason: row['o_allowance_reason'],
+          version: row['o_version'],
+          createdAt: timestamp(row['o_created_at']),
+          customer,
+          model,
+        } as OrderView)
+      : ({ id: row['d_order_id'] } as OrderView);
+    claim.device = {
+      id: row['device_id'] as number,
+      imei: row['d_imei'] as string,
+      barcode: row['d_barcode'] as string,
+      receivedOn: row['d_received_on'] as string | null,
+      createdAt: timestamp(row['d_created_at']),
+      ...(includes.replacedBy && { replacedByImei: row['d_replaced_by_imei'] as string | null }),
+      order,
+      // A claim keeps its unit's model and customer on the row: the same objects serve both.
+      model,
+      customer,
+    };
+  }
+  return claim;
+}

@@ -1,0 +1,234 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { freePort } from '@aftersale/api/embedded-postgres';
+import { createLogger } from '@aftersale/api/logger';
+import pg from 'pg';
+import { openBenchDatabase } from './bench-database.js';
+
+/**
+ * Read bench: the generated data set (CLAIMS, default a million), served in
+ * one run by three processes on the same database — hand-written SQL through
+ * `pg` as JSON over HTTP (the limit), PostGraphile 5 with the amber preset
+ * (the peer), and the API — each loaded by autocannon (127.0.0.1, 10
+ * connections, SECONDS each). Prints requests/s, the ratio to the SQL, and the
+ * SQL statements per request (pg_stat_statements), then a deep page by offset
+ * and by cursor, and claim transitions against the same statements in SQL.
+ *
+ *   npm run bench -- read              (CLAIMS=100000 SECONDS=3 for a quicker run)
+ */
+const CLAIMS = Number(process.env['CLAIMS'] ?? 1_000_000);
+const SECONDS = Number(process.env['SECONDS'] ?? 5);
+const ADMIN = { email: 'bench@aftersale.test', password: 'bench-password' };
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+
+const log = createLogger('warn');
+const db = await openBenchDatabase({ claims: CLAIMS, log });
+const sql = new pg.Client({ connectionString: db.url });
+await sql.connect();
+const children: ChildProcess[] = [];
+const stopChildren = () => children.forEach((child) => child.kill('SIGTERM'));
+process.once('exit', stopChildren);
+
+/** Starts a server in its own process and waits until its port answers. */
+async function serve(name: string, args: string[], port: number, env: Record<string, string> = {}): Promise<string> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 600; tries++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    if (await fetch(base).then(() => true, () => false)) return base;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} did not start`);
+}
+
+try {
+  const [sqlPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  const sqlBase = await serve('hand-written SQL', [path.join(here, 'read-sql-server.js'), db.url, String(sqlPort)], sqlPort);
+  const peerBase = await serve(
+    'PostGraphile',
+    [path.join(root, 'node_modules/postgraphile/dist/cli-run.js'), '-P', 'postgraphile/presets/amber', '-c', db.url, '-s', 'public', '-p', String(peerPort), '-n', '127.0.0.1'],
+    peerPort,
+  );
+  const apiBase = await serve('API', [path.join(root, 'apps/api/dist/main.js')], apiPort, {
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.url,
+    AFTERSALE_DEMO_DATA: 'off',
+    AFTERSALE_ADMIN_EMAIL: ADMIN.email,
+    AFTERSALE_ADMIN_PASSWORD: ADMIN.password,
+    AFTERSALE_CONSOLE_DIR: '/nonexistent',
+    LOG_LEVEL: 'warn',
+  });
+  const login = await graphql(apiBase, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
+  const token = (login as { login: { token: string } }).login.token;
+
+  // What the requests ask for: claims to open, a queue status, an IMEI prefix, claims to move on.
+  const detailIds = (await sql.query<{ id: number }>('select id from claim tablesample system (1) limit 1000')).rows.map((r) => r.id);
+  const queueStatus = 'INSPECTION';
+  const { rows: [sample] } = await sql.query<{ imei: string }>('select d.imei from claim c join device d on d.id = c.device_id order by c.id desc limit 1');
+  const imeiPrefix = sample!.imei.slice(0, 11);
+  const submitted = (await sql.query<{ id: number; version: number }>(`select id, version from claim where status = 'SUBMITTED' order by id`)).rows;
+
+  const LIST_ITEM = 'id number status submittedOn device { id imei } model { id name } customer { id name }';
+  const PEER_ITEM = 'rowId number status submittedOn deviceByDeviceId { rowId imei } productModelByModelId { rowId name } customerByCustomerId { rowId name }';
+  const EVENT = 'id type fromStatus toStatus actor at';
+  const PEER_EVENT = 'rowId type fromStatus toStatus actorLabel createdAt';
+  const at = (list: number[], i: number) => list[i % list.length]!;
+
+  interface Contender {
+    name: string;
+    base: string;
+    /** A request for the n-th call: path (GET) or GraphQL body (POST). */
+    request(n: number): { path?: string; query?: string; variables?: Record<string, unknown> };
+  }
+  const sqlContender = (route: (n: number) => string): Contender => ({ name: 'SQL', base: sqlBase, request: (n) => ({ path: route(n) }) });
+  const peer = (query: string, variables: (n: number) => Record<string, unknown> = () => ({})): Contender => ({ name: 'PostGraphile', base: peerBase, request: (n) => ({ query, variables: variables(n) }) });
+  const api = (query: string, variables: (n: number) => Record<string, unknown> = () => ({})): Contender => ({ name: 'API', base: apiBase, request: (n) => ({ query, variables: variables(n) }) });
+
+  const scenarios: { name: string; contenders: Contender[] }[] = [
+    {
+      name: '100 newest claims, unit, model, customer',
+      contenders: [
+        sqlContender(() => '/claims'),
+        peer(`{ allClaims(first: 100, orderBy: PRIMARY_KEY_DESC) { nodes { ${PEER_ITEM} } } }`),
+        api(`{ claims(limit: 100) { items { ${LIST_ITEM} } } }`),
+      ],
+    },
+    {
+      name: 'the same with the total',
+      contenders: [
+        sqlContender(() => '/claims?total=1'),
+        peer(`{ allClaims(first: 100, orderBy: PRIMARY_KEY_DESC) { totalCount nodes { ${PEER_ITEM} } } }`),
+        api(`{ claims(limit: 100) { total items { ${LIST_ITEM} } } }`),
+      ],
+    },
+    {
+      name: 'one claim with unit, model, customer, events',
+      contenders: [
+        sqlContender((n) => `/claim?id=${at(detailIds, n)}`),
+        peer(`query ($id: Int!) { claimByRowId(rowId: $id) { ${PEER_ITEM} claimEventsByClaimId(orderBy: PRIMARY_KEY_ASC) { nodes { ${PEER_EVENT} } } } }`, (n) => ({ id: at(detailIds, n) })),
+        api(`query ($id: ID!) { claim(id: $id) { ${LIST_ITEM} events { ${EVENT} } } }`, (n) => ({ id: String(at(detailIds, n)) })),
+      ],
+    },
+    {
+      name: `work queue: ${queueStatus}, oldest first, 25 + total`,
+      contenders: [
+        sqlContender(() => `/queue?status=${queueStatus}`),
+        peer(`{ allClaims(first: 25, condition: { status: "${queueStatus}" }, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { totalCount nodes { ${PEER_ITEM} } } }`),
+        api(`{ claims(limit: 25, filter: { status: [${queueStatus}] }, sort: { field: SUBMITTED_AT, direction: ASC }) { total items { ${LIST_ITEM} } } }`),
+      ],
+    },
+    {
+      name: `IMEI prefix search (${imeiPrefix}…), 25`,
+      contenders: [
+        sqlContender(() => `/imei?q=${imeiPrefix}`),
+        // The amber preset filters by equality only: PostGraphile has no prefix search without a plugin.
+        api(`{ claims(limit: 25, filter: { q: "${imeiPrefix}" }) { items { ${LIST_ITEM} } } }`),
+      ],
+    },
+  ];
+
+  console.log(`\nRead bench: ${db.rows['claim']?.toLocaleString('en')} claims, ${db.rows['device']?.toLocaleString('en')} units, ${db.rows['claim_event']?.toLocaleString('en')} events; autocannon, 10 connections, ${SECONDS} s each\n`);
+  console.log(`${'request'.padEnd(46)} ${'SQL (limit)'.padStart(14)} ${'PostGraphile'.padStart(22)} ${'API'.padStart(22)}   statements/request (SQL · PostGraphile · API)`);
+  for (const scenario of scenarios) {
+    const results = new Map<string, { rps: number; statements: number }>();
+    for (const contender of scenario.contenders) {
+      const statements = await statementsPerRequest(contender, 20);
+      results.set(contender.name, { rps: await load(contender), statements });
+    }
+    const limit = results.get('SQL')!.rps;
+    const cell = (name: string) => {
+      const r = results.get(name);
+      return r ? `${r.rps.toFixed(0)} rps (${(r.rps / limit).toFixed(2)}×)` : 'n/a';
+    };
+    const counts = ['SQL', 'PostGraphile', 'API'].map((n) => (results.has(n) ? results.get(n)!.statements.toFixed(1) : '–')).join(' · ');
+    console.log(`${scenario.name.padEnd(46)} ${`${limit.toFixed(0)} rps`.padStart(14)} ${cell('PostGraphile').padStart(22)} ${cell('API').padStart(22)}   ${counts}`);
+  }
+
+  // Transitions: START_REMOTE_DIAGNOSIS on submitted claims, half through the API, half as the same statements in SQL.
+  const half = Math.floor(submitted.length / 2);
+  const moves = Math.min(half, 3000);
+  if (moves >= 100) {
+    const bySql = submitted.slice(0, moves);
+    const byApi = submitted.slice(half, half + moves);
+    const sqlMoves = await load(sqlContender((n) => `/transition?id=${bySql[n]!.id}&version=${bySql[n]!.version}`), moves);
+    const apiMoves = await load(api('mutation ($id: ID!, $v: Int!) { startRemoteDiagnosis(input: { id: $id, version: $v }) { id version status } }', (n) => ({ id: String(byApi[n]!.id), v: byApi[n]!.version })), moves);
+    console.log(`${'claim transition (writes/s)'.padEnd(46)} ${`${sqlMoves.toFixed(0)} /s`.padStart(14)} ${'n/a'.padStart(22)} ${`${apiMoves.toFixed(0)} /s (${(apiMoves / sqlMoves).toFixed(2)}×)`.padStart(22)}`);
+  } else {
+    console.log(`claim transitions: only ${submitted.length} submitted claims left, skipped (regenerate the data set)`);
+  }
+
+  // A deep page: by offset (what the console's pages do) and by cursor (claimsConnection), against the first page.
+  const deep = Math.floor((db.rows['claim'] ?? CLAIMS) * 0.9);
+  const { rows: [anchor] } = await sql.query<{ id: number }>('select id from claim order by id desc offset $1 limit 1', [deep - 1]);
+  // The connection's cursor for the default order (newest first) is the last id seen (platform/pagination.ts's format).
+  const after = Buffer.from(JSON.stringify([String(anchor!.id), anchor!.id])).toString('base64url');
+  const single = async (query: string, variables: Record<string, unknown> = {}) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      await graphql(apiBase, query, variables, token);
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  };
+  const first = await single(`{ claimsConnection(first: 25) { edges { cursor node { ${LIST_ITEM} } } } }`);
+  const byCursor = await single(`query ($after: String) { claimsConnection(first: 25, after: $after) { edges { cursor node { ${LIST_ITEM} } } } }`, { after });
+  const byOffset = await single(`query ($offset: Int!) { claims(limit: 25, offset: $offset) { items { ${LIST_ITEM} } } }`, { offset: deep });
+  console.log(`\nA page of 25 at position ${deep.toLocaleString('en')} (API, median of 5): first page ${first.toFixed(1)} ms, by cursor ${byCursor.toFixed(1)} ms, by offset ${byOffset.toFixed(1)} ms`);
+
+  /** Requests/s over SECONDS (or `amount` requests, each its own). */
+  async function load(contender: Contender, amount?: number): Promise<number> {
+    let n = 0;
+    const result = await autocannon({
+      url: contender.base,
+      connections: 10,
+      ...(amount ? { amount } : { duration: SECONDS }),
+      requests: [{ setupRequest: (req) => ({ ...req, ...httpOf(contender, n++) }) as autocannon.Request }],
+    });
+    if (result.non2xx > 0 || result.errors > 0) console.warn(`  ${contender.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    return result.requests.average;
+  }
+
+  /** SQL statements (pg_stat_statements) per request, over `n` requests one after another. */
+  async function statementsPerRequest(contender: Contender, n: number): Promise<number> {
+    await sql.query('select pg_stat_statements_reset()');
+    for (let i = 0; i < n; i++) {
+      const { method, path: url, headers, body } = httpOf(contender, i);
+      const res = await fetch(`${contender.base}${url}`, { method, headers, body });
+      const text = await res.text();
+      if (process.env["BENCH_DEBUG"] && i === 0) console.log(contender.name, text.slice(0, 200));
+    }
+    const { rows } = await sql.query<{ calls: string }>(
+      `select coalesce(sum(calls), 0) as calls from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) and query not ilike '%pg_stat_statements%'`,
+    );
+    return Number(rows[0]!.calls) / n;
+  }
+
+  function httpOf(contender: Contender, n: number) {
+    const request = contender.request(n);
+    if (request.path) return { method: 'GET', path: request.path, headers: {}, body: undefined };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(contender.name === 'API' && { authorization: `Bearer ${token}` }) };
+    return { method: 'POST', path: '/graphql', headers, body: JSON.stringify({ query: request.query, variables: request.variables }) };
+  }
+} finally {
+  stopChildren();
+  await sql.end();
+  await db.stop();
+}
+
+async function graphql(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<unknown> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return body.data;
+}
