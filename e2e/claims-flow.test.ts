@@ -43,6 +43,7 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     const submittedBefore = Number(await agent.getByTestId('status-filter-SUBMITTED').getAttribute('data-count'));
     await screenshot(agent, 'flow-00-work-queue');
     await agent.getByRole('link', { name: 'Submit a claim' }).first().click();
+    await agent.waitForURL(/#\/claims\/create/);
     await agent.getByLabel('IMEI').fill(imei);
     await agent.getByTestId('warranty-hint').filter({ hasText: 'out of warranty' }).waitFor();
     await agent.getByLabel('CI number').fill('CI-E2E-0001');
