@@ -5,6 +5,6 @@ export function barcodeOf(pattern: string, n: number): string {
   const match = /^\^([0-9A-Z-]*)\[0-9\]\{(\d+)\}\$$/.exec(pattern);
   if (!match) throw new Error(`Cannot make a barcode for the pattern ${pattern}`);
   const barcode = `${match[1]}${String(n).padStart(Number(match[2]), '0')}`;
-  if (!isValidBarcode(barcode, pattern)) throw new Error(`${barcode} does not match ${pattern}`);
-  return barcode;
+  if (isValidBarcode(barcode, pattern)) return barcode;
+  throw new Error(`The barcode made for ${n} does not match ${pattern}`);
 }

@@ -57,20 +57,20 @@ async function imeiSearch(prefix: string) {
   return { items: page.rows.map(item) };
 }
 
-/** The statements of one claim step: lock and check the version, move the status, append the event. */
+/** The statements of one claim step (CANCEL before the unit arrives): lock and check the version, move the status, append the event. */
 async function transition(id: number, version: number) {
   const client = await pool.connect();
   try {
     await client.query('begin');
     const { rows } = await client.query('select status, version, customer_id from claim where id = $1 for update', [id]);
-    if (rows[0]?.version !== version || rows[0]?.status !== 'SUBMITTED') throw new Error('conflict');
-    await client.query(`update claim set status = 'REMOTE_DIAGNOSIS', version = version + 1, updated_at = now() where id = $1`, [id]);
+    if (rows[0]?.version !== version || rows[0]?.status !== 'AWAITING_UNIT') throw new Error('conflict');
+    await client.query(`update claim set status = 'CANCELLED', version = version + 1, updated_at = now() where id = $1`, [id]);
     await client.query(
-      `insert into claim_event (claim_id, customer_id, type, from_status, to_status, actor_label, data) values ($1, $2, 'START_REMOTE_DIAGNOSIS', 'SUBMITTED', 'REMOTE_DIAGNOSIS', 'bench', '{}')`,
+      `insert into claim_event (claim_id, customer_id, type, from_status, to_status, actor_label, data) values ($1, $2, 'CANCEL', 'AWAITING_UNIT', 'CANCELLED', 'bench', '{"note":"bench"}')`,
       [id, rows[0].customer_id],
     );
     await client.query('commit');
-    return { id, version: version + 1, status: 'REMOTE_DIAGNOSIS' };
+    return { id, version: version + 1, status: 'CANCELLED' };
   } catch (error) {
     await client.query('rollback');
     throw error;

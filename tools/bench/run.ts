@@ -5,6 +5,7 @@
 const benches: Record<string, () => Promise<unknown>> = {
   import: () => import('./import.js'),
   read: () => import('./read.js'),
+  analytics: () => import('./analytics.js'),
 };
 
 const name = process.argv[2];

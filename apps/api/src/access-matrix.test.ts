@@ -90,6 +90,17 @@ const matrix: [operation: string, allowed: CallerRole[]][] = [
   [`mutation { issueInvoice(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN', 'AGENT']],
   [`mutation { markInvoicePaid(input: { id: ${X}, version: 1, paidOn: "2026-01-01" }) { id } }`, ['ADMIN', 'AGENT']],
   [`mutation { voidInvoice(input: { id: ${X}, version: 1, reason: "x" }) { id } }`, ['ADMIN', 'AGENT']],
+  ...[
+    '{ claimRates { month } }',
+    '{ claimRatesByMonthsInService { monthsInService } }',
+    '{ failureModes { findings { code } } }',
+    '{ warrantyCost { month } }',
+    '{ decisionMix { month } }',
+    '{ turnaround { month } }',
+    '{ nevadaChart { claimMonths } }',
+    '{ reliabilityForecast { modelId } }',
+    '{ earlyWarnings { threshold } }',
+  ].map((query): [string, CallerRole[]] => [query, ['ADMIN', 'ANALYST']]),
 ];
 
 /** A claim step is for ADMIN and the one role whose work it is (POLICY.md §4). */
@@ -104,6 +115,7 @@ const routes: [method: 'GET' | 'POST', path: string, allowed: CallerRole[]][] = 
   ['GET', '/api/invoices/999999.pdf', [...ALL_STAFF, 'INTEGRATOR']],
   ['POST', '/api/claims/999999/attachments', ['ADMIN', 'AGENT', 'TECHNICIAN', 'INTEGRATOR']],
   ['GET', '/api/attachments/999999', [...ALL_STAFF, 'INTEGRATOR']],
+  ['GET', '/api/analytics/nevada.csv', ['ADMIN', 'ANALYST']],
 ];
 
 let t: TestApp;

@@ -24,6 +24,9 @@ import { policyModule } from './policy/policy.module.js';
 import { registerPolicyVersions } from './policy/policy-versions.js';
 import { stockModule } from './stock/stock.module.js';
 import { StockService } from './stock/stock.service.js';
+// Last: type-graphql lists operations in the order their resolvers load.
+import { analyticsModule } from './analytics/analytics.module.js';
+import { AnalyticsService } from './analytics/analytics.service.js';
 
 /** Every feature's tables, in the order they were introduced. */
 export const entities: EntityName[] = [
@@ -66,9 +69,10 @@ export function createResolvers(tokens: TokenSigner, clock: Clock, invoiceSettin
   const invoices = new InvoicesService(clock, invoiceSettings);
   const claims = new ClaimsService(devices, clock);
   const workflow = new ClaimWorkflowService(devices, stock, invoices, clock);
+  const analytics = new AnalyticsService(clock);
   return {
     authenticate: auth.authenticate.bind(auth),
-    routes: [...devicesModule.routes(devices, importer), ...invoicesModule.routes(invoices), ...claimsModule.routes(claims)],
+    routes: [...devicesModule.routes(devices, importer), ...invoicesModule.routes(invoices), ...claimsModule.routes(claims), ...analyticsModule.routes(analytics)],
     resolvers: [
       ...authModule.resolvers(auth),
       ...catalogueModule.resolvers(clock),
@@ -78,6 +82,7 @@ export function createResolvers(tokens: TokenSigner, clock: Clock, invoiceSettin
       ...claimsModule.resolvers(claims, workflow),
       ...invoicesModule.resolvers(invoices),
       ...policyModule.resolvers(clock),
+      ...analyticsModule.resolvers(analytics),
     ] as [object, ...object[]],
   };
 }

@@ -1,7 +1,9 @@
 import { Admin, Resource, localStorageStore } from 'react-admin';
+import analytics from './analytics';
 import { authProvider } from './authProvider';
 import claims from './claims';
 import customers from './customers';
+import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import devices from './devices';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -27,6 +29,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     layout={ConsoleLayout}
     loginPage={LoginPage}
+    dashboard={Dashboard}
     store={store}
     theme={lightTheme}
     darkTheme={darkTheme}
@@ -44,5 +47,6 @@ export const App = () => (
     <Resource name="parts" {...parts} />
     <Resource name="service-centres" {...serviceCentres} />
     <Resource name="users" {...users} />
+    <Resource name="analytics" {...analytics} />
   </Admin>
 );

@@ -26,6 +26,7 @@ const writersByResource: Partial<Record<string, readonly Role[]>> = {
 /** Resources only some roles may even read; every staff role reads the rest (claims, units, the catalogue). */
 const readersByResource: Partial<Record<string, readonly Role[]>> = {
   users: ['ADMIN'],
+  analytics: ['ADMIN', 'ANALYST'],
   'api-keys': ['ADMIN'],
 };
 
@@ -47,7 +48,7 @@ export const authProvider: AuthProvider = {
       saveSession({ token: login.token, user: login.user });
     } catch (error) {
       // The API's own words (request() has read them out), e.g. a wrong password, or that it cannot be reached.
-      throw new Error(error instanceof Error ? error.message : 'Sign-in failed.');
+      throw new Error(error instanceof Error ? error.message : 'Sign-in failed.', { cause: error });
     }
   },
 
@@ -56,28 +57,29 @@ export const authProvider: AuthProvider = {
     await apolloClient.clearStore();
   },
 
-  async checkAuth() {
-    if (!readSession()) throw new Error('Sign in to continue.');
+  checkAuth() {
+    return readSession() ? Promise.resolve() : Promise.reject(new Error('Sign in to continue.'));
   },
 
   /** An expired or revoked token signs the user out; a refusal (FORBIDDEN) only shows its message. */
-  async checkError(error: unknown) {
+  checkError(error: unknown) {
     // react-admin then calls logout(), which ends the session.
-    if (apiErrorCode(error) === 'UNAUTHENTICATED') throw new Error('Your session has ended: sign in again.');
+    if (apiErrorCode(error) === 'UNAUTHENTICATED') return Promise.reject(new Error('Your session has ended: sign in again.'));
+    return Promise.resolve();
   },
 
-  async getIdentity(): Promise<UserIdentity> {
+  getIdentity(): Promise<UserIdentity> {
     const session = readSession();
-    if (!session) throw new Error('Not signed in.');
+    if (!session) return Promise.reject(new Error('Not signed in.'));
     const { user } = session;
-    return { id: user.id, fullName: user.name, email: user.email, role: user.role };
+    return Promise.resolve({ id: user.id, fullName: user.name, email: user.email, role: user.role });
   },
 
-  async getPermissions(): Promise<Role | undefined> {
-    return readSession()?.user.role;
+  getPermissions(): Promise<Role | undefined> {
+    return Promise.resolve(readSession()?.user.role);
   },
 
-  async canAccess({ action, resource }) {
-    return roleMay(readSession()?.user.role, action, resource);
+  canAccess({ action, resource }) {
+    return Promise.resolve(roleMay(readSession()?.user.role, action, resource));
   },
 };

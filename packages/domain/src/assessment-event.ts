@@ -2,7 +2,9 @@ import type { DecidedAssessment } from './assessment-override.js';
 import type { Decision } from './assessment.js';
 import type { Finding, PolicyClause } from './policy-clauses.js';
 
+// A type alias, not an interface: the event log takes its data as Record<string, unknown>, which only an alias satisfies.
 /** What the claim event log records with RECORD_ASSESSMENT: the decision as taken, and what it was taken on. */
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type AssessmentEventData = {
   readonly decision: Decision;
   readonly proposedDecision: Decision;

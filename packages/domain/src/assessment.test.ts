@@ -277,8 +277,8 @@ describe('assessing a claim: invalid input is refused, never answered', () => {
     ['findings[1]', aClaim({ findings: ['HUMAN_DAMAGE', 'water' as Finding] })],
     ['lines', aClaim({ ...outOfWarranty, lines: [aLine('LCD', Number.MAX_SAFE_INTEGER), aLine('LCD', 2)] })],
   ])('refuses a claim whose %s is wrong', (field, claim) => {
-    expect(() => assessClaim(claim as ClaimInput)).toThrow(PolicyInputError);
-    expect(errorOf(() => assessClaim(claim as ClaimInput))).toMatchObject({ name: 'PolicyInputError', field });
+    expect(() => assessClaim(claim!)).toThrow(PolicyInputError);
+    expect(errorOf(() => assessClaim(claim!))).toMatchObject({ name: 'PolicyInputError', field });
   });
 
   it('refuses an invalid policy version', () => {

@@ -197,10 +197,10 @@ describe('walking the claim through any sequence of allowed actions (properties)
     let status: ClaimStatus = 'SUBMITTED';
     let context = start;
     choices.forEach((choice, step) => {
-      const role = roles[step % roles.length] as StaffRole;
+      const role = roles[step % roles.length]!;
       const actions = availableActions(status, role, context);
       if (actions.length === 0) return;
-      const action = actions[choice % actions.length] as ClaimAction;
+      const action = actions[choice % actions.length]!;
       status = transition(status, action, role, context);
       if (action === 'RECORD_AGREEMENT') context = { ...context, agreementOnRecord: true };
       if (action === 'APPROVE_QUOTE') context = { ...context, quoteApproved: true };

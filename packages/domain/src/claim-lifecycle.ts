@@ -215,7 +215,7 @@ function validateContext(context: unknown): ClaimContext {
     if (typeof record[flag] !== 'boolean') throw new PolicyInputError(`context.${flag}`, 'must be true or false');
   }
   if (record.decision !== undefined && !(DECISIONS as readonly unknown[]).includes(record.decision)) {
-    throw new PolicyInputError('context.decision', `"${String(record.decision)}" is not a decision`);
+    throw new PolicyInputError('context.decision', `${JSON.stringify(record.decision)} is not a decision`);
   }
   return context as ClaimContext;
 }

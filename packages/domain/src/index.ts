@@ -101,3 +101,27 @@ export {
 } from './invoice-lifecycle.js';
 export { daysOverdue, invoiceDueOn, invoiceTax } from './invoice-terms.js';
 export { DEFAULT_BARCODE_PATTERN, completeImei, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';
+export {
+  expectedClaims,
+  fitWeibull,
+  observedFailureShare,
+  weibullCdf,
+  weibullCdfBand,
+  weibullConfidence,
+  weibullQuantile,
+  type FleetCohort,
+  type Interval,
+  type WeibullConfidence,
+  type WeibullFit,
+  type WeibullObservation,
+} from './weibull.js';
+export { addToMonth, claimRatePer1000, monthsInService } from './claim-rate.js';
+export { histogramPercentile, pareto, type ParetoEntry } from './distribution.js';
+export {
+  earlyWarning,
+  poissonUpperTail,
+  type ClaimCohort,
+  type CohortTest,
+  type EarlyWarning,
+  type EarlyWarningOptions,
+} from './early-warning.js';

@@ -60,7 +60,8 @@ export function spareAllowance(
   const { numerator, denominator } = exactRate(spareAllowanceRate);
   // S3: whole units, rounded down; BigInt division truncates, exact for these non-negative values.
   const quantity = Number((BigInt(orderQuantity) * numerator) / denominator);
-  return parts
+  // Array.isArray above narrowed `parts` to any[]; each part has been checked since.
+  return (parts as readonly ModelPart[])
     .filter((part) => !spareAllowanceExcluded.includes(part.category)) // S2
     .map((part) => ({ partId: part.partId, quantity }));
 }

@@ -45,7 +45,7 @@ export class CatalogueService {
       offset: query.offset,
       limit: query.limit,
     });
-    return { items: items as T[], total };
+    return { items: items, total };
   }
 }
 

@@ -56,7 +56,7 @@ interface Step<Prepared> {
   /** The guard context when the step itself changes it (an assessment); otherwise the one on record. */
   contextAfter?: (prepared: Prepared) => ClaimContext;
   /** The step's work once the state machine allowed it; returns what the event log records. */
-  work: (tx: EntityManager, claim: Claim, prepared: Prepared, to: ClaimStatus) => Promise<Record<string, unknown>>;
+  work: (tx: EntityManager, claim: Claim, prepared: Prepared, to: ClaimStatus) => Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 /** What an assessment step has read and decided before the state machine is asked. */
@@ -136,12 +136,12 @@ export class ClaimWorkflowService {
   }
 
   startRemoteDiagnosis(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'START_REMOTE_DIAGNOSIS', { work: async () => ({ note: note(input) }) });
+    return this.step(em, actor, input, 'START_REMOTE_DIAGNOSIS', { work: () => ({ note: note(input) }) });
   }
 
   resolveRemotely(em: EntityManager, actor: Actor, input: ResolveRemotelyInput) {
     const resolution = nonBlankText(input.resolution, 'resolution', 2000);
-    return this.step(em, actor, input, 'RESOLVE_REMOTELY', { work: async () => ({ how: input.how, resolution }) });
+    return this.step(em, actor, input, 'RESOLVE_REMOTELY', { work: () => ({ how: input.how, resolution }) });
   }
 
   requestUnit(em: EntityManager, actor: Actor, input: RequestUnitInput) {
@@ -151,7 +151,7 @@ export class ClaimWorkflowService {
         if (!centre) throw new NotFoundError('Service centre', input.serviceCentreId);
         return centre;
       },
-      work: async (_tx, claim, centre) => {
+      work: (_tx, claim, centre) => {
         claim.serviceCentre = centre;
         return { serviceCentre: centre.code, note: note(input) };
       },
@@ -163,7 +163,7 @@ export class ClaimWorkflowService {
   }
 
   startInspection(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'START_INSPECTION', { work: async () => ({ note: note(input) }) });
+    return this.step(em, actor, input, 'START_INSPECTION', { work: () => ({ note: note(input) }) });
   }
 
   /**
@@ -176,7 +176,7 @@ export class ClaimWorkflowService {
     return this.step(em, actor, input, 'RECORD_ASSESSMENT', {
       prepare: (tx, claim) => this.prepareAssessment(tx, claim, input),
       contextAfter: (assessed) => assessed.context,
-      work: async (tx, claim, assessed) => this.saveAssessment(tx, claim, actor, input, assessed),
+      work: (tx, claim, assessed) => this.saveAssessment(tx, claim, actor, input, assessed),
     });
   }
 
@@ -222,7 +222,7 @@ export class ClaimWorkflowService {
     const signedBy = nonBlankText(input.signedBy, 'signedBy', 200);
     pastDate(input.signedOn, this.clock.today(), 'signedOn');
     return this.step(em, actor, input, 'RECORD_AGREEMENT', {
-      work: async (tx, claim) => {
+      work: (tx, claim) => {
         tx.create(MaintenanceAgreement, { claim, signedOn: input.signedOn, signedBy, recordedBy: staffUserId(actor) });
         return { signedOn: input.signedOn, signedBy };
       },
@@ -230,15 +230,15 @@ export class ClaimWorkflowService {
   }
 
   declineAgreement(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_AGREEMENT', { work: async () => ({ note: note(input) }) });
+    return this.step(em, actor, input, 'DECLINE_AGREEMENT', { work: () => ({ note: note(input) }) });
   }
 
   approveQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'APPROVE_QUOTE', { work: async () => ({ note: note(input) }) });
+    return this.step(em, actor, input, 'APPROVE_QUOTE', { work: () => ({ note: note(input) }) });
   }
 
   declineQuote(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'DECLINE_QUOTE', { work: async () => ({ note: note(input) }) });
+    return this.step(em, actor, input, 'DECLINE_QUOTE', { work: () => ({ note: note(input) }) });
   }
 
   /**
@@ -293,12 +293,12 @@ export class ClaimWorkflowService {
   }
 
   close(em: EntityManager, actor: Actor, input: ClaimStepInput) {
-    return this.step(em, actor, input, 'CLOSE', { work: async () => ({ note: note(input) }) });
+    return this.step(em, actor, input, 'CLOSE', { work: () => ({ note: note(input) }) });
   }
 
   cancel(em: EntityManager, actor: Actor, input: ClaimStepInput) {
     const reason = nonBlankText(input.note ?? '', 'note', 2000);
-    return this.step(em, actor, input, 'CANCEL', { work: async () => ({ note: reason }) });
+    return this.step(em, actor, input, 'CANCEL', { work: () => ({ note: reason }) });
   }
 
   /** The one path every step takes: role, version, what it needs, state machine, work, status and quote (H6, H8), event; one transaction. */
@@ -332,13 +332,13 @@ export class ClaimWorkflowService {
     const found = new Map((await em.find(Part, { id: { $in: ids } })).map((part) => [part.id, part]));
     return ids.map((id, index) => {
       const part = found.get(id);
-      if (!part || part.model.id !== claim.model.id) throw new BadUserInputError(`lines[${index}].partId`, `part ${id} is not a part of the ${claim.model.name}.`);
+      if (part?.model.id !== claim.model.id) throw new BadUserInputError(`lines[${index}].partId`, `part ${id} is not a part of the ${claim.model.name}.`);
       return part;
     });
   }
 
   /** Records the assessment and its part lines, and the decision on the claim; returns what the event log records. */
-  private saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, { parts, decided, serviceCharge }: PreparedAssessment) {
+  private async saveAssessment(tx: EntityManager, claim: Claim, actor: Actor, input: AssessmentInput, { parts, decided, serviceCharge }: PreparedAssessment) {
     tx.create(Assessment, {
       claim,
       findings: input.findings,
@@ -356,7 +356,7 @@ export class ClaimWorkflowService {
       serviceChargeDescription: serviceCharge?.description.trim() ?? null,
       assessedBy: staffUserId(actor),
     });
-    tx.nativeDelete(ClaimLine, { claim: claim.id });
+    await tx.nativeDelete(ClaimLine, { claim: claim.id });
     decided.lines.forEach((line, index) => {
       const part = parts[index]!;
       tx.create(ClaimLine, { claim, part, category: part.category, materialCost: part.materialCost, worn: input.lines[index]!.worn ?? false, covered: line.covered, clauses: line.clauses, charge: line.charge });
@@ -376,7 +376,7 @@ export class ClaimWorkflowService {
     });
   }
 
-  private async recordShipment(tx: EntityManager, claim: Claim, direction: 'INBOUND' | 'OUTBOUND', input: ShipmentInput) {
+  private recordShipment(tx: EntityManager, claim: Claim, direction: 'INBOUND' | 'OUTBOUND', input: ShipmentInput) {
     pastDate(input.shippedOn, this.clock.today(), 'shippedOn');
     if (input.cost !== undefined && input.cost !== null && !isMinorUnits(input.cost)) throw new BadUserInputError('cost', 'must be a whole, non-negative number of cents.');
     const shipment = tx.create(Shipment, {

@@ -1,4 +1,33 @@
-import { completeImei } from '@aftersale/domain';
+import { completeImei, type FormType } from '@aftersale/domain';
+import {
+  TestApproveQuoteDocument,
+  TestClaimActionsDocument,
+  TestClaimStoryDocument,
+  TestCloseClaimDocument,
+  TestCompleteRepairDocument,
+  TestDeclineMaintenanceAgreementDocument,
+  TestDeclineQuoteDocument,
+  TestInvoiceActionsDocument,
+  TestIssueInvoiceDocument,
+  TestPayInvoiceDocument,
+  TestProposeAssessmentDocument,
+  TestReceiveUnitDocument,
+  TestRecordAssessmentDocument,
+  TestRecordMaintenanceAgreementDocument,
+  TestReplaceUnitDocument,
+  TestReplacedDeviceDocument,
+  TestRequestUnitDocument,
+  TestResolveClaimRemotelyDocument,
+  TestShipClaimDocument,
+  TestStartInspectionDocument,
+  TestStartRemoteDiagnosisDocument,
+  TestStockOnHandDocument,
+  TestSubmitClaimDocument,
+  TestWarrantyStatusDocument,
+  type AssessmentInput,
+  type TestClaimStateFragment as ClaimState,
+  type TypedDocumentNode,
+} from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../catalogue/customer.entity.js';
 import { Part } from '../catalogue/part.entity.js';
@@ -18,7 +47,7 @@ let customer: Customer;
 let model: ProductModel;
 let inWarranty: Order;
 let outOfWarranty: Order;
-const part: Record<string, string> = {};
+const part = {} as Record<'BATTERY' | 'HOUSING' | 'LCD' | 'MAINBOARD', string>;
 let serial = 0;
 
 beforeAll(async () => {
@@ -38,41 +67,38 @@ beforeAll(async () => {
   }
   await em.flush();
   centreId = String(centre.id);
-  for (const p of await em.find(Part, { model })) part[p.category] = String(p.id);
+  for (const p of await em.find(Part, { model })) part[p.category as keyof typeof part] = String(p.id);
   for (const id of Object.values(part)) {
     await em.getConnection().execute('insert into stock (service_centre_id, part_id, on_hand) values (?, ?, 20)', [centre.id, Number(id)]);
   }
 });
 afterAll(() => t?.close());
 
-interface ClaimState {
-  id: string;
-  version: number;
-  status: string;
-  decision: string | null;
-  quoteStatus: string | null;
-  availableActions: string[];
-}
-const STATE = 'id version status decision quoteStatus availableActions';
-
-async function submit(order: Order, formType: 'REPAIR' | 'REPLACEMENT' = 'REPAIR'): Promise<ClaimState> {
+async function submit(order: Order, formType: FormType = 'REPAIR'): Promise<ClaimState> {
   const device = await aDevice(t.app.orm.em.fork(), { order });
   const res = await t.gql(
-    `mutation ($input: SubmitClaimInput!) { submitClaim(input: $input) { ${STATE} } }`,
+    TestSubmitClaimDocument,
     { input: { imei: device.imei, formType, ciNumber: `CI-${++serial}`, symptoms: 'Does not charge', dataBackupAcknowledged: true } },
     agent,
   );
   expect(res.errors).toBeUndefined();
-  return res.data!.submitClaim;
+  return res.data!.claim;
 }
 
-/** Takes one step; returns the claim's new state, or the error. */
-async function step(mutation: string, inputType: string, claim: ClaimState, input: Record<string, unknown>, credential: string) {
-  const res = await t.gql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${STATE} } }`, { input: { id: claim.id, version: claim.version, ...input } }, credential);
-  return { claim: res.data?.[mutation] as ClaimState | undefined, error: res.errors?.[0] };
+/** A step of §4: each answers the claim's new state under the alias `claim` (operations/api-tests.graphql). */
+type StepDocument<Variables> = TypedDocumentNode<{ claim: ClaimState }, Variables>;
+interface StepVariables {
+  input: { id: string | number; version: number };
 }
-async function ok(mutation: string, inputType: string, claim: ClaimState, input: Record<string, unknown>, credential: string): Promise<ClaimState> {
-  const { claim: next, error } = await step(mutation, inputType, claim, input, credential);
+type StepInput<Variables extends StepVariables> = NoInfer<Omit<Variables['input'], 'id' | 'version'>>;
+
+/** Takes one step; returns the claim's new state, or the error. */
+async function step<Variables extends StepVariables>(document: StepDocument<Variables>, claim: ClaimState, input: StepInput<Variables>, credential: string) {
+  const res = await t.gql(document, { input: { id: claim.id, version: claim.version, ...input } } as Variables, credential);
+  return { claim: res.data?.claim, error: res.errors?.[0] };
+}
+async function ok<Variables extends StepVariables>(document: StepDocument<Variables>, claim: ClaimState, input: StepInput<Variables>, credential: string): Promise<ClaimState> {
+  const { claim: next, error } = await step(document, claim, input, credential);
   expect(error).toBeUndefined();
   return next!;
 }
@@ -80,26 +106,17 @@ async function ok(mutation: string, inputType: string, claim: ClaimState, input:
 const shipment = { carrier: 'DHL', trackingNumber: 'JD0001', shippedOn: '2026-06-20', cost: 1500 };
 /** SUBMITTED → AWAITING_UNIT → RECEIVED → INSPECTION. */
 async function atInspection(claim: ClaimState): Promise<ClaimState> {
-  claim = await ok('requestUnit', 'RequestUnitInput', claim, { serviceCentreId: centreId }, agent);
-  claim = await ok('receiveUnit', 'ShipmentInput', claim, shipment, technician);
-  return ok('startInspection', 'ClaimStepInput', claim, {}, technician);
+  claim = await ok(TestRequestUnitDocument, claim, { serviceCentreId: centreId }, agent);
+  claim = await ok(TestReceiveUnitDocument, claim, shipment, technician);
+  return ok(TestStartInspectionDocument, claim, {}, technician);
 }
-const assess = (claim: ClaimState, input: Record<string, unknown>) => ok('recordAssessment', 'AssessmentInput', claim, { findings: [], lines: [], ...input }, technician);
-const shipBack = async (claim: ClaimState) => ok('closeClaim', 'ClaimStepInput', await ok('shipClaim', 'ShipmentInput', claim, { ...shipment, trackingNumber: 'JD0002' }, agent), {}, agent);
+const assess = (claim: ClaimState, input: Partial<Omit<AssessmentInput, 'id' | 'version'>>) => ok(TestRecordAssessmentDocument, claim, { findings: [], lines: [], ...input }, technician);
+const shipBack = async (claim: ClaimState) => ok(TestCloseClaimDocument, await ok(TestShipClaimDocument, claim, { ...shipment, trackingNumber: 'JD0002' }, agent), {}, agent);
 
-const onHand = async (category: string) =>
-  (await t.gql(`query ($id: ID!) { stockLevel(id: $id) { onHand } }`, { id: `${centreId}:${part[category]}` }, technician)).data!.stockLevel.onHand as number;
+const onHand = async (category: keyof typeof part) => (await t.gql(TestStockOnHandDocument, { id: `${centreId}:${part[category]}` }, technician)).data!.stockLevel.onHand;
 
 async function details(id: string) {
-  const res = await t.gql(
-    `query ($id: ID!) { claim(id: $id) {
-      status assessment { decision proposedDecision clauses total policyVersion agreementRequired }
-      lines { part { category } covered clauses charge } retainedParts { part { category } }
-      shipments { direction cost } invoices { id status total number version lines { kind amount clauses } }
-      events { type fromStatus toStatus actor } } }`,
-    { id },
-    agent,
-  );
+  const res = await t.gql(TestClaimStoryDocument, { id }, agent);
   expect(res.errors).toBeUndefined();
   return res.data!.claim;
 }
@@ -110,9 +127,9 @@ describe('claims handled end to end (POLICY.md §4)', () => {
     let claim = await atInspection(await submit(inWarranty));
     // What the caller (the technician) may do now, from the domain's state machine.
     expect(claim.availableActions).toEqual(['RECORD_ASSESSMENT']);
-    claim = await assess(claim, { lines: [{ partId: part['BATTERY'] }] });
+    claim = await assess(claim, { lines: [{ partId: part.BATTERY }] });
     expect(claim).toMatchObject({ status: 'IN_REPAIR', decision: 'WARRANTY_REPAIR', quoteStatus: null });
-    claim = await ok('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    claim = await ok(TestCompleteRepairDocument, claim, {}, technician);
     expect(claim.status).toBe('READY_TO_SHIP');
     claim = await shipBack(claim);
     expect(claim.status).toBe('CLOSED');
@@ -124,7 +141,7 @@ describe('claims handled end to end (POLICY.md §4)', () => {
       { direction: 'INBOUND', cost: 1500 },
       { direction: 'OUTBOUND', cost: 1500 },
     ]);
-    expect(story.events.map((e: { type: string; toStatus: string }) => `${e.type}→${e.toStatus}`)).toEqual([
+    expect(story.events.map((e) => `${e.type}→${e.toStatus}`)).toEqual([
       'SUBMITTED→SUBMITTED',
       'REQUEST_UNIT→AWAITING_UNIT',
       'RECEIVE_UNIT→RECEIVED',
@@ -138,19 +155,19 @@ describe('claims handled end to end (POLICY.md §4)', () => {
 
   it('replacement on a Replacement Form: a new unit of the same model inherits the remaining warranty (W4)', async () => {
     let claim = await atInspection(await submit(inWarranty, 'REPLACEMENT'));
-    claim = await assess(claim, { lines: [{ partId: part['MAINBOARD'] }] });
+    claim = await assess(claim, { lines: [{ partId: part.MAINBOARD }] });
     expect(claim.decision).toBe('WARRANTY_REPLACEMENT');
     expect(claim.availableActions).toEqual(['RECORD_ASSESSMENT', 'COMPLETE_REPAIR', 'REPLACE_UNIT']);
     const imei = completeImei('35999900000001');
-    claim = await ok('replaceUnit', 'ReplaceUnitInput', claim, { imei, barcode: '999900000001' }, technician);
+    claim = await ok(TestReplaceUnitDocument, claim, { imei, barcode: '999900000001' }, technician);
     expect(claim.status).toBe('READY_TO_SHIP');
-    const status = await t.gql(`query ($imei: String!) { warrantyStatus(imei: $imei) { receivedOn lastCoveredDay underWarranty } }`, { imei }, agent);
+    const status = await t.gql(TestWarrantyStatusDocument, { imei }, agent);
     expect(status.data!.warrantyStatus).toEqual({ receivedOn: '2026-01-10', lastCoveredDay: '2027-01-09', underWarranty: true });
     // The replaced unit is covered no more: its warranty went on with the replacement, and no new claim is filed for it.
-    const replaced = await t.gql(`query ($id: ID!) { claim(id: $id) { device { imei underWarranty replacedByImei } } }`, { id: claim.id }, agent);
+    const replaced = await t.gql(TestReplacedDeviceDocument, { id: claim.id }, agent);
     expect(replaced.data!.claim.device).toMatchObject({ underWarranty: false, replacedByImei: imei });
     const again = await t.gql(
-      `mutation ($input: SubmitClaimInput!) { submitClaim(input: $input) { id } }`,
+      TestSubmitClaimDocument,
       { input: { imei: replaced.data!.claim.device.imei, formType: 'REPAIR', ciNumber: 'CI-X', symptoms: 'Again', dataBackupAcknowledged: true } },
       agent,
     );
@@ -160,13 +177,13 @@ describe('claims handled end to end (POLICY.md §4)', () => {
   it('a claim filed in time may be replaced after the warranty ran out: the new unit has none left (W4)', async () => {
     const lastYear = await anOrder(t.app.orm.em.fork(), { customer, model, receivedOn: '2025-07-10', quantity: 10 });
     let claim = await atInspection(await submit(lastYear, 'REPLACEMENT'));
-    claim = await assess(claim, { lines: [{ partId: part['MAINBOARD'] }] });
+    claim = await assess(claim, { lines: [{ partId: part.MAINBOARD }] });
     expect(claim.decision).toBe('WARRANTY_REPLACEMENT');
     today = '2026-07-20';
     try {
       const imei = completeImei('35999900000003');
-      await ok('replaceUnit', 'ReplaceUnitInput', claim, { imei, barcode: '999900000003' }, technician);
-      const status = await t.gql(`query ($imei: String!) { warrantyStatus(imei: $imei) { receivedOn lastCoveredDay underWarranty } }`, { imei }, agent);
+      await ok(TestReplaceUnitDocument, claim, { imei, barcode: '999900000003' }, technician);
+      const status = await t.gql(TestWarrantyStatusDocument, { imei }, agent);
       expect(status.data!.warrantyStatus).toEqual({ receivedOn: '2025-07-10', lastCoveredDay: '2026-07-09', underWarranty: false });
     } finally {
       today = TODAY;
@@ -175,19 +192,19 @@ describe('claims handled end to end (POLICY.md §4)', () => {
 
   it('a repair claim cannot be answered with a replacement (R3)', async () => {
     let claim = await atInspection(await submit(inWarranty));
-    claim = await assess(claim, { lines: [{ partId: part['MAINBOARD'] }] });
-    const { error } = await step('replaceUnit', 'ReplaceUnitInput', claim, { imei: completeImei('35999900000002'), barcode: '999900000002' }, technician);
+    claim = await assess(claim, { lines: [{ partId: part.MAINBOARD }] });
+    const { error } = await step(TestReplaceUnitDocument, claim, { imei: completeImei('35999900000002'), barcode: '999900000002' }, technician);
     expect(error?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REPLACEMENT_NOT_ALLOWED' });
   });
 
   it('partial: a worn housing is charged at material cost after the quote is approved; the battery is free (F, H6)', async () => {
     let claim = await atInspection(await submit(inWarranty));
-    claim = await assess(claim, { lines: [{ partId: part['BATTERY'] }, { partId: part['HOUSING'], worn: true }] });
+    claim = await assess(claim, { lines: [{ partId: part.BATTERY }, { partId: part.HOUSING, worn: true }] });
     expect(claim).toMatchObject({ status: 'AWAITING_APPROVAL', decision: 'PARTIAL', quoteStatus: 'PENDING' });
-    const early = await step('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    const early = await step(TestCompleteRepairDocument, claim, {}, technician);
     expect(early.error?.extensions?.code).toBe('CONFLICT');
-    claim = await ok('approveQuote', 'ClaimStepInput', claim, {}, agent);
-    claim = await ok('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    claim = await ok(TestApproveQuoteDocument, claim, {}, agent);
+    claim = await ok(TestCompleteRepairDocument, claim, {}, technician);
     const story = await details(claim.id);
     expect(story.lines).toEqual([
       { part: { category: 'BATTERY' }, covered: true, clauses: [], charge: 0 },
@@ -199,31 +216,31 @@ describe('claims handled end to end (POLICY.md §4)', () => {
 
   it('water damage: no repair until the maintenance agreement is on record (H9, R4)', async () => {
     let claim = await atInspection(await submit(inWarranty));
-    claim = await assess(claim, { findings: ['WATER_DAMAGE'], lines: [{ partId: part['MAINBOARD'] }] });
+    claim = await assess(claim, { findings: ['WATER_DAMAGE'], lines: [{ partId: part.MAINBOARD }] });
     expect(claim).toMatchObject({ status: 'AWAITING_AGREEMENT', decision: 'PAID_MAINTENANCE' });
-    for (const [mutation, who] of [['approveQuote', agent], ['completeRepair', technician]] as const) {
-      expect((await step(mutation, 'ClaimStepInput', claim, {}, who)).error?.extensions?.code).toBe('CONFLICT');
+    for (const [document, who] of [[TestApproveQuoteDocument, agent], [TestCompleteRepairDocument, technician]] as const) {
+      expect((await step(document, claim, {}, who)).error?.extensions?.code).toBe('CONFLICT');
     }
-    claim = await ok('recordMaintenanceAgreement', 'RecordAgreementInput', claim, { signedOn: '2026-06-25', signedBy: 'J. Customer' }, agent);
+    claim = await ok(TestRecordMaintenanceAgreementDocument, claim, { signedOn: '2026-06-25', signedBy: 'J. Customer' }, agent);
     expect(claim.status).toBe('AWAITING_APPROVAL');
-    claim = await ok('approveQuote', 'ClaimStepInput', claim, {}, agent);
+    claim = await ok(TestApproveQuoteDocument, claim, {}, agent);
     expect(claim.status).toBe('IN_REPAIR');
     expect((await details(claim.id)).assessment).toMatchObject({ clauses: ['HUMAN_DAMAGE'], agreementRequired: true, total: 5000, policyVersion: '2020.1' });
   });
 
   it('the agreement declined: the unit goes back unrepaired, no quote left pending (H9)', async () => {
     let claim = await atInspection(await submit(inWarranty));
-    claim = await assess(claim, { findings: ['SERIOUS_DAMAGE', 'HUMAN_DAMAGE'], lines: [{ partId: part['LCD'] }] });
+    claim = await assess(claim, { findings: ['SERIOUS_DAMAGE', 'HUMAN_DAMAGE'], lines: [{ partId: part.LCD }] });
     expect(claim).toMatchObject({ status: 'AWAITING_AGREEMENT', quoteStatus: 'PENDING' });
-    claim = await ok('declineMaintenanceAgreement', 'ClaimStepInput', claim, { note: 'Will not sign' }, agent);
+    claim = await ok(TestDeclineMaintenanceAgreementDocument, claim, { note: 'Will not sign' }, agent);
     expect(claim).toMatchObject({ status: 'RETURNED_UNREPAIRED', quoteStatus: null });
   });
 
   it('remote resolution: no unit shipped (H1)', async () => {
-    let claim = await ok('startRemoteDiagnosis', 'ClaimStepInput', await submit(inWarranty), { note: 'Called the customer' }, agent);
-    claim = await ok('resolveClaimRemotely', 'ResolveRemotelyInput', claim, { how: 'SOFTWARE_UPDATE', resolution: 'Firmware 2.1 fixes charging' }, agent);
+    let claim = await ok(TestStartRemoteDiagnosisDocument, await submit(inWarranty), { note: 'Called the customer' }, agent);
+    claim = await ok(TestResolveClaimRemotelyDocument, claim, { how: 'SOFTWARE_UPDATE', resolution: 'Firmware 2.1 fixes charging' }, agent);
     expect(claim.status).toBe('RESOLVED_REMOTELY');
-    claim = await ok('closeClaim', 'ClaimStepInput', claim, {}, agent);
+    claim = await ok(TestCloseClaimDocument, claim, {}, agent);
     const story = await details(claim.id);
     expect(story.shipments).toEqual([]);
     expect(story.events.map((e: { type: string }) => e.type)).toEqual(['SUBMITTED', 'START_REMOTE_DIAGNOSIS', 'RESOLVE_REMOTELY', 'CLOSE']);
@@ -240,24 +257,25 @@ describe('claims handled end to end (POLICY.md §4)', () => {
   it('out of warranty: paid repair with quote, invoice issued with its number, paid, PDF with clauses (A, H6–H8)', async () => {
     let claim = await atInspection(await submit(outOfWarranty));
     for (const amount of [0, -5, 12.5]) {
-      const bad = await step('recordAssessment', 'AssessmentInput', claim, { findings: [], lines: [{ partId: part['LCD'] }], serviceCharge: { description: 'Express', amount } }, technician);
+      const bad = await step(TestRecordAssessmentDocument, claim, { findings: [], lines: [{ partId: part.LCD }], serviceCharge: { description: 'Express', amount } }, technician);
       expect(bad.error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'serviceCharge.amount' });
     }
-    claim = await assess(claim, { lines: [{ partId: part['LCD'] }], serviceCharge: { description: 'Express handling', amount: 2500 } });
+    claim = await assess(claim, { lines: [{ partId: part.LCD }], serviceCharge: { description: 'Express handling', amount: 2500 } });
     expect(claim).toMatchObject({ status: 'AWAITING_APPROVAL', decision: 'PAID_MAINTENANCE' });
-    claim = await ok('approveQuote', 'ClaimStepInput', claim, {}, agent);
-    claim = await ok('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    claim = await ok(TestApproveQuoteDocument, claim, {}, agent);
+    claim = await ok(TestCompleteRepairDocument, claim, {}, technician);
     const [draft] = (await details(claim.id)).invoices;
     expect(draft).toMatchObject({ status: 'DRAFT', total: 5500, lines: [{ kind: 'MATERIAL_COST', amount: 3000, clauses: ['BEYOND_WARRANTY_PERIOD'] }, { kind: 'SERVICE_CHARGE', amount: 2500, clauses: [] }] });
     const actionsOf = async (credential: string) =>
-      (await t.gql(`query ($id: ID!) { invoice(id: $id) { availableActions } }`, { id: draft.id }, credential)).data!.invoice.availableActions;
+      (await t.gql(TestInvoiceActionsDocument, { id: draft!.id }, credential)).data!.invoice.availableActions;
     expect([await actionsOf(agent), await actionsOf(technician)]).toEqual([['ISSUE'], []]);
-    const issued = await t.gql(`mutation ($input: InvoiceStepInput!) { issueInvoice(input: $input) { number status issuedOn version } }`, { input: { id: draft.id, version: draft.version } }, agent);
+    const issued = await t.gql(TestIssueInvoiceDocument, { input: { id: draft!.id, version: draft!.version } }, agent);
     expect(await actionsOf(agent)).toEqual(['PAY', 'VOID']);
-    expect(issued.data!.issueInvoice).toMatchObject({ number: expect.stringMatching(/^INV-2026-\d{6}$/), status: 'ISSUED', issuedOn: TODAY });
-    const paid = await t.gql(`mutation ($input: PayInvoiceInput!) { markInvoicePaid(input: $input) { status paidOn } }`, { input: { id: draft.id, version: issued.data!.issueInvoice.version, paidOn: TODAY } }, agent);
+    expect(issued.data!.issueInvoice).toMatchObject({ status: 'ISSUED', issuedOn: TODAY });
+    expect(issued.data!.issueInvoice.number).toMatch(/^INV-2026-\d{6}$/);
+    const paid = await t.gql(TestPayInvoiceDocument, { input: { id: draft!.id, version: issued.data!.issueInvoice.version, paidOn: TODAY } }, agent);
     expect(paid.data!.markInvoicePaid).toEqual({ status: 'PAID', paidOn: TODAY });
-    const pdf = await fetch(t.url.replace('/graphql', `/api/invoices/${draft.id}.pdf`), { headers: { authorization: `Bearer ${agent}` } });
+    const pdf = await fetch(t.url.replace('/graphql', `/api/invoices/${draft!.id}.pdf`), { headers: { authorization: `Bearer ${agent}` } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     claim = await shipBack(claim);
@@ -268,8 +286,8 @@ describe('claims handled end to end (POLICY.md §4)', () => {
   it('declined quote: the unit goes back unrepaired, nothing consumed, no invoice', async () => {
     const before = await onHand('LCD');
     let claim = await atInspection(await submit(outOfWarranty));
-    claim = await assess(claim, { lines: [{ partId: part['LCD'] }] });
-    claim = await ok('declineQuote', 'ClaimStepInput', claim, { note: 'Too expensive' }, agent);
+    claim = await assess(claim, { lines: [{ partId: part.LCD }] });
+    claim = await ok(TestDeclineQuoteDocument, claim, { note: 'Too expensive' }, agent);
     expect(claim).toMatchObject({ status: 'RETURNED_UNREPAIRED', quoteStatus: 'DECLINED' });
     claim = await shipBack(claim);
     expect(await onHand('LCD')).toBe(before);
@@ -279,15 +297,15 @@ describe('claims handled end to end (POLICY.md §4)', () => {
   it('an override needs a reason and is kept beside the proposal', async () => {
     let claim = await atInspection(await submit(outOfWarranty));
     const preview = await t.gql(
-      `query ($id: ID!, $input: AssessmentProposalInput!) { proposeAssessment(claimId: $id, input: $input) { decision total clauses lines { part { category } charge } } }`,
-      { id: claim.id, input: { findings: [], lines: [{ partId: part['LCD'] }] } },
+      TestProposeAssessmentDocument,
+      { id: claim.id, input: { findings: [], lines: [{ partId: part.LCD }] } },
       technician,
     );
     expect(preview.data!.proposeAssessment).toEqual({ decision: 'PAID_MAINTENANCE', total: 3000, clauses: ['BEYOND_WARRANTY_PERIOD'], lines: [{ part: { category: 'LCD' }, charge: 3000 }] });
     expect((await details(claim.id)).assessment).toBeNull(); // a preview records nothing
-    const { error } = await step('recordAssessment', 'AssessmentInput', claim, { findings: [], lines: [{ partId: part['LCD'] }], decision: 'WARRANTY_REPAIR' }, technician);
+    const { error } = await step(TestRecordAssessmentDocument, claim, { findings: [], lines: [{ partId: part.LCD }], decision: 'WARRANTY_REPAIR' }, technician);
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'overrideReason' });
-    claim = await assess(claim, { lines: [{ partId: part['LCD'] }], decision: 'WARRANTY_REPAIR', overrideReason: 'Goodwill: known LCD batch issue' });
+    claim = await assess(claim, { lines: [{ partId: part.LCD }], decision: 'WARRANTY_REPAIR', overrideReason: 'Goodwill: known LCD batch issue' });
     expect(claim).toMatchObject({ status: 'IN_REPAIR', decision: 'WARRANTY_REPAIR' });
     expect((await details(claim.id)).assessment).toMatchObject({ proposedDecision: 'PAID_MAINTENANCE', decision: 'WARRANTY_REPAIR', total: 0 });
   });
@@ -296,21 +314,21 @@ describe('claims handled end to end (POLICY.md §4)', () => {
 describe('rules enforced by the API', () => {
   it('refuses a step to the wrong role (FORBIDDEN), out of order (CONFLICT), and a part of another model', async () => {
     const claim = await submit(inWarranty);
-    expect((await step('receiveUnit', 'ShipmentInput', claim, shipment, agent)).error?.extensions?.code).toBe('FORBIDDEN');
-    expect((await step('closeClaim', 'ClaimStepInput', claim, {}, agent)).error?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+    expect((await step(TestReceiveUnitDocument, claim, shipment, agent)).error?.extensions?.code).toBe('FORBIDDEN');
+    expect((await step(TestCloseClaimDocument, claim, {}, agent)).error?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     const inspecting = await atInspection(claim);
     const foreign = await aModel(t.app.orm.em.fork());
     const em = t.app.orm.em.fork();
     const other = em.create(Part, { model: foreign.id, sku: `X-${++serial}`, name: 'x', category: 'LCD', materialCost: 1, currency: 'USD' });
     await em.flush();
-    const res = await step('recordAssessment', 'AssessmentInput', inspecting, { findings: [], lines: [{ partId: String(other.id) }] }, technician);
+    const res = await step(TestRecordAssessmentDocument, inspecting, { findings: [], lines: [{ partId: String(other.id) }] }, technician);
     expect(res.error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines[0].partId' });
   });
 
   it('two technicians assessing the same claim at once: one wins, the other gets CONFLICT', async () => {
     const claim = await atInspection(await submit(inWarranty));
-    const input = { findings: [], lines: [{ partId: part['BATTERY'] }] };
-    const results = await Promise.all([step('recordAssessment', 'AssessmentInput', claim, input, technician), step('recordAssessment', 'AssessmentInput', claim, input, technician)]);
+    const input = { findings: [], lines: [{ partId: part.BATTERY }] };
+    const results = await Promise.all([step(TestRecordAssessmentDocument, claim, input, technician), step(TestRecordAssessmentDocument, claim, input, technician)]);
     expect(results.filter((r) => r.claim).length).toBe(1);
     expect(results.find((r) => r.error)?.error?.extensions?.code).toBe('CONFLICT');
     expect((await details(claim.id)).events.filter((e: { type: string }) => e.type === 'RECORD_ASSESSMENT')).toHaveLength(1);
@@ -318,23 +336,23 @@ describe('rules enforced by the API', () => {
 
   it('a repair with a part out of stock is a CONFLICT and changes nothing', async () => {
     let claim = await atInspection(await submit(inWarranty));
-    claim = await assess(claim, { lines: [{ partId: part['HOUSING'] }] });
+    claim = await assess(claim, { lines: [{ partId: part.HOUSING }] });
     const em = t.app.orm.em.fork();
-    await em.getConnection().execute('update stock set on_hand = 0 where service_centre_id = ? and part_id = ?', [Number(centreId), Number(part['HOUSING'])]);
-    const { error } = await step('completeRepair', 'ClaimStepInput', claim, {}, technician);
+    await em.getConnection().execute('update stock set on_hand = 0 where service_centre_id = ? and part_id = ?', [Number(centreId), Number(part.HOUSING)]);
+    const { error } = await step(TestCompleteRepairDocument, claim, {}, technician);
     expect(error?.extensions).toMatchObject({ code: 'CONFLICT', field: 'quantity' });
     const story = await details(claim.id);
     expect(story.status).toBe('IN_REPAIR');
     expect(story.retainedParts).toEqual([]);
-    await em.getConnection().execute('update stock set on_hand = 20 where service_centre_id = ? and part_id = ?', [Number(centreId), Number(part['HOUSING'])]);
+    await em.getConnection().execute('update stock set on_hand = 20 where service_centre_id = ? and part_id = ?', [Number(centreId), Number(part.HOUSING)]);
   });
 
   it("a customer's API key never reads another customer's claim", async () => {
     const claim = await submit(inWarranty);
     const stranger = await anApiKey(t.app.orm.em.fork(), await aCustomer(t.app.orm.em.fork()));
-    expect((await t.gql(`query ($id: ID!) { claim(id: $id) { id } }`, { id: claim.id }, stranger)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(TestClaimActionsDocument, { id: claim.id }, stranger)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const own = await anApiKey(t.app.orm.em.fork(), customer);
-    const mine = await t.gql(`query ($id: ID!) { claim(id: $id) { id availableActions } }`, { id: claim.id }, own);
+    const mine = await t.gql(TestClaimActionsDocument, { id: claim.id }, own);
     expect(mine.data!.claim).toEqual({ id: claim.id, availableActions: [] });
   });
 
@@ -352,10 +370,9 @@ describe('rules enforced by the API', () => {
       const [invoice] = await conn.execute<{ id: number }[]>(`insert into invoice (claim_id, customer_id, status, currency, total) values (?, ?, 'DRAFT', 'USD', 100) returning id`, [claim!.id, customer.id]);
       drafts.push(invoice!.id);
     }
-    const ISSUE = `mutation ($input: InvoiceStepInput!) { issueInvoice(input: $input) { number } }`;
-    const results = await Promise.all(drafts.map((id) => t.gql(ISSUE, { input: { id: String(id), version: 1 } }, agent)));
+    const results = await Promise.all(drafts.map((id) => t.gql(TestIssueInvoiceDocument, { input: { id: String(id), version: 1 } }, agent)));
     expect(results.every((r) => !r.errors)).toBe(true);
-    const sequences = results.map((r) => Number(r.data!.issueInvoice.number.slice(-6))).sort((a, b) => a - b);
+    const sequences = results.map((r) => Number(r.data!.issueInvoice.number!.slice(-6))).sort((a, b) => a - b);
     expect(new Set(sequences).size).toBe(50);
     expect(sequences.at(-1)! - sequences[0]!).toBe(49);
   });

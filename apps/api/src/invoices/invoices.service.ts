@@ -132,7 +132,7 @@ export class InvoicesService implements ClaimInvoicing {
   }
 
   pay(em: EntityManager, actor: Actor, input: PayInvoiceInput) {
-    return this.step(em, actor, input, 'PAY', async (_tx, invoice) => {
+    return this.step(em, actor, input, 'PAY', (_tx, invoice) => {
       pastDate(input.paidOn, this.clock.today(), 'paidOn');
       if (invoice.issuedOn && input.paidOn < invoice.issuedOn) throw new BadUserInputError('paidOn', `is before the invoice was issued (${invoice.issuedOn}).`);
       invoice.paidOn = input.paidOn;
@@ -142,13 +142,13 @@ export class InvoicesService implements ClaimInvoicing {
 
   void(em: EntityManager, actor: Actor, input: VoidInvoiceInput) {
     const reason = nonBlankText(input.reason, 'reason', 500);
-    return this.step(em, actor, input, 'VOID', async (_tx, invoice) => {
+    return this.step(em, actor, input, 'VOID', (_tx, invoice) => {
       invoice.voidReason = reason;
       return { reason };
     });
   }
 
-  private async step(em: EntityManager, actor: Actor, input: InvoiceStepInput, action: InvoiceAction, work: (tx: EntityManager, invoice: Invoice) => Promise<Record<string, unknown>>) {
+  private async step(em: EntityManager, actor: Actor, input: InvoiceStepInput, action: InvoiceAction, work: (tx: EntityManager, invoice: Invoice) => Record<string, unknown> | Promise<Record<string, unknown>>) {
     await em.transactional(async (tx) => {
       const invoice = await loadForEdit(tx, Invoice, 'Invoice', input.id, input.version);
       await tx.populate(invoice, ['claim', 'claim.customer']);

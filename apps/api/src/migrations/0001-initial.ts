@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * constraints (adding a value is a one-line migration, no type juggling).
  */
 export class Migration0001Initial extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 create table app_setting (
   key text primary key,

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Stock knows when it runs low (an indexed, generated flag); device imports leave an audit row. */
 export class Migration0002StockAndImports extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 alter table stock add column low boolean not null generated always as (on_hand <= low_stock_threshold) stored;
 create index stock_low_idx on stock (service_centre_id, part_id) where low;

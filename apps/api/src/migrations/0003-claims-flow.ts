@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * one live invoice and one shipment each way per claim.
  */
 export class Migration0003ClaimsFlow extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 alter table assessment
   add column service_charge int check (service_charge > 0),

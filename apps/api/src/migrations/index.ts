@@ -4,6 +4,7 @@ import { Migration0003ClaimsFlow } from './0003-claims-flow.js';
 import { Migration0004ReplacedUnits } from './0004-replaced-units.js';
 import { Migration0005ReadIndexes } from './0005-read-indexes.js';
 import { Migration0009CustomerAddress } from './0009-customer-address.js';
+import { Migration0006AnalyticsRollups } from './0006-analytics-rollups.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -12,5 +13,6 @@ export const migrations = [
   { name: '0003-claims-flow', class: Migration0003ClaimsFlow },
   { name: '0004-replaced-units', class: Migration0004ReplacedUnits },
   { name: '0005-read-indexes', class: Migration0005ReadIndexes },
+  { name: '0006-analytics-rollups', class: Migration0006AnalyticsRollups },
   { name: '0009-customer-address', class: Migration0009CustomerAddress },
 ];

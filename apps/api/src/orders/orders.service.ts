@@ -10,7 +10,7 @@ import { pastDate, refuseNulls, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import type { Page } from '../platform/pagination.js';
+import { SortDirection, type Page } from '../platform/pagination.js';
 import { Order } from './order.entity.js';
 import type { CreateOrderInput, NegotiatedAllowanceInput, OrderFilter, OrderSort, RecordOrderReceiptInput, UpdateOrderInput } from './orders.inputs.js';
 import { SpareShipment } from './spare-shipment.entity.js';
@@ -39,7 +39,7 @@ export class OrdersService {
     if (filter.modelId) where.model = parseId(filter.modelId, 'filter.modelId');
     if (filter.received !== undefined) where.receivedOn = filter.received ? { $ne: null } : null;
     if (filter.q?.trim()) where.number = { $ilike: likePattern(filter.q) };
-    const direction = sort?.direction === 'ASC' ? 'asc nulls last' : 'desc nulls last';
+    const direction = sort?.direction === SortDirection.ASC ? 'asc nulls last' : 'desc nulls last';
     const [items, total] = await em.findAndCount(Order, where, {
       populate,
       orderBy: { [sortColumns[sort?.field ?? 'CREATED_AT']]: direction, id: direction },

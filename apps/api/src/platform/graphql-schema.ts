@@ -62,6 +62,8 @@ export async function buildAppSchema(
   options: { emitSchemaFile?: string } = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
+    // type-graphql takes the resolver classes typed as its own NonEmptyArray<Function>.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     resolvers: resolvers.map((r) => r.constructor) as unknown as NonEmptyArray<Function>,
     container: { get: (cls) => resolvers.find((r) => r.constructor === cls) },
     authChecker,

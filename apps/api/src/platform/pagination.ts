@@ -124,5 +124,5 @@ export function orderByOf<Field extends string>(
   const column = columns[sort?.field ?? fallback];
   // raw() gives a key MikroORM reads as SQL; it must sit in its own object of the orderBy list.
   const key: PropertyKey = column.startsWith('lower(') ? raw((alias) => column.replace('lower(', `lower(${alias}.`)) : column;
-  return [{ [key]: direction } as Record<string, 'asc' | 'desc'>, { id: direction }];
+  return [{ [key]: direction }, { id: direction }];
 }

@@ -33,7 +33,8 @@ export async function runRoute(route: RestRoute, req: Request, res: Response, ct
     await route.handle(req, res, { ...ctx, actor: ctx.actor });
   } catch (error) {
     const formatted = formatError(log)({ message: 'error' }, error);
-    const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
+    const formattedCode = formatted.extensions?.['code'];
+    const code = typeof formattedCode === 'string' ? formattedCode : 'INTERNAL_SERVER_ERROR';
     if (res.headersSent) {
       // A download broke off midway: all we can do is cut it, so the client sees an incomplete file, not a complete-looking one.
       res.destroy();

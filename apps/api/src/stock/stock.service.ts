@@ -7,7 +7,7 @@ import { nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import type { Page } from '../platform/pagination.js';
+import { SortDirection, type Page } from '../platform/pagination.js';
 import { StockMovement, type StockMovementKind } from './stock-movement.entity.js';
 import { Stock } from './stock.entity.js';
 import type { AdjustStockInput, ConsumeStockInput, ReceiveStockInput, StockFilter, StockMovementFilter, StockSort, UpdateStockSettingsInput } from './stock.inputs.js';
@@ -67,7 +67,7 @@ export class StockService {
     if (filter.q?.trim()) part['$or'] = [{ sku: { $ilike: likePattern(filter.q) } }, { name: { $ilike: likePattern(filter.q) } }];
     if (Object.keys(part).length > 0) where.part = part;
     if (filter.low !== undefined) where.low = filter.low;
-    const orderBy = orderOf(sort?.field ?? 'PART', sort?.direction === 'DESC' ? 'desc' : 'asc');
+    const orderBy = orderOf(sort?.field ?? 'PART', sort?.direction === SortDirection.DESC ? 'desc' : 'asc');
     const [items, total] = await em.findAndCount(Stock, where, {
       populate,
       orderBy: [orderBy, { serviceCentre: { code: 'asc' } }, { part: { sku: 'asc' } }],

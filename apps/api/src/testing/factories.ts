@@ -1,10 +1,11 @@
 import { completeImei } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StaffRole } from '@aftersale/domain';
+import type { ClaimStatus, Decision, StaffRole } from '@aftersale/domain';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { hashPassword, newApiKey } from '../auth/credentials.js';
 import { User } from '../auth/user.entity.js';
 import { Customer } from '../catalogue/customer.entity.js';
+import { Claim } from '../claims/claim.entity.js';
 import { ProductModel } from '../catalogue/product-model.entity.js';
 import { Device } from '../devices/device.entity.js';
 import { Order } from '../orders/order.entity.js';
@@ -61,6 +62,32 @@ export async function aDevice(em: EntityManager, overrides: { order?: Order; rec
   });
   await em.flush();
   return device;
+}
+
+/**
+ * A claim row as the work queue sees it, in any status, for lists and counts:
+ * written directly, without walking the steps of §4 (tests of the steps use the API).
+ */
+export async function aClaim(
+  em: EntityManager,
+  overrides: { device?: Device; status?: ClaimStatus; decision?: Decision | null; submittedOn?: string } = {},
+): Promise<Claim> {
+  const device = overrides.device ?? (await aDevice(em));
+  const n = next();
+  const claim = em.create(Claim, {
+    device,
+    customer: device.customer,
+    model: device.model,
+    formType: 'REPAIR',
+    ciNumber: `CI-T-${n}`,
+    symptoms: 'Does not charge',
+    dataBackupAcknowledged: true,
+    status: overrides.status ?? 'SUBMITTED',
+    decision: overrides.decision ?? null,
+    submittedOn: overrides.submittedOn ?? '2026-06-01',
+  });
+  await em.flush();
+  return claim;
 }
 
 export async function aStaffUser(em: EntityManager, role: StaffRole, password = 'password-123'): Promise<User & { password: string }> {

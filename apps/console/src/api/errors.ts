@@ -71,7 +71,7 @@ export function apiErrorCode(error: unknown): string | undefined {
  * variable the schema rejects) in `networkError.result`.
  */
 function firstGraphQLError(error: unknown): GraphQLErrorLike | undefined {
-  const apolloError = error instanceof HttpError ? error.body : error;
+  const apolloError: unknown = error instanceof HttpError ? error.body : error;
   if (!isObject(apolloError)) return undefined;
   const fromResult = isObject(apolloError['networkError']) ? apolloError['networkError']['result'] : undefined;
   const candidates = [apolloError['graphQLErrors'], isObject(fromResult) ? fromResult['errors'] : undefined];
@@ -90,7 +90,7 @@ function networkFailureOf(error: unknown): { status?: number; message: string } 
   const networkError = isObject(error) ? error['networkError'] : undefined;
   if (!isObject(networkError)) return undefined;
   const status = typeof networkError['statusCode'] === 'number' ? networkError['statusCode'] : undefined;
-  return { status, message: String(networkError['message'] ?? 'no answer') };
+  return { status, message: typeof networkError['message'] === 'string' ? networkError['message'] : 'no answer' };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

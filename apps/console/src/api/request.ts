@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@aftersale/graphql';
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { apolloClient } from '../dataProvider';
 import { toApiError } from './errors';
 import { authorizationHeaders } from './session';
@@ -44,11 +44,11 @@ export function useApiQuery<TData, TVariables extends Record<string, unknown>>(
 }
 
 function operationOf(document: DocumentNode): OperationDefinitionNode | undefined {
-  return document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
+  return document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
 }
 
 function isMutation(document: DocumentNode): boolean {
-  return operationOf(document)?.operation === 'mutation';
+  return operationOf(document)?.operation === OperationTypeNode.MUTATION;
 }
 
 function operationName(document: DocumentNode): string {

@@ -46,7 +46,7 @@ const AttachmentItem = ({ attachment }: { attachment: Attachment }) => {
       data-testid="claim-attachment"
       secondaryAction={
         <Tooltip title={`Download ${attachment.filename}`}>
-          <IconButton edge="end" onClick={download} aria-label={`Download ${attachment.filename}`}>
+          <IconButton edge="end" onClick={() => void download()} aria-label={`Download ${attachment.filename}`}>
             <DownloadIcon />
           </IconButton>
         </Tooltip>
@@ -106,7 +106,7 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
       </TextField>
       <Button component="label" variant="outlined" startIcon={<UploadIcon />} disabled={busy}>
         Attach a file
-        <input hidden type="file" accept={ATTACHMENT_TYPES.join(',')} onChange={upload} data-testid="attachment-file" />
+        <input hidden type="file" accept={ATTACHMENT_TYPES.join(',')} onChange={(event) => void upload(event)} data-testid="attachment-file" />
       </Button>
     </Stack>
   );

@@ -41,7 +41,7 @@ export const ClaimCreate = () => {
   return (
     <Create
       title={translate('app.claims.submit')}
-      transform={(values) => ({ ...values, idempotencyKey })}
+      transform={(values: Record<string, unknown>) => ({ ...values, idempotencyKey })}
       mutationOptions={{ onSuccess }}
     >
       <SimpleForm

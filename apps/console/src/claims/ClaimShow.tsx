@@ -101,7 +101,7 @@ const ClaimPage = () => {
             <InvoicePanel invoices={claim.invoices} />
           </Section>
         )}
-        {(claim.maintenanceAgreement || claim.assessment?.agreementRequired) && (
+        {(claim.maintenanceAgreement ?? claim.assessment?.agreementRequired) && (
           <Section title="Maintenance agreement (H9)" size={{ xs: 12, md: 6 }}>
             <AgreementPanel agreement={claim.maintenanceAgreement} />
           </Section>

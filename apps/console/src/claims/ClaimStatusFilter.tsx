@@ -13,15 +13,17 @@ import { claimStatusChoices, claimStatusColour } from './claim-status';
  * `aria-pressed`.
  */
 export const ClaimStatusFilter = () => {
-  const { filterValues, setFilters, displayedFilters } = useListContext();
-  const selected: ClaimStatus[] = Array.isArray(filterValues['status']) ? filterValues['status'] : [];
+  const list = useListContext();
+  // react-admin types the filter values as `any`.
+  const filterValues = list.filterValues as Record<string, unknown>;
+  const selected = Array.isArray(filterValues['status']) ? (filterValues['status'] as ClaimStatus[]) : [];
   const { status: _status, ...otherFilters } = filterValues;
   const { data } = useApiQuery(ClaimStatusCountsDocument, { filter: claimFilter(otherFilters) }, { placeholderData: (previous) => previous });
   const countOf = new Map((data?.claimStatusCounts ?? []).map(({ status, count }) => [status, count]));
 
   const select = (statuses: ClaimStatus[]) => {
     const { status: _previous, ...others } = filterValues;
-    setFilters(statuses.length > 0 ? { ...others, status: statuses } : others, displayedFilters, false);
+    list.setFilters(statuses.length > 0 ? { ...others, status: statuses } : others, list.displayedFilters, false);
   };
   const toggle = (status: ClaimStatus) =>
     select(selected.includes(status) ? selected.filter((s) => s !== status) : [...selected, status]);

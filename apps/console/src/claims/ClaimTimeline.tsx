@@ -97,7 +97,7 @@ const EventTitle = ({ event }: { event: ClaimEventItemFragment }) => {
 
 type Format = (value: unknown, currency: string | undefined) => ReactNode;
 
-const plain: Format = (value) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
+const plain: Format = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
 const money: Format = (value, currency) => (typeof value === 'number' ? formatMoney(value, currency) : plain(value, currency));
 const words: Format = (value) => (typeof value === 'string' ? enumLabel(value) : plain(value, undefined));
 const day: Format = (value) => (typeof value === 'string' ? formatLocalDate(value) : plain(value, undefined));

@@ -41,7 +41,7 @@ const reasonIfOverridden: Validator = (value, allValues: FormData) =>
     : undefined;
 
 const OverrideInputs = () => {
-  const decision = useWatch({ name: 'decision' });
+  const decision: unknown = useWatch({ name: 'decision' });
   return (
     <Box>
       <SelectInput
@@ -60,7 +60,8 @@ const OverrideInputs = () => {
 
 /** The engine's decision for what is ticked so far, as the form changes (shown as a line kept in view, and in full). */
 function useLivePreview(claim: ClaimDetailFragment) {
-  const [findings, lines, decision, overrideReason] = useWatch({ name: ['findings', 'lines', 'decision', 'overrideReason'] });
+  // react-hook-form types watched values as `any`; proposalOf() checks each.
+  const [findings, lines, decision, overrideReason] = useWatch({ name: ['findings', 'lines', 'decision', 'overrideReason'] }) as unknown[];
   return useAssessmentProposal(claim, proposalOf({ findings, lines, decision, overrideReason }));
 }
 

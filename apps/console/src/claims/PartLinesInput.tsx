@@ -24,7 +24,7 @@ export const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
     field.onChange(faulty ? [...lines, { partId, worn: false }] : lines.filter((line) => line.partId !== partId));
   const setWorn = (partId: string, worn: boolean) =>
     field.onChange(lines.map((line) => (line.partId === partId ? { ...line, worn } : line)));
-  const lineError = firstMessage(errors['lines']);
+  const lineError = firstMessage(errors.lines);
 
   return (
     <Box data-testid="inspection-parts">

@@ -52,10 +52,10 @@ function wholeDays(value: unknown): number | undefined {
 /** The create form's values as SubmitClaimInput; the API validates every field (BAD_USER_INPUT names the one at fault). */
 function submitClaimInput(values: Record<string, unknown>): SubmitClaimInput {
   return {
-    imei: String(values['imei'] ?? '').trim(),
+    imei: text(values['imei']) ?? '',
     formType: values['formType'] as FormType,
-    ciNumber: String(values['ciNumber'] ?? '').trim(),
-    symptoms: String(values['symptoms'] ?? '').trim(),
+    ciNumber: text(values['ciNumber']) ?? '',
+    symptoms: text(values['symptoms']) ?? '',
     dataBackupAcknowledged: values['dataBackupAcknowledged'] === true,
     idempotencyKey: text(values['idempotencyKey']) ?? null,
   };

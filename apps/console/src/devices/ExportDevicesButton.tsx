@@ -35,6 +35,7 @@ export const ExportDevicesButton = ({
 
 /** The devices list's export: the units under its current filters. */
 export const DeviceListExportButton = () => {
-  const { filterValues } = useListContext();
+  // react-admin types the filter values as `any`.
+  const filterValues = useListContext().filterValues as Record<string, unknown>;
   return <ExportDevicesButton filter={filterValues} />;
 };

@@ -64,7 +64,7 @@ const ImportUnitsDialog = ({ order, onClose }: { order: OrderDetailFragment; onC
         </DialogContentText>
         <Button component="label" variant="contained" startIcon={<UploadIcon />} disabled={sending}>
           Choose a CSV file
-          <input hidden type="file" accept=".csv,text/csv" onChange={upload} data-testid="import-units-file" />
+          <input hidden type="file" accept=".csv,text/csv" onChange={(event) => void upload(event)} data-testid="import-units-file" />
         </Button>
         {state.step === 'sending' && (
           <Box sx={{ mt: 2 }}>

@@ -38,7 +38,9 @@ export const OrderUnits = () => (
 
 /** Filters the surrounding list by IMEI prefix, a moment after the user stops typing. */
 const ImeiSearch = () => {
-  const { filterValues, setFilters } = useListContext();
+  const list = useListContext();
+  const { setFilters } = list;
+  const filterValues = list.filterValues as Record<string, unknown>;
   const [imei, setImei] = useState(typeof filterValues['imei'] === 'string' ? filterValues['imei'] : '');
   useEffect(() => {
     const timer = setTimeout(() => setFilters(imei.trim() ? { imei: imei.trim() } : {}, undefined), 300);
