@@ -97,7 +97,7 @@ describe('any screen size', () => {
     await open(page, 'claims', '[data-testid="claim-row-status"]');
     expect(await widerThanTheWindow(page)).toEqual([]);
     await screenshot(page, `narrow-${width}-claims`);
-    const claimId = await page.evaluate(async () => {
+    const claimId = await page.evaluate(() => {
       const link = document.querySelector<HTMLAnchorElement>('a[href*="#/claims/"][href$="/show"]');
       return link?.href.match(/claims\/(\d+)\/show/)?.[1];
     });

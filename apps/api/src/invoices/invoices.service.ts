@@ -11,7 +11,7 @@ import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import { groupedBy } from '../platform/loaders.js';
-import type { Page } from '../platform/pagination.js';
+import { SortDirection, type Page } from '../platform/pagination.js';
 import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
 import type { InvoiceFilter, InvoiceSort, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
@@ -68,7 +68,7 @@ export class InvoicesService implements ClaimInvoicing {
     }
     const scope = customerScope(actor);
     if (scope !== undefined) where.customer = scope;
-    const direction = sort?.direction === 'DESC' ? 'desc' : 'asc';
+    const direction = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
     const orderBy: QueryOrderMap<Invoice>[] = sort ? [sortOrder[sort.field](direction), { id: direction }] : [{ id: 'desc' }];
     const [items, total] = await em.findAndCount(Invoice, where, { populate: ['customer', 'claim'], orderBy, offset, limit });
     return { items, total };

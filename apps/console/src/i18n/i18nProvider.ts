@@ -20,9 +20,9 @@ export const LOCALES = [
 export type ConsoleLocale = (typeof LOCALES)[number]['locale'];
 
 const messages: Record<ConsoleLocale, TranslationMessages> = {
-  en: mergeTranslations(englishMessages, appEnglish),
-  es: mergeTranslations(englishMessages, raSpanish, appSpanish),
-  pt: mergeTranslations(englishMessages, raPortuguese, appPortuguese),
+  en: mergeTranslations(englishMessages, appEnglish) as TranslationMessages,
+  es: mergeTranslations(englishMessages, raSpanish, appSpanish) as TranslationMessages,
+  pt: mergeTranslations(englishMessages, raPortuguese, appPortuguese) as TranslationMessages,
 };
 
 export const i18nProvider = polyglotI18nProvider(

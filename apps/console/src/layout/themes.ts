@@ -65,8 +65,8 @@ function accessible(base: Theme, palette: typeof light): Theme {
         },
       },
     },
-  } as object);
+  });
 }
 
-export const lightTheme = accessible(radiantLightTheme as Theme, light);
-export const darkTheme = accessible(radiantDarkTheme as Theme, dark);
+export const lightTheme = accessible(radiantLightTheme, light);
+export const darkTheme = accessible(radiantDarkTheme, dark);
