@@ -43,13 +43,14 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     const submittedBefore = Number(await agent.getByTestId('status-filter-SUBMITTED').getAttribute('data-count'));
     await screenshot(agent, 'flow-00-work-queue');
     await agent.getByRole('link', { name: 'Submit a claim' }).first().click();
+    await agent.waitForURL(/#\/claims\/create/);
     await agent.getByLabel('IMEI').fill(imei);
     await agent.getByTestId('warranty-hint').filter({ hasText: 'out of warranty' }).waitFor();
     await agent.getByLabel('CI number').fill('CI-E2E-0001');
     await agent.getByLabel('Symptoms').fill('Does not charge any more');
     await agent.getByRole('checkbox', { name: /backed up and deleted/ }).check();
     await screenshot(agent, 'flow-01-file-claim');
-    await agent.getByRole('button', { name: 'Save' }).click();
+    await agent.getByRole('button', { name: 'Submit the claim' }).click();
 
     await expectStatus(agent, 'SUBMITTED');
     await agent.getByTestId('claim-imei').filter({ hasText: imei }).waitFor();

@@ -381,7 +381,7 @@ async function fileReplacementClaim(unit: Omit<Picked, 'id' | 'number'>): Promis
   await agent.getByLabel('CI number').fill('CI-E2E-REPL');
   await agent.getByLabel('Symptoms').fill('Will not boot');
   await agent.getByRole('checkbox', { name: /backed up and deleted/ }).check();
-  await agent.getByRole('button', { name: 'Save' }).click();
+  await agent.getByRole('button', { name: 'Submit the claim' }).click();
   await expectStatus(agent, 'SUBMITTED');
   const id = /#\/claims\/(\d+)\/show$/.exec(agent.url())![1]!;
   const number = (await agent.getByTestId('claim-number').textContent())!.trim();

@@ -16,6 +16,7 @@ import { devicesModule } from './devices/devices.module.js';
 import { DevicesService } from './devices/devices.service.js';
 import { invoicesModule } from './invoices/invoices.module.js';
 import { InvoicesService } from './invoices/invoices.service.js';
+import { DEMO_INVOICE_SETTINGS, invoiceSettingsOf, type InvoiceSettings } from './invoices/invoice-settings.js';
 import { migrations } from './migrations/index.js';
 import { ordersModule } from './orders/orders.module.js';
 import { acceleratedClock, type Clock, systemClock } from './platform/clock.js';
@@ -72,12 +73,18 @@ export interface App {
 }
 
 /** Every service, resolver and route, wired by hand: the whole dependency graph reads top to bottom. */
-export function createResolvers(tokens: TokenSigner, clock: Clock, webhooks: WebhookSettings = { allowLocalHttp: false }, webhookClock: Clock = clock) {
+export function createResolvers(
+  tokens: TokenSigner,
+  clock: Clock,
+  webhooks: WebhookSettings = { allowLocalHttp: false },
+  webhookClock: Clock = clock,
+  invoiceSettings: InvoiceSettings = DEMO_INVOICE_SETTINGS,
+) {
   const auth = new AuthService(tokens, clock);
   const devices = new DevicesService(clock);
   const importer = new DeviceImporter(clock);
   const stock = new StockService();
-  const invoices = new InvoicesService(clock);
+  const invoices = new InvoicesService(clock, invoiceSettings);
   const claims = new ClaimsService(devices, clock);
   const workflow = new ClaimWorkflowService(devices, stock, invoices, clock);
   const eventLog = eventsModule.log();
@@ -130,7 +137,7 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock, 
     }
     const webhookClock = acceleratedClock(clock, config.AFTERSALE_WEBHOOK_TIME_SCALE);
     const allowLocalHttp = config.AFTERSALE_WEBHOOK_ALLOW_LOCAL_HTTP;
-    const { authenticate, resolvers, routes, eventLog } = createResolvers(tokens, clock, { allowLocalHttp }, webhookClock);
+    const { authenticate, resolvers, routes, eventLog } = createResolvers(tokens, clock, { allowLocalHttp }, webhookClock, invoiceSettingsOf(config));
     const schema = await buildAppSchema(resolvers);
     feed = eventsModule.feed(orm, databaseUrl, eventLog, log, feedOptions);
     await feed.start();

@@ -1,4 +1,4 @@
-import { Admin, Resource, localStorageStore, radiantDarkTheme, radiantLightTheme } from 'react-admin';
+import { Admin, Resource, localStorageStore } from 'react-admin';
 import analytics from './analytics';
 import { authProvider } from './authProvider';
 import claims from './claims';
@@ -6,7 +6,11 @@ import customers from './customers';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import devices from './devices';
+import { i18nProvider } from './i18n/i18nProvider';
+import invoices from './invoices';
+import { ConsoleLayout } from './layout/ConsoleLayout';
 import { LoginPage } from './layout/LoginPage';
+import { darkTheme, lightTheme } from './layout/themes';
 import models from './models';
 import orders from './orders';
 import parts from './parts';
@@ -22,15 +26,18 @@ export const App = () => (
     title="Aftersale"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={ConsoleLayout}
     loginPage={LoginPage}
     dashboard={Dashboard}
     store={store}
-    theme={radiantLightTheme}
-    darkTheme={radiantDarkTheme}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     requireAuth
     disableTelemetry
   >
     <Resource name="claims" {...claims} />
+    <Resource name="invoices" {...invoices} />
     <Resource name="orders" {...orders} />
     <Resource name="devices" {...devices} />
     <Resource name="stock" {...stock} />

@@ -6,6 +6,7 @@ import { authorizationHeaders } from './api/session';
 import { claimOperations } from './claims/claim-operations';
 import { customerOperations } from './customers/customer-operations';
 import { deviceOperations, warrantyOperations } from './devices/device-operations';
+import { invoiceOperations } from './invoices/invoice-operations';
 import { productModelOperations } from './models/product-model-operations';
 import { orderOperations } from './orders/order-operations';
 import { partOperations } from './parts/part-operations';
@@ -16,6 +17,7 @@ import { userOperations } from './users/user-operations';
 /** Every react-admin resource the console shows, and how each talks to the API. */
 const operationsByResource: Record<string, ResourceOperations> = {
   claims: claimOperations,
+  invoices: invoiceOperations,
   orders: orderOperations,
   devices: deviceOperations,
   stock: stockOperations,

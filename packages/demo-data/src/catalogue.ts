@@ -25,6 +25,8 @@ export interface CustomerSpec {
   readonly name: string;
   readonly country: string;
   readonly contactEmail: string;
+  /** Postal address, printed on invoices. */
+  readonly address: string;
   /** Relative share of the orders. */
   readonly weight: number;
   /** Codes of the models this customer buys. */
@@ -35,27 +37,27 @@ export interface CustomerSpec {
 
 export const CUSTOMERS: readonly CustomerSpec[] = [
   {
-    code: 'ACME', name: 'Acme Mobile Distribution GmbH', country: 'DE', contactEmail: 'service@acme-mobile.example',
+    code: 'ACME', name: 'Acme Mobile Distribution GmbH', country: 'DE', contactEmail: 'service@acme-mobile.example', address: 'Speicherstraße 17\n20457 Hamburg\nGermany',
     weight: 6, models: ['AX-120', 'AX-200', 'AX-350', 'TB-80'], serviceCentre: 'SC-HAM',
   },
   {
-    code: 'NORDTEL', name: 'Nordtel Retail AB', country: 'SE', contactEmail: 'warranty@nordtel.example',
+    code: 'NORDTEL', name: 'Nordtel Retail AB', country: 'SE', contactEmail: 'warranty@nordtel.example', address: 'Sveavägen 44\n111 34 Stockholm\nSweden',
     weight: 4, models: ['AX-200', 'AX-350', 'TB-80'], serviceCentre: 'SC-HAM',
   },
   {
-    code: 'LUSOCOM', name: 'Lusocom Comunicações, Lda.', country: 'PT', contactEmail: 'assistencia@lusocom.example',
+    code: 'LUSOCOM', name: 'Lusocom Comunicações, Lda.', country: 'PT', contactEmail: 'assistencia@lusocom.example', address: 'Avenida da Liberdade 190\n1250-147 Lisboa\nPortugal',
     weight: 3, models: ['AX-120', 'AX-200', 'NX-10'], serviceCentre: 'SC-LIS',
   },
   {
-    code: 'KESTREL', name: 'Kestrel Telecom Ltd', country: 'GB', contactEmail: 'returns@kestrel-telecom.example',
+    code: 'KESTREL', name: 'Kestrel Telecom Ltd', country: 'GB', contactEmail: 'returns@kestrel-telecom.example', address: '14 Wharf Road\nLondon N1 7GR\nUnited Kingdom',
     weight: 3, models: ['AX-200', 'AX-350', 'NX-10'], serviceCentre: 'SC-HAM',
   },
   {
-    code: 'SAHELNET', name: 'Sahelnet SARL', country: 'SN', contactEmail: 'sav@sahelnet.example',
+    code: 'SAHELNET', name: 'Sahelnet SARL', country: 'SN', contactEmail: 'sav@sahelnet.example', address: 'Route de Ngor 12\nDakar\nSenegal',
     weight: 1.5, models: ['NX-10', 'AX-120'], serviceCentre: 'SC-LIS',
   },
   {
-    code: 'ANDESMOVIL', name: 'Andes Móvil SpA', country: 'CL', contactEmail: 'postventa@andesmovil.example',
+    code: 'ANDESMOVIL', name: 'Andes Móvil SpA', country: 'CL', contactEmail: 'postventa@andesmovil.example', address: 'Avenida Apoquindo 4501, of. 302\nLas Condes, Santiago\nChile',
     weight: 2, models: ['AX-120', 'AX-200', 'NX-10', 'TB-80'], serviceCentre: 'SC-SCL',
   },
 ];

@@ -37,6 +37,7 @@ export interface CustomerRow {
   name: string;
   country: string;
   contact_email: string;
+  address: string;
   created_at: string;
   updated_at: string;
 }

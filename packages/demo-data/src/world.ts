@@ -166,7 +166,7 @@ export function buildWorld(options: WorldOptions): World {
     const spec = CUSTOMERS[index] ?? generatedCustomer(faker, customerRandom, id);
     const centre = service_centre.find((row) => row.code === spec.serviceCentre) ?? service_centre[index % service_centre.length];
     const row: CustomerRow = {
-      id, code: spec.code, name: spec.name, country: spec.country, contact_email: spec.contactEmail,
+      id, code: spec.code, name: spec.name, country: spec.country, contact_email: spec.contactEmail, address: spec.address,
       created_at: onboarded, updated_at: onboarded,
     };
     return { row, weight: spec.weight, models: spec.models, centre: centre! };
@@ -432,6 +432,8 @@ function generatedCustomer(faker: Faker, random: Random, id: number) {
     name,
     country: random.pick(COUNTRIES),
     contactEmail: `service@${slug(name)}.example`,
+    // Not from faker: the generator's random stream stays as it was.
+    address: `${id} Commerce Park\n${name}`,
     weight: 1 + random.next() * 3,
     models: models.length > 0 ? models : [random.pick(MODELS).code],
     serviceCentre: '',

@@ -100,6 +100,7 @@ export {
   type InvoiceStatus,
 } from './invoice-lifecycle.js';
 export { DEFAULT_BARCODE_PATTERN, barcodePatternProblem, completeImei, imeiCheckDigit, isValidBarcode, isValidImei } from './imei.js';
+export { daysOverdue, invoiceDueOn, invoiceTax } from './invoice-terms.js';
 export {
   expectedClaims,
   fitWeibull,

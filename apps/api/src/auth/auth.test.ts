@@ -50,3 +50,27 @@ describe('errors', () => {
     }
   });
 });
+
+describe('changePassword', () => {
+  const CHANGE = 'mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { token } }';
+
+  it('lets a signed-in user change their own password: the new one signs in, the old one no longer does', async () => {
+    const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const token = await t.login(agent.email, agent.password);
+    const res = await t.gql(CHANGE, { current: agent.password, next: 'Lantern-Meadow-Orbit-77' }, token);
+    expect(res.data).toEqual({ changePassword: { token: expect.any(String) } });
+    await expect(t.login(agent.email, agent.password)).rejects.toThrow();
+    expect(await t.login(agent.email, 'Lantern-Meadow-Orbit-77')).toEqual(expect.any(String));
+  });
+
+  it('refuses a wrong current password and a too short new one, naming the field', async () => {
+    const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const token = await t.login(agent.email, agent.password);
+    const wrong = await t.gql(CHANGE, { current: 'not-my-password', next: 'Lantern-Meadow-Orbit-77' }, token);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+    const short = await t.gql(CHANGE, { current: agent.password, next: 'short' }, token);
+    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    expect(await t.login(agent.email, agent.password)).toEqual(expect.any(String));
+    expect((await t.gql(CHANGE, { current: 'x', next: 'y' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

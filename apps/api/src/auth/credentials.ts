@@ -1,8 +1,17 @@
+import { BadUserInputError } from '../platform/errors.js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { SignJWT, jwtVerify } from 'jose';
 
 /** Staff passwords: argon2id, salted, slow on purpose. */
+const MIN_PASSWORD = 10;
+
+/** A password a user may be given or choose; BAD_USER_INPUT naming `field` otherwise. */
+export function acceptablePassword(value: string, field: string): string {
+  if (value.length < MIN_PASSWORD || value.length > 200) throw new BadUserInputError(field, `must be ${MIN_PASSWORD} to 200 characters.`);
+  return value;
+}
+
 export const hashPassword = (password: string): Promise<string> => hash(password);
 export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> =>
   verify(passwordHash, password).catch(() => false);

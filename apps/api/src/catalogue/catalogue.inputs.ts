@@ -11,6 +11,7 @@ export class CreateCustomerInput {
   @Field() name!: string;
   @Field({ description: 'ISO 3166-1 alpha-2, e.g. DE.' }) country!: string;
   @Field({ nullable: true }) contactEmail?: string;
+  @Field({ nullable: true, description: 'Postal address for invoices; lines separated by newlines.' }) address?: string;
 }
 
 @InputType()
@@ -20,6 +21,7 @@ export class UpdateCustomerInput {
   @Field({ nullable: true }) name?: string;
   @Field({ nullable: true }) country?: string;
   @Field({ nullable: true }) contactEmail?: string;
+  @Field({ nullable: true, description: 'Postal address for invoices; lines separated by newlines.' }) address?: string;
 }
 
 @InputType()

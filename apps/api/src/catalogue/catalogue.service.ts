@@ -2,7 +2,7 @@ import { isMinorUnits, policyInForce, barcodePatternProblem } from '@aftersale/d
 import type { EntityManager, EntityName, FilterQuery, OrderDefinition } from '@mikro-orm/postgresql';
 import type { Clock } from '../platform/clock.js';
 import { loadForEdit } from '../platform/optimistic-locking.js';
-import { refuseNulls, nonBlankText } from '../platform/validators.js';
+import { optionalText, refuseNulls, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
@@ -91,6 +91,7 @@ export class CatalogueEditor {
       name: nonBlankText(input.name, 'name', 200),
       country: country(input.country),
       contactEmail: email(input.contactEmail),
+      address: optionalText(input.address, 'address', 500),
     });
     await em.flush();
     return customer;
@@ -102,6 +103,7 @@ export class CatalogueEditor {
     if (input.name !== undefined) customer.name = nonBlankText(input.name, 'name', 200);
     if (input.country !== undefined) customer.country = country(input.country);
     if (input.contactEmail !== undefined) customer.contactEmail = email(input.contactEmail);
+    if (input.address !== undefined) customer.address = optionalText(input.address, 'address', 500);
     await em.flush();
     return customer;
   }

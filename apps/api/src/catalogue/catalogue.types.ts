@@ -10,6 +10,7 @@ export class CustomerType {
   @Field() name!: string;
   @Field({ description: 'ISO 3166-1 alpha-2 country code.' }) country!: string;
   @Field(() => String, { nullable: true }) contactEmail?: string | null;
+  @Field(() => String, { nullable: true, description: 'Postal address for invoices; lines separated by newlines.' }) address?: string | null;
   @Field(() => Int) version!: number;
 }
 

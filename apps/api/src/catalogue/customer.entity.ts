@@ -9,6 +9,8 @@ export const Customer = defineEntity({
     name: p.string(),
     country: p.string(),
     contactEmail: p.string().nullable(),
+    /** Postal address, as printed on invoices (lines separated by newlines). */
+    address: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     version: p.integer().version(),

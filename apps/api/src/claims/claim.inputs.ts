@@ -31,7 +31,10 @@ export class ClaimFilter {
   q?: string;
 }
 
-export const ClaimSortField = graphqlEnum(['NUMBER', 'SUBMITTED_AT', 'STATUS', 'UPDATED_AT'], 'ClaimSortField');
+export const ClaimSortField = graphqlEnum(
+  ['NUMBER', 'SUBMITTED_AT', 'STATUS', 'UPDATED_AT', 'FORM_TYPE', 'DECISION', 'IMEI', 'MODEL', 'CUSTOMER', 'SERVICE_CENTRE', 'CI_NUMBER'],
+  'ClaimSortField',
+);
 
 @InputType()
 export class ClaimSort extends SortOf(ClaimSortField, 'ClaimSort') {}

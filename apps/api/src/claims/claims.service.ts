@@ -16,9 +16,34 @@ import { appendClaimEvent } from './claim-events.js';
 import { Claim } from './claim.entity.js';
 import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 
-const sortColumns = { NUMBER: sql`c.number`, SUBMITTED_AT: sql`c.created_at`, STATUS: sql`c.status`, UPDATED_AT: sql`c.updated_at` } as const;
+/** What each sort field orders by; a related name is looked up by the row's own key. No decision or centre yet reads as '' (first ascending), so cursors compare no NULL. */
+const sortColumns = {
+  NUMBER: sql`c.number`,
+  SUBMITTED_AT: sql`c.created_at`,
+  STATUS: sql`c.status`,
+  UPDATED_AT: sql`c.updated_at`,
+  FORM_TYPE: sql`c.form_type`,
+  DECISION: sql`coalesce(c.decision, '')`,
+  CI_NUMBER: sql`c.ci_number`,
+  IMEI: sql`(select d.imei from device d where d.id = c.device_id)`,
+  MODEL: sql`(select m.name from product_model m where m.id = c.model_id)`,
+  CUSTOMER: sql`(select cu.name from customer cu where cu.id = c.customer_id)`,
+  SERVICE_CENTRE: sql`coalesce((select sc.name from service_centre sc where sc.id = c.service_centre_id), '')`,
+} as const;
 /** The SQL type of each sort column, to read a cursor's value back. */
-const sortTypes = { NUMBER: sql`text`, SUBMITTED_AT: sql`timestamptz`, STATUS: sql`text`, UPDATED_AT: sql`timestamptz` } as const;
+const sortTypes = {
+  NUMBER: sql`text`,
+  SUBMITTED_AT: sql`timestamptz`,
+  STATUS: sql`text`,
+  UPDATED_AT: sql`timestamptz`,
+  FORM_TYPE: sql`text`,
+  DECISION: sql`text`,
+  CI_NUMBER: sql`text`,
+  IMEI: sql`text`,
+  MODEL: sql`text`,
+  CUSTOMER: sql`text`,
+  SERVICE_CENTRE: sql`text`,
+} as const;
 
 const populate = ['device', 'device.order', 'model', 'customer'] as const;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aDevice, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
+import { aCustomer, aDevice, aModel, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
 const SUBMIT = `mutation ($input: SubmitClaimInput!) {
@@ -9,6 +9,16 @@ const CLAIM = `query ($id: ID!) { claim(id: $id) { id number status device { ime
 const CLAIMS = `query ($filter: ClaimFilter, $sort: ClaimSort, $offset: Int!, $limit: Int!) {
   claims(filter: $filter, sort: $sort, offset: $offset, limit: $limit) { total items { id number status submittedOn customer { id } } }
 }`;
+
+const SORTED = `query ($filter: ClaimFilter, $sort: ClaimSort) {
+  claims(filter: $filter, sort: $sort, offset: 0, limit: 10) { items { ciNumber device { imei } model { name } customer { name } } }
+}`;
+interface Sorted {
+  ciNumber: string;
+  device: { imei: string };
+  model: { name: string };
+  customer: { name: string };
+}
 
 let t: TestApp;
 let admin: string;
@@ -143,6 +153,30 @@ describe('claims list', () => {
 
     const none = await t.gql(CLAIMS, { filter: { customerId: String(customer.id), status: ['CLOSED'] }, offset: 0, limit: 10 }, admin);
     expect(none.data!.claims).toEqual({ total: 0, items: [] });
+  });
+
+  it.each([
+    ['MODEL', (c: Sorted) => c.model.name],
+    ['CUSTOMER', (c: Sorted) => c.customer.name],
+    ['IMEI', (c: Sorted) => c.device.imei],
+    ['CI_NUMBER', (c: Sorted) => c.ciNumber],
+  ] as const)('sorts by %s both ways', async (field, key) => {
+    const em = t.app.orm.em.fork();
+    const customers = [await aCustomer(em, { name: 'Zeta Mobile' }), await aCustomer(em, { name: 'Alpha Mobile' })];
+    const models = [await aModel(em, { name: 'Yukon 9' }), await aModel(em, { name: 'Bravo 2' })];
+    for (const [i, customer] of customers.entries()) {
+      const device = await aDevice(em, { order: await anOrder(em, { customer, model: models[i] }) });
+      await t.gql(SUBMIT, { input: form(device.imei, { ciNumber: `CI-SORT-${field}-${i}` }) }, admin);
+    }
+    const filter = { q: `CI-SORT-${field}` };
+    for (const direction of ['ASC', 'DESC'] as const) {
+      const page = await t.gql(SORTED, { filter, sort: { field, direction } }, admin);
+      expect(page.errors).toBeUndefined();
+      const values = (page.data!.claims.items as Sorted[]).map(key);
+      const expected = [...values].sort((a, b) => a.localeCompare(b));
+      expect(values).toEqual(direction === 'ASC' ? expected : expected.reverse());
+      expect(new Set(values).size).toBe(2);
+    }
   });
 
   it('rejects a page larger than 500 and a malformed date, naming the argument', async () => {

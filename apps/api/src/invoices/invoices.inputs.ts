@@ -1,6 +1,8 @@
 import { type InvoiceStatus } from '@aftersale/domain';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength, Min } from 'class-validator';
+import { graphqlEnum } from '../platform/graphql-enums.js';
+import { SortOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import { InvoiceStatusEnum } from './invoices.types.js';
 
@@ -14,7 +16,18 @@ export class InvoiceFilter {
   @IsOptional()
   @MaxLength(64)
   q?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Issued on or after.' }) issuedFrom?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Issued on or before.' }) issuedTo?: string;
+  @Field(() => Int, { nullable: true, description: 'Unpaid ageing: issued, not paid, and at least this many days past the due day (0: due today or before).' })
+  @IsOptional()
+  @Min(0)
+  overdueDays?: number;
 }
+
+export const InvoiceSortField = graphqlEnum(['NUMBER', 'STATUS', 'CUSTOMER', 'TOTAL', 'ISSUED_ON', 'PAID_ON', 'CREATED_AT'], 'InvoiceSortField');
+
+@InputType()
+export class InvoiceSort extends SortOf(InvoiceSortField, 'InvoiceSort') {}
 
 @InputType()
 export class InvoiceStepInput {

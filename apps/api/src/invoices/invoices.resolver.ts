@@ -1,11 +1,12 @@
 import { invoiceActionsFor, invoiceRolesAllowedTo, STAFF_ROLES, type InvoiceAction } from '@aftersale/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
 import { PageArgs } from '../platform/pagination.js';
 import type { Invoice } from './invoice.entity.js';
 import { InvoicesService } from './invoices.service.js';
 import { InvoiceActionEnum, InvoiceLineType, InvoicePage, InvoiceType } from './invoices.types.js';
-import { InvoiceFilter, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
+import { InvoiceFilter, InvoiceSort, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
+import { LocalDateScalar } from '../platform/scalars.js';
 
 /** Agents issue invoices and record payments (who may, comes from the domain: invoiceRolesAllowedTo); integrators read their own. */
 @Resolver(() => InvoiceType)
@@ -14,8 +15,13 @@ export class InvoicesResolver {
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => InvoicePage, { description: 'Invoices, newest first. PDF: GET /api/invoices/{id}.pdf' })
-  invoices(@Arg('filter', () => InvoiceFilter, { nullable: true }) filter: InvoiceFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return this.service.list(ctx.em, actorOf(ctx), filter, page.offset, page.limit);
+  invoices(
+    @Arg('filter', () => InvoiceFilter, { nullable: true }) filter: InvoiceFilter | undefined,
+    @Arg('sort', () => InvoiceSort, { nullable: true }) sort: InvoiceSort | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit);
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
@@ -56,5 +62,21 @@ export class InvoicesResolver {
   @FieldResolver(() => ID, { description: 'The claim invoiced.' })
   claimId(@Root() invoice: Invoice) {
     return invoice.claim.id;
+  }
+
+  @FieldResolver(() => String, { description: 'The claim invoiced: its number.' })
+  async claimNumber(@Root() invoice: Invoice, @Ctx() ctx: Context) {
+    // Lists load it with the invoice; a single invoice already has it too.
+    return invoice.claim.number ?? (await ctx.em.populate(invoice, ['claim'])).claim.number;
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true, description: "The day it falls due under the seller's payment terms; null until issued." })
+  dueOn(@Root() invoice: Invoice) {
+    return this.service.dueOn(invoice);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Unpaid ageing: days past the due day today (0 when not yet due); null unless issued and unpaid.' })
+  daysOverdue(@Root() invoice: Invoice) {
+    return this.service.daysOverdue(invoice);
   }
 }

@@ -1,5 +1,5 @@
-import { invoiceLines, invoiceNumber, invoiceTransition, policyInForce, type InvoiceAction } from '@aftersale/domain';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { addDays, daysOverdue, invoiceDueOn, invoiceLines, invoiceNumber, invoiceTransition, policyInForce, type InvoiceAction } from '@aftersale/domain';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { customerScope, type Actor } from '../platform/actor.js';
 import { appendClaimEvent } from '../claims/claim-events.js';
 import type { ClaimCharges, ClaimInvoicing } from '../claims/claim-invoicing.js';
@@ -11,10 +11,22 @@ import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import { groupedBy } from '../platform/loaders.js';
-import type { Page } from '../platform/pagination.js';
+import { SortDirection, type Page } from '../platform/pagination.js';
 import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
-import type { InvoiceFilter, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
+import type { InvoiceFilter, InvoiceSort, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
+import type { InvoiceSettings } from './invoice-settings.js';
+
+/** How each sort field orders the rows (relations joined by MikroORM). */
+const sortOrder = {
+  NUMBER: (d: 'asc' | 'desc') => ({ year: d, sequence: d }),
+  STATUS: (d: 'asc' | 'desc') => ({ status: d }),
+  CUSTOMER: (d: 'asc' | 'desc') => ({ customer: { name: d } }),
+  TOTAL: (d: 'asc' | 'desc') => ({ total: d }),
+  ISSUED_ON: (d: 'asc' | 'desc') => ({ issuedOn: d }),
+  PAID_ON: (d: 'asc' | 'desc') => ({ paidOn: d }),
+  CREATED_AT: (d: 'asc' | 'desc') => ({ createdAt: d }),
+} as const;
 
 const populate = ['customer', 'claim', 'claim.customer', 'lines', 'lines.part'] as const;
 
@@ -25,18 +37,40 @@ const populate = ['customer', 'claim', 'claim.customer', 'lines', 'lines.part'] 
  * rollback gives the number back, so numbers have no gaps and no repeats.
  */
 export class InvoicesService implements ClaimInvoicing {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    readonly settings: InvoiceSettings,
+  ) {}
 
-  async list(em: EntityManager, actor: Actor, filter: InvoiceFilter = {}, offset: number, limit: number): Promise<Page<Invoice>> {
+  /** The day an issued invoice falls due under the seller's payment terms. */
+  dueOn(invoice: Pick<Invoice, 'issuedOn'>): string | null {
+    return invoice.issuedOn ? invoiceDueOn(invoice.issuedOn, this.settings.paymentTermsDays) : null;
+  }
+
+  /** Days an issued, unpaid invoice is past its due day today (0 when not yet due); null once paid, void or still a draft. */
+  daysOverdue(invoice: Pick<Invoice, 'issuedOn' | 'status'>): number | null {
+    const dueOn = this.dueOn(invoice);
+    return invoice.status === 'ISSUED' && dueOn ? daysOverdue(dueOn, this.clock.today()) : null;
+  }
+
+  async list(em: EntityManager, actor: Actor, filter: InvoiceFilter = {}, sort: InvoiceSort | undefined, offset: number, limit: number): Promise<Page<Invoice>> {
     const where: FilterQuery<Invoice> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.status?.length) where.status = { $in: filter.status };
     if (filter.customerId) where.customer = parseId(filter.customerId, 'filter.customerId');
     if (filter.claimId) where.claim = parseId(filter.claimId, 'filter.claimId');
     if (filter.q?.trim()) where.number = { $ilike: likePattern(filter.q) };
+    if (filter.issuedFrom || filter.issuedTo) where.issuedOn = { ...(filter.issuedFrom && { $gte: filter.issuedFrom }), ...(filter.issuedTo && { $lte: filter.issuedTo }) };
+    if (filter.overdueDays !== undefined) {
+      // Unpaid and at least that many days past due: issued on or before today − terms − days.
+      where.status = 'ISSUED';
+      where.issuedOn = { ...(where.issuedOn as object), $lte: addDays(this.clock.today(), -this.settings.paymentTermsDays - filter.overdueDays) };
+    }
     const scope = customerScope(actor);
     if (scope !== undefined) where.customer = scope;
-    const [items, total] = await em.findAndCount(Invoice, where, { populate: ['customer'], orderBy: { id: 'desc' }, offset, limit });
+    const direction = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
+    const orderBy: QueryOrderMap<Invoice>[] = sort ? [sortOrder[sort.field](direction), { id: direction }] : [{ id: 'desc' }];
+    const [items, total] = await em.findAndCount(Invoice, where, { populate: ['customer', 'claim'], orderBy, offset, limit });
     return { items, total };
   }
 

@@ -3,6 +3,7 @@ import { Migration0002StockAndImports } from './0002-stock-and-imports.js';
 import { Migration0003ClaimsFlow } from './0003-claims-flow.js';
 import { Migration0004ReplacedUnits } from './0004-replaced-units.js';
 import { Migration0005ReadIndexes } from './0005-read-indexes.js';
+import { Migration0009CustomerAddress } from './0009-customer-address.js';
 import { Migration0006AnalyticsRollups } from './0006-analytics-rollups.js';
 import { Migration0007Delivery } from './0007-delivery.js';
 import { Migration0008SignInSecurity } from './0008-sign-in-security.js';
@@ -17,4 +18,5 @@ export const migrations = [
   { name: '0006-analytics-rollups', class: Migration0006AnalyticsRollups },
   { name: '0007-delivery', class: Migration0007Delivery },
   { name: '0008-sign-in-security', class: Migration0008SignInSecurity },
+  { name: '0009-customer-address', class: Migration0009CustomerAddress },
 ];

@@ -33,6 +33,12 @@ const Env = z.object({
   AFTERSALE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Tests only: webhook retries are scheduled on a clock running this many times faster. */
   AFTERSALE_WEBHOOK_TIME_SCALE: z.coerce.number().min(1).max(1_000_000).default(1),
+  // The seller printed on invoices; the defaults are the demo's, change them for anything but a demo.
+  AFTERSALE_SELLER_NAME: z.string().min(1).default('Aftersale Devices Ltd (demo)'),
+  AFTERSALE_SELLER_ADDRESS: z.string().min(1).default('1 Harbour Way\\nDublin D02 X285\\nIreland'),
+  AFTERSALE_SELLER_TAX_ID: z.string().min(1).default('IE 0000000XD'),
+  AFTERSALE_PAYMENT_TERMS_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  AFTERSALE_TAX_RATE: z.coerce.number().min(0).max(100).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -8,6 +8,14 @@ export function nonBlankText(value: string, field: string, max: number): string 
   return text;
 }
 
+/** An optional text field: trimmed, null when left blank, BAD_USER_INPUT naming the field when longer than `max`. */
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (text.length > max) throw new BadUserInputError(field, `must be at most ${max} characters.`);
+  return text;
+}
+
 /**
  * In an update, a field left out keeps its value; GraphQL also lets a client
  * send null, which these fields cannot hold: refused, naming the field.

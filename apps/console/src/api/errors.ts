@@ -37,15 +37,18 @@ export function toApiError(error: unknown): unknown {
     const code = stringOrUndefined(graphQLError.extensions?.code);
     const field = stringOrUndefined(graphQLError.extensions?.field);
     const body: ApiErrorBody = { code, field };
+    const status = code && code in statusByCode ? statusByCode[code as ApiErrorCode] : 500;
     // A CONFLICT may name the input it is about (the last administrator's role); a stale `version` is no input.
     if (field && (code === 'BAD_USER_INPUT' || (code === 'CONFLICT' && field !== 'version'))) {
       // Under the input, the field's name would repeat its label: "imei: must be…" → "must be…".
       const prefix = `${field}:`;
       const { message } = graphQLError;
       const underInput = message.startsWith(prefix) ? message.slice(prefix.length).trim() : message;
-      body.errors = { [field]: underInput, root: { serverError: graphQLError.message } };
+      // In the notification, the field as people call it: "imei: must be…" → "IMEI: must be…".
+      const human = message.startsWith(prefix) ? `${fieldLabel(field)}: ${underInput}` : message;
+      body.errors = { [field]: underInput, root: { serverError: human } };
+      return new HttpError(human, status, body);
     }
-    const status = code && code in statusByCode ? statusByCode[code as ApiErrorCode] : 500;
     return new HttpError(graphQLError.message, status, body);
   }
   const network = networkFailureOf(error);
@@ -96,4 +99,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+const ACRONYMS = new Set(['imei', 'ci', 'sku', 'id', 'ids', 'csv', 'pdf']);
+
+/**
+ * An input's code name as words: `imei` → "IMEI", `ciNumber` → "CI number",
+ * `serviceCharge.amount` → "Service charge amount", `lines[2].partId` → "Lines 3 part ID".
+ */
+export function fieldLabel(field: string): string {
+  const words = field
+    .replace(/\[(\d+)\]/g, (_, index: string) => ` ${Number(index) + 1} `)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[.\s_]+/)
+    .filter(Boolean)
+    .map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word.toLowerCase()));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -55,7 +55,7 @@ function problemOf(error: Error): string {
  * findings and parts: the decision, the material cost charged and the
  * warnings. The details are in AssessmentPreview.
  */
-export const AssessmentPreviewSummary = ({ claim, preview }: { claim: ClaimDetailFragment; preview: Preview }) => {
+export const AssessmentPreviewSummary = ({ claim, preview, serviceCharge }: { claim: ClaimDetailFragment; preview: Preview; serviceCharge?: number | null }) => {
   const { proposal, error, waiting } = preview;
   return (
     <Stack
@@ -94,7 +94,10 @@ export const AssessmentPreviewSummary = ({ claim, preview }: { claim: ClaimDetai
               (proposed: {enumLabel(proposal.proposedDecision)})
             </Typography>
           )}
-          <Typography variant="body2">· {formatMoney(proposal.total, claim.currency)} charged</Typography>
+          <Typography variant="body2" data-testid="preview-summary-charged">
+            · {formatMoney(proposal.total, claim.currency)} material cost charged
+            {serviceCharge ? ` + ${formatMoney(serviceCharge, claim.currency)} service charge (H8)` : ''}
+          </Typography>
           {proposal.agreementRequired && <Chip size="small" color="warning" label="Maintenance agreement required (H9)" />}
           {proposal.replacementAllowed && <Chip size="small" color="info" variant="outlined" label="Replacement allowed" />}
         </>

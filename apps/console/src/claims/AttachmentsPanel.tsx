@@ -1,3 +1,4 @@
+import { formatDateTime } from '../fields/local-date';
 import { AttachmentKind, type ClaimDetailFragment, type Role } from '@aftersale/graphql';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadIcon from '@mui/icons-material/UploadFile';
@@ -53,7 +54,7 @@ const AttachmentItem = ({ attachment }: { attachment: Attachment }) => {
     >
       <ListItemText
         primary={attachment.filename}
-        secondary={`${enumLabel(attachment.kind)} · ${fileSize(attachment.size)} · ${new Date(attachment.createdAt).toLocaleString()}`}
+        secondary={`${enumLabel(attachment.kind)} · ${fileSize(attachment.size)} · ${formatDateTime(attachment.createdAt)}`}
       />
     </ListItem>
   );

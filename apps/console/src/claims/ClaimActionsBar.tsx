@@ -20,14 +20,18 @@ export const ClaimActionsBar = ({ claim }: { claim: ClaimDetailFragment }) => {
       </Typography>
     );
   }
+  // The primary (filled) button is the next step forward: not a refusal, not a return to an earlier step (re-assessing a claim in repair).
+  const primary = claim.availableActions.find(
+    (action) => claimActions[action].color !== 'error' && !(action === 'RECORD_ASSESSMENT' && claim.status !== 'INSPECTION'),
+  );
   return (
     <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} data-testid="claim-actions" role="toolbar" aria-label="Claim actions">
-      {claim.availableActions.map((action, index) => {
+      {claim.availableActions.map((action) => {
         const spec = claimActions[action];
         return (
           <Button
             key={action}
-            variant={index === 0 && spec.color !== 'error' ? 'contained' : 'outlined'}
+            variant={action === primary ? 'contained' : 'outlined'}
             color={spec.color ?? 'primary'}
             onClick={() => setChosen(action)}
             data-testid={`claim-action-${action}`}

@@ -7,9 +7,13 @@ import {
   SimpleForm,
   TextInput,
   required,
+  SaveButton,
+  Toolbar,
   useNotify,
   useRedirect,
+  useTranslate,
 } from 'react-admin';
+import SendIcon from '@mui/icons-material/Send';
 import { enumChoices } from '../fields/enum-label';
 import { imeiFormat } from '../fields/imei';
 import { DataBackupInput } from './DataBackupInput';
@@ -29,17 +33,27 @@ export const ClaimCreate = () => {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const notify = useNotify();
   const redirect = useRedirect();
+  const translate = useTranslate();
   const onSuccess = (claim: ClaimDetailFragment) => {
     notify(`Claim ${claim.number} submitted`, { type: 'success' });
     redirect('show', 'claims', claim.id);
   };
   return (
     <Create
-      title="Submit a claim"
+      title={translate('app.claims.submit')}
       transform={(values: Record<string, unknown>) => ({ ...values, idempotencyKey })}
       mutationOptions={{ onSuccess }}
     >
-      <SimpleForm defaultValues={defaultValues} sx={{ maxWidth: 640 }}>
+      <SimpleForm
+        defaultValues={defaultValues}
+        sx={{ maxWidth: 640 }}
+        // The form's last step says what it does: the claim is submitted, not merely saved.
+        toolbar={
+          <Toolbar>
+            <SaveButton label={translate('app.claims.submit_button')} icon={<SendIcon />} data-testid="claim-submit" />
+          </Toolbar>
+        }
+      >
         <TextInput
           source="imei"
           label="IMEI"

@@ -15,6 +15,15 @@ export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
     : device.underWarranty
       ? `Under warranty until ${formatLocalDate(device.lastCoveredDay)}`
       : `Out of warranty (last covered day ${formatLocalDate(device.lastCoveredDay)})`;
+  // H1: a claim resolved remotely never gets an assessment; say so rather than "not assessed yet" once it is closed.
+  const resolvedRemotely = claim.events.some((event) => event.toStatus === 'RESOLVED_REMOTELY');
+  const decision = claim.decision
+    ? enumLabel(claim.decision)
+    : resolvedRemotely
+      ? 'Resolved remotely (no assessment)'
+      : claim.status === 'CANCELLED'
+        ? 'Cancelled before assessment'
+        : 'Not assessed yet';
   return (
     <Stack spacing={1}>
       <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center' }}>
@@ -25,7 +34,7 @@ export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
         <Chip
           size="small"
           variant="outlined"
-          label={claim.decision ? enumLabel(claim.decision) : 'Not assessed yet'}
+          label={decision}
           data-testid="claim-decision"
           data-decision={claim.decision ?? ''}
         />

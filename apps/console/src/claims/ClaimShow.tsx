@@ -1,6 +1,7 @@
+import { InstantField } from '../fields/InstantField';
 import { Decision, FormType, type ClaimDetailFragment } from '@aftersale/graphql';
 import { Box, Grid, LinearProgress, Stack } from '@mui/material';
-import { BooleanField, DateField, Link, RecordField, SelectField, Show, TextField, useCreatePath, useRecordContext } from 'react-admin';
+import { BooleanField, Link, RecordField, SelectField, Show, TextField, useCreatePath, useRecordContext } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { enumChoices } from '../fields/enum-label';
 import { LocalDateField } from '../fields/LocalDateField';
@@ -52,7 +53,7 @@ const ClaimPage = () => {
             <LocalDateField source="submittedOn" />
           </Field>
           <Field label="Filed at">
-            <DateField source="submittedAt" showTime />
+            <InstantField source="submittedAt" showTime />
           </Field>
           <Field label="Data backed up and deleted (H3)">
             <BooleanField source="dataBackupAcknowledged" />

@@ -5,7 +5,7 @@ import { enumValue } from '../api/operation';
 import { enumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { fileSize } from '../fields/file-size';
-import { formatLocalDate } from '../fields/local-date';
+import { formatLocalDate, formatDateTime } from '../fields/local-date';
 import { ClaimStatusChip } from './ClaimStatusChip';
 import { ClauseCodes } from './ClauseCodes';
 import { directionLabel } from './ShipmentsPanel';
@@ -22,7 +22,7 @@ export const ClaimTimeline = ({ events, currency }: { events: readonly ClaimEven
           <StepLabel
             optional={
               <Typography variant="caption" color="text.secondary">
-                {new Date(event.at).toLocaleString()} · {event.actor}
+                {formatDateTime(event.at)} · {event.actor}
               </Typography>
             }
           >

@@ -8,7 +8,7 @@ import { MoneyInput } from '../fields/MoneyInput';
 import { AssessmentPreview, AssessmentPreviewSummary, useAssessmentProposal } from './AssessmentPreview';
 import { NoteInput } from './ClaimStepInputs';
 import { FindingsInput } from './FindingsInput';
-import { proposalOf } from './inspection-values';
+import { assessmentOf, proposalOf } from './inspection-values';
 import { PartLinesInput } from './PartLinesInput';
 
 /**
@@ -20,9 +20,11 @@ import { PartLinesInput } from './PartLinesInput';
  */
 export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
   const preview = useLivePreview(claim);
+  // The summary names the service charge too: the quote adds it to the material cost.
+  const serviceCharge = assessmentOf(useWatch() as FormData).serviceCharge?.amount;
   return (
     <Stack spacing={2}>
-      <AssessmentPreviewSummary claim={claim} preview={preview} />
+      <AssessmentPreviewSummary claim={claim} preview={preview} serviceCharge={serviceCharge} />
       <FindingsInput />
       <PartLinesInput claim={claim} />
       <OverrideInputs />

@@ -4,12 +4,10 @@ import {
   VoidClaimInvoiceDocument,
   type ClaimInvoiceFragment,
   type InvoiceAction,
-  type InvoiceStatus,
 } from '@aftersale/graphql';
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Button,
-  Chip,
   Stack,
   Table,
   TableBody,
@@ -19,20 +17,18 @@ import {
   TableRow,
   Typography,
   type ButtonProps,
-  type ChipProps,
 } from '@mui/material';
 import { useState, type ComponentType } from 'react';
-import { DateInput, TextInput, maxLength, required, useNotify } from 'react-admin';
+import { DateInput, TextInput, maxLength, required, useNotify, useTranslate } from 'react-admin';
+import { InvoiceStatusChip } from '../invoices/InvoiceStatusChip';
 import { downloadFile } from '../api/files';
 import { trimmedInput, type FormData } from '../api/operation';
 import { request } from '../api/request';
-import { enumLabel } from '../fields/enum-label';
 import { formatLocalDate, today } from '../fields/local-date';
 import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
 import { MutationDialog } from '../layout/MutationDialog';
 
-const statusColour: Record<InvoiceStatus, ChipProps['color']> = { DRAFT: 'default', ISSUED: 'warning', PAID: 'success', VOID: 'error' };
 
 interface InvoiceStep {
   label: string;
@@ -84,7 +80,9 @@ export const InvoicePanel = ({ invoices }: { invoices: readonly ClaimInvoiceFrag
   </Stack>
 );
 
-const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
+/** One invoice: status, dates, lines, the steps this user may take now, and its PDF (the claim page and the invoice page). */
+export const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
+  const translate = useTranslate();
   const [open, setOpen] = useState<InvoiceAction | null>(null);
   // What this user may do now, as the API (the domain's invoice lifecycle) says.
   const steps = invoice.availableActions;
@@ -92,12 +90,12 @@ const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
     <Stack spacing={1} data-testid="claim-invoice" data-invoice-status={invoice.status}>
       <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} sx={{ alignItems: 'center' }}>
         <Typography variant="subtitle1" component="h3" data-testid="invoice-number">
-          {invoice.number ?? 'Draft invoice'}
+          {invoice.number ?? translate('app.invoices.draft')}
         </Typography>
-        <Chip size="small" label={enumLabel(invoice.status)} color={statusColour[invoice.status]} data-testid="invoice-status" data-status={invoice.status} />
+        <InvoiceStatusChip status={invoice.status} data-testid="invoice-status" />
         <Typography variant="body2" color="text.secondary">
-          {invoice.issuedOn && `issued ${formatLocalDate(invoice.issuedOn)}`}
-          {invoice.paidOn && ` · paid ${formatLocalDate(invoice.paidOn)}`}
+          {invoice.issuedOn && `${translate('resources.invoices.fields.issuedOn')} ${formatLocalDate(invoice.issuedOn)}`}
+          {invoice.paidOn && ` · ${translate('resources.invoices.fields.paidOn')} ${formatLocalDate(invoice.paidOn)}`}
           {invoice.voidReason && ` · void: ${invoice.voidReason}`}
         </Typography>
       </Stack>
@@ -143,14 +141,16 @@ const InvoiceStepDialog = ({ invoice, name, onClose }: { invoice: ClaimInvoiceFr
   );
 };
 
-const InvoiceLines = ({ invoice }: { invoice: ClaimInvoiceFragment }) => (
+const InvoiceLines = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
+  const translate = useTranslate();
+  return (
   <Table size="small">
     <TableHead>
       <TableRow>
-        <TableCell>Line</TableCell>
-        <TableCell>Clauses</TableCell>
-        <TableCell align="right">Qty</TableCell>
-        <TableCell align="right">Amount</TableCell>
+        <TableCell>{translate('app.invoices.line')}</TableCell>
+        <TableCell>{translate('app.invoices.clauses')}</TableCell>
+        <TableCell align="right">{translate('app.invoices.quantity')}</TableCell>
+        <TableCell align="right">{translate('app.invoices.amount')}</TableCell>
       </TableRow>
     </TableHead>
     <TableBody>
@@ -175,14 +175,15 @@ const InvoiceLines = ({ invoice }: { invoice: ClaimInvoiceFragment }) => (
     </TableBody>
     <TableFooter>
       <TableRow>
-        <TableCell colSpan={3}>Total</TableCell>
+        <TableCell colSpan={3}>{translate('app.invoices.total')}</TableCell>
         <TableCell align="right" data-testid="invoice-total">
           {formatMoney(invoice.total, invoice.currency)}
         </TableCell>
       </TableRow>
     </TableFooter>
   </Table>
-);
+  );
+};
 
 const DownloadPdfButton = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
   const notify = useNotify();

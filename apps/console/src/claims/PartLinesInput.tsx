@@ -28,7 +28,10 @@ export const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
 
   return (
     <Box data-testid="inspection-parts">
-      <FormLabel component="legend">Faulty parts of the {claim.model.name} — none ticked: no hardware fault</FormLabel>
+      <FormLabel component="legend">
+        Faulty parts of the {claim.model.name}
+        {lines.length === 0 ? ' (none ticked yet: no hardware fault)' : ` (${lines.length} ticked)`}
+      </FormLabel>
       {isPending && <LinearProgress aria-label="Loading the parts" />}
       {error && <Alert severity="error">{error.message}</Alert>}
       {data && (

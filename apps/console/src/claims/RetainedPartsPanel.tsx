@@ -1,3 +1,4 @@
+import { formatDate } from '../fields/local-date';
 import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { List, ListItem, ListItemText } from '@mui/material';
 
@@ -8,7 +9,7 @@ export const RetainedPartsPanel = ({ parts }: { parts: ClaimDetailFragment['reta
       <ListItem key={retained.id} disableGutters>
         <ListItemText
           primary={`${retained.quantity} × ${retained.part.name} (${retained.part.sku})`}
-          secondary={`Kept at ${retained.serviceCentre.name} since ${new Date(retained.createdAt).toLocaleDateString()}`}
+          secondary={`Kept at ${retained.serviceCentre.name} since ${formatDate(retained.createdAt)}`}
         />
       </ListItem>
     ))}

@@ -18,6 +18,13 @@ const sortFields: Record<string, ClaimSortField> = {
   submittedAt: 'SUBMITTED_AT',
   submittedOn: 'SUBMITTED_AT',
   updatedAt: 'UPDATED_AT',
+  formType: 'FORM_TYPE',
+  decision: 'DECISION',
+  'device.imei': 'IMEI',
+  'model.name': 'MODEL',
+  'customer.name': 'CUSTOMER',
+  'serviceCentre.name': 'SERVICE_CENTRE',
+  ciNumber: 'CI_NUMBER',
 };
 
 /** The list's filter form (its inputs are named like ClaimFilter's fields) as a ClaimFilter. */

@@ -1,8 +1,9 @@
+import { InstantField } from '../fields/InstantField';
 import { ApiKeysDocument, type ApiKeyItemFragment, type CreateApiKeyMutation } from '@aftersale/graphql';
 import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, DateField, FunctionField, ListContextProvider, ResourceContextProvider, useList } from 'react-admin';
+import { DataTable, FunctionField, ListContextProvider, ResourceContextProvider, useList } from 'react-admin';
 import { useApiQuery } from '../api/request';
 import { Section } from '../layout/Section';
 import { publicPart } from './api-key';
@@ -37,13 +38,13 @@ export const ApiKeysPanel = ({ customerId }: { customerId: string }) => {
               <FunctionField<ApiKeyItemFragment> render={(key) => publicPart(key)} />
             </Column>
             <Column source="createdAt" label="Created" disableSort>
-              <DateField source="createdAt" showTime />
+              <InstantField source="createdAt" showTime />
             </Column>
             <Column source="lastUsedAt" label="Last used" disableSort>
-              <DateField source="lastUsedAt" showTime emptyText="Never" />
+              <InstantField source="lastUsedAt" showTime emptyText="Never" />
             </Column>
             <Column source="revokedAt" label="Revoked" disableSort>
-              <DateField source="revokedAt" showTime emptyText="—" />
+              <InstantField source="revokedAt" showTime emptyText="—" />
             </Column>
             <Column label="" disableSort align="right">
               <RevokeApiKeyButton />

@@ -1,5 +1,6 @@
 import { FormType, type ClaimListItemFragment, type DeviceDetailFragment } from '@aftersale/graphql';
-import { Box, Grid, LinearProgress, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/AddCircleOutline';
+import { Box, Chip, Grid, LinearProgress, Stack, Typography } from '@mui/material';
 import {
   BooleanField,
   DataTable,
@@ -8,8 +9,14 @@ import {
   ReferenceManyField,
   SelectField,
   Show,
+  Button,
+  Link,
+  useCanAccess,
+  useCreatePath,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import { formatLocalDate } from '../fields/local-date';
 import { detailQuery } from '../api/operation';
 import { ClaimStatusField } from '../claims/ClaimStatusChip';
 import { enumChoices } from '../fields/enum-label';
@@ -36,9 +43,13 @@ const DevicePage = () => {
   if (!device) return <LinearProgress aria-label="Loading the device" />;
   return (
     <Box sx={{ p: 2 }}>
-      <Typography variant="h5" component="h1" sx={{ mb: 2, fontFamily: 'monospace' }}>
-        {device.imei}
-      </Typography>
+      <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ fontFamily: 'monospace' }}>
+          {device.imei}
+        </Typography>
+        <WarrantyChip device={device} />
+        <CreateClaimButton imei={device.imei} />
+      </Stack>
       <Grid container spacing={2}>
         <Section title="Unit" size={{ xs: 12, md: 6 }}>
           <Field source="imei" label="IMEI" data-testid="device-imei" />
@@ -89,5 +100,43 @@ const DevicePage = () => {
         </Section>
       </Grid>
     </Box>
+  );
+};
+
+/** Whether the unit is covered today, and until when (W3), as the claim page's header says it. */
+const WarrantyChip = ({ device }: { device: DeviceDetailFragment }) => {
+  const translate = useTranslate();
+  const label = !device.lastCoveredDay
+    ? translate('app.devices.not_received')
+    : `${translate(device.underWarranty ? 'app.devices.covered' : 'app.devices.not_covered')} (${formatLocalDate(device.lastCoveredDay)})`;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={device.underWarranty ? 'success' : 'default'}
+      label={label}
+      data-testid="device-warranty"
+      data-under-warranty={device.underWarranty}
+    />
+  );
+};
+
+/** "Create a claim" for this unit: the claim form with its IMEI filled in (for those who may submit claims). */
+const CreateClaimButton = ({ imei }: { imei: string }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const { canAccess } = useCanAccess({ resource: 'claims', action: 'create' });
+  if (!canAccess) return null;
+  return (
+    <Button
+      component={Link}
+      to={createPath({ resource: 'claims', type: 'create' })}
+      state={{ record: { imei } }}
+      label={translate('app.devices.create_claim')}
+      variant="contained"
+      data-testid="device-create-claim"
+    >
+      <AddIcon />
+    </Button>
   );
 };

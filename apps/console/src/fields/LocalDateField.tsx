@@ -1,3 +1,4 @@
+import { currentLocaleTag } from '../i18n/i18nProvider';
 import { DateField, type DateFieldProps } from 'react-admin';
 import { localMidnight } from './local-date';
 
@@ -7,5 +8,5 @@ import { localMidnight } from './local-date';
  * day before west of Greenwich.
  */
 export const LocalDateField = (props: Omit<DateFieldProps, 'transform' | 'showTime'>) => (
-  <DateField {...props} transform={localMidnight} />
+  <DateField locales={currentLocaleTag()} {...props} transform={localMidnight} />
 );

@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, type ButtonProps, type DialogProps } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { useFormState } from 'react-hook-form';
-import { Form, HttpError, useNotify, useRefresh } from 'react-admin';
+import { Form, HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorCode, type ApiErrorBody } from '../api/errors';
 import type { FormData } from '../api/operation';
 
@@ -47,6 +47,7 @@ export const MutationDialog = ({
 }: MutationDialogProps) => {
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   // Fixed when the dialog opens: a reload of the claim must not reset what the user typed.
   const [initialValues] = useState(defaultValues);
 
@@ -84,7 +85,7 @@ export const MutationDialog = ({
             {children}
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
             <SubmitButton label={submitLabel} color={submitColor} />
           </DialogActions>
         </Form>

@@ -1,8 +1,9 @@
+import { currentLocaleTag } from '../i18n/i18nProvider';
 import type { OrderDetailFragment } from '@aftersale/graphql';
 import { Chip, Stack, Typography } from '@mui/material';
 import { PartLinesTable } from './PartLinesTable';
 
-const percent = (rate: number) => `${(rate * 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
+const percent = (rate: number) => `${(rate * 100).toLocaleString(currentLocaleTag(), { maximumFractionDigits: 2 })} %`;
 
 /** S1–S3: what the policy grants the order, part by part, or why it grants nothing automatically. */
 export const AllowancePanel = ({ order }: { order: OrderDetailFragment }) => {

@@ -1,9 +1,9 @@
+import { InstantField } from '../fields/InstantField';
 import type { OrderListItemFragment } from '@aftersale/graphql';
 import {
   AutocompleteInput,
   CreateButton,
   DataTable,
-  DateField,
   FilterButton,
   List,
   NumberField,
@@ -85,7 +85,7 @@ export const OrderList = () => (
         <LocalDateField source="receivedOn" emptyText="In transit" />
       </Column>
       <Column source="createdAt" label="Created">
-        <DateField source="createdAt" />
+        <InstantField source="createdAt" />
       </Column>
     </DataTable>
   </List>

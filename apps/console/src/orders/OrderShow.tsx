@@ -1,6 +1,7 @@
+import { InstantField } from '../fields/InstantField';
 import type { OrderDetailFragment } from '@aftersale/graphql';
 import { Box, Chip, Grid, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { DateField, EditButton, NumberField, RecordField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { EditButton, NumberField, RecordField, Show, useCanAccess, useRecordContext } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { ExportDevicesButton } from '../devices/ExportDevicesButton';
 import { LocalDateField } from '../fields/LocalDateField';
@@ -115,7 +116,7 @@ const ImportsAudit = ({ order }: { order: OrderDetailFragment }) => {
             <TableCell align="right">{entry.units}</TableCell>
             <TableCell>{entry.importedBy ?? '—'}</TableCell>
             <TableCell>
-              <DateField record={entry} source="createdAt" showTime />
+              <InstantField record={entry} source="createdAt" showTime />
             </TableCell>
           </TableRow>
         ))}

@@ -1,9 +1,9 @@
+import { InstantField } from '../fields/InstantField';
 import { PartCategory, type StockLevelItemFragment } from '@aftersale/graphql';
 import {
   AutocompleteInput,
   BooleanInput,
   DataTable,
-  DateField,
   FilterButton,
   List,
   NumberField,
@@ -72,7 +72,7 @@ export const StockList = () => (
         <LowStockChip />
       </Column>
       <Column source="updatedAt" label="Updated">
-        <DateField source="updatedAt" showTime />
+        <InstantField source="updatedAt" showTime />
       </Column>
       <Column label="Movements" disableSort>
         <RowMoves />

@@ -1,6 +1,7 @@
+import { InstantField } from '../fields/InstantField';
 import { StockMovementKind, type StockMovementItemFragment } from '@aftersale/graphql';
 import { Typography } from '@mui/material';
-import { DataTable, DateField, SelectField, useRecordContext } from 'react-admin';
+import { DataTable, SelectField, useRecordContext } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 
 const Column = DataTable.Col<StockMovementItemFragment>;
@@ -26,7 +27,7 @@ const Delta = () => {
 export const StockMovementTable = ({ where = false }: { where?: boolean }) => (
   <DataTable bulkActionButtons={false} rowClick={false} empty={<Typography color="text.secondary">No movement yet.</Typography>}>
     <Column source="createdAt" label="When" disableSort>
-      <DateField source="createdAt" showTime />
+      <InstantField source="createdAt" showTime />
     </Column>
     {where && <Column source="serviceCentre.name" label="Service centre" disableSort />}
     {where && <Column source="part.sku" label="SKU" disableSort />}

@@ -1,6 +1,7 @@
+import { InstantField } from '../fields/InstantField';
 import type { StockLevelItemFragment } from '@aftersale/graphql';
 import { Box, Grid, LinearProgress, Stack, Typography } from '@mui/material';
-import { DateField, EditButton, NumberField, Pagination, RecordField, ReferenceManyField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { EditButton, NumberField, Pagination, RecordField, ReferenceManyField, Show, useCanAccess, useRecordContext } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { Section } from '../layout/Section';
 import { LowStockChip } from './LowStockChip';
@@ -51,7 +52,7 @@ const StockPage = () => {
             <NumberField source="lowStockThreshold" data-testid="stock-threshold" />
           </Field>
           <Field label="Last movement">
-            <DateField source="updatedAt" showTime />
+            <InstantField source="updatedAt" showTime />
           </Field>
         </Section>
         <Section title="Movements" size={{ xs: 12, md: 8 }}>

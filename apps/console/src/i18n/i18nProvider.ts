@@ -1,0 +1,40 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import englishMessages from 'ra-language-english';
+import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { appEnglish } from './app-en';
+import { appSpanish, raSpanish } from './es';
+import { appPortuguese, raPortuguese } from './pt';
+
+/**
+ * English, Spanish and Portuguese. No react-admin 5 translation of Spanish or
+ * Portuguese is on npm (ra-language-spanish and -portuguese are for
+ * react-admin 1–4 and pin their ra-core), so ours cover what the console
+ * shows, over the English messages for any key they leave out. The chosen
+ * language is kept in react-admin's store (localStorage): it survives a reload.
+ */
+export const LOCALES = [
+  { locale: 'en', name: 'English', tag: 'en-US' },
+  { locale: 'es', name: 'Español', tag: 'es-ES' },
+  { locale: 'pt', name: 'Português', tag: 'pt-PT' },
+] as const;
+export type ConsoleLocale = (typeof LOCALES)[number]['locale'];
+
+const messages: Record<ConsoleLocale, TranslationMessages> = {
+  en: mergeTranslations(englishMessages, appEnglish) as TranslationMessages,
+  es: mergeTranslations(englishMessages, raSpanish, appSpanish) as TranslationMessages,
+  pt: mergeTranslations(englishMessages, raPortuguese, appPortuguese) as TranslationMessages,
+};
+
+export const i18nProvider = polyglotI18nProvider(
+  (locale) => messages[locale as ConsoleLocale] ?? messages.en,
+  'en',
+  LOCALES.map(({ locale, name }) => ({ locale, name })),
+  // A label written in the code (not yet a key) shows as written.
+  { allowMissing: true },
+);
+
+/** The BCP 47 tag that formats dates and money in the console's current language. */
+export function currentLocaleTag(): string {
+  const locale = i18nProvider.getLocale();
+  return LOCALES.find((l) => l.locale === locale)?.tag ?? 'en-US';
+}
