@@ -96,6 +96,12 @@ export default defineConfig([
       'e2e/delivery.test.ts',
       'e2e/integrations.test.ts',
       'tools/bench/events.ts',
+      'apps/api/src/auth/sign-in-security.test.ts',
+      'apps/api/src/claims/attachment-names.test.ts',
+      'apps/api/src/claims/integrator-view.test.ts',
+      'apps/api/src/devices/csv-safety.test.ts',
+      'apps/api/src/invoices/invoices.test.ts',
+      'apps/api/src/platform/query-limits.test.ts',
     ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

@@ -25,7 +25,7 @@ import { Migration } from '@mikro-orm/migrations';
  * the event.
  */
 export class Migration0007Delivery extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 alter table claim_event add column position bigint;
 create sequence claim_event_position_seq;

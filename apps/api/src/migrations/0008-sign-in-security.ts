@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * sign-in, revocable: logout, password change or reset, deactivation).
  */
 export class Migration0008SignInSecurity extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 create table sign_in_attempt (
   id bigint generated always as identity primary key,

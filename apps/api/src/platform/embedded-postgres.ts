@@ -67,7 +67,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     await pg.start();
   } catch (error) {
     const said = recent.filter((line) => /FATAL|ERROR|PANIC|could not|already/i.test(line)).slice(-3).join(' | ') || (error instanceof Error ? error.message : String(error));
-    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start on 127.0.0.1:${port}: ${said}. Check the data folder (AFTERSALE_DATA_DIR) and the port (AFTERSALE_PG_PORT).`);
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start on 127.0.0.1:${port}: ${said}. Check the data folder (AFTERSALE_DATA_DIR) and the port (AFTERSALE_PG_PORT).`, { cause: error });
   }
   // Safety net for an abrupt exit: stop() signals the server synchronously.
   const stopOnExit = () => void pg.stop().catch(() => undefined);

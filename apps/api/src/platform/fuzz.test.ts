@@ -162,7 +162,7 @@ describe('fuzzing the API from its schema', () => {
         body: JSON.stringify({ query, variables }),
       });
       const text = await response.text();
-      const internal = /INTERNAL_SERVER_ERROR/.test(text);
+      const internal = text.includes('INTERNAL_SERVER_ERROR');
       const leaks = /node_modules|\/work\/|\.ts:\d+|\.js:\d+|stacktrace|at [\w.<>]+ \(/.test(text);
       if (response.status >= 500 || internal || leaks) failures.push(`#${i} ${response.status} ${query} ${JSON.stringify(variables).slice(0, 300)} → ${text.slice(0, 300)}`);
     }

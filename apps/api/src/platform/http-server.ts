@@ -67,31 +67,33 @@ async function callerOf(authenticate: Authenticate, em: Context['em'], credentia
  */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'QUERY_TOO_COSTLY']);
 const legacyJsonStatusPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ request, response }) {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ request, response }) {
         const accept = request.http?.headers.get('accept') ?? '';
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
         const requestErrors = errors.length > 0 && errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.['code'])));
         if (response.http.status === 400 && requestErrors && !accept.includes('application/graphql-response+json')) {
           response.http.status = 200;
         }
+        return Promise.resolve();
       },
-    };
+    });
   },
 };
 
 /** `__schema` and `__type` answer signed-in staff only: integrators and anonymous callers read the published schema file. */
 const introspectionForStaffOnly: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ document, contextValue }) {
-        if (contextValue.actor?.kind === 'staff') return;
+  requestDidStart() {
+    return Promise.resolve({
+      didResolveOperation({ document, contextValue }) {
+        if (contextValue.actor?.kind === 'staff') return Promise.resolve();
         let introspects = false;
         visit(document, { Field: (node) => void ((node.name.value === '__schema' || node.name.value === '__type') && (introspects = true)) });
-        if (introspects) throw new GraphQLError('Introspection is for signed-in staff: read the published schema instead.', { extensions: { code: 'FORBIDDEN' } });
+        if (!introspects) return Promise.resolve();
+        return Promise.reject(new GraphQLError('Introspection is for signed-in staff: read the published schema instead.', { extensions: { code: 'FORBIDDEN' } }));
       },
-    };
+    });
   },
 };
 

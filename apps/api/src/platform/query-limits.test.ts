@@ -84,10 +84,10 @@ describe("a caller's budget over time", () => {
       last = await post({ query: aliases(3, 500) });
       if (last.status !== 200) break;
     }
-    expect(last!.status).toBe(429);
-    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(last!.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', cost: 3 * 1001, capacity: 12000, restoreRate: 1 });
-    expect(last!.body.errors?.[0]?.message).toMatch(/costs 3003 points and your budget holds \d+ now/);
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(last.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', cost: 3 * 1001, capacity: 12000, restoreRate: 1 });
+    expect(last.body.errors?.[0]?.message).toMatch(/costs 3003 points and your budget holds \d+ now/);
     expect((await post({ query: aliases(3, 500) }, other)).status).toBe(200);
   });
 

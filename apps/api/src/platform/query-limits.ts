@@ -198,18 +198,24 @@ export function checkOperationCost(
  */
 export function queryLimitsPlugin<C extends object>(budget: CostBudget, callerOf: (context: C) => CostCaller): ApolloServerPlugin<C> {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       let report: CostReport | undefined;
-      return {
-        async didResolveOperation({ schema, document, request, contextValue, operationName }) {
-          report = checkOperationCost(schema, document, request.variables, callerOf(contextValue), budget, operationName ?? undefined);
+      return Promise.resolve({
+        didResolveOperation({ schema, document, request, contextValue, operationName }) {
+          try {
+            report = checkOperationCost(schema, document, request.variables, callerOf(contextValue), budget, operationName ?? undefined);
+            return Promise.resolve();
+          } catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+          }
         },
-        async willSendResponse({ response }) {
+        willSendResponse({ response }) {
           if (report && response.body.kind === 'single') {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -6,6 +6,7 @@ export const MAX_TEXT_ARGUMENT = 4000;
 
 // C0 controls but tab, line feed and carriage return, DEL, and the C1 controls:
 // PostgreSQL refuses NUL in text, and none of them belongs in a name, a filter or a note.
+// eslint-disable-next-line no-control-regex -- matching control characters is this expression's purpose.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** The first problem with a text, or undefined. */

@@ -21,7 +21,7 @@ import { PartLinesInput } from './PartLinesInput';
 export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
   const preview = useLivePreview(claim);
   // The summary names the service charge too: the quote adds it to the material cost.
-  const serviceCharge = assessmentOf(useWatch() as FormData).serviceCharge?.amount;
+  const serviceCharge = assessmentOf(useWatch()).serviceCharge?.amount;
   return (
     <Stack spacing={2}>
       <AssessmentPreviewSummary claim={claim} preview={preview} serviceCharge={serviceCharge} />
