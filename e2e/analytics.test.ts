@@ -84,10 +84,12 @@ describe('analytics in the console', () => {
     // The batch's row in the Nevada chart: its months claim at a higher rate than the rows around it.
     await page.getByTestId('nevada-table').waitFor();
     const rateSum = async (month: string) =>
-      (await page.getByTestId(`nevada-row-${month}`).locator('td[data-rate]').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-rate') || 0)))).reduce(
-        (sum, rate) => sum + rate,
-        0,
-      );
+      (
+        await page
+          .getByTestId(`nevada-row-${month}`)
+          .locator('td[data-rate]')
+          .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-rate') || 0)))
+      ).reduce((sum, rate) => sum + rate, 0);
     const month = planted.receivedMonth;
     const [year, m] = month.split('-').map(Number) as [number, number];
     const neighbour = (offset: number) => {

@@ -22,8 +22,7 @@ async function open(target: Page, route: string) {
 const input = (target: Page, label: string) => target.getByLabel(new RegExp(`^${label}(\\s*\\*)?$`));
 
 /** The helper text under an input: where react-admin shows a field's error. */
-const underInput = (target: Page, label: string) =>
-  target.locator('.MuiFormControl-root', { has: input(target, label) }).locator('.MuiFormHelperText-root');
+const underInput = (target: Page, label: string) => target.locator('.MuiFormControl-root', { has: input(target, label) }).locator('.MuiFormHelperText-root');
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -178,10 +177,12 @@ describe('the catalogue and staff screens, as the demo admin', () => {
     await page.getByRole('row').nth(1).waitFor();
     const skus = () => page.locator('tbody tr td:nth-child(1)').allTextContents();
     await page.getByRole('columnheader', { name: 'SKU' }).getByRole('button').click();
-    await expect.poll(async () => {
-      const shown = await skus();
-      return shown.length > 1 && shown.join() === [...shown].sort().join();
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const shown = await skus();
+        return shown.length > 1 && shown.join() === [...shown].sort().join();
+      })
+      .toBe(true);
     const ascending = await skus();
     await page.getByRole('columnheader', { name: 'SKU' }).getByRole('button').click();
     await expect.poll(async () => (await skus())[0]).not.toBe(ascending[0]);

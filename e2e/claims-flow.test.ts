@@ -87,7 +87,10 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     const today = await shippedOn.inputValue();
     await shippedOn.fill('2099-01-01');
     await dialog.getByTestId('dialog-submit').click();
-    await dialog.locator('.ra-input-shippedOn').getByText(/in the future/).waitFor();
+    await dialog
+      .locator('.ra-input-shippedOn')
+      .getByText(/in the future/)
+      .waitFor();
     await shippedOn.fill(today);
     await submit(dialog);
     await expectStatus(tech, 'RECEIVED');
@@ -130,7 +133,7 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     await screenshot(tech, 'flow-04-assessed');
   });
 
-  it('a step on a stale page gets the API\'s CONFLICT, and the page catches up', async () => {
+  it("a step on a stale page gets the API's CONFLICT, and the page catches up", async () => {
     // The agent's page still shows the claim awaiting the unit, when cancelling was open.
     await expectStatus(agent, 'AWAITING_UNIT');
     const dialog = await openAction(agent, 'CANCEL');
@@ -220,12 +223,24 @@ async function outOfWarrantyUnitWithoutClaims(url: string): Promise<string> {
   const token = await signInToken(url, LOGINS.agent.email, LOGINS.agent.password);
   const devices = await graphql(
     url,
-    `{ devices(limit: 200, sort: { field: RECEIVED_ON, direction: ASC }) { items { id imei receivedOn underWarranty } } }`,
+    `
+      {
+        devices(limit: 200, sort: { field: RECEIVED_ON, direction: ASC }) {
+          items {
+            id
+            imei
+            receivedOn
+            underWarranty
+          }
+        }
+      }
+    `,
     {},
     token,
   );
-  const candidates = (devices.data as { devices: { items: { id: string; imei: string; receivedOn: string | null; underWarranty: boolean }[] } })
-    .devices.items.filter((device) => device.receivedOn !== null && !device.underWarranty);
+  const candidates = (
+    devices.data as { devices: { items: { id: string; imei: string; receivedOn: string | null; underWarranty: boolean }[] } }
+  ).devices.items.filter((device) => device.receivedOn !== null && !device.underWarranty);
   for (const device of candidates) {
     const claims = await graphql(url, 'query($id: ID!) { claims(filter: { deviceId: $id }) { total } }', { id: device.id }, token);
     if ((claims.data as { claims: { total: number } }).claims.total === 0) return device.imei;

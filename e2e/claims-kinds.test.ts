@@ -27,10 +27,7 @@ let plan: Plan;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   plan = await demoPlan(server.url);
-  [agent, tech] = await Promise.all([
-    signedIn(browser, server.url, LOGINS.agent.email),
-    signedIn(browser, server.url, LOGINS.tech.email),
-  ]);
+  [agent, tech] = await Promise.all([signedIn(browser, server.url, LOGINS.agent.email), signedIn(browser, server.url, LOGINS.tech.email)]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -71,7 +68,7 @@ describe('each kind of claim, to its end, in the console', () => {
     await screenshot(agent, 'kinds-1-in-warranty-repair');
   });
 
-  it('2. replacement (W4): a new unit of the same model, with the replaced unit\'s last covered day', async () => {
+  it("2. replacement (W4): a new unit of the same model, with the replaced unit's last covered day", async () => {
     const claim = plan.replacement ?? (await fileReplacementClaim(plan.replacementUnit!));
     const battery = claim.sku.BATTERY;
     await sendToInspection(claim);
@@ -94,7 +91,10 @@ describe('each kind of claim, to its end, in the console', () => {
     // A barcode of another model is refused under its input, and the dialog stays open.
     await replace.getByLabel('Barcode of the replacement unit').fill('NOT-THIS-MODEL-1');
     await replace.getByTestId('dialog-submit').click();
-    await replace.locator('.ra-input-barcode').getByText(/barcode pattern/).waitFor();
+    await replace
+      .locator('.ra-input-barcode')
+      .getByText(/barcode pattern/)
+      .waitFor();
     await replace.getByLabel('Barcode of the replacement unit').fill(claim.newBarcode);
     await submit(replace);
     await expectStatus(tech, 'READY_TO_SHIP');
@@ -327,10 +327,7 @@ async function sendToInspection(claim: Picked): Promise<void> {
  * worn) parts, each in stock at the centre, and waits for the engine's
  * preview to settle on `decision`. Returns the dialog, still open.
  */
-async function inspect(
-  ticks: { findings?: Finding[]; faulty?: string[]; worn?: string[] },
-  decision: Decision,
-): Promise<Locator> {
+async function inspect(ticks: { findings?: Finding[]; faulty?: string[]; worn?: string[] }, decision: Decision): Promise<Locator> {
   const dialog = await openAction(tech, 'RECORD_ASSESSMENT');
   await dialog.getByTestId('inspection-part').first().waitFor();
   for (const finding of ticks.findings ?? []) await dialog.getByTestId(`finding-${finding}`).locator('input').check();
@@ -343,9 +340,7 @@ async function inspect(
     await dialog.locator(`[data-testid="inspection-part"][data-sku="${sku}"]`).getByTestId('part-worn').locator('input').check();
   }
   const preview = dialog.getByTestId('assessment-preview');
-  await expect
-    .poll(async () => ((await preview.getAttribute('aria-busy')) === 'false' ? preview.getAttribute('data-decision') : 'waiting'))
-    .toBe(decision);
+  await expect.poll(async () => ((await preview.getAttribute('aria-busy')) === 'false' ? preview.getAttribute('data-decision') : 'waiting')).toBe(decision);
   expect(await dialog.getByTestId('preview-decision').getAttribute('data-decision')).toBe(decision);
   return dialog;
 }
@@ -358,7 +353,11 @@ async function shipBackAndClose(claim: Picked, from: 'READY_TO_SHIP' | 'RETURNED
   await ship.getByLabel('Tracking number').fill(`OUT-${claim.number}`);
   await submit(ship);
   await expectStatus(agent, 'SHIPPED');
-  await agent.getByTestId('claim-timeline').getByTestId('event-data-trackingNumber').filter({ hasText: `OUT-${claim.number}` }).waitFor();
+  await agent
+    .getByTestId('claim-timeline')
+    .getByTestId('event-data-trackingNumber')
+    .filter({ hasText: `OUT-${claim.number}` })
+    .waitFor();
   await submit(await openAction(agent, 'CLOSE'));
   await expectStatus(agent, 'CLOSED');
   expect(await actionsShown(agent)).toEqual([]);
@@ -391,9 +390,7 @@ async function fileReplacementClaim(unit: Omit<Picked, 'id' | 'number'>): Promis
 /** The "Last covered day" the Devices list shows for one IMEI. */
 async function deviceLastCoveredDay(imei: string): Promise<string> {
   await agent.getByPlaceholder('IMEI (or its first digits)').fill(imei);
-  await expect
-    .poll(() => agent.getByTestId('device-row-imei').evaluateAll((cells) => cells.map((cell) => cell.textContent)))
-    .toEqual([imei]);
+  await expect.poll(() => agent.getByTestId('device-row-imei').evaluateAll((cells) => cells.map((cell) => cell.textContent))).toEqual([imei]);
   return (await agent.locator('td.column-lastCoveredDay').textContent())!.trim();
 }
 
@@ -451,7 +448,9 @@ async function demoPlan(url: string): Promise<Plan> {
 
   const details = async (claim: Omit<DemoClaim, 'id' | 'number'>, needs: PartCategory[]): Promise<Omit<Picked, 'id' | 'number'>> => {
     const { stockLevels } = await query<{
-      stockLevels: { items: { onHand: number; serviceCentre: { code: string }; part: { sku: string; category: PartCategory; materialCost: number; currency: string } }[] };
+      stockLevels: {
+        items: { onHand: number; serviceCentre: { code: string }; part: { sku: string; category: PartCategory; materialCost: number; currency: string } }[];
+      };
     }>(
       `query($modelId: ID!) { stockLevels(limit: 100, filter: { modelId: $modelId }) {
           items { onHand serviceCentre { code } part { sku category materialCost currency } } } }`,

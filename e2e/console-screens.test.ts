@@ -31,7 +31,9 @@ async function widerThanTheWindow(page: Page): Promise<string[]> {
       // The innermost ones: what pushes the page, not every box around it.
       .filter((element, _, all) => !all.some((other) => other !== element && element.contains(other)))
       .slice(0, 8)
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join('.')} ${Math.round(element.getBoundingClientRect().right)}px`),
+      .map(
+        (element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join('.')} ${Math.round(element.getBoundingClientRect().right)}px`,
+      ),
   );
 }
 
@@ -61,7 +63,9 @@ describe('invoices', () => {
     await screenshot(page, 'invoices-01-list');
     // Unpaid: the status filter on ISSUED.
     await open(page, 'invoices?filter=' + encodeURIComponent(JSON.stringify({ status: ['ISSUED'] })), '[data-testid="invoice-row-status"]');
-    await expect.poll(() => page.getByTestId('invoice-row-status').evaluateAll((chips) => [...new Set(chips.map((c) => c.getAttribute('data-status')))])).toEqual(['ISSUED']);
+    await expect
+      .poll(() => page.getByTestId('invoice-row-status').evaluateAll((chips) => [...new Set(chips.map((c) => c.getAttribute('data-status')))]))
+      .toEqual(['ISSUED']);
     const number = (await page.getByTestId('invoice-row-number').first().textContent())!.trim();
     expect(number).toMatch(/^INV-\d{4}-\d{6}$/);
     await page.getByTestId('invoice-row-number').first().click();
@@ -153,7 +157,10 @@ describe('contrast', () => {
     }
     const screens: [string, string][] = [
       ['claims', '[data-testid="claim-row-status"]'],
-      ['claims?filter=' + encodeURIComponent(JSON.stringify({ status: ['AWAITING_UNIT', 'AWAITING_APPROVAL', 'AWAITING_AGREEMENT'] })), '[data-testid="claim-row-status"]'],
+      [
+        'claims?filter=' + encodeURIComponent(JSON.stringify({ status: ['AWAITING_UNIT', 'AWAITING_APPROVAL', 'AWAITING_AGREEMENT'] })),
+        '[data-testid="claim-row-status"]',
+      ],
       ['invoices', '[data-testid="invoice-row-status"]'],
       ['devices', '[data-testid="device-row-imei"]'],
       ['orders', '.RaList-content'],

@@ -29,7 +29,13 @@ describe('npm start on the embedded PostgreSQL', () => {
     const imei = before.data.claims.items[0].device.imei;
     const submitted = await graphql(
       first.url,
-      `mutation ($imei: String!) { submitClaim(input: { imei: $imei, formType: REPAIR, ciNumber: "CI-E2E", symptoms: "No power", dataBackupAcknowledged: true }) { id } }`,
+      `
+        mutation ($imei: String!) {
+          submitClaim(input: { imei: $imei, formType: REPAIR, ciNumber: "CI-E2E", symptoms: "No power", dataBackupAcknowledged: true }) {
+            id
+          }
+        }
+      `,
       { imei },
       token,
     );

@@ -79,7 +79,9 @@ describe('an order in the console', () => {
     const dialog = await openImport();
     await dialog.getByTestId('import-units-file').setInputFiles(bad);
     await dialog.getByTestId('import-problem').first().waitFor();
-    const problems = await dialog.getByTestId('import-problem').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-row')}:${row.getAttribute('data-field')}`));
+    const problems = await dialog
+      .getByTestId('import-problem')
+      .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-row')}:${row.getAttribute('data-field')}`));
     expect(problems).toEqual(expect.arrayContaining(['2:imei', '3:barcode']));
     await screenshot(agent, 'orders-03-import-refused');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -89,15 +91,12 @@ describe('an order in the console', () => {
 
   it('the good file imports every unit, and one is found by its IMEI on the order and in the units list', async () => {
     imeis = newImeis(5);
-    const good = await csv(
-      'units.csv',
-      ['imei,barcode', ...imeis.map((imei, index) => `${imei},${barcodeOf(catalogue.barcodePattern, 90_000_000 + index)}`)],
-    );
+    const good = await csv('units.csv', ['imei,barcode', ...imeis.map((imei, index) => `${imei},${barcodeOf(catalogue.barcodePattern, 90_000_000 + index)}`)]);
     const dialog = await openImport();
     await dialog.getByTestId('import-units-file').setInputFiles(good);
     const refused = dialog.getByTestId('import-units-refused');
     await agent.getByText('5 units imported').or(refused).first().waitFor();
-    expect(await refused.isVisible() ? await refused.textContent() : 'imported').toBe('imported');
+    expect((await refused.isVisible()) ? await refused.textContent() : 'imported').toBe('imported');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => agent.getByTestId('order-unit-imei').count()).toBe(5);
     await agent.getByTestId('order-import').filter({ hasText: 'units.csv' }).waitFor();
@@ -110,7 +109,7 @@ describe('an order in the console', () => {
     await agent.getByPlaceholder('IMEI (or its first digits)').fill(imeis[2]!);
     await expect.poll(() => agent.getByTestId('device-row-imei').allTextContents()).toEqual([imeis[2]]);
     const [download] = await Promise.all([agent.waitForEvent('download'), agent.getByTestId('devices-export').click()]);
-    const exported = await readFile((await download.path()), 'utf8');
+    const exported = await readFile(await download.path(), 'utf8');
     expect(exported.trim().split('\n')).toEqual([expect.stringMatching(/^imei,barcode/), expect.stringContaining(imeis[2]!)]);
     await screenshot(agent, 'orders-05-device-found');
   });
@@ -125,11 +124,19 @@ describe('order edits and large orders', () => {
     const number = agent.getByLabel('Order number');
     await number.fill('not a number!');
     await agent.getByRole('button', { name: 'Save' }).click();
-    await agent.locator('.ra-input-number').getByText(/letters, digits, dashes or slashes/).waitFor();
+    await agent
+      .locator('.ra-input-number')
+      .getByText(/letters, digits, dashes or slashes/)
+      .waitFor();
 
     // Someone else saves the order meanwhile: this form's version is stale.
     const id = /#\/orders\/([^/]+)/.exec(orderUrl)![1]!;
-    const other = await graphql(server.url, 'mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { version } }', { input: { id, version, shippedOn: daysAgo(9) } }, catalogue.token);
+    const other = await graphql(
+      server.url,
+      'mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { version } }',
+      { input: { id, version, shippedOn: daysAgo(9) } },
+      catalogue.token,
+    );
     expect(other.errors).toBeUndefined();
     await number.fill('SO-E2E-0001');
     await agent.getByRole('button', { name: 'Save' }).click();
@@ -186,7 +193,10 @@ describe('stock in the console', () => {
     dialog = tech.getByTestId('stock-consume-dialog');
     await dialog.getByLabel('Pieces taken').fill(String(before + 1000));
     await dialog.getByTestId('dialog-submit').click();
-    await dialog.getByText(`Only ${before + 5} on hand`).first().waitFor();
+    await dialog
+      .getByText(`Only ${before + 5} on hand`)
+      .first()
+      .waitFor();
     await screenshot(tech, 'stock-01-over-consumption');
     expect(Number(await tech.getByTestId('stock-on-hand').textContent())).toBe(before + 5);
   });
@@ -234,7 +244,10 @@ function daysAgo(days: number): string {
 async function demoCustomerAndModel(url: string) {
   const token = await signInToken(url, LOGINS.agent.email, LOGINS.agent.password);
   const { data } = await graphql(url, '{ customers(limit: 1) { items { name } } productModels(limit: 1) { items { name barcodePattern } } }', {}, token);
-  const { customers, productModels } = data as { customers: { items: { name: string }[] }; productModels: { items: { name: string; barcodePattern: string }[] } };
+  const { customers, productModels } = data as {
+    customers: { items: { name: string }[] };
+    productModels: { items: { name: string; barcodePattern: string }[] };
+  };
   const model = productModels.items[0]!;
   return { customer: customers.items[0]!.name, model: model.name, barcodePattern: model.barcodePattern, token };
 }

@@ -19,10 +19,20 @@ export async function contrastProblems(page: Page): Promise<ContrastProblem[]> {
   source ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await source });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { nodes: { target: string[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: { nodes: { target: string[]; html: string; failureSummary?: string }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] });
     return result.violations.flatMap((violation) =>
-      violation.nodes.map((node) => ({ target: node.target.join(' '), text: node.html.slice(0, 120), summary: (node.failureSummary ?? '').split('\n').slice(-1)[0] ?? '' })),
+      violation.nodes.map((node) => ({
+        target: node.target.join(' '),
+        text: node.html.slice(0, 120),
+        summary: (node.failureSummary ?? '').split('\n').slice(-1)[0] ?? '',
+      })),
     );
   });
 }

@@ -11,9 +11,9 @@ export async function expectStatus(page: Page, status: ClaimStatus): Promise<voi
 /** The action buttons on the claim page, once the claim has loaded. */
 export async function actionsShown(page: Page): Promise<string[]> {
   await page.getByTestId('claim-actions').or(page.getByTestId('claim-actions-none')).waitFor();
-  const ids = await page.locator('[data-testid^="claim-action-"]:not([data-testid^="claim-action-dialog"])').evaluateAll((buttons) =>
-    buttons.map((b) => b.getAttribute('data-testid')!),
-  );
+  const ids = await page
+    .locator('[data-testid^="claim-action-"]:not([data-testid^="claim-action-dialog"])')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')!));
   return ids.filter((id) => id !== 'claim-actions-none').map((id) => id.replace('claim-action-', ''));
 }
 

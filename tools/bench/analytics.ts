@@ -73,7 +73,10 @@ const questions: { name: string; graphql: string; sql: string[] }[] = [
   {
     name: 'claimRates',
     graphql: '{ claimRates { modelId month claims unitsInField ratePer1000 } }',
-    sql: [`select model_id, date_trunc('month', submitted_on), count(*) from claim where submitted_on between '${FROM}' and '${TO}' group by 1, 2`, UNITS_IN_FIELD],
+    sql: [
+      `select model_id, date_trunc('month', submitted_on), count(*) from claim where submitted_on between '${FROM}' and '${TO}' group by 1, 2`,
+      UNITS_IN_FIELD,
+    ],
   },
   {
     name: 'claimRatesByMonthsInService',
@@ -102,7 +105,9 @@ const questions: { name: string; graphql: string; sql: string[] }[] = [
   {
     name: 'decisionMix',
     graphql: '{ decisionMix { month decision claims } }',
-    sql: [`select date_trunc('month', submitted_on), decision, count(*) from claim where decision is not null and submitted_on between '${FROM}' and '${TO}' group by 1, 2`],
+    sql: [
+      `select date_trunc('month', submitted_on), decision, count(*) from claim where decision is not null and submitted_on between '${FROM}' and '${TO}' group by 1, 2`,
+    ],
   },
   {
     name: 'turnaround',
@@ -126,7 +131,8 @@ const questions: { name: string; graphql: string; sql: string[] }[] = [
   },
   {
     name: 'reliabilityForecast',
-    graphql: '{ reliabilityForecast { modelId shape scale b10 b10Band { lower upper } curve { months observed fitted lower upper } expected { month claims } } }',
+    graphql:
+      '{ reliabilityForecast { modelId shape scale b10 b10Band { lower upper } curve { months observed fitted lower upper } expected { month claims } } }',
     sql: [CLAIM_AGES, UNITS_BY_RECEIPT],
   },
   {
@@ -152,7 +158,9 @@ try {
   const token = login.login.token;
 
   const claims = Number((await sql.query<{ count: string }>('select count(*) from claim')).rows[0]!.count);
-  console.log(`\nAnalytics on ${claims.toLocaleString('en')} claims: ${API_RUNS} requests per query through the API, ${SQL_RUNS} runs of the hand-written SQL on the base tables\n`);
+  console.log(
+    `\nAnalytics on ${claims.toLocaleString('en')} claims: ${API_RUNS} requests per query through the API, ${SQL_RUNS} runs of the hand-written SQL on the base tables\n`,
+  );
   console.log('query                         API p50   API p95   SQL p50   SQL p95   API/SQL (p95)');
   const results: { name: string; api: number; sql: number }[] = [];
   for (const question of questions) {
@@ -168,9 +176,13 @@ try {
   console.log(`\nslowest API p95: ${worst.toFixed(1)} ms (goal ≤ ${GOAL_MS} ms): ${worst <= GOAL_MS ? 'met' : 'NOT met'}`);
 
   // The planted bad batch must be what the early warning finds.
-  const flags = (await call<{ earlyWarnings: { flags: unknown[] } }>('{ earlyWarnings { flags { modelName receiptMonth observed expected ratio pValue } } }', token)).earlyWarnings.flags;
+  const flags = (
+    await call<{ earlyWarnings: { flags: unknown[] } }>('{ earlyWarnings { flags { modelName receiptMonth observed expected ratio pValue } } }', token)
+  ).earlyWarnings.flags;
   const models = new Map((await sql.query<{ code: string; name: string }>('select code, name from product_model')).rows.map((row) => [row.code, row.name]));
-  console.log(`planted: ${JSON.stringify(plantedDefects(SEED, TODAY).map((d) => ({ model: models.get(d.modelCode), receivedMonth: d.receivedMonth, factor: d.factor })))}`);
+  console.log(
+    `planted: ${JSON.stringify(plantedDefects(SEED, TODAY).map((d) => ({ model: models.get(d.modelCode), receivedMonth: d.receivedMonth, factor: d.factor })))}`,
+  );
   console.log(`flagged: ${JSON.stringify(flags)}`);
 } finally {
   await sql.end();

@@ -14,7 +14,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DATA_DIR = path.resolve(here, path.basename(here) === 'dist' ? '../../../.data' : '../../.data');
 
 /** Every bench cluster counts statements (pg_stat_statements) and keeps the hot tables in memory. */
-const BENCH_FLAGS = ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', '-c', 'pg_stat_statements.track=top'];
+const BENCH_FLAGS = [
+  '-c',
+  'shared_preload_libraries=pg_stat_statements',
+  '-c',
+  'shared_buffers=512MB',
+  '-c',
+  'max_wal_size=4GB',
+  '-c',
+  'pg_stat_statements.track=top',
+];
 
 export interface BenchDatabase extends EmbeddedDatabase {
   /** Rows per table as generated (read from the marker file on later runs). */
@@ -65,7 +74,9 @@ async function generate(url: string, options: { claims: number; seed: number; to
     onProgress: (p) => {
       if (p.elapsedMs - shown < 5000 && p.elapsedMs >= shown) return;
       shown = p.elapsedMs;
-      process.stdout.write(`  generating the data set (${p.phase}): ${p.claims.toLocaleString('en')} of ${p.totalClaims.toLocaleString('en')} claims, ${p.rows.toLocaleString('en')} rows, ${Math.round(p.elapsedMs / 1000)} s\n`);
+      process.stdout.write(
+        `  generating the data set (${p.phase}): ${p.claims.toLocaleString('en')} of ${p.totalClaims.toLocaleString('en')} claims, ${p.rows.toLocaleString('en')} rows, ${Math.round(p.elapsedMs / 1000)} s\n`,
+      );
     },
   });
   return report.rows;

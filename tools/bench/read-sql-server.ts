@@ -62,7 +62,10 @@ async function transition(id: number, version: number) {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const { rows } = await client.query<{ status: string; version: number; customer_id: number }>('select status, version, customer_id from claim where id = $1 for update', [id]);
+    const { rows } = await client.query<{ status: string; version: number; customer_id: number }>(
+      'select status, version, customer_id from claim where id = $1 for update',
+      [id],
+    );
     if (rows[0]?.version !== version || rows[0]?.status !== 'AWAITING_UNIT') throw new Error('conflict');
     await client.query(`update claim set status = 'CANCELLED', version = version + 1, updated_at = now() where id = $1`, [id]);
     await client.query(

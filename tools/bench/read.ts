@@ -40,7 +40,13 @@ async function serve(name: string, args: string[], port: number, env: Record<str
   const base = `http://127.0.0.1:${port}`;
   for (let tries = 0; tries < 600; tries++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    if (await fetch(base).then(() => true, () => false)) return base;
+    if (
+      await fetch(base).then(
+        () => true,
+        () => false,
+      )
+    )
+      return base;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${name} did not start`);
@@ -51,7 +57,19 @@ try {
   const sqlBase = await serve('hand-written SQL', [path.join(here, 'read-sql-server.js'), db.url, String(sqlPort)], sqlPort);
   const peerBase = await serve(
     'PostGraphile',
-    [path.join(root, 'node_modules/postgraphile/dist/cli-run.js'), '-P', 'postgraphile/presets/amber', '-c', db.url, '-s', 'public', '-p', String(peerPort), '-n', '127.0.0.1'],
+    [
+      path.join(root, 'node_modules/postgraphile/dist/cli-run.js'),
+      '-P',
+      'postgraphile/presets/amber',
+      '-c',
+      db.url,
+      '-s',
+      'public',
+      '-p',
+      String(peerPort),
+      '-n',
+      '127.0.0.1',
+    ],
     peerPort,
   );
   const apiBase = await serve('API', [path.join(root, 'apps/api/dist/main.js')], apiPort, {
@@ -66,13 +84,18 @@ try {
     AFTERSALE_CONSOLE_DIR: '/nonexistent',
     LOG_LEVEL: 'warn',
   });
-  const login = await graphql(apiBase, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
+  const login = await graphql(apiBase, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+    e: ADMIN.email,
+    p: ADMIN.password,
+  });
   const token = (login as { login: { token: string } }).login.token;
 
   // What the requests ask for: claims to open, a queue status, an IMEI prefix, claims to move on.
   const detailIds = (await sql.query<{ id: number }>('select id from claim tablesample system (1) limit 1000')).rows.map((r) => r.id);
   const queueStatus = 'INSPECTION';
-  const { rows: [sample] } = await sql.query<{ imei: string }>('select d.imei from claim c join device d on d.id = c.device_id order by c.id desc limit 1');
+  const {
+    rows: [sample],
+  } = await sql.query<{ imei: string }>('select d.imei from claim c join device d on d.id = c.device_id order by c.id desc limit 1');
   const imeiPrefix = sample!.imei.slice(0, 11);
   const awaitingUnit = (await sql.query<{ id: number; version: number }>(`select id, version from claim where status = 'AWAITING_UNIT' order by id`)).rows;
 
@@ -89,8 +112,16 @@ try {
     request(n: number): { path?: string; query?: string; variables?: Record<string, unknown> };
   }
   const sqlContender = (route: (n: number) => string): Contender => ({ name: 'SQL', base: sqlBase, request: (n) => ({ path: route(n) }) });
-  const peer = (query: string, variables: (n: number) => Record<string, unknown> = () => ({})): Contender => ({ name: 'PostGraphile', base: peerBase, request: (n) => ({ query, variables: variables(n) }) });
-  const api = (query: string, variables: (n: number) => Record<string, unknown> = () => ({})): Contender => ({ name: 'API', base: apiBase, request: (n) => ({ query, variables: variables(n) }) });
+  const peer = (query: string, variables: (n: number) => Record<string, unknown> = () => ({})): Contender => ({
+    name: 'PostGraphile',
+    base: peerBase,
+    request: (n) => ({ query, variables: variables(n) }),
+  });
+  const api = (query: string, variables: (n: number) => Record<string, unknown> = () => ({})): Contender => ({
+    name: 'API',
+    base: apiBase,
+    request: (n) => ({ query, variables: variables(n) }),
+  });
 
   const scenarios: { name: string; contenders: Contender[] }[] = [
     {
@@ -113,7 +144,10 @@ try {
       name: 'one claim with unit, model, customer, events',
       contenders: [
         sqlContender((n) => `/claim?id=${at(detailIds, n)}`),
-        peer(`query ($id: Int!) { claimByRowId(rowId: $id) { ${PEER_ITEM} claimEventsByClaimId(orderBy: PRIMARY_KEY_ASC) { nodes { ${PEER_EVENT} } } } }`, (n) => ({ id: at(detailIds, n) })),
+        peer(
+          `query ($id: Int!) { claimByRowId(rowId: $id) { ${PEER_ITEM} claimEventsByClaimId(orderBy: PRIMARY_KEY_ASC) { nodes { ${PEER_EVENT} } } } }`,
+          (n) => ({ id: at(detailIds, n) }),
+        ),
         api(`query ($id: ID!) { claim(id: $id) { ${LIST_ITEM} events { ${EVENT} } } }`, (n) => ({ id: String(at(detailIds, n)) })),
       ],
     },
@@ -121,7 +155,9 @@ try {
       name: `work queue: ${queueStatus}, oldest first, 25 + total`,
       contenders: [
         sqlContender(() => `/queue?status=${queueStatus}`),
-        peer(`{ allClaims(first: 25, condition: { status: "${queueStatus}" }, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { totalCount nodes { ${PEER_ITEM} } } }`),
+        peer(
+          `{ allClaims(first: 25, condition: { status: "${queueStatus}" }, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { totalCount nodes { ${PEER_ITEM} } } }`,
+        ),
         api(`{ claims(limit: 25, filter: { status: [${queueStatus}] }, sort: { field: SUBMITTED_AT, direction: ASC }) { total items { ${LIST_ITEM} } } }`),
       ],
     },
@@ -135,8 +171,12 @@ try {
     },
   ];
 
-  console.log(`\nRead bench: ${db.rows['claim']?.toLocaleString('en')} claims, ${db.rows['device']?.toLocaleString('en')} units, ${db.rows['claim_event']?.toLocaleString('en')} events; autocannon, 10 connections, ${SECONDS} s each\n`);
-  console.log(`${'request'.padEnd(46)} ${'SQL (limit)'.padStart(14)} ${'PostGraphile'.padStart(22)} ${'API'.padStart(22)}   statements/request (SQL · PostGraphile · API)`);
+  console.log(
+    `\nRead bench: ${db.rows['claim']?.toLocaleString('en')} claims, ${db.rows['device']?.toLocaleString('en')} units, ${db.rows['claim_event']?.toLocaleString('en')} events; autocannon, 10 connections, ${SECONDS} s each\n`,
+  );
+  console.log(
+    `${'request'.padEnd(46)} ${'SQL (limit)'.padStart(14)} ${'PostGraphile'.padStart(22)} ${'API'.padStart(22)}   statements/request (SQL · PostGraphile · API)`,
+  );
   for (const scenario of scenarios) {
     const results = new Map<string, { rps: number; statements: number }>();
     for (const contender of scenario.contenders) {
@@ -149,7 +189,9 @@ try {
       return r ? `${r.rps.toFixed(0)} rps (${(r.rps / limit).toFixed(2)}×)` : 'n/a';
     };
     const counts = ['SQL', 'PostGraphile', 'API'].map((n) => (results.has(n) ? results.get(n)!.statements.toFixed(1) : '–')).join(' · ');
-    console.log(`${scenario.name.padEnd(46)} ${`${limit.toFixed(0)} rps`.padStart(14)} ${cell('PostGraphile').padStart(22)} ${cell('API').padStart(22)}   ${counts}`);
+    console.log(
+      `${scenario.name.padEnd(46)} ${`${limit.toFixed(0)} rps`.padStart(14)} ${cell('PostGraphile').padStart(22)} ${cell('API').padStart(22)}   ${counts}`,
+    );
   }
 
   // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL.
@@ -158,16 +200,29 @@ try {
   if (moves >= 100) {
     const bySql = awaitingUnit.slice(0, moves);
     const byApi = awaitingUnit.slice(half, half + moves);
-    const sqlMoves = await load(sqlContender((n) => `/transition?id=${bySql[n]!.id}&version=${bySql[n]!.version}`), moves);
-    const apiMoves = await load(api('mutation ($id: ID!, $v: Int!) { cancelClaim(input: { id: $id, version: $v, note: "bench" }) { id version status } }', (n) => ({ id: String(byApi[n]!.id), v: byApi[n]!.version })), moves);
-    console.log(`${'claim transition (writes/s)'.padEnd(46)} ${`${sqlMoves.toFixed(0)} /s`.padStart(14)} ${'n/a'.padStart(22)} ${`${apiMoves.toFixed(0)} /s (${(apiMoves / sqlMoves).toFixed(2)}×)`.padStart(22)}`);
+    const sqlMoves = await load(
+      sqlContender((n) => `/transition?id=${bySql[n]!.id}&version=${bySql[n]!.version}`),
+      moves,
+    );
+    const apiMoves = await load(
+      api('mutation ($id: ID!, $v: Int!) { cancelClaim(input: { id: $id, version: $v, note: "bench" }) { id version status } }', (n) => ({
+        id: String(byApi[n]!.id),
+        v: byApi[n]!.version,
+      })),
+      moves,
+    );
+    console.log(
+      `${'claim transition (writes/s)'.padEnd(46)} ${`${sqlMoves.toFixed(0)} /s`.padStart(14)} ${'n/a'.padStart(22)} ${`${apiMoves.toFixed(0)} /s (${(apiMoves / sqlMoves).toFixed(2)}×)`.padStart(22)}`,
+    );
   } else {
     console.log(`claim transitions: only ${awaitingUnit.length} claims awaiting their unit left, skipped (regenerate the data set)`);
   }
 
   // A deep page: by offset (what the console's pages do) and by cursor (claimsConnection), against the first page.
   const deep = Math.floor((db.rows['claim'] ?? CLAIMS) * 0.9);
-  const { rows: [anchor] } = await sql.query<{ id: number }>('select id from claim order by id desc offset $1 limit 1', [deep - 1]);
+  const {
+    rows: [anchor],
+  } = await sql.query<{ id: number }>('select id from claim order by id desc offset $1 limit 1', [deep - 1]);
   // The connection's cursor for the default order (newest first) is the last id seen (platform/pagination.ts's format).
   const after = Buffer.from(JSON.stringify([String(anchor!.id), anchor!.id])).toString('base64url');
   const single = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -182,7 +237,9 @@ try {
   const first = await single(`{ claimsConnection(first: 25) { edges { cursor node { ${LIST_ITEM} } } } }`);
   const byCursor = await single(`query ($after: String) { claimsConnection(first: 25, after: $after) { edges { cursor node { ${LIST_ITEM} } } } }`, { after });
   const byOffset = await single(`query ($offset: Int!) { claims(limit: 25, offset: $offset) { items { ${LIST_ITEM} } } }`, { offset: deep });
-  console.log(`\nA page of 25 at position ${deep.toLocaleString('en')} (API, median of 5): first page ${first.toFixed(1)} ms, by cursor ${byCursor.toFixed(1)} ms, by offset ${byOffset.toFixed(1)} ms`);
+  console.log(
+    `\nA page of 25 at position ${deep.toLocaleString('en')} (API, median of 5): first page ${first.toFixed(1)} ms, by cursor ${byCursor.toFixed(1)} ms, by offset ${byOffset.toFixed(1)} ms`,
+  );
 
   /** Requests/s over SECONDS (or `amount` requests, each its own). */
   async function load(contender: Contender, amount?: number): Promise<number> {

@@ -80,9 +80,12 @@ try {
     process.stderr.write('\n');
     const width = Math.max(...Object.keys(report.rows).map((t) => t.length));
     for (const [table, n] of Object.entries(report.rows)) console.log(`${table.padEnd(width)} ${n.toLocaleString('en').padStart(12)}`);
-    console.log(report.phases.map(({ phase, ms }) => `${phase} ${seconds(ms)}`).join(', ')
-      + `, total ${seconds(report.phases.reduce((sum, p) => sum + p.ms, 0))}${report.rollupsRebuilt ? ' (analytics rollups rebuilt)' : ''}`);
-    for (const d of report.defects) console.log(`Planted bad batch: ${d.modelCode} units received in ${d.receivedMonth}, claimed for ${d.factor}× as often (${d.category}).`);
+    console.log(
+      report.phases.map(({ phase, ms }) => `${phase} ${seconds(ms)}`).join(', ') +
+        `, total ${seconds(report.phases.reduce((sum, p) => sum + p.ms, 0))}${report.rollupsRebuilt ? ' (analytics rollups rebuilt)' : ''}`,
+    );
+    for (const d of report.defects)
+      console.log(`Planted bad batch: ${d.modelCode} units received in ${d.receivedMonth}, claimed for ${d.factor}× as often (${d.category}).`);
   }
 } catch (error) {
   // What went wrong, without a stack trace: a non-empty database, missing rights, a refused row.
@@ -110,8 +113,9 @@ function showProgress(p: LoadProgress): void {
     const rate = p.elapsedMs > 0 ? (p.rows * 1000) / p.elapsedMs : 0;
     const done = p.totalClaims > 0 ? p.claims / p.totalClaims : 1;
     const left = done > 0 ? (p.elapsedMs * (1 - done)) / done : 0;
-    line += `  ${p.rows.toLocaleString('en')} rows  ${p.claims.toLocaleString('en')}/${p.totalClaims.toLocaleString('en')} claims`
-      + `  ${Math.round(rate).toLocaleString('en')} rows/s  ${done < 1 ? `${seconds(left)} left` : 'done'}`;
+    line +=
+      `  ${p.rows.toLocaleString('en')} rows  ${p.claims.toLocaleString('en')}/${p.totalClaims.toLocaleString('en')} claims` +
+      `  ${Math.round(rate).toLocaleString('en')} rows/s  ${done < 1 ? `${seconds(left)} left` : 'done'}`;
   }
   if (p.indexes) line += `  ${p.indexes.built}/${p.indexes.total} indexes`;
   process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);

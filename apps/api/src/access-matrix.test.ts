@@ -43,7 +43,10 @@ const matrix: [operation: string, allowed: CallerRole[]][] = [
   ['mutation { changePassword(currentPassword: "not-the-password", newPassword: "Quartz-Violin-Harbor-42") { token } }', ALL_STAFF],
   [`{ user(id: ${X}) { id } }`, ['ADMIN']],
   [`{ apiKeys(customerId: ${X}) { id } }`, ['ADMIN']],
-  [`mutation { submitClaim(input: { imei: "490154203237518", formType: REPAIR, ciNumber: "x", symptoms: "y", dataBackupAcknowledged: true }) { id } }`, ['ADMIN', 'AGENT', 'INTEGRATOR']],
+  [
+    `mutation { submitClaim(input: { imei: "490154203237518", formType: REPAIR, ciNumber: "x", symptoms: "y", dataBackupAcknowledged: true }) { id } }`,
+    ['ADMIN', 'AGENT', 'INTEGRATOR'],
+  ],
   [`mutation { createCustomer(input: { code: "bad code", name: "x", country: "DE" }) { id } }`, ['ADMIN', 'AGENT']],
   [`mutation { updateCustomer(input: { id: ${X}, version: 1 }) { id } }`, ['ADMIN', 'AGENT']],
   [`mutation { createServiceCentre(input: { code: "bad code", name: "x", city: "y", country: "DE", address: "z" }) { id } }`, ['ADMIN']],
@@ -118,7 +121,10 @@ const overWebSocket = ['claimUpdates'];
 
 /** A claim step is for ADMIN and the one role whose work it is (POLICY.md §4). */
 function claimSteps(steps: [mutation: string, role: CallerRole, fields: string][]): [string, CallerRole[]][] {
-  return steps.map(([mutation, role, fields]) => [`mutation { ${mutation}(input: { id: ${X}, version: 1 ${fields ? `, ${fields}` : ''} }) { id } }`, ['ADMIN', role]]);
+  return steps.map(([mutation, role, fields]) => [
+    `mutation { ${mutation}(input: { id: ${X}, version: 1 ${fields ? `, ${fields}` : ''} }) { id } }`,
+    ['ADMIN', role],
+  ]);
 }
 
 /** The plain HTTP routes beside /graphql, the same way: pointing at nothing, allowed callers get anything but FORBIDDEN. */
@@ -151,7 +157,9 @@ describe('access control', () => {
     const schema = buildSchema(await printAppSchema());
     const operations = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
     const listed = matrix.map(([op]) => /^(?:mutation\s*)?\{\s*(\w+)/.exec(op)![1]);
-    expect(operations.filter((name) => !['login', 'refreshSession', 'logout'].includes(name) && !listed.includes(name) && !overWebSocket.includes(name))).toEqual([]);
+    expect(
+      operations.filter((name) => !['login', 'refreshSession', 'logout'].includes(name) && !listed.includes(name) && !overWebSocket.includes(name)),
+    ).toEqual([]);
   });
 
   it.each(matrix)('answers UNAUTHENTICATED without a credential: %s', async (op) => {
@@ -174,7 +182,8 @@ describe('access control', () => {
   });
 
   it.each(routes)('lets exactly the allowed roles call %s %s', async (method, path, allowed) => {
-    const call = (headers: Record<string, string>) => fetch(t.url.replace('/graphql', path), { method, headers, ...(method === 'POST' && { body: 'imei,barcode\n' }) });
+    const call = (headers: Record<string, string>) =>
+      fetch(t.url.replace('/graphql', path), { method, headers, ...(method === 'POST' && { body: 'imei,barcode\n' }) });
     expect((await call({})).status).toBe(401);
     for (const [role, credential] of credentials) {
       const { status } = await call({ authorization: `Bearer ${credential}` });

@@ -92,7 +92,12 @@ export function createResolvers(
   return {
     authenticate: auth.authenticate.bind(auth),
     eventLog,
-    routes: [...devicesModule.routes(devices, importer), ...invoicesModule.routes(invoices), ...claimsModule.routes(claims), ...analyticsModule.routes(analytics)],
+    routes: [
+      ...devicesModule.routes(devices, importer),
+      ...invoicesModule.routes(invoices),
+      ...claimsModule.routes(claims),
+      ...analyticsModule.routes(analytics),
+    ],
     resolvers: [
       ...authModule.resolvers(auth),
       ...catalogueModule.resolvers(clock),

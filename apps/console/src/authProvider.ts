@@ -37,7 +37,7 @@ const writeActions = new Set(['create', 'edit']);
 
 /** Whether a role may take an action on a resource, by the tables above. */
 function roleMay(role: Role | undefined, action: string, resource: string): boolean {
-  const allowed = readActions.has(action) ? readersByResource[resource] : writeActions.has(action) ? writersByResource[resource] ?? [] : [];
+  const allowed = readActions.has(action) ? readersByResource[resource] : writeActions.has(action) ? (writersByResource[resource] ?? []) : [];
   // No role (the session just ended): the page's own call then meets UNAUTHENTICATED and signs the user out.
   return allowed === undefined || (role !== undefined && allowed.includes(role));
 }

@@ -32,7 +32,12 @@ export interface CalendarPlan {
  */
 export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
   const { received, today, claims } = plan;
-  if (claims === 0) return { pick: () => { throw new RangeError('claims: there are none to pick'); } };
+  if (claims === 0)
+    return {
+      pick: () => {
+        throw new RangeError('claims: there are none to pick');
+      },
+    };
   const count = received.length;
   const receiptDay = new Int32Array(count);
   const coveredThrough = new Int32Array(count);
@@ -61,15 +66,15 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
 
   /** How likely a claim on `day` is for one of order `o`'s units, relatively. */
   const weight = (o: number, day: number): number => {
-    const age = day - (receiptDay[o]!);
+    const age = day - receiptDay[o]!;
     if (age < 0) return 0;
-    const warranty = day <= (coveredThrough[o]!) ? 1 : OUT_OF_WARRANTY_CLAIM_RATE;
-    return (units[o]!) * (batchFactor[o]!) * warranty * ((lives[o]!).hazard[age]!);
+    const warranty = day <= coveredThrough[o]! ? 1 : OUT_OF_WARRANTY_CLAIM_RATE;
+    return units[o]! * batchFactor[o]! * warranty * lives[o]!.hazard[age]!;
   };
   /** Orders received by `day`: a prefix, as they are in order of receipt. */
   const receivedBy = (day: number): number => {
     let n = 0;
-    while (n < count && (receiptDay[n]!) <= day) n += 1;
+    while (n < count && receiptDay[n]! <= day) n += 1;
     return n;
   };
 
@@ -77,7 +82,7 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
   let natural = 0;
   for (let i = 0, inField = 0; i < days.length; i += 1) {
     const day = firstDay + i;
-    while (inField < count && (receiptDay[inField]!) <= day) inField += 1;
+    while (inField < count && receiptDay[inField]! <= day) inField += 1;
     let sum = 0;
     for (let o = 0; o < inField; o += 1) sum += weight(o, day);
     days[i] = sum;
@@ -86,7 +91,7 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
   const backlog = plan.backlog;
   if (backlog && backlog.claims > 0 && backlog.claims < claims && days.length >= backlog.days) {
     const extra = (backlog.claims * natural) / (claims - backlog.claims);
-    for (let i = days.length - backlog.days; i < days.length; i += 1) days[i] = (days[i]!) + extra / backlog.days;
+    for (let i = days.length - backlog.days; i < days.length; i += 1) days[i] = days[i]! + extra / backlog.days;
   }
   let total = 0;
   for (let i = 0; i < days.length; i += 1) {
@@ -115,17 +120,27 @@ export function claimCalendar(plan: CalendarPlan): ClaimCalendar {
   return {
     pick(index: number, random: Random) {
       const target = ((index + random.next()) / claims) * total;
-      const day = firstDay + Math.max(0, firstIndexWhere(days, (w) => w > target));
+      const day =
+        firstDay +
+        Math.max(
+          0,
+          firstIndexWhere(days, (w) => w > target),
+        );
       const cumulative = ordersOn(day);
       const sum = cumulative[cumulative.length - 1] ?? 0;
       const u = random.next() * sum;
-      const o = Math.max(0, firstIndexWhere(cumulative, (w) => w > u));
+      const o = Math.max(
+        0,
+        firstIndexWhere(cumulative, (w) => w > u),
+      );
       const order = received[o]!;
       const deviceId = order.firstDeviceId + random.int(0, Math.max(0, order.devices - 1));
-      const age = day - (receiptDay[o]!);
+      const age = day - receiptDay[o]!;
       const defect = defectOf[o];
       const fromDefect = defect !== undefined && random.chance((defect.factor - 1) / defect.factor);
-      const mode = fromDefect ? { cause: 'HARDWARE' as const, category: defect.category, shape: 1, firstYear: 0 } : failureModeAt(lives[o]!, age, random.next());
+      const mode = fromDefect
+        ? { cause: 'HARDWARE' as const, category: defect.category, shape: 1, firstYear: 0 }
+        : failureModeAt(lives[o]!, age, random.next());
       return { day, deviceId, mode };
     },
   };

@@ -2,8 +2,18 @@ import { invoiceNumber } from '@aftersale/domain';
 import { dateOfInstant, policyOn, timestamp } from './calendar.js';
 import type { Actor, ClaimStory, StoryStep } from './claim-story.js';
 import type {
-  AssessmentRow, ClaimEventRow, ClaimLineRow, ClaimRow, DeviceRow, InvoiceCounterRow, InvoiceLineRow, InvoiceRow,
-  MaintenanceAgreementRow, RetainedPartRow, ShipmentRow, StockMovementRow,
+  AssessmentRow,
+  ClaimEventRow,
+  ClaimLineRow,
+  ClaimRow,
+  DeviceRow,
+  InvoiceCounterRow,
+  InvoiceLineRow,
+  InvoiceRow,
+  MaintenanceAgreementRow,
+  RetainedPartRow,
+  ShipmentRow,
+  StockMovementRow,
 } from './rows.js';
 
 /**
@@ -34,15 +44,29 @@ export interface InvoiceEntry {
 /** SUBMITTED, one event per step (type = the action, as the API appends it), and the invoice's steps, oldest first. */
 export function claimEvents(life: ClaimLife, staff: Staff, invoice: InvoiceEntry | undefined): New<ClaimEventRow>[] {
   const { claim, story } = life;
-  const event = (type: ClaimEventRow['type'], actor: Actor, at: string, change: Pick<ClaimEventRow, 'from_status' | 'to_status' | 'data'>): New<ClaimEventRow> => ({
-    claim_id: claim.id, customer_id: claim.customer_id, type, ...change,
-    actor_user_id: staff[actor].id, actor_label: staff[actor].email, created_at: at,
+  const event = (
+    type: ClaimEventRow['type'],
+    actor: Actor,
+    at: string,
+    change: Pick<ClaimEventRow, 'from_status' | 'to_status' | 'data'>,
+  ): New<ClaimEventRow> => ({
+    claim_id: claim.id,
+    customer_id: claim.customer_id,
+    type,
+    ...change,
+    actor_user_id: staff[actor].id,
+    actor_label: staff[actor].email,
+    created_at: at,
   });
   const events = [
     event('SUBMITTED', 'agent', claim.created_at, {
-      from_status: null, to_status: 'SUBMITTED', data: { formType: claim.form_type, ciNumber: claim.ci_number, imei: life.unit.imei },
+      from_status: null,
+      to_status: 'SUBMITTED',
+      data: { formType: claim.form_type, ciNumber: claim.ci_number, imei: life.unit.imei },
     }),
-    ...story.steps.map((step) => event(step.action, step.actor, timestamp(step.at), { from_status: step.from, to_status: step.to, data: stepData(step, invoice) })),
+    ...story.steps.map((step) =>
+      event(step.action, step.actor, timestamp(step.at), { from_status: step.from, to_status: step.to, data: stepData(step, invoice) }),
+    ),
     ...invoiceEvents(life, invoice).map(({ type, at, data }) => event(type, 'agent', at, { from_status: null, to_status: null, data })),
   ];
   // The invoice's steps interleave with shipping and closing; a stable sort keeps a claim's own order on ties.
@@ -66,14 +90,18 @@ function invoiceEvents(life: ClaimLife, entry: InvoiceEntry | undefined) {
   return events;
 }
 
-const numberOf = (entry: InvoiceEntry): string | null =>
-  entry.year !== null && entry.sequence !== null ? invoiceNumber(entry.year, entry.sequence) : null;
+const numberOf = (entry: InvoiceEntry): string | null => (entry.year !== null && entry.sequence !== null ? invoiceNumber(entry.year, entry.sequence) : null);
 
 /** RECEIVE_UNIT (INBOUND) and SHIP (OUTBOUND), with what the customer paid the carrier (H7). */
 export function shipmentRows({ claim, story }: ClaimLife): New<ShipmentRow>[] {
   return story.trips.map((trip) => ({
-    claim_id: claim.id, direction: trip.direction, carrier: trip.carrier, tracking_number: trip.trackingNumber,
-    shipped_on: trip.shippedOn, cost: trip.cost, created_at: timestamp(trip.at),
+    claim_id: claim.id,
+    direction: trip.direction,
+    carrier: trip.carrier,
+    tracking_number: trip.trackingNumber,
+    shipped_on: trip.shippedOn,
+    cost: trip.cost,
+    created_at: timestamp(trip.at),
   }));
 }
 
@@ -82,24 +110,26 @@ export function assessmentRows({ claim, story }: ClaimLife, staff: Staff): New<A
   const recorded = story.assessment;
   if (!recorded) return [];
   const { decided, serviceCharge } = recorded;
-  return [{
-    claim_id: claim.id,
-    findings: [...recorded.findings],
-    proposed_decision: decided.proposedDecision,
-    decision: decided.decision,
-    clauses: decided.clauses,
-    override_reason: decided.overrideReason ?? null,
-    policy_version: decided.policyVersion,
-    under_warranty: decided.underWarranty,
-    last_covered_day: decided.lastCoveredDay,
-    replacement_allowed: decided.replacementAllowed,
-    agreement_required: decided.agreementRequired,
-    total: decided.total,
-    service_charge: serviceCharge?.amount ?? null,
-    service_charge_description: serviceCharge?.description ?? null,
-    assessed_by: staff.tech.id,
-    created_at: timestamp(recorded.at),
-  }];
+  return [
+    {
+      claim_id: claim.id,
+      findings: [...recorded.findings],
+      proposed_decision: decided.proposedDecision,
+      decision: decided.decision,
+      clauses: decided.clauses,
+      override_reason: decided.overrideReason ?? null,
+      policy_version: decided.policyVersion,
+      under_warranty: decided.underWarranty,
+      last_covered_day: decided.lastCoveredDay,
+      replacement_allowed: decided.replacementAllowed,
+      agreement_required: decided.agreementRequired,
+      total: decided.total,
+      service_charge: serviceCharge?.amount ?? null,
+      service_charge_description: serviceCharge?.description ?? null,
+      assessed_by: staff.tech.id,
+      created_at: timestamp(recorded.at),
+    },
+  ];
 }
 
 /** The assessment's part lines (R1), one per faulty part. */
@@ -110,8 +140,14 @@ export function claimLineRows({ claim, story }: ClaimLife): New<ClaimLineRow>[] 
     const line = recorded.decided.lines[i];
     if (!line) throw new Error(`claim ${claim.number}: no assessed line for part ${part.sku}`);
     return {
-      claim_id: claim.id, part_id: part.id, category: part.category, material_cost: part.material_cost,
-      worn: recorded.worn[i] ?? false, covered: line.covered, clauses: line.clauses, charge: line.charge,
+      claim_id: claim.id,
+      part_id: part.id,
+      category: part.category,
+      material_cost: part.material_cost,
+      worn: recorded.worn[i] ?? false,
+      covered: line.covered,
+      clauses: line.clauses,
+      charge: line.charge,
     };
   });
 }
@@ -120,7 +156,9 @@ export function claimLineRows({ claim, story }: ClaimLife): New<ClaimLineRow>[] 
 export function agreementRows({ claim, story }: ClaimLife, staff: Staff): New<MaintenanceAgreementRow>[] {
   const agreement = story.agreement;
   if (!agreement) return [];
-  return [{ claim_id: claim.id, signed_on: agreement.signedOn, signed_by: agreement.signedBy, recorded_by: staff.agent.id, created_at: timestamp(agreement.at) }];
+  return [
+    { claim_id: claim.id, signed_on: agreement.signedOn, signed_by: agreement.signedBy, recorded_by: staff.agent.id, created_at: timestamp(agreement.at) },
+  ];
 }
 
 /** COMPLETE_REPAIR: each line's part comes out of the centre's stock, and the covered ones stay with the company (H5). */
@@ -141,8 +179,14 @@ export function retainedPartRows(life: ClaimLife): New<RetainedPartRow>[] {
 
 export function consumptionRows(life: ClaimLife, staff: Staff): New<StockMovementRow>[] {
   return repairedLines(life).map((line) => ({
-    service_centre_id: line.centreId, part_id: line.part.id, delta: -1, kind: 'CONSUMPTION', reason: life.claim.number,
-    claim_id: life.claim.id, actor_user_id: staff.tech.id, created_at: line.at,
+    service_centre_id: line.centreId,
+    part_id: line.part.id,
+    delta: -1,
+    kind: 'CONSUMPTION',
+    reason: life.claim.number,
+    claim_id: life.claim.id,
+    actor_user_id: staff.tech.id,
+    created_at: line.at,
   }));
 }
 
@@ -190,7 +234,10 @@ export function invoiceLineRows({ story }: ClaimLife, invoiceId: number): New<In
  * Numbers the issued invoices gaplessly per year in the order they were issued (as the API's counter
  * does), and the counter rows that let the API's next invoice continue each year's sequence.
  */
-export function numberInvoices(issued: readonly { readonly key: number; readonly at: number }[]): { sequences: Map<number, { year: number; sequence: number }>; counters: InvoiceCounterRow[] } {
+export function numberInvoices(issued: readonly { readonly key: number; readonly at: number }[]): {
+  sequences: Map<number, { year: number; sequence: number }>;
+  counters: InvoiceCounterRow[];
+} {
   const sequences = new Map<number, { year: number; sequence: number }>();
   const last = new Map<number, number>();
   for (const { key, at } of [...issued].sort((a, b) => a.at - b.at || a.key - b.key)) {

@@ -1,8 +1,24 @@
 import {
-  assessClaim, assessmentEventData, claimContextOf, decideAssessment, invoiceLines, NO_ASSESSMENT, quoteStatusAfter, replacementWarranty,
-  transition, type QuoteStatus,
-  type ClaimAction, type ClaimContext, type ClaimLineInput, type ClaimStatus, type Decision, type DecidedAssessment,
-  type Finding, type FormType, type InvoiceLines, type PartCategory,
+  assessClaim,
+  assessmentEventData,
+  claimContextOf,
+  decideAssessment,
+  invoiceLines,
+  NO_ASSESSMENT,
+  quoteStatusAfter,
+  replacementWarranty,
+  transition,
+  type QuoteStatus,
+  type ClaimAction,
+  type ClaimContext,
+  type ClaimLineInput,
+  type ClaimStatus,
+  type Decision,
+  type DecidedAssessment,
+  type Finding,
+  type FormType,
+  type InvoiceLines,
+  type PartCategory,
 } from '@aftersale/domain';
 import { dateOfInstant, dayOfInstant, HOUR_MS, instantOn, MINUTE_MS, policyOn } from './calendar.js';
 import type { Cause, Fault } from './faults.js';
@@ -184,8 +200,9 @@ class ClaimPath {
     const { random, fault, target } = input;
     this.random = random;
     this.at = input.submittedAt;
-    this.tryRemote = random.chance(fault.cause === 'SOFTWARE' ? 0.9 : fault.cause === 'CARRIER' ? 0.7 : 0.15)
-      && target !== 'RETURNED_UNREPAIRED' || target === 'REMOTE_DIAGNOSIS';
+    this.tryRemote =
+      (random.chance(fault.cause === 'SOFTWARE' ? 0.9 : fault.cause === 'CARRIER' ? 0.7 : 0.15) && target !== 'RETURNED_UNREPAIRED') ||
+      target === 'REMOTE_DIAGNOSIS';
     this.solvedRemotely = random.chance(fault.cause === 'SOFTWARE' ? 0.85 : fault.cause === 'CARRIER' ? 0.75 : 0.1) && !target;
   }
 
@@ -201,7 +218,10 @@ class ClaimPath {
     switch (this.status) {
       case 'SUBMITTED':
         if (this.detour(0.02)) this.take('CANCEL', 'agent', [4, 72], withdrawn);
-        else if (this.tryRemote) this.take('START_REMOTE_DIAGNOSIS', 'agent', [2, 60], { note: `Contacting the customer by ${random.pick(['telephone', 'e-mail', 'remote session'])}` });
+        else if (this.tryRemote)
+          this.take('START_REMOTE_DIAGNOSIS', 'agent', [2, 60], {
+            note: `Contacting the customer by ${random.pick(['telephone', 'e-mail', 'remote session'])}`,
+          });
         // H2: the customer sends the unit, at their expense, to the appointed centre.
         else this.requestUnit([2, 60]);
         break;
@@ -213,7 +233,16 @@ class ClaimPath {
       case 'AWAITING_UNIT':
         if (this.detour(0.03)) this.take('CANCEL', 'agent', days(60, 75), { note: 'Unit not received within 60 days' });
         // Business customers often collect several faulty units before sending them.
-        else this.travel('RECEIVE_UNIT', this.delayed(0.4) ? random.weighted([[days(14, 30), 3], [days(30, 55), 1]]) : days(4, 14));
+        else
+          this.travel(
+            'RECEIVE_UNIT',
+            this.delayed(0.4)
+              ? random.weighted([
+                  [days(14, 30), 3],
+                  [days(30, 55), 1],
+                ])
+              : days(4, 14),
+          );
         break;
       case 'RECEIVED':
         this.take('START_INSPECTION', 'tech', [4, 72]);
@@ -257,9 +286,15 @@ class ClaimPath {
   story(): ClaimStory {
     const { steps, trips } = this;
     return {
-      steps, status: this.status, decision: this.decision, quoteStatus: this.quoteStatus,
+      steps,
+      status: this.status,
+      decision: this.decision,
+      quoteStatus: this.quoteStatus,
       sentToServiceCentre: steps.some((s) => s.to === 'AWAITING_UNIT'),
-      trips, assessment: this.assessment, agreement: this.agreement, repair: this.repaired,
+      trips,
+      assessment: this.assessment,
+      agreement: this.agreement,
+      repair: this.repaired,
       invoice: invoiceStory(this.random, this.input.cutoff, this.repaired, this.assessment, trips),
     };
   }
@@ -309,8 +344,12 @@ class ClaimPath {
     if (at === undefined) return;
     const { random } = this;
     const trip: Trip = {
-      direction: action === 'SHIP' ? 'OUTBOUND' : 'INBOUND', carrier: random.pick(CARRIERS), trackingNumber: String(random.int(1e11, 1e12 - 1)),
-      shippedOn: dateOfInstant(at), cost: random.int(90, 450) * 10, at,
+      direction: action === 'SHIP' ? 'OUTBOUND' : 'INBOUND',
+      carrier: random.pick(CARRIERS),
+      trackingNumber: String(random.int(1e11, 1e12 - 1)),
+      shippedOn: dateOfInstant(at),
+      cost: random.int(90, 450) * 10,
+      at,
     };
     this.trips.push(trip);
     const { at: _at, ...recorded } = trip;
@@ -330,7 +369,14 @@ class ClaimPath {
     });
     if (!step) return;
     this.decision = decided.decision;
-    this.assessment = { at: step.at, findings: found.findings, parts: found.parts, worn: found.lines.map((line) => line.worn ?? false), decided, serviceCharge };
+    this.assessment = {
+      at: step.at,
+      findings: found.findings,
+      parts: found.parts,
+      worn: found.lines.map((line) => line.worn ?? false),
+      decided,
+      serviceCharge,
+    };
   }
 
   private recordAgreement(): void {
@@ -355,7 +401,12 @@ class ClaimPath {
     if (at === undefined) return;
     if (this.context.replacementAllowed) {
       const warranty = replacementWarranty(input.receivedOn, input.submittedOn, policyOn(input.submittedOn));
-      this.takeAt(at, 'REPLACE_UNIT', 'tech', { replacedImei: input.imei, imei: input.replacementUnit.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: null });
+      this.takeAt(at, 'REPLACE_UNIT', 'tech', {
+        replacedImei: input.imei,
+        imei: input.replacementUnit.imei,
+        lastCoveredDay: warranty.lastCoveredDay,
+        invoice: null,
+      });
       this.repaired = { at, action: 'REPLACE_UNIT', replacement: { ...input.replacementUnit, receivedOn: warranty.receivedOn } };
       return;
     }
@@ -379,14 +430,22 @@ function expressHandling(random: Random, input: ClaimStoryInput, decided: Decide
  * charged, the service charge; never shipping), issued by the agent as the unit ships back and mostly paid
  * within weeks. A draft until then; none when nothing is charged.
  */
-function invoiceStory(random: Random, cutoff: number, repair: Repair | null, assessment: RecordedAssessment | null, trips: readonly Trip[]): InvoiceStory | null {
+function invoiceStory(
+  random: Random,
+  cutoff: number,
+  repair: Repair | null,
+  assessment: RecordedAssessment | null,
+  trips: readonly Trip[],
+): InvoiceStory | null {
   if (!repair || !assessment) return null;
   const replaced = repair.action === 'REPLACE_UNIT';
   const invoiced = invoiceLines({
-    lines: replaced ? [] : assessment.parts.map((part, i) => {
-      const line = assessment.decided.lines[i]!;
-      return { partId: String(part.id), description: `${part.name} (${part.sku})`, covered: line.covered, charge: line.charge };
-    }),
+    lines: replaced
+      ? []
+      : assessment.parts.map((part, i) => {
+          const line = assessment.decided.lines[i]!;
+          return { partId: String(part.id), description: `${part.name} (${part.sku})`, covered: line.covered, charge: line.charge };
+        }),
     ...(assessment.serviceCharge && { serviceCharge: assessment.serviceCharge }),
     shipping: trips.reduce((sum, trip) => sum + trip.cost, 0),
   });

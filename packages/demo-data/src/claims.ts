@@ -3,8 +3,18 @@ import { dateOfDay, instantOn, policyOn, timestamp } from './calendar.js';
 import { MODELS } from './catalogue.js';
 import { claimCalendar } from './claim-calendar.js';
 import {
-  agreementRows, assessmentRows, claimEvents, claimLineRows, consumptionRows, invoiceLineRows, invoiceRow, numberInvoices,
-  retainedPartRows, shipmentRows, type ClaimLife, type InvoiceEntry,
+  agreementRows,
+  assessmentRows,
+  claimEvents,
+  claimLineRows,
+  consumptionRows,
+  invoiceLineRows,
+  invoiceRow,
+  numberInvoices,
+  retainedPartRows,
+  shipmentRows,
+  type ClaimLife,
+  type InvoiceEntry,
 } from './claim-records.js';
 import { claimStory, SHOWCASE, type Showcase } from './claim-story.js';
 import { failureFault, reportedFault } from './faults.js';
@@ -47,8 +57,13 @@ export function planClaims(world: World, claims: number | undefined): Claims {
   const unitMatching = (r: Random, day: number, wanted: NonNullable<ClaimShowcase['unit']>): number | undefined => {
     const on = fromDayNumber(day);
     const policy = policyOn(on);
-    const fits = received.filter((o) => o.row.model_id === wanted.modelId && o.devices > 0 && toDayNumber(o.row.received_on!) <= day
-      && isUnderWarranty(o.row.received_on!, on, policy) === wanted.underWarranty);
+    const fits = received.filter(
+      (o) =>
+        o.row.model_id === wanted.modelId &&
+        o.devices > 0 &&
+        toDayNumber(o.row.received_on!) <= day &&
+        isUnderWarranty(o.row.received_on!, on, policy) === wanted.underWarranty,
+    );
     if (fits.length === 0) return undefined;
     const order = r.pick(fits);
     return order.firstDeviceId + r.int(0, order.devices - 1);
@@ -66,9 +81,18 @@ export function planClaims(world: World, claims: number | undefined): Claims {
     const model = MODELS[unitRow.model_id - 1]!;
     const fault = target ? reportedFault(r, model, target.cause) : failureFault(r, model, picked.mode);
     const story = claimStory({
-      random: r, submittedAt, cutoff: world.cutoff, formType, receivedOn, submittedOn, fault,
-      parts: world.partsOfModel.get(unitRow.model_id) ?? [], serviceCentreCode: centre.code, target: target?.status,
-      imei: unitRow.imei, replacementUnit: replacementUnit(model, index),
+      random: r,
+      submittedAt,
+      cutoff: world.cutoff,
+      formType,
+      receivedOn,
+      submittedOn,
+      fault,
+      parts: world.partsOfModel.get(unitRow.model_id) ?? [],
+      serviceCentreCode: centre.code,
+      target: target?.status,
+      imei: unitRow.imei,
+      replacementUnit: replacementUnit(model, index),
     });
     const id = index + 1;
     const lastStep = story.steps[story.steps.length - 1];
@@ -131,8 +155,19 @@ export function planClaims(world: World, claims: number | undefined): Claims {
 }
 
 /** The tables a claim's story writes to (device: the units given as replacements). */
-export type ClaimTable = 'device' | 'claim' | 'claim_event' | 'shipment' | 'assessment' | 'claim_line' | 'maintenance_agreement'
-  | 'retained_part' | 'stock_movement' | 'invoice' | 'invoice_line' | 'invoice_counter';
+export type ClaimTable =
+  | 'device'
+  | 'claim'
+  | 'claim_event'
+  | 'shipment'
+  | 'assessment'
+  | 'claim_line'
+  | 'maintenance_agreement'
+  | 'retained_part'
+  | 'stock_movement'
+  | 'invoice'
+  | 'invoice_line'
+  | 'invoice_counter';
 
 /** Where the rows of the claims go, with their ids: arrays (the demo set) or COPY streams (a large set). */
 export interface RowSink {
@@ -153,7 +188,17 @@ export interface RowSink {
  */
 export function* tellClaims(world: World, claims: Claims, sink: RowSink): Generator<number, void, void> {
   const { staff, stock } = world;
-  const ids = { claim_event: 0, shipment: 0, assessment: 0, claim_line: 0, maintenance_agreement: 0, retained_part: 0, stock_movement: stock.length, invoice: 0, invoice_line: 0 };
+  const ids = {
+    claim_event: 0,
+    shipment: 0,
+    assessment: 0,
+    claim_line: 0,
+    maintenance_agreement: 0,
+    retained_part: 0,
+    stock_movement: stock.length,
+    invoice: 0,
+    invoice_line: 0,
+  };
   const numbered = <T extends keyof typeof ids>(table: T, rows: readonly Omit<DataSetRows[T], 'id'>[]): void => {
     for (const row of rows) {
       ids[table] += 1;
@@ -220,8 +265,15 @@ export function* tellClaims(world: World, claims: Claims, sink: RowSink): Genera
   stock.forEach((row, k) => {
     const delta = row.on_hand + (consumed.get(stockKey(row.service_centre_id, row.part_id)) ?? 0);
     sink.write('stock_movement', {
-      id: k + 1, service_centre_id: row.service_centre_id, part_id: row.part_id, delta, kind: 'RECEIPT', reason: 'Opening balance',
-      claim_id: null, actor_user_id: null, created_at: world.onboarded,
+      id: k + 1,
+      service_centre_id: row.service_centre_id,
+      part_id: row.part_id,
+      delta,
+      kind: 'RECEIPT',
+      reason: 'Opening balance',
+      claim_id: null,
+      actor_user_id: null,
+      created_at: world.onboarded,
     });
   });
   for (const counter of counters) sink.write('invoice_counter', counter);
@@ -232,7 +284,12 @@ function replacementDevice({ unit: old, story }: ClaimLife, id: number): DeviceR
   const repair = story.repair;
   if (!repair?.replacement) return undefined;
   return {
-    ...old, id, imei: repair.replacement.imei, barcode: repair.replacement.barcode,
-    received_on: repair.replacement.receivedOn, replaces_device_id: old.id, created_at: timestamp(repair.at),
+    ...old,
+    id,
+    imei: repair.replacement.imei,
+    barcode: repair.replacement.barcode,
+    received_on: repair.replacement.receivedOn,
+    replaces_device_id: old.id,
+    created_at: timestamp(repair.at),
   };
 }

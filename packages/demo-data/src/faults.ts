@@ -26,34 +26,214 @@ const SMART: readonly ModelKind[] = ['PHONE', 'TABLET'];
 const HANDSETS: readonly ModelKind[] = ['PHONE', 'FEATURE_PHONE'];
 
 const SYMPTOMS: readonly Symptom[] = [
-  { text: 'No power', weight: 8, causes: [['HARDWARE', 9], ['WATER', 1]], parts: ['MAINBOARD', 'BATTERY'] },
-  { text: 'Does not charge', weight: 7, causes: [['HARDWARE', 7], ['WEAR', 2], ['SOFTWARE', 1]], parts: ['BATTERY', 'ACCESSORY'] },
-  { text: 'Battery drains in 2 hours', weight: 8, causes: [['HARDWARE', 5], ['SOFTWARE', 5]], parts: ['BATTERY'] },
-  { text: 'Screen flickers', weight: 5, causes: [['HARDWARE', 9], ['SOFTWARE', 1]], parts: ['LCD'] },
-  { text: 'Black screen, unit vibrates when powered on', weight: 4, causes: [['HARDWARE', 8], ['DROP', 2]], parts: ['LCD', 'MAINBOARD'] },
-  { text: 'Lines across the display', weight: 3, causes: [['HARDWARE', 7], ['DROP', 3]], parts: ['LCD'] },
-  { text: 'Touch not responding in the lower half of the screen', weight: 5, kinds: SMART, causes: [['HARDWARE', 8], ['SOFTWARE', 2]], parts: ['TOUCH_PANEL'] },
+  {
+    text: 'No power',
+    weight: 8,
+    causes: [
+      ['HARDWARE', 9],
+      ['WATER', 1],
+    ],
+    parts: ['MAINBOARD', 'BATTERY'],
+  },
+  {
+    text: 'Does not charge',
+    weight: 7,
+    causes: [
+      ['HARDWARE', 7],
+      ['WEAR', 2],
+      ['SOFTWARE', 1],
+    ],
+    parts: ['BATTERY', 'ACCESSORY'],
+  },
+  {
+    text: 'Battery drains in 2 hours',
+    weight: 8,
+    causes: [
+      ['HARDWARE', 5],
+      ['SOFTWARE', 5],
+    ],
+    parts: ['BATTERY'],
+  },
+  {
+    text: 'Screen flickers',
+    weight: 5,
+    causes: [
+      ['HARDWARE', 9],
+      ['SOFTWARE', 1],
+    ],
+    parts: ['LCD'],
+  },
+  {
+    text: 'Black screen, unit vibrates when powered on',
+    weight: 4,
+    causes: [
+      ['HARDWARE', 8],
+      ['DROP', 2],
+    ],
+    parts: ['LCD', 'MAINBOARD'],
+  },
+  {
+    text: 'Lines across the display',
+    weight: 3,
+    causes: [
+      ['HARDWARE', 7],
+      ['DROP', 3],
+    ],
+    parts: ['LCD'],
+  },
+  {
+    text: 'Touch not responding in the lower half of the screen',
+    weight: 5,
+    kinds: SMART,
+    causes: [
+      ['HARDWARE', 8],
+      ['SOFTWARE', 2],
+    ],
+    parts: ['TOUCH_PANEL'],
+  },
   { text: 'Cracked touch panel after drop', weight: 5, kinds: SMART, causes: [['DROP', 1]], parts: ['TOUCH_PANEL'] },
   { text: 'Cracked display after drop', weight: 3, causes: [['DROP', 1]], parts: ['LCD'] },
   { text: 'Water ingress', weight: 3, causes: [['WATER', 1]], parts: ['MAINBOARD'] },
   { text: 'Dropped in water, no power since', weight: 2, causes: [['WATER', 1]], parts: ['MAINBOARD', 'BATTERY'] },
-  { text: 'No signal', weight: 5, causes: [['CARRIER', 4], ['SOFTWARE', 3], ['HARDWARE', 3]], parts: ['ANTENNA', 'MAINBOARD'] },
-  { text: 'Drops calls after a few minutes', weight: 3, kinds: HANDSETS, causes: [['CARRIER', 4], ['HARDWARE', 4], ['SOFTWARE', 2]], parts: ['ANTENNA', 'MAINBOARD'] },
-  { text: 'SIM card not detected', weight: 3, causes: [['HARDWARE', 6], ['SOFTWARE', 3], ['DROP', 1]], parts: ['MAINBOARD'] },
+  {
+    text: 'No signal',
+    weight: 5,
+    causes: [
+      ['CARRIER', 4],
+      ['SOFTWARE', 3],
+      ['HARDWARE', 3],
+    ],
+    parts: ['ANTENNA', 'MAINBOARD'],
+  },
+  {
+    text: 'Drops calls after a few minutes',
+    weight: 3,
+    kinds: HANDSETS,
+    causes: [
+      ['CARRIER', 4],
+      ['HARDWARE', 4],
+      ['SOFTWARE', 2],
+    ],
+    parts: ['ANTENNA', 'MAINBOARD'],
+  },
+  {
+    text: 'SIM card not detected',
+    weight: 3,
+    causes: [
+      ['HARDWARE', 6],
+      ['SOFTWARE', 3],
+      ['DROP', 1],
+    ],
+    parts: ['MAINBOARD'],
+  },
   { text: 'Rear camera out of focus', weight: 2, kinds: SMART, causes: [['HARDWARE', 1]], parts: ['CAMERA'] },
-  { text: 'Camera app crashes on start', weight: 2, kinds: SMART, causes: [['SOFTWARE', 7], ['HARDWARE', 3]], parts: ['CAMERA'] },
-  { text: 'Microphone not working during calls', weight: 3, kinds: HANDSETS, causes: [['HARDWARE', 9], ['SOFTWARE', 1]], parts: ['MAINBOARD'] },
+  {
+    text: 'Camera app crashes on start',
+    weight: 2,
+    kinds: SMART,
+    causes: [
+      ['SOFTWARE', 7],
+      ['HARDWARE', 3],
+    ],
+    parts: ['CAMERA'],
+  },
+  {
+    text: 'Microphone not working during calls',
+    weight: 3,
+    kinds: HANDSETS,
+    causes: [
+      ['HARDWARE', 9],
+      ['SOFTWARE', 1],
+    ],
+    parts: ['MAINBOARD'],
+  },
   { text: 'Earpiece sound distorted', weight: 2, kinds: HANDSETS, causes: [['HARDWARE', 1]], parts: ['MAINBOARD'] },
-  { text: 'Keys 5 and 8 do not respond', weight: 6, kinds: ['FEATURE_PHONE'], causes: [['HARDWARE', 5], ['WEAR', 5]], parts: ['KEYPAD'] },
+  {
+    text: 'Keys 5 and 8 do not respond',
+    weight: 6,
+    kinds: ['FEATURE_PHONE'],
+    causes: [
+      ['HARDWARE', 5],
+      ['WEAR', 5],
+    ],
+    parts: ['KEYPAD'],
+  },
   { text: 'Keypad worn, numbers unreadable', weight: 3, kinds: ['FEATURE_PHONE'], causes: [['WEAR', 1]], parts: ['KEYPAD'] },
-  { text: 'Back cover does not close', weight: 2, causes: [['WEAR', 6], ['DROP', 4]], parts: ['HOUSING'] },
-  { text: 'Restarts randomly', weight: 5, causes: [['SOFTWARE', 6], ['HARDWARE', 4]], parts: ['MAINBOARD', 'BATTERY'] },
-  { text: 'Stuck on the boot logo after the software update', weight: 3, kinds: SMART, causes: [['SOFTWARE', 8], ['HARDWARE', 2]], parts: ['MAINBOARD'] },
-  { text: 'Wi-Fi disconnects every few minutes', weight: 3, kinds: SMART, causes: [['SOFTWARE', 6], ['HARDWARE', 4]], parts: ['ANTENNA', 'MAINBOARD'] },
-  { text: 'Overheats while charging', weight: 2, causes: [['HARDWARE', 8], ['WEAR', 2]], parts: ['BATTERY', 'ACCESSORY'] },
-  { text: 'Charger no longer works', weight: 3, causes: [['WEAR', 6], ['HARDWARE', 4]], parts: ['ACCESSORY'] },
-  { text: 'Speaker silent, no ringtone', weight: 2, causes: [['HARDWARE', 8], ['SOFTWARE', 2]], parts: ['MAINBOARD'] },
-  { text: 'GPS cannot get a fix', weight: 1, kinds: SMART, causes: [['SOFTWARE', 6], ['HARDWARE', 4]], parts: ['ANTENNA', 'MAINBOARD'] },
+  {
+    text: 'Back cover does not close',
+    weight: 2,
+    causes: [
+      ['WEAR', 6],
+      ['DROP', 4],
+    ],
+    parts: ['HOUSING'],
+  },
+  {
+    text: 'Restarts randomly',
+    weight: 5,
+    causes: [
+      ['SOFTWARE', 6],
+      ['HARDWARE', 4],
+    ],
+    parts: ['MAINBOARD', 'BATTERY'],
+  },
+  {
+    text: 'Stuck on the boot logo after the software update',
+    weight: 3,
+    kinds: SMART,
+    causes: [
+      ['SOFTWARE', 8],
+      ['HARDWARE', 2],
+    ],
+    parts: ['MAINBOARD'],
+  },
+  {
+    text: 'Wi-Fi disconnects every few minutes',
+    weight: 3,
+    kinds: SMART,
+    causes: [
+      ['SOFTWARE', 6],
+      ['HARDWARE', 4],
+    ],
+    parts: ['ANTENNA', 'MAINBOARD'],
+  },
+  {
+    text: 'Overheats while charging',
+    weight: 2,
+    causes: [
+      ['HARDWARE', 8],
+      ['WEAR', 2],
+    ],
+    parts: ['BATTERY', 'ACCESSORY'],
+  },
+  {
+    text: 'Charger no longer works',
+    weight: 3,
+    causes: [
+      ['WEAR', 6],
+      ['HARDWARE', 4],
+    ],
+    parts: ['ACCESSORY'],
+  },
+  {
+    text: 'Speaker silent, no ringtone',
+    weight: 2,
+    causes: [
+      ['HARDWARE', 8],
+      ['SOFTWARE', 2],
+    ],
+    parts: ['MAINBOARD'],
+  },
+  {
+    text: 'GPS cannot get a fix',
+    weight: 1,
+    kinds: SMART,
+    causes: [
+      ['SOFTWARE', 6],
+      ['HARDWARE', 4],
+    ],
+    parts: ['ANTENNA', 'MAINBOARD'],
+  },
   { text: 'Opened by a local repair shop, no power since', weight: 1, causes: [['TAMPERED', 1]], parts: ['MAINBOARD'] },
 ];
 
@@ -72,15 +252,20 @@ export interface Fault {
   readonly likelyParts: readonly PartCategory[];
 }
 
-interface ModelSymptoms { code: string; kind: ModelKind; weakSpots?: Readonly<Record<string, number>> }
+interface ModelSymptoms {
+  code: string;
+  kind: ModelKind;
+  weakSpots?: Readonly<Record<string, number>>;
+}
 const symptomsByModel = new Map<string, readonly (readonly [Symptom, number])[]>();
 
 /** The symptoms a model can show, each weighted by how often it is reported (its weak spots more often). */
 function symptomsOf(model: ModelSymptoms): readonly (readonly [Symptom, number])[] {
   let symptoms = symptomsByModel.get(model.code);
   if (!symptoms) {
-    symptoms = SYMPTOMS.filter((symptom) => !symptom.kinds || symptom.kinds.includes(model.kind))
-      .map((symptom) => [symptom, symptom.weight * (model.weakSpots?.[symptom.text] ?? 1)] as const);
+    symptoms = SYMPTOMS.filter((symptom) => !symptom.kinds || symptom.kinds.includes(model.kind)).map(
+      (symptom) => [symptom, symptom.weight * (model.weakSpots?.[symptom.text] ?? 1)] as const,
+    );
     symptomsByModel.set(model.code, symptoms);
   }
   return symptoms;

@@ -1,5 +1,12 @@
 import {
-  assessClaim, CLAIM_ACTIONS, invoiceNumber, isUnderWarranty, lastCoveredDay, rolesAllowedTo, type ClaimAction, type ClaimLineInput,
+  assessClaim,
+  CLAIM_ACTIONS,
+  invoiceNumber,
+  isUnderWarranty,
+  lastCoveredDay,
+  rolesAllowedTo,
+  type ClaimAction,
+  type ClaimLineInput,
 } from '@aftersale/domain';
 import { describe, expect, it } from 'vitest';
 import { generateDataSet } from './generate.js';
@@ -113,8 +120,16 @@ describe('generateDataSet', () => {
     expect(rows.device.every((d) => exists(orders, d.order_id) && exists(models, d.model_id) && exists(customers, d.customer_id))).toBe(true);
     expect(rows.spare_shipment.every((s) => exists(orders, s.order_id) && exists(parts, s.part_id))).toBe(true);
     expect(rows.stock.every((s) => exists(centres, s.service_centre_id) && exists(parts, s.part_id))).toBe(true);
-    expect(rows.claim.every((c) => exists(devices, c.device_id) && exists(customers, c.customer_id) && exists(models, c.model_id)
-      && exists(centres, c.service_centre_id) && exists(users, c.submitted_by_user_id))).toBe(true);
+    expect(
+      rows.claim.every(
+        (c) =>
+          exists(devices, c.device_id) &&
+          exists(customers, c.customer_id) &&
+          exists(models, c.model_id) &&
+          exists(centres, c.service_centre_id) &&
+          exists(users, c.submitted_by_user_id),
+      ),
+    ).toBe(true);
     expect(rows.claim_event.every((e) => exists(claims, e.claim_id) && exists(customers, e.customer_id) && exists(users, e.actor_user_id))).toBe(true);
     expect(rows.device.every((d) => exists(devices, d.replaces_device_id))).toBe(true);
     const invoices = byId(rows.invoice);
@@ -124,7 +139,9 @@ describe('generateDataSet', () => {
     expect(rows.claim_line.every((l) => exists(claims, l.claim_id) && exists(parts, l.part_id))).toBe(true);
     expect(rows.maintenance_agreement.every((a) => exists(claims, a.claim_id) && exists(users, a.recorded_by))).toBe(true);
     expect(rows.retained_part.every((r) => exists(claims, r.claim_id) && exists(parts, r.part_id) && exists(centres, r.service_centre_id))).toBe(true);
-    expect(rows.stock_movement.every((m) => stock.has(`${m.service_centre_id}:${m.part_id}`) && exists(claims, m.claim_id) && exists(users, m.actor_user_id))).toBe(true);
+    expect(
+      rows.stock_movement.every((m) => stock.has(`${m.service_centre_id}:${m.part_id}`) && exists(claims, m.claim_id) && exists(users, m.actor_user_id)),
+    ).toBe(true);
     expect(rows.invoice.every((i) => exists(claims, i.claim_id) && exists(customers, i.customer_id))).toBe(true);
     expect(rows.invoice_line.every((l) => exists(invoices, l.invoice_id) && exists(parts, l.part_id))).toBe(true);
   });
@@ -243,24 +260,49 @@ describe('generateDataSet', () => {
       const assessment = assessmentOf.get(claim.id);
       const lines = linesOf.get(claim.id) ?? [];
       const input = {
-        formType: claim.form_type, receivedOn: devices.get(claim.device_id)?.received_on ?? '', submittedOn: claim.submitted_on,
-        lines: lines.map((l): ClaimLineInput => ({ category: l.category, materialCost: l.material_cost, worn: l.worn })), findings: assessment?.findings ?? [],
+        formType: claim.form_type,
+        receivedOn: devices.get(claim.device_id)?.received_on ?? '',
+        submittedOn: claim.submitted_on,
+        lines: lines.map((l): ClaimLineInput => ({ category: l.category, materialCost: l.material_cost, worn: l.worn })),
+        findings: assessment?.findings ?? [],
       };
       const expected = assessClaim(input);
       expect(assessment, claim.number).toMatchObject({
-        decision: expected.decision, proposed_decision: expected.decision, override_reason: null, clauses: expected.clauses,
-        policy_version: expected.policyVersion, under_warranty: expected.underWarranty, last_covered_day: expected.lastCoveredDay,
-        replacement_allowed: expected.replacementAllowed, agreement_required: expected.agreementRequired, total: expected.total,
+        decision: expected.decision,
+        proposed_decision: expected.decision,
+        override_reason: null,
+        clauses: expected.clauses,
+        policy_version: expected.policyVersion,
+        under_warranty: expected.underWarranty,
+        last_covered_day: expected.lastCoveredDay,
+        replacement_allowed: expected.replacementAllowed,
+        agreement_required: expected.agreementRequired,
+        total: expected.total,
         assessed_by: rows.app_user.find((u) => u.role === 'TECHNICIAN')?.id,
       });
-      expect(lines.map((l) => ({ covered: l.covered, clauses: l.clauses, charge: l.charge }))).toEqual(expected.lines.map(({ covered, clauses, charge }) => ({ covered, clauses, charge })));
-      expect(lines.every((l) => parts.get(l.part_id)?.model_id === claim.model_id && parts.get(l.part_id)?.category === l.category && parts.get(l.part_id)?.material_cost === l.material_cost)).toBe(true);
+      expect(lines.map((l) => ({ covered: l.covered, clauses: l.clauses, charge: l.charge }))).toEqual(
+        expected.lines.map(({ covered, clauses, charge }) => ({ covered, clauses, charge })),
+      );
+      expect(
+        lines.every(
+          (l) =>
+            parts.get(l.part_id)?.model_id === claim.model_id &&
+            parts.get(l.part_id)?.category === l.category &&
+            parts.get(l.part_id)?.material_cost === l.material_cost,
+        ),
+      ).toBe(true);
       expect(claim.decision).toBe(assessment?.decision);
       const event = stepOf(claim.id, 'RECORD_ASSESSMENT');
       expect(event?.created_at).toBe(assessment?.created_at);
       expect(event?.data).toEqual({
-        decision: expected.decision, proposedDecision: expected.decision, overrideReason: null, clauses: expected.clauses, total: expected.total,
-        serviceCharge: assessment?.service_charge ?? null, policyVersion: expected.policyVersion, findings: assessment?.findings,
+        decision: expected.decision,
+        proposedDecision: expected.decision,
+        overrideReason: null,
+        clauses: expected.clauses,
+        total: expected.total,
+        serviceCharge: assessment?.service_charge ?? null,
+        policyVersion: expected.policyVersion,
+        findings: assessment?.findings,
         parts: lines.map((l) => parts.get(l.part_id)?.sku),
       });
       expect(assessment?.service_charge === null).toBe(assessment?.service_charge_description === null);
@@ -278,18 +320,28 @@ describe('generateDataSet', () => {
       const outbound = shipments.filter((s) => s.direction === 'OUTBOUND');
       expect(inbound.length, claim.number).toBe(tookStep(claim.id, 'RECEIVE_UNIT') ? 1 : 0);
       expect(outbound.length, claim.number).toBe(tookStep(claim.id, 'SHIP') ? 1 : 0);
-      for (const [shipment, action] of [[inbound[0], 'RECEIVE_UNIT'], [outbound[0], 'SHIP']] as const) {
+      for (const [shipment, action] of [
+        [inbound[0], 'RECEIVE_UNIT'],
+        [outbound[0], 'SHIP'],
+      ] as const) {
         if (!shipment) continue;
         const event = stepOf(claim.id, action);
         expect(shipment.shipped_on).toBe(day(event?.created_at));
-        expect(event?.data).toEqual({ direction: shipment.direction, carrier: shipment.carrier, trackingNumber: shipment.tracking_number, shippedOn: shipment.shipped_on, cost: shipment.cost });
+        expect(event?.data).toEqual({
+          direction: shipment.direction,
+          carrier: shipment.carrier,
+          trackingNumber: shipment.tracking_number,
+          shippedOn: shipment.shipped_on,
+          cost: shipment.cost,
+        });
         expect(shipment.cost).toBeGreaterThan(0);
       }
       const repaired = tookStep(claim.id, 'COMPLETE_REPAIR') || tookStep(claim.id, 'REPLACE_UNIT');
       if (claim.status === 'CLOSED' && repaired) expect(shipments.map((s) => s.direction).sort(), claim.number).toEqual(['INBOUND', 'OUTBOUND']);
       if (claim.status === 'AWAITING_AGREEMENT') expect(assessment?.agreement_required && !agreementOf.has(claim.id), claim.number).toBe(true);
       expect(agreementOf.has(claim.id)).toBe(tookStep(claim.id, 'RECORD_AGREEMENT'));
-      if (repaired && assessment?.agreement_required) expect(agreementOf.get(claim.id)?.signed_on, claim.number).toBe(day(stepOf(claim.id, 'RECORD_AGREEMENT')?.created_at));
+      if (repaired && assessment?.agreement_required)
+        expect(agreementOf.get(claim.id)?.signed_on, claim.number).toBe(day(stepOf(claim.id, 'RECORD_AGREEMENT')?.created_at));
       const quoted = assessment !== undefined && (assessment.total > 0 || assessment.service_charge !== null) && assessment.decision !== 'NOT_COVERED';
       const expectedQuote = tookStep(claim.id, 'APPROVE_QUOTE')
         ? 'APPROVED'
@@ -303,7 +355,10 @@ describe('generateDataSet', () => {
       if (repaired && quoted) expect(claim.quote_status, claim.number).toBe('APPROVED');
     }
     for (const status of ['AWAITING_AGREEMENT', 'AWAITING_APPROVAL', 'IN_REPAIR', 'READY_TO_SHIP'] as const) {
-      expect(rows.claim.filter((c) => c.status === status).every((c) => assessmentOf.has(c.id) && (linesOf.get(c.id)?.length ?? 0) > 0), status).toBe(true);
+      expect(
+        rows.claim.filter((c) => c.status === status).every((c) => assessmentOf.has(c.id) && (linesOf.get(c.id)?.length ?? 0) > 0),
+        status,
+      ).toBe(true);
     }
     expect(rows.maintenance_agreement.length).toBeGreaterThan(0);
   });
@@ -313,15 +368,25 @@ describe('generateDataSet', () => {
       const lines = linesOf.get(claim.id) ?? [];
       const completed = tookStep(claim.id, 'COMPLETE_REPAIR');
       const retained = rows.retained_part.filter((r) => r.claim_id === claim.id);
-      expect(retained.map((r) => r.part_id), claim.number).toEqual(completed ? lines.filter((l) => l.covered).map((l) => l.part_id) : []);
+      expect(
+        retained.map((r) => r.part_id),
+        claim.number,
+      ).toEqual(completed ? lines.filter((l) => l.covered).map((l) => l.part_id) : []);
       expect(retained.every((r) => r.service_centre_id === claim.service_centre_id && r.quantity === 1)).toBe(true);
       const taken = rows.stock_movement.filter((m) => m.claim_id === claim.id);
       expect(taken.map((m) => m.part_id)).toEqual(completed ? lines.map((l) => l.part_id) : []);
-      expect(taken.every((m) => m.kind === 'CONSUMPTION' && m.delta === -1 && m.service_centre_id === claim.service_centre_id && m.reason === claim.number)).toBe(true);
-      expect(stepOf(claim.id, 'COMPLETE_REPAIR')?.data).toEqual(completed ? {
-        partsUsed: lines.map((l) => parts.get(l.part_id)?.sku), retained: lines.filter((l) => l.covered).map((l) => parts.get(l.part_id)?.sku),
-        invoice: invoiceOf.get(claim.id)?.id ?? null,
-      } : undefined);
+      expect(
+        taken.every((m) => m.kind === 'CONSUMPTION' && m.delta === -1 && m.service_centre_id === claim.service_centre_id && m.reason === claim.number),
+      ).toBe(true);
+      expect(stepOf(claim.id, 'COMPLETE_REPAIR')?.data).toEqual(
+        completed
+          ? {
+              partsUsed: lines.map((l) => parts.get(l.part_id)?.sku),
+              retained: lines.filter((l) => l.covered).map((l) => parts.get(l.part_id)?.sku),
+              invoice: invoiceOf.get(claim.id)?.id ?? null,
+            }
+          : undefined,
+      );
     }
     expect(rows.retained_part.length).toBeGreaterThan(50);
     for (const stock of rows.stock) {
@@ -343,7 +408,7 @@ describe('generateDataSet', () => {
       const completed = tookStep(claim.id, 'COMPLETE_REPAIR');
       const replaced = tookStep(claim.id, 'REPLACE_UNIT');
       const material = completed ? (linesOf.get(claim.id) ?? []).reduce((sum, l) => sum + l.charge, 0) : 0;
-      const charged = (completed || replaced) ? material + (assessment?.service_charge ?? 0) : 0;
+      const charged = completed || replaced ? material + (assessment?.service_charge ?? 0) : 0;
       const invoice = invoiceOf.get(claim.id);
       expect(invoice?.total ?? 0, claim.number).toBe(charged);
       if (!invoice) continue;
@@ -363,14 +428,19 @@ describe('generateDataSet', () => {
       expect(invoice.paid_on === null).toBe(invoice.status !== 'PAID');
       if (invoice.paid_on) expect(invoice.paid_on >= (invoice.issued_on ?? '')).toBe(true);
       const issued = (eventsOf.get(claim.id) ?? []).filter((e) => e.type.startsWith('INVOICE_'));
-      expect(issued.map((e) => e.type)).toEqual(invoice.status === 'PAID' ? ['INVOICE_ISSUED', 'INVOICE_PAID'] : invoice.status === 'ISSUED' ? ['INVOICE_ISSUED'] : []);
+      expect(issued.map((e) => e.type)).toEqual(
+        invoice.status === 'PAID' ? ['INVOICE_ISSUED', 'INVOICE_PAID'] : invoice.status === 'ISSUED' ? ['INVOICE_ISSUED'] : [],
+      );
       for (const event of issued) {
         expect(event.data).toMatchObject({ invoice: invoice.id, number: invoice.number, total: invoice.total });
         expect([event.from_status, event.to_status]).toEqual([null, null]);
       }
     }
     expect(new Set(rows.invoice.map((i) => i.status))).toEqual(new Set(['DRAFT', 'ISSUED', 'PAID']));
-    const issuedPerYear = groupBy(rows.invoice.filter((i) => i.number !== null), (i) => i.year);
+    const issuedPerYear = groupBy(
+      rows.invoice.filter((i) => i.number !== null),
+      (i) => i.year,
+    );
     expect(rows.invoice_counter).toEqual([...issuedPerYear.keys()].sort().map((year) => ({ year, last_number: issuedPerYear.get(year)?.length })));
     for (const [year, invoices] of issuedPerYear) {
       const inOrder = [...invoices].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
@@ -387,7 +457,12 @@ describe('generateDataSet', () => {
       const event = stepOf(claim.id, 'REPLACE_UNIT');
       const unit = replacements.find((d) => d.imei === event?.data['imei']);
       const old = devices.get(claim.device_id);
-      expect(unit).toMatchObject({ replaces_device_id: claim.device_id, received_on: old?.received_on, model_id: claim.model_id, customer_id: claim.customer_id });
+      expect(unit).toMatchObject({
+        replaces_device_id: claim.device_id,
+        received_on: old?.received_on,
+        model_id: claim.model_id,
+        customer_id: claim.customer_id,
+      });
       expect(event?.data).toMatchObject({ replacedImei: old?.imei, lastCoveredDay: lastCoveredDay(old?.received_on ?? '') });
       expect(assessmentOf.get(claim.id)?.replacement_allowed).toBe(true);
       // W4 read with W3: the claim was filed in time; the unit may be replaced after its last covered day.
@@ -403,7 +478,9 @@ describe('generateDataSet', () => {
       for (const underWarranty of [true, false]) {
         const exists = rows.device.some((d) => d.model_id === model.id && d.received_on && isUnderWarranty(d.received_on, yesterday) === underWarranty);
         if (!exists) continue;
-        const waiting = submitted.filter((c) => c.model_id === model.id && isUnderWarranty(devices.get(c.device_id)?.received_on ?? '', c.submitted_on) === underWarranty);
+        const waiting = submitted.filter(
+          (c) => c.model_id === model.id && isUnderWarranty(devices.get(c.device_id)?.received_on ?? '', c.submitted_on) === underWarranty,
+        );
         expect(waiting.length, `${model.code} ${underWarranty ? 'in' : 'out of'} warranty`).toBeGreaterThanOrEqual(1);
       }
     }
@@ -415,7 +492,10 @@ describe('generateDataSet', () => {
     for (const order of rows.sales_order) {
       const shipped = rows.spare_shipment.filter((s) => s.order_id === order.id);
       if (order.quantity > 3000 || !order.received_on) {
-        expect(shipped.reduce((sum, s) => sum + s.quantity, 0), order.number).toBe(0);
+        expect(
+          shipped.reduce((sum, s) => sum + s.quantity, 0),
+          order.number,
+        ).toBe(0);
         continue;
       }
       const eligible = rows.part.filter((p) => p.model_id === order.model_id && !['MAINBOARD', 'LCD', 'TOUCH_PANEL', 'CAMERA'].includes(p.category));
@@ -457,4 +537,3 @@ describe('generateDataSet', () => {
     expect(() => generateDataSet({ today: TODAY, passwordHash: HASH, claims: 50_001, devices: 100_000 })).toThrow(/generateLargeDataSet/);
   });
 });
-

@@ -31,8 +31,18 @@ export function generateDataSet(options: GenerateOptions): DataSet {
   const claimTables = () => {
     if (told) return told;
     const tables = {
-      device: [], claim: [], claim_event: [], shipment: [], assessment: [], claim_line: [], maintenance_agreement: [],
-      retained_part: [], stock_movement: [], invoice: [], invoice_line: [], invoice_counter: [],
+      device: [],
+      claim: [],
+      claim_event: [],
+      shipment: [],
+      assessment: [],
+      claim_line: [],
+      maintenance_agreement: [],
+      retained_part: [],
+      stock_movement: [],
+      invoice: [],
+      invoice_line: [],
+      invoice_counter: [],
     } as { [T in ClaimTable]: DataSetRows[T][] };
     const story = tellClaims(world, claims, { write: (table, row) => void tables[table].push(row) });
     while (!story.next().done);
@@ -64,12 +74,26 @@ export function generateDataSet(options: GenerateOptions): DataSet {
       claim: claims.count,
     },
     tables: {
-      app_user: world.app_user, customer: world.customers.map((c) => c.row), service_centre: world.service_centre,
-      product_model: world.product_model, part: world.part, sales_order: world.orders.map((o) => o.row),
-      device, spare_shipment: world.spare_shipment, stock: world.stock,
-      claim: toldTable('claim'), claim_event: toldTable('claim_event'), shipment: toldTable('shipment'), assessment: toldTable('assessment'),
-      claim_line: toldTable('claim_line'), maintenance_agreement: toldTable('maintenance_agreement'), retained_part: toldTable('retained_part'),
-      stock_movement: toldTable('stock_movement'), invoice: toldTable('invoice'), invoice_line: toldTable('invoice_line'), invoice_counter: toldTable('invoice_counter'),
+      app_user: world.app_user,
+      customer: world.customers.map((c) => c.row),
+      service_centre: world.service_centre,
+      product_model: world.product_model,
+      part: world.part,
+      sales_order: world.orders.map((o) => o.row),
+      device,
+      spare_shipment: world.spare_shipment,
+      stock: world.stock,
+      claim: toldTable('claim'),
+      claim_event: toldTable('claim_event'),
+      shipment: toldTable('shipment'),
+      assessment: toldTable('assessment'),
+      claim_line: toldTable('claim_line'),
+      maintenance_agreement: toldTable('maintenance_agreement'),
+      retained_part: toldTable('retained_part'),
+      stock_movement: toldTable('stock_movement'),
+      invoice: toldTable('invoice'),
+      invoice_line: toldTable('invoice_line'),
+      invoice_counter: toldTable('invoice_counter'),
     },
   };
 }

@@ -99,10 +99,15 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
   const phases: { phase: LoadPhase; ms: number }[] = [];
   const rows = Object.fromEntries(TABLES_IN_WRITE_ORDER.map((table) => [table, 0])) as Record<TableName, number>;
   let claimsTold = 0;
-  const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) => options.onProgress?.({
-    phase, rows: Object.values(rows).reduce((sum, n) => sum + n, 0), claims: claimsTold, totalClaims, elapsedMs: Date.now() - started,
-    ...(indexes && { indexes }),
-  });
+  const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) =>
+    options.onProgress?.({
+      phase,
+      rows: Object.values(rows).reduce((sum, n) => sum + n, 0),
+      claims: claimsTold,
+      totalClaims,
+      elapsedMs: Date.now() - started,
+      ...(indexes && { indexes }),
+    });
   const timed = async <T>(phase: LoadPhase, work: (started: number) => Promise<T>): Promise<T> => {
     const started = Date.now();
     report(phase, started);
@@ -151,8 +156,12 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       const writer = (table: TableName) => writers.get(table)!;
 
       const small = {
-        customer: world.customers.map((c) => c.row), service_centre: world.service_centre, product_model: world.product_model,
-        part: world.part, sales_order: world.orders.map((o) => o.row), stock: world.stock,
+        customer: world.customers.map((c) => c.row),
+        service_centre: world.service_centre,
+        product_model: world.product_model,
+        part: world.part,
+        sales_order: world.orders.map((o) => o.row),
+        stock: world.stock,
       };
       for (const [table, list] of Object.entries(small)) for (const row of list) writer(table as TableName).write(row);
       for (const row of world.spare_shipment) writer('spare_shipment').write(row);
@@ -221,7 +230,10 @@ async function replicaRole(client: pg.Client): Promise<void> {
   try {
     await client.query('set session_replication_role = replica');
   } catch (error) {
-    throw new Error(`The large data set loads with foreign keys off (session_replication_role = replica), which needs a superuser: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `The large data set loads with foreign keys off (session_replication_role = replica), which needs a superuser: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -240,7 +252,8 @@ interface DroppedIndex {
 
 /** Drops every index of the loaded tables but their primary keys, unique constraints included, and says how to build each again. */
 async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> {
-  const { rows } = await client.query<{ table: string; index: string; definition: string; constraint: string | null; constraint_definition: string | null }>(`
+  const { rows } = await client.query<{ table: string; index: string; definition: string; constraint: string | null; constraint_definition: string | null }>(
+    `
     select t.relname as table, i.relname as index, pg_get_indexdef(i.oid) as definition,
            c.conname as constraint, pg_get_constraintdef(c.oid) as constraint_definition
       from pg_index x
@@ -249,7 +262,9 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> 
       join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
       left join pg_constraint c on c.conindid = i.oid and c.contype in ('u', 'x')
      where t.relname = any($1::text[]) and not x.indisprimary
-     order by t.relname, i.relname`, [LOADED_TABLES]);
+     order by t.relname, i.relname`,
+    [LOADED_TABLES],
+  );
   const dropped: DroppedIndex[] = [];
   for (const row of rows) {
     if (row.constraint) {

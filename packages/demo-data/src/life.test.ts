@@ -6,7 +6,8 @@ import { plantedDefects } from './life.js';
 import { buildWorld } from './world.js';
 
 const TODAY = '2026-11-25';
-const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+const monthsBetween = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 
 /** Claims by model, receipt month and months in service, and units by model and receipt month, of a four-year world. */
 function fleet(defects: boolean) {

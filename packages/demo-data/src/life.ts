@@ -63,9 +63,10 @@ export interface ModelLife {
 /** The life of a model's units up to `maxAge` days. */
 export function modelLife(model: ModelSpec, maxAge: number): ModelLife {
   const categories = new Set(model.parts.map((part) => part.category));
-  const modes = FAILURE_MODES
-    .filter((mode) => mode.category === null || categories.has(mode.category))
-    .map((mode) => ({ mode, factor: (model.reliability ?? 1) * (mode.category ? model.weakParts?.[mode.category] ?? 1 : 1) }));
+  const modes = FAILURE_MODES.filter((mode) => mode.category === null || categories.has(mode.category)).map((mode) => ({
+    mode,
+    factor: (model.reliability ?? 1) * (mode.category ? (model.weakParts?.[mode.category] ?? 1) : 1),
+  }));
   const hazard = new Float64Array(maxAge + 1);
   for (let age = 0; age <= maxAge; age += 1) {
     let sum = 0;
@@ -84,7 +85,7 @@ export function failureModeAt(life: ModelLife, age: number, u: number): FailureM
     target -= dailyHazard(mode, age, factor);
     if (target < 0) return mode;
   }
-  return (life.modes[life.modes.length - 1]!).mode;
+  return life.modes[life.modes.length - 1]!.mode;
 }
 
 /** A bad batch: the units of a model received in one month are claimed for `factor` times as often, for one faulty part. */

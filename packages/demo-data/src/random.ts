@@ -62,7 +62,7 @@ export function seededRandom(...keys: readonly (string | number)[]): Random {
         target -= weight;
         if (target < 0) return value;
       }
-      return (entries[entries.length - 1]!)[0];
+      return entries[entries.length - 1]![0];
     },
   };
   return random;

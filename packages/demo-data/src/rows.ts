@@ -6,7 +6,17 @@
  */
 
 import type {
-  ClaimAction, ClaimStatus, Decision, Finding, FormType, InvoiceLineKind, InvoiceStatus, PartCategory, PolicyClause, QuoteStatus, StaffRole,
+  ClaimAction,
+  ClaimStatus,
+  Decision,
+  Finding,
+  FormType,
+  InvoiceLineKind,
+  InvoiceStatus,
+  PartCategory,
+  PolicyClause,
+  QuoteStatus,
+  StaffRole,
 } from '@aftersale/domain';
 
 export type { ClaimStatus, Decision, FormType, PartCategory };
@@ -308,13 +318,33 @@ export type DataSetRows = { [T in TableName]: DataSetTables[T] extends Iterable<
 
 /** The tables in foreign-key order: each only references tables before it. */
 export const TABLES_IN_WRITE_ORDER = [
-  'app_user', 'customer', 'service_centre', 'product_model', 'part', 'sales_order',
-  'device', 'spare_shipment', 'stock', 'claim', 'claim_event', 'shipment', 'assessment', 'claim_line',
-  'maintenance_agreement', 'retained_part', 'stock_movement', 'invoice', 'invoice_line', 'invoice_counter',
+  'app_user',
+  'customer',
+  'service_centre',
+  'product_model',
+  'part',
+  'sales_order',
+  'device',
+  'spare_shipment',
+  'stock',
+  'claim',
+  'claim_event',
+  'shipment',
+  'assessment',
+  'claim_line',
+  'maintenance_agreement',
+  'retained_part',
+  'stock_movement',
+  'invoice',
+  'invoice_line',
+  'invoice_counter',
 ] as const satisfies readonly TableName[];
 
 /** The tables whose rows depend on every claim's story, so their sizes are known only by generating them. */
-export type ClaimStoryTable = Exclude<TableName, 'app_user' | 'customer' | 'service_centre' | 'product_model' | 'part' | 'sales_order' | 'spare_shipment' | 'stock' | 'claim'>;
+export type ClaimStoryTable = Exclude<
+  TableName,
+  'app_user' | 'customer' | 'service_centre' | 'product_model' | 'part' | 'sales_order' | 'spare_shipment' | 'stock' | 'claim'
+>;
 
 export interface DataSet {
   readonly seed: number;

@@ -5,9 +5,7 @@ import { COUNTRIES, CUSTOMERS, MODELS, SERVICE_CENTRES, STAFF, type ModelSpec } 
 import type { Staff } from './claim-records.js';
 import { plantedDefects, type PlantedDefect } from './life.js';
 import { seededRandom, type Random } from './random.js';
-import type {
-  AppUserRow, CustomerRow, DeviceRow, PartRow, ProductModelRow, SalesOrderRow, ServiceCentreRow, SpareShipmentRow, StockRow,
-} from './rows.js';
+import type { AppUserRow, CustomerRow, DeviceRow, PartRow, ProductModelRow, SalesOrderRow, ServiceCentreRow, SpareShipmentRow, StockRow } from './rows.js';
 
 /**
  * The world the claims happen in, before any claim: staff, service centres,
@@ -147,12 +145,24 @@ export function buildWorld(options: WorldOptions): World {
     const created = timestamp(instantOn(model.launchedDaysAgo ? today - model.launchedDaysAgo - 45 : historyStart - 90, 10 * 60));
     const modelId = index + 1;
     product_model.push({
-      id: modelId, code: model.code, name: model.name, kind: model.kind,
-      barcode_pattern: `^${model.barcodePrefix}[0-9]{8}$`, created_at: created, updated_at: created,
+      id: modelId,
+      code: model.code,
+      name: model.name,
+      kind: model.kind,
+      barcode_pattern: `^${model.barcodePrefix}[0-9]{8}$`,
+      created_at: created,
+      updated_at: created,
     });
     const rows = model.parts.map((spec, i) => ({
-      id: part.length + i + 1, model_id: modelId, sku: spec.sku, name: spec.name, category: spec.category,
-      material_cost: spec.cost, currency, created_at: created, updated_at: created,
+      id: part.length + i + 1,
+      model_id: modelId,
+      sku: spec.sku,
+      name: spec.name,
+      category: spec.category,
+      material_cost: spec.cost,
+      currency,
+      created_at: created,
+      updated_at: created,
     }));
     part.push(...rows);
     partsOfModel.set(modelId, rows);
@@ -166,8 +176,14 @@ export function buildWorld(options: WorldOptions): World {
     const spec = CUSTOMERS[index] ?? generatedCustomer(faker, customerRandom, id);
     const centre = service_centre.find((row) => row.code === spec.serviceCentre) ?? service_centre[index % service_centre.length];
     const row: CustomerRow = {
-      id, code: spec.code, name: spec.name, country: spec.country, contact_email: spec.contactEmail, address: spec.address,
-      created_at: onboarded, updated_at: onboarded,
+      id,
+      code: spec.code,
+      name: spec.name,
+      country: spec.country,
+      contact_email: spec.contactEmail,
+      address: spec.address,
+      created_at: onboarded,
+      updated_at: onboarded,
     };
     return { row, weight: spec.weight, models: spec.models, centre: centre! };
   });
@@ -198,7 +214,11 @@ export function buildWorld(options: WorldOptions): World {
     part.map((p) => {
       const expensive = p.material_cost >= 2000;
       const threshold = expensive ? 5 : 10;
-      const onHand = stockRandom.chance(0.08) ? stockRandom.int(1, threshold - 1) : expensive ? stockRandom.int(threshold, 40) : stockRandom.int(threshold, 250);
+      const onHand = stockRandom.chance(0.08)
+        ? stockRandom.int(1, threshold - 1)
+        : expensive
+          ? stockRandom.int(threshold, 40)
+          : stockRandom.int(threshold, 250);
       return { service_centre_id: centre.id, part_id: p.id, on_hand: onHand, low_stock_threshold: threshold, updated_at: stockedAt };
     }),
   );
@@ -246,7 +266,6 @@ export function buildWorld(options: WorldOptions): World {
     },
   };
 }
-
 
 /** The IMEI and barcode of a model's unit of a serial: IMEI from the model's TAC and serial (Luhn-completed), barcode from its prefix. */
 function unitIdentity(model: ModelSpec, serial: number): { imei: string; barcode: string } {
@@ -299,9 +318,7 @@ function generateOrders(plan: OrderPlan): Order[] {
   const drafts = Array.from({ length: plan.count }, (_, k) => {
     const receivedDay = k < receivedCount ? historyStart + Math.floor(growingBusiness((k + random.next()) / receivedCount) * (today - historyStart - 1)) : null;
     // In transit: shipped in the last ten days, in order.
-    const shippedDay = receivedDay === null
-      ? today - 1 - Math.floor(((plan.count - 1 - k + random.next()) * 9) / inTransit)
-      : receivedDay - random.int(3, 10);
+    const shippedDay = receivedDay === null ? today - 1 - Math.floor(((plan.count - 1 - k + random.next()) * 9) / inTransit) : receivedDay - random.int(3, 10);
     const customer = random.weighted(plan.customers.map((c) => [c, c.weight] as const));
     const onSale = (model: ModelSpec): boolean => !model.launchedDaysAgo || shippedDay >= today - model.launchedDaysAgo;
     const wanted = MODELS.filter((model) => customer.models.includes(model.code) && onSale(model));
@@ -314,7 +331,7 @@ function generateOrders(plan: OrderPlan): Order[] {
     return { customer, model, quantity, shippedDay, receivedDay, spareAllowanceMaxOrderQty };
   });
   if (receivedCount >= 5 && !drafts.some((d) => d.receivedDay !== null && d.quantity > d.spareAllowanceMaxOrderQty)) {
-    (drafts[Math.floor(receivedCount / 2)]!).quantity = 4800;
+    drafts[Math.floor(receivedCount / 2)]!.quantity = 4800;
   }
   // A planted bad batch needs units: one order of the month goes to that model, from a customer who buys it.
   for (const defect of plan.defects) {
@@ -421,14 +438,21 @@ export function count(value: number | undefined, fallback: number, field: string
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function generatedCustomer(faker: Faker, random: Random, id: number) {
   const name = faker.company.name();
   const models = MODELS.filter(() => random.chance(0.5)).map((m) => m.code);
   return {
-    code: `${name.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 8)}${id}`,
+    code: `${name
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '')
+      .slice(0, 8)}${id}`,
     name,
     country: random.pick(COUNTRIES),
     contactEmail: `service@${slug(name)}.example`,

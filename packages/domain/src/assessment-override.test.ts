@@ -12,7 +12,11 @@ const outOfWarranty: ClaimInput = {
   ],
   findings: [],
 };
-const wornHousing: ClaimInput = { ...outOfWarranty, receivedOn: '2025-01-10', lines: [outOfWarranty.lines[0]!, { category: 'HOUSING', materialCost: 800, worn: true }] };
+const wornHousing: ClaimInput = {
+  ...outOfWarranty,
+  receivedOn: '2025-01-10',
+  lines: [outOfWarranty.lines[0]!, { category: 'HOUSING', materialCost: 800, worn: true }],
+};
 
 describe('decideAssessment: staff override with a reason (§5 Readings)', () => {
   it('keeps the proposal unchanged, with no reason needed', () => {
@@ -23,7 +27,13 @@ describe('decideAssessment: staff override with a reason (§5 Readings)', () => 
 
   it('goodwill: a paid repair decided as warranty repair charges nothing', () => {
     const decided = decideAssessment(outOfWarranty, assessClaim(outOfWarranty), 'WARRANTY_REPAIR', ' Key account goodwill ');
-    expect(decided).toMatchObject({ decision: 'WARRANTY_REPAIR', proposedDecision: 'PAID_MAINTENANCE', total: 0, overrideReason: 'Key account goodwill', replacementAllowed: false });
+    expect(decided).toMatchObject({
+      decision: 'WARRANTY_REPAIR',
+      proposedDecision: 'PAID_MAINTENANCE',
+      total: 0,
+      overrideReason: 'Key account goodwill',
+      replacementAllowed: false,
+    });
     expect(decided.lines.every((line) => line.covered && line.charge === 0)).toBe(true);
     expect(decided.clauses).toEqual(['BEYOND_WARRANTY_PERIOD']);
   });
@@ -49,7 +59,9 @@ describe('decideAssessment: staff override with a reason (§5 Readings)', () => 
 
   it('refuses an override without a reason, PARTIAL chosen over the proposal, and an unknown decision', () => {
     const proposed = assessClaim(outOfWarranty);
-    expect(() => decideAssessment(outOfWarranty, proposed, 'WARRANTY_REPAIR')).toThrow(expect.objectContaining({ name: 'PolicyInputError', field: 'overrideReason' }));
+    expect(() => decideAssessment(outOfWarranty, proposed, 'WARRANTY_REPAIR')).toThrow(
+      expect.objectContaining({ name: 'PolicyInputError', field: 'overrideReason' }),
+    );
     expect(() => decideAssessment(outOfWarranty, proposed, 'WARRANTY_REPAIR', '  ')).toThrow(expect.objectContaining({ field: 'overrideReason' }));
     expect(() => decideAssessment(outOfWarranty, proposed, 'PARTIAL', 'x')).toThrow(expect.objectContaining({ field: 'decision' }));
     expect(() => decideAssessment(outOfWarranty, proposed, 'MAYBE' as never, 'x')).toThrow(expect.objectContaining({ field: 'decision' }));

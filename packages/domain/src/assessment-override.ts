@@ -33,14 +33,19 @@ export function decideAssessment(input: ClaimInput, proposed: Assessment, decisi
   }
 
   const charged = decision === 'PAID_MAINTENANCE';
-  const lines = proposed.lines.map(
-    (line, index): AssessedLine => ({ ...line, covered: !charged && decision !== 'NOT_COVERED', charge: charged ? input.lines[index]!.materialCost : 0 }),
-  );
+  const lines = proposed.lines.map((line, index): AssessedLine => ({
+    ...line,
+    covered: !charged && decision !== 'NOT_COVERED',
+    charge: charged ? input.lines[index]!.materialCost : 0,
+  }));
   return {
     ...proposed,
     decision,
     lines,
-    total: sumMinorUnits(lines.map((line) => line.charge), 'lines'),
+    total: sumMinorUnits(
+      lines.map((line) => line.charge),
+      'lines',
+    ),
     replacementAllowed: decision === 'WARRANTY_REPLACEMENT',
     proposedDecision: proposed.decision,
     overrideReason: reason,

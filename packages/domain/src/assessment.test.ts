@@ -35,71 +35,107 @@ describe('assessing a claim: the worked examples of POLICY.md §6', () => {
       case: 'received 2025-03-10, claim 2026-03-09, battery fault, no findings: in warranty, battery covered',
       claim: aClaim({ submittedOn: '2026-03-09', lines: [aLine('BATTERY', 1200)] }),
       expected: {
-        decision: 'WARRANTY_REPAIR', underWarranty: true, lastCoveredDay: '2026-03-09',
+        decision: 'WARRANTY_REPAIR',
+        underWarranty: true,
+        lastCoveredDay: '2026-03-09',
         lines: [{ category: 'BATTERY', covered: true, clauses: [], charge: 0 }],
-        clauses: [], replacementAllowed: false, agreementRequired: false, total: 0,
+        clauses: [],
+        replacementAllowed: false,
+        agreementRequired: false,
+        total: 0,
       },
     },
     {
       case: 'received 2025-03-10, claim 2026-03-10: out of warranty (A), lines charged at material cost',
       claim: aClaim({ ...outOfWarranty, lines: [aLine('BATTERY', 1200), aLine('LCD', 3500)] }),
       expected: {
-        decision: 'PAID_MAINTENANCE', underWarranty: false, lastCoveredDay: '2026-03-09',
+        decision: 'PAID_MAINTENANCE',
+        underWarranty: false,
+        lastCoveredDay: '2026-03-09',
         lines: [
           { category: 'BATTERY', covered: false, clauses: ['BEYOND_WARRANTY_PERIOD'], charge: 1200 },
           { category: 'LCD', covered: false, clauses: ['BEYOND_WARRANTY_PERIOD'], charge: 3500 },
         ],
-        clauses: ['BEYOND_WARRANTY_PERIOD'], replacementAllowed: false, agreementRequired: false, total: 4700,
+        clauses: ['BEYOND_WARRANTY_PERIOD'],
+        replacementAllowed: false,
+        agreementRequired: false,
+        total: 4700,
       },
     },
     {
       case: 'in warranty, Replacement Form, mainboard fault, scratches found: no replacement, repaired under warranty',
       claim: aClaim({ formType: 'REPLACEMENT', lines: [aLine('MAINBOARD', 5000)], findings: ['COSMETIC_DAMAGE'] }),
       expected: {
-        decision: 'WARRANTY_REPAIR', underWarranty: true, lastCoveredDay: '2026-03-09',
+        decision: 'WARRANTY_REPAIR',
+        underWarranty: true,
+        lastCoveredDay: '2026-03-09',
         lines: [{ category: 'MAINBOARD', covered: true, clauses: [], charge: 0 }],
-        clauses: ['COSMETIC_DAMAGE'], replacementAllowed: false, agreementRequired: false, total: 0,
+        clauses: ['COSMETIC_DAMAGE'],
+        replacementAllowed: false,
+        agreementRequired: false,
+        total: 0,
       },
     },
     {
       case: 'in warranty, mainboard + worn housing: PARTIAL, mainboard covered, housing charged (F)',
       claim: aClaim({ lines: [aLine('MAINBOARD', 5000), aLine('HOUSING', 800, true)] }),
       expected: {
-        decision: 'PARTIAL', underWarranty: true, lastCoveredDay: '2026-03-09',
+        decision: 'PARTIAL',
+        underWarranty: true,
+        lastCoveredDay: '2026-03-09',
         lines: [
           { category: 'MAINBOARD', covered: true, clauses: [], charge: 0 },
           { category: 'HOUSING', covered: false, clauses: ['NATURAL_WEAR'], charge: 800 },
         ],
-        clauses: ['NATURAL_WEAR'], replacementAllowed: false, agreementRequired: false, total: 800,
+        clauses: ['NATURAL_WEAR'],
+        replacementAllowed: false,
+        agreementRequired: false,
+        total: 800,
       },
     },
     {
       case: 'in warranty, warranty sticker torn: PAID_MAINTENANCE (H)',
       claim: aClaim({ lines: [aLine('MAINBOARD', 5000)], findings: ['LABEL_DAMAGED'] }),
       expected: {
-        decision: 'PAID_MAINTENANCE', underWarranty: true, lastCoveredDay: '2026-03-09',
+        decision: 'PAID_MAINTENANCE',
+        underWarranty: true,
+        lastCoveredDay: '2026-03-09',
         lines: [{ category: 'MAINBOARD', covered: false, clauses: ['LABEL_DAMAGED'], charge: 5000 }],
-        clauses: ['LABEL_DAMAGED'], replacementAllowed: false, agreementRequired: false, total: 5000,
+        clauses: ['LABEL_DAMAGED'],
+        replacementAllowed: false,
+        agreementRequired: false,
+        total: 5000,
       },
     },
     {
       case: 'in warranty, no signal, carrier outage, no hardware fault: NOT_COVERED (CARRIER_FAULT)',
       claim: aClaim({ findings: ['CARRIER_FAULT'] }),
       expected: {
-        decision: 'NOT_COVERED', underWarranty: true, lastCoveredDay: '2026-03-09',
-        lines: [], clauses: ['CARRIER_FAULT'], replacementAllowed: false, agreementRequired: false, total: 0,
+        decision: 'NOT_COVERED',
+        underWarranty: true,
+        lastCoveredDay: '2026-03-09',
+        lines: [],
+        clauses: ['CARRIER_FAULT'],
+        replacementAllowed: false,
+        agreementRequired: false,
+        total: 0,
       },
     },
     {
       case: 'in warranty, water damage: PAID_MAINTENANCE (B), agreement required before repair',
       claim: aClaim({ lines: [aLine('MAINBOARD', 5000), aLine('LCD', 3500)], findings: ['WATER_DAMAGE'] }),
       expected: {
-        decision: 'PAID_MAINTENANCE', underWarranty: true, lastCoveredDay: '2026-03-09',
+        decision: 'PAID_MAINTENANCE',
+        underWarranty: true,
+        lastCoveredDay: '2026-03-09',
         lines: [
           { category: 'MAINBOARD', covered: false, clauses: ['HUMAN_DAMAGE'], charge: 5000 },
           { category: 'LCD', covered: false, clauses: ['HUMAN_DAMAGE'], charge: 3500 },
         ],
-        clauses: ['HUMAN_DAMAGE'], replacementAllowed: false, agreementRequired: true, total: 8500,
+        clauses: ['HUMAN_DAMAGE'],
+        replacementAllowed: false,
+        agreementRequired: true,
+        total: 8500,
       },
     },
   ])('$case', ({ claim, expected }) => {
@@ -155,11 +191,13 @@ describe('assessing a claim: the readings R1–R5', () => {
   });
 
   it('lists every clause that applied once, in the order of the policy text, when several apply at once', () => {
-    const result = assessClaim(aClaim({
-      ...outOfWarranty,
-      lines: [aLine('HOUSING', 800, true), aLine('MAINBOARD', 5000)],
-      findings: ['LABEL_DAMAGED', 'WATER_DAMAGE', 'HUMAN_DAMAGE', 'COSMETIC_DAMAGE', 'SERIOUS_DAMAGE', 'LABEL_DAMAGED', 'CARRIER_FAULT'],
-    }));
+    const result = assessClaim(
+      aClaim({
+        ...outOfWarranty,
+        lines: [aLine('HOUSING', 800, true), aLine('MAINBOARD', 5000)],
+        findings: ['LABEL_DAMAGED', 'WATER_DAMAGE', 'HUMAN_DAMAGE', 'COSMETIC_DAMAGE', 'SERIOUS_DAMAGE', 'LABEL_DAMAGED', 'CARRIER_FAULT'],
+      }),
+    );
     expect(result.lines).toEqual([
       { category: 'HOUSING', covered: false, clauses: ['BEYOND_WARRANTY_PERIOD', 'HUMAN_DAMAGE', 'NATURAL_WEAR', 'LABEL_DAMAGED'], charge: 800 },
       { category: 'MAINBOARD', covered: false, clauses: ['BEYOND_WARRANTY_PERIOD', 'HUMAN_DAMAGE', 'LABEL_DAMAGED'], charge: 5000 },
@@ -188,25 +226,37 @@ describe('assessing a claim: the readings R1–R5', () => {
 
   it('does not charge for cosmetic damage by itself (Others A)', () => {
     expect(assessClaim(aClaim({ lines: [aLine('LCD', 3500)], findings: ['COSMETIC_DAMAGE'] }))).toMatchObject({
-      decision: 'WARRANTY_REPAIR', clauses: ['COSMETIC_DAMAGE'], total: 0,
+      decision: 'WARRANTY_REPAIR',
+      clauses: ['COSMETIC_DAMAGE'],
+      total: 0,
     });
   });
 
   it('requires the agreement for serious damage but charges only where another clause applies (R4)', () => {
     expect(assessClaim(aClaim({ lines: [aLine('MAINBOARD', 5000)], findings: ['SERIOUS_DAMAGE'] }))).toMatchObject({
-      decision: 'WARRANTY_REPAIR', agreementRequired: true, clauses: [], total: 0,
+      decision: 'WARRANTY_REPAIR',
+      agreementRequired: true,
+      clauses: [],
+      total: 0,
     });
     expect(assessClaim(aClaim({ lines: [aLine('MAINBOARD', 5000)], findings: ['SERIOUS_DAMAGE', 'FORCE_MAJEURE'] }))).toMatchObject({
-      decision: 'PAID_MAINTENANCE', agreementRequired: true, clauses: ['FORCE_MAJEURE'], total: 5000,
+      decision: 'PAID_MAINTENANCE',
+      agreementRequired: true,
+      clauses: ['FORCE_MAJEURE'],
+      total: 5000,
     });
   });
 
   it('assesses hardware faults normally when a carrier fault is also found, and still lists the carrier fault (Others B reading)', () => {
     expect(assessClaim(aClaim({ lines: [aLine('ANTENNA', 400)], findings: ['CARRIER_FAULT'] }))).toMatchObject({
-      decision: 'WARRANTY_REPAIR', clauses: ['CARRIER_FAULT'], total: 0,
+      decision: 'WARRANTY_REPAIR',
+      clauses: ['CARRIER_FAULT'],
+      total: 0,
     });
     expect(assessClaim(aClaim({ ...outOfWarranty, lines: [aLine('ANTENNA', 400)], findings: ['CARRIER_FAULT'] }))).toMatchObject({
-      decision: 'PAID_MAINTENANCE', clauses: ['BEYOND_WARRANTY_PERIOD', 'CARRIER_FAULT'], total: 400,
+      decision: 'PAID_MAINTENANCE',
+      clauses: ['BEYOND_WARRANTY_PERIOD', 'CARRIER_FAULT'],
+      total: 400,
     });
   });
 
@@ -215,7 +265,12 @@ describe('assessing a claim: the readings R1–R5', () => {
     ['in warranty on a Replacement Form', aClaim({ formType: 'REPLACEMENT' }), 'WARRANTY_REPAIR', []],
     ['out of warranty', aClaim(outOfWarranty), 'PAID_MAINTENANCE', ['BEYOND_WARRANTY_PERIOD']],
     ['in warranty with a torn label', aClaim({ findings: ['LABEL_DAMAGED'] }), 'PAID_MAINTENANCE', ['LABEL_DAMAGED']],
-    ['out of warranty with a carrier fault', aClaim({ ...outOfWarranty, findings: ['CARRIER_FAULT'] }), 'NOT_COVERED', ['BEYOND_WARRANTY_PERIOD', 'CARRIER_FAULT']],
+    [
+      'out of warranty with a carrier fault',
+      aClaim({ ...outOfWarranty, findings: ['CARRIER_FAULT'] }),
+      'NOT_COVERED',
+      ['BEYOND_WARRANTY_PERIOD', 'CARRIER_FAULT'],
+    ],
   ] as const)('decides a claim with no faulty part %s as %s, charging nothing (R2 reading)', (_when, claim, decision, clauses) => {
     expect(assessClaim(claim)).toMatchObject({ decision, clauses, lines: [], total: 0, replacementAllowed: false });
   });
@@ -230,7 +285,9 @@ describe('assessing a claim: the readings R1–R5', () => {
     expect(assessClaim(aClaim({ submittedOn: '2025-03-10' })).underWarranty).toBe(true);
     expect(assessClaim(aClaim({ receivedOn: '2024-02-29', submittedOn: '2025-02-27' })).underWarranty).toBe(true);
     expect(assessClaim(aClaim({ receivedOn: '2024-02-29', submittedOn: '2025-02-28' }))).toMatchObject({
-      underWarranty: false, lastCoveredDay: '2025-02-27', clauses: ['BEYOND_WARRANTY_PERIOD'],
+      underWarranty: false,
+      lastCoveredDay: '2025-02-27',
+      clauses: ['BEYOND_WARRANTY_PERIOD'],
     });
   });
 
@@ -288,23 +345,31 @@ describe('assessing a claim: invalid input is refused, never answered', () => {
 
 describe('assessing any claim (properties)', () => {
   const aDate = fc.integer({ min: toDayNumber('2000-01-01'), max: toDayNumber('2040-12-31') }).map((n) => fromDayNumber(n));
-  const aClaimInput = fc.record({
-    formType: fc.constantFrom(...FORM_TYPES),
-    receivedOn: aDate,
-    daysLater: fc.integer({ min: 0, max: 800 }),
-    lines: fc.array(
-      fc.record({ category: fc.constantFrom(...PART_CATEGORIES), materialCost: fc.integer({ min: 0, max: 1_000_000 }), worn: fc.option(fc.boolean(), { nil: undefined }) }),
-      { maxLength: 6 },
-    ),
-    findings: fc.array(fc.constantFrom(...FINDINGS), { maxLength: 4 }),
-  }).map(({ daysLater, ...claim }): ClaimInput => ({ ...claim, submittedOn: addDays(claim.receivedOn, daysLater) }));
+  const aClaimInput = fc
+    .record({
+      formType: fc.constantFrom(...FORM_TYPES),
+      receivedOn: aDate,
+      daysLater: fc.integer({ min: 0, max: 800 }),
+      lines: fc.array(
+        fc.record({
+          category: fc.constantFrom(...PART_CATEGORIES),
+          materialCost: fc.integer({ min: 0, max: 1_000_000 }),
+          worn: fc.option(fc.boolean(), { nil: undefined }),
+        }),
+        { maxLength: 6 },
+      ),
+      findings: fc.array(fc.constantFrom(...FINDINGS), { maxLength: 4 }),
+    })
+    .map(({ daysLater, ...claim }): ClaimInput => ({ ...claim, submittedOn: addDays(claim.receivedOn, daysLater) }));
 
   it('totals exactly the line charges, and charges each line 0 or its material cost', () => {
     fc.assert(
       fc.property(aClaimInput, (claim) => {
         const result = assessClaim(claim);
-        return result.total === result.lines.reduce((sum, line) => sum + line.charge, 0)
-          && result.lines.every((line, index) => line.charge === (line.covered ? 0 : claim.lines[index]?.materialCost));
+        return (
+          result.total === result.lines.reduce((sum, line) => sum + line.charge, 0) &&
+          result.lines.every((line, index) => line.charge === (line.covered ? 0 : claim.lines[index]?.materialCost))
+        );
       }),
     );
   });
@@ -313,10 +378,15 @@ describe('assessing any claim (properties)', () => {
     fc.assert(
       fc.property(aClaimInput, (claim) => {
         const result = assessClaim(claim);
-        const order = (clauses: readonly string[]) => clauses.every((clause, index) => index === 0 || POLICY_CLAUSES.indexOf(clauses[index - 1] as never) < POLICY_CLAUSES.indexOf(clause as never));
-        return result.lines.every((line) => line.covered === (line.clauses.length === 0) && order(line.clauses) && line.clauses.every((clause) => result.clauses.includes(clause)))
-          && order(result.clauses)
-          && result.lines.length === claim.lines.length;
+        const order = (clauses: readonly string[]) =>
+          clauses.every((clause, index) => index === 0 || POLICY_CLAUSES.indexOf(clauses[index - 1] as never) < POLICY_CLAUSES.indexOf(clause as never));
+        return (
+          result.lines.every(
+            (line) => line.covered === (line.clauses.length === 0) && order(line.clauses) && line.clauses.every((clause) => result.clauses.includes(clause)),
+          ) &&
+          order(result.clauses) &&
+          result.lines.length === claim.lines.length
+        );
       }),
     );
   });
@@ -337,7 +407,11 @@ describe('assessing any claim (properties)', () => {
     fc.assert(
       fc.property(aClaimInput, (claim) => {
         const result = assessClaim(claim);
-        const expected = claim.formType === 'REPLACEMENT' && claim.lines.length > 0 && result.lines.every((line) => line.covered) && !claim.findings.includes('COSMETIC_DAMAGE');
+        const expected =
+          claim.formType === 'REPLACEMENT' &&
+          claim.lines.length > 0 &&
+          result.lines.every((line) => line.covered) &&
+          !claim.findings.includes('COSMETIC_DAMAGE');
         return result.replacementAllowed === expected;
       }),
     );
@@ -347,10 +421,12 @@ describe('assessing any claim (properties)', () => {
     fc.assert(
       fc.property(aClaimInput, (claim) => {
         const result = assessClaim(claim);
-        return result.agreementRequired === (claim.findings.includes('WATER_DAMAGE') || claim.findings.includes('SERIOUS_DAMAGE'))
-          && result.underWarranty === isUnderWarranty(claim.receivedOn, claim.submittedOn)
-          && result.clauses.includes('BEYOND_WARRANTY_PERIOD') === !result.underWarranty
-          && DECISIONS.includes(result.decision);
+        return (
+          result.agreementRequired === (claim.findings.includes('WATER_DAMAGE') || claim.findings.includes('SERIOUS_DAMAGE')) &&
+          result.underWarranty === isUnderWarranty(claim.receivedOn, claim.submittedOn) &&
+          result.clauses.includes('BEYOND_WARRANTY_PERIOD') === !result.underWarranty &&
+          DECISIONS.includes(result.decision)
+        );
       }),
     );
   });

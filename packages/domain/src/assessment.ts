@@ -159,7 +159,10 @@ export function assessClaim(input: ClaimInput, policy: WarrantyPolicy = DEFAULT_
   if (found.has('COSMETIC_DAMAGE')) applied.add('COSMETIC_DAMAGE');
   if (found.has('CARRIER_FAULT')) applied.add('CARRIER_FAULT');
 
-  const total = sumMinorUnits(assessedLines.map((line) => line.charge), 'lines');
+  const total = sumMinorUnits(
+    assessedLines.map((line) => line.charge),
+    'lines',
+  );
 
   const allCovered = assessedLines.every((line) => line.covered);
   // R3, H4: replacement only on a Replacement Form, for a found fault, every line covered, no cosmetic damage.
@@ -179,12 +182,7 @@ export function assessClaim(input: ClaimInput, policy: WarrantyPolicy = DEFAULT_
 }
 
 /** R2, Others B: the claim-wide decision that follows from the assessed lines. */
-function decisionOf(
-  lines: readonly AssessedLine[],
-  claimWideClauseApplies: boolean,
-  found: ReadonlySet<Finding>,
-  replacementAllowed: boolean,
-): Decision {
+function decisionOf(lines: readonly AssessedLine[], claimWideClauseApplies: boolean, found: ReadonlySet<Finding>, replacementAllowed: boolean): Decision {
   if (lines.length === 0) {
     // Others B: a carrier fault with no hardware fault has nothing to repair.
     if (found.has('CARRIER_FAULT')) return 'NOT_COVERED';

@@ -16,9 +16,7 @@ import {
 import { PolicyInputError } from './errors.js';
 
 /** Any calendar date from 0001-01-01 to 9999-12-31. */
-const aCalendarDate = fc
-  .integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') })
-  .map((dayNumber) => fromDayNumber(dayNumber));
+const aCalendarDate = fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }).map((dayNumber) => fromDayNumber(dayNumber));
 
 /** The reference the pure arithmetic must agree with: JavaScript's proleptic Gregorian UTC calendar. */
 function utcDayNumber(date: string): number {
@@ -180,12 +178,16 @@ describe('calendar dates', () => {
 
   it('keeps the day of the month when adding months unless the target month is shorter', () => {
     fc.assert(
-      fc.property(aCalendarDate.filter((date) => date < '9000-01-01'), fc.integer({ min: 0, max: 1200 }), (date, months) => {
-        const moved = parseCalendarDate(addMonths(date, months));
-        const { year, month, day } = parseCalendarDate(date);
-        const index = year * 12 + month - 1 + months;
-        return moved.year * 12 + moved.month - 1 === index && moved.day === Math.min(day, daysInMonth(moved.year, moved.month));
-      }),
+      fc.property(
+        aCalendarDate.filter((date) => date < '9000-01-01'),
+        fc.integer({ min: 0, max: 1200 }),
+        (date, months) => {
+          const moved = parseCalendarDate(addMonths(date, months));
+          const { year, month, day } = parseCalendarDate(date);
+          const index = year * 12 + month - 1 + months;
+          return moved.year * 12 + moved.month - 1 === index && moved.day === Math.min(day, daysInMonth(moved.year, moved.month));
+        },
+      ),
     );
   });
 });

@@ -69,8 +69,14 @@ export function parseCalendarDate(value: unknown, field = 'date'): CalendarDateP
  */
 export function formatCalendarDate(parts: CalendarDateParts, field = 'date'): string {
   const { year, month, day } = parts;
-  const valid = [year, month, day].every(Number.isInteger)
-    && year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  const valid =
+    [year, month, day].every(Number.isInteger) &&
+    year >= MIN_YEAR &&
+    year <= MAX_YEAR &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month);
   if (!valid) throw new PolicyInputError(field, `${year}-${month}-${day} is not a calendar date between 0001-01-01 and 9999-12-31`);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

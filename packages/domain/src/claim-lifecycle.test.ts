@@ -39,8 +39,20 @@ function refusalOf(call: () => unknown): unknown {
 describe('the life of a claim (§4)', () => {
   it('lists the statuses in the contract order', () => {
     expect(CLAIM_STATUSES).toEqual([
-      'SUBMITTED', 'REMOTE_DIAGNOSIS', 'RESOLVED_REMOTELY', 'AWAITING_UNIT', 'RECEIVED', 'INSPECTION', 'AWAITING_AGREEMENT',
-      'AWAITING_APPROVAL', 'IN_REPAIR', 'READY_TO_SHIP', 'SHIPPED', 'CLOSED', 'CANCELLED', 'RETURNED_UNREPAIRED',
+      'SUBMITTED',
+      'REMOTE_DIAGNOSIS',
+      'RESOLVED_REMOTELY',
+      'AWAITING_UNIT',
+      'RECEIVED',
+      'INSPECTION',
+      'AWAITING_AGREEMENT',
+      'AWAITING_APPROVAL',
+      'IN_REPAIR',
+      'READY_TO_SHIP',
+      'SHIPPED',
+      'CLOSED',
+      'CANCELLED',
+      'RETURNED_UNREPAIRED',
     ]);
   });
 
@@ -79,7 +91,21 @@ describe('the life of a claim (§4)', () => {
 
   it.each<[StaffRole, ClaimAction[]]>([
     ['ADMIN', [...CLAIM_ACTIONS]],
-    ['AGENT', ['START_REMOTE_DIAGNOSIS', 'RESOLVE_REMOTELY', 'REQUEST_UNIT', 'RECORD_AGREEMENT', 'DECLINE_AGREEMENT', 'APPROVE_QUOTE', 'DECLINE_QUOTE', 'SHIP', 'CLOSE', 'CANCEL']],
+    [
+      'AGENT',
+      [
+        'START_REMOTE_DIAGNOSIS',
+        'RESOLVE_REMOTELY',
+        'REQUEST_UNIT',
+        'RECORD_AGREEMENT',
+        'DECLINE_AGREEMENT',
+        'APPROVE_QUOTE',
+        'DECLINE_QUOTE',
+        'SHIP',
+        'CLOSE',
+        'CANCEL',
+      ],
+    ],
     ['TECHNICIAN', ['RECEIVE_UNIT', 'START_INSPECTION', 'RECORD_ASSESSMENT', 'COMPLETE_REPAIR', 'REPLACE_UNIT']],
     ['ANALYST', []],
   ])('lets a %s take exactly their own actions', (role, actions) => {
@@ -136,10 +162,22 @@ describe('refusing a transition', () => {
     ['an analyst doing anything', () => transition('SUBMITTED', 'REQUEST_UNIT', 'ANALYST', NO_ASSESSMENT), 'ROLE_NOT_ALLOWED'],
     ['an agent repairing', () => transition('IN_REPAIR', 'COMPLETE_REPAIR', 'AGENT', NO_ASSESSMENT), 'ROLE_NOT_ALLOWED'],
     ['a technician approving a quote', () => transition('AWAITING_APPROVAL', 'APPROVE_QUOTE', 'TECHNICIAN', paid), 'ROLE_NOT_ALLOWED'],
-    ['a repair before the required agreement (H9)', () => transition('IN_REPAIR', 'COMPLETE_REPAIR', 'TECHNICIAN', aContext({ agreementRequired: true })), 'AGREEMENT_REQUIRED'],
-    ['approving a quote before the required agreement (H9)', () => transition('AWAITING_APPROVAL', 'APPROVE_QUOTE', 'AGENT', waterDamaged), 'AGREEMENT_REQUIRED'],
+    [
+      'a repair before the required agreement (H9)',
+      () => transition('IN_REPAIR', 'COMPLETE_REPAIR', 'TECHNICIAN', aContext({ agreementRequired: true })),
+      'AGREEMENT_REQUIRED',
+    ],
+    [
+      'approving a quote before the required agreement (H9)',
+      () => transition('AWAITING_APPROVAL', 'APPROVE_QUOTE', 'AGENT', waterDamaged),
+      'AGREEMENT_REQUIRED',
+    ],
     ['a paid repair before the quote is approved', () => transition('IN_REPAIR', 'COMPLETE_REPAIR', 'TECHNICIAN', paid), 'QUOTE_NOT_APPROVED'],
-    ['a replacement the assessment does not allow (R3)', () => transition('IN_REPAIR', 'REPLACE_UNIT', 'TECHNICIAN', aContext({ decision: 'WARRANTY_REPAIR' })), 'REPLACEMENT_NOT_ALLOWED'],
+    [
+      'a replacement the assessment does not allow (R3)',
+      () => transition('IN_REPAIR', 'REPLACE_UNIT', 'TECHNICIAN', aContext({ decision: 'WARRANTY_REPAIR' })),
+      'REPLACEMENT_NOT_ALLOWED',
+    ],
   ])('refuses %s with a ClaimTransitionError giving the reason', (_what, call, reason) => {
     const error = refusalOf(call);
     expect(error).toBeInstanceOf(ClaimTransitionError);
@@ -150,7 +188,10 @@ describe('refusing a transition', () => {
 
   it('says which status, action and role were refused, and who may act instead', () => {
     expect(refusalOf(() => transition('SUBMITTED', 'REQUEST_UNIT', 'ANALYST', NO_ASSESSMENT))).toMatchObject({
-      status: 'SUBMITTED', action: 'REQUEST_UNIT', role: 'ANALYST', message: 'the ANALYST role may not REQUEST_UNIT (allowed: ADMIN, AGENT)',
+      status: 'SUBMITTED',
+      action: 'REQUEST_UNIT',
+      role: 'ANALYST',
+      message: 'the ANALYST role may not REQUEST_UNIT (allowed: ADMIN, AGENT)',
     });
   });
 
@@ -174,26 +215,41 @@ describe('the guard context of an assessed claim', () => {
   it('requires a quote when something is charged or a service charge is entered (H6, H8), and carries the agreement and replacement (H9, R3)', () => {
     const assessment = { decision: 'PARTIAL', agreementRequired: true, replacementAllowed: false, total: 800 } as const;
     expect(claimContextOf(assessment, { agreementOnRecord: false, quoteApproved: false })).toEqual({
-      decision: 'PARTIAL', agreementRequired: true, agreementOnRecord: false, quoteRequired: true, quoteApproved: false, replacementAllowed: false,
+      decision: 'PARTIAL',
+      agreementRequired: true,
+      agreementOnRecord: false,
+      quoteRequired: true,
+      quoteApproved: false,
+      replacementAllowed: false,
     });
     const free = { decision: 'WARRANTY_REPLACEMENT', agreementRequired: false, replacementAllowed: true, total: 0 } as const;
     expect(claimContextOf(free, { agreementOnRecord: false, quoteApproved: false })).toMatchObject({ quoteRequired: false, replacementAllowed: true });
-    expect(claimContextOf(free, { agreementOnRecord: false, quoteApproved: true, serviceCharged: true })).toMatchObject({ quoteRequired: true, quoteApproved: true });
+    expect(claimContextOf(free, { agreementOnRecord: false, quoteApproved: true, serviceCharged: true })).toMatchObject({
+      quoteRequired: true,
+      quoteApproved: true,
+    });
   });
 });
 
 describe('walking the claim through any sequence of allowed actions (properties)', () => {
-  const aContextArb = fc.record({
-    decision: fc.constantFrom('WARRANTY_REPAIR', 'WARRANTY_REPLACEMENT', 'PARTIAL', 'PAID_MAINTENANCE', 'NOT_COVERED', undefined),
-    agreementRequired: fc.boolean(),
-    agreementOnRecord: fc.boolean(),
-    quoteRequired: fc.boolean(),
-    quoteApproved: fc.boolean(),
-    replacementAllowed: fc.boolean(),
-  }).map(({ decision, ...flags }): ClaimContext => (decision === undefined ? flags : { ...flags, decision }));
+  const aContextArb = fc
+    .record({
+      decision: fc.constantFrom('WARRANTY_REPAIR', 'WARRANTY_REPLACEMENT', 'PARTIAL', 'PAID_MAINTENANCE', 'NOT_COVERED', undefined),
+      agreementRequired: fc.boolean(),
+      agreementOnRecord: fc.boolean(),
+      quoteRequired: fc.boolean(),
+      quoteApproved: fc.boolean(),
+      replacementAllowed: fc.boolean(),
+    })
+    .map(({ decision, ...flags }): ClaimContext => (decision === undefined ? flags : { ...flags, decision }));
 
   /** Plays choices of allowed actions; recording the agreement or approving the quote puts it on record. */
-  function walk(start: ClaimContext, choices: readonly number[], roles: readonly StaffRole[], visit: (status: ClaimStatus, context: ClaimContext, action: ClaimAction) => void): void {
+  function walk(
+    start: ClaimContext,
+    choices: readonly number[],
+    roles: readonly StaffRole[],
+    visit: (status: ClaimStatus, context: ClaimContext, action: ClaimAction) => void,
+  ): void {
     let status: ClaimStatus = 'SUBMITTED';
     let context = start;
     choices.forEach((choice, step) => {

@@ -92,12 +92,7 @@ export interface ClaimContext {
 }
 
 /** Why a transition was refused. */
-export type ClaimTransitionReason =
-  | 'ILLEGAL_TRANSITION'
-  | 'ROLE_NOT_ALLOWED'
-  | 'AGREEMENT_REQUIRED'
-  | 'QUOTE_NOT_APPROVED'
-  | 'REPLACEMENT_NOT_ALLOWED';
+export type ClaimTransitionReason = 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'AGREEMENT_REQUIRED' | 'QUOTE_NOT_APPROVED' | 'REPLACEMENT_NOT_ALLOWED';
 
 /**
  * Thrown by `transition` when an action may not be taken: not from this status,
@@ -227,7 +222,13 @@ function refusal(status: ClaimStatus, action: ClaimAction, role: StaffRole, cont
     return new ClaimTransitionError('ILLEGAL_TRANSITION', status, action, role, `${action} is not possible on a claim in ${status}`);
   }
   if (role !== 'ADMIN' && !rule.roles.includes(role)) {
-    return new ClaimTransitionError('ROLE_NOT_ALLOWED', status, action, role, `the ${role} role may not ${action} (allowed: ${rolesAllowedTo(action).join(', ')})`);
+    return new ClaimTransitionError(
+      'ROLE_NOT_ALLOWED',
+      status,
+      action,
+      role,
+      `the ${role} role may not ${action} (allowed: ${rolesAllowedTo(action).join(', ')})`,
+    );
   }
   const failed = rule.guards?.find((guard) => !guard.passes(context));
   if (failed !== undefined) return new ClaimTransitionError(failed.reason, status, action, role, `${action} refused: ${failed.message}`);

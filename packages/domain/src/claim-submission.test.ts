@@ -4,7 +4,14 @@ import { PolicyInputError } from './errors.js';
 
 /** A filled-in Repair Form for a valid IMEI, data backup acknowledged. */
 function aSubmission(changes: Partial<Record<keyof ClaimSubmission, unknown>> = {}): ClaimSubmission {
-  return { imei: '490154203237518', formType: 'REPAIR', ciNumber: 'CI-2025-0042', symptoms: 'No display after a drop', dataBackupAcknowledged: true, ...changes } as ClaimSubmission;
+  return {
+    imei: '490154203237518',
+    formType: 'REPAIR',
+    ciNumber: 'CI-2025-0042',
+    symptoms: 'No display after a drop',
+    dataBackupAcknowledged: true,
+    ...changes,
+  } as ClaimSubmission;
 }
 
 function errorOf(call: () => unknown): unknown {
@@ -19,7 +26,11 @@ function errorOf(call: () => unknown): unknown {
 describe('submitting a claim (H2, H3)', () => {
   it('accepts a filled-in form with the data backup acknowledged, trimming its texts', () => {
     expect(checkClaimSubmission(aSubmission({ formType: 'REPLACEMENT', ciNumber: '  CI-7 ', symptoms: ' Battery swells\n' }))).toEqual({
-      imei: '490154203237518', formType: 'REPLACEMENT', ciNumber: 'CI-7', symptoms: 'Battery swells', dataBackupAcknowledged: true,
+      imei: '490154203237518',
+      formType: 'REPLACEMENT',
+      ciNumber: 'CI-7',
+      symptoms: 'Battery swells',
+      dataBackupAcknowledged: true,
     });
   });
 

@@ -38,12 +38,28 @@ describe('the contract of @aftersale/domain (CONTRACT.md §1)', () => {
   it('exports the enum values other layers build GraphQL enums from, in the contract order', () => {
     expect(PART_CATEGORIES).toEqual(['MAINBOARD', 'LCD', 'TOUCH_PANEL', 'CAMERA', 'BATTERY', 'HOUSING', 'KEYPAD', 'ANTENNA', 'ACCESSORY', 'OTHER']);
     expect(POLICY_CLAUSES).toEqual([
-      'BEYOND_WARRANTY_PERIOD', 'HUMAN_DAMAGE', 'UNAUTHORIZED_REPAIR', 'FORCE_MAJEURE', 'IDENTITY_MISMATCH',
-      'NATURAL_WEAR', 'NON_COMPANY_CAUSE', 'LABEL_DAMAGED', 'COSMETIC_DAMAGE', 'CARRIER_FAULT',
+      'BEYOND_WARRANTY_PERIOD',
+      'HUMAN_DAMAGE',
+      'UNAUTHORIZED_REPAIR',
+      'FORCE_MAJEURE',
+      'IDENTITY_MISMATCH',
+      'NATURAL_WEAR',
+      'NON_COMPANY_CAUSE',
+      'LABEL_DAMAGED',
+      'COSMETIC_DAMAGE',
+      'CARRIER_FAULT',
     ]);
     expect([...FINDINGS].sort()).toEqual([
-      'CARRIER_FAULT', 'COSMETIC_DAMAGE', 'FORCE_MAJEURE', 'HUMAN_DAMAGE', 'IDENTITY_MISMATCH',
-      'LABEL_DAMAGED', 'NON_COMPANY_CAUSE', 'SERIOUS_DAMAGE', 'UNAUTHORIZED_REPAIR', 'WATER_DAMAGE',
+      'CARRIER_FAULT',
+      'COSMETIC_DAMAGE',
+      'FORCE_MAJEURE',
+      'HUMAN_DAMAGE',
+      'IDENTITY_MISMATCH',
+      'LABEL_DAMAGED',
+      'NON_COMPANY_CAUSE',
+      'SERIOUS_DAMAGE',
+      'UNAUTHORIZED_REPAIR',
+      'WATER_DAMAGE',
     ]);
     expect(DECISIONS).toEqual(['WARRANTY_REPAIR', 'WARRANTY_REPLACEMENT', 'PARTIAL', 'PAID_MAINTENANCE', 'NOT_COVERED']);
     expect(FORM_TYPES).toEqual(['REPAIR', 'REPLACEMENT']);
@@ -52,8 +68,21 @@ describe('the contract of @aftersale/domain (CONTRACT.md §1)', () => {
   });
 
   it('types the enums as the contract spells them', () => {
-    expectTypeOf<PartCategory>().toEqualTypeOf<'MAINBOARD' | 'LCD' | 'TOUCH_PANEL' | 'CAMERA' | 'BATTERY' | 'HOUSING' | 'KEYPAD' | 'ANTENNA' | 'ACCESSORY' | 'OTHER'>();
-    expectTypeOf<PolicyClause>().toEqualTypeOf<'BEYOND_WARRANTY_PERIOD' | 'HUMAN_DAMAGE' | 'UNAUTHORIZED_REPAIR' | 'FORCE_MAJEURE' | 'IDENTITY_MISMATCH' | 'NATURAL_WEAR' | 'NON_COMPANY_CAUSE' | 'LABEL_DAMAGED' | 'COSMETIC_DAMAGE' | 'CARRIER_FAULT'>();
+    expectTypeOf<PartCategory>().toEqualTypeOf<
+      'MAINBOARD' | 'LCD' | 'TOUCH_PANEL' | 'CAMERA' | 'BATTERY' | 'HOUSING' | 'KEYPAD' | 'ANTENNA' | 'ACCESSORY' | 'OTHER'
+    >();
+    expectTypeOf<PolicyClause>().toEqualTypeOf<
+      | 'BEYOND_WARRANTY_PERIOD'
+      | 'HUMAN_DAMAGE'
+      | 'UNAUTHORIZED_REPAIR'
+      | 'FORCE_MAJEURE'
+      | 'IDENTITY_MISMATCH'
+      | 'NATURAL_WEAR'
+      | 'NON_COMPANY_CAUSE'
+      | 'LABEL_DAMAGED'
+      | 'COSMETIC_DAMAGE'
+      | 'CARRIER_FAULT'
+    >();
     expectTypeOf<Finding>().toEqualTypeOf<Exclude<PolicyClause, 'BEYOND_WARRANTY_PERIOD' | 'NATURAL_WEAR'> | 'WATER_DAMAGE' | 'SERIOUS_DAMAGE'>();
     expectTypeOf<Decision>().toEqualTypeOf<'WARRANTY_REPAIR' | 'WARRANTY_REPLACEMENT' | 'PARTIAL' | 'PAID_MAINTENANCE' | 'NOT_COVERED'>();
     expectTypeOf<FormType>().toEqualTypeOf<'REPAIR' | 'REPLACEMENT'>();
@@ -81,20 +110,43 @@ describe('the contract of @aftersale/domain (CONTRACT.md §1)', () => {
 
   it('gives one allowance entry per eligible part with exactly { partId, quantity }, and [] over the limit (S1–S3)', () => {
     const parts: { partId: string; category: PartCategory }[] = [
-      { partId: 'B-1', category: 'BATTERY' }, { partId: 'H-1', category: 'HOUSING' }, { partId: 'L-1', category: 'LCD' }, { partId: 'C-1', category: 'CAMERA' },
+      { partId: 'B-1', category: 'BATTERY' },
+      { partId: 'H-1', category: 'HOUSING' },
+      { partId: 'L-1', category: 'LCD' },
+      { partId: 'C-1', category: 'CAMERA' },
     ];
-    expect(spareAllowance(1000, parts)).toEqual([{ partId: 'B-1', quantity: 20 }, { partId: 'H-1', quantity: 20 }]);
-    expect(spareAllowance(49, parts)).toEqual([{ partId: 'B-1', quantity: 0 }, { partId: 'H-1', quantity: 0 }]);
+    expect(spareAllowance(1000, parts)).toEqual([
+      { partId: 'B-1', quantity: 20 },
+      { partId: 'H-1', quantity: 20 },
+    ]);
+    expect(spareAllowance(49, parts)).toEqual([
+      { partId: 'B-1', quantity: 0 },
+      { partId: 'H-1', quantity: 0 },
+    ]);
     expect(spareAllowance(3001, parts)).toEqual([]);
   });
 
   it('returns exactly the assessment fields of the contract', () => {
     const result = assessClaim({
-      formType: 'REPAIR', receivedOn: '2025-03-10', submittedOn: '2025-10-01',
-      lines: [{ category: 'MAINBOARD', materialCost: 5000 }, { category: 'HOUSING', materialCost: 800, worn: true }], findings: [],
+      formType: 'REPAIR',
+      receivedOn: '2025-03-10',
+      submittedOn: '2025-10-01',
+      lines: [
+        { category: 'MAINBOARD', materialCost: 5000 },
+        { category: 'HOUSING', materialCost: 800, worn: true },
+      ],
+      findings: [],
     });
     expect(Object.keys(result).sort()).toEqual([
-      'agreementRequired', 'clauses', 'decision', 'lastCoveredDay', 'lines', 'policyVersion', 'replacementAllowed', 'total', 'underWarranty',
+      'agreementRequired',
+      'clauses',
+      'decision',
+      'lastCoveredDay',
+      'lines',
+      'policyVersion',
+      'replacementAllowed',
+      'total',
+      'underWarranty',
     ]);
     for (const line of result.lines) expect(Object.keys(line).sort()).toEqual(['category', 'charge', 'clauses', 'covered']);
     expect(result).toEqual({
@@ -117,8 +169,24 @@ describe('the contract of @aftersale/domain (CONTRACT.md §1)', () => {
     ['a malformed date', () => lastCoveredDay('2025-3-10'), 'receivedOn'],
     ['an impossible date', () => isUnderWarranty('2025-03-10', '2025-02-30'), 'on'],
     ['a negative quantity', () => spareAllowance(-5, []), 'orderQuantity'],
-    ['a negative cost', () => assessClaim({ formType: 'REPAIR', receivedOn: '2025-03-10', submittedOn: '2025-04-01', lines: [{ category: 'LCD', materialCost: -1 }], findings: [] }), 'materialCost'],
-    ['a non-integer money amount', () => assessClaim({ formType: 'REPAIR', receivedOn: '2025-03-10', submittedOn: '2025-04-01', lines: [{ category: 'LCD', materialCost: 10.5 }], findings: [] }), 'materialCost'],
+    [
+      'a negative cost',
+      () =>
+        assessClaim({ formType: 'REPAIR', receivedOn: '2025-03-10', submittedOn: '2025-04-01', lines: [{ category: 'LCD', materialCost: -1 }], findings: [] }),
+      'materialCost',
+    ],
+    [
+      'a non-integer money amount',
+      () =>
+        assessClaim({
+          formType: 'REPAIR',
+          receivedOn: '2025-03-10',
+          submittedOn: '2025-04-01',
+          lines: [{ category: 'LCD', materialCost: 10.5 }],
+          findings: [],
+        }),
+      'materialCost',
+    ],
     ['an unknown category', () => spareAllowance(100, [{ partId: 'x', category: 'SCREEN' as PartCategory }]), 'category'],
   ])('throws PolicyInputError, naming the field, for %s', (_what, call, field) => {
     let thrown: unknown;

@@ -3,7 +3,14 @@ import { histogramPercentile, pareto } from './distribution.js';
 
 describe('pareto', () => {
   it('ranks from largest to smallest with each share and the running share', () => {
-    expect(pareto([{ key: 'LCD', count: 1 }, { key: 'BATTERY', count: 3 }, { key: 'HOUSING', count: 1 }, { key: 'CAMERA', count: 5 }])).toEqual([
+    expect(
+      pareto([
+        { key: 'LCD', count: 1 },
+        { key: 'BATTERY', count: 3 },
+        { key: 'HOUSING', count: 1 },
+        { key: 'CAMERA', count: 5 },
+      ]),
+    ).toEqual([
       { key: 'CAMERA', count: 5, share: 0.5, cumulativeShare: 0.5 },
       { key: 'BATTERY', count: 3, share: 0.3, cumulativeShare: 0.8 },
       { key: 'LCD', count: 1, share: 0.1, cumulativeShare: 0.9 },
@@ -20,7 +27,11 @@ describe('pareto', () => {
 
 describe('histogramPercentile (nearest rank)', () => {
   // Days to ship back: 2 days ×1, 5 days ×3, 9 days ×6 (10 claims).
-  const days = [{ value: 9, count: 6 }, { value: 2, count: 1 }, { value: 5, count: 3 }];
+  const days = [
+    { value: 9, count: 6 },
+    { value: 2, count: 1 },
+    { value: 5, count: 3 },
+  ];
 
   it.each([
     [0.1, 2],

@@ -33,13 +33,10 @@ describe('IMEI (§1: 15 digits, Luhn check digit)', () => {
     expect(isValidImei(imei)).toBe(valid);
   });
 
-  it.each([['4901542032375'], ['490154203237518'], ['4901542032375a'], [''], [49015420323751]])(
-    'refuses to complete %j, which is not 14 digits',
-    (first14) => {
-      expect(() => completeImei(first14 as string)).toThrow(PolicyInputError);
-      expect(() => imeiCheckDigit(first14 as string)).toThrow(/^imei: /);
-    },
-  );
+  it.each([['4901542032375'], ['490154203237518'], ['4901542032375a'], [''], [49015420323751]])('refuses to complete %j, which is not 14 digits', (first14) => {
+    expect(() => completeImei(first14 as string)).toThrow(PolicyInputError);
+    expect(() => imeiCheckDigit(first14 as string)).toThrow(/^imei: /);
+  });
 
   it('makes a valid IMEI from any 14 digits', () => {
     fc.assert(fc.property(fourteenDigits, (first14) => isValidImei(completeImei(first14))));
@@ -84,7 +81,7 @@ describe('barcodes (§1, E)', () => {
     expect(DEFAULT_BARCODE_PATTERN.source).toBe('^[0-9A-Z]{6,32}$');
   });
 
-  it('checks the whole barcode against a model\'s own format, given as a pattern or as text', () => {
+  it("checks the whole barcode against a model's own format, given as a pattern or as text", () => {
     expect(isValidBarcode('AB-12', /[A-Z]{2}-\d{2}/)).toBe(true);
     expect(isValidBarcode('XAB-12', /[A-Z]{2}-\d{2}/)).toBe(false);
     expect(isValidBarcode('AB-123', '[A-Z]{2}-\\d{2}')).toBe(false);

@@ -117,11 +117,4 @@ export {
 } from './weibull.js';
 export { addToMonth, claimRatePer1000, monthsInService } from './claim-rate.js';
 export { histogramPercentile, pareto, type ParetoEntry } from './distribution.js';
-export {
-  earlyWarning,
-  poissonUpperTail,
-  type ClaimCohort,
-  type CohortTest,
-  type EarlyWarning,
-  type EarlyWarningOptions,
-} from './early-warning.js';
+export { earlyWarning, poissonUpperTail, type ClaimCohort, type CohortTest, type EarlyWarning, type EarlyWarningOptions } from './early-warning.js';

@@ -57,8 +57,14 @@ describe('paid-maintenance invoice lines (H6, H7, H8)', () => {
 
   it('invoices exactly the total of an assessment', () => {
     const assessment = assessClaim({
-      formType: 'REPAIR', receivedOn: '2025-03-10', submittedOn: '2025-09-01',
-      lines: [{ category: 'MAINBOARD', materialCost: 5000 }, { category: 'HOUSING', materialCost: 800, worn: true }], findings: [],
+      formType: 'REPAIR',
+      receivedOn: '2025-03-10',
+      submittedOn: '2025-09-01',
+      lines: [
+        { category: 'MAINBOARD', materialCost: 5000 },
+        { category: 'HOUSING', materialCost: 800, worn: true },
+      ],
+      findings: [],
     });
     const lines = assessment.lines.map((line, index) => ({ ...line, partId: `p${index}`, description: line.category }));
     expect(invoiceLines({ lines }).total).toBe(assessment.total);

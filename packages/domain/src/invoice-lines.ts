@@ -85,5 +85,12 @@ export function invoiceLines(input: InvoiceInput): InvoiceLines {
   }
 
   const shippingNotInvoiced = input.shipping === undefined ? 0 : minorUnits(input.shipping, 'shipping');
-  return { lines, total: sumMinorUnits(lines.map((line) => line.amount), 'lines'), shippingNotInvoiced };
+  return {
+    lines,
+    total: sumMinorUnits(
+      lines.map((line) => line.amount),
+      'lines',
+    ),
+    shippingNotInvoiced,
+  };
 }

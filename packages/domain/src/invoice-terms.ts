@@ -13,7 +13,8 @@ import { minorUnits } from './money.js';
  * @example invoiceDueOn('2026-03-10', 30) // '2026-04-09'
  */
 export function invoiceDueOn(issuedOn: string, paymentTermsDays: number): string {
-  if (!Number.isSafeInteger(paymentTermsDays) || paymentTermsDays < 0) throw new PolicyInputError('paymentTermsDays', 'must be a whole number of days, 0 or more');
+  if (!Number.isSafeInteger(paymentTermsDays) || paymentTermsDays < 0)
+    throw new PolicyInputError('paymentTermsDays', 'must be a whole number of days, 0 or more');
   return addDays(issuedOn, paymentTermsDays, 'issuedOn');
 }
 

@@ -59,15 +59,55 @@ export interface ClauseInfo {
 /** The clause catalogue of §5, by code. */
 export const CLAUSES: Readonly<Record<PolicyClause, ClauseInfo>> = Object.freeze({
   BEYOND_WARRANTY_PERIOD: { code: 'BEYOND_WARRANTY_PERIOD', letter: 'A', text: 'Claim submitted after the warranty period.', effect: 'EVERY_LINE_CHARGEABLE' },
-  HUMAN_DAMAGE: { code: 'HUMAN_DAMAGE', letter: 'B', text: 'Damage by human factors, abnormal operating conditions or use not following the manual (water damage included).', effect: 'EVERY_LINE_CHARGEABLE' },
-  UNAUTHORIZED_REPAIR: { code: 'UNAUTHORIZED_REPAIR', letter: 'C', text: 'Private disassembly, self-maintenance, modification or repair by a service not appointed by the company.', effect: 'EVERY_LINE_CHARGEABLE' },
-  FORCE_MAJEURE: { code: 'FORCE_MAJEURE', letter: 'D', text: 'Damage by force majeure: flood, fire, earthquake, lightning...', effect: 'EVERY_LINE_CHARGEABLE' },
-  IDENTITY_MISMATCH: { code: 'IDENTITY_MISMATCH', letter: 'E', text: 'Product model or barcode inconsistent with the record, or altered.', effect: 'EVERY_LINE_CHARGEABLE' },
-  NATURAL_WEAR: { code: 'NATURAL_WEAR', letter: 'F', text: 'Natural wear and tear of housing, keypad, display, antenna or accessories.', effect: 'WORN_LINES_CHARGEABLE' },
+  HUMAN_DAMAGE: {
+    code: 'HUMAN_DAMAGE',
+    letter: 'B',
+    text: 'Damage by human factors, abnormal operating conditions or use not following the manual (water damage included).',
+    effect: 'EVERY_LINE_CHARGEABLE',
+  },
+  UNAUTHORIZED_REPAIR: {
+    code: 'UNAUTHORIZED_REPAIR',
+    letter: 'C',
+    text: 'Private disassembly, self-maintenance, modification or repair by a service not appointed by the company.',
+    effect: 'EVERY_LINE_CHARGEABLE',
+  },
+  FORCE_MAJEURE: {
+    code: 'FORCE_MAJEURE',
+    letter: 'D',
+    text: 'Damage by force majeure: flood, fire, earthquake, lightning...',
+    effect: 'EVERY_LINE_CHARGEABLE',
+  },
+  IDENTITY_MISMATCH: {
+    code: 'IDENTITY_MISMATCH',
+    letter: 'E',
+    text: 'Product model or barcode inconsistent with the record, or altered.',
+    effect: 'EVERY_LINE_CHARGEABLE',
+  },
+  NATURAL_WEAR: {
+    code: 'NATURAL_WEAR',
+    letter: 'F',
+    text: 'Natural wear and tear of housing, keypad, display, antenna or accessories.',
+    effect: 'WORN_LINES_CHARGEABLE',
+  },
   NON_COMPANY_CAUSE: { code: 'NON_COMPANY_CAUSE', letter: 'G', text: 'Failure, defect or flaw not caused by the company.', effect: 'EVERY_LINE_CHARGEABLE' },
-  LABEL_DAMAGED: { code: 'LABEL_DAMAGED', letter: 'H', text: 'Barcode label or warranty (fragile) sticker damaged or illegible.', effect: 'EVERY_LINE_CHARGEABLE' },
-  COSMETIC_DAMAGE: { code: 'COSMETIC_DAMAGE', letter: 'Others A', text: 'Cosmetic damage (wear, scratches): no replacement, a Replacement Form is handled as a repair.', effect: 'NO_REPLACEMENT' },
-  CARRIER_FAULT: { code: 'CARRIER_FAULT', letter: 'Others B', text: 'Fault caused by the network or the carrier\'s services: not covered, nothing to repair.', effect: 'NOT_COVERED' },
+  LABEL_DAMAGED: {
+    code: 'LABEL_DAMAGED',
+    letter: 'H',
+    text: 'Barcode label or warranty (fragile) sticker damaged or illegible.',
+    effect: 'EVERY_LINE_CHARGEABLE',
+  },
+  COSMETIC_DAMAGE: {
+    code: 'COSMETIC_DAMAGE',
+    letter: 'Others A',
+    text: 'Cosmetic damage (wear, scratches): no replacement, a Replacement Form is handled as a repair.',
+    effect: 'NO_REPLACEMENT',
+  },
+  CARRIER_FAULT: {
+    code: 'CARRIER_FAULT',
+    letter: 'Others B',
+    text: "Fault caused by the network or the carrier's services: not covered, nothing to repair.",
+    effect: 'NOT_COVERED',
+  },
 });
 
 /**

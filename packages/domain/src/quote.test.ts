@@ -35,7 +35,9 @@ describe('the quote status after a step (H6, H8, H9)', () => {
     expect(quoteStatusAfter('DECLINE_AGREEMENT', { ...quoted, to: 'RETURNED_UNREPAIRED' }, 'PENDING')).toBeNull();
   });
 
-  const others = CLAIM_ACTIONS.filter((action): action is ClaimAction => !['RECORD_ASSESSMENT', 'APPROVE_QUOTE', 'DECLINE_QUOTE', 'DECLINE_AGREEMENT'].includes(action));
+  const others = CLAIM_ACTIONS.filter(
+    (action): action is ClaimAction => !['RECORD_ASSESSMENT', 'APPROVE_QUOTE', 'DECLINE_QUOTE', 'DECLINE_AGREEMENT'].includes(action),
+  );
   it.each(others)('leaves the quote as it was on %s', (action) => {
     for (const current of [null, ...QUOTE_STATUSES]) expect(quoteStatusAfter(action, quoted, current)).toBe(current);
   });

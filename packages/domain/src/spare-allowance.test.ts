@@ -55,10 +55,8 @@ describe('free spare parts with an order (S1, S2, S3)', () => {
     expect(spareAllowance(quantity, eligible)).toEqual([]);
   });
 
-  it('never gives a board, LCD, touch panel or camera, and lists the other parts in the model\'s order', () => {
-    expect(spareAllowance(500, everyCategory).map((line) => line.partId)).toEqual([
-      'battery', 'housing', 'keypad', 'antenna', 'accessory', 'other',
-    ]);
+  it("never gives a board, LCD, touch panel or camera, and lists the other parts in the model's order", () => {
+    expect(spareAllowance(500, everyCategory).map((line) => line.partId)).toEqual(['battery', 'housing', 'keypad', 'antenna', 'accessory', 'other']);
   });
 
   it('lists an eligible part even when its allowance is 0', () => {
@@ -69,8 +67,14 @@ describe('free spare parts with an order (S1, S2, S3)', () => {
     expect(spareAllowance(1000, [])).toEqual([]);
   });
 
-  it('follows the policy version\'s rate, limit and exclusions', () => {
-    const generous: WarrantyPolicy = { ...DEFAULT_POLICY, version: 'generous', spareAllowanceRate: 0.05, spareAllowanceMaxOrderQty: 5000, spareAllowanceExcluded: [] };
+  it("follows the policy version's rate, limit and exclusions", () => {
+    const generous: WarrantyPolicy = {
+      ...DEFAULT_POLICY,
+      version: 'generous',
+      spareAllowanceRate: 0.05,
+      spareAllowanceMaxOrderQty: 5000,
+      spareAllowanceExcluded: [],
+    };
     expect(spareAllowance(4000, partsOf('LCD', 'BATTERY'), generous)).toEqual([
       { partId: 'lcd', quantity: 200 },
       { partId: 'battery', quantity: 200 },
@@ -128,10 +132,15 @@ describe('free spare parts with an order (S1, S2, S3)', () => {
         if (quantity > limit) return result.length === 0;
         const { numerator, denominator } = exactRate(rate);
         const exact = BigInt(quantity) * numerator;
-        return result.length === eligible.length && result.every((line) => {
-          const given = BigInt(line.quantity);
-          return Number.isInteger(line.quantity) && given * denominator <= exact && exact < (given + 1n) * denominator && line.quantity <= rate * quantity + 1e-9;
-        });
+        return (
+          result.length === eligible.length &&
+          result.every((line) => {
+            const given = BigInt(line.quantity);
+            return (
+              Number.isInteger(line.quantity) && given * denominator <= exact && exact < (given + 1n) * denominator && line.quantity <= rate * quantity + 1e-9
+            );
+          })
+        );
       }),
     );
   });
@@ -142,7 +151,10 @@ describe('free spare parts with an order (S1, S2, S3)', () => {
         const parts = categories.map((category, index) => ({ partId: `p${index}`, category }));
         const result = spareAllowance(quantity, parts);
         const expected = parts.filter((part) => !DEFAULT_POLICY.spareAllowanceExcluded.includes(part.category));
-        return result.length === expected.length && result.every((line, index) => line.partId === expected[index]?.partId && line.quantity === Math.floor(quantity / 50));
+        return (
+          result.length === expected.length &&
+          result.every((line, index) => line.partId === expected[index]?.partId && line.quantity === Math.floor(quantity / 50))
+        );
       }),
     );
   });

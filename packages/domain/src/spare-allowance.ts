@@ -25,9 +25,7 @@ export function exactRate(rate: number): { readonly numerator: bigint; readonly 
   const [mantissa, exponent] = rate.toExponential().split('e') as [string, string];
   const digits = mantissa.replace('.', '');
   const scale = Number(exponent) - (digits.length - 1);
-  return scale >= 0
-    ? { numerator: BigInt(digits) * 10n ** BigInt(scale), denominator: 1n }
-    : { numerator: BigInt(digits), denominator: 10n ** BigInt(-scale) };
+  return scale >= 0 ? { numerator: BigInt(digits) * 10n ** BigInt(scale), denominator: 1n } : { numerator: BigInt(digits), denominator: 10n ** BigInt(-scale) };
 }
 
 /**
@@ -38,11 +36,7 @@ export function exactRate(rate: number): { readonly numerator: bigint; readonly 
  * // [{ partId: 'bat', quantity: 20 }]
  * spareAllowance(3001, [{ partId: 'bat', category: 'BATTERY' }]) // []
  */
-export function spareAllowance(
-  orderQuantity: number,
-  parts: readonly ModelPart[],
-  policy: WarrantyPolicy = DEFAULT_POLICY,
-): SpareAllowanceLine[] {
+export function spareAllowance(orderQuantity: number, parts: readonly ModelPart[], policy: WarrantyPolicy = DEFAULT_POLICY): SpareAllowanceLine[] {
   const { spareAllowanceRate, spareAllowanceMaxOrderQty, spareAllowanceExcluded } = validatePolicy(policy);
   if (typeof orderQuantity !== 'number' || !Number.isSafeInteger(orderQuantity) || orderQuantity < 0) {
     throw new PolicyInputError('orderQuantity', 'must be a whole number of pieces ≥ 0');

@@ -15,7 +15,7 @@ describe('the warranty period (W1, W2, W3)', () => {
     ['2025-01-31', '2026-01-30', 'a month end'],
     ['2025-12-31', '2026-12-30', 'the last day of the year'],
     ['2025-01-01', '2025-12-31', 'the first day of the year'],
-    ['2023-02-28', '2024-02-27', 'the day before a leap year\'s leap day'],
+    ['2023-02-28', '2024-02-27', "the day before a leap year's leap day"],
     ['2023-03-01', '2024-02-29', 'the day after February'],
   ])('covers a unit received on %s through %s (%s)', (receivedOn, last) => {
     expect(lastCoveredDay(receivedOn)).toBe(last);
@@ -35,7 +35,7 @@ describe('the warranty period (W1, W2, W3)', () => {
     expect(isUnderWarranty(receivedOn, on)).toBe(covered);
   });
 
-  it('follows the policy version\'s number of months', () => {
+  it("follows the policy version's number of months", () => {
     const twoYears = { ...DEFAULT_POLICY, version: 'two-years', warrantyMonths: 24 };
     expect(lastCoveredDay('2024-02-29', twoYears)).toBe('2026-02-27');
     expect(lastCoveredDay('2025-01-31', { ...DEFAULT_POLICY, warrantyMonths: 1 })).toBe('2025-02-27');
@@ -78,7 +78,7 @@ describe('the warranty period (W1, W2, W3)', () => {
     fc.assert(
       fc.property(aReceivedDate, fc.integer({ min: 0, max: 400 }), (receivedOn, offset) => {
         const on = addDays(receivedOn, offset);
-        return isUnderWarranty(receivedOn, on) === (on <= lastCoveredDay(receivedOn));
+        return isUnderWarranty(receivedOn, on) === on <= lastCoveredDay(receivedOn);
       }),
     );
   });
@@ -104,9 +104,11 @@ describe('the warranty of a replacement unit (W4)', () => {
         const replacedOn = addDays(receivedOn, offset);
         fc.pre(isUnderWarranty(receivedOn, replacedOn));
         const inherited = inheritedWarranty(receivedOn, replacedOn);
-        return inherited.lastCoveredDay === lastCoveredDay(inherited.receivedOn)
-          && inherited.lastCoveredDay === lastCoveredDay(receivedOn)
-          && toDayNumber(replacedOn) + inherited.remainingDays - 1 === toDayNumber(inherited.lastCoveredDay);
+        return (
+          inherited.lastCoveredDay === lastCoveredDay(inherited.receivedOn) &&
+          inherited.lastCoveredDay === lastCoveredDay(receivedOn) &&
+          toDayNumber(replacedOn) + inherited.remainingDays - 1 === toDayNumber(inherited.lastCoveredDay)
+        );
       }),
     );
   });
@@ -127,7 +129,11 @@ describe('unitWarranty (W2–W4)', () => {
   });
 
   it('has no warranty while the goods are in transit, and none left once the unit was replaced', () => {
-    expect(unitWarranty({ receivedOn: null, orderReceivedOn: null, replaced: false }, '2026-01-01')).toEqual({ receivedOn: null, lastCoveredDay: null, underWarranty: false });
+    expect(unitWarranty({ receivedOn: null, orderReceivedOn: null, replaced: false }, '2026-01-01')).toEqual({
+      receivedOn: null,
+      lastCoveredDay: null,
+      underWarranty: false,
+    });
     expect(unitWarranty({ receivedOn: null, orderReceivedOn: '2025-12-01', replaced: true }, '2026-01-01')).toEqual({
       receivedOn: '2025-12-01',
       lastCoveredDay: '2026-11-30',

@@ -46,11 +46,7 @@ export interface InheritedWarranty {
  * inheritedWarranty('2025-03-10', '2025-09-01')
  * // { receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', remainingDays: 190 }
  */
-export function inheritedWarranty(
-  replacedUnitReceivedOn: string,
-  replacedOn: string,
-  policy: WarrantyPolicy = DEFAULT_POLICY,
-): InheritedWarranty {
+export function inheritedWarranty(replacedUnitReceivedOn: string, replacedOn: string, policy: WarrantyPolicy = DEFAULT_POLICY): InheritedWarranty {
   const last = lastCoveredDay(replacedUnitReceivedOn, policy);
   if (!isUnderWarranty(replacedUnitReceivedOn, replacedOn, policy)) {
     throw new PolicyInputError('replacedOn', `the replaced unit was not under warranty on ${replacedOn} (covered ${replacedUnitReceivedOn} to ${last})`);

@@ -10,9 +10,25 @@ const CLAIMS = 2000;
 const DEVICES = 8000;
 /** Every table the generator fills, with the key that orders its rows. */
 const TABLES: Record<string, string> = {
-  app_user: 'email', customer: 'id', service_centre: 'id', product_model: 'id', part: 'id', sales_order: 'id', device: 'id',
-  spare_shipment: 'id', stock: 'service_centre_id, part_id', claim: 'id', claim_event: 'id', shipment: 'id', assessment: 'id',
-  claim_line: 'id', maintenance_agreement: 'id', retained_part: 'id', stock_movement: 'id', invoice: 'id', invoice_line: 'id',
+  app_user: 'email',
+  customer: 'id',
+  service_centre: 'id',
+  product_model: 'id',
+  part: 'id',
+  sales_order: 'id',
+  device: 'id',
+  spare_shipment: 'id',
+  stock: 'service_centre_id, part_id',
+  claim: 'id',
+  claim_event: 'id',
+  shipment: 'id',
+  assessment: 'id',
+  claim_line: 'id',
+  maintenance_agreement: 'id',
+  retained_part: 'id',
+  stock_movement: 'id',
+  invoice: 'id',
+  invoice_line: 'id',
   invoice_counter: 'year',
 };
 
@@ -98,12 +114,15 @@ describe('generateLargeDataSet', () => {
   });
 
   it('numbers issued invoices gaplessly per year in the order issued, and the counter continues from the last', async () => {
-    const years = await query<{ year: number; n: string; max: number; in_order: boolean; last_number: number }>(copied.url, `
+    const years = await query<{ year: number; n: string; max: number; in_order: boolean; last_number: number }>(
+      copied.url,
+      `
       select i.year, count(*) as n, max(i.sequence) as max, c.last_number,
              bool_and(i.issued_on >= coalesce(prev_issued, i.issued_on)) as in_order
         from (select *, lag(issued_on) over (partition by year order by sequence) as prev_issued from invoice where number is not null) i
         join invoice_counter c on c.year = i.year
-       group by i.year, c.last_number order by i.year`);
+       group by i.year, c.last_number order by i.year`,
+    );
     expect(years.length).toBeGreaterThanOrEqual(3);
     for (const year of years) {
       expect(Number(year.n)).toBe(year.max);
@@ -113,29 +132,41 @@ describe('generateLargeDataSet', () => {
   });
 
   it("orders each claim's events in time as their ids go, from SUBMITTED to the claim's status", async () => {
-    const [backwards] = await query<{ n: string }>(copied.url, `
-      select count(*) as n from (select created_at < lag(created_at) over (partition by claim_id order by id) as back from claim_event) e where back`);
+    const [backwards] = await query<{ n: string }>(
+      copied.url,
+      `
+      select count(*) as n from (select created_at < lag(created_at) over (partition by claim_id order by id) as back from claim_event) e where back`,
+    );
     expect(Number(backwards?.n)).toBe(0);
-    const [misplaced] = await query<{ n: string }>(copied.url, `
+    const [misplaced] = await query<{ n: string }>(
+      copied.url,
+      `
       select count(*) as n from claim c
        where (select type from claim_event e where e.claim_id = c.id order by id limit 1) <> 'SUBMITTED'
-          or (select to_status from claim_event e where e.claim_id = c.id and to_status is not null order by id desc limit 1) <> c.status`);
+          or (select to_status from claim_event e where e.claim_id = c.id and to_status is not null order by id desc limit 1) <> c.status`,
+    );
     expect(Number(misplaced?.n)).toBe(0);
   });
 
   it('gives every loaded event its position in the delivery log, in id order, and the next commit continues after them', async () => {
-    const [events] = await query<{ unpositioned: string; out_of_order: string; next: string; n: string }>(copied.url, `
+    const [events] = await query<{ unpositioned: string; out_of_order: string; next: string; n: string }>(
+      copied.url,
+      `
       select count(*) filter (where position is null) as unpositioned, count(*) filter (where position <> id) as out_of_order,
-             count(*) as n, (select nextval('claim_event_position_seq')) as next from claim_event`);
+             count(*) as n, (select nextval('claim_event_position_seq')) as next from claim_event`,
+    );
     expect(Number(events?.unpositioned)).toBe(0);
     expect(Number(events?.out_of_order)).toBe(0);
     expect(Number(events?.next)).toBe(Number(events?.n) + 1);
   });
 
   it("moves the sequences past the data, so the API's next claim, event and invoice follow", async () => {
-    const [next] = await query<{ claim: string; event: string; number: string }>(copied.url, `
+    const [next] = await query<{ claim: string; event: string; number: string }>(
+      copied.url,
+      `
       select nextval(pg_get_serial_sequence('claim', 'id')) as claim, nextval(pg_get_serial_sequence('claim_event', 'id')) as event,
-             nextval('claim_number_seq') as number`);
+             nextval('claim_number_seq') as number`,
+    );
     expect(Number(next?.claim)).toBe(CLAIMS + 1);
     expect(Number(next?.number)).toBe(CLAIMS + 1);
     expect(Number(next?.event)).toBe(copied.report.rows.claim_event + 1);

@@ -53,7 +53,9 @@ describe('writeDataSet (the demo seed) into PostgreSQL with every constraint on'
     expect(await ids('select distinct assessed_by as id from assessment')).toEqual(new Set([tech]));
     expect(await ids('select distinct recorded_by as id from maintenance_agreement')).toEqual(new Set([agent]));
     expect(await ids('select distinct actor_user_id as id from stock_movement')).toEqual(new Set([tech, null]));
-    const [mislabelled] = await rows<{ n: string }>('select count(*) as n from claim_event e join app_user u on u.id = e.actor_user_id where u.email <> e.actor_label');
+    const [mislabelled] = await rows<{ n: string }>(
+      'select count(*) as n from claim_event e join app_user u on u.id = e.actor_user_id where u.email <> e.actor_label',
+    );
     expect(Number(mislabelled?.n)).toBe(0);
   });
 
@@ -66,7 +68,9 @@ describe('writeDataSet (the demo seed) into PostgreSQL with every constraint on'
 
   it("moves every identity sequence and claim_number_seq past what it wrote, so the API's next rows follow", async () => {
     for (const table of TABLES_IN_WRITE_ORDER.filter((t) => !['app_user', 'stock', 'invoice_counter'].includes(t))) {
-      const [next] = await rows<{ next: string; max: string | null }>(`select nextval(pg_get_serial_sequence('${table}', 'id')) as next, (select max(id) from ${table}) as max`);
+      const [next] = await rows<{ next: string; max: string | null }>(
+        `select nextval(pg_get_serial_sequence('${table}', 'id')) as next, (select max(id) from ${table}) as max`,
+      );
       expect(Number(next?.next), table).toBe(Number(next?.max ?? 0) + 1);
     }
     const [claimNumber] = await rows<{ next: string }>(`select nextval('claim_number_seq') as next`);
@@ -74,7 +78,11 @@ describe('writeDataSet (the demo seed) into PostgreSQL with every constraint on'
   });
 
   it('reports the rows written so far per table', () => {
-    expect(progress.filter(([table]) => table === 'device')).toEqual([['device', 1000], ['device', 2000], ['device', written.device]]);
+    expect(progress.filter(([table]) => table === 'device')).toEqual([
+      ['device', 1000],
+      ['device', 2000],
+      ['device', written.device],
+    ]);
   });
 
   it('stops at the first statement PostgreSQL refuses', async () => {

@@ -42,7 +42,8 @@ export function analyticsRoutes(analytics: AnalyticsService): RestRoute[] {
         const csv = stringify({ header: true, columns: ['receiptMonth', 'units', 'claimMonth', 'claims', 'ratePer1000'] });
         csv.pipe(res);
         for (const row of chart.rows) {
-          for (const cell of row.cells) csv.write([row.receiptMonth, row.units, cell.claimMonth, cell.claims, cell.ratePer1000 === null ? '' : cell.ratePer1000.toFixed(3)]);
+          for (const cell of row.cells)
+            csv.write([row.receiptMonth, row.units, cell.claimMonth, cell.claims, cell.ratePer1000 === null ? '' : cell.ratePer1000.toFixed(3)]);
         }
         csv.end();
         await new Promise<void>((resolve, reject) => {

@@ -95,7 +95,7 @@ export class AnalyticsService {
       claimFrom,
       claimTo,
       currentMonth,
-      receiptFiltered: filter.receiptFrom !== undefined && filter.receiptFrom !== null || filter.receiptTo !== undefined && filter.receiptTo !== null,
+      receiptFiltered: (filter.receiptFrom !== undefined && filter.receiptFrom !== null) || (filter.receiptTo !== undefined && filter.receiptTo !== null),
     };
   }
 
@@ -147,7 +147,9 @@ export class AnalyticsService {
   private async models(em: EntityManager, ids: Iterable<number>): Promise<Map<number, string>> {
     const list = [...new Set(ids)];
     if (list.length === 0) return new Map();
-    const rows = await em.getConnection().execute<{ id: number; name: string }[]>('select id, name from product_model where id = any(?::int[])', [`{${list.join(',')}}`]);
+    const rows = await em
+      .getConnection()
+      .execute<{ id: number; name: string }[]>('select id, name from product_model where id = any(?::int[])', [`{${list.join(',')}}`]);
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
@@ -240,12 +242,17 @@ export class AnalyticsService {
     const scope = this.scope(filter);
     const { table, byMonth } = this.rollup(scope, 'analytics_failure_modes');
     const where = this.where(scope, { claims: true, byMonth });
-    const rows = await em.getConnection().execute<{ kind: string; code: string; count: string }[]>(
-      `select kind, code, sum(count) as count from ${table} where ${where.sql} group by 1, 2 having sum(count) > 0 order by 1, 2`,
-      where.params,
-    );
+    const rows = await em
+      .getConnection()
+      .execute<{ kind: string; code: string; count: string }[]>(
+        `select kind, code, sum(count) as count from ${table} where ${where.sql} group by 1, 2 having sum(count) > 0 order by 1, 2`,
+        where.params,
+      );
     const bars = (kind: string) =>
-      pareto(rows.filter((row) => row.kind === kind).map((row) => ({ key: row.code, count: Number(row.count) }))).map(({ key, ...bar }) => ({ code: key, ...bar }));
+      pareto(rows.filter((row) => row.kind === kind).map((row) => ({ key: row.code, count: Number(row.count) }))).map(({ key, ...bar }) => ({
+        code: key,
+        ...bar,
+      }));
     return { findings: bars('FINDING'), partCategories: bars('PART') };
   }
 
@@ -439,7 +446,10 @@ export class AnalyticsService {
           const running = Math.max(cohort.units - cohortClaims, 0);
           if (running > 0) observations.push({ time: cohort.age + 0.5, censored: true, count: running });
         }
-        const observed = observedFailureShare(claimsByAge.map((count) => count ?? 0), exposed);
+        const observed = observedFailureShare(
+          claimsByAge.map((count) => count ?? 0),
+          exposed,
+        );
         const base = { modelId, modelName: names.get(modelId)!, units, claims };
         let fit;
         try {

@@ -53,7 +53,16 @@ async function aClaimRecord(em: EntityManager, claim: ClaimRecord): Promise<numb
   const [row] = await conn.execute<{ id: number }[]>(
     `insert into claim (device_id, customer_id, model_id, service_centre_id, form_type, ci_number, symptoms, data_backup_acknowledged, status, decision, submitted_on)
      values (?, ?, ?, ?, ?, 'CI-1', 'No power', true, ?, ?, ?) returning id`,
-    [claim.device.id, claim.device.customer.id, claim.device.model.id, claim.centre ?? null, claim.formType ?? 'REPAIR', claim.decision ? 'SHIPPED' : 'SUBMITTED', claim.decision ?? null, claim.submittedOn],
+    [
+      claim.device.id,
+      claim.device.customer.id,
+      claim.device.model.id,
+      claim.centre ?? null,
+      claim.formType ?? 'REPAIR',
+      claim.decision ? 'SHIPPED' : 'SUBMITTED',
+      claim.decision ?? null,
+      claim.submittedOn,
+    ],
   );
   const id = row!.id;
   if (claim.decision) {
@@ -84,7 +93,10 @@ async function aClaimRecord(em: EntityManager, claim: ClaimRecord): Promise<numb
     );
   }
   if (claim.shippedBackOn) {
-    await conn.execute(`insert into shipment (claim_id, direction, carrier, tracking_number, shipped_on) values (?, 'OUTBOUND', 'DHL', 'T1', ?)`, [id, claim.shippedBackOn]);
+    await conn.execute(`insert into shipment (claim_id, direction, carrier, tracking_number, shipped_on) values (?, 'OUTBOUND', 'DHL', 'T1', ?)`, [
+      id,
+      claim.shippedBackOn,
+    ]);
   }
   return id;
 }
@@ -108,12 +120,27 @@ beforeAll(async () => {
   [alpha, beta] = [await aModel(em, { name: 'Alpha' }), await aModel(em, { name: 'Beta' })];
   [one, two] = [await aCustomer(em, { name: 'One' }), await aCustomer(em, { name: 'Two' })];
   const centre = async (name: string) =>
-    (await em.getConnection().execute<{ id: number }[]>(`insert into service_centre (code, name, city, country, address) values (?, ?, ?, 'FR', 'x') returning id`, [name.toUpperCase(), name, name]))[0]!.id;
+    (
+      await em
+        .getConnection()
+        .execute<{ id: number }[]>(`insert into service_centre (code, name, city, country, address) values (?, ?, ?, 'FR', 'x') returning id`, [
+          name.toUpperCase(),
+          name,
+          name,
+        ])
+    )[0]!.id;
   [lyon, porto] = [await centre('Lyon'), await centre('Porto')];
   const alphaOne = await units(em, alpha, one, '2026-01-10', 4);
   const alphaTwo = await units(em, alpha, two, '2026-03-05', 2);
   const betaOne = await units(em, beta, one, '2026-02-20', 5);
-  await aClaimRecord(em, { device: alphaOne[0]!, submittedOn: '2026-02-03', decision: 'WARRANTY_REPAIR', centre: lyon, lines: [{ category: 'BATTERY', cost: 900, covered: true }], shippedBackOn: '2026-02-13' });
+  await aClaimRecord(em, {
+    device: alphaOne[0]!,
+    submittedOn: '2026-02-03',
+    decision: 'WARRANTY_REPAIR',
+    centre: lyon,
+    lines: [{ category: 'BATTERY', cost: 900, covered: true }],
+    shippedBackOn: '2026-02-13',
+  });
   await aClaimRecord(em, {
     device: alphaOne[1]!,
     submittedOn: '2026-03-10',
@@ -169,9 +196,15 @@ describe('claim rate per 1000 units in the field', () => {
   });
 
   it('narrows to models, a customer, a form type, and receipt and claim periods', async () => {
-    expect(nonZero(await ask('claimRates', RATE, { modelIds: [String(beta.id)] }))).toEqual([{ modelName: 'Beta', month: '2026-04', claims: 2, unitsInField: 5, ratePer1000: 400 }]);
-    expect(nonZero(await ask('claimRates', RATE, { customerId: String(two.id) }))).toEqual([{ modelName: 'Alpha', month: '2026-03', claims: 1, unitsInField: 2, ratePer1000: 500 }]);
-    expect(nonZero(await ask('claimRates', RATE, { formType: 'REPLACEMENT' }))).toEqual([{ modelName: 'Alpha', month: '2026-03', claims: 1, unitsInField: 6, ratePer1000: 1000 / 6 }]);
+    expect(nonZero(await ask('claimRates', RATE, { modelIds: [String(beta.id)] }))).toEqual([
+      { modelName: 'Beta', month: '2026-04', claims: 2, unitsInField: 5, ratePer1000: 400 },
+    ]);
+    expect(nonZero(await ask('claimRates', RATE, { customerId: String(two.id) }))).toEqual([
+      { modelName: 'Alpha', month: '2026-03', claims: 1, unitsInField: 2, ratePer1000: 500 },
+    ]);
+    expect(nonZero(await ask('claimRates', RATE, { formType: 'REPLACEMENT' }))).toEqual([
+      { modelName: 'Alpha', month: '2026-03', claims: 1, unitsInField: 6, ratePer1000: 1000 / 6 },
+    ]);
     expect(nonZero(await ask('claimRates', RATE, { receiptFrom: '2026-02', receiptTo: '2026-02' }))).toEqual([
       { modelName: 'Beta', month: '2026-04', claims: 2, unitsInField: 5, ratePer1000: 400 },
     ]);
@@ -218,7 +251,9 @@ describe('failure modes', () => {
         { code: 'MAINBOARD', count: 1, cumulativeShare: 1 },
       ],
     });
-    expect(await ask('failureModes', '{ findings { code count } }', { modelIds: [String(alpha.id)] })).toEqual({ findings: [{ code: 'HUMAN_DAMAGE', count: 1 }] });
+    expect(await ask('failureModes', '{ findings { code count } }', { modelIds: [String(alpha.id)] })).toEqual({
+      findings: [{ code: 'HUMAN_DAMAGE', count: 1 }],
+    });
     // Narrowed to a customer or a receipt period, the same figures come from the finer rollup.
     expect(await ask('failureModes', '{ findings { code count } }', { customerId: String(two.id) })).toEqual({ findings: [] });
     expect(await ask('failureModes', '{ findings { code count } }', { receiptFrom: '2026-02' })).toEqual({
@@ -338,15 +373,33 @@ describe('the reliability forecast', () => {
     // Observed by the end of month in service 0: 1 of 6 units.
     expect(forecast.curve[0].observed).toBeCloseTo(1 / 6, 12);
     expect(forecast.curve[0].lower).toBeLessThan(forecast.curve[0].fitted);
-    const expected = expectedClaims(fit, [{ age: 4.5, units: 2 }, { age: 2.5, units: 1 }]);
-    expect(forecast.expected.map((e: any) => e.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05']);
+    const expected = expectedClaims(fit, [
+      { age: 4.5, units: 2 },
+      { age: 2.5, units: 1 },
+    ]);
+    expect(forecast.expected.map((e: any) => e.month)).toEqual([
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+    ]);
     forecast.expected.forEach((e: any, index: number) => expect(e.claims).toBeCloseTo(expected[index]!, 9));
   });
 
   it('has no fit for a model without claims', async () => {
     const empty = await aModel(t.app.orm.em.fork(), { name: 'Gamma' });
     await units(t.app.orm.em.fork(), empty, one, '2026-01-10', 2);
-    const [forecast] = await ask<any[]>('reliabilityForecast', '{ modelName units claims shape curve { months } expected { month } }', { modelIds: [String(empty.id)] });
+    const [forecast] = await ask<any[]>('reliabilityForecast', '{ modelName units claims shape curve { months } expected { month } }', {
+      modelIds: [String(empty.id)],
+    });
     expect(forecast).toEqual({ modelName: 'Gamma', units: 2, claims: 0, shape: null, curve: [], expected: [] });
   });
 });
@@ -383,7 +436,9 @@ describe('early warning', () => {
           and d.id % 200 < k * 16 + (case when extract(month from d.received_on) = 6 then 6 else 2 end)`,
       [delta.id],
     );
-    const report = await ask('earlyWarnings', '{ flags { modelName receiptMonth units observed expected ratio pValue monthsCompared } }', { modelIds: [String(delta.id)] });
+    const report = await ask('earlyWarnings', '{ flags { modelName receiptMonth units observed expected ratio pValue monthsCompared } }', {
+      modelIds: [String(delta.id)],
+    });
     expect(report.flags).toHaveLength(1);
     const [flag] = report.flags;
     expect(flag).toMatchObject({ modelName: 'Delta', receiptMonth: '2025-06', units: 200, monthsCompared: 12 });
@@ -412,7 +467,9 @@ describe('rollups kept current', () => {
   it('analytics_rebuild() recomputes exactly what the triggers kept', async () => {
     const conn = t.app.orm.em.fork().getConnection();
     const MEASURES = ['units', 'claims', 'warranty_cost', 'paid_revenue', 'count'];
-    const tables = (await conn.execute<{ tablename: string }[]>(`select tablename from pg_tables where tablename like 'analytics\\_%' order by 1`)).map((row) => row.tablename);
+    const tables = (await conn.execute<{ tablename: string }[]>(`select tablename from pg_tables where tablename like 'analytics\\_%' order by 1`)).map(
+      (row) => row.tablename,
+    );
     expect(tables).toHaveLength(9);
     // Every rollup, fine and coarse, without the cells that came back to zero.
     const snapshot = async () =>
@@ -446,9 +503,17 @@ describe('who may ask', () => {
   it('is for analysts and administrators only, and names a bad month', async () => {
     const refused = await t.gql('{ claimRates { month } }', {}, agent);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const bad = await t.gql('query ($filter: AnalyticsFilter) { nevadaChart(filter: $filter) { claimMonths } }', { filter: { receiptFrom: '2026-1' } }, analyst);
+    const bad = await t.gql(
+      'query ($filter: AnalyticsFilter) { nevadaChart(filter: $filter) { claimMonths } }',
+      { filter: { receiptFrom: '2026-1' } },
+      analyst,
+    );
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.receiptFrom' });
-    const backwards = await t.gql('query ($filter: AnalyticsFilter) { turnaround(filter: $filter) { month } }', { filter: { claimFrom: '2026-05', claimTo: '2026-01' } }, analyst);
+    const backwards = await t.gql(
+      'query ($filter: AnalyticsFilter) { turnaround(filter: $filter) { month } }',
+      { filter: { claimFrom: '2026-05', claimTo: '2026-01' } },
+      analyst,
+    );
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.claimFrom' });
   });
 });

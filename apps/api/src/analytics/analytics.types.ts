@@ -4,7 +4,10 @@ import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 
 const MONTH = 'A month as YYYY-MM.';
 
-@InputType({ description: 'What every analytics figure can be narrowed to. Months are YYYY-MM, both ends included; the claim period defaults to the 12 months ending this month.' })
+@InputType({
+  description:
+    'What every analytics figure can be narrowed to. Months are YYYY-MM, both ends included; the claim period defaults to the 12 months ending this month.',
+})
 export class AnalyticsFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these models (all when empty).' }) modelIds?: string[];
   @Field(() => ID, { nullable: true }) customerId?: string;
@@ -119,7 +122,9 @@ export class ExpectedClaims {
   @Field(() => Float) claims!: number;
 }
 
-@ObjectType({ description: 'A Weibull fit of time to claim for one model (maximum likelihood, units without a claim right-censored), with a 95 % Fisher-matrix band.' })
+@ObjectType({
+  description: 'A Weibull fit of time to claim for one model (maximum likelihood, units without a claim right-censored), with a 95 % Fisher-matrix band.',
+})
 export class ReliabilityForecast {
   @Field(() => ID) modelId!: number;
   @Field() modelName!: string;

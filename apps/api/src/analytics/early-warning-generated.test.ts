@@ -20,7 +20,11 @@ async function flagsOn(defects: boolean, seed: number) {
   const t = await startTestApp({ clock: fixedClock(TODAY) });
   apps.push(t);
   const report = await generateLargeDataSet(t.db.url, { claims: 20_000, seed, today: TODAY, defects });
-  const res = await t.gql<Answer>('{ earlyWarnings { cohortsTested flags { modelId receiptMonth ratio } } productModels(limit: 100) { items { id code } } }', {}, await t.login());
+  const res = await t.gql<Answer>(
+    '{ earlyWarnings { cohortsTested flags { modelId receiptMonth ratio } } productModels(limit: 100) { items { id code } } }',
+    {},
+    await t.login(),
+  );
   expect(res.errors).toBeUndefined();
   const codes = new Map<string, string>(res.data!.productModels.items.map((m) => [m.id, m.code]));
   return {

@@ -125,7 +125,10 @@ export class AuthService {
     const claims = await this.tokens.verify(token);
     const user = claims && (await sessionUser(em, claims.sessionId, claims.userId));
     if (!user) throw new UnauthenticatedError('The token is invalid or expired, or its session ended: sign in again.');
-    return { actor: { kind: 'staff', userId: user.id, role: user.role as StaffRole, label: user.email, sessionId: claims.sessionId }, expiresAt: claims.expiresAt };
+    return {
+      actor: { kind: 'staff', userId: user.id, role: user.role as StaffRole, label: user.email, sessionId: claims.sessionId },
+      expiresAt: claims.expiresAt,
+    };
   }
 
   private async authenticateApiKey(em: EntityManager, key: { prefix: string; secret: string }): Promise<{ actor: Actor; expiresAt?: number }> {
@@ -134,10 +137,9 @@ export class AuthService {
       throw new UnauthenticatedError('The API key is invalid or revoked.');
     }
     // "Last used" to the minute: enough to spot dead keys, without a write per request.
-    await em.getConnection().execute(
-      `update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
-      [found.id],
-    );
+    await em
+      .getConnection()
+      .execute(`update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`, [found.id]);
     return { actor: { kind: 'integrator', apiKeyId: found.id, customerId: found.customer.id, label: `api-key:${found.name}` } };
   }
 

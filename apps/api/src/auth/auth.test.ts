@@ -30,7 +30,9 @@ describe('login', () => {
     agent.active = false;
     await em.flush();
     expect((await t.gql('{ me { email } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(`mutation { login(email: "${agent.email}", password: "${agent.password}") { token } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(`mutation { login(email: "${agent.email}", password: "${agent.password}") { token } }`)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });
 

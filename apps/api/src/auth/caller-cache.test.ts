@@ -46,7 +46,11 @@ describe('the signed-in caller is trusted for a few seconds', () => {
     expect((await t.gql(MeDocument, {}, token)).errors).toBeUndefined();
     const admin = await t.login();
     const user = await t.gql<{ user: { version: number } }>('query ($id: ID!) { user(id: $id) { version } }', { id: String(agent.id) }, admin);
-    const update = await t.gql('mutation ($input: UpdateUserInput!) { updateUser(input: $input) { active } }', { input: { id: String(agent.id), version: user.data!.user.version, active: false } }, admin);
+    const update = await t.gql(
+      'mutation ($input: UpdateUserInput!) { updateUser(input: $input) { active } }',
+      { input: { id: String(agent.id), version: user.data!.user.version, active: false } },
+      admin,
+    );
     expect(update.errors).toBeUndefined();
     expect((await t.gql(MeDocument, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

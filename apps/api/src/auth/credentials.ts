@@ -13,8 +13,7 @@ export function acceptablePassword(value: string, field: string): string {
 }
 
 export const hashPassword = (password: string): Promise<string> => hash(password);
-export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> =>
-  verify(passwordHash, password).catch(() => false);
+export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> => verify(passwordHash, password).catch(() => false);
 
 export interface TokenClaims {
   userId: number;
@@ -55,7 +54,9 @@ export class TokenSigner {
       const { payload } = await jwtVerify(token, this.#key, { issuer: 'aftersale', algorithms: ['HS256'] });
       const userId = Number(payload.sub);
       const sessionId = Number(payload['sid']);
-      return Number.isInteger(userId) && Number.isInteger(sessionId) ? { userId, sessionId, ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) } : null;
+      return Number.isInteger(userId) && Number.isInteger(sessionId)
+        ? { userId, sessionId, ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) }
+        : null;
     } catch {
       return null;
     }

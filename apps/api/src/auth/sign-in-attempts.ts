@@ -30,7 +30,11 @@ export async function refuseWhenThrottled(em: EntityManager, email: string, clie
 
 /** Keeps a sign-in attempt, in its own statement: a failure is kept even when the request then fails. */
 export async function recordSignIn(em: EntityManager, email: string, clientAddress: string, succeeded: boolean): Promise<void> {
-  await em.execute(`insert into sign_in_attempt (email, client_address, succeeded) values (?, ?, ?)`, [email.slice(0, 320), clientAddress.slice(0, 100), succeeded]);
+  await em.execute(`insert into sign_in_attempt (email, client_address, succeeded) values (?, ?, ?)`, [
+    email.slice(0, 320),
+    clientAddress.slice(0, 100),
+    succeeded,
+  ]);
 }
 
 export interface SignInAttemptRow {
@@ -41,13 +45,21 @@ export interface SignInAttemptRow {
 }
 
 /** The latest attempts, newest first (failed ones only when asked): what an administrator reviews. */
-export async function listSignInAttempts(em: EntityManager, failedOnly: boolean, offset: number, limit: number): Promise<{ items: SignInAttemptRow[]; total: number }> {
+export async function listSignInAttempts(
+  em: EntityManager,
+  failedOnly: boolean,
+  offset: number,
+  limit: number,
+): Promise<{ items: SignInAttemptRow[]; total: number }> {
   const where = failedOnly ? 'where not succeeded' : '';
-  
+
   const items = await em.execute<{ email: string; client_address: string; succeeded: boolean; attempted_at: Date }[]>(
     `select email, client_address, succeeded, attempted_at from sign_in_attempt ${where} order by attempted_at desc, id desc offset ? limit ?`,
     [offset, limit],
   );
   const [count] = await em.execute<{ total: number }[]>(`select count(*)::int as total from sign_in_attempt ${where}`);
-  return { items: items.map((r) => ({ email: r.email, clientAddress: r.client_address, succeeded: r.succeeded, at: new Date(r.attempted_at) })), total: count!.total };
+  return {
+    items: items.map((r) => ({ email: r.email, clientAddress: r.client_address, succeeded: r.succeeded, at: new Date(r.attempted_at) })),
+    total: count!.total,
+  };
 }

@@ -61,7 +61,11 @@ describe('sessions', () => {
     const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const { token } = (await login(agent.email, agent.password)).data!.login;
     const { id, version } = (await t.gql(`{ me { id version } }`, {}, token)).data!.me;
-    const reset = await t.gql(`mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id } }`, { input: { id, version, password: 'Quartz-Violin-Harbor-42' } }, admin);
+    const reset = await t.gql(
+      `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id } }`,
+      { input: { id, version, password: 'Quartz-Violin-Harbor-42' } },
+      admin,
+    );
     expect(reset.errors).toBeUndefined();
     expect((await t.gql('{ me { email } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -70,7 +74,11 @@ describe('sessions', () => {
     const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const elsewhere = (await login(agent.email, agent.password)).data!.login.token;
     const here = (await login(agent.email, agent.password)).data!.login.token;
-    const changed = await t.gql(`mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }`, { c: agent.password, n: 'Lantern-Meadow-Orbit-77' }, here);
+    const changed = await t.gql(
+      `mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }`,
+      { c: agent.password, n: 'Lantern-Meadow-Orbit-77' },
+      here,
+    );
     expect(changed.errors).toBeUndefined();
     expect((await t.gql('{ me { email } }', {}, elsewhere)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.gql('{ me { email } }', {}, changed.data!.changePassword.token)).data?.me.email).toBe(agent.email);
@@ -86,12 +94,20 @@ describe('password strength', () => {
     ["the user's name", 'Strongfellow2026'],
     ['the product', 'Aftersale2026!'],
   ])('refuses %s', async (_, password) => {
-    const res = await t.gql(`mutation ($p: String!) { createUser(input: { email: "strong.user@test.local", name: "Strongfellow", role: AGENT, password: $p }) { id } }`, { p: password }, admin);
+    const res = await t.gql(
+      `mutation ($p: String!) { createUser(input: { email: "strong.user@test.local", name: "Strongfellow", role: AGENT, password: $p }) { id } }`,
+      { p: password },
+      admin,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
   });
 
   it('accepts a long passphrase', async () => {
-    const res = await t.gql(`mutation { createUser(input: { email: "strong.user@test.local", name: "Strongfellow", role: AGENT, password: "Quartz-Violin-Harbor-42" }) { id } }`, {}, admin);
+    const res = await t.gql(
+      `mutation { createUser(input: { email: "strong.user@test.local", name: "Strongfellow", role: AGENT, password: "Quartz-Violin-Harbor-42" }) { id } }`,
+      {},
+      admin,
+    );
     expect(res.errors).toBeUndefined();
   });
 });

@@ -16,7 +16,6 @@ import { revokeUserSessions } from './sessions.js';
 import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.inputs.js';
 import { User } from './user.entity.js';
 
-
 function email(value: string): string {
   const text = normalizeEmail(value);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || text.length > 254) throw new BadUserInputError('email', 'is not an email address.');
@@ -49,7 +48,12 @@ export class StaffService {
     if (!isStaffRole(input.role)) throw new BadUserInputError('role', 'is not a staff role.');
     const address = email(input.email);
     const name = nonBlankText(input.name, 'name', 200);
-    const user = em.create(User, { email: address, name, role: input.role, passwordHash: await hashPassword(strongPassword(input.password, { email: address, name })) });
+    const user = em.create(User, {
+      email: address,
+      name,
+      role: input.role,
+      passwordHash: await hashPassword(strongPassword(input.password, { email: address, name })),
+    });
     await em.flush();
     return user;
   }
@@ -66,7 +70,8 @@ export class StaffService {
       const losesAdmin = user.role === 'ADMIN' && user.active && ((input.role !== undefined && input.role !== 'ADMIN') || input.active === false);
       if (losesAdmin) {
         const admins = await tx.find(User, { role: 'ADMIN', active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (admins.length <= 1) throw new ConflictError('This is the last active administrator: appoint another one first.', { field: input.active === false ? 'active' : 'role' });
+        if (admins.length <= 1)
+          throw new ConflictError('This is the last active administrator: appoint another one first.', { field: input.active === false ? 'active' : 'role' });
       }
       if (input.name !== undefined) user.name = nonBlankText(input.name, 'name', 200);
       if (input.role !== undefined) user.role = input.role;

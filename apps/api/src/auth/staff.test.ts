@@ -14,7 +14,11 @@ const UPDATE_USER = `mutation ($input: UpdateUserInput!) { updateUser(input: $in
 
 describe('staff users', () => {
   it('an admin creates a user who can then sign in with their role', async () => {
-    const res = await t.gql(`mutation { createUser(input: { email: "New.Tech@Test.local", name: "New Tech", role: TECHNICIAN, password: "long-enough-1" }) { email role } }`, {}, admin);
+    const res = await t.gql(
+      `mutation { createUser(input: { email: "New.Tech@Test.local", name: "New Tech", role: TECHNICIAN, password: "long-enough-1" }) { email role } }`,
+      {},
+      admin,
+    );
     expect(res.data!.createUser).toEqual({ email: 'new.tech@test.local', role: 'TECHNICIAN' });
     const token = await t.login('new.tech@test.local', 'long-enough-1');
     expect((await t.gql('{ me { role } }', {}, token)).data!.me.role).toBe('TECHNICIAN');
@@ -26,17 +30,25 @@ describe('staff users', () => {
   });
 
   it('refuses null for a field that cannot be empty, and a duplicate email naming the field (bugs: null crashed or counted as a demotion)', async () => {
-    const me = (await t.gql('{ users(filter: { role: ADMIN }) { items { id email version } } }', {}, admin)).data!.users.items.find((u: { email: string }) => u.email === ADMIN.email);
+    const me = (await t.gql('{ users(filter: { role: ADMIN }) { items { id email version } } }', {}, admin)).data!.users.items.find(
+      (u: { email: string }) => u.email === ADMIN.email,
+    );
     for (const field of ['role', 'name', 'active']) {
       const res = await t.gql(UPDATE_USER, { input: { id: me.id, version: me.version, [field]: null } }, admin);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    const dup = await t.gql(`mutation { createUser(input: { email: "${ADMIN.email}", name: "Twin", role: AGENT, password: "long-enough-1" }) { id } }`, {}, admin);
+    const dup = await t.gql(
+      `mutation { createUser(input: { email: "${ADMIN.email}", name: "Twin", role: AGENT, password: "long-enough-1" }) { id } }`,
+      {},
+      admin,
+    );
     expect(dup.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'email' });
   });
 
   it('never demotes or deactivates the last active administrator, even when two admins race', async () => {
-    const me = (await t.gql('{ users(filter: { role: ADMIN }) { items { id email version } } }', {}, admin)).data!.users.items.find((u: { email: string }) => u.email === ADMIN.email);
+    const me = (await t.gql('{ users(filter: { role: ADMIN }) { items { id email version } } }', {}, admin)).data!.users.items.find(
+      (u: { email: string }) => u.email === ADMIN.email,
+    );
     const alone = await t.gql(UPDATE_USER, { input: { id: me.id, version: me.version, role: 'AGENT' } }, admin);
     expect(alone.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'role' });
 
@@ -72,7 +84,11 @@ describe('integrator API keys', () => {
     const em = t.app.orm.em.fork();
     const customer = await aCustomer(em);
     const device = await aDevice(em, { order: await anOrder(em, { customer }) });
-    const created = await t.gql(`mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "ERP" }) { secret apiKey { id prefix revokedAt customer { id } } } }`, { c: String(customer.id) }, admin);
+    const created = await t.gql(
+      `mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "ERP" }) { secret apiKey { id prefix revokedAt customer { id } } } }`,
+      { c: String(customer.id) },
+      admin,
+    );
     expect(created.errors).toBeUndefined();
     const { secret, apiKey } = created.data!.createApiKey;
     expect(secret).toMatch(new RegExp(`^ask_${apiKey.prefix}_`));

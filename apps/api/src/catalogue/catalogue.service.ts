@@ -187,7 +187,12 @@ export class CatalogueEditor {
     if (filter.category?.length) where.category = { $in: filter.category };
     if (filter.active !== undefined) where.active = filter.active;
     if (filter.q?.trim()) where.$or = [{ sku: { $ilike: likePattern(filter.q) } }, { name: { $ilike: likePattern(filter.q) } }];
-    const [items, total] = await em.findAndCount(Part, where, { populate: ['model'], orderBy: sort ? orderByOf(sort, partColumns, 'SKU') : { model: { name: 'asc' }, category: 'asc', sku: 'asc' }, offset, limit });
+    const [items, total] = await em.findAndCount(Part, where, {
+      populate: ['model'],
+      orderBy: sort ? orderByOf(sort, partColumns, 'SKU') : { model: { name: 'asc' }, category: 'asc', sku: 'asc' },
+      offset,
+      limit,
+    });
     return { items, total };
   }
 

@@ -40,10 +40,15 @@ describe('customers', () => {
   });
 
   it('null clears the contact email but is refused for the name (a bug: it crashed)', async () => {
-    const created = (await t.gql(CREATE_CUSTOMER, { input: { code: 'NULLS', name: 'Nulls', country: 'DE', contactEmail: 'a@b.example' } }, agent)).data!.createCustomer;
+    const created = (await t.gql(CREATE_CUSTOMER, { input: { code: 'NULLS', name: 'Nulls', country: 'DE', contactEmail: 'a@b.example' } }, agent)).data!
+      .createCustomer;
     const name = await t.gql(UPDATE_CUSTOMER, { input: { id: created.id, version: 1, name: null } }, agent);
     expect(name.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-    const cleared = await t.gql(`mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { contactEmail } }`, { input: { id: created.id, version: 1, contactEmail: null } }, agent);
+    const cleared = await t.gql(
+      `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { contactEmail } }`,
+      { input: { id: created.id, version: 1, contactEmail: null } },
+      agent,
+    );
     expect(cleared.data!.updateCustomer).toEqual({ contactEmail: null });
   });
 
@@ -62,14 +67,34 @@ describe('sorting the catalogue lists', () => {
   it('sorts customers by code, parts by material cost and users by name, either way', async () => {
     for (const code of ['SRT-B', 'SRT-A', 'SRT-C']) await t.gql(CREATE_CUSTOMER, { input: { code, name: `Sort ${code}`, country: 'DE' } }, agent);
     const codes = async (direction: string) =>
-      (await t.gql(`query ($d: SortDirection!) { customers(filter: { q: "SRT-" }, sort: { field: CODE, direction: $d }) { items { code } } }`, { d: direction }, agent)).data!.customers.items.map((c: { code: string }) => c.code);
+      (
+        await t.gql(
+          `query ($d: SortDirection!) { customers(filter: { q: "SRT-" }, sort: { field: CODE, direction: $d }) { items { code } } }`,
+          { d: direction },
+          agent,
+        )
+      ).data!.customers.items.map((c: { code: string }) => c.code);
     expect(await codes('ASC')).toEqual(['SRT-A', 'SRT-B', 'SRT-C']);
     expect(await codes('DESC')).toEqual(['SRT-C', 'SRT-B', 'SRT-A']);
     const model = await aModel(t.app.orm.em.fork());
-    for (const [sku, materialCost] of [['SRT-1', 300], ['SRT-2', 900], ['SRT-3', 100]] as const) {
-      await t.gql(`mutation ($m: ID!, $sku: String!, $c: Int!) { createPart(input: { modelId: $m, sku: $sku, name: $sku, category: OTHER, materialCost: $c }) { id } }`, { m: String(model.id), sku, c: materialCost }, admin);
+    for (const [sku, materialCost] of [
+      ['SRT-1', 300],
+      ['SRT-2', 900],
+      ['SRT-3', 100],
+    ] as const) {
+      await t.gql(
+        `mutation ($m: ID!, $sku: String!, $c: Int!) { createPart(input: { modelId: $m, sku: $sku, name: $sku, category: OTHER, materialCost: $c }) { id } }`,
+        { m: String(model.id), sku, c: materialCost },
+        admin,
+      );
     }
-    const costs = (await t.gql(`query ($m: ID!) { parts(filter: { modelId: $m }, sort: { field: MATERIAL_COST, direction: DESC }) { items { materialCost } } }`, { m: String(model.id) }, agent)).data!.parts.items.map((p: { materialCost: number }) => p.materialCost);
+    const costs = (
+      await t.gql(
+        `query ($m: ID!) { parts(filter: { modelId: $m }, sort: { field: MATERIAL_COST, direction: DESC }) { items { materialCost } } }`,
+        { m: String(model.id) },
+        agent,
+      )
+    ).data!.parts.items.map((p: { materialCost: number }) => p.materialCost);
     expect(costs).toEqual([900, 300, 100]);
     const names = (await t.gql(`{ users(sort: { field: NAME }) { items { name } } }`, {}, admin)).data!.users.items.map((u: { name: string }) => u.name);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
@@ -90,16 +115,28 @@ describe('models and parts', () => {
       admin,
     );
     expect(part.data!.createPart).toEqual({ sku: 'ZX9-BAT', category: 'BATTERY', materialCost: 1250, currency: 'USD', model: { code: 'ZX-9' } });
-    const list = await t.gql(`query ($m: ID!) { parts(filter: { modelId: $m, category: [BATTERY] }) { total items { sku } } }`, { m: model.data!.createProductModel.id }, agent);
+    const list = await t.gql(
+      `query ($m: ID!) { parts(filter: { modelId: $m, category: [BATTERY] }) { total items { sku } } }`,
+      { m: model.data!.createProductModel.id },
+      agent,
+    );
     expect(list.data!.parts).toEqual({ total: 1, items: [{ sku: 'ZX9-BAT' }] });
   });
 
   it('an edited part answers with its model (a bug: the model was a bare reference and asking its name failed)', async () => {
     const em = t.app.orm.em.fork();
     const model = await aModel(em, { name: 'Edit Model' });
-    const created = await t.gql(`mutation ($m: ID!) { createPart(input: { modelId: $m, sku: "ED-1", name: "Lens", category: CAMERA, materialCost: 500 }) { id version } }`, { m: String(model.id) }, admin);
+    const created = await t.gql(
+      `mutation ($m: ID!) { createPart(input: { modelId: $m, sku: "ED-1", name: "Lens", category: CAMERA, materialCost: 500 }) { id version } }`,
+      { m: String(model.id) },
+      admin,
+    );
     const { id, version } = created.data!.createPart;
-    const edited = await t.gql(`mutation ($id: ID!, $v: Int!) { updatePart(input: { id: $id, version: $v, materialCost: 650 }) { materialCost model { name } } }`, { id, v: version }, admin);
+    const edited = await t.gql(
+      `mutation ($id: ID!, $v: Int!) { updatePart(input: { id: $id, version: $v, materialCost: 650 }) { materialCost model { name } } }`,
+      { id, v: version },
+      admin,
+    );
     expect(edited.errors).toBeUndefined();
     expect(edited.data!.updatePart).toEqual({ materialCost: 650, model: { name: 'Edit Model' } });
   });
@@ -108,7 +145,11 @@ describe('models and parts', () => {
     const bad = await t.gql(`mutation { createProductModel(input: { code: "BAD", name: "Bad", kind: "PHONE", barcodePattern: "([" }) { id } }`, {}, admin);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'barcodePattern' });
     const model = await aModel(t.app.orm.em.fork());
-    const cost = await t.gql(`mutation ($m: ID!) { createPart(input: { modelId: $m, sku: "C-1", name: "X", category: OTHER, materialCost: -5 }) { id } }`, { m: String(model.id) }, admin);
+    const cost = await t.gql(
+      `mutation ($m: ID!) { createPart(input: { modelId: $m, sku: "C-1", name: "X", category: OTHER, materialCost: -5 }) { id } }`,
+      { m: String(model.id) },
+      admin,
+    );
     expect(cost.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'materialCost' });
   });
 

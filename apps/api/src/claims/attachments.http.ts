@@ -30,7 +30,9 @@ export function attachmentRoutes(attachments: AttachmentsService): RestRoute[] {
       roles: callers,
       async handle(req, res, ctx) {
         const attachment = await attachments.add(ctx.em, ctx.actor, String(req.params['id']), req.query['kind'], req.query['filename'], await readBody(req));
-        res.status(201).json({ id: attachment.id, kind: attachment.kind, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size });
+        res
+          .status(201)
+          .json({ id: attachment.id, kind: attachment.kind, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size });
       },
     },
     {

@@ -17,7 +17,13 @@ const SIGNATURES: { type: string; matches: (head: Buffer) => boolean }[] = [
 ];
 
 function filenameOf(value: unknown): string {
-  const name = typeof value === 'string' ? value.trim().replace(/[\\/\r\n"]/g, '_').slice(0, 200) : '';
+  const name =
+    typeof value === 'string'
+      ? value
+          .trim()
+          .replace(/[\\/\r\n"]/g, '_')
+          .slice(0, 200)
+      : '';
   if (!name) throw new BadUserInputError('filename', 'must be given (?filename=...).');
   return name;
 }
@@ -53,7 +59,11 @@ export class AttachmentsService {
   /** One attachment with its bytes; integrators reach only their own customer's. */
   async get(em: EntityManager, actor: Actor, id: string): Promise<Attachment> {
     const scope = customerScope(actor);
-    const attachment = await em.findOne(Attachment, { id: parseId(id, 'id'), ...(scope !== undefined && { claim: { customer: scope } }) }, { populate: ['data'] });
+    const attachment = await em.findOne(
+      Attachment,
+      { id: parseId(id, 'id'), ...(scope !== undefined && { claim: { customer: scope } }) },
+      { populate: ['data'] },
+    );
     if (!attachment) throw new NotFoundError('Attachment', id);
     return attachment;
   }

@@ -27,7 +27,11 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const upload = (body: Buffer, query: string, credential = agent, claim = claimId) =>
-  fetch(`${base}/api/claims/${claim}/attachments?${query}`, { method: 'POST', headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/octet-stream' }, body });
+  fetch(`${base}/api/claims/${claim}/attachments?${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/octet-stream' },
+    body,
+  });
 
 describe('claim attachments', () => {
   it('stores a photo checked by its content, lists it on the claim, logs it, and serves it back', async () => {

@@ -81,7 +81,10 @@ describe('a page of claims costs a fixed number of statements', () => {
 
   it('answers a claim with its unit, model, customer and events in two statements', async () => {
     const [first] = (await t.gql<{ claims: { items: { id: string }[] } }>('{ claims(limit: 1) { items { id } } }', {}, admin)).data!.claims.items;
-    const { statements, data } = await measured<{ claim: { events: unknown[] } }>(`query ($id: ID!) { claim(id: $id) { id number device { imei } model { name } customer { name } events { type at } } }`, { id: first!.id });
+    const { statements, data } = await measured<{ claim: { events: unknown[] } }>(
+      `query ($id: ID!) { claim(id: $id) { id number device { imei } model { name } customer { name } events { type at } } }`,
+      { id: first!.id },
+    );
     expect(data.claim.events.length).toBeGreaterThan(0);
     expect(statements).toHaveLength(2);
   });
@@ -98,11 +101,19 @@ describe('claimsConnection', () => {
     ['by submission time, newest first', { field: 'SUBMITTED_AT', direction: 'DESC' }],
     ['by status', { field: 'STATUS', direction: 'ASC' }],
   ])('walks every claim once, in the offset list’s order, page after page: %s', async (_name, sort) => {
-    const offsets = await t.gql<{ claims: { items: { id: string }[] } }>(`query ($sort: ClaimSort) { claims(limit: 500, sort: $sort) { items { id } } }`, { sort }, admin);
+    const offsets = await t.gql<{ claims: { items: { id: string }[] } }>(
+      `query ($sort: ClaimSort) { claims(limit: 500, sort: $sort) { items { id } } }`,
+      { sort },
+      admin,
+    );
     const ids: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const res = await t.gql<{ claimsConnection: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(CONNECTION, { first: 70, after, sort }, admin);
+      const res = await t.gql<{ claimsConnection: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+        CONNECTION,
+        { first: 70, after, sort },
+        admin,
+      );
       expect(res.errors).toBeUndefined();
       ids.push(...res.data!.claimsConnection.edges.map((e) => e.node.id));
       if (!res.data!.claimsConnection.pageInfo.hasNextPage) break;
@@ -113,7 +124,10 @@ describe('claimsConnection', () => {
 
   it('counts only when totalCount is selected, and keeps the filter', async () => {
     const filter = { status: ['CLOSED'] };
-    const { statements, data } = await measured<{ claimsConnection: { totalCount: number; edges: { node: { status: string } }[] } }>(`query ($filter: ClaimFilter) { claimsConnection(first: 5, filter: $filter) { totalCount edges { node { status } } } }`, { filter });
+    const { statements, data } = await measured<{ claimsConnection: { totalCount: number; edges: { node: { status: string } }[] } }>(
+      `query ($filter: ClaimFilter) { claimsConnection(first: 5, filter: $filter) { totalCount edges { node { status } } } }`,
+      { filter },
+    );
     expect(statements.filter((s) => /count\(/i.test(s))).toHaveLength(1);
     expect(data.claimsConnection.edges.map((e) => e.node.status)).toEqual(Array(5).fill('CLOSED'));
     const counts = await t.gql<{ claimStatusCounts: { status: string; count: number }[] }>('{ claimStatusCounts { status count } }', {}, admin);
@@ -128,9 +142,17 @@ describe('claimsConnection', () => {
 
 describe('search', () => {
   it('finds claims by the start of the IMEI, the claim number and the CI number', async () => {
-    const [claim] = (await t.gql<{ claims: { items: { id: string; number: string; ciNumber: string; device: { imei: string } }[] } }>('{ claims(limit: 1) { items { id number ciNumber device { imei } } } }', {}, admin)).data!.claims.items;
+    const [claim] = (
+      await t.gql<{ claims: { items: { id: string; number: string; ciNumber: string; device: { imei: string } }[] } }>(
+        '{ claims(limit: 1) { items { id number ciNumber device { imei } } } }',
+        {},
+        admin,
+      )
+    ).data!.claims.items;
     const search = async (q: string) =>
-      (await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(limit: 500, filter: { q: $q }) { items { id } } }', { q }, admin)).data!.claims.items.map((c) => c.id);
+      (
+        await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(limit: 500, filter: { q: $q }) { items { id } } }', { q }, admin)
+      ).data!.claims.items.map((c) => c.id);
     expect(await search(claim!.device.imei.slice(0, 12))).toContain(claim!.id);
     expect(await search(claim!.number)).toEqual([claim!.id]);
     expect(await search(claim!.ciNumber.toLowerCase())).toContain(claim!.id);

@@ -113,7 +113,15 @@ export function claimIncludes(claim: Selection | undefined): ClaimIncludes {
 }
 
 /** Every relation: for callers that hand the claim on (mutations answer a claim the client may read in full). */
-export const ALL_CLAIM_INCLUDES: ClaimIncludes = { symptoms: true, device: true, order: true, replacedBy: true, model: true, customer: true, serviceCentre: true };
+export const ALL_CLAIM_INCLUDES: ClaimIncludes = {
+  symptoms: true,
+  device: true,
+  order: true,
+  replacedBy: true,
+  model: true,
+  customer: true,
+  serviceCentre: true,
+};
 
 export interface ClaimQuery {
   where: RawBuilder<unknown>[];
@@ -182,17 +190,39 @@ const timestamp = (value: unknown): Date => new Date(value as string);
 
 function claimOf(row: Row, includes: ClaimIncludes): ClaimView & { sortKey?: string } {
   const model = includes.model
-    ? ({ id: row['model_id'], code: row['m_code'], name: row['m_name'], kind: row['m_kind'], barcodePattern: row['m_barcode_pattern'], version: row['m_version'] } as ModelView)
+    ? ({
+        id: row['model_id'],
+        code: row['m_code'],
+        name: row['m_name'],
+        kind: row['m_kind'],
+        barcodePattern: row['m_barcode_pattern'],
+        version: row['m_version'],
+      } as ModelView)
     : ({ id: row['model_id'] } as ModelView);
   const customer = includes.customer
-    ? ({ id: row['customer_id'], code: row['cu_code'], name: row['cu_name'], country: row['cu_country'], contactEmail: row['cu_contact_email'], version: row['cu_version'] } as CustomerView)
+    ? ({
+        id: row['customer_id'],
+        code: row['cu_code'],
+        name: row['cu_name'],
+        country: row['cu_country'],
+        contactEmail: row['cu_contact_email'],
+        version: row['cu_version'],
+      } as CustomerView)
     : ({ id: row['customer_id'] } as CustomerView);
   const serviceCentreId = row['service_centre_id'] as number | null;
   const serviceCentre =
     serviceCentreId === null
       ? null
       : includes.serviceCentre
-        ? ({ id: serviceCentreId, code: row['sc_code'], name: row['sc_name'], city: row['sc_city'], country: row['sc_country'], address: row['sc_address'], version: row['sc_version'] } as ServiceCentreView)
+        ? ({
+            id: serviceCentreId,
+            code: row['sc_code'],
+            name: row['sc_name'],
+            city: row['sc_city'],
+            country: row['sc_country'],
+            address: row['sc_address'],
+            version: row['sc_version'],
+          } as ServiceCentreView)
         : { id: serviceCentreId };
   const claim = {
     id: row['id'],

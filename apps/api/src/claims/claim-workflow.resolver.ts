@@ -5,8 +5,27 @@ import { ServiceCentreType } from '../catalogue/catalogue.types.js';
 import type { Claim } from './claim.entity.js';
 import { ClaimType } from './claim.types.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
-import { AssessmentProposalType, AssessmentType, AttachmentType, ClaimActionEnum, ClaimLineType, MaintenanceAgreementType, QuoteStatusEnum, RetainedPartType, ShipmentType } from './claim-workflow.types.js';
-import { AssessmentInput, AssessmentProposalInput, ClaimStepInput, RecordAgreementInput, ReplaceUnitInput, RequestUnitInput, ResolveRemotelyInput, ShipmentInput } from './claim-workflow.inputs.js';
+import {
+  AssessmentProposalType,
+  AssessmentType,
+  AttachmentType,
+  ClaimActionEnum,
+  ClaimLineType,
+  MaintenanceAgreementType,
+  QuoteStatusEnum,
+  RetainedPartType,
+  ShipmentType,
+} from './claim-workflow.types.js';
+import {
+  AssessmentInput,
+  AssessmentProposalInput,
+  ClaimStepInput,
+  RecordAgreementInput,
+  ReplaceUnitInput,
+  RequestUnitInput,
+  ResolveRemotelyInput,
+  ShipmentInput,
+} from './claim-workflow.inputs.js';
 
 /**
  * The claim lifecycle of POLICY.md §4, one mutation per action. Who may take
@@ -55,7 +74,11 @@ export class ClaimWorkflowResolver {
 
   @Authorized(...rolesAllowedTo('RECORD_ASSESSMENT'))
   @Query(() => AssessmentProposalType, { description: 'What the engine would decide for these findings and parts; records nothing.' })
-  proposeAssessment(@Arg('claimId', () => ID) claimId: string, @Arg('input', () => AssessmentProposalInput) input: AssessmentProposalInput, @Ctx() ctx: Context) {
+  proposeAssessment(
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('input', () => AssessmentProposalInput) input: AssessmentProposalInput,
+    @Ctx() ctx: Context,
+  ) {
     return this.workflow.proposeAssessment(ctx.em, actorOf(ctx), claimId, input);
   }
 
@@ -160,7 +183,7 @@ export class ClaimWorkflowResolver {
     return ctx.loaders.get('ServiceCentre', (ids: readonly number[]) => this.workflow.serviceCentresOf(ctx.em, ids)).load(centre.id);
   }
 
-  @FieldResolver(() => String, { description: 'The currency of every amount on the claim: the policy\'s, as of the submission day.' })
+  @FieldResolver(() => String, { description: "The currency of every amount on the claim: the policy's, as of the submission day." })
   currency(@Root() claim: ClaimRoot) {
     return policyInForce(claim.submittedOn).currency;
   }

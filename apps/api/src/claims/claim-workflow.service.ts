@@ -43,7 +43,17 @@ import { RetainedPart } from './retained-part.entity.js';
 import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
 import { ALL_CLAIM_INCLUDES, readClaims, type ClaimView } from './claim-reads.js';
-import type { AssessmentInput, AssessmentProposalInput, ClaimStepInput, RecordAgreementInput, ReplaceUnitInput, RequestUnitInput, ResolveRemotelyInput, ServiceChargeInput, ShipmentInput } from './claim-workflow.inputs.js';
+import type {
+  AssessmentInput,
+  AssessmentProposalInput,
+  ClaimStepInput,
+  RecordAgreementInput,
+  ReplaceUnitInput,
+  RequestUnitInput,
+  ResolveRemotelyInput,
+  ServiceChargeInput,
+  ShipmentInput,
+} from './claim-workflow.inputs.js';
 
 /**
  * One step of the lifecycle, in the order `step` runs its parts: read and
@@ -97,7 +107,12 @@ export class ClaimWorkflowService {
   }
 
   /** The actions this caller may take now (none for integrators), from the claim's latest assessment and agreement as loaded. */
-  availableActions(actor: Actor, claim: Pick<Claim, 'status' | 'quoteStatus'>, assessment: Assessment | null, agreement: MaintenanceAgreement | null): ClaimAction[] {
+  availableActions(
+    actor: Actor,
+    claim: Pick<Claim, 'status' | 'quoteStatus'>,
+    assessment: Assessment | null,
+    agreement: MaintenanceAgreement | null,
+  ): ClaimAction[] {
     if (actor.kind !== 'staff') return [];
     return availableActions(claim.status, actor.role, guardContextOf(claim, assessment, agreement));
   }
@@ -186,7 +201,8 @@ export class ClaimWorkflowService {
     const serviceCharge = input.serviceCharge ?? null;
     if (serviceCharge) {
       nonBlankText(serviceCharge.description, 'serviceCharge.description', 200);
-      if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0) throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
+      if (!isMinorUnits(serviceCharge.amount) || serviceCharge.amount === 0)
+        throw new BadUserInputError('serviceCharge.amount', 'must be a whole number of cents above 0.');
     }
     const agreementOnRecord = (await tx.count(MaintenanceAgreement, { claim: claim.id })) > 0;
     const context = claimContextOf(decided, { agreementOnRecord, quoteApproved: false, serviceCharged: serviceCharge !== null });
@@ -204,7 +220,11 @@ export class ClaimWorkflowService {
 
   /** The engine's assessment of findings and faulty parts under the policy in force on the submission day (R5), with any override. */
   private async assess(em: EntityManager, claim: Claim, input: AssessmentProposalInput): Promise<{ parts: Part[]; decided: DecidedAssessment }> {
-    const parts = await this.partsOf(em, claim, input.lines.map((line) => line.partId));
+    const parts = await this.partsOf(
+      em,
+      claim,
+      input.lines.map((line) => line.partId),
+    );
     const receivedOn = this.devices.warrantyOf(claim.device).receivedOn;
     if (!receivedOn) throw new ConflictError(`The unit's order ${claim.device.order.number} has no received date yet: record it first (W2).`);
     const claimInput = {
@@ -254,11 +274,24 @@ export class ClaimWorkflowService {
         const centre = claim.serviceCentre;
         if (!centre) throw new ConflictError('The claim has no service centre.');
         for (const line of lines) {
-          await this.stock.move(tx, { serviceCentreId: centre.id, partId: line.part.id, delta: -1, kind: 'CONSUMPTION', claimId: claim.id, actorUserId: staffUserId(actor), reason: claim.number });
+          await this.stock.move(tx, {
+            serviceCentreId: centre.id,
+            partId: line.part.id,
+            delta: -1,
+            kind: 'CONSUMPTION',
+            claimId: claim.id,
+            actorUserId: staffUserId(actor),
+            reason: claim.number,
+          });
           if (line.covered) tx.create(RetainedPart, { claim, part: line.part, serviceCentre: centre });
         }
         const invoice = await this.draftInvoice(tx, claim, lines);
-        return { partsUsed: lines.map((line) => line.part.sku), retained: lines.filter((line) => line.covered).map((line) => line.part.sku), invoice: invoice?.id ?? null, note: note(input) };
+        return {
+          partsUsed: lines.map((line) => line.part.sku),
+          retained: lines.filter((line) => line.covered).map((line) => line.part.sku),
+          invoice: invoice?.id ?? null,
+          note: note(input),
+        };
       },
     });
   }
@@ -271,10 +304,19 @@ export class ClaimWorkflowService {
       work: async (tx, claim) => {
         const old = claim.device;
         const barcode = input.barcode.trim();
-        if (!isValidBarcode(barcode, claim.model.barcodePattern)) throw new BadUserInputError('barcode', `does not match the ${claim.model.name} barcode pattern.`);
+        if (!isValidBarcode(barcode, claim.model.barcodePattern))
+          throw new BadUserInputError('barcode', `does not match the ${claim.model.name} barcode pattern.`);
         if (await tx.count(Device, { imei })) throw new ConflictError(`A unit with IMEI ${imei} is already registered.`, { field: 'imei' });
         const warranty = this.replacementWarrantyOf(claim);
-        const replacement = tx.create(Device, { imei, barcode, order: old.order, model: old.model, customer: old.customer, receivedOn: warranty.receivedOn, replacesDevice: old });
+        const replacement = tx.create(Device, {
+          imei,
+          barcode,
+          order: old.order,
+          model: old.model,
+          customer: old.customer,
+          receivedOn: warranty.receivedOn,
+          replacesDevice: old,
+        });
         const invoice = await this.draftInvoice(tx, claim, []);
         return { replacedImei: old.imei, imei: replacement.imei, lastCoveredDay: warranty.lastCoveredDay, invoice: invoice?.id ?? null };
       },
@@ -302,7 +344,13 @@ export class ClaimWorkflowService {
   }
 
   /** The one path every step takes: role, version, what it needs, state machine, work, status and quote (H6, H8), event; one transaction. */
-  private async step<Prepared = undefined>(em: EntityManager, actor: Actor, input: ClaimStepInput, action: ClaimAction, step: Step<Prepared>): Promise<ClaimView> {
+  private async step<Prepared = undefined>(
+    em: EntityManager,
+    actor: Actor,
+    input: ClaimStepInput,
+    action: ClaimAction,
+    step: Step<Prepared>,
+  ): Promise<ClaimView> {
     const role = staffRoleOf(actor, action);
     const id = await em.transactional(async (tx) => {
       // The claim and everything a step may need of it, in one joined statement.
@@ -359,7 +407,16 @@ export class ClaimWorkflowService {
     await tx.nativeDelete(ClaimLine, { claim: claim.id });
     decided.lines.forEach((line, index) => {
       const part = parts[index]!;
-      tx.create(ClaimLine, { claim, part, category: part.category, materialCost: part.materialCost, worn: input.lines[index]!.worn ?? false, covered: line.covered, clauses: line.clauses, charge: line.charge });
+      tx.create(ClaimLine, {
+        claim,
+        part,
+        category: part.category,
+        materialCost: part.materialCost,
+        worn: input.lines[index]!.worn ?? false,
+        covered: line.covered,
+        clauses: line.clauses,
+        charge: line.charge,
+      });
     });
     claim.decision = decided.decision;
     return assessmentEventData(decided, { findings: input.findings, parts: parts.map((part) => part.sku), serviceCharge: serviceCharge?.amount ?? null });
@@ -370,7 +427,13 @@ export class ClaimWorkflowService {
     const assessment = await this.latestAssessment(tx, claim.id);
     const shipments = await tx.find(Shipment, { claim: claim.id });
     return this.invoicing.draftForClaim(tx, claim, {
-      lines: lines.map((line) => ({ partId: String(line.part.id), description: `${line.part.name} (${line.part.sku})`, covered: line.covered ?? true, charge: line.charge, clauses: line.clauses })),
+      lines: lines.map((line) => ({
+        partId: String(line.part.id),
+        description: `${line.part.name} (${line.part.sku})`,
+        covered: line.covered ?? true,
+        charge: line.charge,
+        clauses: line.clauses,
+      })),
       serviceCharge: assessment?.serviceCharge ? { description: assessment.serviceChargeDescription!, amount: assessment.serviceCharge } : undefined,
       shipping: shipments.reduce((sum, s) => sum + (s.cost ?? 0), 0),
     });
@@ -378,7 +441,8 @@ export class ClaimWorkflowService {
 
   private recordShipment(tx: EntityManager, claim: Claim, direction: 'INBOUND' | 'OUTBOUND', input: ShipmentInput) {
     pastDate(input.shippedOn, this.clock.today(), 'shippedOn');
-    if (input.cost !== undefined && input.cost !== null && !isMinorUnits(input.cost)) throw new BadUserInputError('cost', 'must be a whole, non-negative number of cents.');
+    if (input.cost !== undefined && input.cost !== null && !isMinorUnits(input.cost))
+      throw new BadUserInputError('cost', 'must be a whole, non-negative number of cents.');
     const shipment = tx.create(Shipment, {
       claim,
       direction,
@@ -391,7 +455,6 @@ export class ClaimWorkflowService {
     return { direction, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, shippedOn: shipment.shippedOn, cost: shipment.cost };
   }
 }
-
 
 /** Only staff move claims, and only the roles the state machine names for the action (checked before anything is read). */
 function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {

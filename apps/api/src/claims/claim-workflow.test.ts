@@ -97,7 +97,12 @@ async function step<Variables extends StepVariables>(document: StepDocument<Vari
   const res = await t.gql(document, { input: { id: claim.id, version: claim.version, ...input } } as Variables, credential);
   return { claim: res.data?.claim, error: res.errors?.[0] };
 }
-async function ok<Variables extends StepVariables>(document: StepDocument<Variables>, claim: ClaimState, input: StepInput<Variables>, credential: string): Promise<ClaimState> {
+async function ok<Variables extends StepVariables>(
+  document: StepDocument<Variables>,
+  claim: ClaimState,
+  input: StepInput<Variables>,
+  credential: string,
+): Promise<ClaimState> {
   const { claim: next, error } = await step(document, claim, input, credential);
   expect(error).toBeUndefined();
   return next!;
@@ -110,10 +115,13 @@ async function atInspection(claim: ClaimState): Promise<ClaimState> {
   claim = await ok(TestReceiveUnitDocument, claim, shipment, technician);
   return ok(TestStartInspectionDocument, claim, {}, technician);
 }
-const assess = (claim: ClaimState, input: Partial<Omit<AssessmentInput, 'id' | 'version'>>) => ok(TestRecordAssessmentDocument, claim, { findings: [], lines: [], ...input }, technician);
-const shipBack = async (claim: ClaimState) => ok(TestCloseClaimDocument, await ok(TestShipClaimDocument, claim, { ...shipment, trackingNumber: 'JD0002' }, agent), {}, agent);
+const assess = (claim: ClaimState, input: Partial<Omit<AssessmentInput, 'id' | 'version'>>) =>
+  ok(TestRecordAssessmentDocument, claim, { findings: [], lines: [], ...input }, technician);
+const shipBack = async (claim: ClaimState) =>
+  ok(TestCloseClaimDocument, await ok(TestShipClaimDocument, claim, { ...shipment, trackingNumber: 'JD0002' }, agent), {}, agent);
 
-const onHand = async (category: keyof typeof part) => (await t.gql(TestStockOnHandDocument, { id: `${centreId}:${part[category]}` }, technician)).data!.stockLevel.onHand;
+const onHand = async (category: keyof typeof part) =>
+  (await t.gql(TestStockOnHandDocument, { id: `${centreId}:${part[category]}` }, technician)).data!.stockLevel.onHand;
 
 async function details(id: string) {
   const res = await t.gql(TestClaimStoryDocument, { id }, agent);
@@ -210,7 +218,9 @@ describe('claims handled end to end (POLICY.md §4)', () => {
       { part: { category: 'BATTERY' }, covered: true, clauses: [], charge: 0 },
       { part: { category: 'HOUSING' }, covered: false, clauses: ['NATURAL_WEAR'], charge: 800 },
     ]);
-    expect(story.invoices).toEqual([expect.objectContaining({ status: 'DRAFT', total: 800, number: null, lines: [{ kind: 'MATERIAL_COST', amount: 800, clauses: ['NATURAL_WEAR'] }] })]);
+    expect(story.invoices).toEqual([
+      expect.objectContaining({ status: 'DRAFT', total: 800, number: null, lines: [{ kind: 'MATERIAL_COST', amount: 800, clauses: ['NATURAL_WEAR'] }] }),
+    ]);
     expect(story.retainedParts).toEqual([{ part: { category: 'BATTERY' } }]);
   });
 
@@ -218,7 +228,10 @@ describe('claims handled end to end (POLICY.md §4)', () => {
     let claim = await atInspection(await submit(inWarranty));
     claim = await assess(claim, { findings: ['WATER_DAMAGE'], lines: [{ partId: part.MAINBOARD }] });
     expect(claim).toMatchObject({ status: 'AWAITING_AGREEMENT', decision: 'PAID_MAINTENANCE' });
-    for (const [document, who] of [[TestApproveQuoteDocument, agent], [TestCompleteRepairDocument, technician]] as const) {
+    for (const [document, who] of [
+      [TestApproveQuoteDocument, agent],
+      [TestCompleteRepairDocument, technician],
+    ] as const) {
       expect((await step(document, claim, {}, who)).error?.extensions?.code).toBe('CONFLICT');
     }
     claim = await ok(TestRecordMaintenanceAgreementDocument, claim, { signedOn: '2026-06-25', signedBy: 'J. Customer' }, agent);
@@ -257,7 +270,12 @@ describe('claims handled end to end (POLICY.md §4)', () => {
   it('out of warranty: paid repair with quote, invoice issued with its number, paid, PDF with clauses (A, H6–H8)', async () => {
     let claim = await atInspection(await submit(outOfWarranty));
     for (const amount of [0, -5, 12.5]) {
-      const bad = await step(TestRecordAssessmentDocument, claim, { findings: [], lines: [{ partId: part.LCD }], serviceCharge: { description: 'Express', amount } }, technician);
+      const bad = await step(
+        TestRecordAssessmentDocument,
+        claim,
+        { findings: [], lines: [{ partId: part.LCD }], serviceCharge: { description: 'Express', amount } },
+        technician,
+      );
       expect(bad.error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'serviceCharge.amount' });
     }
     claim = await assess(claim, { lines: [{ partId: part.LCD }], serviceCharge: { description: 'Express handling', amount: 2500 } });
@@ -265,9 +283,15 @@ describe('claims handled end to end (POLICY.md §4)', () => {
     claim = await ok(TestApproveQuoteDocument, claim, {}, agent);
     claim = await ok(TestCompleteRepairDocument, claim, {}, technician);
     const [draft] = (await details(claim.id)).invoices;
-    expect(draft).toMatchObject({ status: 'DRAFT', total: 5500, lines: [{ kind: 'MATERIAL_COST', amount: 3000, clauses: ['BEYOND_WARRANTY_PERIOD'] }, { kind: 'SERVICE_CHARGE', amount: 2500, clauses: [] }] });
-    const actionsOf = async (credential: string) =>
-      (await t.gql(TestInvoiceActionsDocument, { id: draft!.id }, credential)).data!.invoice.availableActions;
+    expect(draft).toMatchObject({
+      status: 'DRAFT',
+      total: 5500,
+      lines: [
+        { kind: 'MATERIAL_COST', amount: 3000, clauses: ['BEYOND_WARRANTY_PERIOD'] },
+        { kind: 'SERVICE_CHARGE', amount: 2500, clauses: [] },
+      ],
+    });
+    const actionsOf = async (credential: string) => (await t.gql(TestInvoiceActionsDocument, { id: draft!.id }, credential)).data!.invoice.availableActions;
     expect([await actionsOf(agent), await actionsOf(technician)]).toEqual([['ISSUE'], []]);
     const issued = await t.gql(TestIssueInvoiceDocument, { input: { id: draft!.id, version: draft!.version } }, agent);
     expect(await actionsOf(agent)).toEqual(['PAY', 'VOID']);
@@ -277,7 +301,11 @@ describe('claims handled end to end (POLICY.md §4)', () => {
     expect(paid.data!.markInvoicePaid).toEqual({ status: 'PAID', paidOn: TODAY });
     const pdf = await fetch(t.url.replace('/graphql', `/api/invoices/${draft!.id}.pdf`), { headers: { authorization: `Bearer ${agent}` } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     claim = await shipBack(claim);
     const types = (await details(claim.id)).events.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['INVOICE_ISSUED', 'INVOICE_PAID', 'CLOSE']));
@@ -296,12 +324,13 @@ describe('claims handled end to end (POLICY.md §4)', () => {
 
   it('an override needs a reason and is kept beside the proposal', async () => {
     let claim = await atInspection(await submit(outOfWarranty));
-    const preview = await t.gql(
-      TestProposeAssessmentDocument,
-      { id: claim.id, input: { findings: [], lines: [{ partId: part.LCD }] } },
-      technician,
-    );
-    expect(preview.data!.proposeAssessment).toEqual({ decision: 'PAID_MAINTENANCE', total: 3000, clauses: ['BEYOND_WARRANTY_PERIOD'], lines: [{ part: { category: 'LCD' }, charge: 3000 }] });
+    const preview = await t.gql(TestProposeAssessmentDocument, { id: claim.id, input: { findings: [], lines: [{ partId: part.LCD }] } }, technician);
+    expect(preview.data!.proposeAssessment).toEqual({
+      decision: 'PAID_MAINTENANCE',
+      total: 3000,
+      clauses: ['BEYOND_WARRANTY_PERIOD'],
+      lines: [{ part: { category: 'LCD' }, charge: 3000 }],
+    });
     expect((await details(claim.id)).assessment).toBeNull(); // a preview records nothing
     const { error } = await step(TestRecordAssessmentDocument, claim, { findings: [], lines: [{ partId: part.LCD }], decision: 'WARRANTY_REPAIR' }, technician);
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'overrideReason' });
@@ -328,7 +357,10 @@ describe('rules enforced by the API', () => {
   it('two technicians assessing the same claim at once: one wins, the other gets CONFLICT', async () => {
     const claim = await atInspection(await submit(inWarranty));
     const input = { findings: [], lines: [{ partId: part.BATTERY }] };
-    const results = await Promise.all([step(TestRecordAssessmentDocument, claim, input, technician), step(TestRecordAssessmentDocument, claim, input, technician)]);
+    const results = await Promise.all([
+      step(TestRecordAssessmentDocument, claim, input, technician),
+      step(TestRecordAssessmentDocument, claim, input, technician),
+    ]);
     expect(results.filter((r) => r.claim).length).toBe(1);
     expect(results.find((r) => r.error)?.error?.extensions?.code).toBe('CONFLICT');
     expect((await details(claim.id)).events.filter((e: { type: string }) => e.type === 'RECORD_ASSESSMENT')).toHaveLength(1);
@@ -367,7 +399,10 @@ describe('rules enforced by the API', () => {
          values (?, ?, ?, 'REPAIR', 'CI', 'x', true, 'READY_TO_SHIP', ?) returning id`,
         [device.id, customer.id, model.id, TODAY],
       );
-      const [invoice] = await conn.execute<{ id: number }[]>(`insert into invoice (claim_id, customer_id, status, currency, total) values (?, ?, 'DRAFT', 'USD', 100) returning id`, [claim!.id, customer.id]);
+      const [invoice] = await conn.execute<{ id: number }[]>(
+        `insert into invoice (claim_id, customer_id, status, currency, total) values (?, ?, 'DRAFT', 'USD', 100) returning id`,
+        [claim!.id, customer.id],
+      );
       drafts.push(invoice!.id);
     }
     const results = await Promise.all(drafts.map((id) => t.gql(TestIssueInvoiceDocument, { input: { id: String(id), version: 1 } }, agent)));

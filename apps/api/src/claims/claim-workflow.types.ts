@@ -13,7 +13,11 @@ export const ClaimActionEnum = graphqlEnum(CLAIM_ACTIONS, 'ClaimAction', 'A step
 export const QuoteStatusEnum = graphqlEnum(QUOTE_STATUSES, 'QuoteStatus', "The customer's answer to a paid quote (H6, H8).");
 export const ShipmentDirectionEnum = graphqlEnum(SHIPMENT_DIRECTIONS, 'ShipmentDirection');
 export const AttachmentKindEnum = graphqlEnum(ATTACHMENT_KINDS, 'AttachmentKind');
-export const RemoteResolutionEnum = graphqlEnum(['SOFTWARE_UPDATE', 'GUIDANCE', 'PART_SENT'], 'RemoteResolution', 'H1: how a fault was solved without shipping the unit.');
+export const RemoteResolutionEnum = graphqlEnum(
+  ['SOFTWARE_UPDATE', 'GUIDANCE', 'PART_SENT'],
+  'RemoteResolution',
+  'H1: how a fault was solved without shipping the unit.',
+);
 
 @ObjectType('AssessedLine')
 export class AssessedLineType {
@@ -47,7 +51,10 @@ export class ClaimLineType {
   @Field(() => Int, { description: 'Material cost when chargeable, 0 when covered (H6).' }) charge!: number;
 }
 
-@ObjectType('ClaimAssessment', { description: 'The decision on a claim, with the clauses behind it and the policy version it was made under (R5).', simpleResolvers: true })
+@ObjectType('ClaimAssessment', {
+  description: 'The decision on a claim, with the clauses behind it and the policy version it was made under (R5).',
+  simpleResolvers: true,
+})
 export class AssessmentType {
   @Field(() => ID) id!: number;
   @Field(() => [FindingEnum]) findings!: Finding[];
@@ -69,7 +76,8 @@ export class AssessmentType {
 @ObjectType('Shipment', { simpleResolvers: true })
 export class ShipmentType {
   @Field(() => ID) id!: number;
-  @Field(() => ShipmentDirectionEnum, { description: 'INBOUND (unit to the centre) or OUTBOUND (back to the customer).' }) direction!: (typeof SHIPMENT_DIRECTIONS)[number];
+  @Field(() => ShipmentDirectionEnum, { description: 'INBOUND (unit to the centre) or OUTBOUND (back to the customer).' })
+  direction!: (typeof SHIPMENT_DIRECTIONS)[number];
   @Field() carrier!: string;
   @Field() trackingNumber!: string;
   @Field(() => LocalDateScalar) shippedOn!: string;
@@ -95,7 +103,10 @@ export class MaintenanceAgreementType {
   @Field() createdAt!: Date;
 }
 
-@ObjectType('Attachment', { description: 'A photo of the unit or a signed agreement. Download: GET /api/attachments/{id}; upload: POST /api/claims/{id}/attachments.', simpleResolvers: true })
+@ObjectType('Attachment', {
+  description: 'A photo of the unit or a signed agreement. Download: GET /api/attachments/{id}; upload: POST /api/claims/{id}/attachments.',
+  simpleResolvers: true,
+})
 export class AttachmentType {
   @Field(() => ID) id!: number;
   @Field(() => AttachmentKindEnum) kind!: AttachmentKind;

@@ -32,7 +32,10 @@ export const Claim = defineEntity({
     submittedByUser: () => p.manyToOne(User).nullable(),
     submittedByApiKey: () => p.manyToOne(ApiKey).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     version: p.integer().version(),
   },
 });

@@ -20,6 +20,10 @@ const entities: EntityName[] = [Claim, ClaimEvent, Assessment, ClaimLine, Mainte
 /** Claims from submission to closing (POLICY.md §4), what each step records, their attachments and their event log. */
 export const claimsModule = {
   entities,
-  resolvers: (claims: ClaimsService, workflow: ClaimWorkflowService) => [new ClaimsResolver(claims), new ClaimWorkflowResolver(workflow), new AssessmentResolver()],
+  resolvers: (claims: ClaimsService, workflow: ClaimWorkflowService) => [
+    new ClaimsResolver(claims),
+    new ClaimWorkflowResolver(workflow),
+    new AssessmentResolver(),
+  ],
   routes: (claims: ClaimsService) => attachmentRoutes(new AttachmentsService(claims)),
 };

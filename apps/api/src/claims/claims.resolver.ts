@@ -51,7 +51,9 @@ export class ClaimsResolver {
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
-  @Query(() => ClaimConnection, { description: 'Claims as a Relay connection (first/after): deep pages cost what the first does. For integrators and exports.' })
+  @Query(() => ClaimConnection, {
+    description: 'Claims as a Relay connection (first/after): deep pages cost what the first does. For integrators and exports.',
+  })
   claimsConnection(
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | undefined,
     @Arg('sort', () => ClaimSort, { nullable: true }) sort: ClaimSort | undefined,

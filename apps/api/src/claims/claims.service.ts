@@ -64,7 +64,10 @@ export class ClaimsService {
     const requestHash = hashRequest(form);
     const device = await this.devices.findByImei(em, actor, form.imei, 'imei');
     if (device.replacedByImei) {
-      throw new BadUserInputError('imei', `unit ${device.imei} was replaced by unit ${device.replacedByImei}, which carries its warranty (W4): file the claim for that unit.`);
+      throw new BadUserInputError(
+        'imei',
+        `unit ${device.imei} was replaced by unit ${device.replacedByImei}, which carries its warranty (W4): file the claim for that unit.`,
+      );
     }
     const key = form.idempotencyKey;
     if (key) {
@@ -201,7 +204,9 @@ export class ClaimsService {
     if (filter.customerId) where.push(sql`c.customer_id = ${parseId(filter.customerId, 'filter.customerId')}`);
     if (filter.serviceCentreId) where.push(sql`c.service_centre_id = ${parseId(filter.serviceCentreId, 'filter.serviceCentreId')}`);
     if (filter.deviceId) where.push(sql`c.device_id = ${parseId(filter.deviceId, 'filter.deviceId')}`);
-    const to = [filter.submittedTo, filter.olderThanDays !== undefined ? addDays(this.clock.today(), -filter.olderThanDays) : undefined].filter((d) => d !== undefined).sort()[0];
+    const to = [filter.submittedTo, filter.olderThanDays !== undefined ? addDays(this.clock.today(), -filter.olderThanDays) : undefined]
+      .filter((d) => d !== undefined)
+      .sort()[0];
     if (filter.submittedFrom) where.push(sql`c.submitted_on >= ${filter.submittedFrom}::date`);
     if (to) where.push(sql`c.submitted_on <= ${to}::date`);
     const q = filter.q?.trim();
@@ -285,4 +290,6 @@ function validateSubmission(input: SubmitClaimInput): ClaimForm {
 }
 
 const hashRequest = (form: ClaimForm): string =>
-  createHash('sha256').update(JSON.stringify([form.imei, form.formType, form.ciNumber, form.symptoms])).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify([form.imei, form.formType, form.ciNumber, form.symptoms]))
+    .digest('hex');

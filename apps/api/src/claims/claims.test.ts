@@ -139,12 +139,16 @@ describe('claims list', () => {
       const device = await aDevice(em, { order });
       await t.gql(SUBMIT, { input: form(device.imei, { ciNumber: `CI-LIST-${i}` }) }, admin);
     }
-    const page = await t.gql(CLAIMS, {
-      filter: { customerId: String(customer.id), status: ['SUBMITTED'], submittedFrom: '2026-06-01', submittedTo: '2026-06-01' },
-      sort: { field: 'NUMBER', direction: 'DESC' },
-      offset: 1,
-      limit: 2,
-    }, admin);
+    const page = await t.gql(
+      CLAIMS,
+      {
+        filter: { customerId: String(customer.id), status: ['SUBMITTED'], submittedFrom: '2026-06-01', submittedTo: '2026-06-01' },
+        sort: { field: 'NUMBER', direction: 'DESC' },
+        offset: 1,
+        limit: 2,
+      },
+      admin,
+    );
     expect(page.errors).toBeUndefined();
     expect(page.data!.claims.total).toBe(5);
     const numbers = page.data!.claims.items.map((c: { number: string }) => c.number);

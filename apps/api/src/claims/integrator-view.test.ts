@@ -34,7 +34,11 @@ describe('what an API key may read', () => {
   });
 
   it("gets FORBIDDEN for a unit's order (internal, as the order query is) and so for who imported its units", async () => {
-    const res = await t.gql(`query ($imei: String!) { devices(filter: { imei: $imei }) { items { imei order { number imports { importedBy } } } } }`, { imei }, key);
+    const res = await t.gql(
+      `query ($imei: String!) { devices(filter: { imei: $imei }) { items { imei order { number imports { importedBy } } } } }`,
+      { imei },
+      key,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(res.data)).not.toMatch(/SO-T-/);
   });

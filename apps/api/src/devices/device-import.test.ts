@@ -44,7 +44,13 @@ async function upload(orderId: number, csv: string, credential = agent) {
 }
 
 const unitsOf = async (orderId: number) =>
-  (await t.gql(`query ($o: ID!) { devices(filter: { orderId: $o }, limit: 500) { total items { imei receivedOn lastCoveredDay } } }`, { o: String(orderId) }, analyst)).data!.devices;
+  (
+    await t.gql(
+      `query ($o: ID!) { devices(filter: { orderId: $o }, limit: 500) { total items { imei receivedOn lastCoveredDay } } }`,
+      { o: String(orderId) },
+      analyst,
+    )
+  ).data!.devices;
 
 describe('importing an order’s units from CSV', () => {
   it('imports a good file whole; a unit’s own received date overrides the order’s (W2)', async () => {
@@ -126,7 +132,10 @@ describe('importing an order’s units from CSV', () => {
 
   it('two files for the same order at once cannot overfill it', async () => {
     const order = await orderOf(10);
-    const file = () => `imei,barcode\n${Array.from({ length: 6 }, () => unit()).map((u) => `${u.imei},${u.barcode}`).join('\n')}\n`;
+    const file = () =>
+      `imei,barcode\n${Array.from({ length: 6 }, () => unit())
+        .map((u) => `${u.imei},${u.barcode}`)
+        .join('\n')}\n`;
     const results = await Promise.all([upload(order.id, file()), upload(order.id, file())]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
     expect((await unitsOf(order.id)).total).toBe(6);

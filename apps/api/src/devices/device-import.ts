@@ -78,7 +78,9 @@ export class DeviceImporter {
         }
         await insertBatch(tx, batch);
 
-        const [{ existing } = { existing: 0 }] = await tx.execute<{ existing: number }[]>('select count(*)::int as existing from device where order_id = ?', [id]);
+        const [{ existing } = { existing: 0 }] = await tx.execute<{ existing: number }[]>('select count(*)::int as existing from device where order_id = ?', [
+          id,
+        ]);
         if (rows === 0 && problems.length === 0) problems.push({ row: 0, field: null, value: null, reason: 'The file has no units.' });
         if (existing + rows > order.quantity) {
           problems.push({
@@ -108,7 +110,8 @@ export class DeviceImporter {
     } catch (error) {
       if (error instanceof Refused) return { imported: 0, rows, problems: error.problems };
       // Another import registered one of these IMEIs between our check and our insert.
-      if (error instanceof UniqueConstraintViolationException) throw new ConflictError('Another import registered some of these units at the same time: try again to see which.');
+      if (error instanceof UniqueConstraintViolationException)
+        throw new ConflictError('Another import registered some of these units at the same time: try again to see which.');
       throw error;
     }
   }
@@ -121,7 +124,8 @@ export class DeviceImporter {
       const before = problems.length;
       const problem = (field: keyof UnitRow, reason: string) => problems.push({ row: unit.row, field, value: String(unit[field] ?? ''), reason });
       if (!isValidImei(unit.imei)) problem('imei', unit.imei === '' ? 'The IMEI is missing.' : 'Not a valid IMEI: 15 digits with a correct check digit.');
-      if (!isValidBarcode(unit.barcode, pattern)) problem('barcode', unit.barcode === '' ? 'The barcode is missing.' : `Does not match the ${order.model.name} barcode pattern ${pattern}.`);
+      if (!isValidBarcode(unit.barcode, pattern))
+        problem('barcode', unit.barcode === '' ? 'The barcode is missing.' : `Does not match the ${order.model.name} barcode pattern ${pattern}.`);
       if (unit.receivedOn !== null) {
         if (!isCalendarDate(unit.receivedOn)) problem('receivedOn', 'Not a date: write YYYY-MM-DD.');
         else if (unit.receivedOn > today) problem('receivedOn', 'The date is in the future.');
@@ -142,7 +146,12 @@ async function* readUnits(csv: Readable, problems: ImportProblem[]): AsyncGenera
         columns = record.map((name) => COLUMNS[name.toLowerCase().replace(/[\s_-]/g, '')]);
         const missing = (['imei', 'barcode'] as const).filter((name) => !columns!.includes(name));
         if (missing.length > 0) {
-          problems.push({ row: info.lines, field: null, value: record.join(','), reason: `The header must name the columns imei, barcode and optionally receivedOn; missing: ${missing.join(', ')}.` });
+          problems.push({
+            row: info.lines,
+            field: null,
+            value: record.join(','),
+            reason: `The header must name the columns imei, barcode and optionally receivedOn; missing: ${missing.join(', ')}.`,
+          });
           return;
         }
         continue;

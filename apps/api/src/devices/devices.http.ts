@@ -72,7 +72,9 @@ export function deviceRoutes(importer: DeviceImporter, devices: DevicesService):
           res.json(result);
           return;
         }
-        res.status(400).json({ code: 'BAD_USER_INPUT', field: 'file', message: `The file has ${result.problems.length} problem(s); nothing was imported.`, ...result });
+        res
+          .status(400)
+          .json({ code: 'BAD_USER_INPUT', field: 'file', message: `The file has ${result.problems.length} problem(s); nothing was imported.`, ...result });
       },
     },
     {
@@ -100,7 +102,15 @@ export function deviceRoutes(importer: DeviceImporter, devices: DevicesService):
             }
           }
         };
-        await pipeline(rows, stringify({ header: true, cast: { string: neutraliseFormula }, columns: ['imei', 'barcode', 'model', 'customer', 'order', 'receivedOn', 'lastCoveredDay', 'underWarranty'] }), res);
+        await pipeline(
+          rows,
+          stringify({
+            header: true,
+            cast: { string: neutraliseFormula },
+            columns: ['imei', 'barcode', 'model', 'customer', 'order', 'receivedOn', 'lastCoveredDay', 'underWarranty'],
+          }),
+          res,
+        );
       },
     },
   ];

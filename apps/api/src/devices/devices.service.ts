@@ -41,11 +41,24 @@ export class DevicesService {
   }
 
   /** A page of units; the count (of the filtered device table alone) only when `withTotal`. */
-  async list(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, sort: DeviceSort | undefined, offset: number, limit: number, withTotal = true): Promise<Page<Device>> {
+  async list(
+    em: EntityManager,
+    actor: Actor,
+    filter: DeviceFilter = {},
+    sort: DeviceSort | undefined,
+    offset: number,
+    limit: number,
+    withTotal = true,
+  ): Promise<Page<Device>> {
     const direction = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
     const where = whereOf(filter, actor);
     const [items, total] = await Promise.all([
-      em.find(Device, where, { populate: ['order', 'model', 'customer'], orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction }, offset, limit }),
+      em.find(Device, where, {
+        populate: ['order', 'model', 'customer'],
+        orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction },
+        offset,
+        limit,
+      }),
       withTotal ? em.count(Device, where) : undefined,
     ]);
     return { items, total };
@@ -54,8 +67,14 @@ export class DevicesService {
   /** Every unit the filter matches, in batches by id (keyset paging): for exports of any size in flat memory. */
   async *batches(em: EntityManager, actor: Actor, filter: DeviceFilter = {}, size = 2_000): AsyncGenerator<Device[]> {
     const where = whereOf(filter, actor);
-    for (let after = 0; ; ) {
-      const batch = await em.fork().find(Device, { ...where, id: { ...(where['id'] as object), $gt: after } }, { populate: ['order', 'model', 'customer'], orderBy: { id: 'asc' }, limit: size });
+    for (let after = 0; ;) {
+      const batch = await em
+        .fork()
+        .find(
+          Device,
+          { ...where, id: { ...(where['id'] as object), $gt: after } },
+          { populate: ['order', 'model', 'customer'], orderBy: { id: 'asc' }, limit: size },
+        );
       if (batch.length === 0) return;
       yield batch;
       after = batch.at(-1)!.id;

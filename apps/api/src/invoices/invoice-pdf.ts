@@ -203,7 +203,10 @@ export function writeInvoicePdf({ invoice, claim, settings, locale }: InvoicePdf
   const sellerBottom = doc.y;
 
   const right = { x: 330, width: PAGE.right - 330 };
-  doc.font('Helvetica-Bold').fontSize(18).text(invoice.number ? `${label.invoice} ${invoice.number}` : label.draft, right.x, top, { width: right.width, align: 'right' });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(18)
+    .text(invoice.number ? `${label.invoice} ${invoice.number}` : label.draft, right.x, top, { width: right.width, align: 'right' });
   doc.font('Helvetica').fontSize(9).fillColor('#444').text(label.subtitle, right.x, doc.y, { width: right.width, align: 'right' }).fillColor('black');
   doc.moveDown(0.5);
   const dueOn = invoice.issuedOn ? invoiceDueOn(invoice.issuedOn, settings.paymentTermsDays) : undefined;
@@ -222,7 +225,13 @@ export function writeInvoicePdf({ invoice, claim, settings, locale }: InvoicePdf
   for (const line of (invoice.customer.address ?? '').split('\n').filter((l) => l.trim())) doc.text(line.trim(), { width: 260 });
   doc.text(`${label.customerCode}: ${invoice.customer.code} · ${invoice.customer.country}`, { width: 260 });
   doc.text(`${label.unit}: ${claim.model}, IMEI ${claim.imei}`, { width: 260 });
-  if (invoice.status === 'VOID') doc.fillColor('#b00020').font('Helvetica-Bold').text(`${label.void}: ${invoice.voidReason ?? ''}`, { width: width }).font('Helvetica').fillColor('black');
+  if (invoice.status === 'VOID')
+    doc
+      .fillColor('#b00020')
+      .font('Helvetica-Bold')
+      .text(`${label.void}: ${invoice.voidReason ?? ''}`, { width: width })
+      .font('Helvetica')
+      .fillColor('black');
   y = doc.y + 18;
 
   // The lines: a table whose rows are as tall as their tallest wrapped cell.
@@ -234,16 +243,32 @@ export function writeInvoicePdf({ invoice, claim, settings, locale }: InvoicePdf
     { text: label.amount, width: columns.amount, align: 'right', bold: true },
   ];
   const heightOf = (cells: Cell[]) =>
-    Math.max(...cells.map((cell) => doc.font(cell.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(TABLE_FONT_SIZE).heightOfString(cell.text, { width: cell.width - 2 * CELL_PADDING }))) + 2 * CELL_PADDING;
+    Math.max(
+      ...cells.map((cell) =>
+        doc
+          .font(cell.bold ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(TABLE_FONT_SIZE)
+          .heightOfString(cell.text, { width: cell.width - 2 * CELL_PADDING }),
+      ),
+    ) +
+    2 * CELL_PADDING;
   const drawRow = (cells: Cell[], at: number, shade = false) => {
     const height = heightOf(cells);
     if (shade) doc.rect(PAGE.left, at, width, height).fill('#eeeeee').fillColor('black');
     let x = PAGE.left;
     for (const cell of cells) {
-      doc.font(cell.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(TABLE_FONT_SIZE).text(cell.text, x + CELL_PADDING, at + CELL_PADDING, { width: cell.width - 2 * CELL_PADDING, align: cell.align ?? 'left' });
+      doc
+        .font(cell.bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(TABLE_FONT_SIZE)
+        .text(cell.text, x + CELL_PADDING, at + CELL_PADDING, { width: cell.width - 2 * CELL_PADDING, align: cell.align ?? 'left' });
       x += cell.width;
     }
-    doc.moveTo(PAGE.left, at + height).lineTo(PAGE.right, at + height).lineWidth(0.5).strokeColor('#999999').stroke();
+    doc
+      .moveTo(PAGE.left, at + height)
+      .lineTo(PAGE.right, at + height)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
     return at + height;
   };
   /** A row that does not fit goes to the next page, under the header again. */
@@ -288,7 +313,10 @@ export function writeInvoicePdf({ invoice, claim, settings, locale }: InvoicePdf
     let x = PAGE.left;
     const height = heightOf(cells);
     for (const cell of cells) {
-      doc.font(cell.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(TABLE_FONT_SIZE).text(cell.text, x + CELL_PADDING, y + CELL_PADDING, { width: cell.width - 2 * CELL_PADDING, align: 'right' });
+      doc
+        .font(cell.bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(TABLE_FONT_SIZE)
+        .text(cell.text, x + CELL_PADDING, y + CELL_PADDING, { width: cell.width - 2 * CELL_PADDING, align: 'right' });
       x += cell.width;
     }
     y += height;
@@ -315,7 +343,10 @@ export function writeInvoicePdf({ invoice, claim, settings, locale }: InvoicePdf
     doc.switchToPage(index);
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).fillColor('#555555').text(label.page(index + 1), PAGE.left, PAGE.bottom + 20, { width, align: 'right', lineBreak: false });
+    doc
+      .fontSize(8)
+      .fillColor('#555555')
+      .text(label.page(index + 1), PAGE.left, PAGE.bottom + 20, { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
   doc.end();

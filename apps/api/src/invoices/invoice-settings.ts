@@ -10,11 +10,18 @@ export interface InvoiceSettings {
 }
 
 /** `\n` (typed as two characters in an environment variable) or a real newline separates the address lines. */
-export function invoiceSettingsOf(config: Pick<Config, 'AFTERSALE_SELLER_NAME' | 'AFTERSALE_SELLER_ADDRESS' | 'AFTERSALE_SELLER_TAX_ID' | 'AFTERSALE_PAYMENT_TERMS_DAYS' | 'AFTERSALE_TAX_RATE'>): InvoiceSettings {
+export function invoiceSettingsOf(
+  config: Pick<
+    Config,
+    'AFTERSALE_SELLER_NAME' | 'AFTERSALE_SELLER_ADDRESS' | 'AFTERSALE_SELLER_TAX_ID' | 'AFTERSALE_PAYMENT_TERMS_DAYS' | 'AFTERSALE_TAX_RATE'
+  >,
+): InvoiceSettings {
   return {
     seller: {
       name: config.AFTERSALE_SELLER_NAME,
-      address: config.AFTERSALE_SELLER_ADDRESS.split(/\\n|\n/).map((line) => line.trim()).filter(Boolean),
+      address: config.AFTERSALE_SELLER_ADDRESS.split(/\\n|\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
       taxId: config.AFTERSALE_SELLER_TAX_ID,
     },
     paymentTermsDays: config.AFTERSALE_PAYMENT_TERMS_DAYS,

@@ -53,14 +53,22 @@ export class InvoicesService implements ClaimInvoicing {
     return invoice.status === 'ISSUED' && dueOn ? daysOverdue(dueOn, this.clock.today()) : null;
   }
 
-  async list(em: EntityManager, actor: Actor, filter: InvoiceFilter = {}, sort: InvoiceSort | undefined, offset: number, limit: number): Promise<Page<Invoice>> {
+  async list(
+    em: EntityManager,
+    actor: Actor,
+    filter: InvoiceFilter = {},
+    sort: InvoiceSort | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<Page<Invoice>> {
     const where: FilterQuery<Invoice> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.status?.length) where.status = { $in: filter.status };
     if (filter.customerId) where.customer = parseId(filter.customerId, 'filter.customerId');
     if (filter.claimId) where.claim = parseId(filter.claimId, 'filter.claimId');
     if (filter.q?.trim()) where.number = { $ilike: likePattern(filter.q) };
-    if (filter.issuedFrom || filter.issuedTo) where.issuedOn = { ...(filter.issuedFrom && { $gte: filter.issuedFrom }), ...(filter.issuedTo && { $lte: filter.issuedTo }) };
+    if (filter.issuedFrom || filter.issuedTo)
+      where.issuedOn = { ...(filter.issuedFrom && { $gte: filter.issuedFrom }), ...(filter.issuedTo && { $lte: filter.issuedTo }) };
     if (filter.overdueDays !== undefined) {
       // Unpaid and at least that many days past due: issued on or before today − terms − days.
       where.status = 'ISSUED';
@@ -98,7 +106,13 @@ export class InvoicesService implements ClaimInvoicing {
     const invoiced = invoiceLines(charges);
     if (invoiced.lines.length === 0) return null;
     const clausesOf = new Map(charges.lines.map((line) => [line.partId, line.clauses]));
-    const invoice = em.create(Invoice, { claim, customer: claim.customer, status: 'DRAFT', currency: policyInForce(claim.submittedOn).currency, total: invoiced.total });
+    const invoice = em.create(Invoice, {
+      claim,
+      customer: claim.customer,
+      status: 'DRAFT',
+      currency: policyInForce(claim.submittedOn).currency,
+      total: invoiced.total,
+    });
     for (const line of invoiced.lines) {
       em.create(InvoiceLine, {
         invoice,
@@ -148,7 +162,13 @@ export class InvoicesService implements ClaimInvoicing {
     });
   }
 
-  private async step(em: EntityManager, actor: Actor, input: InvoiceStepInput, action: InvoiceAction, work: (tx: EntityManager, invoice: Invoice) => Record<string, unknown> | Promise<Record<string, unknown>>) {
+  private async step(
+    em: EntityManager,
+    actor: Actor,
+    input: InvoiceStepInput,
+    action: InvoiceAction,
+    work: (tx: EntityManager, invoice: Invoice) => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ) {
     await em.transactional(async (tx) => {
       const invoice = await loadForEdit(tx, Invoice, 'Invoice', input.id, input.version);
       await tx.populate(invoice, ['claim', 'claim.customer']);

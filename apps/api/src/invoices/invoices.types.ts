@@ -8,7 +8,11 @@ import { PolicyClauseEnum } from '../policy/policy.types.js';
 
 export const InvoiceStatusEnum = graphqlEnum(INVOICE_STATUSES, 'InvoiceStatus');
 export const InvoiceActionEnum = graphqlEnum(INVOICE_ACTIONS, 'InvoiceAction', 'ISSUE (issueInvoice), PAY (markInvoicePaid), VOID (voidInvoice).');
-export const InvoiceLineKindEnum = graphqlEnum(INVOICE_LINE_KINDS, 'InvoiceLineKind', 'Material cost (H6) or a service charge (H8); never labour, never shipping.');
+export const InvoiceLineKindEnum = graphqlEnum(
+  INVOICE_LINE_KINDS,
+  'InvoiceLineKind',
+  'Material cost (H6) or a service charge (H8); never labour, never shipping.',
+);
 
 @ObjectType('InvoiceLine', { simpleResolvers: true })
 export class InvoiceLineType {

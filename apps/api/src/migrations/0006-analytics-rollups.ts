@@ -136,13 +136,15 @@ function upsert({ rollup, key, measure, coarse }: Source): string {
 
 const ROLLUPS = [...new Set(Object.values(SOURCES).flatMap((source) => [source.rollup, ...(source.coarse ? [source.coarse.rollup] : [])]))].join(', ');
 
-const sourcesOf = (table: string) => Object.entries(SOURCES).filter(([, source]) => source.table === table).map(([name]) => name);
+const sourcesOf = (table: string) =>
+  Object.entries(SOURCES)
+    .filter(([, source]) => source.table === table)
+    .map(([name]) => name);
 
 export class Migration0006AnalyticsRollups extends Migration {
   override up(): void {
     const names = Object.keys(SOURCES);
-    const cases = (pick: (source: Source) => string) =>
-      names.map((name) => `when ${quote(name)} then ${quote(pick(SOURCES[name]!))}`).join('\n    ');
+    const cases = (pick: (source: Source) => string) => names.map((name) => `when ${quote(name)} then ${quote(pick(SOURCES[name]!))}`).join('\n    ');
     this.addSql(`
 create function analytics_month(day date) returns date language sql immutable parallel safe
   as $$ select day - (extract(day from day)::int - 1) $$;
@@ -297,7 +299,9 @@ end
 $fn$;
 `);
     for (const table of [...new Set(Object.values(SOURCES).map((source) => source.table))]) {
-      const args = sourcesOf(table).map((name) => `'${name}'`).join(', ');
+      const args = sourcesOf(table)
+        .map((name) => `'${name}'`)
+        .join(', ');
       this.addSql(`
 create trigger analytics_${table}_insert after insert on ${table} referencing new table as new_rows
   for each statement execute function analytics_on_change(${args});

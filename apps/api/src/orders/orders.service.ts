@@ -83,7 +83,8 @@ export class OrdersService {
       order.shippedOn = null;
     } else if (input.shippedOn !== undefined) {
       order.shippedOn = pastDate(input.shippedOn, this.clock.today(), 'shippedOn');
-      if (order.receivedOn && order.receivedOn < order.shippedOn) throw new BadUserInputError('shippedOn', `is after the goods were received (${order.receivedOn}).`);
+      if (order.receivedOn && order.receivedOn < order.shippedOn)
+        throw new BadUserInputError('shippedOn', `is after the goods were received (${order.receivedOn}).`);
     }
     if (input.quantity !== undefined && input.quantity !== order.quantity) {
       // The allowance shipped with the goods was computed from the quantity.
@@ -155,10 +156,11 @@ export class OrdersService {
     const year = this.clock.today().slice(0, 4);
     const [row] = await em
       .getConnection()
-      .execute<{ last: number | null }[]>(`select max(substring(number from '^SO-\\d{4}-(\\d+)$')::int) as last from sales_order where number like ?`, [`SO-${year}-%`]);
+      .execute<{ last: number | null }[]>(`select max(substring(number from '^SO-\\d{4}-(\\d+)$')::int) as last from sales_order where number like ?`, [
+        `SO-${year}-%`,
+      ]);
     return `SO-${year}-${String((row?.last ?? 0) + 1).padStart(4, '0')}`;
   }
-
 }
 
 function orderNumber(value: string): string {
@@ -168,7 +170,8 @@ function orderNumber(value: string): string {
 }
 
 function quantity(value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_QUANTITY) throw new BadUserInputError('quantity', `must be a whole number from 1 to ${MAX_QUANTITY}.`);
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_QUANTITY)
+    throw new BadUserInputError('quantity', `must be a whole number from 1 to ${MAX_QUANTITY}.`);
   return value;
 }
 
@@ -204,7 +207,10 @@ function allowanceOf(orderQuantity: number, policy: WarrantyPolicy, parts: Part[
 /** S3: a negotiated allowance exists only above the limit, and names parts of the ordered model, once each. */
 function negotiatedLines(input: NegotiatedAllowanceInput, orderQuantity: number, policy: WarrantyPolicy, parts: Part[]) {
   if (orderQuantity <= policy.spareAllowanceMaxOrderQty) {
-    throw new BadUserInputError('negotiatedAllowance', `is only for orders above ${policy.spareAllowanceMaxOrderQty} pieces; this order gets the policy's allowance.`);
+    throw new BadUserInputError(
+      'negotiatedAllowance',
+      `is only for orders above ${policy.spareAllowanceMaxOrderQty} pieces; this order gets the policy's allowance.`,
+    );
   }
   const byId = new Map(parts.map((part) => [String(part.id), part]));
   const seen = new Set<string>();

@@ -68,7 +68,11 @@ describe('orders and their spare-parts allowance (S1–S3)', () => {
 
     const big = await createOrder(5000);
     const lines = [{ partId: partIds.BATTERY, quantity: 40 }];
-    const noReason = await t.gql(RECEIVE, { input: { id: big.id, version: big.version, receivedOn: '2026-06-10', negotiatedAllowance: { reason: ' ', lines } } }, agent);
+    const noReason = await t.gql(
+      RECEIVE,
+      { input: { id: big.id, version: big.version, receivedOn: '2026-06-10', negotiatedAllowance: { reason: ' ', lines } } },
+      agent,
+    );
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'negotiatedAllowance.reason' });
     const negotiated = await t.gql(
       RECEIVE,
@@ -98,7 +102,14 @@ describe('orders and their spare-parts allowance (S1–S3)', () => {
     await em.flush();
     const res = await t.gql(
       RECEIVE,
-      { input: { id: big.id, version: big.version, receivedOn: '2026-06-10', negotiatedAllowance: { reason: 'x', lines: [{ partId: String(foreign.id), quantity: 1 }] } } },
+      {
+        input: {
+          id: big.id,
+          version: big.version,
+          receivedOn: '2026-06-10',
+          negotiatedAllowance: { reason: 'x', lines: [{ partId: String(foreign.id), quantity: 1 }] },
+        },
+      },
       agent,
     );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'negotiatedAllowance.lines[0].partId' });
@@ -170,7 +181,11 @@ describe('creating and editing orders', () => {
   });
 
   it('lists orders by customer, receipt state and number, newest first', async () => {
-    const res = await t.gql(`query ($c: ID!) { orders(filter: { customerId: $c, received: false }, limit: 500) { total items { number receivedOn } } }`, { c: customerId }, analyst);
+    const res = await t.gql(
+      `query ($c: ID!) { orders(filter: { customerId: $c, received: false }, limit: 500) { total items { number receivedOn } } }`,
+      { c: customerId },
+      analyst,
+    );
     expect(res.data!.orders.total).toBeGreaterThan(0);
     expect(res.data!.orders.items.every((o: { receivedOn: string | null }) => o.receivedOn === null)).toBe(true);
     const byNumber = await t.gql(`{ orders(filter: { q: "4711" }) { items { number } } }`, {}, analyst);

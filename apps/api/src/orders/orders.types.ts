@@ -17,7 +17,9 @@ export class SpareAllowanceLineType {
   @Field(() => Int) quantity!: number;
 }
 
-@ObjectType('SpareAllowance', { description: "What the policy grants an order: the rate of its quantity of each eligible part, up to the order-size limit (S1–S3)." })
+@ObjectType('SpareAllowance', {
+  description: 'What the policy grants an order: the rate of its quantity of each eligible part, up to the order-size limit (S1–S3).',
+})
 export class SpareAllowanceType {
   @Field({ description: 'False for an order above the limit: no automatic allowance (S3).' }) withinLimit!: boolean;
   @Field(() => Float) rate!: number;

@@ -11,8 +11,7 @@ export type CallerRole = StaffRole | 'INTEGRATOR';
 export const roleOf = (actor: Actor): CallerRole => (actor.kind === 'staff' ? actor.role : 'INTEGRATOR');
 
 /** The customer an actor is confined to, or undefined for staff (who see every customer). */
-export const customerScope = (actor: Actor): number | undefined =>
-  actor.kind === 'integrator' ? actor.customerId : undefined;
+export const customerScope = (actor: Actor): number | undefined => (actor.kind === 'integrator' ? actor.customerId : undefined);
 
 /** The staff user behind an actor, for "who did it" columns; null for an integrator's key. */
 export const staffUserId = (actor: Actor): number | null => (actor.kind === 'staff' ? actor.userId : null);

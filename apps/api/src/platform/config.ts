@@ -13,14 +13,25 @@ const Env = z.object({
   AFTERSALE_ADMIN_EMAIL: z.string().email().default('admin@aftersale.test'),
   AFTERSALE_ADMIN_PASSWORD: z.string().min(8).default('aftersale-admin'),
   AFTERSALE_JWT_SECRET: z.string().min(32).optional(),
-  AFTERSALE_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('15m'),
-  AFTERSALE_SESSION_TTL: z.string().regex(/^\d+[smhd]$/).default('8h'),
+  AFTERSALE_TOKEN_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/)
+    .default('15m'),
+  AFTERSALE_SESSION_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/)
+    .default('8h'),
   AFTERSALE_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   AFTERSALE_CONSOLE_DIR: z.string().default(`${repoRoot}apps/console/dist`),
   AFTERSALE_ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   /** Cost points a caller's budget holds (see platform/query-limits.ts). */
   AFTERSALE_COST_BUDGET: z.coerce.number().int().min(1).default(200_000),
   /** Cost points a caller's budget gets back each second. */
@@ -28,7 +39,10 @@ const Env = z.object({
   /** Longest one SQL statement of an API request may run, in milliseconds (0: no limit). */
   AFTERSALE_STATEMENT_TIMEOUT: z.coerce.number().int().min(0).default(10_000),
   /** Local use and tests only: webhook endpoints may be http://127.0.0.1 or http://localhost. */
-  AFTERSALE_WEBHOOK_ALLOW_LOCAL_HTTP: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  AFTERSALE_WEBHOOK_ALLOW_LOCAL_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** How long a webhook endpoint has to answer, in milliseconds. */
   AFTERSALE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Tests only: webhook retries are scheduled on a clock running this many times faster. */

@@ -66,8 +66,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   try {
     await pg.start();
   } catch (error) {
-    const said = recent.filter((line) => /FATAL|ERROR|PANIC|could not|already/i.test(line)).slice(-3).join(' | ') || (error instanceof Error ? error.message : String(error));
-    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start on 127.0.0.1:${port}: ${said}. Check the data folder (AFTERSALE_DATA_DIR) and the port (AFTERSALE_PG_PORT).`, { cause: error });
+    const said =
+      recent
+        .filter((line) => /FATAL|ERROR|PANIC|could not|already/i.test(line))
+        .slice(-3)
+        .join(' | ') || (error instanceof Error ? error.message : String(error));
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start on 127.0.0.1:${port}: ${said}. Check the data folder (AFTERSALE_DATA_DIR) and the port (AFTERSALE_PG_PORT).`,
+      { cause: error },
+    );
   }
   // Safety net for an abrupt exit: stop() signals the server synchronously.
   const stopOnExit = () => void pg.stop().catch(() => undefined);
@@ -133,5 +140,6 @@ async function stopOrphanedCluster(databaseDir: string, log: Logger): Promise<vo
   log.warn({ pid, databaseDir }, 'stopping the PostgreSQL an earlier run left running on this data folder');
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (isAlive(pid)) throw new Error(`The PostgreSQL an earlier run left on ${databaseDir} (process ${pid}) does not stop: stop it (kill ${pid}) and start again.`);
+  if (isAlive(pid))
+    throw new Error(`The PostgreSQL an earlier run left on ${databaseDir} (process ${pid}) does not stop: stop it (kill ${pid}) and start again.`);
 }

@@ -31,7 +31,9 @@ describe('starting the embedded PostgreSQL', () => {
   it('with its port taken, refuses naming the port and AFTERSALE_PG_PORT', async () => {
     const { port, server } = await holdPort();
     try {
-      await expect(startEmbeddedPostgres(path.join(dataDir, 'taken'), port, log)).rejects.toThrow(new RegExp(`127\\.0\\.0\\.1:${port}.*AFTERSALE_PG_PORT=\\d+`, 's'));
+      await expect(startEmbeddedPostgres(path.join(dataDir, 'taken'), port, log)).rejects.toThrow(
+        new RegExp(`127\\.0\\.0\\.1:${port}.*AFTERSALE_PG_PORT=\\d+`, 's'),
+      );
     } finally {
       server.close();
     }
@@ -60,7 +62,13 @@ describe('starting the embedded PostgreSQL', () => {
         cwd: path.join(repoRoot, 'apps/api'),
         encoding: 'utf8',
         timeout: 60_000,
-        env: { ...withoutDatabaseUrl(process.env), AFTERSALE_PG_PORT: String(port), AFTERSALE_DATA_DIR: path.join(dataDir, 'main'), PORT: '0', LOG_LEVEL: 'silent' },
+        env: {
+          ...withoutDatabaseUrl(process.env),
+          AFTERSALE_PG_PORT: String(port),
+          AFTERSALE_DATA_DIR: path.join(dataDir, 'main'),
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+        },
       });
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`could not start.*127\\.0\\.0\\.1:${port}.*AFTERSALE_PG_PORT`, 's'));

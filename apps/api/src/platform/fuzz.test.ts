@@ -127,7 +127,9 @@ describe('fuzzing the API from its schema', () => {
       if (isLeafType(named)) return '';
       if (!isObjectType(named) || depth > 1) return '{ __typename }';
       const fields = Object.values(named.getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined));
-      const parts = fields.map((f) => (isLeafType(getNamedType(f.type)) ? f.name : depth < 1 && random() < 0.3 ? `${f.name} ${selectionOf(f.type, depth + 1)}` : '')).filter(Boolean);
+      const parts = fields
+        .map((f) => (isLeafType(getNamedType(f.type)) ? f.name : depth < 1 && random() < 0.3 ? `${f.name} ${selectionOf(f.type, depth + 1)}` : ''))
+        .filter(Boolean);
       return `{ __typename ${parts.join(' ')} }`;
     };
 
@@ -164,7 +166,8 @@ describe('fuzzing the API from its schema', () => {
       const text = await response.text();
       const internal = text.includes('INTERNAL_SERVER_ERROR');
       const leaks = /node_modules|\/work\/|\.ts:\d+|\.js:\d+|stacktrace|at [\w.<>]+ \(/.test(text);
-      if (response.status >= 500 || internal || leaks) failures.push(`#${i} ${response.status} ${query} ${JSON.stringify(variables).slice(0, 300)} → ${text.slice(0, 300)}`);
+      if (response.status >= 500 || internal || leaks)
+        failures.push(`#${i} ${response.status} ${query} ${JSON.stringify(variables).slice(0, 300)} → ${text.slice(0, 300)}`);
     }
     expect(failures).toEqual([]);
   });

@@ -14,7 +14,8 @@ afterAll(() => t?.close());
 // MUST, SHOULD and MAY it checks, each one a test.
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
   // As signed-in staff: several audits read `__type`, which anonymous callers may not (introspection is for staff).
-  const fetchFn = (input: string | URL | Request, init: RequestInit = {}) => fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${staff}` } });
+  const fetchFn = (input: string | URL | Request, init: RequestInit = {}) =>
+    fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${staff}` } });
   for (const audit of serverAudits({ url: () => t.url, fetchFn })) {
     it(`${audit.id} ${audit.name}`, async () => {
       const result = await audit.fn();

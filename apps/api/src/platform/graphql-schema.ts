@@ -68,10 +68,7 @@ const noTopics = {
   },
 };
 
-export async function buildAppSchema(
-  resolvers: NonEmptyArray<object>,
-  options: { emitSchemaFile?: string } = {},
-): Promise<GraphQLSchema> {
+export async function buildAppSchema(resolvers: NonEmptyArray<object>, options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     // type-graphql takes the resolver classes typed as its own NonEmptyArray<Function>.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -129,7 +126,11 @@ export function formatError(log: Logger) {
       return { ...base, message, extensions: { code: 'CONFLICT', ...(field && { field }) } };
     }
     if ((original as { code?: unknown } | null)?.code === '57014') {
-      return { ...base, message: 'The database took too long over this request and stopped it: ask for less (a smaller page, a narrower filter).', extensions: { code: 'TIMEOUT' } };
+      return {
+        ...base,
+        message: 'The database took too long over this request and stopped it: ask for less (a smaller page, a narrower filter).',
+        extensions: { code: 'TIMEOUT' },
+      };
     }
     const code = formatted.extensions?.['code'];
     // Errors raised by graphql-js itself (parse, validation, variable coercion) are safe to show.

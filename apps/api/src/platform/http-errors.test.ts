@@ -27,7 +27,11 @@ describe('HTTP errors are JSON with a code', () => {
   });
 
   it('answers malformed JSON with 400 BAD_REQUEST', async () => {
-    await expectJsonError(await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ me' }), 400, 'BAD_REQUEST');
+    await expectJsonError(
+      await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ me' }),
+      400,
+      'BAD_REQUEST',
+    );
   });
 
   it('answers an unknown route with 404 NOT_FOUND', async () => {

@@ -42,7 +42,8 @@ export function httpErrorHandler(log: Logger): ErrorRequestHandler {
     const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const code = codeByStatus[status] ?? 'BAD_REQUEST';
-      const message = (typeof type === 'string' && messageByType[type]) || (status === 400 ? 'The request is malformed.' : `The request was refused (HTTP ${status}).`);
+      const message =
+        (typeof type === 'string' && messageByType[type]) || (status === 400 ? 'The request is malformed.' : `The request was refused (HTTP ${status}).`);
       sendHttpError(req, res, status, code, message);
       return;
     }

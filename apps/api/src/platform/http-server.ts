@@ -91,7 +91,9 @@ const introspectionForStaffOnly: ApolloServerPlugin<Context> = {
         let introspects = false;
         visit(document, { Field: (node) => void ((node.name.value === '__schema' || node.name.value === '__type') && (introspects = true)) });
         if (!introspects) return Promise.resolve();
-        return Promise.reject(new GraphQLError('Introspection is for signed-in staff: read the published schema instead.', { extensions: { code: 'FORBIDDEN' } }));
+        return Promise.reject(
+          new GraphQLError('Introspection is for signed-in staff: read the published schema instead.', { extensions: { code: 'FORBIDDEN' } }),
+        );
       },
     });
   },
@@ -190,7 +192,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       context: async ({ req, res }) => {
         const requestId = String(res.locals['requestId']);
         const em = orm.em.fork();
-        return { em, loaders: new Loaders(), ...(await callerOf(authenticate, em, credentialOf(req.headers))), requestId, log: log.child({ requestId }), clientAddress: req.socket.remoteAddress };
+        return {
+          em,
+          loaders: new Loaders(),
+          ...(await callerOf(authenticate, em, credentialOf(req.headers))),
+          requestId,
+          log: log.child({ requestId }),
+          clientAddress: req.socket.remoteAddress,
+        };
       },
     }),
   );

@@ -51,7 +51,13 @@ export const parseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
 export function queryValidationRules(): ValidationRule[] {
   // graphql-armor's rules throw when told to propagate (made for envelop); reported instead, they
   // come back like any validation error (GRAPHQL_VALIDATION_FAILED, with every other problem).
-  const report = { propagateOnRejection: false, exposeLimits: true, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))] };
+  const report = {
+    propagateOnRejection: false,
+    exposeLimits: true,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''))),
+    ],
+  };
   return [
     maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, ...report }),
     maxAliasesRule({ n: QUERY_LIMITS.maxAliases, allowList: [], ...report }),
@@ -137,7 +143,17 @@ export class CostBudget {
       const retryAfter = Math.ceil((cost - points) / this.restoreRate);
       throw new GraphQLError(
         `Rate limited: this operation costs ${cost} points and your budget holds ${Math.floor(points)} now (${this.capacity} at most, ${this.restoreRate} restored a second): retry in ${retryAfter} s.`,
-        { extensions: { code: 'RATE_LIMITED', cost, remaining: Math.floor(points), capacity: this.capacity, restoreRate: this.restoreRate, retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } } },
+        {
+          extensions: {
+            code: 'RATE_LIMITED',
+            cost,
+            remaining: Math.floor(points),
+            capacity: this.capacity,
+            restoreRate: this.restoreRate,
+            retryAfter,
+            http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+          },
+        },
       );
     }
     if (this.#buckets.size > 100_000) this.#forgetFull(now);
@@ -179,7 +195,8 @@ export function checkOperationCost(
     requested = operationCost(schema, document, variables ?? {}, operationName);
   } catch (error) {
     // Costing coerces the variables first: a bad one is the client's input error, as execution would report it.
-    if (error instanceof Error && error.message.startsWith('Variable "')) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    if (error instanceof Error && error.message.startsWith('Variable "'))
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     throw error;
   }
   if (requested > QUERY_LIMITS.maxCost) {

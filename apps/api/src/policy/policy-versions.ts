@@ -11,11 +11,15 @@ export async function registerPolicyVersions(em: EntityManager, registry: readon
   const conn = em.getConnection();
   for (const policy of registry) {
     const parameters = JSON.stringify(policy);
-    await conn.execute(
-      `insert into policy_version (version, effective_from, parameters) values (?, ?, ?::jsonb) on conflict (version) do nothing`,
-      [policy.version, policy.effectiveFrom, parameters],
-    );
-    const [stored] = await conn.execute<{ same: boolean }[]>(`select parameters = ?::jsonb as same from policy_version where version = ?`, [parameters, policy.version]);
+    await conn.execute(`insert into policy_version (version, effective_from, parameters) values (?, ?, ?::jsonb) on conflict (version) do nothing`, [
+      policy.version,
+      policy.effectiveFrom,
+      parameters,
+    ]);
+    const [stored] = await conn.execute<{ same: boolean }[]>(`select parameters = ?::jsonb as same from policy_version where version = ?`, [
+      parameters,
+      policy.version,
+    ]);
     if (!stored?.same) {
       throw new Error(`Policy version ${policy.version} was changed after release: add a new version instead (packages/domain/README.md).`);
     }

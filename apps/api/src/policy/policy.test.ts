@@ -18,7 +18,10 @@ describe('the policy through the API', () => {
   it('lists every finding with the clause it brings in (R4: water damage is B and needs the agreement)', async () => {
     const res = await t.gql('{ policyFindings { code clause agreementRequired reading } }', {}, await t.login());
     expect(res.data!.policyFindings).toEqual(Object.values(FINDING_INFO).map((f) => ({ ...f })));
-    expect(res.data!.policyFindings.find((f: { code: string }) => f.code === 'WATER_DAMAGE')).toMatchObject({ clause: 'HUMAN_DAMAGE', agreementRequired: true });
+    expect(res.data!.policyFindings.find((f: { code: string }) => f.code === 'WATER_DAMAGE')).toMatchObject({
+      clause: 'HUMAN_DAMAGE',
+      agreementRequired: true,
+    });
   });
 
   it('tells the parameters of the version in force and records it in the database', async () => {

@@ -18,7 +18,10 @@ export class PolicyFindingInfoType {
   @Field(() => String, { nullable: true, description: "What else the policy says of it, beyond its clause's text." }) reading!: string | null;
 }
 
-@ObjectType('PolicyClauseInfo', { description: 'A clause of POLICY.md §5: its stable code, its letter in the policy text, and its text.', simpleResolvers: true })
+@ObjectType('PolicyClauseInfo', {
+  description: 'A clause of POLICY.md §5: its stable code, its letter in the policy text, and its text.',
+  simpleResolvers: true,
+})
 export class PolicyClauseInfoType {
   @Field(() => PolicyClauseEnum) code!: PolicyClause;
   @Field({ description: "'A' to 'H', 'Others A', 'Others B'." }) letter!: string;

@@ -5,7 +5,15 @@ import { PageArgs } from '../platform/pagination.js';
 import type { Stock } from './stock.entity.js';
 import { StockService, stockId } from './stock.service.js';
 import { StockLevelPage, StockLevelType, StockMovementPage } from './stock.types.js';
-import { AdjustStockInput, ConsumeStockInput, ReceiveStockInput, StockFilter, StockMovementFilter, StockSort, UpdateStockSettingsInput } from './stock.inputs.js';
+import {
+  AdjustStockInput,
+  ConsumeStockInput,
+  ReceiveStockInput,
+  StockFilter,
+  StockMovementFilter,
+  StockSort,
+  UpdateStockSettingsInput,
+} from './stock.inputs.js';
 
 /** Technicians keep the stock; every staff role reads it. */
 @Resolver(() => StockLevelType)
@@ -31,7 +39,11 @@ export class StockResolver {
 
   @Authorized(...STAFF_ROLES)
   @Query(() => StockMovementPage, { description: 'The stock ledger, newest first.' })
-  stockMovements(@Arg('filter', () => StockMovementFilter, { nullable: true }) filter: StockMovementFilter | undefined, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  stockMovements(
+    @Arg('filter', () => StockMovementFilter, { nullable: true }) filter: StockMovementFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
     return this.service.movements(ctx.em, filter, page.offset, page.limit);
   }
 

@@ -10,7 +10,15 @@ import { likePattern } from '../platform/like-pattern.js';
 import { SortDirection, type Page } from '../platform/pagination.js';
 import { StockMovement, type StockMovementKind } from './stock-movement.entity.js';
 import { Stock } from './stock.entity.js';
-import type { AdjustStockInput, ConsumeStockInput, ReceiveStockInput, StockFilter, StockMovementFilter, StockSort, UpdateStockSettingsInput } from './stock.inputs.js';
+import type {
+  AdjustStockInput,
+  ConsumeStockInput,
+  ReceiveStockInput,
+  StockFilter,
+  StockMovementFilter,
+  StockSort,
+  UpdateStockSettingsInput,
+} from './stock.inputs.js';
 
 const MAX_PIECES = 100_000;
 const orderOf = (field: StockSort['field'], direction: 'asc' | 'desc') =>
@@ -33,14 +41,18 @@ export const stockId = (stock: Stock) => `${stock.serviceCentre.id}:${stock.part
 
 function parseStockId(id: string, field = 'id') {
   const [centre, part, ...rest] = id.split(':');
-  if (centre === undefined || part === undefined || rest.length > 0) throw new BadUserInputError(field, `"${id}" is not a stock id (<serviceCentreId>:<partId>).`);
+  if (centre === undefined || part === undefined || rest.length > 0)
+    throw new BadUserInputError(field, `"${id}" is not a stock id (<serviceCentreId>:<partId>).`);
   return { serviceCentre: parseId(centre, field), part: parseId(part, field) };
 }
 
 function pieces(value: number, field: string, { signed = false } = {}) {
   const size = Math.abs(value);
   if (!Number.isSafeInteger(value) || size < 1 || size > MAX_PIECES || (!signed && value < 0)) {
-    throw new BadUserInputError(field, signed ? `must be a whole number of pieces other than 0, at most ${MAX_PIECES} either way.` : `must be a whole number of pieces from 1 to ${MAX_PIECES}.`);
+    throw new BadUserInputError(
+      field,
+      signed ? `must be a whole number of pieces other than 0, at most ${MAX_PIECES} either way.` : `must be a whole number of pieces from 1 to ${MAX_PIECES}.`,
+    );
   }
   return value;
 }
@@ -86,7 +98,14 @@ export class StockService {
   async receive(em: EntityManager, actor: Actor, input: ReceiveStockInput): Promise<Stock> {
     const { centre, part } = await this.placeOf(em, input);
     await em.transactional((tx) =>
-      this.move(tx, { serviceCentreId: centre.id, partId: part.id, delta: pieces(input.quantity, 'quantity'), kind: 'RECEIPT', reason: optionalText(input.reason, 'reason'), actorUserId: staffUserId(actor) }),
+      this.move(tx, {
+        serviceCentreId: centre.id,
+        partId: part.id,
+        delta: pieces(input.quantity, 'quantity'),
+        kind: 'RECEIPT',
+        reason: optionalText(input.reason, 'reason'),
+        actorUserId: staffUserId(actor),
+      }),
     );
     return this.get(em, `${centre.id}:${part.id}`);
   }
@@ -95,7 +114,9 @@ export class StockService {
     const { centre, part } = await this.placeOf(em, input);
     const delta = pieces(input.delta, 'delta', { signed: true });
     const reason = nonBlankText(input.reason, 'reason', 500);
-    await em.transactional((tx) => this.move(tx, { serviceCentreId: centre.id, partId: part.id, delta, kind: 'ADJUSTMENT', reason, actorUserId: staffUserId(actor) }));
+    await em.transactional((tx) =>
+      this.move(tx, { serviceCentreId: centre.id, partId: part.id, delta, kind: 'ADJUSTMENT', reason, actorUserId: staffUserId(actor) }),
+    );
     return this.get(em, `${centre.id}:${part.id}`);
   }
 
@@ -133,14 +154,22 @@ export class StockService {
         [m.delta, m.serviceCentreId, m.partId, m.delta],
       );
       if (taken.length === 0) {
-        const [row] = await tx.execute<{ on_hand: number }[]>('select on_hand from stock where service_centre_id = ? and part_id = ?', [m.serviceCentreId, m.partId]);
+        const [row] = await tx.execute<{ on_hand: number }[]>('select on_hand from stock where service_centre_id = ? and part_id = ?', [
+          m.serviceCentreId,
+          m.partId,
+        ]);
         throw new ConflictError(`Only ${row?.on_hand ?? 0} on hand: cannot take ${-m.delta}.`, { field, onHand: row?.on_hand ?? 0 });
       }
     }
-    await tx.execute(
-      `insert into stock_movement (service_centre_id, part_id, delta, kind, reason, claim_id, actor_user_id) values (?, ?, ?, ?, ?, ?, ?)`,
-      [m.serviceCentreId, m.partId, m.delta, m.kind, m.reason ?? null, m.claimId ?? null, m.actorUserId ?? null],
-    );
+    await tx.execute(`insert into stock_movement (service_centre_id, part_id, delta, kind, reason, claim_id, actor_user_id) values (?, ?, ?, ?, ?, ?, ?)`, [
+      m.serviceCentreId,
+      m.partId,
+      m.delta,
+      m.kind,
+      m.reason ?? null,
+      m.claimId ?? null,
+      m.actorUserId ?? null,
+    ]);
   }
 
   async updateSettings(em: EntityManager, input: UpdateStockSettingsInput): Promise<Stock> {
@@ -158,7 +187,12 @@ export class StockService {
     if (filter.serviceCentreId) where.serviceCentre = parseId(filter.serviceCentreId, 'filter.serviceCentreId');
     if (filter.partId) where.part = parseId(filter.partId, 'filter.partId');
     if (filter.kind?.length) where.kind = { $in: filter.kind };
-    const [items, total] = await em.findAndCount(StockMovement, where, { populate: ['serviceCentre', 'part', 'part.model', 'actor'], orderBy: { id: 'desc' }, offset, limit });
+    const [items, total] = await em.findAndCount(StockMovement, where, {
+      populate: ['serviceCentre', 'part', 'part.model', 'actor'],
+      orderBy: { id: 'desc' },
+      offset,
+      limit,
+    });
     return { items, total };
   }
 
@@ -172,4 +206,3 @@ export class StockService {
     return { centre, part };
   }
 }
-

@@ -34,7 +34,14 @@ const CONSUME = `mutation ($input: ConsumeStockInput!) { consumeStock(input: $in
 /** A fresh part stocked with `onHand` pieces at centre A. */
 async function stockedPart(onHand: number): Promise<string> {
   const em = t.app.orm.em.fork();
-  const part = em.create(Part, { model: await aModel(em), sku: `RACE-${++serial}`, name: `Race ${serial}`, category: 'HOUSING', materialCost: 100, currency: 'USD' });
+  const part = em.create(Part, {
+    model: await aModel(em),
+    sku: `RACE-${++serial}`,
+    name: `Race ${serial}`,
+    category: 'HOUSING',
+    materialCost: 100,
+    currency: 'USD',
+  });
   await em.flush();
   const res = await t.gql(RECEIVE, { input: { serviceCentreId: centreId, partId: String(part.id), quantity: onHand } }, technician);
   expect(res.data!.receiveStock.onHand).toBe(onHand);
@@ -50,7 +57,11 @@ describe('stock per service centre and part', () => {
     expect(received.data!.receiveStock).toMatchObject({ id: `${centreId}:${partId}`, onHand: 12, lowStockThreshold: 5, low: false, part: { sku: 'BAT-1' } });
     const adjusted = await t.gql(ADJUST, { input: { serviceCentreId: centreId, partId, delta: -8, reason: 'Stocktake: 8 damaged' } }, technician);
     expect(adjusted.data!.adjustStock).toMatchObject({ onHand: 4, low: true });
-    const ledger = await t.gql(`query ($p: ID!) { stockMovements(filter: { partId: $p }) { total items { delta kind reason actorName } } }`, { p: partId }, agent);
+    const ledger = await t.gql(
+      `query ($p: ID!) { stockMovements(filter: { partId: $p }) { total items { delta kind reason actorName } } }`,
+      { p: partId },
+      agent,
+    );
     expect(ledger.data!.stockMovements.items).toEqual([
       { delta: -8, kind: 'ADJUSTMENT', reason: 'Stocktake: 8 damaged', actorName: expect.stringContaining('TECHNICIAN') },
       { delta: 12, kind: 'RECEIPT', reason: 'Delivery note 881', actorName: expect.stringContaining('TECHNICIAN') },
@@ -106,7 +117,11 @@ describe('stock per service centre and part', () => {
     expect(edited.data!.updateStockSettings).toEqual({ lowStockThreshold: 10, low: true, version: 2 });
     const stale = await t.gql(UPDATE, { input: { id, version: 1, lowStockThreshold: 2 } }, technician);
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
-    const low = await t.gql(`query ($c: ID!) { stockLevels(filter: { serviceCentreId: $c, low: true }, limit: 500) { items { id low } } }`, { c: centreId }, agent);
+    const low = await t.gql(
+      `query ($c: ID!) { stockLevels(filter: { serviceCentreId: $c, low: true }, limit: 500) { items { id low } } }`,
+      { c: centreId },
+      agent,
+    );
     expect(low.data!.stockLevels.items).toContainEqual({ id, low: true });
     expect(low.data!.stockLevels.items.every((s: { low: boolean }) => s.low)).toBe(true);
   });

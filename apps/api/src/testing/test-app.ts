@@ -43,7 +43,13 @@ export async function startTestApp(options: { clock?: Clock; demoData?: boolean;
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     ...options.env,
   });
-  const app = await startApp({ config, databaseUrl: db.url, log: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), clock: options.clock, feed: options.feed });
+  const app = await startApp({
+    config,
+    databaseUrl: db.url,
+    log: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
+    clock: options.clock,
+    feed: options.feed,
+  });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   const gql: TestApp['gql'] = async (query: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, credential?: string) => {
     const response = await fetch(url, {

@@ -11,7 +11,12 @@ export const ClaimRateChart = ({ filter, height = 300 }: { filter: AnalyticsFilt
   const translate = useTranslate();
   const { data, isPending, error } = useApiQuery(AnalyticsClaimRatesDocument, { filter });
   const points = data?.claimRates ?? [];
-  const { rows, names } = pivot(points, (p) => p.month, (p) => p.modelName, (p) => p.ratePer1000 ?? null);
+  const { rows, names } = pivot(
+    points,
+    (p) => p.month,
+    (p) => p.modelName,
+    (p) => p.ratePer1000 ?? null,
+  );
   return (
     <ChartCard
       id="chart-claim-rate"

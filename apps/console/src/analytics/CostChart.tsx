@@ -15,7 +15,12 @@ export const CostChart = ({ filter }: { filter: AnalyticsFilter }) => {
   const currency = usePolicyCurrency();
   const { data, isPending, error } = useApiQuery(AnalyticsWarrantyCostDocument, { filter });
   const points = data?.warrantyCost ?? [];
-  const { rows, names } = pivot(points, (p) => p.month, (p) => p.modelName, (p) => (p.costPerUnit === null || p.costPerUnit === undefined ? null : p.costPerUnit / 100));
+  const { rows, names } = pivot(
+    points,
+    (p) => p.month,
+    (p) => p.modelName,
+    (p) => (p.costPerUnit === null || p.costPerUnit === undefined ? null : p.costPerUnit / 100),
+  );
   const totals = new Map<string, { cost: number; revenue: number; claims: number }>();
   for (const p of points) {
     const total = totals.get(p.modelName) ?? { cost: 0, revenue: 0, claims: 0 };

@@ -13,7 +13,12 @@ export const DecisionsPanel = ({ filter }: { filter: AnalyticsFilter }) => {
   const translate = useTranslate();
   const { data, isPending, error } = useApiQuery(AnalyticsDecisionsDocument, { filter });
   const mix = data?.decisionMix ?? [];
-  const { rows, names } = pivot(mix, (d) => d.month, (d) => enumLabel(d.decision), (d) => d.claims);
+  const { rows, names } = pivot(
+    mix,
+    (d) => d.month,
+    (d) => enumLabel(d.decision),
+    (d) => d.claims,
+  );
   const perCentre = (data?.turnaround ?? []).filter((row) => row.month === null);
   return (
     <Grid container spacing={2}>
@@ -24,7 +29,13 @@ export const DecisionsPanel = ({ filter }: { filter: AnalyticsFilter }) => {
           isPending={isPending}
           error={error}
           empty={mix.length === 0}
-          onCsv={() => downloadCsv('decisions.csv', ['month', 'decision', 'claims'], mix.map((d) => [d.month, d.decision, d.claims]))}
+          onCsv={() =>
+            downloadCsv(
+              'decisions.csv',
+              ['month', 'decision', 'claims'],
+              mix.map((d) => [d.month, d.decision, d.claims]),
+            )
+          }
         >
           <ResponsiveContainer width="100%" height={280}>
             <BarChart data={rows}>

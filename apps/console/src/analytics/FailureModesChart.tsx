@@ -32,7 +32,11 @@ export const FailureModesChart = ({ filter }: { filter: AnalyticsFilter }) => {
   const translate = useTranslate();
   const { data, isPending, error } = useApiQuery(AnalyticsFailureModesDocument, { filter });
   const csv = (name: string, bars: Bar[]) => () =>
-    downloadCsv(name, ['code', 'count', 'share', 'cumulativeShare'], bars.map((bar) => [bar.code, bar.count, bar.share, bar.cumulativeShare]));
+    downloadCsv(
+      name,
+      ['code', 'count', 'share', 'cumulativeShare'],
+      bars.map((bar) => [bar.code, bar.count, bar.share, bar.cumulativeShare]),
+    );
   const findings = data?.failureModes.findings ?? [];
   const parts = data?.failureModes.partCategories ?? [];
   return (

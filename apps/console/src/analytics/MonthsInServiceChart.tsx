@@ -11,7 +11,12 @@ export const MonthsInServiceChart = ({ filter }: { filter: AnalyticsFilter }) =>
   const translate = useTranslate();
   const { data, isPending, error } = useApiQuery(AnalyticsMonthsInServiceDocument, { filter });
   const points = data?.claimRatesByMonthsInService ?? [];
-  const { rows, names } = pivot(points, (p) => p.monthsInService, (p) => p.modelName, (p) => p.ratePer1000 ?? null);
+  const { rows, names } = pivot(
+    points,
+    (p) => p.monthsInService,
+    (p) => p.modelName,
+    (p) => p.ratePer1000 ?? null,
+  );
   return (
     <ChartCard
       id="chart-months-in-service"
@@ -31,7 +36,10 @@ export const MonthsInServiceChart = ({ filter }: { filter: AnalyticsFilter }) =>
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="x" label={{ value: translate('aftersale.analytics.monthsInService.axis', { _: 'months in service' }), position: 'insideBottom', offset: -2 }} />
+          <XAxis
+            dataKey="x"
+            label={{ value: translate('aftersale.analytics.monthsInService.axis', { _: 'months in service' }), position: 'insideBottom', offset: -2 }}
+          />
           <YAxis />
           <Tooltip formatter={(value) => formatRate(value as number)} />
           <Legend verticalAlign="top" />

@@ -31,7 +31,9 @@ export const NevadaTable = ({ filter }: { filter: AnalyticsFilter }) => {
     <ChartCard
       id="chart-nevada"
       title={translate('aftersale.analytics.nevada.title', { _: 'Nevada chart' })}
-      subtitle={translate('aftersale.analytics.nevada.subtitle', { _: 'Claims by month received (rows) and month of claim (columns); shade: rate per 1000 of the row’s units' })}
+      subtitle={translate('aftersale.analytics.nevada.subtitle', {
+        _: 'Claims by month received (rows) and month of claim (columns); shade: rate per 1000 of the row’s units',
+      })}
       isPending={isPending}
       error={error}
       empty={rows.length === 0}

@@ -1,5 +1,10 @@
 /** Rows of (series, x, value) pivoted for recharts: one object per x with a key per series. */
-export function pivot<T>(points: T[], x: (point: T) => string | number, series: (point: T) => string, value: (point: T) => number | null): { rows: Record<string, string | number | null>[]; names: string[] } {
+export function pivot<T>(
+  points: T[],
+  x: (point: T) => string | number,
+  series: (point: T) => string,
+  value: (point: T) => number | null,
+): { rows: Record<string, string | number | null>[]; names: string[] } {
   const names = [...new Set(points.map(series))];
   const byX = new Map<string | number, Record<string, string | number | null>>();
   for (const point of points) {

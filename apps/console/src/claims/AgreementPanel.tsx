@@ -6,8 +6,7 @@ import { formatLocalDate, formatDateTime } from '../fields/local-date';
 export const AgreementPanel = ({ agreement }: { agreement: ClaimDetailFragment['maintenanceAgreement'] }) =>
   agreement ? (
     <Typography data-testid="claim-agreement">
-      Signed by <strong>{agreement.signedBy}</strong> on {formatLocalDate(agreement.signedOn)} (recorded{' '}
-      {formatDateTime(agreement.createdAt)}).
+      Signed by <strong>{agreement.signedBy}</strong> on {formatLocalDate(agreement.signedOn)} (recorded {formatDateTime(agreement.createdAt)}).
     </Typography>
   ) : (
     <Typography color="text.secondary" data-testid="claim-agreement">

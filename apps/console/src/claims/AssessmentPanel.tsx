@@ -37,12 +37,8 @@ export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragm
           {claim.maintenanceAgreement ? ' — signed.' : '.'}
         </Alert>
       )}
-      {claim.formType === 'REPLACEMENT' && !assessment.replacementAllowed && (
-        <Alert severity="info">The Replacement Form is handled as a repair (R3).</Alert>
-      )}
-      {assessment.findings.length > 0 && (
-        <Typography variant="body2">Findings: {assessment.findings.map(enumLabel).join(', ')}</Typography>
-      )}
+      {claim.formType === 'REPLACEMENT' && !assessment.replacementAllowed && <Alert severity="info">The Replacement Form is handled as a repair (R3).</Alert>}
+      {assessment.findings.length > 0 && <Typography variant="body2">Findings: {assessment.findings.map(enumLabel).join(', ')}</Typography>}
       <ClauseList codes={assessment.clauses} testId="assessment-clauses" />
       {claim.lines.length === 0 ? (
         <Typography color="text.secondary">No faulty part recorded.</Typography>

@@ -1,12 +1,5 @@
 import { FormType, ProposeAssessmentDocument, type AssessmentProposalInput, type ClaimDetailFragment } from '@aftersale/graphql';
-import {
-  Alert,
-  Box,
-  Chip,
-  LinearProgress,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { HttpError } from 'react-admin';
@@ -55,7 +48,15 @@ function problemOf(error: Error): string {
  * findings and parts: the decision, the material cost charged and the
  * warnings. The details are in AssessmentPreview.
  */
-export const AssessmentPreviewSummary = ({ claim, preview, serviceCharge }: { claim: ClaimDetailFragment; preview: Preview; serviceCharge?: number | null }) => {
+export const AssessmentPreviewSummary = ({
+  claim,
+  preview,
+  serviceCharge,
+}: {
+  claim: ClaimDetailFragment;
+  preview: Preview;
+  serviceCharge?: number | null;
+}) => {
   const { proposal, error, waiting } = preview;
   return (
     <Stack

@@ -111,5 +111,3 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
     </Stack>
   );
 };
-
-

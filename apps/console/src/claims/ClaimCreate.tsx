@@ -63,12 +63,7 @@ export const ClaimCreate = () => {
         />
         <FormDataConsumer<SubmitClaimInput>>{({ formData }) => <WarrantyHint imei={formData.imei} />}</FormDataConsumer>
         <RadioButtonGroupInput source="formType" label="Form" choices={enumChoices(FormType)} validate={required()} />
-        <TextInput
-          source="ciNumber"
-          label="CI number"
-          validate={required()}
-          helperText="The customer's commercial-invoice reference"
-        />
+        <TextInput source="ciNumber" label="CI number" validate={required()} helperText="The customer's commercial-invoice reference" />
         <TextInput source="symptoms" label="Symptoms" multiline minRows={3} validate={required()} />
         <DataBackupInput source="dataBackupAcknowledged" />
       </SimpleForm>

@@ -5,7 +5,6 @@ import { enumLabel } from '../fields/enum-label';
 import { formatLocalDate } from '../fields/local-date';
 import { ClaimStatusField } from './ClaimStatusChip';
 
-
 /** The claim at a glance: number, status, decision, and whose unit it is, under warranty or not. */
 export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
   const createPath = useCreatePath();
@@ -31,13 +30,7 @@ export const ClaimHeader = ({ claim }: { claim: ClaimDetailFragment }) => {
           {claim.number}
         </Typography>
         <ClaimStatusField data-testid="claim-status" />
-        <Chip
-          size="small"
-          variant="outlined"
-          label={decision}
-          data-testid="claim-decision"
-          data-decision={claim.decision ?? ''}
-        />
+        <Chip size="small" variant="outlined" label={decision} data-testid="claim-decision" data-decision={claim.decision ?? ''} />
         <Chip
           size="small"
           variant={device.underWarranty ? 'outlined' : 'filled'}

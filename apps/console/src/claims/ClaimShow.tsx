@@ -127,6 +127,4 @@ const ClaimPage = () => {
   );
 };
 
-const ClaimHistory = ({ claim }: { claim: ClaimDetailFragment }) => (
-  <ClaimTimeline events={claim.events} currency={claim.currency} />
-);
+const ClaimHistory = ({ claim }: { claim: ClaimDetailFragment }) => <ClaimTimeline events={claim.events} currency={claim.currency} />;

@@ -25,8 +25,7 @@ export const ClaimStatusFilter = () => {
     const { status: _previous, ...others } = filterValues;
     list.setFilters(statuses.length > 0 ? { ...others, status: statuses } : others, list.displayedFilters, false);
   };
-  const toggle = (status: ClaimStatus) =>
-    select(selected.includes(status) ? selected.filter((s) => s !== status) : [...selected, status]);
+  const toggle = (status: ClaimStatus) => select(selected.includes(status) ? selected.filter((s) => s !== status) : [...selected, status]);
 
   return (
     <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="group" aria-label="Filter by status" sx={{ px: 2, py: 1.5 }}>
@@ -49,9 +48,7 @@ export const ClaimStatusFilter = () => {
           />
         );
       })}
-      {selected.length > 0 && (
-        <Chip label="All statuses" size="small" clickable onClick={() => select([])} data-testid="status-filter-clear" />
-      )}
+      {selected.length > 0 && <Chip label="All statuses" size="small" clickable onClick={() => select([])} data-testid="status-filter-clear" />}
     </Stack>
   );
 };

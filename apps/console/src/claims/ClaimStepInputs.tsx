@@ -92,8 +92,8 @@ export const CompleteRepairInputs = ({ claim }: { claim: ClaimDetailFragment }) 
     {claim.lines.length > 0 && (
       <Alert severity="info" sx={{ mb: 2 }}>
         {claim.lines.length === 1 ? 'One part comes' : `${claim.lines.length} parts come`} out of the stock of{' '}
-        {claim.serviceCentre?.name ?? 'the service centre'}: {claim.lines.map((line) => line.part.name).join(', ')}. Parts replaced
-        under warranty are retained (H5).
+        {claim.serviceCentre?.name ?? 'the service centre'}: {claim.lines.map((line) => line.part.name).join(', ')}. Parts replaced under warranty are retained
+        (H5).
       </Alert>
     )}
     <NoteInput />

@@ -105,8 +105,13 @@ const list =
   (each: (item: unknown) => string): Format =>
   (value) =>
     Array.isArray(value) ? value.map(each).join(', ') : plain(value, undefined);
-const code: Format = (value) => <Box component="span" sx={{ fontFamily: 'monospace' }}>{plain(value, undefined)}</Box>;
-const clauses: Format = (value) => (Array.isArray(value) ? <ClauseCodes codes={value.filter((c): c is PolicyClause => typeof c === 'string')} /> : plain(value, undefined));
+const code: Format = (value) => (
+  <Box component="span" sx={{ fontFamily: 'monospace' }}>
+    {plain(value, undefined)}
+  </Box>
+);
+const clauses: Format = (value) =>
+  Array.isArray(value) ? <ClauseCodes codes={value.filter((c): c is PolicyClause => typeof c === 'string')} /> : plain(value, undefined);
 const bytes: Format = (value) => (typeof value === 'number' ? fileSize(value) : plain(value, undefined));
 /** "Shipped: to the service centre", in the words of the shipments panel. */
 const direction: Format = (value) => {

@@ -13,7 +13,12 @@ export const ClauseCodes = ({ codes, compact = false }: { codes: readonly Policy
         const clause = clauses.get(code);
         return (
           <Tooltip key={code} title={clause ? `${enumLabel(code)}: ${clause.text}` : enumLabel(code)}>
-            <Chip size="small" variant="outlined" label={clause ? (compact ? clause.letter : `${clause.letter} · ${enumLabel(code)}`) : enumLabel(code)} data-clause={code} />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={clause ? (compact ? clause.letter : `${clause.letter} · ${enumLabel(code)}`) : enumLabel(code)}
+              data-clause={code}
+            />
           </Tooltip>
         );
       })}

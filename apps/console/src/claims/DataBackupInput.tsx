@@ -27,12 +27,7 @@ export const DataBackupInput = ({ source }: { source: string }) => {
             }}
           />
         }
-        label={
-          <FieldTitle
-            label="The customer has backed up and deleted the data on the unit; the company bears no responsibility for data loss"
-            isRequired
-          />
-        }
+        label={<FieldTitle label="The customer has backed up and deleted the data on the unit; the company bears no responsibility for data loss" isRequired />}
       />
       <FormHelperText error={invalid}>
         <InputHelperText error={error?.message} />

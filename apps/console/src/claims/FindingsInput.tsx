@@ -17,8 +17,7 @@ export const FindingsInput = () => {
     return index >= 0 ? index : clauseOrder.length;
   };
   const ordered = [...findings].sort((a, b) => rank(a) - rank(b));
-  const toggle = (finding: Finding, on: boolean) =>
-    field.onChange(on ? [...selected, finding] : selected.filter((other) => other !== finding));
+  const toggle = (finding: Finding, on: boolean) => field.onChange(on ? [...selected, finding] : selected.filter((other) => other !== finding));
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }} data-testid="inspection-findings">
       <FormLabel component="legend">Findings (§5) — leave all unticked when the fault is the company's</FormLabel>

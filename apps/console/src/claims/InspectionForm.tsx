@@ -73,12 +73,7 @@ const ServiceChargeInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
       {on && (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextInput source="serviceCharge.description" label="What the customer asked for" validate={[required(), maxLength(200)]} />
-          <MoneyInput
-            source="serviceCharge.amount"
-            label="Amount"
-            currency={claim.currency}
-            validate={[required(), positiveAmount]}
-          />
+          <MoneyInput source="serviceCharge.amount" label="Amount" currency={claim.currency} validate={[required(), positiveAmount]} />
         </Stack>
       )}
     </Box>

@@ -6,18 +6,7 @@ import {
   type InvoiceAction,
 } from '@aftersale/graphql';
 import DownloadIcon from '@mui/icons-material/Download';
-import {
-  Button,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHead,
-  TableRow,
-  Typography,
-  type ButtonProps,
-} from '@mui/material';
+import { Button, Stack, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography, type ButtonProps } from '@mui/material';
 import { useState, type ComponentType } from 'react';
 import { DateInput, TextInput, maxLength, required, useNotify, useTranslate } from 'react-admin';
 import { InvoiceStatusChip } from '../invoices/InvoiceStatusChip';
@@ -28,7 +17,6 @@ import { formatLocalDate, today } from '../fields/local-date';
 import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
 import { MutationDialog } from '../layout/MutationDialog';
-
 
 interface InvoiceStep {
   label: string;
@@ -56,8 +44,7 @@ const invoiceSteps: Record<InvoiceAction, InvoiceStep> = {
     color: 'success',
     Inputs: PaidOnInput,
     defaultValues: () => ({ paidOn: today() }),
-    run: (invoice, values) =>
-      request(PayClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, paidOn: trimmedInput(values, 'paidOn') } }),
+    run: (invoice, values) => request(PayClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, paidOn: trimmedInput(values, 'paidOn') } }),
     done: 'Payment recorded',
   },
   VOID: {
@@ -144,44 +131,44 @@ const InvoiceStepDialog = ({ invoice, name, onClose }: { invoice: ClaimInvoiceFr
 const InvoiceLines = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
   const translate = useTranslate();
   return (
-  <Table size="small">
-    <TableHead>
-      <TableRow>
-        <TableCell>{translate('app.invoices.line')}</TableCell>
-        <TableCell>{translate('app.invoices.clauses')}</TableCell>
-        <TableCell align="right">{translate('app.invoices.quantity')}</TableCell>
-        <TableCell align="right">{translate('app.invoices.amount')}</TableCell>
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {invoice.lines.map((line) => (
-        <TableRow key={line.id}>
-          <TableCell>
-            {line.description}
-            {line.kind === 'SERVICE_CHARGE' && (
-              <Typography component="span" variant="caption" color="text.secondary">
-                {' '}
-                (service charge, H8)
-              </Typography>
-            )}
-          </TableCell>
-          <TableCell>
-            <ClauseCodes codes={line.clauses} />
-          </TableCell>
-          <TableCell align="right">{line.quantity}</TableCell>
-          <TableCell align="right">{formatMoney(line.amount, invoice.currency)}</TableCell>
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('app.invoices.line')}</TableCell>
+          <TableCell>{translate('app.invoices.clauses')}</TableCell>
+          <TableCell align="right">{translate('app.invoices.quantity')}</TableCell>
+          <TableCell align="right">{translate('app.invoices.amount')}</TableCell>
         </TableRow>
-      ))}
-    </TableBody>
-    <TableFooter>
-      <TableRow>
-        <TableCell colSpan={3}>{translate('app.invoices.total')}</TableCell>
-        <TableCell align="right" data-testid="invoice-total">
-          {formatMoney(invoice.total, invoice.currency)}
-        </TableCell>
-      </TableRow>
-    </TableFooter>
-  </Table>
+      </TableHead>
+      <TableBody>
+        {invoice.lines.map((line) => (
+          <TableRow key={line.id}>
+            <TableCell>
+              {line.description}
+              {line.kind === 'SERVICE_CHARGE' && (
+                <Typography component="span" variant="caption" color="text.secondary">
+                  {' '}
+                  (service charge, H8)
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>
+              <ClauseCodes codes={line.clauses} />
+            </TableCell>
+            <TableCell align="right">{line.quantity}</TableCell>
+            <TableCell align="right">{formatMoney(line.amount, invoice.currency)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+      <TableFooter>
+        <TableRow>
+          <TableCell colSpan={3}>{translate('app.invoices.total')}</TableCell>
+          <TableCell align="right" data-testid="invoice-total">
+            {formatMoney(invoice.total, invoice.currency)}
+          </TableCell>
+        </TableRow>
+      </TableFooter>
+    </Table>
   );
 };
 
@@ -200,4 +187,3 @@ const DownloadPdfButton = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
     </Button>
   );
 };
-

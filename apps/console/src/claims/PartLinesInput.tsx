@@ -1,5 +1,19 @@
 import { ClaimInspectionPartsDocument, type AssessmentLineInput, type ClaimDetailFragment } from '@aftersale/graphql';
-import { Alert, Box, Checkbox, FormHelperText, FormLabel, LinearProgress, Switch, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Checkbox,
+  FormHelperText,
+  FormLabel,
+  LinearProgress,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useFormState } from 'react-hook-form';
 import { useInput } from 'react-admin';
 import { useApiQuery } from '../api/request';
@@ -22,8 +36,7 @@ export const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
   const lineOf = (partId: string) => lines.find((line) => line.partId === partId);
   const setFaulty = (partId: string, faulty: boolean) =>
     field.onChange(faulty ? [...lines, { partId, worn: false }] : lines.filter((line) => line.partId !== partId));
-  const setWorn = (partId: string, worn: boolean) =>
-    field.onChange(lines.map((line) => (line.partId === partId ? { ...line, worn } : line)));
+  const setWorn = (partId: string, worn: boolean) => field.onChange(lines.map((line) => (line.partId === partId ? { ...line, worn } : line)));
   const lineError = firstMessage(errors.lines);
 
   return (

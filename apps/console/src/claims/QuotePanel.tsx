@@ -50,7 +50,10 @@ export const QuoteSummary = ({ claim }: { claim: ClaimDetailFragment }) => {
         {charged.map((line) => (
           <TableRow key={line.id} data-testid="quote-line" data-sku={line.part.sku}>
             <TableCell>
-              {line.part.name} <Typography component="span" variant="caption" color="text.secondary">({line.part.sku})</Typography>
+              {line.part.name}{' '}
+              <Typography component="span" variant="caption" color="text.secondary">
+                ({line.part.sku})
+              </Typography>
             </TableCell>
             <TableCell>
               <ClauseCodes codes={line.clauses} compact />

@@ -103,8 +103,7 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
     label: 'Request the unit',
     description: 'Ask the customer to back up and delete their data and send the unit to a service centre (H2, H3).',
     Inputs: RequestUnitInputs,
-    run: (claim, values) =>
-      request(RequestUnitDocument, { input: { ...step(claim, values), serviceCentreId: trimmedInput(values, 'serviceCentreId') } }),
+    run: (claim, values) => request(RequestUnitDocument, { input: { ...step(claim, values), serviceCentreId: trimmedInput(values, 'serviceCentreId') } }),
     done: 'Unit requested',
   },
   RECEIVE_UNIT: {

@@ -62,17 +62,12 @@ function submitClaimInput(values: Record<string, unknown>): SubmitClaimInput {
 }
 
 const listClaims: NonNullable<ResourceOperations['getList']> = ({ pagination, sort, filter }) =>
-  operation(
-    ClaimsDocument,
-    { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: claimFilter(filter) },
-    (data) => listResult(data.claims),
-  );
+  operation(ClaimsDocument, { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: claimFilter(filter) }, (data) => listResult(data.claims));
 
 export const claimOperations: ResourceOperations = {
   getList: listClaims,
   getMany: (params) => operation(ClaimsDocument, idsPage(params), (data) => ({ data: data.claims.items })),
   getManyReference: manyReference(listClaims),
   getOne: ({ id }) => operation(ClaimDocument, { id: String(id) }, (data) => ({ data: data.claim })),
-  create: ({ data }) =>
-    operation(SubmitClaimDocument, { input: submitClaimInput(data) }, (result) => ({ data: result.submitClaim })),
+  create: ({ data }) => operation(SubmitClaimDocument, { input: submitClaimInput(data) }, (result) => ({ data: result.submitClaim })),
 };

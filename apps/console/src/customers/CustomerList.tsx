@@ -9,16 +9,15 @@ const Column = DataTable.Col<CustomerItemFragment>;
  * lists them by name; the code and name columns sort too.
  */
 export const CustomerList = () => (
-  <List
-    title="Customers"
-    filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]}
-    perPage={25}
-    exporter={false}
-  >
+  <List title="Customers" filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]} perPage={25} exporter={false}>
     <DataTable
       bulkActionButtons={false}
       rowClick="show"
-      empty={<Typography sx={{ p: 2 }} color="text.secondary">No customer matches this search.</Typography>}
+      empty={
+        <Typography sx={{ p: 2 }} color="text.secondary">
+          No customer matches this search.
+        </Typography>
+      }
     >
       <Column source="code" label="Code" />
       <Column source="name" label="Name" />

@@ -7,10 +7,8 @@ const sortFields = { code: 'CODE', name: 'NAME' } satisfies Record<string, Catal
 /** Customers come by name unless a column asks for code or name order (`sort`); `q` matches code or name. */
 export const customerOperations: ResourceOperations = {
   getList: ({ pagination, sort, filter }) =>
-    operation(
-      CustomersDocument,
-      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }), sort: sortOf(sort, sortFields) },
-      (data) => listResult(data.customers),
+    operation(CustomersDocument, { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }), sort: sortOf(sort, sortFields) }, (data) =>
+      listResult(data.customers),
     ),
   getMany: (params) => operation(CustomersDocument, idsPage(params), (data) => ({ data: data.customers.items })),
   getOne: ({ id }) => operation(CustomerDocument, { id: String(id) }, (data) => ({ data: data.customer })),

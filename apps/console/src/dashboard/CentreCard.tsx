@@ -43,7 +43,13 @@ export const CentreCard = () => {
             isPending={centre !== '' && isPending}
             error={error}
             empty={queue.length === 0}
-            onCsv={() => downloadCsv('centre-queue.csv', ['status', 'claims'], queue.map((row) => [row.status, row.count]))}
+            onCsv={() =>
+              downloadCsv(
+                'centre-queue.csv',
+                ['status', 'claims'],
+                queue.map((row) => [row.status, row.count]),
+              )
+            }
           >
             <Table size="small">
               <TableBody>
@@ -65,11 +71,21 @@ export const CentreCard = () => {
           <ChartCard
             id="dashboard-low-stock"
             title={translate('aftersale.dashboard.centre.lowStock', { _: 'Low stock' })}
-            subtitle={data ? translate('aftersale.dashboard.centre.lowStockCount', { _: '%{count} parts at or below their threshold', count: data.stockLevels.total }) : undefined}
+            subtitle={
+              data
+                ? translate('aftersale.dashboard.centre.lowStockCount', { _: '%{count} parts at or below their threshold', count: data.stockLevels.total })
+                : undefined
+            }
             isPending={centre !== '' && isPending}
             error={error}
             empty={low.length === 0}
-            onCsv={() => downloadCsv('low-stock.csv', ['sku', 'part', 'onHand', 'threshold'], low.map((level) => [level.part.sku, level.part.name, level.onHand, level.lowStockThreshold]))}
+            onCsv={() =>
+              downloadCsv(
+                'low-stock.csv',
+                ['sku', 'part', 'onHand', 'threshold'],
+                low.map((level) => [level.part.sku, level.part.name, level.onHand, level.lowStockThreshold]),
+              )
+            }
           >
             <Table size="small">
               <TableHead>

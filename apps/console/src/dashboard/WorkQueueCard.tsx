@@ -14,7 +14,12 @@ export const WorkQueueCard = () => {
   const { data, isPending, error } = useApiQuery(DashboardWorkQueueDocument, {});
   const countOf = (list: { status: ClaimStatus; count: number }[] | undefined, status: ClaimStatus) => list?.find((row) => row.status === status)?.count ?? 0;
   const open = (data?.open ?? []).filter((row) => !CLOSED.includes(row.status) && row.count > 0);
-  const rows = open.map((row) => ({ status: row.status, count: row.count, week: countOf(data?.olderThanWeek, row.status), fortnight: countOf(data?.olderThanFortnight, row.status) }));
+  const rows = open.map((row) => ({
+    status: row.status,
+    count: row.count,
+    week: countOf(data?.olderThanWeek, row.status),
+    fortnight: countOf(data?.olderThanFortnight, row.status),
+  }));
   return (
     <ChartCard
       id="dashboard-work-queue"
@@ -23,7 +28,13 @@ export const WorkQueueCard = () => {
       isPending={isPending}
       error={error}
       empty={rows.length === 0}
-      onCsv={() => downloadCsv('work-queue.csv', ['status', 'open', 'olderThan7Days', 'olderThan14Days'], rows.map((row) => [row.status, row.count, row.week, row.fortnight]))}
+      onCsv={() =>
+        downloadCsv(
+          'work-queue.csv',
+          ['status', 'open', 'olderThan7Days', 'olderThan14Days'],
+          rows.map((row) => [row.status, row.count, row.week, row.fortnight]),
+        )
+      }
     >
       <Table size="small">
         <TableHead>

@@ -71,9 +71,7 @@ const DevicePage = () => {
           <Field label="Last covered day (W3)">
             <LocalDateField source="lastCoveredDay" emptyText="Not known yet" />
           </Field>
-          {device.replacedByImei && (
-            <Field label="Replaced by (W4: the warranty goes on with it)" source="replacedByImei" data-testid="device-replaced-by" />
-          )}
+          {device.replacedByImei && <Field label="Replaced by (W4: the warranty goes on with it)" source="replacedByImei" data-testid="device-replaced-by" />}
         </Section>
         <Section title="Claims" size={{ xs: 12 }}>
           <ReferenceManyField

@@ -19,11 +19,7 @@ export function deviceFilter(values: Record<string, unknown> = {}): DeviceFilter
 }
 
 const listDevices: NonNullable<ResourceOperations['getList']> = ({ pagination, sort, filter }) =>
-  operation(
-    DevicesDocument,
-    { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: deviceFilter(filter) },
-    (data) => listResult(data.devices),
-  );
+  operation(DevicesDocument, { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: deviceFilter(filter) }, (data) => listResult(data.devices));
 
 export const deviceOperations: ResourceOperations = {
   getList: listDevices,

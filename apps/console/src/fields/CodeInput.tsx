@@ -5,7 +5,17 @@ import { TextInput, required } from 'react-admin';
  * A–Z, 0–9 and dashes, which the API upper-cases. Set once at creation, so it
  * shows disabled on an edit form.
  */
-export const CodeInput = ({ source = 'code', label = 'Code', example, editing = false }: { source?: string; label?: string; example: string; editing?: boolean }) => (
+export const CodeInput = ({
+  source = 'code',
+  label = 'Code',
+  example,
+  editing = false,
+}: {
+  source?: string;
+  label?: string;
+  example: string;
+  editing?: boolean;
+}) => (
   <TextInput
     source={source}
     label={label}

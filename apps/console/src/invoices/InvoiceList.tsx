@@ -52,19 +52,11 @@ export const InvoiceList = () => {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
   return (
-    <List
-      filters={useInvoiceFilters()}
-      actions={<InvoiceListActions />}
-      sort={{ field: 'number', order: 'DESC' }}
-      perPage={25}
-      exporter={exportInvoices}
-    >
+    <List filters={useInvoiceFilters()} actions={<InvoiceListActions />} sort={{ field: 'number', order: 'DESC' }} perPage={25} exporter={exportInvoices}>
       {small ? (
         <SimpleList<InvoiceListItemFragment>
           primaryText={(invoice) => invoice.number ?? translate('app.invoices.draft')}
-          secondaryText={(invoice) =>
-            [invoice.customer.name, invoice.issuedOn ? formatLocalDate(invoice.issuedOn) : undefined].filter(Boolean).join(' · ')
-          }
+          secondaryText={(invoice) => [invoice.customer.name, invoice.issuedOn ? formatLocalDate(invoice.issuedOn) : undefined].filter(Boolean).join(' · ')}
           tertiaryText={(invoice) => formatMoney(invoice.total, invoice.currency)}
           leftIcon={(invoice) => <InvoiceStatusChip status={invoice.status} />}
           linkType="show"

@@ -22,7 +22,13 @@ export const AgeingField = (_props: { label?: string }) => {
   const translate = useTranslate();
   if (record?.daysOverdue === null || record?.daysOverdue === undefined) return null;
   return record.daysOverdue > 0 ? (
-    <Chip size="small" color="error" variant="outlined" label={translate('app.invoices.overdue_days', { smart_count: record.daysOverdue })} data-testid="invoice-overdue" />
+    <Chip
+      size="small"
+      color="error"
+      variant="outlined"
+      label={translate('app.invoices.overdue_days', { smart_count: record.daysOverdue })}
+      data-testid="invoice-overdue"
+    />
   ) : (
     <span>{translate('app.invoices.not_due')}</span>
   );

@@ -5,12 +5,7 @@ const Column = DataTable.Col<ProductModelItemFragment>;
 
 /** The product models the maker sells; the API lists them by name. */
 export const ProductModelList = () => (
-  <List
-    title="Models"
-    filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]}
-    perPage={25}
-    exporter={false}
-  >
+  <List title="Models" filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]} perPage={25} exporter={false}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="code" label="Code" />
       <Column source="name" label="Name" />

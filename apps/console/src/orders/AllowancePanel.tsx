@@ -34,7 +34,12 @@ export const AllowancePanel = ({ order }: { order: OrderDetailFragment }) => {
 /** The spare parts recorded as shipped with the goods, once they were received. */
 export const SpareShipmentPanel = ({ order }: { order: OrderDetailFragment }) => {
   if (!order.receivedOn) return <Typography color="text.secondary">Recorded with the receipt of the goods.</Typography>;
-  if (order.spareShipment.length === 0) return <Typography color="text.secondary" data-testid="order-spare-shipment-none">No spare parts were shipped.</Typography>;
+  if (order.spareShipment.length === 0)
+    return (
+      <Typography color="text.secondary" data-testid="order-spare-shipment-none">
+        No spare parts were shipped.
+      </Typography>
+    );
   return (
     <>
       {order.allowanceNegotiated && (

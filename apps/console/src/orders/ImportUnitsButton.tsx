@@ -59,8 +59,8 @@ const ImportUnitsDialog = ({ order, onClose }: { order: OrderDetailFragment; onC
       <DialogTitle id="import-units-title">Import units — {order.number}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          A CSV file with the columns <code>imei</code>, <code>barcode</code> and optionally <code>receivedOn</code> (YYYY-MM-DD), one unit per line.
-          Room is left for {order.quantity - order.unitCount} of the {order.quantity} units. The file is imported whole or not at all.
+          A CSV file with the columns <code>imei</code>, <code>barcode</code> and optionally <code>receivedOn</code> (YYYY-MM-DD), one unit per line. Room is
+          left for {order.quantity - order.unitCount} of the {order.quantity} units. The file is imported whole or not at all.
         </DialogContentText>
         <Button component="label" variant="contained" startIcon={<UploadIcon />} disabled={sending}>
           Choose a CSV file

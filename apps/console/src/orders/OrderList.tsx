@@ -62,11 +62,7 @@ export const OrderList = () => (
       />
     }
   >
-    <DataTable
-      rowClick="show"
-      bulkActionButtons={false}
-      empty={<NoMatchingRecords message="No order matches these filters." testId="orders-none-match" />}
-    >
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatchingRecords message="No order matches these filters." testId="orders-none-match" />}>
       <Column source="number" label="Order" sx={{ whiteSpace: 'nowrap' }}>
         <TextField source="number" data-testid="order-row-number" />
       </Column>

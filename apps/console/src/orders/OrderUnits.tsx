@@ -20,7 +20,11 @@ export const OrderUnits = () => (
     <DataTable
       rowClick="show"
       bulkActionButtons={false}
-      empty={<Typography color="text.secondary" data-testid="order-units-empty">No units here yet: import the customer's CSV file.</Typography>}
+      empty={
+        <Typography color="text.secondary" data-testid="order-units-empty">
+          No units here yet: import the customer's CSV file.
+        </Typography>
+      }
     >
       <Column source="imei" label="IMEI">
         <TextField source="imei" sx={{ fontFamily: 'monospace' }} data-testid="order-unit-imei" />
@@ -52,7 +56,16 @@ const ImeiSearch = () => {
       label="IMEI starts with"
       value={imei}
       onChange={(event) => setImei(event.target.value.replace(/\D/g, ''))}
-      slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> }, htmlInput: { inputMode: 'numeric', 'data-testid': 'order-units-search' } }}
+      slotProps={{
+        input: {
+          startAdornment: (
+            <InputAdornment position="start">
+              <SearchIcon fontSize="small" />
+            </InputAdornment>
+          ),
+        },
+        htmlInput: { inputMode: 'numeric', 'data-testid': 'order-units-search' },
+      }}
       sx={{ mb: 1, maxWidth: 280 }}
     />
   );

@@ -73,11 +73,7 @@ function updateOrderInput(params: UpdateParams): UpdateOrderInput {
 }
 
 const listOrders: NonNullable<ResourceOperations['getList']> = ({ pagination, sort, filter }) =>
-  operation(
-    OrdersDocument,
-    { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: orderFilter(filter) },
-    (data) => listResult(data.orders),
-  );
+  operation(OrdersDocument, { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: orderFilter(filter) }, (data) => listResult(data.orders));
 
 export const orderOperations: ResourceOperations = {
   getList: listOrders,

@@ -1,4 +1,10 @@
-import { CreateServiceCentreDocument, ServiceCentreDocument, ServiceCentresDocument, UpdateServiceCentreDocument, type CatalogueSortField } from '@aftersale/graphql';
+import {
+  CreateServiceCentreDocument,
+  ServiceCentreDocument,
+  ServiceCentresDocument,
+  UpdateServiceCentreDocument,
+  type CatalogueSortField,
+} from '@aftersale/graphql';
 import { compact, idsPage, listResult, loadedVersion, operation, pageOf, text, typed, type FormData, sortOf, type ResourceOperations } from '../api/operation';
 
 /** The sortable columns and the API's sort field for each. */
@@ -15,10 +21,8 @@ const placeOf = (data: FormData) => ({
 /** Service centres come by name unless a column asks for code or name order (`sort`); `q` matches code or name. */
 export const serviceCentreOperations: ResourceOperations = {
   getList: ({ pagination, sort, filter }) =>
-    operation(
-      ServiceCentresDocument,
-      { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }), sort: sortOf(sort, sortFields) },
-      (data) => listResult(data.serviceCentres),
+    operation(ServiceCentresDocument, { ...pageOf(pagination), filter: compact({ q: text(filter?.q) }), sort: sortOf(sort, sortFields) }, (data) =>
+      listResult(data.serviceCentres),
     ),
   getMany: (params) => operation(ServiceCentresDocument, idsPage(params), (data) => ({ data: data.serviceCentres.items })),
   getOne: ({ id }) => operation(ServiceCentreDocument, { id: String(id) }, (data) => ({ data: data.serviceCentre })),
@@ -27,9 +31,7 @@ export const serviceCentreOperations: ResourceOperations = {
       data: result.createServiceCentre,
     })),
   update: (params) =>
-    operation(
-      UpdateServiceCentreDocument,
-      { input: { id: String(params.id), version: loadedVersion(params), ...placeOf(params.data) } },
-      (result) => ({ data: result.updateServiceCentre }),
-    ),
+    operation(UpdateServiceCentreDocument, { input: { id: String(params.id), version: loadedVersion(params), ...placeOf(params.data) } }, (result) => ({
+      data: result.updateServiceCentre,
+    })),
 };

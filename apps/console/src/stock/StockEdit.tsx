@@ -8,7 +8,14 @@ export const StockEdit = () => (
   <VersionedEdit redirect="show" title="Low-stock threshold">
     <SimpleForm sx={{ maxWidth: 480 }}>
       <StockSummary />
-      <NumberInput source="lowStockThreshold" label="Low-stock threshold" min={0} step={1} validate={[required(), minValue(0)]} helperText="Low when on hand is at or below it" />
+      <NumberInput
+        source="lowStockThreshold"
+        label="Low-stock threshold"
+        min={0}
+        step={1}
+        validate={[required(), minValue(0)]}
+        helperText="Low when on hand is at or below it"
+      />
     </SimpleForm>
   </VersionedEdit>
 );

@@ -31,7 +31,6 @@ const stockFilters = [
   <SelectArrayInput key="category" source="category" label="Category" choices={enumChoices(PartCategory)} sx={{ minWidth: 200 }} />,
 ];
 
-
 const Column = DataTable.Col<StockLevelItemFragment>;
 
 const RowMoves = () => {

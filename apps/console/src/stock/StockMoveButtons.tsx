@@ -47,8 +47,7 @@ const stockMoves = {
         <TextInput source="reason" label="Reason" validate={required()} fullWidth helperText="Stocktake, damaged in storage, …" />
       </>
     ),
-    run: (where, values) =>
-      request(AdjustStockDocument, { input: { ...where, delta: numberOf(values, 'delta') ?? 0, reason: text(values['reason']) ?? '' } }),
+    run: (where, values) => request(AdjustStockDocument, { input: { ...where, delta: numberOf(values, 'delta') ?? 0, reason: text(values['reason']) ?? '' } }),
     done: 'adjusted',
   },
   consume: {

@@ -9,7 +9,21 @@ import {
   type StockMovementKind,
   type StockSortField,
 } from '@aftersale/graphql';
-import { compact, found, idsPage, list, listResult, manyReference, loadedVersion, operation, pageOf, sortOf, text, wholeNumber, type ResourceOperations } from '../api/operation';
+import {
+  compact,
+  found,
+  idsPage,
+  list,
+  listResult,
+  manyReference,
+  loadedVersion,
+  operation,
+  pageOf,
+  sortOf,
+  text,
+  wholeNumber,
+  type ResourceOperations,
+} from '../api/operation';
 
 /** The columns the stock list may sort on, as the API names them. */
 const sortFields: Record<string, StockSortField> = {
@@ -38,10 +52,8 @@ function stockFilter(values: Record<string, unknown> = {}): StockFilter {
 /** Stock per service centre and part; its id is `<serviceCentreId>:<partId>`. Only the threshold is edited here: quantities move by receipts, adjustments and consumption. */
 export const stockOperations: ResourceOperations = {
   getList: ({ pagination, sort, filter }) =>
-    operation(
-      StockLevelsDocument,
-      { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: stockFilter(filter) },
-      (data) => listResult(data.stockLevels),
+    operation(StockLevelsDocument, { ...pageOf(pagination), sort: sortOf(sort, sortFields), filter: stockFilter(filter) }, (data) =>
+      listResult(data.stockLevels),
     ),
   getMany: (params) => operation(StockLevelsDocument, idsPage(params), (data) => ({ data: data.stockLevels.items })),
   getOne: ({ id }) => operation(StockLevelDocument, { id: String(id) }, (data) => found(data.stockLevel, 'Stock level', id)),

@@ -1,5 +1,20 @@
 import { CreateUserDocument, Role, UpdateUserDocument, UserDocument, UsersDocument, type UserFilter, type UserSortField } from '@aftersale/graphql';
-import { compact, enumValue, flag, idsPage, listResult, loadedVersion, oneOf, operation, pageOf, text, typed, yesNo, sortOf, type ResourceOperations } from '../api/operation';
+import {
+  compact,
+  enumValue,
+  flag,
+  idsPage,
+  listResult,
+  loadedVersion,
+  oneOf,
+  operation,
+  pageOf,
+  text,
+  typed,
+  yesNo,
+  sortOf,
+  type ResourceOperations,
+} from '../api/operation';
 
 /** The sortable columns and the API's sort field for each. */
 const sortFields = { email: 'EMAIL', name: 'NAME', role: 'ROLE' } satisfies Record<string, UserSortField>;
