@@ -20,7 +20,7 @@ module.exports = {
     {
       name: 'domain-imports-no-framework-or-io',
       comment:
-        'packages/domain imports no npm package and no Node built-in (no ORM, GraphQL, file or network I/O); the one exception is re2js, a pure linear-time regular-expression engine the barcode rule needs (an administrator\'s pattern must not stall the server).',
+        "packages/domain imports no npm package and no Node built-in (no ORM, GraphQL, file or network I/O); the one exception is re2js, a pure linear-time regular-expression engine the barcode rule needs (an administrator's pattern must not stall the server).",
       severity: 'error',
       from: { path: '^packages/domain/', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: external, pathNot: 'node_modules/re2js/' },
