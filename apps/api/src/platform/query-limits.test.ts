@@ -83,11 +83,8 @@ describe("a caller's budget over time", () => {
   it('refuses with RATE_LIMITED (429, Retry-After) once the budget is spent, and only for that caller', async () => {
     const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const other = await t.login(agent.email, agent.password);
-    let last;
-    for (let i = 0; i < 10; i++) {
-      last = await post({ query: aliases(3, 500) });
-      if (last.status !== 200) break;
-    }
+    let last = await post({ query: aliases(3, 500) });
+    for (let i = 1; i < 10 && last.status === 200; i++) last = await post({ query: aliases(3, 500) });
     expect(last.status).toBe(429);
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(last.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', cost: 3 * 1001, capacity: 12000, restoreRate: 1 });
