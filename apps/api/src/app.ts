@@ -60,6 +60,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Limits of live delivery (tests make them small). */
   feed?: FeedOptions;
+  /** False: webhook deliveries wait (the dispatcher polls the queue on its own; statement-count tests keep it quiet). */
+  deliverWebhooks?: boolean;
 }
 
 export interface App {
@@ -124,7 +126,7 @@ async function tokenSecret(em: EntityManager, configured: string | undefined): P
 }
 
 /** Opens the database (migrating it), prepares the first admin and demo data, and serves HTTP. */
-export async function startApp({ config, databaseUrl, log, clock = systemClock, feed: feedOptions }: AppOptions): Promise<App> {
+export async function startApp({ config, databaseUrl, log, clock = systemClock, feed: feedOptions, deliverWebhooks = true }: AppOptions): Promise<App> {
   const orm = await openAppDatabase(databaseUrl, log, config.AFTERSALE_STATEMENT_TIMEOUT);
   let feed: ClaimEventFeed | undefined;
   let dispatcher: WebhookDispatcher | undefined;
@@ -164,7 +166,7 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock, 
       maxInFlight: 64,
       pollMs: config.AFTERSALE_WEBHOOK_TIME_SCALE > 1 ? 50 : 250,
     });
-    dispatcher.start();
+    if (deliverWebhooks) dispatcher.start();
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.PORT, config.HOST, resolve);

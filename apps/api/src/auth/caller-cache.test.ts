@@ -11,7 +11,7 @@ const clock: Clock = { now: () => new Date(now), today: () => new Date(now).toIS
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ clock });
+  t = await startTestApp({ clock, deliverWebhooks: false });
 });
 afterAll(() => t?.close());
 

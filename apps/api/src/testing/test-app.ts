@@ -32,7 +32,7 @@ export interface TestApp {
 }
 
 /** The real API on a real HTTP port and a fresh database of its own. */
-export async function startTestApp(options: { clock?: Clock; demoData?: boolean; feed?: FeedOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; demoData?: boolean; feed?: FeedOptions; env?: Record<string, string>; deliverWebhooks?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -49,6 +49,7 @@ export async function startTestApp(options: { clock?: Clock; demoData?: boolean;
     log: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
     clock: options.clock,
     feed: options.feed,
+    deliverWebhooks: options.deliverWebhooks,
   });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   const gql: TestApp['gql'] = async (query: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, credential?: string) => {
