@@ -32,7 +32,9 @@ export interface TestApp {
 }
 
 /** The real API on a real HTTP port and a fresh database of its own. */
-export async function startTestApp(options: { clock?: Clock; demoData?: boolean; feed?: FeedOptions; env?: Record<string, string>; deliverWebhooks?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: Clock; demoData?: boolean; feed?: FeedOptions; env?: Record<string, string>; deliverWebhooks?: boolean } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     PORT: '0',
