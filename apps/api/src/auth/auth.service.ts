@@ -79,7 +79,7 @@ export class AuthService {
   async changePassword(em: EntityManager, actor: Actor, currentPassword: string, newPassword: string): Promise<SignedIn> {
     const user = actor.kind === 'staff' ? await em.findOne(User, actor.userId, { populate: ['passwordHash'] }) : null;
     if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw new BadUserInputError('currentPassword', 'is not your current password.');
-    user.passwordHash = await hashPassword(strongPassword(newPassword, user));
+    user.passwordHash = await hashPassword(strongPassword(newPassword, user, 'newPassword'));
     await em.transactional(async (tx) => {
       await tx.persist(user).flush();
       await revokeUserSessions(tx, user.id);

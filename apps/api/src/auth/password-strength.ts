@@ -17,9 +17,9 @@ const PRODUCT_WORDS = ['aftersale', 'after-sale', 'warranty', 'claims', 'admin']
  * keyboard patterns, repeats, dates), also from what is known of its user
  * (email, name) and of this product. Returns it when strong enough.
  */
-export function strongPassword(password: string, user: { email?: string; name?: string }): string {
+export function strongPassword(password: string, user: { email?: string; name?: string }, field = 'password'): string {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new BadUserInputError('password', `must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`);
+    throw new BadUserInputError(field, `must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`);
   }
   // zxcvbn matches its dictionaries in lower case: the context words must be too.
   const context = [user.email, ...(user.email?.split(/[@.+_-]/) ?? []), ...(user.name?.split(/\s+/) ?? []), ...PRODUCT_WORDS]
@@ -28,7 +28,7 @@ export function strongPassword(password: string, user: { email?: string; name?: 
   const { score, feedback } = zxcvbn.check(password, context);
   if (score < MIN_SCORE) {
     const hint = feedback.warning || feedback.suggestions[0] || 'Use a longer passphrase of unrelated words.';
-    throw new BadUserInputError('password', `is too easy to guess (${hint.replace(/\.$/, '')}): use a longer passphrase of unrelated words.`);
+    throw new BadUserInputError(field, `is too easy to guess (${hint.replace(/\.$/, '')}): use a longer passphrase of unrelated words.`);
   }
   return password;
 }
