@@ -44,7 +44,7 @@ describe('a paid repair of an out-of-warranty unit, in the console', () => {
     await screenshot(agent, 'flow-00-work-queue');
     await agent.getByRole('link', { name: 'Submit a claim' }).first().click();
     await agent.waitForURL(/#\/claims\/create/);
-    await agent.getByLabel('IMEI').fill(imei);
+    await agent.getByRole('textbox', { name: /^IMEI/ }).fill(imei);
     await agent.getByTestId('warranty-hint').filter({ hasText: 'out of warranty' }).waitFor();
     await agent.getByLabel('CI number').fill('CI-E2E-0001');
     await agent.getByLabel('Symptoms').fill('Does not charge any more');

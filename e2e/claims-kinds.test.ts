@@ -374,7 +374,7 @@ async function expectLastEvent(page: Page, type: string, status: ClaimStatus): P
 /** Files a Replacement Form in the console for an in-warranty unit without claims (when the demo has no SUBMITTED one). */
 async function fileReplacementClaim(unit: Omit<Picked, 'id' | 'number'>): Promise<Picked> {
   await agent.goto(`${server.url}#/claims/create`);
-  await agent.getByLabel('IMEI').fill(unit.imei);
+  await agent.getByRole('textbox', { name: /^IMEI/ }).fill(unit.imei);
   await agent.getByTestId('warranty-hint').waitFor();
   await agent.getByRole('radio', { name: 'Replacement' }).check();
   await agent.getByLabel('CI number').fill('CI-E2E-REPL');

@@ -18,6 +18,16 @@ export interface ContrastProblem {
 export async function contrastProblems(page: Page): Promise<ContrastProblem[]> {
   source ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await source });
+  // Colours are measured as they settle: a chip caught mid-transition (white fading to its colour) is not what a user reads.
+  // (Endless ones, such as a progress bar's, are left running.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished),
+    ),
+  );
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
