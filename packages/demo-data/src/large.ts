@@ -79,8 +79,11 @@ export interface LoadReport {
   readonly defects: readonly PlantedDefect[];
   /** Rows written per table. */
   readonly rows: Readonly<Record<TableName, number>>;
-  /** How long each phase took, in milliseconds, in order. */
-  readonly phases: readonly { readonly phase: LoadPhase; readonly ms: number }[];
+  /**
+   * How long each phase took, in milliseconds, in order, and the CPU time this process (all its threads)
+   * spent in it (PostgreSQL's is not counted).
+   */
+  readonly phases: readonly { readonly phase: LoadPhase; readonly ms: number; readonly cpuMs: number }[];
   /** True when `analytics_rebuild()` existed and was called. */
   readonly rollupsRebuilt: boolean;
 }
@@ -117,7 +120,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
   };
   const checked = options.checked === true;
   const workers = checked ? 0 : Math.max(0, Math.floor(options.workers ?? Math.min(4, availableParallelism())));
-  const phases: { phase: LoadPhase; ms: number }[] = [];
+  const phases: { phase: LoadPhase; ms: number; cpuMs: number }[] = [];
   const rows = Object.fromEntries(TABLES_IN_WRITE_ORDER.map((table) => [table, 0])) as Record<TableName, number>;
   let claimsTold = 0;
   const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) =>
@@ -131,9 +134,11 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     });
   const timed = async <T>(phase: LoadPhase, work: (started: number) => Promise<T>): Promise<T> => {
     const started = Date.now();
+    const cpu = process.cpuUsage();
     report(phase, started);
     const result = await work(started);
-    phases.push({ phase, ms: Date.now() - started });
+    const used = process.cpuUsage(cpu);
+    phases.push({ phase, ms: Date.now() - started, cpuMs: Math.round((used.user + used.system) / 1000) });
     report(phase, started);
     return result;
   };
@@ -157,7 +162,9 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       if (checked) return { dropped: [], position };
       // Autovacuum would chase the tables as they fill: they are analysed once, at the end.
       for (const table of LOADED_TABLES) await control.query(`alter table ${table} set (autovacuum_enabled = false)`);
-      return { dropped: await dropSecondaryIndexes(control), position };
+      // Then each table can be emptied in its COPY's own transaction (below): without foreign keys pointing at it.
+      const foreignKeys = await dropForeignKeysToLoadedTables(control);
+      return { dropped: [...(await dropSecondaryIndexes(control)), ...foreignKeys], position };
     });
 
     const world = await timed('load', async (started) => {
@@ -173,14 +180,18 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       const copy = async (chunk: TableChunk) => {
         let table = copies.get(chunk.table);
         if (!table) {
-          const statement = copyStatement(chunk.table, chunk.layout, false);
-          if (checked) table = new TableCopy(control, statement, 'hold');
+          if (checked) table = new TableCopy(control, copyStatement(chunk.table, chunk.layout, false), 'hold');
           else {
             const client = new pg.Client({ connectionString: databaseUrl });
             connections.push(client);
             await client.connect();
             await replicaRole(client);
-            table = new TableCopy(client, statement, 'stream');
+            // Emptied (it is empty) in the transaction that fills it: the rows go in frozen, as VACUUM FREEZE
+            // would leave them, and with wal_level = minimal PostgreSQL writes the table without WAL, syncing it
+            // at commit instead.
+            await client.query('begin');
+            await client.query(`truncate ${chunk.table}`);
+            table = new TableCopy(client, copyStatement(chunk.table, chunk.layout, true), 'stream');
           }
           copies.set(chunk.table, table);
         } else table.expect(chunk.layout);
@@ -234,7 +245,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       finishClaims(world, held, texts.sink);
       await copyAll(texts.take());
       if (checked) for (const table of LOADED_TABLES) await copies.get(table)?.end();
-      else await Promise.all([...copies.values()].map((table) => table.end()));
+      else await Promise.all([...copies.values()].map(async (table) => (await table.end(), table.commit())));
       await moveSequencesPastData(control);
       if (position) await control.query(`select setval('claim_event_position_seq', coalesce(max(position), 0) + 1, false) from claim_event`);
       if (checked) await control.query('commit');
@@ -426,6 +437,10 @@ function insertStaff(staff: readonly Record<string, unknown>[]): { text: string;
 
 interface DroppedIndex {
   readonly table: string;
+  /** Indexes and unique keys are built first, then the foreign keys (which may point at a unique key). */
+  readonly stage: 'index' | 'foreign key';
+  /** A foreign key is added NOT VALID (a moment's lock of both tables), then validated (locking neither against the others). */
+  readonly validate?: string;
   /** The statement that builds it again. */
   readonly create: string;
 }
@@ -449,33 +464,83 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> 
   for (const row of rows) {
     if (row.constraint) {
       await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
-      dropped.push({ table: row.table, create: `alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}` });
+      dropped.push({ table: row.table, stage: 'index', create: `alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}` });
     } else {
       await client.query(`drop index ${row.index}`);
-      dropped.push({ table: row.table, create: row.definition });
+      dropped.push({ table: row.table, stage: 'index', create: row.definition });
     }
   }
   return dropped;
 }
 
-/** Builds the dropped indexes again, two at a time (one per core here), the largest tables first. */
+/**
+ * Drops every foreign key that points at a loaded table (from any table), and
+ * says how to add each again. Added again after the load, each is validated:
+ * PostgreSQL checks every row once, in one join.
+ */
+async function dropForeignKeysToLoadedTables(client: pg.Client): Promise<DroppedIndex[]> {
+  const { rows } = await client.query<{ table: string; constraint: string; definition: string }>(
+    `
+    select c.conrelid::regclass::text as table, c.conname as constraint, pg_get_constraintdef(c.oid) as definition
+      from pg_constraint c
+      join pg_class t on t.oid = c.confrelid
+      join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
+     where c.contype = 'f' and t.relname = any($1::text[])
+     order by 1, 2`,
+    [LOADED_TABLES],
+  );
+  const dropped: DroppedIndex[] = [];
+  for (const row of rows) {
+    await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
+    dropped.push({
+      table: row.table,
+      stage: 'foreign key',
+      create: `alter table ${row.table} add constraint ${row.constraint} ${row.definition} not valid`,
+      validate: `alter table ${row.table} validate constraint ${row.constraint}`,
+    });
+  }
+  return dropped;
+}
+
+/**
+ * Builds the dropped indexes and unique keys again, then adds the foreign
+ * keys and validates them, two statements at a time (one per core here), the
+ * largest tables first so that both sessions end together.
+ */
 async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[], onBuilt: (built: number) => void): Promise<void> {
-  const queue = [...dropped];
+  if (dropped.length === 0) return;
+  const sizes = new Map(
+    (
+      await inSession(databaseUrl, (client) =>
+        client.query<{ table: string; pages: number }>(
+          `select relname as table, pg_relation_size(oid) / 8192 as pages from pg_class where relname = any($1::text[]) and relkind = 'r'`,
+          [[...new Set(dropped.map((d) => d.table))]],
+        ),
+      )
+    ).rows.map((row) => [row.table, Number(row.pages)]),
+  );
+  const bySize = (list: DroppedIndex[]) => list.sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0));
   let built = 0;
-  const worker = async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(`set maintenance_work_mem = '256MB'`);
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        await client.query(next.create);
-        onBuilt((built += 1));
-      }
-    } finally {
-      await client.end();
+  const foreignKeys = dropped.filter((d) => d.stage === 'foreign key');
+  for (const stage of ['index', 'foreign key'] as const) {
+    if (stage === 'foreign key' && foreignKeys.length > 0) {
+      await inSession(databaseUrl, async (client) => {
+        for (const key of foreignKeys) await client.query(key.create);
+      });
     }
-  };
-  await Promise.all([worker(), worker()]);
+    const queue = bySize(dropped.filter((d) => d.stage === stage)).map((d) => d.validate ?? d.create);
+    const session = () =>
+      inSession(databaseUrl, async (client) => {
+        // Sorts in memory; the joins that validate a foreign key hash in memory.
+        await client.query(`set maintenance_work_mem = '512MB'`);
+        await client.query(`set work_mem = '256MB'`);
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          await client.query(next);
+          onBuilt((built += 1));
+        }
+      });
+    await Promise.all([session(), session()]);
+  }
 }
 
 /**
@@ -531,5 +596,10 @@ class TableCopy {
     }
     this.stream.end();
     await finished(this.stream);
+  }
+
+  /** Commits the streaming table's transaction. */
+  async commit(): Promise<void> {
+    await this.client.query('commit');
   }
 }
