@@ -76,8 +76,6 @@ export default defineConfig([
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
       'apps/api/src/analytics/analytics.test.ts',
-      'apps/api/src/auth/auth.test.ts',
-      'apps/api/src/auth/staff.test.ts',
       'apps/api/src/catalogue/catalogue.test.ts',
       'apps/api/src/claims/attachments.test.ts',
       'apps/api/src/claims/claims.test.ts',
@@ -96,7 +94,6 @@ export default defineConfig([
       'e2e/delivery.test.ts',
       'e2e/integrations.test.ts',
       'tools/bench/events.ts',
-      'apps/api/src/auth/sign-in-security.test.ts',
       'apps/api/src/claims/attachment-names.test.ts',
       'apps/api/src/claims/integrator-view.test.ts',
       'apps/api/src/devices/csv-safety.test.ts',
