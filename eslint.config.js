@@ -82,7 +82,6 @@ export default defineConfig([
       'apps/api/src/devices/device-import.test.ts',
       'apps/api/src/devices/devices.test.ts',
       'apps/api/src/orders/orders.test.ts',
-      'apps/api/src/stock/stock.test.ts',
       'e2e/embedded.test.ts',
       'e2e/orders.test.ts',
       'e2e/server.test.ts',
