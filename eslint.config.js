@@ -76,7 +76,6 @@ export default defineConfig([
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
       'apps/api/src/analytics/analytics.test.ts',
-      'apps/api/src/catalogue/catalogue.test.ts',
       'apps/api/src/claims/attachments.test.ts',
       'apps/api/src/claims/claims.test.ts',
       'apps/api/src/devices/device-import.test.ts',
