@@ -76,8 +76,6 @@ export default defineConfig([
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
       'apps/api/src/analytics/analytics.test.ts',
-      'apps/api/src/devices/device-import.test.ts',
-      'apps/api/src/devices/devices.test.ts',
       'apps/api/src/orders/orders.test.ts',
       'e2e/embedded.test.ts',
       'e2e/orders.test.ts',
@@ -89,7 +87,6 @@ export default defineConfig([
       'e2e/delivery.test.ts',
       'e2e/integrations.test.ts',
       'tools/bench/events.ts',
-      'apps/api/src/devices/csv-safety.test.ts',
       'apps/api/src/invoices/invoices.test.ts',
       'apps/api/src/platform/query-limits.test.ts',
     ],
