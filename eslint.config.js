@@ -87,7 +87,6 @@ export default defineConfig([
       'e2e/delivery.test.ts',
       'e2e/integrations.test.ts',
       'tools/bench/events.ts',
-      'apps/api/src/invoices/invoices.test.ts',
       'apps/api/src/platform/query-limits.test.ts',
     ],
     rules: {
