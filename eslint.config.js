@@ -76,7 +76,6 @@ export default defineConfig([
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
       'apps/api/src/analytics/analytics.test.ts',
-      'apps/api/src/orders/orders.test.ts',
       'e2e/embedded.test.ts',
       'e2e/orders.test.ts',
       'e2e/server.test.ts',
