@@ -75,7 +75,6 @@ export default defineConfig([
     // this list when its operations move to typed documents from @aftersale/graphql, as
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
-      'apps/api/src/analytics/analytics.test.ts',
       'e2e/embedded.test.ts',
       'e2e/orders.test.ts',
       'e2e/server.test.ts',
