@@ -247,7 +247,8 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       if (checked) for (const table of LOADED_TABLES) await copies.get(table)?.end();
       else await Promise.all([...copies.values()].map(async (table) => (await table.end(), table.commit())));
       await moveSequencesPastData(control);
-      if (position) await control.query(`select setval('claim_event_position_seq', coalesce(max(position), 0) + 1, false) from claim_event`);
+      // Positions equal ids here: the primary key finds the last (position's index is built later).
+      if (position) await control.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
       if (checked) await control.query('commit');
       return world;
     });
