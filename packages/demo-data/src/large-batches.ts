@@ -147,7 +147,11 @@ export function renderBatch(
 }
 
 /** Messages between the main thread and a batch worker. */
-export type ToWorker = { readonly type: 'first'; readonly batch: number; readonly ids: ClaimIds };
+export interface ToWorker {
+  readonly type: 'first';
+  readonly batch: number;
+  readonly ids: ClaimIds;
+}
 export type FromWorker =
   | { readonly type: 'counted'; readonly batch: number; readonly counts: ClaimIds }
   | { readonly type: 'rendered'; readonly batch: number; readonly chunks: TableChunk[]; readonly held: HeldBatch }

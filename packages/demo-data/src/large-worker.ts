@@ -38,7 +38,10 @@ try {
     const { lives, counts } = countBatch(tables, range.from, range.to);
     post({ type: 'counted', batch, counts });
     const { chunks, held } = renderBatch(tables, lives, { from: range.unitsFrom, to: range.unitsTo }, await idsOf(batch), texts);
-    post({ type: 'rendered', batch, chunks, held }, chunks.map((chunk) => chunk.bytes.buffer as ArrayBuffer));
+    post(
+      { type: 'rendered', batch, chunks, held },
+      chunks.map((chunk) => chunk.bytes.buffer as ArrayBuffer),
+    );
   }
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -213,7 +213,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       await copyAll(texts.take());
 
       // The batches' rows, in batch order; each batch starts where the one before ended.
-      const source = workers > 0 ? await workerBatches({ ...setup, userIds: [...userIds] }, workers, threads) : inProcessBatches(setup, tables, texts);
+      const source = workers > 0 ? workerBatches({ ...setup, userIds: [...userIds] }, workers, threads) : inProcessBatches(setup, tables, texts);
       const held = emptyHeldRows();
       const batches = batchCount(setup);
       const written = new Signals<void>();
@@ -351,7 +351,7 @@ function inProcessBatches(setup: BatchSetup, tables: ReturnType<typeof planBatch
 }
 
 /** The batches told by `workers` worker threads, batch b by worker b mod workers. */
-async function workerBatches(setup: BatchSetup, workers: number, threads: Worker[]): Promise<BatchSource> {
+function workerBatches(setup: BatchSetup, workers: number, threads: Worker[]): BatchSource {
   const counted = new Signals<ClaimIds>();
   const rendered = new Signals<{ chunks: TableChunk[]; held: HeldBatch }>();
   let fail!: (error: Error) => void;
@@ -367,7 +367,7 @@ async function workerBatches(setup: BatchSetup, workers: number, threads: Worker
       else if (message.type === 'rendered') rendered.resolve(message.batch, { chunks: message.chunks, held: message.held });
       else fail(new Error(`A generator thread failed: ${message.message}`));
     });
-    thread.on('error', (error) => fail(error));
+    thread.on('error', (error: Error) => fail(error));
     threads.push(thread);
   }
   // Awaited only through the races below.
