@@ -71,38 +71,6 @@ export default defineConfig([
   },
 
   {
-    // Tests that still send raw query strings, whose answers are untyped (`any`). Each file leaves
-    // this list when its operations move to typed documents from @aftersale/graphql, as
-    // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
-    files: [
-      'apps/api/src/analytics/analytics.test.ts',
-      'apps/api/src/auth/auth.test.ts',
-      'apps/api/src/auth/staff.test.ts',
-      'apps/api/src/catalogue/catalogue.test.ts',
-      'apps/api/src/claims/attachments.test.ts',
-      'apps/api/src/claims/claims.test.ts',
-      'apps/api/src/devices/device-import.test.ts',
-      'apps/api/src/devices/devices.test.ts',
-      'apps/api/src/orders/orders.test.ts',
-      'apps/api/src/policy/policy.test.ts',
-      'apps/api/src/stock/stock.test.ts',
-      'apps/api/src/auth/sign-in-security.test.ts',
-      'apps/api/src/claims/attachment-names.test.ts',
-      'apps/api/src/claims/integrator-view.test.ts',
-      'apps/api/src/devices/csv-safety.test.ts',
-      'apps/api/src/invoices/invoices.test.ts',
-    ],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-
-  {
     files: ['apps/console/src/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },
