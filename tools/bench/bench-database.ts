@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { generateLargeDataSet } from '@aftersale/demo-data';
 import { openAppDatabase } from '@aftersale/api/app';
 import { hashPassword } from '@aftersale/api/credentials';
+import { registerPolicyVersionsIn } from '@aftersale/api/seed-demo-data';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '@aftersale/api/embedded-postgres';
 import type { Logger } from '@aftersale/api/logger';
 import pg from 'pg';
@@ -47,7 +48,12 @@ export async function openBenchDatabase(options: { claims: number; seed?: number
   const embedded = await startEmbeddedPostgres(dir, await freePort(), log, BENCH_FLAGS);
   try {
     const orm = await openAppDatabase(embedded.url, log);
-    await orm.close();
+    try {
+      // The generator's claims name the policy versions they were assessed under: registered first, as the API does on start.
+      await registerPolicyVersionsIn(orm);
+    } finally {
+      await orm.close();
+    }
     const admin = new pg.Client({ connectionString: embedded.url });
     await admin.connect();
     try {
