@@ -109,13 +109,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
 
 /**
  * Every caller's budget unless configured otherwise (AFTERSALE_COST_BUDGET,
- * AFTERSALE_COST_RESTORE_RATE). Measured by `npm run bench -- load`: a point
- * costs the server about 0.2–0.3 ms of CPU (API and PostgreSQL together,
- * whatever the query's shape), so the refill rate is the most CPU one caller
- * can take for long. 500 a second is about an eighth of a core — the costliest
- * allowed operation once every 100 s — while a console user at their fastest
- * (a list page, 126 points, twice a second; the inspection form, 1502) never
- * runs dry. The capacity is two of the costliest operations in a row.
+ * AFTERSALE_COST_RESTORE_RATE). Measured by `npm run bench -- load` on 100 000
+ * claims: the costliest allowed operations took 2–9 s of server CPU each (API
+ * and PostgreSQL), so the old refill of 4000 points a second let one caller
+ * keep one to two cores busy for good. 500 a second is the costliest
+ * operation once every 100 s — a tenth to a quarter of a core — while a
+ * console user at their fastest (a list page, 126 points, twice a second; the
+ * inspection form, 1502) never runs dry. The capacity is two of the costliest
+ * operations in a row.
  */
 export const DEFAULT_COST_BUDGET = { capacity: 100_000, restoreRate: 500 } as const;
 
