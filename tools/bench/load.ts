@@ -125,6 +125,8 @@ class Phase {
 }
 
 let phase = new Phase('setup');
+/** The first message of each kind of error, by operation: what to look at. */
+const firstMessages = new Map<string, string>();
 
 class RequestError extends Error {
   constructor(
@@ -177,6 +179,7 @@ async function call<R, V>(
     throw error;
   } finally {
     phase.record(operation, { ms: performance.now() - started, ...(error && { error: error.kind }) });
+    if (error && !firstMessages.has(`${operation} ${error.kind}`)) firstMessages.set(`${operation} ${error.kind}`, error.message);
   }
 }
 
@@ -400,10 +403,10 @@ async function main(): Promise<void> {
       }),
     );
 
-    // What the requests ask for: units to file claims for, claims to open, IMEI prefixes, filters.
+    // What the requests ask for: units to file claims for (received: an assessment needs the date, W2), claims to open, IMEI prefixes, filters.
     const units = (
       await sql.query<{ imei: string; customer_id: number }>(
-        `select imei, customer_id from device tablesample system (2) where not exists (select 1 from device r where r.replaces_device_id = device.id) limit 20000`,
+        `select imei, customer_id from device tablesample system (2) where received_on is not null and not exists (select 1 from device r where r.replaces_device_id = device.id) limit 20000`,
       )
     ).rows;
     const unitsOf = new Map<number, string[]>();
@@ -411,7 +414,7 @@ async function main(): Promise<void> {
     for (const key of keys) {
       if (!unitsOf.get(key.customerId)?.length) {
         const { rows } = await sql.query<{ imei: string }>(
-          `select imei from device where customer_id = $1 and not exists (select 1 from device r where r.replaces_device_id = device.id) limit 2000`,
+          `select imei from device where customer_id = $1 and received_on is not null and not exists (select 1 from device r where r.replaces_device_id = device.id) limit 2000`,
           [key.customerId],
         );
         unitsOf.set(
@@ -489,6 +492,8 @@ async function main(): Promise<void> {
     console.log(
       `Errors of the ordinary clients over both phases: ${errors} of ${others.length.toLocaleString('en')} requests; server log lines at error level: ${serverErrors.length}`,
     );
+    for (const [kind, message] of [...firstMessages].filter(([kind]) => !kind.includes('timeout')).slice(0, 10))
+      console.log(`  ${kind}: ${message.slice(0, 200)}`);
     for (const line of serverErrors.slice(0, 5)) console.log(`  ${line.slice(0, 300)}`);
     if (errors > 0 || serverErrors.length > 0) process.exitCode = 1;
 
