@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { generateLargeDataSet } from '@aftersale/demo-data';
 import { openAppDatabase } from '@aftersale/api/app';
 import { hashPassword } from '@aftersale/api/credentials';
+import { registerPolicyVersionsIn } from '@aftersale/api/seed-demo-data';
 import { BULK_LOAD_FLAGS, freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '@aftersale/api/embedded-postgres';
 import type { Logger } from '@aftersale/api/logger';
 import pg from 'pg';
@@ -49,7 +50,12 @@ export async function openBenchDatabase(options: { claims: number; seed?: number
     const loading = await startEmbeddedPostgres(dir, await freePort(), log, BULK_LOAD_FLAGS);
     try {
       const orm = await openAppDatabase(loading.url, log);
-      await orm.close();
+      try {
+        // The generator's claims name the policy versions they were assessed under: registered first, as the API does on start.
+        await registerPolicyVersionsIn(orm);
+      } finally {
+        await orm.close();
+      }
       const rows = await generate(loading.url, { claims, seed, today });
       await writeFile(marker, JSON.stringify(rows, null, 2));
     } finally {
