@@ -18,18 +18,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
-import type {
-  AnalyticsFilter,
-  ClaimRatePoint,
-  DecisionCount,
-  EarlyWarningReport,
-  FailureModes,
-  MonthsInServiceRate,
-  NevadaChart,
-  ReliabilityForecast,
-  TurnaroundRow,
-  WarrantyCostPoint,
-} from './analytics.types.js';
+import type { AnalyticsAnswers, AnalyticsFilter, AnalyticsQuery } from './analytics.types.js';
 
 /** A filter checked and completed: every month bound set, ids as numbers. */
 export interface Scope {
@@ -70,13 +59,58 @@ interface Where {
   params: unknown[];
 }
 
+/** How many answers the cache keeps for one rollup version (the oldest goes first). */
+const CACHED_ANSWERS = 200;
+
+type Computations = { [Q in AnalyticsQuery]: (em: EntityManager, scope: Scope) => Promise<AnalyticsAnswers[Q]> };
+
 /**
- * Analytics read the rollup tables of migration 0006 only (a few hundred to a
- * few thousand rows per question, never the claims), and leave the
- * statistics to @aftersale/domain.
+ * Analytics read the rollup tables of migrations 0006 and 0012 only (a few
+ * hundred to a few thousand rows per question, never the claims), and leave
+ * the statistics to @aftersale/domain.
+ *
+ * Answers are cached per question and scope under the rollups' version
+ * (`analytics_version`, bumped by the transaction that changes a rollup). The
+ * version is read before the rollups, so a cached answer is never older than
+ * its version, and any committed change moves the version: no answer lags.
  */
 export class AnalyticsService {
+  private cache: { version: bigint; answers: Map<string, Promise<unknown>> } = { version: -1n, answers: new Map() };
+
+  private readonly computations: Computations = {
+    claimRates: (em, scope) => this.claimRates(em, scope),
+    claimRatesByMonthsInService: (em, scope) => this.claimRatesByMonthsInService(em, scope),
+    failureModes: (em, scope) => this.failureModes(em, scope),
+    warrantyCost: (em, scope) => this.warrantyCost(em, scope),
+    decisionMix: (em, scope) => this.decisionMix(em, scope),
+    turnaround: (em, scope) => this.turnaround(em, scope),
+    nevadaChart: (em, scope) => this.nevadaChart(em, scope),
+    reliabilityForecast: (em, scope) => this.reliabilityForecast(em, scope),
+    earlyWarnings: (em, scope) => this.earlyWarnings(em, scope),
+  };
+
   constructor(private readonly clock: Clock) {}
+
+  /** One analytics question answered for a filter: from the cache when the rollups have not changed since. */
+  async answer<Q extends AnalyticsQuery>(em: EntityManager, query: Q, filter: AnalyticsFilter | undefined): Promise<AnalyticsAnswers[Q]> {
+    const scope = this.scope(filter);
+    const [row] = await em.getConnection().execute<{ version: string }[]>('select sum(version)::text as version from analytics_version');
+    const version = BigInt(row!.version);
+    const compute = () => this.computations[query](em, scope);
+    // A request that read an older version than the cache holds (it raced a write) computes without caching.
+    if (version < this.cache.version) return compute();
+    if (version > this.cache.version) this.cache = { version, answers: new Map() };
+    const { answers } = this.cache;
+    const key = `${query} ${JSON.stringify(scope)}`;
+    let answer = answers.get(key) as Promise<AnalyticsAnswers[Q]> | undefined;
+    if (!answer) {
+      if (answers.size >= CACHED_ANSWERS) answers.delete(answers.keys().next().value!);
+      answer = compute();
+      answers.set(key, answer);
+      answer.catch(() => answers.delete(key));
+    }
+    return answer;
+  }
 
   scope(filter: AnalyticsFilter | undefined = {}): Scope {
     const currentMonth = this.clock.today().slice(0, 7);
@@ -138,9 +172,14 @@ export class AnalyticsService {
     return scope.customerId === null ? 'analytics_claims_by_model' : 'analytics_claims';
   }
 
-  /** A rollup, or its by-month form (no customer, no receipt month) when the scope asks for neither. */
-  private rollup(scope: Scope, table: string): { table: string; byMonth: boolean } {
+  /**
+   * A rollup, or its by-month form (no customer, no receipt month) when the
+   * scope asks for neither, or its by-centre form (no model or form type
+   * either) when it has one and the scope asks for none of those.
+   */
+  private rollup(scope: Scope, table: string, options: { byCentre?: boolean } = {}): { table: string; byMonth: boolean } {
     const byMonth = scope.customerId === null && !scope.receiptFiltered;
+    if (byMonth && options.byCentre && scope.modelIds === null && scope.formType === null) return { table: `${table}_by_centre`, byMonth };
     return { table: byMonth ? `${table}_by_month` : table, byMonth };
   }
 
@@ -158,7 +197,7 @@ export class AnalyticsService {
     const where = this.where(scope, { claims: false });
     const rows = await em.getConnection().execute<{ model_id: number; receipt_month: string; units: string }[]>(
       `select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month, sum(units) as units
-         from analytics_units where ${where.sql} group by 1, 2 order by 1, 2`,
+         from ${scope.customerId === null ? 'analytics_units_by_model' : 'analytics_units'} where ${where.sql} group by 1, 2 order by 1, 2`,
       where.params,
     );
     return rows.map((row) => ({ modelId: row.model_id, receiptMonth: row.receipt_month, units: Number(row.units) }));
@@ -177,8 +216,7 @@ export class AnalyticsService {
     return result;
   }
 
-  async claimRates(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<ClaimRatePoint[]> {
-    const scope = this.scope(filter);
+  private async claimRates(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['claimRates']> {
     const where = this.where(scope, { claims: true });
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ model_id: number; month: string; claims: string }[]>(
@@ -203,8 +241,7 @@ export class AnalyticsService {
       );
   }
 
-  async claimRatesByMonthsInService(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<MonthsInServiceRate[]> {
-    const scope = this.scope(filter);
+  private async claimRatesByMonthsInService(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['claimRatesByMonthsInService']> {
     const where = this.where(scope, { claims: true });
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ model_id: number; age: number; claims: string }[]>(
@@ -238,8 +275,7 @@ export class AnalyticsService {
       });
   }
 
-  async failureModes(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<FailureModes> {
-    const scope = this.scope(filter);
+  private async failureModes(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['failureModes']> {
     const { table, byMonth } = this.rollup(scope, 'analytics_failure_modes');
     const where = this.where(scope, { claims: true, byMonth });
     const rows = await em
@@ -256,8 +292,7 @@ export class AnalyticsService {
     return { findings: bars('FINDING'), partCategories: bars('PART') };
   }
 
-  async warrantyCost(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<WarrantyCostPoint[]> {
-    const scope = this.scope(filter);
+  private async warrantyCost(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['warrantyCost']> {
     const where = this.where(scope, { claims: true });
     const [costRows, units] = await Promise.all([
       em.getConnection().execute<{ model_id: number; month: string; claims: string; warranty_cost: string; paid_revenue: string }[]>(
@@ -293,8 +328,7 @@ export class AnalyticsService {
       );
   }
 
-  async decisionMix(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<DecisionCount[]> {
-    const scope = this.scope(filter);
+  private async decisionMix(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['decisionMix']> {
     const { table, byMonth } = this.rollup(scope, 'analytics_decisions');
     const where = this.where(scope, { claims: true, byMonth });
     const rows = await em.getConnection().execute<{ month: string; decision: Decision; claims: string }[]>(
@@ -305,9 +339,8 @@ export class AnalyticsService {
     return rows.map((row) => ({ month: row.month, decision: row.decision, claims: Number(row.claims) }));
   }
 
-  async turnaround(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<TurnaroundRow[]> {
-    const scope = this.scope(filter);
-    const { table, byMonth } = this.rollup(scope, 'analytics_turnaround');
+  private async turnaround(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['turnaround']> {
+    const { table, byMonth } = this.rollup(scope, 'analytics_turnaround', { byCentre: true });
     const where = this.where(scope, { claims: true, byMonth });
     const rows = await em.getConnection().execute<{ centre: number; name: string | null; month: string; days: number; claims: string }[]>(
       `select t.service_centre_id as centre, sc.name, to_char(t.claim_month, 'YYYY-MM') as month, t.days, sum(t.claims) as claims
@@ -337,8 +370,7 @@ export class AnalyticsService {
       .sort((a, b) => (a.serviceCentreName ?? '').localeCompare(b.serviceCentreName ?? '') || (a.month ?? '').localeCompare(b.month ?? ''));
   }
 
-  async nevadaChart(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<NevadaChart> {
-    const scope = this.scope(filter);
+  private async nevadaChart(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['nevadaChart']> {
     const where = this.where(scope, { claims: true });
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ receipt_month: string; claim_month: string; claims: string }[]>(
@@ -397,8 +429,8 @@ export class AnalyticsService {
     return { byModel, asOf, names: await this.models(em, byModel.keys()) };
   }
 
-  async earlyWarnings(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<EarlyWarningReport> {
-    const { byModel, names } = await this.cohorts(em, this.scope(filter));
+  private async earlyWarnings(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['earlyWarnings']> {
+    const { byModel, names } = await this.cohorts(em, scope);
     const cohorts = [...byModel.entries()].flatMap(([modelId, list]) =>
       list.map((cohort) => ({ group: String(modelId), cohort: cohort.receiptMonth, units: cohort.units, claimsByMonthInService: cohort.claimsByAge })),
     );
@@ -425,10 +457,10 @@ export class AnalyticsService {
    * are failures at k + ½ months (weighted by their count); each cohort's
    * units without a claim are censored at its age + ½.
    */
-  async reliabilityForecast(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<ReliabilityForecast[]> {
-    const { byModel, asOf, names } = await this.cohorts(em, this.scope(filter));
+  private async reliabilityForecast(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['reliabilityForecast']> {
+    const { byModel, asOf, names } = await this.cohorts(em, scope);
     return [...byModel.entries()]
-      .map(([modelId, cohorts]): ReliabilityForecast => {
+      .map(([modelId, cohorts]): AnalyticsAnswers['reliabilityForecast'][number] => {
         const observations: WeibullObservation[] = [];
         const claimsByAge: number[] = [];
         const exposed: number[] = [];

@@ -1,5 +1,5 @@
 import type { Decision, FormType } from '@aftersale/domain';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 
 const MONTH = 'A month as YYYY-MM.';
@@ -16,6 +16,12 @@ export class AnalyticsFilter {
   @Field(() => String, { nullable: true, description: `Last month units were received. ${MONTH}` }) receiptTo?: string;
   @Field(() => String, { nullable: true, description: `First month of claim (submission). ${MONTH}` }) claimFrom?: string;
   @Field(() => String, { nullable: true, description: `Last month of claim (submission). ${MONTH}` }) claimTo?: string;
+}
+
+/** The arguments of every analytics query. */
+@ArgsType()
+export class AnalyticsArgs {
+  @Field(() => AnalyticsFilter, { nullable: true }) filter?: AnalyticsFilter;
 }
 
 @ObjectType({ description: 'Claims per 1000 units in the field for one model in one month of claim.' })
@@ -159,3 +165,18 @@ export class EarlyWarningReport {
   @Field(() => Float, { description: 'The per-cohort p-value below which a cohort is flagged (0.01 / cohorts tested).' }) threshold!: number;
   @Field(() => [EarlyWarningFlag]) flags!: EarlyWarningFlag[];
 }
+
+/** What each analytics query answers: the service's one entry point and the resolver are typed by it. */
+export interface AnalyticsAnswers {
+  claimRates: ClaimRatePoint[];
+  claimRatesByMonthsInService: MonthsInServiceRate[];
+  failureModes: FailureModes;
+  warrantyCost: WarrantyCostPoint[];
+  decisionMix: DecisionCount[];
+  turnaround: TurnaroundRow[];
+  nevadaChart: NevadaChart;
+  reliabilityForecast: ReliabilityForecast[];
+  earlyWarnings: EarlyWarningReport;
+}
+
+export type AnalyticsQuery = keyof AnalyticsAnswers;

@@ -18,7 +18,7 @@ import { Migration } from '@mikro-orm/migrations';
 const CLAIM_DIMENSIONS = `c.model_id, c.customer_id, c.form_type, analytics_month(d.received_on) as receipt_month, analytics_month(c.submitted_on) as claim_month`;
 const DIMENSION_COLUMNS = 'model_id, customer_id, form_type, receipt_month, claim_month';
 
-interface Source {
+export interface Source {
   /** The base table whose rows it counts. */
   table: string;
   select: string;
@@ -36,7 +36,7 @@ interface Source {
 
 const BY_MODEL = { rollup: 'analytics_claims_by_model', key: 'model_id, form_type, receipt_month, claim_month' };
 
-const SOURCES: Record<string, Source> = {
+export const SOURCES: Record<string, Source> = {
   // Units in the field by receipt month; a replacement unit (W4) is not a new unit.
   units: {
     table: 'device',
