@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SOURCES } from './0006-analytics-rollups.js';
+import { rollupTable, SOURCES, TRANSITION_ROWS } from './0006-analytics-rollups.js';
 
 /**
  * Analytics rollups, second form: one shared definition of how signed rows
@@ -44,22 +44,11 @@ create table analytics_version (
 );
 insert into analytics_version (shard) select generate_series(0, ${VERSION_SHARDS - 1});
 
-create table analytics_units_by_model (
-  model_id int not null,
-  receipt_month date not null,
-  units int not null default 0,
-  primary key (model_id, receipt_month)
-);
+${rollupTable('analytics_units_by_model', 'model_id, receipt_month', ['units int'])}
 insert into analytics_units_by_model (model_id, receipt_month, units)
   select model_id, receipt_month, sum(units) from analytics_units group by 1, 2 having sum(units) <> 0;
 
-create table analytics_turnaround_by_centre (
-  claim_month date not null,
-  service_centre_id int not null,
-  days int not null,
-  claims int not null default 0,
-  primary key (claim_month, service_centre_id, days)
-);
+${rollupTable('analytics_turnaround_by_centre', 'claim_month, service_centre_id, days', ['claims int'])}
 insert into analytics_turnaround_by_centre (claim_month, service_centre_id, days, claims)
   select claim_month, service_centre_id, days, sum(claims) from analytics_turnaround_by_month group by 1, 2, 3 having sum(claims) <> 0;
 
@@ -100,11 +89,7 @@ declare
   total bigint := 0;
 begin
   foreach source in array tg_argv loop
-    execute analytics_upsert(source, case tg_op
-      when 'INSERT' then analytics_source(source, 'new_rows', 1)
-      when 'DELETE' then analytics_source(source, 'old_rows', -1)
-      else analytics_source(source, 'new_rows', 1) || ' union all ' || analytics_source(source, 'old_rows', -1)
-    end) into changed;
+    execute analytics_upsert(source, ${TRANSITION_ROWS}) into changed;
     total := total + changed;
   end loop;
   if total > 0 then perform analytics_bump_version(); end if;
