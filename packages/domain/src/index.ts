@@ -107,6 +107,7 @@ export {
   observedFailureShare,
   weibullCdf,
   weibullCdfBand,
+  weibullCdfBands,
   weibullConfidence,
   weibullQuantile,
   type FleetCohort,

@@ -9,7 +9,7 @@ import {
   observedFailureShare,
   pareto,
   weibullCdf,
-  weibullCdfBand,
+  weibullCdfBands,
   weibullConfidence,
   type Decision,
   type WeibullObservation,
@@ -39,6 +39,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const EARLIEST = '0001-01';
 const FORECAST_MONTHS = 12;
 const CURVE_MONTHS = 36;
+const CURVE_MONTHS_LIST = Array.from({ length: CURVE_MONTHS }, (_, k) => k + 1);
 
 function month(value: string | undefined, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -342,21 +343,21 @@ export class AnalyticsService {
   private async turnaround(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['turnaround']> {
     const { table, byMonth } = this.rollup(scope, 'analytics_turnaround', { byCentre: true });
     const where = this.where(scope, { claims: true, byMonth });
-    const rows = await em.getConnection().execute<{ centre: number; name: string | null; month: string; days: number; claims: string }[]>(
+    // Each centre's histogram per month, and over the whole period (month null), summed by PostgreSQL.
+    const rows = await em.getConnection().execute<{ centre: number; name: string | null; month: string | null; days: number; claims: string }[]>(
       `select t.service_centre_id as centre, sc.name, to_char(t.claim_month, 'YYYY-MM') as month, t.days, sum(t.claims) as claims
          from ${table} t left join service_centre sc on sc.id = t.service_centre_id
         where ${where.sql}
-        group by 1, 2, 3, 4 having sum(t.claims) > 0`,
+        group by grouping sets ((t.service_centre_id, sc.name, t.claim_month, t.days), (t.service_centre_id, sc.name, t.days))
+       having sum(t.claims) > 0`,
       where.params,
     );
     const histograms = new Map<string, { centre: number; name: string | null; month: string | null; histogram: { value: number; count: number }[] }>();
     for (const row of rows) {
-      for (const m of [null, row.month]) {
-        const key = `${row.centre} ${m}`;
-        let entry = histograms.get(key);
-        if (!entry) histograms.set(key, (entry = { centre: row.centre, name: row.name, month: m, histogram: [] }));
-        entry.histogram.push({ value: row.days, count: Number(row.claims) });
-      }
+      const key = `${row.centre} ${row.month}`;
+      let entry = histograms.get(key);
+      if (!entry) histograms.set(key, (entry = { centre: row.centre, name: row.name, month: row.month, histogram: [] }));
+      entry.histogram.push({ value: row.days, count: Number(row.claims) });
     }
     return [...histograms.values()]
       .map(({ centre, name, month: m, histogram }) => ({
@@ -414,14 +415,21 @@ export class AnalyticsService {
       ),
       this.units(em, scope),
     ]);
-    const claims = new Map(claimRows.map((row) => [`${row.model_id} ${row.receipt_month} ${row.age}`, Number(row.claims)]));
+    const claims = new Map<string, number[]>();
+    for (const row of claimRows) {
+      const key = `${row.model_id} ${row.receipt_month}`;
+      let byAge = claims.get(key);
+      if (!byAge) claims.set(key, (byAge = []));
+      byAge[row.age] = Number(row.claims);
+    }
     // The last month whose claims are all in: the end of the claim period, or last month.
     const asOf = scope.claimTo < scope.currentMonth ? scope.claimTo : addToMonth(scope.currentMonth, -1);
     const byModel = new Map<number, { receiptMonth: string; units: number; claimsByAge: number[]; age: number }[]>();
     for (const row of units) {
       const age = monthsInService(row.receiptMonth, asOf);
       if (age < 0) continue;
-      const claimsByAge = Array.from({ length: age + 1 }, (_, k) => claims.get(`${row.modelId} ${row.receiptMonth} ${k}`) ?? 0);
+      const counted = claims.get(`${row.modelId} ${row.receiptMonth}`) ?? [];
+      const claimsByAge = Array.from({ length: age + 1 }, (_, k) => counted[k] ?? 0);
       let list = byModel.get(row.modelId);
       if (!list) byModel.set(row.modelId, (list = []));
       list.push({ receiptMonth: row.receiptMonth, units: row.units, claimsByAge, age });
@@ -501,9 +509,8 @@ export class AnalyticsService {
           shapeBand: band.shape,
           scaleBand: band.scale,
           b10Band: band.b10,
-          curve: Array.from({ length: CURVE_MONTHS }, (_, k) => {
-            const months = k + 1;
-            const cdfBand = weibullCdfBand(months, observations, fit);
+          curve: weibullCdfBands(CURVE_MONTHS_LIST, observations, fit).map((cdfBand, k) => {
+            const months = CURVE_MONTHS_LIST[k]!;
             return { months, observed: observed[k] ?? null, fitted: weibullCdf(months, fit), lower: cdfBand.lower, upper: cdfBand.upper };
           }),
           expected: expected.map((count, index) => ({ month: addToMonth(asOf, index + 1), claims: count })),
