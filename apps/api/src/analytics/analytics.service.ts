@@ -343,23 +343,24 @@ export class AnalyticsService {
   private async turnaround(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['turnaround']> {
     const { table, byMonth } = this.rollup(scope, 'analytics_turnaround', { byCentre: true });
     const where = this.where(scope, { claims: true, byMonth });
-    // Each centre's histogram per month, and over the whole period (month null), summed by PostgreSQL.
-    const rows = await em.getConnection().execute<{ centre: number; name: string | null; month: string | null; days: number; claims: string }[]>(
-      `select t.service_centre_id as centre, sc.name, to_char(t.claim_month, 'YYYY-MM') as month, t.days, sum(t.claims) as claims
-         from ${table} t left join service_centre sc on sc.id = t.service_centre_id
-        where ${where.sql}
-        group by grouping sets ((t.service_centre_id, sc.name, t.claim_month, t.days), (t.service_centre_id, sc.name, t.days))
-       having sum(t.claims) > 0`,
+    // Each centre's histogram of days per month, and over the whole period (month null), summed by PostgreSQL, as two arrays.
+    const rows = await em.getConnection().execute<{ centre: number; name: string | null; month: string | null; days: number[]; claims: number[] }[]>(
+      `select centre, name, month, array_agg(days) as days, array_agg(claims) as claims from (
+           select t.service_centre_id as centre, sc.name, to_char(t.claim_month, 'YYYY-MM') as month, t.days, sum(t.claims)::int as claims
+             from ${table} t left join service_centre sc on sc.id = t.service_centre_id
+            where ${where.sql}
+            group by grouping sets ((t.service_centre_id, sc.name, t.claim_month, t.days), (t.service_centre_id, sc.name, t.days))
+           having sum(t.claims) > 0) bars
+         group by 1, 2, 3`,
       where.params,
     );
-    const histograms = new Map<string, { centre: number; name: string | null; month: string | null; histogram: { value: number; count: number }[] }>();
-    for (const row of rows) {
-      const key = `${row.centre} ${row.month}`;
-      let entry = histograms.get(key);
-      if (!entry) histograms.set(key, (entry = { centre: row.centre, name: row.name, month: row.month, histogram: [] }));
-      entry.histogram.push({ value: row.days, count: Number(row.claims) });
-    }
-    return [...histograms.values()]
+    return rows
+      .map(({ centre, name, month: m, days, claims }) => ({
+        centre,
+        name,
+        month: m,
+        histogram: days.map((value, index) => ({ value, count: claims[index]! })),
+      }))
       .map(({ centre, name, month: m, histogram }) => ({
         serviceCentreId: centre === 0 ? null : centre,
         serviceCentreName: name,
@@ -406,21 +407,23 @@ export class AnalyticsService {
   private async cohorts(em: EntityManager, scope: Scope) {
     const where = this.where(scope, { claims: true, claimPeriod: false });
     const [claimRows, units] = await Promise.all([
-      em.getConnection().execute<{ model_id: number; receipt_month: string; age: number; claims: string }[]>(
-        `select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month,
-                ((extract(year from claim_month) - extract(year from receipt_month)) * 12
-                 + extract(month from claim_month) - extract(month from receipt_month))::int as age, sum(claims) as claims
-           from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2, 3`,
+      // One row per model and receipt month, its claims by age as two arrays (a few hundred rows, not thousands).
+      em.getConnection().execute<{ model_id: number; receipt_month: string; ages: number[]; claims: number[] }[]>(
+        `select model_id, receipt_month, array_agg(age order by age) as ages, array_agg(claims order by age) as claims from (
+           select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month,
+                  ((extract(year from claim_month) - extract(year from receipt_month)) * 12
+                   + extract(month from claim_month) - extract(month from receipt_month))::int as age, sum(claims)::int as claims
+             from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2, 3) cells
+         group by 1, 2`,
         where.params,
       ),
       this.units(em, scope),
     ]);
     const claims = new Map<string, number[]>();
     for (const row of claimRows) {
-      const key = `${row.model_id} ${row.receipt_month}`;
-      let byAge = claims.get(key);
-      if (!byAge) claims.set(key, (byAge = []));
-      byAge[row.age] = Number(row.claims);
+      const byAge: number[] = [];
+      row.ages.forEach((age, index) => (byAge[age] = row.claims[index]!));
+      claims.set(`${row.model_id} ${row.receipt_month}`, byAge);
     }
     // The last month whose claims are all in: the end of the claim period, or last month.
     const asOf = scope.claimTo < scope.currentMonth ? scope.claimTo : addToMonth(scope.currentMonth, -1);
