@@ -39,6 +39,8 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const EARLIEST = '0001-01';
 const FORECAST_MONTHS = 12;
 const CURVE_MONTHS = 36;
+/** A rollup row's months in service (month of claim − month of receipt), in float arithmetic (extract's numeric is slower). */
+const MONTHS_IN_SERVICE = `(date_part('year', claim_month) * 12 + date_part('month', claim_month) - date_part('year', receipt_month) * 12 - date_part('month', receipt_month))::int`;
 const CURVE_MONTHS_LIST = Array.from({ length: CURVE_MONTHS }, (_, k) => k + 1);
 
 function month(value: string | undefined, field: string): string | undefined {
@@ -246,8 +248,7 @@ export class AnalyticsService {
     const where = this.where(scope, { claims: true });
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ model_id: number; age: number; claims: string }[]>(
-        `select model_id, ((extract(year from claim_month) - extract(year from receipt_month)) * 12
-                           + extract(month from claim_month) - extract(month from receipt_month))::int as age, sum(claims) as claims
+        `select model_id, ${MONTHS_IN_SERVICE} as age, sum(claims) as claims
            from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2`,
         where.params,
       ),
@@ -409,10 +410,8 @@ export class AnalyticsService {
     const [claimRows, units] = await Promise.all([
       // One row per model and receipt month, its claims by age as two arrays (a few hundred rows, not thousands).
       em.getConnection().execute<{ model_id: number; receipt_month: string; ages: number[]; claims: number[] }[]>(
-        `select model_id, receipt_month, array_agg(age order by age) as ages, array_agg(claims order by age) as claims from (
-           select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month,
-                  ((extract(year from claim_month) - extract(year from receipt_month)) * 12
-                   + extract(month from claim_month) - extract(month from receipt_month))::int as age, sum(claims)::int as claims
+        `select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month, array_agg(age order by age) as ages, array_agg(claims order by age) as claims from (
+           select model_id, receipt_month, ${MONTHS_IN_SERVICE} as age, sum(claims)::int as claims
              from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2, 3) cells
          group by 1, 2`,
         where.params,
