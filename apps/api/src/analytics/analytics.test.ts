@@ -510,21 +510,21 @@ describe('rollups kept current', () => {
   it('answers a question again from its cache until the rollups’ version moves', async () => {
     const conn = t.app.orm.em.fork().getConnection();
     const filter = { modelIds: [String(alpha.id)], claimFrom: '2026-02', claimTo: '2026-02' };
-    const first = await ask<any[]>('claimRates', RATE, filter);
+    const first = await ask(RATE, filter);
     expect(first).toEqual([{ modelName: 'Alpha', month: '2026-02', claims: 1, unitsInField: 4, ratePer1000: 250 }]);
     // A rollup changed behind the triggers' back (no writer does this): the version did not move, the cached answer stands.
     const poke = (by: number) =>
       conn.execute(`update analytics_claims_by_model set claims = claims + ? where model_id = ? and claim_month = '2026-02-01'`, [by, alpha.id]);
     await poke(2);
     try {
-      expect(await ask<any[]>('claimRates', RATE, filter)).toEqual(first);
+      expect(await ask(RATE, filter)).toEqual(first);
       await conn.execute('select analytics_bump_version()');
-      expect((await ask<any[]>('claimRates', RATE, filter))[0].claims).toBe(3);
+      expect((await ask(RATE, filter))[0]!.claims).toBe(3);
     } finally {
       await poke(-2);
       await conn.execute('select analytics_bump_version()');
     }
-    expect(await ask<any[]>('claimRates', RATE, filter)).toEqual(first);
+    expect(await ask(RATE, filter)).toEqual(first);
   });
 
   it('writes nothing to the rollups when a claim only changes status', async () => {
