@@ -105,6 +105,7 @@ export {
   observedFailureShare,
   weibullCdf,
   weibullCdfBand,
+  weibullCdfBands,
   weibullConfidence,
   weibullQuantile,
   type FleetCohort,

@@ -6,6 +6,7 @@ import {
   observedFailureShare,
   weibullCdf,
   weibullCdfBand,
+  weibullCdfBands,
   weibullConfidence,
   weibullQuantile,
   type WeibullObservation,
@@ -171,6 +172,14 @@ describe('weibullConfidence and weibullCdfBand (Fisher matrix, delta method)', (
     expect(weibullCdf(12, fit)).toBeCloseTo(0.57144586, 6);
     expect(band.lower).toBeCloseTo(0.27193268, 4);
     expect(band.upper).toBeCloseTo(0.895894, 4);
+  });
+
+  it('bands a whole curve at once, each time as it would be alone', () => {
+    const times = [0.5, 3, 12, 40];
+    const bands = weibullCdfBands(times, weighted, fit);
+    expect(bands).toEqual(times.map((time) => weibullCdfBand(time, weighted, fit)));
+    expect(bands[2]!.lower).toBeCloseTo(0.27193268, 4);
+    expect(weibullCdfBands(times, weighted, fit, 0.8)[2]!.upper).toBeLessThan(bands[2]!.upper);
   });
 
   it('narrows as the level falls and refuses an unknown level', () => {

@@ -202,14 +202,24 @@ export function weibullConfidence(observations: readonly WeibullObservation[], f
  * @example weibullCdfBand(12, observations, fit) // { lower, upper } around weibullCdf(12, fit)
  */
 export function weibullCdfBand(time: number, observations: readonly WeibullObservation[], fit: WeibullFit, level = 0.95): Interval {
+  return weibullCdfBands([time], observations, fit, level)[0]!;
+}
+
+/**
+ * `weibullCdfBand` at each of `times`, the covariance computed once for all (a curve's band).
+ * @example weibullCdfBands([1, 2, 3], observations, fit) // [{ lower, upper }, …] one per time
+ */
+export function weibullCdfBands(times: readonly number[], observations: readonly WeibullObservation[], fit: WeibullFit, level = 0.95): Interval[] {
   const z = normalQuantile(level);
   const cov = covarianceOf(samplesOf(observations), fit);
   const sigma = 1 / fit.shape;
-  const s = (Math.log(time) - Math.log(fit.scale)) / sigma;
-  // ds/dμ = −1/σ, ds/dσ = −s/σ.
-  const se = Math.sqrt(cov.mm + 2 * s * cov.ms + s * s * cov.ss) / sigma;
   const cdf = (x: number) => -Math.expm1(-Math.exp(x));
-  return { lower: cdf(s - z * se), upper: cdf(s + z * se) };
+  return times.map((time) => {
+    const s = (Math.log(time) - Math.log(fit.scale)) / sigma;
+    // ds/dμ = −1/σ, ds/dσ = −s/σ.
+    const se = Math.sqrt(cov.mm + 2 * s * cov.ms + s * s * cov.ss) / sigma;
+    return { lower: cdf(s - z * se), upper: cdf(s + z * se) };
+  });
 }
 
 /** Units of one age still in the field (no claim yet). */

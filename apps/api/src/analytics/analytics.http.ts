@@ -36,7 +36,7 @@ export function analyticsRoutes(analytics: AnalyticsService): RestRoute[] {
       roles: ['ANALYST', 'ADMIN'],
       async handle(req, res, ctx) {
         const filter = analyticsFilterOf(req.query);
-        const chart = await analytics.nevadaChart(ctx.em, filter);
+        const chart = await analytics.answer(ctx.em, 'nevadaChart', filter);
         res.status(200).setHeader('content-type', 'text/csv; charset=utf-8');
         res.setHeader('content-disposition', 'attachment; filename="nevada.csv"');
         const csv = stringify({ header: true, columns: ['receiptMonth', 'units', 'claimMonth', 'claims', 'ratePer1000'] });

@@ -9,7 +9,7 @@ import {
   observedFailureShare,
   pareto,
   weibullCdf,
-  weibullCdfBand,
+  weibullCdfBands,
   weibullConfidence,
   type Decision,
   type WeibullObservation,
@@ -18,18 +18,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
-import type {
-  AnalyticsFilter,
-  ClaimRatePoint,
-  DecisionCount,
-  EarlyWarningReport,
-  FailureModes,
-  MonthsInServiceRate,
-  NevadaChart,
-  ReliabilityForecast,
-  TurnaroundRow,
-  WarrantyCostPoint,
-} from './analytics.types.js';
+import type { AnalyticsAnswers, AnalyticsFilter, AnalyticsQuery } from './analytics.types.js';
 
 /** A filter checked and completed: every month bound set, ids as numbers. */
 export interface Scope {
@@ -50,6 +39,9 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const EARLIEST = '0001-01';
 const FORECAST_MONTHS = 12;
 const CURVE_MONTHS = 36;
+/** A rollup row's months in service (month of claim − month of receipt), in float arithmetic (extract's numeric is slower). */
+const MONTHS_IN_SERVICE = `(date_part('year', claim_month) * 12 + date_part('month', claim_month) - date_part('year', receipt_month) * 12 - date_part('month', receipt_month))::int`;
+const CURVE_MONTHS_LIST = Array.from({ length: CURVE_MONTHS }, (_, k) => k + 1);
 
 function month(value: string | undefined, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -70,13 +62,58 @@ interface Where {
   params: unknown[];
 }
 
+/** How many answers the cache keeps for one rollup version (the oldest goes first). */
+const CACHED_ANSWERS = 200;
+
+type Computations = { [Q in AnalyticsQuery]: (em: EntityManager, scope: Scope) => Promise<AnalyticsAnswers[Q]> };
+
 /**
- * Analytics read the rollup tables of migration 0006 only (a few hundred to a
- * few thousand rows per question, never the claims), and leave the
- * statistics to @aftersale/domain.
+ * Analytics read the rollup tables of migrations 0006 and 0012 only (a few
+ * hundred to a few thousand rows per question, never the claims), and leave
+ * the statistics to @aftersale/domain.
+ *
+ * Answers are cached per question and scope under the rollups' version
+ * (`analytics_version`, bumped by the transaction that changes a rollup). The
+ * version is read before the rollups, so a cached answer is never older than
+ * its version, and any committed change moves the version: no answer lags.
  */
 export class AnalyticsService {
+  private cache: { version: bigint; answers: Map<string, Promise<unknown>> } = { version: -1n, answers: new Map() };
+
+  private readonly computations: Computations = {
+    claimRates: (em, scope) => this.claimRates(em, scope),
+    claimRatesByMonthsInService: (em, scope) => this.claimRatesByMonthsInService(em, scope),
+    failureModes: (em, scope) => this.failureModes(em, scope),
+    warrantyCost: (em, scope) => this.warrantyCost(em, scope),
+    decisionMix: (em, scope) => this.decisionMix(em, scope),
+    turnaround: (em, scope) => this.turnaround(em, scope),
+    nevadaChart: (em, scope) => this.nevadaChart(em, scope),
+    reliabilityForecast: (em, scope) => this.reliabilityForecast(em, scope),
+    earlyWarnings: (em, scope) => this.earlyWarnings(em, scope),
+  };
+
   constructor(private readonly clock: Clock) {}
+
+  /** One analytics question answered for a filter: from the cache when the rollups have not changed since. */
+  async answer<Q extends AnalyticsQuery>(em: EntityManager, query: Q, filter: AnalyticsFilter | undefined): Promise<AnalyticsAnswers[Q]> {
+    const scope = this.scope(filter);
+    const [row] = await em.getConnection().execute<{ version: string }[]>('select sum(version)::text as version from analytics_version');
+    const version = BigInt(row!.version);
+    const compute = () => this.computations[query](em, scope);
+    // A request that read an older version than the cache holds (it raced a write) computes without caching.
+    if (version < this.cache.version) return compute();
+    if (version > this.cache.version) this.cache = { version, answers: new Map() };
+    const { answers } = this.cache;
+    const key = `${query} ${JSON.stringify(scope)}`;
+    let answer = answers.get(key) as Promise<AnalyticsAnswers[Q]> | undefined;
+    if (!answer) {
+      if (answers.size >= CACHED_ANSWERS) answers.delete(answers.keys().next().value!);
+      answer = compute();
+      answers.set(key, answer);
+      answer.catch(() => answers.delete(key));
+    }
+    return answer;
+  }
 
   scope(filter: AnalyticsFilter | undefined = {}): Scope {
     const currentMonth = this.clock.today().slice(0, 7);
@@ -138,9 +175,14 @@ export class AnalyticsService {
     return scope.customerId === null ? 'analytics_claims_by_model' : 'analytics_claims';
   }
 
-  /** A rollup, or its by-month form (no customer, no receipt month) when the scope asks for neither. */
-  private rollup(scope: Scope, table: string): { table: string; byMonth: boolean } {
+  /**
+   * A rollup, or its by-month form (no customer, no receipt month) when the
+   * scope asks for neither, or its by-centre form (no model or form type
+   * either) when it has one and the scope asks for none of those.
+   */
+  private rollup(scope: Scope, table: string, options: { byCentre?: boolean } = {}): { table: string; byMonth: boolean } {
     const byMonth = scope.customerId === null && !scope.receiptFiltered;
+    if (byMonth && options.byCentre && scope.modelIds === null && scope.formType === null) return { table: `${table}_by_centre`, byMonth };
     return { table: byMonth ? `${table}_by_month` : table, byMonth };
   }
 
@@ -158,7 +200,7 @@ export class AnalyticsService {
     const where = this.where(scope, { claims: false });
     const rows = await em.getConnection().execute<{ model_id: number; receipt_month: string; units: string }[]>(
       `select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month, sum(units) as units
-         from analytics_units where ${where.sql} group by 1, 2 order by 1, 2`,
+         from ${scope.customerId === null ? 'analytics_units_by_model' : 'analytics_units'} where ${where.sql} group by 1, 2 order by 1, 2`,
       where.params,
     );
     return rows.map((row) => ({ modelId: row.model_id, receiptMonth: row.receipt_month, units: Number(row.units) }));
@@ -177,8 +219,7 @@ export class AnalyticsService {
     return result;
   }
 
-  async claimRates(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<ClaimRatePoint[]> {
-    const scope = this.scope(filter);
+  private async claimRates(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['claimRates']> {
     const where = this.where(scope, { claims: true });
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ model_id: number; month: string; claims: string }[]>(
@@ -203,13 +244,11 @@ export class AnalyticsService {
       );
   }
 
-  async claimRatesByMonthsInService(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<MonthsInServiceRate[]> {
-    const scope = this.scope(filter);
+  private async claimRatesByMonthsInService(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['claimRatesByMonthsInService']> {
     const where = this.where(scope, { claims: true });
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ model_id: number; age: number; claims: string }[]>(
-        `select model_id, ((extract(year from claim_month) - extract(year from receipt_month)) * 12
-                           + extract(month from claim_month) - extract(month from receipt_month))::int as age, sum(claims) as claims
+        `select model_id, ${MONTHS_IN_SERVICE} as age, sum(claims) as claims
            from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2`,
         where.params,
       ),
@@ -238,8 +277,7 @@ export class AnalyticsService {
       });
   }
 
-  async failureModes(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<FailureModes> {
-    const scope = this.scope(filter);
+  private async failureModes(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['failureModes']> {
     const { table, byMonth } = this.rollup(scope, 'analytics_failure_modes');
     const where = this.where(scope, { claims: true, byMonth });
     const rows = await em
@@ -256,8 +294,7 @@ export class AnalyticsService {
     return { findings: bars('FINDING'), partCategories: bars('PART') };
   }
 
-  async warrantyCost(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<WarrantyCostPoint[]> {
-    const scope = this.scope(filter);
+  private async warrantyCost(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['warrantyCost']> {
     const where = this.where(scope, { claims: true });
     const [costRows, units] = await Promise.all([
       em.getConnection().execute<{ model_id: number; month: string; claims: string; warranty_cost: string; paid_revenue: string }[]>(
@@ -293,8 +330,7 @@ export class AnalyticsService {
       );
   }
 
-  async decisionMix(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<DecisionCount[]> {
-    const scope = this.scope(filter);
+  private async decisionMix(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['decisionMix']> {
     const { table, byMonth } = this.rollup(scope, 'analytics_decisions');
     const where = this.where(scope, { claims: true, byMonth });
     const rows = await em.getConnection().execute<{ month: string; decision: Decision; claims: string }[]>(
@@ -305,27 +341,27 @@ export class AnalyticsService {
     return rows.map((row) => ({ month: row.month, decision: row.decision, claims: Number(row.claims) }));
   }
 
-  async turnaround(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<TurnaroundRow[]> {
-    const scope = this.scope(filter);
-    const { table, byMonth } = this.rollup(scope, 'analytics_turnaround');
+  private async turnaround(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['turnaround']> {
+    const { table, byMonth } = this.rollup(scope, 'analytics_turnaround', { byCentre: true });
     const where = this.where(scope, { claims: true, byMonth });
-    const rows = await em.getConnection().execute<{ centre: number; name: string | null; month: string; days: number; claims: string }[]>(
-      `select t.service_centre_id as centre, sc.name, to_char(t.claim_month, 'YYYY-MM') as month, t.days, sum(t.claims) as claims
-         from ${table} t left join service_centre sc on sc.id = t.service_centre_id
-        where ${where.sql}
-        group by 1, 2, 3, 4 having sum(t.claims) > 0`,
+    // Each centre's histogram of days per month, and over the whole period (month null), summed by PostgreSQL, as two arrays.
+    const rows = await em.getConnection().execute<{ centre: number; name: string | null; month: string | null; days: number[]; claims: number[] }[]>(
+      `select centre, name, month, array_agg(days) as days, array_agg(claims) as claims from (
+           select t.service_centre_id as centre, sc.name, to_char(t.claim_month, 'YYYY-MM') as month, t.days, sum(t.claims)::int as claims
+             from ${table} t left join service_centre sc on sc.id = t.service_centre_id
+            where ${where.sql}
+            group by grouping sets ((t.service_centre_id, sc.name, t.claim_month, t.days), (t.service_centre_id, sc.name, t.days))
+           having sum(t.claims) > 0) bars
+         group by 1, 2, 3`,
       where.params,
     );
-    const histograms = new Map<string, { centre: number; name: string | null; month: string | null; histogram: { value: number; count: number }[] }>();
-    for (const row of rows) {
-      for (const m of [null, row.month]) {
-        const key = `${row.centre} ${m}`;
-        let entry = histograms.get(key);
-        if (!entry) histograms.set(key, (entry = { centre: row.centre, name: row.name, month: m, histogram: [] }));
-        entry.histogram.push({ value: row.days, count: Number(row.claims) });
-      }
-    }
-    return [...histograms.values()]
+    return rows
+      .map(({ centre, name, month: m, days, claims }) => ({
+        centre,
+        name,
+        month: m,
+        histogram: days.map((value, index) => ({ value, count: claims[index]! })),
+      }))
       .map(({ centre, name, month: m, histogram }) => ({
         serviceCentreId: centre === 0 ? null : centre,
         serviceCentreName: name,
@@ -337,8 +373,7 @@ export class AnalyticsService {
       .sort((a, b) => (a.serviceCentreName ?? '').localeCompare(b.serviceCentreName ?? '') || (a.month ?? '').localeCompare(b.month ?? ''));
   }
 
-  async nevadaChart(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<NevadaChart> {
-    const scope = this.scope(filter);
+  private async nevadaChart(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['nevadaChart']> {
     const where = this.where(scope, { claims: true });
     const [claimRows, units] = await Promise.all([
       em.getConnection().execute<{ receipt_month: string; claim_month: string; claims: string }[]>(
@@ -373,23 +408,30 @@ export class AnalyticsService {
   private async cohorts(em: EntityManager, scope: Scope) {
     const where = this.where(scope, { claims: true, claimPeriod: false });
     const [claimRows, units] = await Promise.all([
-      em.getConnection().execute<{ model_id: number; receipt_month: string; age: number; claims: string }[]>(
-        `select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month,
-                ((extract(year from claim_month) - extract(year from receipt_month)) * 12
-                 + extract(month from claim_month) - extract(month from receipt_month))::int as age, sum(claims) as claims
-           from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2, 3`,
+      // One row per model and receipt month, its claims by age as two arrays (a few hundred rows, not thousands).
+      em.getConnection().execute<{ model_id: number; receipt_month: string; ages: number[]; claims: number[] }[]>(
+        `select model_id, to_char(receipt_month, 'YYYY-MM') as receipt_month, array_agg(age order by age) as ages, array_agg(claims order by age) as claims from (
+           select model_id, receipt_month, ${MONTHS_IN_SERVICE} as age, sum(claims)::int as claims
+             from ${this.claimsTable(scope)} where ${where.sql} group by 1, 2, 3) cells
+         group by 1, 2`,
         where.params,
       ),
       this.units(em, scope),
     ]);
-    const claims = new Map(claimRows.map((row) => [`${row.model_id} ${row.receipt_month} ${row.age}`, Number(row.claims)]));
+    const claims = new Map<string, number[]>();
+    for (const row of claimRows) {
+      const byAge: number[] = [];
+      row.ages.forEach((age, index) => (byAge[age] = row.claims[index]!));
+      claims.set(`${row.model_id} ${row.receipt_month}`, byAge);
+    }
     // The last month whose claims are all in: the end of the claim period, or last month.
     const asOf = scope.claimTo < scope.currentMonth ? scope.claimTo : addToMonth(scope.currentMonth, -1);
     const byModel = new Map<number, { receiptMonth: string; units: number; claimsByAge: number[]; age: number }[]>();
     for (const row of units) {
       const age = monthsInService(row.receiptMonth, asOf);
       if (age < 0) continue;
-      const claimsByAge = Array.from({ length: age + 1 }, (_, k) => claims.get(`${row.modelId} ${row.receiptMonth} ${k}`) ?? 0);
+      const counted = claims.get(`${row.modelId} ${row.receiptMonth}`) ?? [];
+      const claimsByAge = Array.from({ length: age + 1 }, (_, k) => counted[k] ?? 0);
       let list = byModel.get(row.modelId);
       if (!list) byModel.set(row.modelId, (list = []));
       list.push({ receiptMonth: row.receiptMonth, units: row.units, claimsByAge, age });
@@ -397,8 +439,8 @@ export class AnalyticsService {
     return { byModel, asOf, names: await this.models(em, byModel.keys()) };
   }
 
-  async earlyWarnings(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<EarlyWarningReport> {
-    const { byModel, names } = await this.cohorts(em, this.scope(filter));
+  private async earlyWarnings(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['earlyWarnings']> {
+    const { byModel, names } = await this.cohorts(em, scope);
     const cohorts = [...byModel.entries()].flatMap(([modelId, list]) =>
       list.map((cohort) => ({ group: String(modelId), cohort: cohort.receiptMonth, units: cohort.units, claimsByMonthInService: cohort.claimsByAge })),
     );
@@ -425,10 +467,10 @@ export class AnalyticsService {
    * are failures at k + ½ months (weighted by their count); each cohort's
    * units without a claim are censored at its age + ½.
    */
-  async reliabilityForecast(em: EntityManager, filter: AnalyticsFilter | undefined): Promise<ReliabilityForecast[]> {
-    const { byModel, asOf, names } = await this.cohorts(em, this.scope(filter));
+  private async reliabilityForecast(em: EntityManager, scope: Scope): Promise<AnalyticsAnswers['reliabilityForecast']> {
+    const { byModel, asOf, names } = await this.cohorts(em, scope);
     return [...byModel.entries()]
-      .map(([modelId, cohorts]): ReliabilityForecast => {
+      .map(([modelId, cohorts]): AnalyticsAnswers['reliabilityForecast'][number] => {
         const observations: WeibullObservation[] = [];
         const claimsByAge: number[] = [];
         const exposed: number[] = [];
@@ -469,9 +511,8 @@ export class AnalyticsService {
           shapeBand: band.shape,
           scaleBand: band.scale,
           b10Band: band.b10,
-          curve: Array.from({ length: CURVE_MONTHS }, (_, k) => {
-            const months = k + 1;
-            const cdfBand = weibullCdfBand(months, observations, fit);
+          curve: weibullCdfBands(CURVE_MONTHS_LIST, observations, fit).map((cdfBand, k) => {
+            const months = CURVE_MONTHS_LIST[k]!;
             return { months, observed: observed[k] ?? null, fitted: weibullCdf(months, fit), lower: cdfBand.lower, upper: cdfBand.upper };
           }),
           expected: expected.map((count, index) => ({ month: addToMonth(asOf, index + 1), claims: count })),

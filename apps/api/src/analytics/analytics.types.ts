@@ -1,5 +1,5 @@
 import type { Decision, FormType } from '@aftersale/domain';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 
 const MONTH = 'A month as YYYY-MM.';
@@ -18,7 +18,13 @@ export class AnalyticsFilter {
   @Field(() => String, { nullable: true, description: `Last month of claim (submission). ${MONTH}` }) claimTo?: string;
 }
 
-@ObjectType({ description: 'Claims per 1000 units in the field for one model in one month of claim.' })
+/** The arguments of every analytics query. */
+@ArgsType()
+export class AnalyticsArgs {
+  @Field(() => AnalyticsFilter, { nullable: true }) filter?: AnalyticsFilter;
+}
+
+@ObjectType({ description: 'Claims per 1000 units in the field for one model in one month of claim.', simpleResolvers: true })
 export class ClaimRatePoint {
   @Field(() => ID) modelId!: number;
   @Field() modelName!: string;
@@ -28,7 +34,7 @@ export class ClaimRatePoint {
   @Field(() => Float, { nullable: true }) ratePer1000!: number | null;
 }
 
-@ObjectType({ description: 'Claims per 1000 units at one age (months in service = month of claim − month of receipt).' })
+@ObjectType({ description: 'Claims per 1000 units at one age (months in service = month of claim − month of receipt).', simpleResolvers: true })
 export class MonthsInServiceRate {
   @Field(() => ID) modelId!: number;
   @Field() modelName!: string;
@@ -38,7 +44,7 @@ export class MonthsInServiceRate {
   @Field(() => Float, { nullable: true }) ratePer1000!: number | null;
 }
 
-@ObjectType({ description: 'One bar of a Pareto chart.' })
+@ObjectType({ description: 'One bar of a Pareto chart.', simpleResolvers: true })
 export class ParetoBar {
   @Field({ description: 'A Finding or a PartCategory value.' }) code!: string;
   @Field(() => Int) count!: number;
@@ -46,13 +52,16 @@ export class ParetoBar {
   @Field(() => Float, { description: 'Share of this bar and every larger one.' }) cumulativeShare!: number;
 }
 
-@ObjectType({ description: 'Failure modes: what technicians found and which part categories were faulty, largest first.' })
+@ObjectType({ description: 'Failure modes: what technicians found and which part categories were faulty, largest first.', simpleResolvers: true })
 export class FailureModes {
   @Field(() => [ParetoBar]) findings!: ParetoBar[];
   @Field(() => [ParetoBar]) partCategories!: ParetoBar[];
 }
 
-@ObjectType({ description: 'Warranty cost (material cost of covered lines) and paid-maintenance revenue for one model and month of claim, in minor units.' })
+@ObjectType({
+  description: 'Warranty cost (material cost of covered lines) and paid-maintenance revenue for one model and month of claim, in minor units.',
+  simpleResolvers: true,
+})
 export class WarrantyCostPoint {
   @Field(() => ID) modelId!: number;
   @Field() modelName!: string;
@@ -64,14 +73,17 @@ export class WarrantyCostPoint {
   @Field(() => Float, { nullable: true, description: 'warrantyCost / unitsInField.' }) costPerUnit!: number | null;
 }
 
-@ObjectType({ description: 'How many claims of one month of claim were decided one way.' })
+@ObjectType({ description: 'How many claims of one month of claim were decided one way.', simpleResolvers: true })
 export class DecisionCount {
   @Field() month!: string;
   @Field(() => DecisionEnum) decision!: Decision;
   @Field(() => Int) claims!: number;
 }
 
-@ObjectType({ description: 'Days from submission to shipping back, per service centre: for the whole period (month null) and per month of claim.' })
+@ObjectType({
+  description: 'Days from submission to shipping back, per service centre: for the whole period (month null) and per month of claim.',
+  simpleResolvers: true,
+})
 export class TurnaroundRow {
   @Field(() => ID, { nullable: true }) serviceCentreId!: number | null;
   @Field(() => String, { nullable: true }) serviceCentreName!: string | null;
@@ -81,33 +93,33 @@ export class TurnaroundRow {
   @Field(() => Int, { nullable: true }) p90Days!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class NevadaCell {
   @Field() claimMonth!: string;
   @Field(() => Int) claims!: number;
   @Field(() => Float, { nullable: true, description: 'Claims per 1000 of the receipt month’s units.' }) ratePer1000!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class NevadaRow {
   @Field({ description: 'Month the units were received.' }) receiptMonth!: string;
   @Field(() => Int) units!: number;
   @Field(() => [NevadaCell], { description: 'One cell per claim month of the chart, in order.' }) cells!: NevadaCell[];
 }
 
-@ObjectType({ description: 'The Nevada chart: receipt month × claim month.' })
+@ObjectType({ description: 'The Nevada chart: receipt month × claim month.', simpleResolvers: true })
 export class NevadaChart {
   @Field(() => [String]) claimMonths!: string[];
   @Field(() => [NevadaRow]) rows!: NevadaRow[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Interval {
   @Field(() => Float) lower!: number;
   @Field(() => Float) upper!: number;
 }
 
-@ObjectType({ description: 'The fitted and observed share of units claimed by a number of months in service.' })
+@ObjectType({ description: 'The fitted and observed share of units claimed by a number of months in service.', simpleResolvers: true })
 export class LifePoint {
   @Field(() => Float, { description: 'Months in service.' }) months!: number;
   @Field(() => Float, { nullable: true, description: 'Observed (actuarial life table); null beyond the data.' }) observed!: number | null;
@@ -116,7 +128,7 @@ export class LifePoint {
   @Field(() => Float) upper!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ExpectedClaims {
   @Field() month!: string;
   @Field(() => Float) claims!: number;
@@ -124,6 +136,7 @@ export class ExpectedClaims {
 
 @ObjectType({
   description: 'A Weibull fit of time to claim for one model (maximum likelihood, units without a claim right-censored), with a 95 % Fisher-matrix band.',
+  simpleResolvers: true,
 })
 export class ReliabilityForecast {
   @Field(() => ID) modelId!: number;
@@ -140,7 +153,10 @@ export class ReliabilityForecast {
   @Field(() => [ExpectedClaims], { description: 'Expected claims from the units in the field, for each of the next 12 months.' }) expected!: ExpectedClaims[];
 }
 
-@ObjectType({ description: 'A model’s units of one receipt month claimed more than its other cohorts predict for units of the same age.' })
+@ObjectType({
+  description: 'A model’s units of one receipt month claimed more than its other cohorts predict for units of the same age.',
+  simpleResolvers: true,
+})
 export class EarlyWarningFlag {
   @Field(() => ID) modelId!: number;
   @Field() modelName!: string;
@@ -153,9 +169,24 @@ export class EarlyWarningFlag {
   @Field(() => Int, { description: 'Complete months in service compared.' }) monthsCompared!: number;
 }
 
-@ObjectType({ description: 'Early warning: a Poisson upper-tail test per model and receipt month, Bonferroni-corrected.' })
+@ObjectType({ description: 'Early warning: a Poisson upper-tail test per model and receipt month, Bonferroni-corrected.', simpleResolvers: true })
 export class EarlyWarningReport {
   @Field(() => Int) cohortsTested!: number;
   @Field(() => Float, { description: 'The per-cohort p-value below which a cohort is flagged (0.01 / cohorts tested).' }) threshold!: number;
   @Field(() => [EarlyWarningFlag]) flags!: EarlyWarningFlag[];
 }
+
+/** What each analytics query answers: the service's one entry point and the resolver are typed by it. */
+export interface AnalyticsAnswers {
+  claimRates: ClaimRatePoint[];
+  claimRatesByMonthsInService: MonthsInServiceRate[];
+  failureModes: FailureModes;
+  warrantyCost: WarrantyCostPoint[];
+  decisionMix: DecisionCount[];
+  turnaround: TurnaroundRow[];
+  nevadaChart: NevadaChart;
+  reliabilityForecast: ReliabilityForecast[];
+  earlyWarnings: EarlyWarningReport;
+}
+
+export type AnalyticsQuery = keyof AnalyticsAnswers;

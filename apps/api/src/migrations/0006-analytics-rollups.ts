@@ -18,7 +18,7 @@ import { Migration } from '@mikro-orm/migrations';
 const CLAIM_DIMENSIONS = `c.model_id, c.customer_id, c.form_type, analytics_month(d.received_on) as receipt_month, analytics_month(c.submitted_on) as claim_month`;
 const DIMENSION_COLUMNS = 'model_id, customer_id, form_type, receipt_month, claim_month';
 
-interface Source {
+export interface Source {
   /** The base table whose rows it counts. */
   table: string;
   select: string;
@@ -36,7 +36,27 @@ interface Source {
 
 const BY_MODEL = { rollup: 'analytics_claims_by_model', key: 'model_id, form_type, receipt_month, claim_month' };
 
-const SOURCES: Record<string, Source> = {
+/** Findings and faulty part categories, both counted into the failure modes rollups. */
+const FAILURE_MODES = {
+  rollup: 'analytics_failure_modes',
+  key: `${DIMENSION_COLUMNS}, kind, code`,
+  measure: 'count',
+  coarse: { rollup: 'analytics_failure_modes_by_month', key: 'model_id, form_type, claim_month, kind, code' },
+};
+
+/** An amount on rows that belong to a claim (`r.claim_id`), summed into the claims rollups. */
+const claimAmount = (table: string, amount: string, condition: string, measure: string): Source => ({
+  table,
+  select: `select ${CLAIM_DIMENSIONS}, %2$s * r.${amount} as n
+      from %1$I r join claim c on c.id = r.claim_id join device d on d.id = c.device_id
+      where ${condition} and d.received_on is not null`,
+  rollup: 'analytics_claims',
+  key: DIMENSION_COLUMNS,
+  measure,
+  coarse: BY_MODEL,
+});
+
+export const SOURCES: Record<string, Source> = {
   // Units in the field by receipt month; a replacement unit (W4) is not a new unit.
   units: {
     table: 'device',
@@ -56,46 +76,22 @@ const SOURCES: Record<string, Source> = {
     coarse: BY_MODEL,
   },
   // The maker's material cost: the covered lines of warranty repairs and replacements.
-  warranty_cost: {
-    table: 'claim_line',
-    select: `select ${CLAIM_DIMENSIONS}, %2$s * r.material_cost as n
-      from %1$I r join claim c on c.id = r.claim_id join device d on d.id = c.device_id
-      where r.covered and d.received_on is not null`,
-    rollup: 'analytics_claims',
-    key: DIMENSION_COLUMNS,
-    measure: 'warranty_cost',
-    coarse: BY_MODEL,
-  },
+  warranty_cost: claimAmount('claim_line', 'material_cost', 'r.covered', 'warranty_cost'),
   // Paid maintenance: invoices issued (and paid); a draft or a void one is not revenue.
-  paid_revenue: {
-    table: 'invoice',
-    select: `select ${CLAIM_DIMENSIONS}, %2$s * r.total as n
-      from %1$I r join claim c on c.id = r.claim_id join device d on d.id = c.device_id
-      where r.status in ('ISSUED', 'PAID') and d.received_on is not null`,
-    rollup: 'analytics_claims',
-    key: DIMENSION_COLUMNS,
-    measure: 'paid_revenue',
-    coarse: BY_MODEL,
-  },
+  paid_revenue: claimAmount('invoice', 'total', "r.status in ('ISSUED', 'PAID')", 'paid_revenue'),
   findings: {
     table: 'assessment',
     select: `select ${CLAIM_DIMENSIONS}, 'FINDING' as kind, f.code, %2$s as n
       from %1$I r cross join unnest(r.findings) as f(code) join claim c on c.id = r.claim_id join device d on d.id = c.device_id
       where d.received_on is not null`,
-    rollup: 'analytics_failure_modes',
-    key: `${DIMENSION_COLUMNS}, kind, code`,
-    measure: 'count',
-    coarse: { rollup: 'analytics_failure_modes_by_month', key: 'model_id, form_type, claim_month, kind, code' },
+    ...FAILURE_MODES,
   },
   parts: {
     table: 'claim_line',
     select: `select ${CLAIM_DIMENSIONS}, 'PART' as kind, r.category as code, %2$s as n
       from %1$I r join claim c on c.id = r.claim_id join device d on d.id = c.device_id
       where d.received_on is not null`,
-    rollup: 'analytics_failure_modes',
-    key: `${DIMENSION_COLUMNS}, kind, code`,
-    measure: 'count',
-    coarse: { rollup: 'analytics_failure_modes_by_month', key: 'model_id, form_type, claim_month, kind, code' },
+    ...FAILURE_MODES,
   },
   decisions: {
     table: 'claim',
@@ -118,6 +114,35 @@ const SOURCES: Record<string, Source> = {
     coarse: { rollup: 'analytics_turnaround_by_month', key: 'service_centre_id, model_id, form_type, claim_month, days' },
   },
 };
+
+const COLUMN_TYPES: Record<string, string> = {
+  service_centre_id: 'int',
+  model_id: 'int',
+  customer_id: 'int',
+  form_type: 'text',
+  receipt_month: 'date',
+  claim_month: 'date',
+  kind: 'text',
+  code: 'text',
+  decision: 'text',
+  days: 'int',
+};
+const CLAIM_MEASURES = ['claims int', 'warranty_cost bigint', 'paid_revenue bigint'];
+
+/** A rollup table: its key columns (not null), its measures (0 by default), its primary key (the key, unless given in another order). */
+export function rollupTable(name: string, key: string, measures: string[], options: { primaryKey?: string; checks?: Record<string, string> } = {}): string {
+  const columns = key
+    .split(', ')
+    .map((column) => `  ${column} ${COLUMN_TYPES[column]} not null${options.checks?.[column] ? ` ${options.checks[column]}` : ''}`);
+  return `create table ${name} (\n${[...columns, ...measures.map((measure) => `  ${measure} not null default 0`), `  primary key (${options.primaryKey ?? key})`].join(',\n')}\n);`;
+}
+
+/** In the trigger function: the signed rows of the statement for `source` (new rows +1, old rows −1). */
+export const TRANSITION_ROWS = `case tg_op
+      when 'INSERT' then analytics_source(source, 'new_rows', 1)
+      when 'DELETE' then analytics_source(source, 'old_rows', -1)
+      else analytics_source(source, 'new_rows', 1) || ' union all ' || analytics_source(source, 'old_rows', -1)
+    end`;
 
 const quote = (text: string) => `$q$${text}$q$`;
 
@@ -149,108 +174,33 @@ export class Migration0006AnalyticsRollups extends Migration {
 create function analytics_month(day date) returns date language sql immutable parallel safe
   as $$ select day - (extract(day from day)::int - 1) $$;
 
-create table analytics_units (
-  model_id int not null,
-  customer_id int not null,
-  receipt_month date not null,
-  units int not null default 0,
-  primary key (model_id, customer_id, receipt_month)
-);
+${rollupTable('analytics_units', SOURCES['units']!.key, ['units int'])}
 
-create table analytics_claims (
-  model_id int not null,
-  customer_id int not null,
-  form_type text not null,
-  receipt_month date not null,
-  claim_month date not null,
-  claims int not null default 0,
-  warranty_cost bigint not null default 0,
-  paid_revenue bigint not null default 0,
-  primary key (model_id, customer_id, form_type, receipt_month, claim_month)
-);
+${rollupTable('analytics_claims', DIMENSION_COLUMNS, CLAIM_MEASURES)}
 create index analytics_claims_claim_month_idx on analytics_claims (claim_month, model_id);
 create index analytics_claims_customer_idx on analytics_claims (customer_id, claim_month);
 
-create table analytics_claims_by_model (
-  model_id int not null,
-  form_type text not null,
-  receipt_month date not null,
-  claim_month date not null,
-  claims int not null default 0,
-  warranty_cost bigint not null default 0,
-  paid_revenue bigint not null default 0,
-  primary key (model_id, form_type, receipt_month, claim_month)
-);
+${rollupTable('analytics_claims_by_model', BY_MODEL.key, CLAIM_MEASURES)}
 create index analytics_claims_by_model_claim_month_idx on analytics_claims_by_model (claim_month);
 
-create table analytics_failure_modes (
-  model_id int not null,
-  customer_id int not null,
-  form_type text not null,
-  receipt_month date not null,
-  claim_month date not null,
-  kind text not null check (kind in ('FINDING', 'PART')),
-  code text not null,
-  count int not null default 0,
-  primary key (model_id, customer_id, form_type, receipt_month, claim_month, kind, code)
-);
+${rollupTable('analytics_failure_modes', SOURCES['findings']!.key, ['count int'], { checks: { kind: "check (kind in ('FINDING', 'PART'))" } })}
 create index analytics_failure_modes_claim_month_idx on analytics_failure_modes (claim_month);
 
-create table analytics_failure_modes_by_month (
-  model_id int not null,
-  form_type text not null,
-  claim_month date not null,
-  kind text not null,
-  code text not null,
-  count int not null default 0,
-  primary key (claim_month, model_id, form_type, kind, code)
-);
+${rollupTable('analytics_failure_modes_by_month', SOURCES['findings']!.coarse!.key, ['count int'], { primaryKey: 'claim_month, model_id, form_type, kind, code' })}
 
-create table analytics_decisions (
-  service_centre_id int not null,
-  model_id int not null,
-  customer_id int not null,
-  form_type text not null,
-  receipt_month date not null,
-  claim_month date not null,
-  decision text not null,
-  claims int not null default 0,
-  primary key (service_centre_id, model_id, customer_id, form_type, receipt_month, claim_month, decision)
-);
+${rollupTable('analytics_decisions', SOURCES['decisions']!.key, ['claims int'])}
 create index analytics_decisions_claim_month_idx on analytics_decisions (claim_month);
 
-create table analytics_decisions_by_month (
-  service_centre_id int not null,
-  model_id int not null,
-  form_type text not null,
-  claim_month date not null,
-  decision text not null,
-  claims int not null default 0,
-  primary key (claim_month, service_centre_id, model_id, form_type, decision)
-);
+${rollupTable('analytics_decisions_by_month', SOURCES['decisions']!.coarse!.key, ['claims int'], {
+  primaryKey: 'claim_month, service_centre_id, model_id, form_type, decision',
+})}
 
-create table analytics_turnaround (
-  service_centre_id int not null,
-  model_id int not null,
-  customer_id int not null,
-  form_type text not null,
-  receipt_month date not null,
-  claim_month date not null,
-  days int not null,
-  claims int not null default 0,
-  primary key (service_centre_id, model_id, customer_id, form_type, receipt_month, claim_month, days)
-);
+${rollupTable('analytics_turnaround', SOURCES['turnaround']!.key, ['claims int'])}
 create index analytics_turnaround_claim_month_idx on analytics_turnaround (claim_month);
 
-create table analytics_turnaround_by_month (
-  service_centre_id int not null,
-  model_id int not null,
-  form_type text not null,
-  claim_month date not null,
-  days int not null,
-  claims int not null default 0,
-  primary key (claim_month, service_centre_id, model_id, form_type, days)
-);
+${rollupTable('analytics_turnaround_by_month', SOURCES['turnaround']!.coarse!.key, ['claims int'], {
+  primaryKey: 'claim_month, service_centre_id, model_id, form_type, days',
+})}
 
 -- The signed rows of one source over a table (or transition table).
 create function analytics_source(source text, rows_table text, sign int) returns text language sql immutable as $fn$
@@ -273,11 +223,7 @@ declare
   source text;
 begin
   foreach source in array tg_argv loop
-    execute analytics_upsert(source, case tg_op
-      when 'INSERT' then analytics_source(source, 'new_rows', 1)
-      when 'DELETE' then analytics_source(source, 'old_rows', -1)
-      else analytics_source(source, 'new_rows', 1) || ' union all ' || analytics_source(source, 'old_rows', -1)
-    end);
+    execute analytics_upsert(source, ${TRANSITION_ROWS});
   end loop;
   return null;
 end
