@@ -346,4 +346,17 @@ describe('graphql-ws protocol and abuse', () => {
     expect(revoke.errors).toBeUndefined();
     expect(await sub.raw.closed).toMatchObject({ code: 4403 });
   });
+
+  it("closes a deactivated staff user's open subscriptions", async () => {
+    const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const token = await t.login(user.email, user.password);
+    const sub = await subscriber(t.url, { authorization: `Bearer ${token}` }, UPDATES);
+    const deactivate = await t.gql(
+      `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id active } }`,
+      { input: { id: String(user.id), version: user.version, active: false } },
+      admin,
+    );
+    expect(deactivate.errors).toBeUndefined();
+    expect(await sub.raw.closed).toMatchObject({ code: 4403, reason: expect.stringContaining('deactivated') });
+  });
 });
