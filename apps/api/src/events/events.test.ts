@@ -19,7 +19,8 @@ let admin: string;
 let agent: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: fixedClock('2026-06-01'), feed: { maxQueued: 50, pollMs: 60_000 } });
+  // No timers: the API's own writes are numbered as they commit, plain-SQL writes when announced (claim_event_pending).
+  t = await startTestApp({ clock: fixedClock('2026-06-01'), feed: { maxQueued: 50, pollMs: 60_000, sequencePollMs: 60_000 } });
   admin = await t.login();
   const em = t.app.orm.em.fork();
   const user = await aStaffUser(em, 'AGENT');
@@ -154,8 +155,10 @@ describe('commit order', () => {
       const [second] = (await late.query(insert, [claim.id, mine.customer.id, 'SECOND_INSERTED'])).rows;
       expect(Number(first.id)).toBeLessThan(Number(second.id));
       await late.query('commit');
+      await late.query('notify claim_event_pending');
       const [live] = await sub.received(1);
       await early.query('commit');
+      await early.query('notify claim_event_pending');
       const got = await sub.received(2);
       expect(got.map((p) => p['data'].claimUpdates.event.type)).toEqual(['SECOND_INSERTED', 'FIRST_INSERTED']);
       // A poller that stopped at the later-inserted event still gets the earlier one.
@@ -242,6 +245,7 @@ describe('fan-out', () => {
         `insert into claim_event (claim_id, customer_id, type, actor_label) select $1, $2, 'BULK_' || n, 'test' from generate_series(1, 200) n`,
         [claim.id, mine.customer.id],
       );
+      await client.query('notify claim_event_pending');
     } finally {
       await client.end();
     }
