@@ -96,9 +96,10 @@ export class ClaimEventFeed implements StreamSource {
 
   /** A subscriber's stream: the scope's events after `after` (or from now), then live. */
   async open(scope: EventScope, after: bigint | undefined, onSlow: (error: SlowConsumerError) => void): Promise<ClaimUpdateStream> {
-    // "From now": every event committed before the subscription is numbered, and left out.
-    const from = after ?? (await this.log.sequence(this.orm.em.fork()));
-    const stream = new ClaimUpdateStream(this, scope, from, this.limits, onSlow);
+    // "From now": after the newest numbered event, leaving out those committed before and numbered after.
+    const now = after === undefined ? await this.log.now(this.orm.em.fork()) : undefined;
+    const skip = now && now.unnumbered.length > 0 ? new Set(now.unnumbered) : undefined;
+    const stream = new ClaimUpdateStream(this, scope, after ?? now!.position, this.limits, onSlow, skip);
     this.streams.add(stream);
     stream.start();
     return stream;

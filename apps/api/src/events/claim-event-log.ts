@@ -105,6 +105,21 @@ export class ClaimEventLog {
     return { customerId: scopeCustomer, claimId: id };
   }
 
+  /**
+   * Where the log stands now, in one snapshot: the newest position, and the
+   * ids of committed events not numbered yet (they will be numbered after
+   * it). A subscription "from now" starts there and leaves those out.
+   */
+  async now(em: EntityManager): Promise<{ position: bigint; unnumbered: number[] }> {
+    const [row] = await em
+      .getConnection()
+      .execute<{ position: string; unnumbered: string[] | null }[]>(
+        `select (select coalesce(max(position), 0) from claim_event) as position,
+                (select array_agg(id) from claim_event where position is null) as unnumbered`,
+      );
+    return { position: BigInt(row!.position), unnumbered: (row!.unnumbered ?? []).map(Number) };
+  }
+
   /** The newest committed position (0 for an empty log). */
   async latestPosition(em: EntityManager): Promise<bigint> {
     const [row] = await em.getConnection().execute<{ position: string }[]>('select coalesce(max(position), 0) as position from claim_event');

@@ -170,6 +170,26 @@ describe('commit order', () => {
     }
   });
 
+  it('starts "from now" at the subscription: an event committed before it but numbered after it is left out', async () => {
+    const mine = await anIntegrator(2);
+    const claim = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    const client = new pg.Client({ connectionString: t.db.url });
+    await client.connect();
+    try {
+      // Committed, not announced: it waits for the next numbering.
+      await client.query(`insert into claim_event (claim_id, customer_id, type, actor_label) values ($1, $2, 'BEFORE', 'test')`, [claim.id, mine.customer.id]);
+    } finally {
+      await client.end();
+    }
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const after = await fileClaim(mine.imeis[1]!, mine.apiKey);
+    const [update] = await sub.received(1);
+    expect(update!['data'].claimUpdates).toMatchObject({ claim: { id: after.id }, event: { type: 'SUBMITTED' } });
+    const polled = await t.gql(EVENTS, { first: 500 }, mine.apiKey);
+    expect(polled.data!['claimEvents'].edges.map((e: any) => e.node.event.type)).toEqual(['SUBMITTED', 'BEFORE', 'SUBMITTED']);
+    sub.close();
+  });
+
   it('delivers every event of concurrent writers once, in the order the log returns them', async () => {
     const mine = await anIntegrator(12);
     const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);

@@ -25,8 +25,7 @@ import { Migration } from '@mikro-orm/migrations';
  * within one batch.
  *
  * An instance numbers right after each of its own writing transactions
- * commits, before answering a poll of `claimEvents` or opening a
- * subscription, and on a timer; a tool writing events with plain SQL may
+ * commits, before answering a poll of `claimEvents`, and on a timer; a tool writing events with plain SQL may
  * send `NOTIFY claim_event_pending` after its commit to have them numbered
  * at once.
  *
