@@ -107,7 +107,12 @@ async function graphql(url: string, query: string, variables: Record<string, unk
 }
 
 /** `count` clients of one URL; each counts what it receives and notes when. */
-async function connect(count: number, url: string, onOpen: (socket: WebSocket) => void, onMessage: (text: string, socket: WebSocket) => void): Promise<WebSocket[]> {
+async function connect(
+  count: number,
+  url: string,
+  onOpen: (socket: WebSocket) => void,
+  onMessage: (text: string, socket: WebSocket) => void,
+): Promise<WebSocket[]> {
   const sockets: WebSocket[] = [];
   for (let i = 0; i < count; i += 50) {
     await Promise.all(
@@ -152,7 +157,10 @@ try {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(api);
-  const [apiInspector, running] = await Promise.all([started(api, /Debugger listening on (ws:\/\/\S+)/), started(api, /Aftersale is running at (http:\/\/\S+)/)]);
+  const [apiInspector, running] = await Promise.all([
+    started(api, /Debugger listening on (ws:\/\/\S+)/),
+    started(api, /Aftersale is running at (http:\/\/\S+)/),
+  ]);
   const base = running[1]!;
   const url = `${base}graphql`;
   const admin = (await graphql(url, 'mutation { login(email: "admin@aftersale.test", password: "aftersale-admin") { token } }', {})).login.token as string;

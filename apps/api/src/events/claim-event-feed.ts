@@ -201,7 +201,7 @@ export class ClaimEventFeed implements StreamSource {
       },
       afterTransactionCommit: ({ em, transaction }: TransactionEventArgs) => {
         // A savepoint is not the commit: the outer transaction's is (or the timer's numbering).
-        if (transaction?.savepointName || !em || !appended.has(em)) return;
+        if ((transaction as { savepointName?: string } | undefined)?.savepointName || !em || !appended.has(em)) return;
         appended.delete(em);
         this.number();
       },

@@ -111,12 +111,10 @@ export class ClaimEventLog {
    * it). A subscription "from now" starts there and leaves those out.
    */
   async now(em: EntityManager): Promise<{ position: bigint; unnumbered: number[] }> {
-    const [row] = await em
-      .getConnection()
-      .execute<{ position: string; unnumbered: string[] | null }[]>(
-        `select (select coalesce(max(position), 0) from claim_event) as position,
+    const [row] = await em.getConnection().execute<{ position: string; unnumbered: string[] | null }[]>(
+      `select (select coalesce(max(position), 0) from claim_event) as position,
                 (select array_agg(id) from claim_event where position is null) as unnumbered`,
-      );
+    );
     return { position: BigInt(row!.position), unnumbered: (row!.unnumbered ?? []).map(Number) };
   }
 
