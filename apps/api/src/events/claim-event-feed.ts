@@ -61,10 +61,8 @@ export class ClaimEventFeed implements StreamSource {
     this.position = await this.log.sequence(this.orm.em.fork());
     this.orm.em.getEventManager().registerSubscriber(this.numberAfterCommit());
     await this.listen();
-    this.poll = setInterval(() => {
-      this.number();
-      this.wake();
-    }, this.options.pollMs ?? 2000).unref();
+    // One statement a tick: numbering answers with the newest position, and the log is read only when it moved.
+    this.poll = setInterval(() => this.number(), this.options.pollMs ?? 2000).unref();
     this.sequencePoll = setInterval(() => {
       if (this.streams.size > 0) this.number();
     }, this.options.sequencePollMs ?? 100).unref();
