@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,14 +25,16 @@ import WebSocket from 'ws';
  *
  * - deliveries/s to SUBSCRIBERS concurrent subscribers (goal ≥ 0.6× raw)
  * - commit-to-client latency p50/p99 (goal p99 ≤ 250 ms)
- * - memory per idle subscriber in the API process (goal ≤ 50 KB)
+ * - memory per idle subscriber in the API process (goal ≤ 50 KB), measured like the
+ *   baseline's per idle client: RSS after a full GC, asked through the inspector
  * - claim transitions/s with the event log and NOTIFY vs the same writes without (goal ≥ 0.8×)
  */
 const SUBSCRIBERS = Number(process.env['SUBSCRIBERS'] ?? 1000);
 const EVENTS = Number(process.env['EVENTS'] ?? 50);
 const LATENCY_SAMPLES = 40;
-const WRITE_SECONDS = 4;
+const WRITE_SECONDS = 6;
 const WRITERS = 4;
+const WRITE_ROUNDS = 4;
 // tools/bench/dist/ is three levels below the repository root.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const QUERY = print(TestBenchClaimUpdatesDocument);
@@ -55,10 +57,52 @@ function started(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray>
   });
 }
 
-async function rssKb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  external: number;
 }
+
+/**
+ * A process started with `--inspect=127.0.0.1:0`, asked for its memory after
+ * a full garbage collection: the same question to the API and the baseline.
+ */
+async function memoryProbe(inspectorUrl: string): Promise<{ measure(): Promise<Memory>; close(): void }> {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  let id = 0;
+  const call = (method: string, params: object = {}) =>
+    new Promise<{ result?: { value?: unknown } } | undefined>((resolve, reject) => {
+      const mine = ++id;
+      const onMessage = (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { id?: number; result?: { result?: { value?: unknown } }; error?: unknown };
+        if (message.id !== mine) return;
+        socket.off('message', onMessage);
+        if (message.error) reject(new Error(JSON.stringify(message.error)));
+        else resolve(message.result);
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ id: mine, method, params }));
+    });
+  return {
+    measure: async () => {
+      await call('HeapProfiler.collectGarbage');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await call('HeapProfiler.collectGarbage');
+      const answer = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+      return JSON.parse(String(answer?.result?.value)) as Memory;
+    },
+    close: () => socket.terminate(),
+  };
+}
+
+const perClientKb = (before: Memory, after: Memory, clients: number) => ({
+  rss: (after.rss - before.rss) / 1024 / clients,
+  heap: (after.heapUsed + after.external - before.heapUsed - before.external) / 1024 / clients,
+});
 
 /** The data of one operation's answer, typed from the schema; throws on an answer without data. */
 async function graphql<TResult, TVariables>(url: string, document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, credential?: string) {
@@ -73,13 +117,18 @@ async function graphql<TResult, TVariables>(url: string, document: TypedDocument
 }
 
 /** `count` clients of one URL; each counts what it receives and notes when. */
-async function connect(count: number, url: string, onOpen: (socket: WebSocket) => void, onMessage: (text: string) => void): Promise<WebSocket[]> {
+async function connect(
+  count: number,
+  url: string,
+  onOpen: (socket: WebSocket) => void,
+  onMessage: (text: string, socket: WebSocket) => void,
+): Promise<WebSocket[]> {
   const sockets: WebSocket[] = [];
   for (let i = 0; i < count; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, count - i) }, async () => {
         const socket = new WebSocket(url, 'graphql-transport-ws');
-        socket.on('message', (data: Buffer) => onMessage(data.toString()));
+        socket.on('message', (data: Buffer) => onMessage(data.toString(), socket));
         await new Promise<void>((resolve, reject) => {
           socket.once('open', () => resolve());
           socket.once('error', reject);
@@ -112,13 +161,17 @@ const log = createLogger('warn');
 const db = await startEmbeddedPostgres(dataDir, await freePort(), log);
 const children: ChildProcess[] = [];
 try {
-  const api = spawn(process.execPath, ['apps/api/dist/main.js'], {
+  const api = spawn(process.execPath, ['--inspect=127.0.0.1:0', 'apps/api/dist/main.js'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn', AFTERSALE_DEMO_DATA: 'auto' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(api);
-  const base = (await started(api, /Aftersale is running at (http:\/\/\S+)/))[1]!;
+  const [apiInspector, running] = await Promise.all([
+    started(api, /Debugger listening on (ws:\/\/\S+)/),
+    started(api, /Aftersale is running at (http:\/\/\S+)/),
+  ]);
+  const base = running[1]!;
   const url = `${base}graphql`;
   const admin = (await graphql(url, LoginDocument, { email: 'admin@aftersale.test', password: 'aftersale-admin' })).login.token;
   const customerId = (await graphql(url, TestBenchCustomersDocument, {}, admin)).customers.items[0]!.id;
@@ -128,6 +181,7 @@ try {
   const sql = new pg.Client({ connectionString: db.url });
   sql.on('error', () => undefined);
   await sql.connect();
+  // Plain SQL, as a tool outside the API would write: it announces its commit (`claim_event_pending`) to have the events numbered at once.
   const writeEvents = async (count: number, type: string) => {
     await sql.query(`insert into claim_event (claim_id, customer_id, type, actor_label) select $1, $2, $3 || '_' || n, 'bench' from generate_series(1, $4) n`, [
       claimId,
@@ -135,19 +189,24 @@ try {
       type,
       count,
     ]);
+    const committed = performance.now();
+    await sql.query('notify claim_event_pending');
+    return committed;
   };
 
-  // Idle subscribers: the API process's memory before and after.
+  // Idle subscribers: the API process's memory before and after, each after a full GC.
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const rssBefore = await rssKb(api.pid!);
+  const apiMemory = await memoryProbe(apiInspector[1]!);
+  const apiBefore = await apiMemory.measure();
   const arrivals: number[] = [];
   const sample: string[] = [];
+  const listening = new Set<WebSocket>();
   let acks = 0;
   const subscribers = await connect(
     SUBSCRIBERS,
     url.replace(/^http/, 'ws'),
     (socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { apiKey } })),
-    (text) => {
+    (text, socket) => {
       if (text.includes('"connection_ack"')) {
         acks++;
         return;
@@ -156,6 +215,7 @@ try {
         if (others.length < 3) others.push(text);
         return;
       }
+      listening.add(socket);
       received++;
       arrivals.push(performance.now());
       if (sample.length < EVENTS) sample.push(text);
@@ -163,10 +223,15 @@ try {
   );
   await waitFor(() => acks === SUBSCRIBERS, 'every connection_ack');
   subscribers.forEach((socket) => socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: QUERY } })));
-  // The subscriptions are registered once the API has read where the log stands for each: give it time, then settle.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  const rssIdle = await rssKb(api.pid!);
-  const perSubscriberKb = (rssIdle - rssBefore) / SUBSCRIBERS;
+  // graphql-ws does not acknowledge a subscription: one event, written until every subscriber got one, says they all listen.
+  for (let attempt = 0; listening.size < SUBSCRIBERS; attempt++) {
+    if (attempt === 30) throw new Error(`only ${listening.size} of ${SUBSCRIBERS} subscribers listen`);
+    await writeEvents(1, 'WARM_UP');
+    await waitFor(() => listening.size === SUBSCRIBERS, 'a warm-up event', 2000).catch(() => undefined);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const perSubscriber = perClientKb(apiBefore, await apiMemory.measure(), SUBSCRIBERS);
+  apiMemory.close();
 
   // Throughput: EVENTS events in one commit, to every subscriber.
   received = 0;
@@ -182,8 +247,7 @@ try {
   for (let i = 0; i < LATENCY_SAMPLES; i++) {
     arrivals.length = 0;
     received = 0;
-    await writeEvents(1, 'LATENCY');
-    const committed = performance.now();
+    const committed = await writeEvents(1, 'LATENCY');
     await waitFor(() => received >= SUBSCRIBERS, 'a latency sample');
     latencies.push(...arrivals.map((at) => at - committed));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -191,9 +255,14 @@ try {
   subscribers.forEach((socket) => socket.terminate());
 
   // Baseline: the same payloads from a bare ws broadcast to as many clients.
-  const raw = spawn(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), 'events-raw-server.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const raw = spawn(process.execPath, ['--inspect=127.0.0.1:0', path.join(path.dirname(fileURLToPath(import.meta.url)), 'events-raw-server.js')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(raw);
-  const rawPort = (await started(raw, /port (\d+)/))[1]!;
+  const [rawInspector, rawListening] = await Promise.all([started(raw, /Debugger listening on (ws:\/\/\S+)/), started(raw, /port (\d+)/)]);
+  const rawPort = rawListening[1]!;
+  const rawMemory = await memoryProbe(rawInspector[1]!);
+  const rawBefore = await rawMemory.measure();
   let rawReceived = 0;
   const rawClients = await connect(
     SUBSCRIBERS,
@@ -209,7 +278,13 @@ try {
       () => undefined,
     )
   )[0]!;
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Like the subscribers: idle after one message each.
+  control.send(JSON.stringify(sample.slice(0, 1)));
+  await waitFor(() => rawReceived >= SUBSCRIBERS, 'a raw warm-up message');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const perRawClient = perClientKb(rawBefore, await rawMemory.measure(), SUBSCRIBERS);
+  rawMemory.close();
+  rawReceived = 0;
   const r0 = performance.now();
   control.send(JSON.stringify(sample));
   await waitFor(() => rawReceived >= sample.length * SUBSCRIBERS, 'every raw delivery');
@@ -217,9 +292,28 @@ try {
   rawClients.forEach((socket) => socket.terminate());
   control.terminate();
 
-  // Writes: the same claim transitions with and without the event log (+ its commit trigger and NOTIFY).
+  // Writes: the same claim transitions with and without the event log (its row, its numbering and NOTIFY).
   const claims = (await sql.query<{ id: number; customer_id: number }>('select id, customer_id from claim order by id limit 200')).rows;
-  const transitionsPerSecond = async (withLog: boolean) => {
+  // As the API does after each commit that appended an event (events/claim-event-feed.ts): the writer does not wait;
+  // one numbering at a time on its own connection, and one more for the commits that came during it.
+  const numberer = new pg.Client({ connectionString: db.url });
+  await numberer.connect();
+  let numbering: Promise<unknown> | undefined;
+  let numberAgain = false;
+  const numberLog = (): void => {
+    if (numbering) {
+      numberAgain = true;
+      return;
+    }
+    numbering = numberer.query('select claim_event_sequence()').finally(() => {
+      numbering = undefined;
+      if (numberAgain) {
+        numberAgain = false;
+        numberLog();
+      }
+    });
+  };
+  const transitionsPerSecond = async (withLog: boolean, seconds: number) => {
     const writers = await Promise.all(
       Array.from({ length: WRITERS }, async () => {
         const client = new pg.Client({ connectionString: db.url });
@@ -228,7 +322,7 @@ try {
       }),
     );
     let done = 0;
-    const until = performance.now() + WRITE_SECONDS * 1000;
+    const until = performance.now() + seconds * 1000;
     await Promise.all(
       writers.map(async (client, w) => {
         for (let i = w; performance.now() < until; i += WRITERS) {
@@ -245,15 +339,27 @@ try {
             await client.query('update claim set updated_at = now(), version = version + 1 where id = $1', [claim.id]);
           }
           await client.query('commit');
+          if (withLog) numberLog();
           done++;
         }
       }),
     );
+    while (numbering) await numbering;
     await Promise.all(writers.map((client) => client.end()));
-    return done / WRITE_SECONDS;
+    return done;
   };
-  const without = await transitionsPerSecond(false);
-  const withLog = await transitionsPerSecond(true);
+  // Alternated in short rounds, so that a change in the machine's load falls on both alike.
+  let without = 0;
+  let withLog = 0;
+  for (let round = 0; round < WRITE_ROUNDS; round++) {
+    without += await transitionsPerSecond(false, WRITE_SECONDS / WRITE_ROUNDS);
+    withLog += await transitionsPerSecond(true, WRITE_SECONDS / WRITE_ROUNDS);
+  }
+  without /= WRITE_SECONDS;
+  withLog /= WRITE_SECONDS;
+  const unnumbered = (await sql.query<{ count: number }>('select count(*)::int as count from claim_event where position is null')).rows[0]!.count;
+  if (unnumbered > 0) throw new Error(`${unnumbered} events were left without a position`);
+  await numberer.end();
   await sql.end();
 
   const p50 = percentile(latencies, 50);
@@ -263,7 +369,9 @@ try {
   console.log(
     `  commit → client   p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms (goal p99 ≤ 250 ms; ${LATENCY_SAMPLES} single-event commits × ${SUBSCRIBERS})`,
   );
-  console.log(`  idle subscriber   ${perSubscriberKb.toFixed(1)} KB of API memory (RSS) each (goal ≤ 50 KB)`);
+  console.log(
+    `  idle subscriber   API ${perSubscriber.rss.toFixed(1)} KB RSS (${perSubscriber.heap.toFixed(1)} KB heap + external)   raw ws client ${perRawClient.rss.toFixed(1)} KB RSS (${perRawClient.heap.toFixed(1)} KB)   after a full GC (goal ≤ 50 KB)`,
+  );
   console.log(
     `  transitions/s     with log + NOTIFY ${Math.round(withLog)}   without ${Math.round(without)}   ratio ${(withLog / without).toFixed(2)}× (goal ≥ 0.8×; ${WRITERS} writers, ${WRITE_SECONDS} s each)`,
   );

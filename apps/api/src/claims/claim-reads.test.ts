@@ -22,8 +22,8 @@ let admin: string;
 
 beforeAll(async () => {
   // The demo data: 300 claims in every state, with every kind of record.
-  // Webhook deliveries wait: their dispatcher polls on its own, and only the request's statements are counted here.
-  t = await startTestApp({ clock: fixedClock('2026-11-25'), demoData: true, deliverWebhooks: false });
+  // Webhook deliveries wait and the event feed's safety-net timer sleeps: both poll on their own, and only the request's statements are counted here.
+  t = await startTestApp({ clock: fixedClock('2026-11-25'), demoData: true, deliverWebhooks: false, feed: { pollMs: 600_000 } });
   admin = await t.login();
   // The caller is verified once, then trusted for a few seconds: the counts below are of the reads alone.
   await t.gql('{ me { id } }', {}, admin);

@@ -1,5 +1,7 @@
+import { ChangeSetType, type EntityManager, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { ClaimEvent } from '../claims/claim-event.entity.js';
 import type { Logger } from '../platform/logger.js';
 import type { ClaimEventLog, ClaimUpdate, EventScope } from './claim-event-log.js';
 import { ClaimUpdateStream, type SlowConsumerError, type StreamLimits, type StreamSource } from './claim-update-stream.js';
@@ -7,28 +9,39 @@ import { ClaimUpdateStream, type SlowConsumerError, type StreamLimits, type Stre
 export interface FeedOptions extends Partial<StreamLimits> {
   /** Events read per query by the feed. */
   batchSize?: number;
-  /** How often the log is read even without a notification (a safety net, not the path of delivery). */
+  /** How often the log is numbered and read even without a notification (a safety net, not the path of delivery). */
   pollMs?: number;
+  /**
+   * While this instance has subscribers, how often it numbers events that
+   * other programs wrote with plain SQL and did not announce (the API's own
+   * writes are numbered as they commit).
+   */
+  sequencePollMs?: number;
 }
 
 /**
- * This instance's view of the claim event log: one dedicated connection
- * LISTENs for `claim_event` (sent by the log's commit trigger in every writing
- * transaction, whichever instance or tool wrote it), and each notification
- * makes the feed read the log after the last position it handed out, once,
- * for every subscriber of the instance. The notification carries no data:
- * the log is the truth, so a lost notification or a dropped connection costs
- * latency, never an event. After a reconnect the feed reads what it missed.
+ * This instance's view of the claim event log. Events get their positions
+ * after commit (`ClaimEventLog.sequence`, migration 0013): this instance
+ * numbers them as soon as one of its own transactions that appended an event
+ * commits, when a program announces plain-SQL writes (`NOTIFY
+ * claim_event_pending`), and on a timer. Each numbering sends `claim_event`;
+ * one dedicated connection LISTENs for it, and each notification makes the
+ * feed read the log after the last position it handed out, once, for every
+ * subscriber of the instance. The notification carries no data: the log is
+ * the truth, so a lost notification or a dropped connection costs latency,
+ * never an event. After a reconnect the feed reads what it missed.
  */
 export class ClaimEventFeed implements StreamSource {
   private listener: pg.Client | undefined;
   private readonly streams = new Set<ClaimUpdateStream>();
   private readonly revokedKeyHandlers: ((apiKeyId: number) => void)[] = [];
+  private readonly deactivatedUserHandlers: ((userId: number) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private closed = false;
   private poll: NodeJS.Timeout | undefined;
+  private sequencePoll: NodeJS.Timeout | undefined;
   private reconnectDelay = 100;
   private readonly limits: StreamLimits;
   position = 0n;
@@ -44,14 +57,21 @@ export class ClaimEventFeed implements StreamSource {
   }
 
   async start(): Promise<void> {
-    this.position = await this.log.latestPosition(this.orm.em.fork());
+    // Whatever was committed while no instance ran is numbered first.
+    this.position = await this.log.sequence(this.orm.em.fork());
+    this.orm.em.getEventManager().registerSubscriber(this.numberAfterCommit());
     await this.listen();
-    this.poll = setInterval(() => this.wake(), this.options.pollMs ?? 2000).unref();
+    // One statement a tick: numbering answers with the newest position, and the log is read only when it moved.
+    this.poll = setInterval(() => this.number(), this.options.pollMs ?? 2000).unref();
+    this.sequencePoll = setInterval(() => {
+      if (this.streams.size > 0) this.number();
+    }, this.options.sequencePollMs ?? 100).unref();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.poll);
+    clearInterval(this.sequencePoll);
     for (const stream of [...this.streams]) await stream.return();
     await this.listener?.end().catch(() => undefined);
     await this.reading;
@@ -62,6 +82,11 @@ export class ClaimEventFeed implements StreamSource {
     this.revokedKeyHandlers.push(handler);
   }
 
+  /** Calls `handler` with the id of every staff user deactivated from now on (by any instance). */
+  onStaffUserDeactivated(handler: (userId: number) => void): void {
+    this.deactivatedUserHandlers.push(handler);
+  }
+
   /** Calls `handler` after the listener reconnected: notifications sent meanwhile were lost. */
   onReconnect(handler: () => void): void {
     this.reconnectHandlers.push(handler);
@@ -69,8 +94,10 @@ export class ClaimEventFeed implements StreamSource {
 
   /** A subscriber's stream: the scope's events after `after` (or from now), then live. */
   async open(scope: EventScope, after: bigint | undefined, onSlow: (error: SlowConsumerError) => void): Promise<ClaimUpdateStream> {
-    const from = after ?? (await this.log.latestPosition(this.orm.em.fork()));
-    const stream = new ClaimUpdateStream(this, scope, from, this.limits, onSlow);
+    // "From now": after the newest numbered event, leaving out those committed before and numbered after.
+    const now = after === undefined ? await this.log.now(this.orm.em.fork()) : undefined;
+    const skip = now && now.unnumbered.length > 0 ? new Set(now.unnumbered) : undefined;
+    const stream = new ClaimUpdateStream(this, scope, after ?? now!.position, this.limits, onSlow, skip);
     this.streams.add(stream);
     stream.start();
     return stream;
@@ -97,8 +124,12 @@ export class ClaimEventFeed implements StreamSource {
     const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true });
     this.listener = client;
     client.on('notification', (message) => {
-      if (message.channel === 'claim_event') this.wake();
+      if (message.channel === 'claim_event') {
+        // This instance's own numbering has usually been read already.
+        if (!/^\d+$/.test(message.payload ?? '') || BigInt(message.payload!) > this.position) this.wake();
+      } else if (message.channel === 'claim_event_pending') this.number();
       else if (message.channel === 'api_key_revoked') for (const handler of this.revokedKeyHandlers) handler(Number(message.payload));
+      else if (message.channel === 'app_user_deactivated') for (const handler of this.deactivatedUserHandlers) handler(Number(message.payload));
     });
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'event listener connection lost');
@@ -107,7 +138,7 @@ export class ClaimEventFeed implements StreamSource {
     client.on('end', () => this.reconnect(client));
     try {
       await client.connect();
-      await client.query('listen claim_event; listen api_key_revoked');
+      await client.query('listen claim_event; listen claim_event_pending; listen api_key_revoked; listen app_user_deactivated');
     } catch (error) {
       this.reconnect(client);
       throw error;
@@ -134,6 +165,48 @@ export class ClaimEventFeed implements StreamSource {
         (error: unknown) => this.logger.warn({ err: error }, 'event listener could not reconnect'),
       );
     }, delay).unref();
+  }
+
+  /** Numbers the committed events that have no position yet, then reads them (without waiting for the NOTIFY). */
+  number(): void {
+    if (this.closed) return;
+    this.log.sequence(this.orm.em.fork()).then(
+      (position) => {
+        if (position > this.position) this.wake();
+      },
+      // The timer and the next write try again.
+      (error: unknown) => this.logger.warn({ err: error }, 'could not number the claim event log'),
+    );
+  }
+
+  /**
+   * A MikroORM subscriber: a transaction of this instance that appended a
+   * claim event has it numbered as soon as it commits. The request does not
+   * wait for it: readers that need it (a poll, a new subscription) number
+   * first.
+   */
+  private numberAfterCommit(): EventSubscriber {
+    const appended = new WeakSet<EntityManager>();
+    const eventClass = ClaimEvent.meta.className;
+    return {
+      onFlush: ({ em, uow }: FlushEventArgs) => {
+        for (const change of uow.getChangeSets()) {
+          if (change.type === ChangeSetType.CREATE && change.meta.className === eventClass) {
+            appended.add(em);
+            return;
+          }
+        }
+      },
+      afterTransactionCommit: ({ em, transaction }: TransactionEventArgs) => {
+        // A savepoint is not the commit: the outer transaction's is (or the timer's numbering).
+        if ((transaction as { savepointName?: string } | undefined)?.savepointName || !em || !appended.has(em)) return;
+        appended.delete(em);
+        this.number();
+      },
+      afterTransactionRollback: ({ em }: TransactionEventArgs) => {
+        if (em) appended.delete(em);
+      },
+    };
   }
 
   /** Reads the log after the last position, once at a time; a wake during a read reads again after it. */

@@ -51,11 +51,44 @@ export const inScope = (scope: EventScope, update: { customerId: number; claimId
   (scope.customerId === undefined || scope.customerId === update.customerId) && (scope.claimId === undefined || scope.claimId === update.claimId);
 
 /**
- * Reads the claim event log in commit order (`position`, numbered as each
- * writing transaction commits: migration 0007). Every reader, live or
+ * Reads the claim event log in commit order (`position`, numbered after each
+ * writing transaction commits: migration 0013). Every reader, live or
  * catching up, goes through here.
  */
 export class ClaimEventLog {
+  /** The numbering under way, and the one asked for while it runs (which must see commits it may have missed). */
+  #numbering: Promise<bigint> | undefined;
+  #nextNumbering: Promise<bigint> | undefined;
+
+  /**
+   * Numbers every event committed before the call (`claim_event_sequence()`,
+   * migration 0013) and resolves with the newest position. Callers at the
+   * same moment share one numbering: at most one runs per instance, and one
+   * more waits behind it for everyone who asked meanwhile.
+   */
+  sequence(em: EntityManager): Promise<bigint> {
+    if (!this.#numbering) return this.#number(em);
+    this.#nextNumbering ??= this.#numbering
+      .catch(() => undefined)
+      .then(() => {
+        this.#nextNumbering = undefined;
+        return this.#number(em);
+      });
+    return this.#nextNumbering;
+  }
+
+  #number(em: EntityManager): Promise<bigint> {
+    const numbering = em
+      .getConnection()
+      .execute<{ position: string }[]>('select claim_event_sequence()::text as position')
+      .then(([row]) => BigInt(row!.position))
+      .finally(() => {
+        if (this.#numbering === numbering) this.#numbering = undefined;
+      });
+    this.#numbering = numbering;
+    return numbering;
+  }
+
   /**
    * The scope an actor reads: an API key its customer only, staff everything
    * or one customer; `claimId` narrows to one claim it may see.
@@ -70,6 +103,19 @@ export class ClaimEventLog {
     const claim = await em.findOne(Claim, { id, ...(scopeCustomer !== undefined && { customer: scopeCustomer }) }, { fields: ['id'] });
     if (!claim) throw new NotFoundError('Claim', claimId);
     return { customerId: scopeCustomer, claimId: id };
+  }
+
+  /**
+   * Where the log stands now, in one snapshot: the newest position, and the
+   * ids of committed events not numbered yet (they will be numbered after
+   * it). A subscription "from now" starts there and leaves those out.
+   */
+  async now(em: EntityManager): Promise<{ position: bigint; unnumbered: number[] }> {
+    const [row] = await em.getConnection().execute<{ position: string; unnumbered: string[] | null }[]>(
+      `select (select coalesce(max(position), 0) from claim_event) as position,
+                (select array_agg(id) from claim_event where position is null) as unnumbered`,
+    );
+    return { position: BigInt(row!.position), unnumbered: (row!.unnumbered ?? []).map(Number) };
   }
 
   /** The newest committed position (0 for an empty log). */

@@ -51,8 +51,14 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
     after: bigint,
     private readonly limits: StreamLimits,
     private readonly onSlow: (error: SlowConsumerError) => void,
+    /** Ids of events committed before a "from now" subscription began but numbered after it: not for this stream. */
+    private readonly skip?: ReadonlySet<number>,
   ) {
     this.covered = after;
+  }
+
+  private wants(update: ClaimUpdate): boolean {
+    return inScope(this.scope, update) && !this.skip?.has(update.event.id);
   }
 
   /** Starts catching up; call it once the feed offers this stream its batches. */
@@ -65,14 +71,14 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
     if (this.done) return;
     if (!this.live) {
       if (this.aside) {
-        for (const update of updates) if (inScope(this.scope, update)) this.aside.push(update);
+        for (const update of updates) if (this.wants(update)) this.aside.push(update);
         if (this.aside.length > this.limits.maxQueued) this.aside = null;
       }
       if (end > this.asideEnd) this.asideEnd = end;
       return;
     }
     for (const update of updates) {
-      if (update.position > this.covered && inScope(this.scope, update)) this.queue.push(update);
+      if (update.position > this.covered && this.wants(update)) this.queue.push(update);
     }
     if (end > this.covered) this.covered = end;
     if (this.queue.length > this.limits.maxQueued) {
@@ -89,7 +95,7 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
     for (;;) {
       const { updates, horizon } = await this.readWithRetries(cursor);
       if (this.done) return;
-      this.queue.push(...updates);
+      for (const update of updates) if (!this.skip?.has(update.event.id)) this.queue.push(update);
       this.notify();
       if (updates.length > 0) cursor = updates.at(-1)!.position;
       if (updates.length === this.limits.pageSize) {

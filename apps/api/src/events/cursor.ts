@@ -2,7 +2,7 @@ import { BadUserInputError } from '../platform/errors.js';
 
 /**
  * A cursor names a position in the claim event log (the commit order, see
- * migration 0007). It is opaque to clients so the encoding can change; a
+ * migrations 0007 and 0013). It is opaque to clients so the encoding can change; a
  * cursor handed out once stays valid for as long as the log keeps the event.
  */
 const PREFIX = 'ce1:';

@@ -55,6 +55,8 @@ export class EventsService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE}.`);
     const after = args.after ? decodeCursor(args.after, 'after') : 0n;
     const scope = await this.log.scopeOf(em, actor, args.claimId, args.customerId);
+    // Events are numbered just after their commit: number what is committed, so a poll sees its own writes.
+    await this.log.sequence(em);
     const { updates } = await this.log.after(em, after, first + 1, scope);
     const page = updates.slice(0, first);
     return {

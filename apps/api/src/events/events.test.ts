@@ -12,6 +12,7 @@ import {
   type ClaimStepInput,
   type TestEventsClaimUpdatesSubscription,
   type TypedDocumentNode,
+  UpdateUserDocument,
 } from '@aftersale/graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,8 @@ let admin: string;
 let agent: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: fixedClock('2026-06-01'), feed: { maxQueued: 50, pollMs: 60_000 } });
+  // No timers: the API's own writes are numbered as they commit, plain-SQL writes when announced (claim_event_pending).
+  t = await startTestApp({ clock: fixedClock('2026-06-01'), feed: { maxQueued: 50, pollMs: 60_000, sequencePollMs: 60_000 } });
   admin = await t.login();
   const em = t.app.orm.em.fork();
   const user = await aStaffUser(em, 'AGENT');
@@ -176,8 +178,10 @@ describe('commit order', () => {
       const [second] = (await late.query<{ id: string }>(insert, [claim.id, mine.customer.id, 'SECOND_INSERTED'])).rows;
       expect(Number(first!.id)).toBeLessThan(Number(second!.id));
       await late.query('commit');
+      await late.query('notify claim_event_pending');
       const [live] = await sub.received(1);
       await early.query('commit');
+      await early.query('notify claim_event_pending');
       const got = await sub.received(2);
       expect(got.map((p) => updateOf(p).event.type)).toEqual(['SECOND_INSERTED', 'FIRST_INSERTED']);
       // A poller that stopped at the later-inserted event still gets the earlier one.
@@ -187,6 +191,26 @@ describe('commit order', () => {
       await Promise.all([early.end(), late.end()]);
       sub.close();
     }
+  });
+
+  it('starts "from now" at the subscription: an event committed before it but numbered after it is left out', async () => {
+    const mine = await anIntegrator(2);
+    const claim = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    const client = new pg.Client({ connectionString: t.db.url });
+    await client.connect();
+    try {
+      // Committed, not announced: it waits for the next numbering.
+      await client.query(`insert into claim_event (claim_id, customer_id, type, actor_label) values ($1, $2, 'BEFORE', 'test')`, [claim.id, mine.customer.id]);
+    } finally {
+      await client.end();
+    }
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const after = await fileClaim(mine.imeis[1]!, mine.apiKey);
+    const [update] = await sub.received(1);
+    expect(updateOf(update)).toMatchObject({ claim: { id: after.id }, event: { type: 'SUBMITTED' } });
+    const polled = await t.gql(EVENTS, { first: 500 }, mine.apiKey);
+    expect(polled.data!.claimEvents.edges.map((e) => e.node.event.type)).toEqual(['SUBMITTED', 'BEFORE', 'SUBMITTED']);
+    sub.close();
   });
 
   it('delivers every event of concurrent writers once, in the order the log returns them', async () => {
@@ -264,6 +288,7 @@ describe('fan-out', () => {
         `insert into claim_event (claim_id, customer_id, type, actor_label) select $1, $2, 'BULK_' || n, 'test' from generate_series(1, 200) n`,
         [claim.id, mine.customer.id],
       );
+      await client.query('notify claim_event_pending');
     } finally {
       await client.end();
     }
@@ -363,5 +388,16 @@ describe('graphql-ws protocol and abuse', () => {
     const revoke = await t.gql(TestEventsRevokeApiKeyDocument, { id: keys.data!.apiKeys[0]!.id }, admin);
     expect(revoke.errors).toBeUndefined();
     expect(await sub.raw.closed).toMatchObject({ code: 4403 });
+  });
+
+  it("closes a deactivated staff user's open subscriptions", async () => {
+    const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const token = await t.login(user.email, user.password);
+    const sub = await subscriber(t.url, { authorization: `Bearer ${token}` }, UPDATES);
+    const deactivate = await t.gql(UpdateUserDocument, { input: { id: String(user.id), version: user.version, active: false } }, admin);
+    expect(deactivate.errors).toBeUndefined();
+    const closed = await sub.raw.closed;
+    expect(closed.code).toBe(4403);
+    expect(closed.reason).toContain('deactivated');
   });
 });

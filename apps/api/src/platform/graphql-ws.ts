@@ -71,6 +71,8 @@ interface Extra {
   [key: string | symbol]: unknown;
   socket: WebSocket;
   request: IncomingMessage;
+  /** The client's address, kept instead of the upgrade request (its headers and streams) for the life of the socket. */
+  clientAddress?: string;
   actor?: Actor;
 }
 
@@ -106,7 +108,7 @@ const withCode = (error: GraphQLError, code: string): GraphQLError =>
         extensions: { ...error.extensions, code },
       });
 
-/** Drops a subscription context's EntityManager after each event (the next event's resolvers fork a new one). */
+/** Drops a subscription context's EntityManager and DataLoaders after each event (the next event's resolvers make new ones). */
 const forgetEntityManager = new WeakMap<Context, () => void>();
 const clearEntityManager = (context: Context) => forgetEntityManager.get(context)?.();
 
@@ -221,6 +223,9 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
       onConnect: async (ctx) => {
         const credential = credentialOf(ctx.connectionParams);
         const { socket } = ctx.extra;
+        ctx.extra.clientAddress = ctx.extra.request.socket.remoteAddress;
+        // graphql-ws would keep the upgrade request for as long as the socket lives.
+        Reflect.deleteProperty(ctx.extra, 'request');
         if (!credential) {
           socket.close(CloseCode.Unauthorized, 'Unauthorized: send { authorization: "Bearer <token>" } or { apiKey } in connection_init');
           return false;
@@ -248,22 +253,26 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation.', { extensions: { code: 'BAD_REQUEST' } })];
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return [onlySubscriptions()];
-        const requestId = randomUUID();
-        const { socket, request } = ctx.extra;
+        const { socket } = ctx.extra;
         let em: Context['em'] | undefined;
+        let loaders: Loaders | undefined;
+        let requestId: string | undefined;
+        // Each made when a resolver or a log line first needs it: an idle subscription holds none of them.
         const contextValue: Context = {
-          // Forked when a resolver first needs it: an idle subscription holds no EntityManager.
           get em() {
             return (em ??= orm.em.fork());
           },
           actor: ctx.extra.actor ?? null,
-          loaders: new Loaders(),
-          requestId,
-          // Made when something logs: an idle subscription keeps no child logger.
-          get log() {
-            return log.child({ requestId });
+          get loaders() {
+            return (loaders ??= new Loaders());
           },
-          clientAddress: request.socket.remoteAddress,
+          get requestId() {
+            return (requestId ??= randomUUID());
+          },
+          get log() {
+            return log.child({ requestId: this.requestId });
+          },
+          clientAddress: ctx.extra.clientAddress,
           connection: { close: (code, reason) => socket.close(code, reason) },
         };
         try {
@@ -279,7 +288,10 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
-        forgetEntityManager.set(contextValue, () => (em = undefined));
+        forgetEntityManager.set(contextValue, () => {
+          em = undefined;
+          loaders = undefined;
+        });
         return {
           schema,
           document,
