@@ -204,7 +204,7 @@ describe('commit order', () => {
     } finally {
       await client.end();
     }
-    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, {});
     const after = await fileClaim(mine.imeis[1]!, mine.apiKey);
     const [update] = await sub.received(1);
     expect(updateOf(update)).toMatchObject({ claim: { id: after.id }, event: { type: 'SUBMITTED' } });
@@ -393,7 +393,7 @@ describe('graphql-ws protocol and abuse', () => {
   it("closes a deactivated staff user's open subscriptions", async () => {
     const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const token = await t.login(user.email, user.password);
-    const sub = await subscriber(t.url, { authorization: `Bearer ${token}` }, UPDATES);
+    const sub = await subscriber(t.url, { authorization: `Bearer ${token}` }, UPDATES, {});
     const deactivate = await t.gql(UpdateUserDocument, { input: { id: String(user.id), version: user.version, active: false } }, admin);
     expect(deactivate.errors).toBeUndefined();
     const closed = await sub.raw.closed;
