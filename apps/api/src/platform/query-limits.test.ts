@@ -77,6 +77,25 @@ describe('limits on one operation', () => {
     expect(body.errors).toBeUndefined();
     expect(body.extensions?.['cost']).toMatchObject({ requested: 1 + 10 * 2, limit: QUERY_LIMITS.maxCost, capacity: 12000, restoreRate: 1 });
   });
+
+  it('costs the same document again by the page sizes and conditions its variables carry', async () => {
+    const query =
+      'query ($n: Int!, $withModel: Boolean!, $imei: String) { devices(limit: $n, filter: { imei: $imei }) { items { imei model @include(if: $withModel) { name } } } }';
+    const costOf = async (variables: Record<string, unknown>) => {
+      const { body } = await post({ query, variables });
+      expect(body.errors).toBeUndefined();
+      return (body.extensions?.['cost'] as { requested: number }).requested;
+    };
+    expect(await costOf({ n: 10, withModel: true, imei: '35' })).toBe(1 + 10 * 2);
+    expect(await costOf({ n: 20, withModel: true, imei: '35' })).toBe(1 + 20 * 2);
+    expect(await costOf({ n: 10, withModel: false, imei: '36' })).toBe(1 + 10 * 1);
+    expect(await costOf({ n: 10, withModel: true, imei: '37' })).toBe(1 + 10 * 2);
+    // A variable of the wrong kind is still the client's input error, naming it, after the same document was costed.
+    const { status, body } = await post({ query, variables: { n: '10', withModel: true } });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain('$n');
+  });
 });
 
 describe("a caller's budget over time", () => {
