@@ -75,17 +75,6 @@ export default defineConfig([
     // this list when its operations move to typed documents from @aftersale/graphql, as
     // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
     files: [
-      'apps/api/src/analytics/analytics.test.ts',
-      'apps/api/src/auth/auth.test.ts',
-      'apps/api/src/auth/staff.test.ts',
-      'apps/api/src/catalogue/catalogue.test.ts',
-      'apps/api/src/claims/attachments.test.ts',
-      'apps/api/src/claims/claims.test.ts',
-      'apps/api/src/devices/device-import.test.ts',
-      'apps/api/src/devices/devices.test.ts',
-      'apps/api/src/orders/orders.test.ts',
-      'apps/api/src/policy/policy.test.ts',
-      'apps/api/src/stock/stock.test.ts',
       'e2e/embedded.test.ts',
       'e2e/orders.test.ts',
       'e2e/server.test.ts',
@@ -96,11 +85,6 @@ export default defineConfig([
       'e2e/delivery.test.ts',
       'e2e/integrations.test.ts',
       'tools/bench/events.ts',
-      'apps/api/src/auth/sign-in-security.test.ts',
-      'apps/api/src/claims/attachment-names.test.ts',
-      'apps/api/src/claims/integrator-view.test.ts',
-      'apps/api/src/devices/csv-safety.test.ts',
-      'apps/api/src/invoices/invoices.test.ts',
       'apps/api/src/platform/query-limits.test.ts',
     ],
     rules: {
