@@ -1,4 +1,4 @@
-import { TestLimitsDevicesDocument } from '@aftersale/graphql';
+import { TestLimitsDevicesDocument, TestLimitsDevicesSizedDocument } from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aDevice, anOrder, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
@@ -21,7 +21,7 @@ afterAll(() => t?.close());
  * POSTs a request body as is: most of these operations are built as text on purpose (too many aliases, tokens, too
  * deep, too costly), so the answer's data stays `unknown`; what is checked is its errors and extensions.
  */
-async function post(body: { query: string }, credential = admin) {
+async function post(body: { query: string; variables?: Record<string, unknown> }, credential = admin) {
   const response = await fetch(t.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${credential}` },
@@ -84,8 +84,7 @@ describe('limits on one operation', () => {
   });
 
   it('costs the same document again by the page sizes and conditions its variables carry', async () => {
-    const query =
-      'query ($n: Int!, $withModel: Boolean!, $imei: String) { devices(limit: $n, filter: { imei: $imei }) { items { imei model @include(if: $withModel) { name } } } }';
+    const query = print(TestLimitsDevicesSizedDocument);
     const costOf = async (variables: Record<string, unknown>) => {
       const { body } = await post({ query, variables });
       expect(body.errors).toBeUndefined();
