@@ -21,6 +21,14 @@ import { openBenchDatabase } from './bench-database.js';
  */
 const CLAIMS = Number(process.env['CLAIMS'] ?? 1_000_000);
 const SECONDS = Number(process.env['SECONDS'] ?? 5);
+/** Only the requests whose name contains this (e.g. `ONLY=claim,transition`: any of a comma-separated list). */
+const ONLY = process.env['ONLY']
+  ?.split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
+const wanted = (name: string) => !ONLY || ONLY.some((part) => name.toLowerCase().includes(part));
+/** PROFILE=1: the API runs under `node --cpu-prof`, its profile written into .data/profiles/ when the bench ends. */
+const PROFILE = process.env['PROFILE'] === '1';
 const ADMIN = { email: 'bench@aftersale.test', password: 'bench-password' };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -72,7 +80,8 @@ try {
     ],
     peerPort,
   );
-  const apiBase = await serve('API', [path.join(root, 'apps/api/dist/main.js')], apiPort, {
+  const profiling = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.data/profiles')}`] : [];
+  const apiBase = await serve('API', [...profiling, path.join(root, 'apps/api/dist/main.js')], apiPort, {
     // As in production (graphql-js drops its development-time checks); PostGraphile runs in its production mode too.
     NODE_ENV: 'production',
     PORT: String(apiPort),
@@ -98,6 +107,15 @@ try {
   } = await sql.query<{ imei: string }>('select d.imei from claim c join device d on d.id = c.device_id order by c.id desc limit 1');
   const imeiPrefix = sample!.imei.slice(0, 11);
   const awaitingUnit = (await sql.query<{ id: number; version: number }>(`select id, version from claim where status = 'AWAITING_UNIT' order by id`)).rows;
+
+  // The statements the servers run while nobody asks anything (over 3 s): polling, not requests.
+  await sql.query('select pg_stat_statements_reset()');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const background = (
+    await sql.query<{ queryid: string }>(
+      `select queryid::text from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) and query not ilike '%pg_stat_statements%'`,
+    )
+  ).rows.map((r) => r.queryid);
 
   const LIST_ITEM = 'id number status submittedOn device { id imei } model { id name } customer { id name }';
   const PEER_ITEM = 'rowId number status submittedOn deviceByDeviceId { rowId imei } productModelByModelId { rowId name } customerByCustomerId { rowId name }';
@@ -177,7 +195,7 @@ try {
   console.log(
     `${'request'.padEnd(46)} ${'SQL (limit)'.padStart(14)} ${'PostGraphile'.padStart(22)} ${'API'.padStart(22)}   statements/request (SQL · PostGraphile · API)`,
   );
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter((s) => wanted(s.name))) {
     const results = new Map<string, { rps: number; statements: number }>();
     for (const contender of scenario.contenders) {
       const statements = await statementsPerRequest(contender, 20);
@@ -197,7 +215,9 @@ try {
   // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL.
   const half = Math.floor(awaitingUnit.length / 2);
   const moves = Math.min(half, 2000);
-  if (moves >= 100) {
+  if (!wanted('claim transition (writes/s)')) {
+    // Not asked for (ONLY).
+  } else if (moves >= 100) {
     const bySql = awaitingUnit.slice(0, moves);
     const byApi = awaitingUnit.slice(half, half + moves);
     const sqlMoves = await load(
@@ -218,28 +238,32 @@ try {
     console.log(`claim transitions: only ${awaitingUnit.length} claims awaiting their unit left, skipped (regenerate the data set)`);
   }
 
-  // A deep page: by offset (what the console's pages do) and by cursor (claimsConnection), against the first page.
-  const deep = Math.floor((db.rows['claim'] ?? CLAIMS) * 0.9);
-  const {
-    rows: [anchor],
-  } = await sql.query<{ id: number }>('select id from claim order by id desc offset $1 limit 1', [deep - 1]);
-  // The connection's cursor for the default order (newest first) is the last id seen (platform/pagination.ts's format).
-  const after = Buffer.from(JSON.stringify([String(anchor!.id), anchor!.id])).toString('base64url');
-  const single = async (query: string, variables: Record<string, unknown> = {}) => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      await graphql(apiBase, query, variables, token);
-      times.push(performance.now() - started);
-    }
-    return times.sort((a, b) => a - b)[2]!;
-  };
-  const first = await single(`{ claimsConnection(first: 25) { edges { cursor node { ${LIST_ITEM} } } } }`);
-  const byCursor = await single(`query ($after: String) { claimsConnection(first: 25, after: $after) { edges { cursor node { ${LIST_ITEM} } } } }`, { after });
-  const byOffset = await single(`query ($offset: Int!) { claims(limit: 25, offset: $offset) { items { ${LIST_ITEM} } } }`, { offset: deep });
-  console.log(
-    `\nA page of 25 at position ${deep.toLocaleString('en')} (API, median of 5): first page ${first.toFixed(1)} ms, by cursor ${byCursor.toFixed(1)} ms, by offset ${byOffset.toFixed(1)} ms`,
-  );
+  if (wanted('deep page')) {
+    // A deep page: by offset (what the console's pages do) and by cursor (claimsConnection), against the first page.
+    const deep = Math.floor((db.rows['claim'] ?? CLAIMS) * 0.9);
+    const {
+      rows: [anchor],
+    } = await sql.query<{ id: number }>('select id from claim order by id desc offset $1 limit 1', [deep - 1]);
+    // The connection's cursor for the default order (newest first) is the last id seen (platform/pagination.ts's format).
+    const after = Buffer.from(JSON.stringify([String(anchor!.id), anchor!.id])).toString('base64url');
+    const single = async (query: string, variables: Record<string, unknown> = {}) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await graphql(apiBase, query, variables, token);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[2]!;
+    };
+    const first = await single(`{ claimsConnection(first: 25) { edges { cursor node { ${LIST_ITEM} } } } }`);
+    const byCursor = await single(`query ($after: String) { claimsConnection(first: 25, after: $after) { edges { cursor node { ${LIST_ITEM} } } } }`, {
+      after,
+    });
+    const byOffset = await single(`query ($offset: Int!) { claims(limit: 25, offset: $offset) { items { ${LIST_ITEM} } } }`, { offset: deep });
+    console.log(
+      `\nA page of 25 at position ${deep.toLocaleString('en')} (API, median of 5): first page ${first.toFixed(1)} ms, by cursor ${byCursor.toFixed(1)} ms, by offset ${byOffset.toFixed(1)} ms`,
+    );
+  }
 
   /** Requests/s over SECONDS (or `amount` requests, each its own). */
   async function load(contender: Contender, amount?: number): Promise<number> {
@@ -254,7 +278,12 @@ try {
     return result.requests.average;
   }
 
-  /** SQL statements (pg_stat_statements) per request, over `n` requests one after another. */
+  /**
+   * SQL statements (pg_stat_statements) per request, over `n` requests one
+   * after another. What the API runs on its own meanwhile (the webhook
+   * dispatcher's and the event feed's polling) is not a request's: the
+   * statements seen while nobody asked anything are left out.
+   */
   async function statementsPerRequest(contender: Contender, n: number): Promise<number> {
     // Requests still in flight from the previous load run finish first.
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -265,7 +294,8 @@ try {
       await res.text();
     }
     const { rows } = await sql.query<{ calls: string }>(
-      `select coalesce(sum(calls), 0) as calls from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) and query not ilike '%pg_stat_statements%'`,
+      `select coalesce(sum(calls), 0) as calls from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) and query not ilike '%pg_stat_statements%' and not (queryid = any($1::bigint[]))`,
+      [background],
     );
     return Number(rows[0]!.calls) / n;
   }
@@ -277,7 +307,12 @@ try {
     return { method: 'POST', path: '/graphql', headers, body: JSON.stringify({ query: request.query, variables: request.variables }) };
   }
 } finally {
-  stopChildren();
+  // Each server ends before its database does (a profiled API writes its profile as it exits).
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM') && setTimeout(resolve, 20_000).unref()),
+    ),
+  );
   await sql.end();
   await db.stop();
 }

@@ -83,7 +83,46 @@ export interface ClaimView {
   device: DeviceView;
   model: ModelView;
   customer: CustomerView;
+  /** The event log, oldest first, when the query selects it (read in the same statement). */
+  events?: ClaimEventView[];
 }
+
+/** One line of a claim's story, as the API serves it. */
+export interface ClaimEventView {
+  id: number;
+  claimId: number;
+  type: string;
+  fromStatus: ClaimStatus | null;
+  toStatus: ClaimStatus | null;
+  actor: string;
+  at: Date;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+/** A claim_event row as the reads select it (`created_at` as epoch milliseconds). */
+export interface ClaimEventRow {
+  id: string | number;
+  claim_id: number;
+  type: string;
+  from_status: ClaimStatus | null;
+  to_status: ClaimStatus | null;
+  actor_label: string;
+  data: Record<string, unknown>;
+  created_at: number;
+}
+
+export const eventOf = (row: ClaimEventRow): ClaimEventView => ({
+  id: Number(row.id),
+  claimId: row.claim_id,
+  type: row.type,
+  fromStatus: row.from_status,
+  toStatus: row.to_status,
+  actor: row.actor_label,
+  at: new Date(row.created_at),
+  note: typeof row.data['note'] === 'string' ? row.data['note'] : null,
+  data: row.data,
+});
 
 /** What a claim query selects, as relations to join. */
 export interface ClaimIncludes {
@@ -94,6 +133,8 @@ export interface ClaimIncludes {
   model: boolean;
   customer: boolean;
   serviceCentre: boolean;
+  /** The event log, as a JSON array in the same statement (no second round trip). */
+  events: boolean;
 }
 
 /** The joins a claim's selection needs (`claim { device { imei } }` joins device only). */
@@ -109,6 +150,7 @@ export function claimIncludes(claim: Selection | undefined): ClaimIncludes {
     model: claim?.['model'] !== undefined || device?.['model'] !== undefined || order?.['model'] !== undefined,
     customer: claim?.['customer'] !== undefined || device?.['customer'] !== undefined || order?.['customer'] !== undefined,
     serviceCentre: claim?.['serviceCentre'] !== undefined,
+    events: claim?.['events'] !== undefined,
   };
 }
 
@@ -121,6 +163,7 @@ export const ALL_CLAIM_INCLUDES: ClaimIncludes = {
   model: true,
   customer: true,
   serviceCentre: true,
+  events: false,
 };
 
 export interface ClaimQuery {
@@ -138,20 +181,22 @@ type Row = Record<string, unknown>;
 export async function readClaims(em: EntityManager, includes: ClaimIncludes, query: ClaimQuery): Promise<(ClaimView & { sortKey?: string })[]> {
   const columns: RawBuilder<unknown>[] = [
     sql`c.id, c.number, c.status, c.form_type, c.ci_number, c.data_backup_acknowledged, c.decision, c.quote_status, c.submitted_on,
-        c.created_at, c.updated_at, c.version, c.service_centre_id, c.device_id, c.model_id, c.customer_id`,
+        ${epochMs('c.created_at')} as created_at, ${epochMs('c.updated_at')} as updated_at, c.version, c.service_centre_id, c.device_id, c.model_id, c.customer_id`,
   ];
   const joins: RawBuilder<unknown>[] = [];
   if (includes.symptoms) columns.push(sql`c.symptoms`);
   if (query.sortKey) columns.push(sql`${query.sortKey}::text as sort_key`);
   if (includes.device) {
-    columns.push(sql`d.imei as d_imei, d.barcode as d_barcode, d.received_on as d_received_on, d.created_at as d_created_at, d.order_id as d_order_id`);
+    columns.push(
+      sql`d.imei as d_imei, d.barcode as d_barcode, d.received_on as d_received_on, ${epochMs('d.created_at')} as d_created_at, d.order_id as d_order_id`,
+    );
     joins.push(sql`join device d on d.id = c.device_id`);
     if (includes.replacedBy) {
       columns.push(sql`(select r.imei from device r where r.replaces_device_id = d.id order by r.id desc limit 1) as d_replaced_by_imei`);
     }
     if (includes.order) {
       columns.push(sql`o.number as o_number, o.quantity as o_quantity, o.shipped_on as o_shipped_on, o.received_on as o_received_on,
-        o.allowance_negotiated as o_allowance_negotiated, o.allowance_reason as o_allowance_reason, o.version as o_version, o.created_at as o_created_at`);
+        o.allowance_negotiated as o_allowance_negotiated, o.allowance_reason as o_allowance_reason, o.version as o_version, ${epochMs('o.created_at')} as o_created_at`);
       joins.push(sql`join sales_order o on o.id = d.order_id`);
     }
   }
@@ -166,6 +211,11 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
   if (includes.serviceCentre) {
     columns.push(sql`sc.code as sc_code, sc.name as sc_name, sc.city as sc_city, sc.country as sc_country, sc.address as sc_address, sc.version as sc_version`);
     joins.push(sql`left join service_centre sc on sc.id = c.service_centre_id`);
+  }
+  if (includes.events) {
+    columns.push(sql`(select coalesce(json_agg(json_build_object('id', e.id, 'claim_id', e.claim_id, 'type', e.type, 'from_status', e.from_status,
+        'to_status', e.to_status, 'actor_label', e.actor_label, 'data', e.data, 'created_at', ${epochMs('e.created_at')}) order by e.id), '[]')
+      from claim_event e where e.claim_id = c.id) as events`);
   }
   const orderBy = query.orderBy ? sql`order by ${query.orderBy}` : sql``;
   const limit = query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``;
@@ -186,7 +236,13 @@ export async function countClaims(em: EntityManager, where: RawBuilder<unknown>[
 
 const whereClause = (where: RawBuilder<unknown>[]) => (where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``);
 
-const timestamp = (value: unknown): Date => new Date(value as string);
+/**
+ * A timestamp column as milliseconds since the epoch: a Date is made from a
+ * number for a fraction of what parsing PostgreSQL's text form costs (three
+ * per row of a page: ~2 % of a list's CPU).
+ */
+export const epochMs = (column: string) => sql`(extract(epoch from ${sql.raw(column)}) * 1000)::float8`;
+const timestamp = (value: unknown): Date => new Date(value as number);
 
 function claimOf(row: Row, includes: ClaimIncludes): ClaimView & { sortKey?: string } {
   const model = includes.model
@@ -243,6 +299,7 @@ function claimOf(row: Row, includes: ClaimIncludes): ClaimView & { sortKey?: str
     customer,
     device: { id: row['device_id'] },
     ...(row['sort_key'] !== undefined && { sortKey: row['sort_key'] }),
+    ...(includes.events && { events: (row['events'] as ClaimEventRow[]).map(eventOf) }),
   } as ClaimView & { sortKey?: string };
   if (includes.device) {
     const order = includes.order

@@ -98,8 +98,25 @@ export class ClaimWorkflowService {
 
   /** The guard context from what is on record: the latest assessment, the agreement, the quote's answer. */
   async contextOf(em: EntityManager, claim: Pick<Claim, 'id' | 'quoteStatus'>): Promise<ClaimContext> {
-    const [assessment, agreement] = await Promise.all([this.latestAssessment(em, claim.id), em.findOne(MaintenanceAgreement, { claim: claim.id })]);
-    return guardContextOf(claim, assessment, agreement);
+    // One statement (in the caller's transaction): the latest assessment's guard fields and whether an agreement is on record.
+    const [row] = await em.getConnection().execute<GuardRow[]>(
+      `select a.decision, a.agreement_required, a.replacement_allowed, a.total, a.service_charge,
+              exists (select 1 from maintenance_agreement m where m.claim_id = ?) as agreement_on_record
+         from (select 1) one left join lateral (select * from assessment where claim_id = ? order by id desc limit 1) a on true`,
+      [claim.id, claim.id],
+      'all',
+      em.getTransactionContext(),
+    );
+    const assessment = row?.decision
+      ? {
+          decision: row.decision,
+          agreementRequired: row.agreement_required,
+          replacementAllowed: row.replacement_allowed,
+          total: row.total,
+          serviceCharge: row.service_charge,
+        }
+      : null;
+    return guardContextOf(claim, assessment, row?.agreement_on_record ? {} : null);
   }
 
   latestAssessment(em: EntityManager, claimId: number): Promise<Assessment | null> {
@@ -466,8 +483,22 @@ function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {
 
 const withoutEmpty = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
 
+/** The guard fields of a claim's latest assessment and its agreement, as `contextOf` reads them. */
+interface GuardRow {
+  decision: Assessment['decision'] | null;
+  agreement_required: boolean;
+  replacement_allowed: boolean;
+  total: number;
+  service_charge: number | null;
+  agreement_on_record: boolean;
+}
+
 /** The state machine's guard context from the claim's records: its latest assessment, its agreement, the quote's answer. */
-function guardContextOf(claim: Pick<Claim, 'quoteStatus'>, assessment: Assessment | null, agreement: MaintenanceAgreement | null): ClaimContext {
+function guardContextOf(
+  claim: Pick<Claim, 'quoteStatus'>,
+  assessment: Pick<Assessment, 'decision' | 'agreementRequired' | 'replacementAllowed' | 'total' | 'serviceCharge'> | null,
+  agreement: object | null,
+): ClaimContext {
   if (!assessment) return { ...NO_ASSESSMENT, agreementOnRecord: agreement !== null };
   return claimContextOf(assessment, {
     agreementOnRecord: agreement !== null,

@@ -4,15 +4,17 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { actorOf, type Context } from '../platform/context.js';
 import { ConnectionArgs, PageArgs } from '../platform/pagination.js';
 import { selectionOf } from '../platform/selection.js';
-import { claimIncludes } from './claim-reads.js';
+import { claimIncludes, type ClaimEventView } from './claim-reads.js';
 import { ClaimConnection, ClaimEventType, ClaimPage, ClaimStatusCountType, ClaimType } from './claim.types.js';
 import { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
-import { ClaimsService, type ClaimEventView } from './claims.service.js';
+import { ClaimsService } from './claims.service.js';
 
 /** What the claim field resolvers read of their root: an entity (after a write) or a read-path view. */
 interface ClaimRoot {
   id: number;
   createdAt: Date;
+  /** Read with the claim when the query selected them (the read path). */
+  events?: ClaimEventView[];
 }
 
 @Resolver(() => ClaimType)
@@ -27,13 +29,9 @@ export class ClaimsResolver {
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => ClaimType)
-  async claim(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const selected = selectionOf(info);
-    const claim = this.service.read(ctx.em, id, actorOf(ctx), claimIncludes(selected));
-    // The events are asked for beside the claim, not after it: two statements in flight at once (dropped if the claim is not the caller's).
-    const events = selected['events'] && /^\d{1,10}$/.test(id) ? this.eventsLoader(ctx).load(Number(id)) : undefined;
-    events?.catch(() => undefined);
-    return claim;
+  claim(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // One statement: the claim, the relations it selects, and its events if asked for.
+    return this.service.read(ctx.em, id, actorOf(ctx), claimIncludes(selectionOf(info)));
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
@@ -78,11 +76,7 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => [ClaimEventType], { description: 'The event log, oldest first.' })
-  events(@Root() claim: ClaimRoot, @Ctx() ctx: Context): Promise<ClaimEventView[]> {
-    return this.eventsLoader(ctx).load(claim.id);
-  }
-
-  private eventsLoader(ctx: Context) {
-    return ctx.loaders.get('Claim.events', (ids: readonly number[]) => this.service.eventsOf(ctx.em, ids));
+  events(@Root() claim: ClaimRoot, @Ctx() ctx: Context): ClaimEventView[] | Promise<ClaimEventView[]> {
+    return claim.events ?? ctx.loaders.get('Claim.events', (ids: readonly number[]) => this.service.eventsOf(ctx.em, ids)).load(claim.id);
   }
 }

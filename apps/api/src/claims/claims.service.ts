@@ -11,7 +11,7 @@ import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import { groupedBy } from '../platform/loaders.js';
 import { decodeCursor, encodeCursor, SortDirection, type Connection } from '../platform/pagination.js';
-import { countClaims, readClaims, type ClaimIncludes, type ClaimView } from './claim-reads.js';
+import { countClaims, epochMs, eventOf, readClaims, type ClaimEventRow, type ClaimEventView, type ClaimIncludes, type ClaimView } from './claim-reads.js';
 import { appendClaimEvent } from './claim-events.js';
 import { Claim } from './claim.entity.js';
 import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
@@ -229,45 +229,10 @@ export class ClaimsService {
 
   /** The event logs of many claims, oldest first: one statement for a whole list. */
   async eventsOf(em: EntityManager, claimIds: readonly number[]): Promise<ClaimEventView[][]> {
-    const { rows } = await sql<ClaimEventRow>`select id, claim_id, type, from_status, to_status, actor_label, data, created_at
+    const { rows } = await sql<ClaimEventRow>`select id, claim_id, type, from_status, to_status, actor_label, data, ${epochMs('created_at')} as created_at
       from claim_event where claim_id = any(${[...claimIds]}::int[]) order by id`.execute(em.getKysely());
-    const events = rows.map((row) => ({
-      id: Number(row.id),
-      claimId: row.claim_id,
-      type: row.type,
-      fromStatus: row.from_status,
-      toStatus: row.to_status,
-      actor: row.actor_label,
-      at: new Date(row.created_at),
-      note: typeof row.data['note'] === 'string' ? row.data['note'] : null,
-      data: row.data,
-    }));
-    return groupedBy(claimIds, events, (e) => e.claimId);
+    return groupedBy(claimIds, rows.map(eventOf), (e) => e.claimId);
   }
-}
-
-interface ClaimEventRow {
-  id: string;
-  claim_id: number;
-  type: string;
-  from_status: ClaimStatus | null;
-  to_status: ClaimStatus | null;
-  actor_label: string;
-  data: Record<string, unknown>;
-  created_at: string;
-}
-
-/** One line of a claim's story, as the API serves it. */
-export interface ClaimEventView {
-  id: number;
-  claimId: number;
-  type: string;
-  fromStatus: ClaimStatus | null;
-  toStatus: ClaimStatus | null;
-  actor: string;
-  at: Date;
-  note: string | null;
-  data: Record<string, unknown>;
 }
 
 interface ClaimForm extends ClaimSubmission {

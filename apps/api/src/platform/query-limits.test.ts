@@ -1,4 +1,4 @@
-import { TestLimitsDevicesDocument } from '@aftersale/graphql';
+import { TestLimitsDevicesDocument, TestLimitsDevicesSizedDocument } from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aDevice, anOrder, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
@@ -21,7 +21,7 @@ afterAll(() => t?.close());
  * POSTs a request body as is: most of these operations are built as text on purpose (too many aliases, tokens, too
  * deep, too costly), so the answer's data stays `unknown`; what is checked is its errors and extensions.
  */
-async function post(body: { query: string }, credential = admin) {
+async function post(body: { query: string; variables?: Record<string, unknown> }, credential = admin) {
   const response = await fetch(t.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${credential}` },
@@ -81,6 +81,24 @@ describe('limits on one operation', () => {
     const { body } = await post({ query: print(TestLimitsDevicesDocument) });
     expect(body.errors).toBeUndefined();
     expect(body.extensions?.['cost']).toMatchObject({ requested: 1 + 10 * 2, limit: QUERY_LIMITS.maxCost, capacity: 12000, restoreRate: 1 });
+  });
+
+  it('costs the same document again by the page sizes and conditions its variables carry', async () => {
+    const query = print(TestLimitsDevicesSizedDocument);
+    const costOf = async (variables: Record<string, unknown>) => {
+      const { body } = await post({ query, variables });
+      expect(body.errors).toBeUndefined();
+      return (body.extensions?.['cost'] as { requested: number }).requested;
+    };
+    expect(await costOf({ n: 10, withModel: true, imei: '35' })).toBe(1 + 10 * 2);
+    expect(await costOf({ n: 20, withModel: true, imei: '35' })).toBe(1 + 20 * 2);
+    expect(await costOf({ n: 10, withModel: false, imei: '36' })).toBe(1 + 10 * 1);
+    expect(await costOf({ n: 10, withModel: true, imei: '37' })).toBe(1 + 10 * 2);
+    // A variable of the wrong kind is still the client's input error, naming it, after the same document was costed.
+    const { status, body } = await post({ query, variables: { n: '10', withModel: true } });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain('$n');
   });
 });
 
