@@ -309,9 +309,16 @@ try {
 } finally {
   // Each server ends before its database does (a profiled API writes its profile as it exits).
   await Promise.all(
-    children.map((child) =>
-      child.exitCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM') && setTimeout(resolve, 20_000).unref()),
-    ),
+    children
+      .filter((child) => child.exitCode === null)
+      .map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(resolve, 20_000).unref();
+          }),
+      ),
   );
   await sql.end();
   await db.stop();

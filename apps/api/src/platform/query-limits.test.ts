@@ -97,7 +97,7 @@ describe('limits on one operation', () => {
     // A variable of the wrong kind is still the client's input error, naming it, after the same document was costed.
     const { status, body } = await post({ query, variables: { n: '10', withModel: true } });
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toContain('$n');
   });
 });

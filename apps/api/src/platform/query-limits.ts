@@ -148,7 +148,7 @@ function cachedOperationCost(schema: GraphQLSchema, document: DocumentNode, vari
   const known = costs?.get(key);
   if (known !== undefined) return known;
   const cost = operationCost(schema, document, variables, operationName);
-  if (!costs) knownCosts.set(document, (costs = new Map()));
+  if (!costs) knownCosts.set(document, (costs = new Map<string, number>()));
   if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
   costs.set(key, cost);
   return cost;
