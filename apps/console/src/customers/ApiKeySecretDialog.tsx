@@ -30,8 +30,8 @@ export const ApiKeySecretDialog = ({ created, onClose }: { created: CreateApiKey
               <Box component="code" data-testid="api-key-secret" sx={{ flex: 1, wordBreak: 'break-all', userSelect: 'all' }}>
                 {created.secret}
               </Box>
-              <Tooltip title="Copy">
-                <IconButton aria-label="Copy the key" onClick={() => void copy(created.secret)} data-testid="copy-api-key">
+              <Tooltip title="app.customers.copy">
+                <IconButton aria-label="app.customers.copy_the_key" onClick={() => void copy(created.secret)} data-testid="copy-api-key">
                   <ContentCopyIcon />
                 </IconButton>
               </Tooltip>

@@ -20,7 +20,7 @@ export const ApiKeysPanel = ({ customerId }: { customerId: string }) => {
   const [created, setCreated] = useState<CreateApiKeyMutation['createApiKey'] | null>(null);
   const keys = useList<ApiKeyItemFragment>({ data: data?.apiKeys ?? [], isPending, perPage: 1000 });
   return (
-    <Section title="Integrator API keys" size={{ xs: 12, md: 7 }}>
+    <Section title="app.customers.integrator_api_keys" size={{ xs: 12, md: 7 }}>
       <Typography variant="body2" color="text.secondary">
         An integration sends its key as <code>Authorization: Bearer &lt;key&gt;</code> and sees this customer's data only.
       </Typography>
@@ -33,17 +33,17 @@ export const ApiKeysPanel = ({ customerId }: { customerId: string }) => {
             data-testid="api-keys"
             empty={<Typography color="text.secondary">This customer has no API key yet.</Typography>}
           >
-            <Column source="name" label="Name" disableSort />
-            <Column source="prefix" label="Key" disableSort sx={{ fontFamily: 'monospace' }}>
+            <Column source="name" label="resources.customers.fields.name" disableSort />
+            <Column source="prefix" label="resources.customers.fields.prefix" disableSort sx={{ fontFamily: 'monospace' }}>
               <FunctionField<ApiKeyItemFragment> render={(key) => publicPart(key)} />
             </Column>
-            <Column source="createdAt" label="Created" disableSort>
+            <Column source="createdAt" label="resources.customers.fields.createdAt" disableSort>
               <InstantField source="createdAt" showTime />
             </Column>
-            <Column source="lastUsedAt" label="Last used" disableSort>
-              <InstantField source="lastUsedAt" showTime emptyText="Never" />
+            <Column source="lastUsedAt" label="resources.customers.fields.lastUsedAt" disableSort>
+              <InstantField source="lastUsedAt" showTime emptyText="app.customers.never" />
             </Column>
-            <Column source="revokedAt" label="Revoked" disableSort>
+            <Column source="revokedAt" label="resources.customers.fields.revokedAt" disableSort>
               <InstantField source="revokedAt" showTime emptyText="—" />
             </Column>
             <Column label="" disableSort align="right">

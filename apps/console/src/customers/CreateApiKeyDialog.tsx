@@ -19,7 +19,7 @@ export const CreateApiKeyDialog = ({
   <MutationDialog
     open={open}
     onClose={onClose}
-    title="New API key"
+    title="app.customers.new_api_key"
     description="Name the key after the integration that will use it, so it can be told apart and revoked alone."
     submitLabel="Create key"
     successMessage="API key created"
@@ -29,6 +29,6 @@ export const CreateApiKeyDialog = ({
       onCreated(createApiKey);
     }}
   >
-    <TextInput source="name" label="Name" placeholder="ERP integration" validate={[required(), maxLength(100)]} autoFocus />
+    <TextInput source="name" label="resources.customers.fields.name" placeholder="ERP integration" validate={[required(), maxLength(100)]} autoFocus />
   </MutationDialog>
 );

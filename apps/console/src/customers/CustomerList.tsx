@@ -9,7 +9,7 @@ const Column = DataTable.Col<CustomerItemFragment>;
  * lists them by name; the code and name columns sort too.
  */
 export const CustomerList = () => (
-  <List title="Customers" filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]} perPage={25} exporter={false}>
+  <List title="app.customers.customers" filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]} perPage={25} exporter={false}>
     <DataTable
       bulkActionButtons={false}
       rowClick="show"
@@ -19,9 +19,9 @@ export const CustomerList = () => (
         </Typography>
       }
     >
-      <Column source="code" label="Code" />
-      <Column source="name" label="Name" />
-      <Column source="country" label="Country" disableSort />
+      <Column source="code" label="resources.customers.fields.code" />
+      <Column source="name" label="resources.customers.fields.name" />
+      <Column source="country" label="resources.customers.fields.country" disableSort />
     </DataTable>
   </List>
 );

@@ -37,7 +37,7 @@ export const LiveEventsPanel = ({ customerId }: { customerId: string }) => {
     };
   }, [customerId]);
   return (
-    <Section title="Live claim events" size={{ xs: 12 }}>
+    <Section title="app.customers.live_claim_events" size={{ xs: 12 }}>
       <Typography variant="body2" color="text.secondary" component="div">
         What this customer's integrations receive from <code>claimUpdates</code>, as it happens.{' '}
         <Chip size="small" data-testid="live-events-state" color={state === 'live' ? 'success' : 'default'} label={state} />

@@ -45,7 +45,7 @@ export const WebhooksPanel = ({ customerId }: { customerId: string }) => {
     });
   const rotate = (id: string) => run(async () => setSecret((await request(RotateWebhookSecretDocument, { id })).rotateWebhookSecret.secret));
   return (
-    <Section title="Webhook endpoints" size={{ xs: 12 }}>
+    <Section title="app.customers.webhook_endpoints" size={{ xs: 12 }}>
       <Typography variant="body2" color="text.secondary">
         Each claim event is POSTed as JSON, signed in <code>Aftersale-Signature</code> with the endpoint's secret; failures are retried for about a day.
       </Typography>
@@ -111,7 +111,7 @@ export const WebhooksPanel = ({ customerId }: { customerId: string }) => {
         />
         <TextField
           size="small"
-          label="Event types (comma-separated, empty: all)"
+          label="app.customers.event_types_comma_separated_empty_all"
           value={eventTypes}
           onChange={(e) => setEventTypes(e.target.value)}
           sx={{ minWidth: 280 }}

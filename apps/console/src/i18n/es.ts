@@ -162,15 +162,33 @@ export const appSpanish: AppMessages = {
         overdueDays: 'Vencida hace al menos (días)',
       },
     },
-    orders: { name: 'Pedido |||| Pedidos' },
-    devices: { name: 'Dispositivo |||| Dispositivos' },
-    stock: { name: 'Existencias |||| Existencias' },
-    'stock-movements': { name: 'Movimiento de existencias |||| Movimientos de existencias' },
-    customers: { name: 'Cliente |||| Clientes' },
-    models: { name: 'Modelo |||| Modelos' },
-    parts: { name: 'Pieza |||| Piezas' },
-    'service-centres': { name: 'Centro de servicio |||| Centros de servicio' },
-    users: { name: 'Usuario |||| Usuarios' },
+    orders: {
+      name: 'Pedido |||| Pedidos',
+    },
+    devices: {
+      name: 'Dispositivo |||| Dispositivos',
+    },
+    stock: {
+      name: 'Existencias |||| Existencias',
+    },
+    'stock-movements': {
+      name: 'Movimiento de existencias |||| Movimientos de existencias',
+    },
+    customers: {
+      name: 'Cliente |||| Clientes',
+    },
+    models: {
+      name: 'Modelo |||| Modelos',
+    },
+    parts: {
+      name: 'Pieza |||| Piezas',
+    },
+    'service-centres': {
+      name: 'Centro de servicio |||| Centros de servicio',
+    },
+    users: {
+      name: 'Usuario |||| Usuarios',
+    },
   },
   app: {
     claims: {
@@ -198,7 +216,12 @@ export const appSpanish: AppMessages = {
       total: 'Total',
       open_claim: 'Abrir la reclamación',
       draft: 'Borrador de factura',
-      status: { DRAFT: 'Borrador', ISSUED: 'Emitida', PAID: 'Pagada', VOID: 'Anulada' },
+      status: {
+        DRAFT: 'Borrador',
+        ISSUED: 'Emitida',
+        PAID: 'Pagada',
+        VOID: 'Anulada',
+      },
     },
     devices: {
       create_claim: 'Crear una reclamación',

@@ -162,15 +162,33 @@ export const appPortuguese: AppMessages = {
         overdueDays: 'Em atraso há pelo menos (dias)',
       },
     },
-    orders: { name: 'Encomenda |||| Encomendas' },
-    devices: { name: 'Dispositivo |||| Dispositivos' },
-    stock: { name: 'Stock |||| Stock' },
-    'stock-movements': { name: 'Movimento de stock |||| Movimentos de stock' },
-    customers: { name: 'Cliente |||| Clientes' },
-    models: { name: 'Modelo |||| Modelos' },
-    parts: { name: 'Peça |||| Peças' },
-    'service-centres': { name: 'Centro de assistência |||| Centros de assistência' },
-    users: { name: 'Utilizador |||| Utilizadores' },
+    orders: {
+      name: 'Encomenda |||| Encomendas',
+    },
+    devices: {
+      name: 'Dispositivo |||| Dispositivos',
+    },
+    stock: {
+      name: 'Stock |||| Stock',
+    },
+    'stock-movements': {
+      name: 'Movimento de stock |||| Movimentos de stock',
+    },
+    customers: {
+      name: 'Cliente |||| Clientes',
+    },
+    models: {
+      name: 'Modelo |||| Modelos',
+    },
+    parts: {
+      name: 'Peça |||| Peças',
+    },
+    'service-centres': {
+      name: 'Centro de assistência |||| Centros de assistência',
+    },
+    users: {
+      name: 'Utilizador |||| Utilizadores',
+    },
   },
   app: {
     claims: {
@@ -198,7 +216,12 @@ export const appPortuguese: AppMessages = {
       total: 'Total',
       open_claim: 'Abrir a reclamação',
       draft: 'Rascunho de fatura',
-      status: { DRAFT: 'Rascunho', ISSUED: 'Emitida', PAID: 'Paga', VOID: 'Anulada' },
+      status: {
+        DRAFT: 'Rascunho',
+        ISSUED: 'Emitida',
+        PAID: 'Paga',
+        VOID: 'Anulada',
+      },
     },
     devices: {
       create_claim: 'Criar uma reclamação',

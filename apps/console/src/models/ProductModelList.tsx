@@ -5,11 +5,11 @@ const Column = DataTable.Col<ProductModelItemFragment>;
 
 /** The product models the maker sells; the API lists them by name. */
 export const ProductModelList = () => (
-  <List title="Models" filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]} perPage={25} exporter={false}>
+  <List title="app.models.models" filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Code or name" />]} perPage={25} exporter={false}>
     <DataTable bulkActionButtons={false} rowClick="show">
-      <Column source="code" label="Code" />
-      <Column source="name" label="Name" />
-      <Column source="kind" label="Kind" disableSort />
+      <Column source="code" label="resources.models.fields.code" />
+      <Column source="name" label="resources.models.fields.name" />
+      <Column source="kind" label="resources.models.fields.kind" disableSort />
     </DataTable>
   </List>
 );

@@ -72,7 +72,7 @@ const ImportUnitsDialog = ({ order, onClose }: { order: OrderDetailFragment; onC
             <LinearProgress
               variant={state.sent < 1 ? 'determinate' : 'indeterminate'}
               value={Math.round(state.sent * 100)}
-              aria-label="Upload progress"
+              aria-label="app.orders.upload_progress"
               data-testid="import-units-progress"
             />
           </Box>

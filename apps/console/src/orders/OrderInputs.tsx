@@ -11,16 +11,16 @@ export const OrderInputs = ({ creating = false, received = false }: { creating?:
     {creating && (
       <>
         <ReferenceInput source="customerId" reference="customers">
-          <AutocompleteInput label="Customer" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+          <AutocompleteInput label="app.orders.customer" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
         </ReferenceInput>
         <ReferenceInput source="modelId" reference="models">
-          <AutocompleteInput label="Model" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+          <AutocompleteInput label="app.orders.model" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
         </ReferenceInput>
       </>
     )}
     <NumberInput
       source="quantity"
-      label="Quantity"
+      label="app.orders.quantity"
       min={1}
       step={1}
       validate={[required(), minValue(1)]}
@@ -28,7 +28,7 @@ export const OrderInputs = ({ creating = false, received = false }: { creating?:
       readOnly={received}
       helperText={received ? 'Fixed: the goods were received with their spare parts.' : 'Units ordered'}
     />
-    <TextInput source="number" label="Order number" helperText={creating ? 'Leave blank for the next SO-YYYY-NNNN' : false} />
-    <DateInput source="shippedOn" label="Shipped on" />
+    <TextInput source="number" label="resources.orders.fields.number" helperText={creating ? 'Leave blank for the next SO-YYYY-NNNN' : false} />
+    <DateInput source="shippedOn" label="resources.orders.fields.shippedOn" />
   </>
 );

@@ -27,7 +27,7 @@ const OrderTitle = () => {
 
 const OrderPage = () => {
   const order = useRecordContext<OrderDetailFragment>();
-  if (!order) return <LinearProgress aria-label="Loading the order" />;
+  if (!order) return <LinearProgress aria-label="app.orders.loading_the_order" />;
   return (
     <Box sx={{ p: 2 }} data-testid="order-page" data-version={order.version}>
       <Stack spacing={2} sx={{ mb: 2 }}>
@@ -35,26 +35,26 @@ const OrderPage = () => {
         <OrderActions order={order} />
       </Stack>
       <Grid container spacing={2}>
-        <Section title="Order" size={{ xs: 12, md: 4 }}>
-          <Field source="customer.name" label="Customer" />
-          <Field source="model.name" label="Model" />
-          <Field label="Quantity">
+        <Section title="app.orders.order" size={{ xs: 12, md: 4 }}>
+          <Field source="customer.name" label="resources.orders.fields.customer.name" />
+          <Field source="model.name" label="resources.orders.fields.model.name" />
+          <Field label="app.orders.quantity">
             <NumberField source="quantity" data-testid="order-quantity" />
           </Field>
-          <Field label="Shipped on">
-            <LocalDateField source="shippedOn" emptyText="Not shipped yet" />
+          <Field label="app.orders.shipped_on">
+            <LocalDateField source="shippedOn" emptyText="app.orders.not_shipped_yet" />
           </Field>
-          <Field label="Received on (W2)">
-            <LocalDateField source="receivedOn" emptyText="Not received yet" data-testid="order-received-on" />
+          <Field label="app.orders.received_on_w2">
+            <LocalDateField source="receivedOn" emptyText="app.orders.not_received_yet" data-testid="order-received-on" />
           </Field>
         </Section>
-        <Section title="Spare-parts allowance" size={{ xs: 12, md: 8 }}>
+        <Section title="app.orders.spare_parts_allowance" size={{ xs: 12, md: 8 }}>
           <AllowancePanel order={order} />
         </Section>
-        <Section title="Spare parts shipped with the goods" size={{ xs: 12, md: 6 }}>
+        <Section title="app.orders.spare_parts_shipped_with_the_goods" size={{ xs: 12, md: 6 }}>
           <SpareShipmentPanel order={order} />
         </Section>
-        <Section title="Imports" size={{ xs: 12, md: 6 }}>
+        <Section title="app.orders.imports" size={{ xs: 12, md: 6 }}>
           <ImportsAudit order={order} />
         </Section>
         <Section title={`Units (${order.unitCount} of ${order.quantity})`} size={{ xs: 12 }}>
@@ -87,11 +87,11 @@ const OrderHeader = ({ order }: { order: OrderDetailFragment }) => (
 const OrderActions = ({ order }: { order: OrderDetailFragment }) => {
   const { canAccess } = useCanAccess({ resource: 'orders', action: 'edit', record: order });
   return (
-    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="toolbar" aria-label="Order actions">
+    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="toolbar" aria-label="app.orders.order_actions">
       {canAccess && !order.receivedOn && <RecordReceiptButton order={order} />}
       {canAccess && <ImportUnitsButton order={order} />}
       {canAccess && <EditButton variant="outlined" data-testid="order-edit" />}
-      <ExportDevicesButton filter={{ orderId: order.id }} fileName={`units-${order.number}.csv`} label="Export units" />
+      <ExportDevicesButton filter={{ orderId: order.id }} fileName={`units-${order.number}.csv`} label="app.orders.export_units" />
     </Stack>
   );
 };

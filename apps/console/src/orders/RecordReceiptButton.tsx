@@ -21,7 +21,7 @@ export const RecordReceiptButton = ({ order }: { order: OrderDetailFragment }) =
   const modelParts = parts.data?.parts.items ?? [];
   return (
     <MutationDialogButton
-      label="Record receipt"
+      label="app.orders.record_receipt"
       variant="contained"
       testId="order-record-receipt"
       title={`Record receipt — ${order.number}`}
@@ -36,8 +36,8 @@ export const RecordReceiptButton = ({ order }: { order: OrderDetailFragment }) =
       onSubmit={(values) => request(RecordOrderReceiptDocument, { input: receiptInput(order, modelParts, values) })}
       successMessage={`${order.number}: receipt recorded`}
     >
-      <DateInput source="receivedOn" label="Received on" validate={required()} />
-      {aboveLimit && (parts.isPending ? <LinearProgress aria-label="Loading the model's parts" /> : <NegotiatedAllowanceInputs parts={modelParts} />)}
+      <DateInput source="receivedOn" label="resources.orders.fields.receivedOn" validate={required()} />
+      {aboveLimit && (parts.isPending ? <LinearProgress aria-label="app.orders.loading_the_model_s_parts" /> : <NegotiatedAllowanceInputs parts={modelParts} />)}
     </MutationDialogButton>
   );
 };
@@ -47,10 +47,10 @@ const NegotiatedAllowanceInputs = ({ parts }: { parts: readonly OrderPartFragmen
   const negotiated = useWatch({ name: 'negotiated' }) === true;
   return (
     <Stack>
-      <BooleanInput source="negotiated" label="An allowance was negotiated with the customer" />
+      <BooleanInput source="negotiated" label="resources.orders.fields.negotiated" />
       {negotiated && (
         <>
-          <TextInput source="negotiatedAllowance.reason" label="Reason" validate={required()} multiline fullWidth />
+          <TextInput source="negotiatedAllowance.reason" label="resources.orders.fields.negotiatedAllowance.reason" validate={required()} multiline fullWidth />
           <Typography variant="subtitle2" sx={{ mb: 1 }}>
             Spare parts per part of the model
           </Typography>

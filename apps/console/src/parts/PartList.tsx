@@ -7,15 +7,15 @@ import { PartsTable } from './PartsTable';
 const partFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="SKU or name" />,
   <ReferenceInput key="modelId" source="modelId" reference="models" alwaysOn>
-    <AutocompleteInput label="Model" optionText="name" sx={{ minWidth: 220 }} />
+    <AutocompleteInput label="app.parts.model" optionText="name" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
-  <SelectArrayInput key="category" source="category" label="Category" choices={enumChoices(PartCategory)} alwaysOn sx={{ minWidth: 200 }} />,
-  <NullableBooleanInput key="active" source="active" label="Active" alwaysOn nullLabel="Any" trueLabel="Active" falseLabel="Inactive" />,
+  <SelectArrayInput key="category" source="category" label="resources.parts.fields.category" choices={enumChoices(PartCategory)} alwaysOn sx={{ minWidth: 200 }} />,
+  <NullableBooleanInput key="active" source="active" label="resources.parts.fields.active" alwaysOn nullLabel="Any" trueLabel="Active" falseLabel="Inactive" />,
 ];
 
 /** The spare parts of every model, with their material cost (what a paid repair charges at most). */
 export const PartList = () => (
-  <List title="Parts" filters={partFilters} perPage={25} exporter={false}>
+  <List title="app.parts.parts" filters={partFilters} perPage={25} exporter={false}>
     <PartsTable />
   </List>
 );

@@ -8,16 +8,16 @@ const Column = DataTable.Col<PartItemFragment>;
 /** Spare parts as rows, for the parts list and a model's page (which leaves out the model column). */
 export const PartsTable = ({ withModel = true }: { withModel?: boolean }) => (
   <DataTable bulkActionButtons={false} rowClick="edit">
-    <Column source="sku" label="SKU" sx={{ fontFamily: 'monospace' }} />
-    <Column source="name" label="Name" />
-    {withModel && <Column source="model.name" label="Model" disableSort />}
-    <Column source="category" label="Category">
+    <Column source="sku" label="resources.parts.fields.sku" sx={{ fontFamily: 'monospace' }} />
+    <Column source="name" label="resources.parts.fields.name" />
+    {withModel && <Column source="model.name" label="resources.parts.fields.model.name" disableSort />}
+    <Column source="category" label="resources.parts.fields.category">
       <SelectField source="category" choices={enumChoices(PartCategory)} />
     </Column>
-    <Column source="materialCost" label="Material cost" align="right">
+    <Column source="materialCost" label="resources.parts.fields.materialCost" align="right">
       <MoneyField source="materialCost" />
     </Column>
-    <Column source="active" label="Active" disableSort>
+    <Column source="active" label="resources.parts.fields.active" disableSort>
       <BooleanField source="active" />
     </Column>
   </DataTable>

@@ -7,8 +7,8 @@ export const LowStockChip = () => {
   const level = useRecordContext<StockLevelItemFragment>();
   if (!level) return null;
   return level.low ? (
-    <Chip size="small" color="warning" label="Low" data-testid="stock-low" data-low="true" />
+    <Chip size="small" color="warning" label="app.stock.low" data-testid="stock-low" data-low="true" />
   ) : (
-    <Chip size="small" variant="outlined" label="OK" data-testid="stock-low" data-low="false" />
+    <Chip size="small" variant="outlined" label="app.stock.ok" data-testid="stock-low" data-low="false" />
   );
 };

@@ -29,8 +29,8 @@ const stockMoves = {
     description: 'Parts delivered to the service centre.',
     inputs: (
       <>
-        <NumberInput source="quantity" label="Pieces received" min={1} step={1} validate={wholePieces} />
-        <TextInput source="reason" label="Delivery note" fullWidth />
+        <NumberInput source="quantity" label="resources.stock.fields.quantity" min={1} step={1} validate={wholePieces} />
+        <TextInput source="reason" label="resources.stock.fields.reason" fullWidth />
       </>
     ),
     run: (where, values) =>
@@ -43,8 +43,8 @@ const stockMoves = {
     description: 'A correction after a stocktake or damage in storage: a positive number adds pieces, a negative one removes them; never below zero.',
     inputs: (
       <>
-        <NumberInput source="delta" label="Pieces (+ or −)" step={1} validate={required()} />
-        <TextInput source="reason" label="Reason" validate={required()} fullWidth helperText="Stocktake, damaged in storage, …" />
+        <NumberInput source="delta" label="resources.stock.fields.delta" step={1} validate={required()} />
+        <TextInput source="reason" label="app.stock.reason" validate={required()} fullWidth helperText="app.stock.stocktake_damaged_in_storage" />
       </>
     ),
     run: (where, values) => request(AdjustStockDocument, { input: { ...where, delta: numberOf(values, 'delta') ?? 0, reason: text(values['reason']) ?? '' } }),
@@ -56,8 +56,8 @@ const stockMoves = {
     description: 'Parts taken for a repair; refused when fewer are on hand.',
     inputs: (
       <>
-        <NumberInput source="quantity" label="Pieces taken" min={1} step={1} validate={wholePieces} />
-        <TextInput source="reason" label="Reason" fullWidth />
+        <NumberInput source="quantity" label="app.stock.pieces_taken" min={1} step={1} validate={wholePieces} />
+        <TextInput source="reason" label="app.stock.reason" fullWidth />
       </>
     ),
     run: (where, values) =>
@@ -76,7 +76,7 @@ export const StockMoveButtons = ({ level }: { level: StockLevelItemFragment }) =
   const where = { serviceCentreId: level.serviceCentre.id, partId: level.part.id };
   return (
     // A click in a list row's buttons or dialogs is not a click on the row.
-    <Stack direction="row" gap={1} onClick={(event) => event.stopPropagation()} role="toolbar" aria-label="Stock movements">
+    <Stack direction="row" gap={1} onClick={(event) => event.stopPropagation()} role="toolbar" aria-label="app.stock.stock_movements">
       {Object.entries(stockMoves).map(([move, spec]) => (
         <MutationDialogButton
           key={move}

@@ -26,18 +26,18 @@ const Delta = () => {
 /** The ledger's rows (inside a list or a ReferenceManyField): when, what, how many, why, who. `where` adds the centre and part columns. */
 export const StockMovementTable = ({ where = false }: { where?: boolean }) => (
   <DataTable bulkActionButtons={false} rowClick={false} empty={<Typography color="text.secondary">No movement yet.</Typography>}>
-    <Column source="createdAt" label="When" disableSort>
+    <Column source="createdAt" label="resources.stock.fields.createdAt" disableSort>
       <InstantField source="createdAt" showTime />
     </Column>
-    {where && <Column source="serviceCentre.name" label="Service centre" disableSort />}
-    {where && <Column source="part.sku" label="SKU" disableSort />}
-    <Column source="kind" label="Kind" disableSort>
+    {where && <Column source="serviceCentre.name" label="resources.stock.fields.serviceCentre.name" disableSort />}
+    {where && <Column source="part.sku" label="resources.stock.fields.part.sku" disableSort />}
+    <Column source="kind" label="resources.stock.fields.kind" disableSort>
       <SelectField source="kind" choices={enumChoices(StockMovementKind)} data-testid="stock-movement-kind" />
     </Column>
-    <Column source="delta" label="Pieces" disableSort align="right">
+    <Column source="delta" label="app.stock.pieces" disableSort align="right">
       <Delta />
     </Column>
-    <Column source="reason" label="Reason" disableSort />
-    <Column source="actorName" label="Who" disableSort />
+    <Column source="reason" label="app.stock.reason" disableSort />
+    <Column source="actorName" label="resources.stock.fields.actorName" disableSort />
   </DataTable>
 );

@@ -25,7 +25,7 @@ const StockTitle = () => {
 const StockPage = () => {
   const level = useRecordContext<StockLevelItemFragment>();
   const { canAccess } = useCanAccess({ resource: 'stock', action: 'edit', record: level });
-  if (!level) return <LinearProgress aria-label="Loading the stock level" />;
+  if (!level) return <LinearProgress aria-label="app.stock.loading_the_stock_level" />;
   return (
     <Box sx={{ p: 2 }} data-testid="stock-page" data-version={level.version}>
       <Stack spacing={2} sx={{ mb: 2 }}>
@@ -40,22 +40,22 @@ const StockPage = () => {
         </Stack>
         <Stack direction="row" gap={1}>
           <StockMoveButtons level={level} />
-          {canAccess && <EditButton variant="outlined" label="Threshold" data-testid="stock-edit-threshold" />}
+          {canAccess && <EditButton variant="outlined" label="app.stock.threshold" data-testid="stock-edit-threshold" />}
         </Stack>
       </Stack>
       <Grid container spacing={2}>
-        <Section title="Stock" size={{ xs: 12, md: 4 }}>
-          <Field label="On hand">
+        <Section title="app.stock.stock" size={{ xs: 12, md: 4 }}>
+          <Field label="app.stock.on_hand">
             <NumberField source="onHand" data-testid="stock-on-hand" />
           </Field>
-          <Field label="Low-stock threshold">
+          <Field label="app.stock.low_stock_threshold">
             <NumberField source="lowStockThreshold" data-testid="stock-threshold" />
           </Field>
-          <Field label="Last movement">
+          <Field label="app.stock.last_movement">
             <InstantField source="updatedAt" showTime />
           </Field>
         </Section>
-        <Section title="Movements" size={{ xs: 12, md: 8 }}>
+        <Section title="app.stock.movements" size={{ xs: 12, md: 8 }}>
           <ReferenceManyField
             reference="stock-movements"
             target="partId"
