@@ -61,13 +61,7 @@ export const ForecastChart = ({ filter }: { filter: AnalyticsFilter }) => {
                   <YAxis unit="%" />
                   <Tooltip />
                   <Legend />
-                  <Area
-                    dataKey="band"
-                    name={translate('aftersale.analytics.forecast.band')}
-                    stroke="none"
-                    fill="#90caf9"
-                    fillOpacity={0.5}
-                  />
+                  <Area dataKey="band" name={translate('aftersale.analytics.forecast.band')} stroke="none" fill="#90caf9" fillOpacity={0.5} />
                   <Line dataKey="fitted" name={translate('aftersale.analytics.forecast.fitted')} stroke="#1976d2" dot={false} />
                   <Scatter dataKey="observed" name={translate('aftersale.analytics.forecast.observed')} fill="#d32f2f" />
                 </ComposedChart>

@@ -36,10 +36,7 @@ export const MonthsInServiceChart = ({ filter }: { filter: AnalyticsFilter }) =>
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="x"
-            label={{ value: translate('aftersale.analytics.monthsInService.axis'), position: 'insideBottom', offset: -2 }}
-          />
+          <XAxis dataKey="x" label={{ value: translate('aftersale.analytics.monthsInService.axis'), position: 'insideBottom', offset: -2 }} />
           <YAxis />
           <Tooltip formatter={(value) => formatRate(value as number)} />
           <Legend verticalAlign="top" />

@@ -57,7 +57,12 @@ export const AssessedLinesTable = ({
             </TableCell>
             {showWorn && <TableCell>{translate(line.worn ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>}
             <TableCell>
-              <Chip size="small" variant="outlined" label={translate(line.covered ? 'app.claims.lines.covered' : 'app.claims.lines.charged')} color={line.covered ? 'success' : 'warning'} />
+              <Chip
+                size="small"
+                variant="outlined"
+                label={translate(line.covered ? 'app.claims.lines.covered' : 'app.claims.lines.charged')}
+                color={line.covered ? 'success' : 'warning'}
+              />
             </TableCell>
             <TableCell>
               <ClauseCodes codes={line.clauses} compact={compactClauses} />

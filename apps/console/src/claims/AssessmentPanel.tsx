@@ -35,14 +35,20 @@ export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragm
           })}
         </Typography>
       </Stack>
-      {overridden && assessment.overrideReason && <Alert severity="info">{translate('app.claims.assessment.override_reason', { reason: assessment.overrideReason })}</Alert>}
+      {overridden && assessment.overrideReason && (
+        <Alert severity="info">{translate('app.claims.assessment.override_reason', { reason: assessment.overrideReason })}</Alert>
+      )}
       {assessment.agreementRequired && (
         <Alert severity={claim.maintenanceAgreement ? 'success' : 'warning'}>
           {translate(claim.maintenanceAgreement ? 'app.claims.assessment.agreement_signed' : 'app.claims.assessment.agreement_required')}
         </Alert>
       )}
-      {claim.formType === 'REPLACEMENT' && !assessment.replacementAllowed && <Alert severity="info">{translate('app.claims.assessment.handled_as_repair')}</Alert>}
-      {assessment.findings.length > 0 && <Typography variant="body2">{translate('app.claims.assessment.findings', { findings: assessment.findings.map(enumLabel).join(', ') })}</Typography>}
+      {claim.formType === 'REPLACEMENT' && !assessment.replacementAllowed && (
+        <Alert severity="info">{translate('app.claims.assessment.handled_as_repair')}</Alert>
+      )}
+      {assessment.findings.length > 0 && (
+        <Typography variant="body2">{translate('app.claims.assessment.findings', { findings: assessment.findings.map(enumLabel).join(', ') })}</Typography>
+      )}
       <ClauseList codes={assessment.clauses} testId="assessment-clauses" />
       {claim.lines.length === 0 ? (
         <Typography color="text.secondary">{translate('app.claims.assessment.no_faulty_part')}</Typography>
@@ -56,7 +62,9 @@ export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragm
           extraRows={(columns) =>
             assessment.serviceCharge !== null && (
               <TableRow>
-                <TableCell colSpan={columns}>{translate('app.claims.assessment.service_charge', { description: assessment.serviceChargeDescription })}</TableCell>
+                <TableCell colSpan={columns}>
+                  {translate('app.claims.assessment.service_charge', { description: assessment.serviceChargeDescription })}
+                </TableCell>
                 <TableCell align="right">{formatMoney(assessment.serviceCharge, currency)}</TableCell>
               </TableRow>
             )

@@ -63,7 +63,12 @@ export const ClaimCreate = () => {
         />
         <FormDataConsumer<SubmitClaimInput>>{({ formData }) => <WarrantyHint imei={formData.imei} />}</FormDataConsumer>
         <RadioButtonGroupInput source="formType" label="resources.claims.fields.formType" choices={enumChoices(FormType)} validate={required()} />
-        <TextInput source="ciNumber" label="resources.claims.fields.ciNumber" validate={required()} helperText="app.claims.the_customer_s_commercial_invoice_reference" />
+        <TextInput
+          source="ciNumber"
+          label="resources.claims.fields.ciNumber"
+          validate={required()}
+          helperText="app.claims.the_customer_s_commercial_invoice_reference"
+        />
         <TextInput source="symptoms" label="resources.claims.fields.symptoms" multiline minRows={3} validate={required()} />
         <DataBackupInput source="dataBackupAcknowledged" />
       </SimpleForm>

@@ -68,14 +68,7 @@ export const ClaimList = () => {
       sort={{ field: 'submittedAt', order: 'DESC' }}
       perPage={25}
       exporter={false}
-      empty={
-        <NoRecordsYet
-          title="app.claims.empty_title"
-          explanation="app.claims.empty_explanation"
-          createLabel="app.claims.submit"
-          testId="claims-empty"
-        />
-      }
+      empty={<NoRecordsYet title="app.claims.empty_title" explanation="app.claims.empty_explanation" createLabel="app.claims.submit" testId="claims-empty" />}
     >
       <ClaimStatusFilter />
       {small ? (

@@ -75,7 +75,12 @@ const ClaimPage = () => {
           <Field source="model.name" label="resources.claims.fields.model.name" data-testid="claim-model" />
           <Field source="customer.name" label="resources.claims.fields.customer.name" data-testid="claim-customer" />
           <Field source="device.order.number" label="resources.claims.fields.device.order.number" />
-          <Field source="serviceCentre.name" label="resources.claims.fields.serviceCentre.name" data-testid="claim-service-centre" empty="app.claims.not_sent_to_a_centre" />
+          <Field
+            source="serviceCentre.name"
+            label="resources.claims.fields.serviceCentre.name"
+            data-testid="claim-service-centre"
+            empty="app.claims.not_sent_to_a_centre"
+          />
         </Section>
         <Section title="app.claims.warranty" size={{ xs: 12, md: 4 }}>
           <Field label="app.claims.under_warranty_today" data-testid="claim-under-warranty">

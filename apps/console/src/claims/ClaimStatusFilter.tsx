@@ -49,7 +49,9 @@ export const ClaimStatusFilter = () => {
           />
         );
       })}
-      {selected.length > 0 && <Chip label={translate('app.claims.all_statuses')} size="small" clickable onClick={() => select([])} data-testid="status-filter-clear" />}
+      {selected.length > 0 && (
+        <Chip label={translate('app.claims.all_statuses')} size="small" clickable onClick={() => select([])} data-testid="status-filter-clear" />
+      )}
     </Stack>
   );
 };

@@ -50,12 +50,7 @@ export const ShipmentInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
       <TextInput source="carrier" label="resources.claims.fields.carrier" validate={[required(), maxLength(100)]} />
       <TextInput source="trackingNumber" label="resources.claims.fields.trackingNumber" validate={[required(), maxLength(100)]} />
       <DateInput source="shippedOn" label="resources.claims.fields.shippedOn" validate={required()} />
-      <MoneyInput
-        source="cost"
-        label="app.claims.shipping_cost_optional"
-        currency={currency}
-        helperText="app.claims.paid_by_the_customer_to_the"
-      />
+      <MoneyInput source="cost" label="app.claims.shipping_cost_optional" currency={currency} helperText="app.claims.paid_by_the_customer_to_the" />
       <NoteInput />
     </>
   );

@@ -46,8 +46,6 @@ function whatHappened(event: ClaimEventItemFragment): string {
   return event.type === 'TRANSITION' && typeof action === 'string' ? action : event.type;
 }
 
-
-
 /**
  * The other kinds of event the API records (`ClaimEvent.type` is a plain
  * string); any further kind shows as its words. What the history calls each
@@ -55,8 +53,6 @@ function whatHappened(event: ClaimEventItemFragment): string {
  * dialog's notification says "Unit shipped", the history "Unit shipped back").
  */
 const OTHER_EVENT_KINDS = new Set(['SUBMITTED', 'INVOICE_ISSUED', 'INVOICE_PAID', 'INVOICE_VOID', 'ATTACHMENT_ADDED']);
-
-
 
 function titleOf(kind: string, translate: Translate): string {
   return enumValue(kind, ClaimAction) || OTHER_EVENT_KINDS.has(kind) ? translate(`app.claims.event.${kind}`) : translate(enumKey(kind), { _: kind });

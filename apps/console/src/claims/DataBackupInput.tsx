@@ -2,8 +2,7 @@ import { Checkbox, FormControlLabel, FormGroup, FormHelperText } from '@mui/mate
 import { FieldTitle, InputHelperText, useInput, type Validator } from 'react-admin';
 
 // H3: the customer backs up and deletes their data before sending the unit.
-const mustBeAcknowledged: Validator = (value) =>
-  value === true ? undefined : 'app.validation.data_backup';
+const mustBeAcknowledged: Validator = (value) => (value === true ? undefined : 'app.validation.data_backup');
 
 /** The data-backup acknowledgement of the Repair and Replacement Forms: a checkbox that must be ticked. */
 export const DataBackupInput = ({ source }: { source: string }) => {

@@ -36,9 +36,7 @@ export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
 };
 
 const reasonIfOverridden: Validator = (value, allValues: FormData) =>
-  enumValue(allValues['decision'], Decision) !== undefined && (typeof value !== 'string' || value.trim() === '')
-    ? 'app.validation.override_reason'
-    : undefined;
+  enumValue(allValues['decision'], Decision) !== undefined && (typeof value !== 'string' || value.trim() === '') ? 'app.validation.override_reason' : undefined;
 
 const OverrideInputs = () => {
   const decision: unknown = useWatch({ name: 'decision' });
@@ -73,7 +71,12 @@ const ServiceChargeInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
       {on && (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextInput source="serviceCharge.description" label="resources.claims.fields.serviceCharge.description" validate={[required(), maxLength(200)]} />
-          <MoneyInput source="serviceCharge.amount" label="resources.claims.fields.serviceCharge.amount" currency={claim.currency} validate={[required(), positiveAmount]} />
+          <MoneyInput
+            source="serviceCharge.amount"
+            label="resources.claims.fields.serviceCharge.amount"
+            currency={claim.currency}
+            validate={[required(), positiveAmount]}
+          />
         </Stack>
       )}
     </Box>

@@ -12,19 +12,19 @@ export const QuotePanel = ({ claim }: { claim: ClaimDetailFragment }) => {
   const translate = useTranslate();
   const enumLabel = useEnumLabel();
   return (
-  <>
-    {claim.quoteStatus && (
-      <Chip
-        size="small"
-        label={translate('app.claims.quote.status', { status: enumLabel(claim.quoteStatus) })}
-        color={quoteColour[claim.quoteStatus]}
-        data-testid="claim-quote-status"
-        data-status={claim.quoteStatus}
-        sx={{ alignSelf: 'flex-start' }}
-      />
-    )}
-    <QuoteSummary claim={claim} />
-  </>
+    <>
+      {claim.quoteStatus && (
+        <Chip
+          size="small"
+          label={translate('app.claims.quote.status', { status: enumLabel(claim.quoteStatus) })}
+          color={quoteColour[claim.quoteStatus]}
+          data-testid="claim-quote-status"
+          data-status={claim.quoteStatus}
+          sx={{ alignSelf: 'flex-start' }}
+        />
+      )}
+      <QuoteSummary claim={claim} />
+    </>
   );
 };
 

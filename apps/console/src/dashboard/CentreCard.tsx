@@ -71,11 +71,7 @@ export const CentreCard = () => {
           <ChartCard
             id="dashboard-low-stock"
             title={translate('aftersale.dashboard.centre.lowStock')}
-            subtitle={
-              data
-                ? translate('aftersale.dashboard.centre.lowStockCount', { count: data.stockLevels.total })
-                : undefined
-            }
+            subtitle={data ? translate('aftersale.dashboard.centre.lowStockCount', { count: data.stockLevels.total }) : undefined}
             isPending={centre !== '' && isPending}
             error={error}
             empty={low.length === 0}

@@ -52,7 +52,14 @@ export const DeviceList = () => {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
   return (
-    <List title="app.devices.devices" filters={useDeviceFilters()} sort={{ field: 'imei', order: 'ASC' }} perPage={25} exporter={false} actions={<DeviceListActions />}>
+    <List
+      title="app.devices.devices"
+      filters={useDeviceFilters()}
+      sort={{ field: 'imei', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<DeviceListActions />}
+    >
       {small ? (
         <SimpleList<DeviceListItemFragment>
           primaryText={(device) => device.imei}

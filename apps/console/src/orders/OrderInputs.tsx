@@ -26,9 +26,9 @@ export const OrderInputs = ({ creating = false, received = false }: { creating?:
       validate={[required(), minValue(1)]}
       // Read-only, not disabled: a disabled input has no value in the form, and would fail `required`.
       readOnly={received}
-      helperText={received ? 'Fixed: the goods were received with their spare parts.' : 'Units ordered'}
+      helperText={received ? 'app.orders.quantity_fixed' : 'app.orders.units_ordered'}
     />
-    <TextInput source="number" label="resources.orders.fields.number" helperText={creating ? 'Leave blank for the next SO-YYYY-NNNN' : false} />
+    <TextInput source="number" label="resources.orders.fields.number" helperText={creating ? 'app.orders.number_blank' : false} />
     <DateInput source="shippedOn" label="resources.orders.fields.shippedOn" />
   </>
 );

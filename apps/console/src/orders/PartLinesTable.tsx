@@ -12,28 +12,28 @@ export const PartLinesTable = ({ lines, testId }: { lines: readonly PartLine[]; 
   const translate = useTranslate();
   const enumLabel = useEnumLabel();
   return (
-  <Table size="small" data-testid={testId}>
-    <TableHead>
-      <TableRow>
-        <TableCell>{translate('resources.parts.fields.name')}</TableCell>
-        <TableCell>{translate('resources.parts.fields.category')}</TableCell>
-        <TableCell align="right">{translate('resources.orders.fields.quantity')}</TableCell>
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {lines.map(({ part, quantity, negotiated }) => (
-        <TableRow key={part.id} data-testid={`${testId}-line`} data-sku={part.sku} data-quantity={quantity}>
-          <TableCell>
-            <span style={{ fontFamily: 'monospace' }}>{part.sku}</span> {part.name}
-            {negotiated && <Chip size="small" label={translate('app.orders.negotiated')} sx={{ ml: 1 }} />}
-          </TableCell>
-          <TableCell>{enumLabel(part.category)}</TableCell>
-          <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-            {quantity}
-          </TableCell>
+    <Table size="small" data-testid={testId}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('resources.parts.fields.name')}</TableCell>
+          <TableCell>{translate('resources.parts.fields.category')}</TableCell>
+          <TableCell align="right">{translate('resources.orders.fields.quantity')}</TableCell>
         </TableRow>
-      ))}
-    </TableBody>
-  </Table>
+      </TableHead>
+      <TableBody>
+        {lines.map(({ part, quantity, negotiated }) => (
+          <TableRow key={part.id} data-testid={`${testId}-line`} data-sku={part.sku} data-quantity={quantity}>
+            <TableCell>
+              <span style={{ fontFamily: 'monospace' }}>{part.sku}</span> {part.name}
+              {negotiated && <Chip size="small" label={translate('app.orders.negotiated')} sx={{ ml: 1 }} />}
+            </TableCell>
+            <TableCell>{enumLabel(part.category)}</TableCell>
+            <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+              {quantity}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 };

@@ -24,7 +24,13 @@ export const PartInputs = ({ editing = false }: { editing?: boolean }) => {
       )}
       <CodeInput source="sku" label="resources.parts.fields.sku" example="X200-LCD-01" editing={editing} />
       <TextInput source="name" label="resources.parts.fields.name" validate={required()} />
-      <SelectInput source="category" label="resources.parts.fields.category" choices={enumChoices(PartCategory)} disabled={editing} validate={editing ? undefined : required()} />
+      <SelectInput
+        source="category"
+        label="resources.parts.fields.category"
+        choices={enumChoices(PartCategory)}
+        disabled={editing}
+        validate={editing ? undefined : required()}
+      />
       <MoneyInput
         source="materialCost"
         label="app.parts.material_cost"

@@ -6,7 +6,14 @@ import { StockMovementTable } from '../stock/StockMovementTable';
 
 const movementFilters = [
   <ServiceCentreSelectInput key="serviceCentreId" source="serviceCentreId" label="resources.stock-movements.fields.serviceCentreId" alwaysOn />,
-  <SelectArrayInput key="kind" source="kind" label="resources.stock-movements.fields.kind" choices={enumChoices(StockMovementKind)} alwaysOn sx={{ minWidth: 200 }} />,
+  <SelectArrayInput
+    key="kind"
+    source="kind"
+    label="resources.stock-movements.fields.kind"
+    choices={enumChoices(StockMovementKind)}
+    alwaysOn
+    sx={{ minWidth: 200 }}
+  />,
 ];
 
 /** The stock ledger of every centre, newest first. */
