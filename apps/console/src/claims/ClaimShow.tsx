@@ -51,7 +51,7 @@ const ClaimPage = () => {
             <SelectField source="formType" choices={enumChoices(FormType)} />
           </Field>
           <Field source="ciNumber" label="resources.claims.fields.ciNumber" data-testid="claim-ci-number" />
-          <Field label="app.claims.submitted_on">
+          <Field label="app.claims.submitted_on_label">
             <LocalDateField source="submittedOn" />
           </Field>
           <Field label="app.claims.filed_at">

@@ -24,7 +24,7 @@ const InvoicePage = () => {
   const invoice = useRecordContext<InvoiceDetailFragment>();
   const translate = useTranslate();
   const createPath = useCreatePath();
-  if (!invoice) return <LinearProgress aria-label="app.invoices.loading_the_invoice" />;
+  if (!invoice) return <LinearProgress aria-label={translate('app.invoices.loading_the_invoice')} />;
   const field = (name: string) => translate(`resources.invoices.fields.${name}`);
   return (
     <Box sx={{ p: 2 }}>

@@ -3,9 +3,9 @@ import { CodeInput } from '../fields/CodeInput';
 
 /** ProductModel.kind is a string in the schema; its description lists these. */
 const kindChoices = [
-  { id: 'PHONE', name: 'Phone' },
-  { id: 'FEATURE_PHONE', name: 'Feature phone' },
-  { id: 'TABLET', name: 'Tablet' },
+  { id: 'PHONE', name: 'app.enum.PHONE' },
+  { id: 'FEATURE_PHONE', name: 'app.enum.FEATURE_PHONE' },
+  { id: 'TABLET', name: 'app.enum.TABLET' },
 ];
 
 /**
