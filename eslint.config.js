@@ -71,49 +71,6 @@ export default defineConfig([
   },
 
   {
-    // Tests that still send raw query strings, whose answers are untyped (`any`). Each file leaves
-    // this list when its operations move to typed documents from @aftersale/graphql, as
-    // apps/api/src/claims/claim-workflow.test.ts and work-queue.test.ts have.
-    files: [
-      'apps/api/src/analytics/analytics.test.ts',
-      'apps/api/src/auth/auth.test.ts',
-      'apps/api/src/auth/staff.test.ts',
-      'apps/api/src/catalogue/catalogue.test.ts',
-      'apps/api/src/claims/attachments.test.ts',
-      'apps/api/src/claims/claims.test.ts',
-      'apps/api/src/devices/device-import.test.ts',
-      'apps/api/src/devices/devices.test.ts',
-      'apps/api/src/orders/orders.test.ts',
-      'apps/api/src/policy/policy.test.ts',
-      'apps/api/src/stock/stock.test.ts',
-      'e2e/embedded.test.ts',
-      'e2e/orders.test.ts',
-      'e2e/server.test.ts',
-      'e2e/support/server.ts',
-      'apps/api/src/events/events.test.ts',
-      'apps/api/src/webhooks/webhooks.test.ts',
-      'apps/api/src/testing/ws-client.ts',
-      'e2e/delivery.test.ts',
-      'e2e/integrations.test.ts',
-      'tools/bench/events.ts',
-      'apps/api/src/auth/sign-in-security.test.ts',
-      'apps/api/src/claims/attachment-names.test.ts',
-      'apps/api/src/claims/integrator-view.test.ts',
-      'apps/api/src/devices/csv-safety.test.ts',
-      'apps/api/src/invoices/invoices.test.ts',
-      'apps/api/src/platform/query-limits.test.ts',
-    ],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-
-  {
     files: ['apps/console/src/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },

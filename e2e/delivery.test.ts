@@ -2,9 +2,22 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  FormType,
+  TestE2eCreateApiKeyDocument,
+  TestE2eCreateCustomerDocument,
+  TestE2eCreateWebhookEndpointDocument,
+  TestE2eCustomersDocument,
+  TestE2eDevicesDocument,
+  TestE2eDisableWebhookEndpointDocument,
+  TestE2eRedeliverWebhookDocument,
+  TestE2eSubmitClaimDocument,
+  TestE2eWebhookDeliveriesDocument,
+} from '@aftersale/graphql';
 import { followClaimUpdates, type ClaimUpdate } from '@aftersale/integrator/follow-claims';
 import { startWebhookReceiver, type WebhookEvent } from '@aftersale/integrator/webhook-receiver';
 import { rawSocket } from '@aftersale/api/ws-client';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGINS } from './support/logins.js';
 import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster.js';
@@ -32,10 +45,10 @@ let mine: Integrator;
 let theirs: Integrator;
 
 async function anIntegrator(server: RunningServer, customerId: string): Promise<Integrator> {
-  const created = await graphql(server.url, 'mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "e2e" }) { secret } }', { c: customerId }, admin);
-  const apiKey = created.data.createApiKey.secret as string;
-  const devices = await graphql(server.url, '{ devices(limit: 200) { items { imei } } }', {}, apiKey);
-  return { customerId, apiKey, imeis: devices.data.devices.items.map((d: { imei: string }) => d.imei) };
+  const created = await graphql(server.url, TestE2eCreateApiKeyDocument, { input: { customerId, name: 'e2e' } }, admin);
+  const apiKey = created.data!.createApiKey.secret;
+  const devices = await graphql(server.url, TestE2eDevicesDocument, { limit: 200 }, apiKey);
+  return { customerId, apiKey, imeis: devices.data!.devices.items.map((d) => d.imei) };
 }
 
 /** Files a claim on the integrator's next unit that takes one (some demo units have an open claim or were replaced). */
@@ -45,12 +58,12 @@ async function fileClaim(server: RunningServer, who: Integrator): Promise<string
     if (!imei) throw new Error('no unit left to file a claim on');
     const res = await graphql(
       server.url,
-      'mutation ($i: SubmitClaimInput!) { submitClaim(input: $i) { id } }',
-      { i: { imei, formType: 'REPAIR', ciNumber: 'E2E', symptoms: 'No power', dataBackupAcknowledged: true } },
+      TestE2eSubmitClaimDocument,
+      { input: { imei, formType: FormType.REPAIR, ciNumber: 'E2E', symptoms: 'No power', dataBackupAcknowledged: true } },
       who.apiKey,
     );
-    if (res.data?.submitClaim) return res.data.submitClaim.id as string;
-    if (res.errors?.[0]?.extensions?.['code'] !== 'BAD_USER_INPUT' && res.errors?.[0]?.extensions?.['code'] !== 'CONFLICT') {
+    if (res.data?.submitClaim) return res.data.submitClaim.id;
+    if (res.errors?.[0]?.extensions?.code !== 'BAD_USER_INPUT' && res.errors?.[0]?.extensions?.code !== 'CONFLICT') {
       throw new Error(JSON.stringify(res.errors));
     }
   }
@@ -81,8 +94,8 @@ beforeAll(async () => {
   a = await startServer({ databaseUrl: pg.url, env: WEBHOOK_ENV });
   b = await startServer({ databaseUrl: pg.url, env: WEBHOOK_ENV });
   admin = await token(a.url, LOGINS.admin.email, LOGINS.admin.password);
-  const customers = await graphql(a.url, '{ customers(limit: 2) { items { id } } }', {}, admin);
-  const [first, second] = customers.data.customers.items as { id: string }[];
+  const customers = await graphql(a.url, TestE2eCustomersDocument, { limit: 2 }, admin);
+  const [first, second] = customers.data!.customers.items;
   mine = await anIntegrator(a, first!.id);
   theirs = await anIntegrator(a, second!.id);
 });
@@ -167,29 +180,16 @@ describe('webhooks', () => {
     const hanging = createServer(() => undefined);
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const create = async (url: string) => {
-      const res = await graphql(
-        a.url,
-        'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret endpoint { id } } }',
-        { i: { url } },
-        mine.apiKey,
-      );
+      const res = await graphql(a.url, TestE2eCreateWebhookEndpointDocument, { input: { url } }, mine.apiKey);
       if (!res.data) throw new Error(JSON.stringify(res.errors));
-      return res.data.createWebhookEndpoint as { secret: string; endpoint: { id: string } };
+      return res.data.createWebhookEndpoint;
     };
     const flaky = await create(receiver.url);
     secret = flaky.secret;
     const dead = await create(`http://127.0.0.1:${(hanging.address() as { port: number }).port}/dead`);
     try {
       const claimId = await fileClaim(b, mine);
-      const log = async (endpointId: string) =>
-        (
-          await graphql(
-            a.url,
-            'query ($e: ID!) { webhookDeliveries(endpointId: $e) { id status attempts nextAttemptAt lastAttemptAt lastStatusCode } }',
-            { e: endpointId },
-            mine.apiKey,
-          )
-        ).data.webhookDeliveries as { id: string; status: string; attempts: number }[];
+      const log = async (endpointId: string) => (await graphql(a.url, TestE2eWebhookDeliveriesDocument, { endpointId }, mine.apiKey)).data!.webhookDeliveries;
       await eventually(() => expect(events).toHaveLength(1), 'the delivery after two refusals');
       expect(events[0]!.body).toMatchObject({ event: { type: 'SUBMITTED' }, claim: { id: claimId } });
       const [delivered] = await log(flaky.endpoint.id);
@@ -197,30 +197,25 @@ describe('webhooks', () => {
       const deadLog = await log(dead.endpoint.id);
       expect(deadLog[0]).toMatchObject({ status: 'SENDING' });
 
-      const again = await graphql(a.url, 'mutation ($id: ID!) { redeliverWebhook(id: $id) { status } }', { id: delivered!.id }, mine.apiKey);
-      expect(again.data.redeliverWebhook.status).toBe('PENDING');
+      const again = await graphql(a.url, TestE2eRedeliverWebhookDocument, { id: delivered!.id }, mine.apiKey);
+      expect(again.data!.redeliverWebhook.status).toBe('PENDING');
       await eventually(() => expect(events).toHaveLength(2), 'the redelivery');
       expect(events[1]!.deliveryId).toBe(events[0]!.deliveryId);
     } finally {
       await receiver.close();
       hanging.close();
       for (const id of [flaky.endpoint.id, dead.endpoint.id]) {
-        await graphql(a.url, 'mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { id } }', { id }, mine.apiKey);
+        await graphql(a.url, TestE2eDisableWebhookEndpointDocument, { id }, mine.apiKey);
       }
     }
   });
 
   it('refuses private and loopback URLs unless the local setting allows http://127.0.0.1', async () => {
-    const privateRange = await graphql(a.url, 'mutation { createWebhookEndpoint(input: { url: "https://192.168.1.20/hook" }) { secret } }', {}, mine.apiKey);
+    const privateRange = await graphql(a.url, TestE2eCreateWebhookEndpointDocument, { input: { url: 'https://192.168.1.20/hook' } }, mine.apiKey);
     expect(privateRange.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     const strict = await startServer({ databaseUrl: pg.url });
     try {
-      const loopback = await graphql(
-        strict.url,
-        'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:8080/hook" }) { secret } }',
-        {},
-        mine.apiKey,
-      );
+      const loopback = await graphql(strict.url, TestE2eCreateWebhookEndpointDocument, { input: { url: 'http://127.0.0.1:8080/hook' } }, mine.apiKey);
       expect(loopback.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     } finally {
       await strict.stop();
@@ -240,12 +235,12 @@ describe('graphql-ws abuse', () => {
     const silent = rawSocket(`${a.url}graphql`);
     await silent.opened;
     const twice = await init({ apiKey: mine.apiKey });
-    await twice.next((m) => m['type'] === 'connection_ack');
+    await twice.next((m) => m.type === 'connection_ack');
     twice.send({ type: 'connection_init', payload: { apiKey: mine.apiKey } });
     const badKey = await init({ apiKey: 'ask_bad_bad' });
     const noKey = await init({});
     const badMessage = await init({ apiKey: mine.apiKey });
-    await badMessage.next((m) => m['type'] === 'connection_ack');
+    await badMessage.next((m) => m.type === 'connection_ack');
     badMessage.send({ id: '1', type: 'subscribe', payload: {} });
     expect((await twice.closed).code).toBe(4429);
     expect((await badKey.closed).code).toBe(4403);
@@ -259,10 +254,10 @@ describe('graphql-ws abuse', () => {
     const big = await init({ apiKey: mine.apiKey, padding: 'x'.repeat(1_000_000) });
     expect((await big.closed).code).toBe(1009);
     const staff = await init({ authorization: `Bearer ${admin}` });
-    await staff.next((m) => m['type'] === 'connection_ack');
-    staff.send({ id: '1', type: 'subscribe', payload: { query: 'mutation { createCustomer(input: { code: "WS1", name: "x", country: "DE" }) { id } }' } });
-    const error = await staff.next((m) => m['type'] === 'error');
-    expect(error['payload'][0].extensions.code).toBe('FORBIDDEN');
+    await staff.next((m) => m.type === 'connection_ack');
+    staff.send({ id: '1', type: 'subscribe', payload: { query: print(TestE2eCreateCustomerDocument) } });
+    const error = await staff.next((m) => m.type === 'error');
+    expect(error.payload[0]!.extensions!.code).toBe('FORBIDDEN');
     staff.socket.close();
   });
 });

@@ -1,3 +1,4 @@
+import { FormType, TestE2eClaimsDocument, TestE2eClaimsTotalDocument, TestE2eSubmitClaimDocument } from '@aftersale/graphql';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,20 +24,14 @@ describe('npm start on the embedded PostgreSQL', () => {
   it('keeps the data between runs (no second seed) and leaves no database running after SIGTERM', async () => {
     const first = await startServer({ embedded: dataDir });
     const token = await signIn(first.url);
-    const before = await graphql(first.url, '{ claims(offset: 0, limit: 1) { total items { device { imei } } } }', {}, token);
-    const total = before.data.claims.total as number;
+    const before = await graphql(first.url, TestE2eClaimsDocument, { limit: 1 }, token);
+    const total = before.data!.claims.total;
     expect(total).toBeGreaterThan(100);
-    const imei = before.data.claims.items[0].device.imei;
+    const imei = before.data!.claims.items[0]!.device.imei;
     const submitted = await graphql(
       first.url,
-      `
-        mutation ($imei: String!) {
-          submitClaim(input: { imei: $imei, formType: REPAIR, ciNumber: "CI-E2E", symptoms: "No power", dataBackupAcknowledged: true }) {
-            id
-          }
-        }
-      `,
-      { imei },
+      TestE2eSubmitClaimDocument,
+      { input: { imei, formType: FormType.REPAIR, ciNumber: 'CI-E2E', symptoms: 'No power', dataBackupAcknowledged: true } },
       token,
     );
     expect(submitted.errors).toBeUndefined();
@@ -45,8 +40,8 @@ describe('npm start on the embedded PostgreSQL', () => {
 
     const second = await startServer({ embedded: dataDir });
     try {
-      const again = await graphql(second.url, '{ claims(offset: 0, limit: 1) { total } }', {}, await signIn(second.url));
-      expect(again.data.claims.total).toBe(total + 1);
+      const again = await graphql(second.url, TestE2eClaimsTotalDocument, {}, await signIn(second.url));
+      expect(again.data!.claims.total).toBe(total + 1);
     } finally {
       expect(await second.stop()).toBe(0);
     }

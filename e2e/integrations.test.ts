@@ -1,3 +1,4 @@
+import { FormType, TestE2eCreateApiKeyDocument, TestE2eCustomersDocument, TestE2eDevicesDocument, TestE2eSubmitClaimDocument } from '@aftersale/graphql';
 import { startWebhookReceiver, type WebhookEvent } from '@aftersale/integrator/webhook-receiver';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,10 +27,8 @@ afterAll(async () => {
 describe("a customer's integrations, in the console", () => {
   it('registers a webhook endpoint, shows the live claim events and the delivery log, and redelivers', async () => {
     const admin = await token(server.url, LOGINS.admin.email, LOGINS.admin.password);
-    const customerId = (await graphql(server.url, '{ customers(limit: 1) { items { id } } }', {}, admin)).data.customers.items[0].id as string;
-    const apiKey = (
-      await graphql(server.url, 'mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "console e2e" }) { secret } }', { c: customerId }, admin)
-    ).data.createApiKey.secret as string;
+    const customerId = (await graphql(server.url, TestE2eCustomersDocument, { limit: 1 }, admin)).data!.customers.items[0]!.id;
+    const apiKey = (await graphql(server.url, TestE2eCreateApiKeyDocument, { input: { customerId, name: 'console e2e' } }, admin)).data!.createApiKey.secret;
     let secret = '';
     const received: WebhookEvent[] = [];
     const receiver = await startWebhookReceiver({ secret: () => secret, onEvent: (event) => void received.push(event) });
@@ -41,13 +40,13 @@ describe("a customer's integrations, in the console", () => {
       const shown = await page.getByTestId('webhook-secret').textContent();
       secret = /whsec_\S+/.exec(shown ?? '')![0];
 
-      const devices = await graphql(server.url, '{ devices(limit: 50) { items { imei } } }', {}, apiKey);
+      const devices = await graphql(server.url, TestE2eDevicesDocument, { limit: 50 }, apiKey);
       let number: string | undefined;
-      for (const { imei } of devices.data.devices.items as { imei: string }[]) {
+      for (const { imei } of devices.data!.devices.items) {
         const filed = await graphql(
           server.url,
-          'mutation ($i: SubmitClaimInput!) { submitClaim(input: $i) { number } }',
-          { i: { imei, formType: 'REPAIR', ciNumber: 'CONSOLE', symptoms: 'Dead', dataBackupAcknowledged: true } },
+          TestE2eSubmitClaimDocument,
+          { input: { imei, formType: FormType.REPAIR, ciNumber: 'CONSOLE', symptoms: 'Dead', dataBackupAcknowledged: true } },
           apiKey,
         );
         number = filed.data?.submitClaim?.number;

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { completeImei } from '@aftersale/domain';
+import { TestE2eCustomerAndModelDocument, TestE2eUpdateOrderDocument } from '@aftersale/graphql';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
@@ -131,12 +132,7 @@ describe('order edits and large orders', () => {
 
     // Someone else saves the order meanwhile: this form's version is stale.
     const id = /#\/orders\/([^/]+)/.exec(orderUrl)![1]!;
-    const other = await graphql(
-      server.url,
-      'mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { version } }',
-      { input: { id, version, shippedOn: daysAgo(9) } },
-      catalogue.token,
-    );
+    const other = await graphql(server.url, TestE2eUpdateOrderDocument, { input: { id, version, shippedOn: daysAgo(9) } }, catalogue.token);
     expect(other.errors).toBeUndefined();
     await number.fill('SO-E2E-0001');
     await agent.getByRole('button', { name: 'Save' }).click();
@@ -243,11 +239,8 @@ function daysAgo(days: number): string {
 /** A demo customer and model, and the model's barcode pattern (`^PREFIX[0-9]{8}$`). */
 async function demoCustomerAndModel(url: string) {
   const token = await signInToken(url, LOGINS.agent.email, LOGINS.agent.password);
-  const { data } = await graphql(url, '{ customers(limit: 1) { items { name } } productModels(limit: 1) { items { name barcodePattern } } }', {}, token);
-  const { customers, productModels } = data as {
-    customers: { items: { name: string }[] };
-    productModels: { items: { name: string; barcodePattern: string }[] };
-  };
+  const { data } = await graphql(url, TestE2eCustomerAndModelDocument, {}, token);
+  const { customers, productModels } = data!;
   const model = productModels.items[0]!;
   return { customer: customers.items[0]!.name, model: model.name, barcodePattern: model.barcodePattern, token };
 }

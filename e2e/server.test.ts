@@ -1,3 +1,4 @@
+import { TestE2eClaimsDocument, TestE2eClaimsTotalDocument } from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGINS } from './support/logins.js';
 import { graphql, startServer, token as signInToken, type RunningServer } from './support/server.js';
@@ -27,14 +28,14 @@ describe('the built server, as `npm start` runs it', () => {
 
   it('seeds the demo data on first start: the admin signs in and sees claims', async () => {
     const token = await signInToken(server.url, LOGINS.admin.email, LOGINS.admin.password);
-    const claims = await graphql(server.url, '{ claims(offset: 0, limit: 5) { total items { number status device { imei } } } }', {}, token);
+    const claims = await graphql(server.url, TestE2eClaimsDocument, { limit: 5 }, token);
     expect(claims.errors).toBeUndefined();
-    expect(claims.data.claims.total).toBeGreaterThan(100);
-    expect(claims.data.claims.items).toHaveLength(5);
+    expect(claims.data!.claims.total).toBeGreaterThan(100);
+    expect(claims.data!.claims.items).toHaveLength(5);
   });
 
   it('refuses every operation but login without a token', async () => {
-    const res = await graphql(server.url, '{ claims(offset: 0, limit: 1) { total } }');
+    const res = await graphql(server.url, TestE2eClaimsTotalDocument, {});
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@aftersale/api/embedded-postgres';
 import { createTestDatabase } from '@aftersale/api/test-database';
+import type { GraphQLAnswer } from '@aftersale/api/ws-client';
+import { LoginDocument, type TypedDocumentNode } from '@aftersale/graphql';
+import { print } from 'graphql';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -66,19 +69,30 @@ export async function startServer(options: { embedded?: string; databaseUrl?: st
   };
 }
 
-export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+/**
+ * POSTs one operation to the server's /graphql with an optional bearer credential: a typed document from
+ * @aftersale/graphql (its answer typed from the schema), or raw text (its data `unknown`: the caller says what it expects).
+ */
+export async function graphql<TResult, TVariables>(
+  url: string,
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables,
+  token?: string,
+): Promise<GraphQLAnswer<TResult>>;
+export async function graphql(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer<unknown>>;
+export async function graphql(url: string, query: string | TypedDocumentNode<unknown, unknown>, variables: unknown = {}, token?: string) {
   const response = await fetch(`${url}graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
   });
-  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return (await response.json()) as GraphQLAnswer<unknown>;
 }
 
 /** Signs in through the API and returns the session's token; throws when the login fails. */
 export async function token(url: string, email: string, password: string): Promise<string> {
-  const result = await graphql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
-  const value: unknown = result.data?.login?.token;
+  const result = await graphql(url, LoginDocument, { email, password });
+  const value = result.data?.login.token;
   if (result.errors || typeof value !== 'string') throw new Error(`login as ${email} failed: ${JSON.stringify(result.errors ?? result.data)}`);
   return value;
 }

@@ -5,6 +5,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startEmbeddedPostgres } from '@aftersale/api/embedded-postgres';
 import { createLogger } from '@aftersale/api/logger';
+import {
+  LoginDocument,
+  TestBenchClaimsDocument,
+  TestBenchClaimUpdatesDocument,
+  TestBenchCreateApiKeyDocument,
+  TestBenchCustomersDocument,
+  type TypedDocumentNode,
+} from '@aftersale/graphql';
+import { print } from 'graphql';
 import pg from 'pg';
 import WebSocket from 'ws';
 
@@ -26,7 +35,7 @@ const WRITE_SECONDS = 4;
 const WRITERS = 4;
 // tools/bench/dist/ is three levels below the repository root.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const QUERY = 'subscription { claimUpdates { cursor event { type fromStatus toStatus actor at } claim { id number status } } }';
+const QUERY = print(TestBenchClaimUpdatesDocument);
 
 function started(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
@@ -51,13 +60,14 @@ async function rssKb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
 }
 
-async function graphql(url: string, query: string, variables: Record<string, unknown>, credential?: string) {
+/** The data of one operation's answer, typed from the schema; throws on an answer without data. */
+async function graphql<TResult, TVariables>(url: string, document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, credential?: string) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(credential && { authorization: `Bearer ${credential}` }) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: print(document), variables }),
   });
-  const body = (await response.json()) as { data?: any; errors?: unknown };
+  const body = (await response.json()) as { data?: TResult | null; errors?: unknown };
   if (!body.data) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
@@ -110,11 +120,10 @@ try {
   children.push(api);
   const base = (await started(api, /Aftersale is running at (http:\/\/\S+)/))[1]!;
   const url = `${base}graphql`;
-  const admin = (await graphql(url, 'mutation { login(email: "admin@aftersale.test", password: "aftersale-admin") { token } }', {})).login.token as string;
-  const customerId = (await graphql(url, '{ customers(limit: 1) { items { id } } }', {}, admin)).customers.items[0].id as string;
-  const apiKey = (await graphql(url, 'mutation ($c: ID!) { createApiKey(input: { customerId: $c, name: "bench" }) { secret } }', { c: customerId }, admin))
-    .createApiKey.secret as string;
-  const claimId = Number((await graphql(url, '{ claims(limit: 1) { items { id } } }', {}, apiKey)).claims.items[0].id);
+  const admin = (await graphql(url, LoginDocument, { email: 'admin@aftersale.test', password: 'aftersale-admin' })).login.token;
+  const customerId = (await graphql(url, TestBenchCustomersDocument, {}, admin)).customers.items[0]!.id;
+  const apiKey = (await graphql(url, TestBenchCreateApiKeyDocument, { customerId }, admin)).createApiKey.secret;
+  const claimId = Number((await graphql(url, TestBenchClaimsDocument, {}, apiKey)).claims.items[0]!.id);
 
   const sql = new pg.Client({ connectionString: db.url });
   sql.on('error', () => undefined);

@@ -9,6 +9,7 @@ export {
   type ClaimStatus,
   type CustomerRow,
   type DataSet,
+  type DataSetRows,
   type DataSetTables,
   type DeviceRow,
   type PartRow,

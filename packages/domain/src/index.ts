@@ -23,12 +23,10 @@ export { PART_CATEGORIES, isPartCategory, type PartCategory } from './part-categ
 export { STAFF_ROLES, isStaffRole, type StaffRole } from './staff-role.js';
 export { DEFAULT_POLICY, POLICY_REGISTRY, policyByVersion, policyInForce, validatePolicy, type WarrantyPolicy } from './policy.js';
 export {
-  inheritedWarranty,
   replacementWarranty,
   isUnderWarranty,
   lastCoveredDay,
   unitWarranty,
-  type InheritedWarranty,
   type ReplacementWarranty,
   type UnitRecord,
   type UnitWarranty,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, fromDayNumber, toDayNumber } from './calendar-date.js';
 import { PolicyInputError } from './errors.js';
 import { DEFAULT_POLICY } from './policy.js';
-import { inheritedWarranty, isUnderWarranty, lastCoveredDay, replacementWarranty, unitWarranty } from './warranty-period.js';
+import { isUnderWarranty, lastCoveredDay, replacementWarranty, unitWarranty } from './warranty-period.js';
 
 /** Any date a unit can be received on and still have its whole warranty within the calendar. */
 const aReceivedDate = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('9000-12-31') }).map((n) => fromDayNumber(n));
@@ -84,36 +84,6 @@ describe('the warranty period (W1, W2, W3)', () => {
   });
 });
 
-describe('the warranty of a replacement unit (W4)', () => {
-  it('carries the remaining warranty of the replaced unit instead of restarting the months', () => {
-    expect(inheritedWarranty('2025-03-10', '2025-09-01')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', remainingDays: 190 });
-  });
-
-  it('leaves one day when the replacement is given on the last covered day', () => {
-    expect(inheritedWarranty('2025-03-10', '2026-03-09')).toMatchObject({ lastCoveredDay: '2026-03-09', remainingDays: 1 });
-  });
-
-  it('applies only to replacements given under warranty', () => {
-    expect(() => inheritedWarranty('2025-03-10', '2026-03-10')).toThrow(/^replacedOn: the replaced unit was not under warranty/);
-    expect(() => inheritedWarranty('2025-03-10', '2025-03-01')).toThrow(PolicyInputError);
-  });
-
-  it('gives the replacement unit the same cover as the unit it replaces, whatever the day of the replacement', () => {
-    fc.assert(
-      fc.property(aReceivedDate, fc.integer({ min: 0, max: 364 }), (receivedOn, offset) => {
-        const replacedOn = addDays(receivedOn, offset);
-        fc.pre(isUnderWarranty(receivedOn, replacedOn));
-        const inherited = inheritedWarranty(receivedOn, replacedOn);
-        return (
-          inherited.lastCoveredDay === lastCoveredDay(inherited.receivedOn) &&
-          inherited.lastCoveredDay === lastCoveredDay(receivedOn) &&
-          toDayNumber(replacedOn) + inherited.remainingDays - 1 === toDayNumber(inherited.lastCoveredDay)
-        );
-      }),
-    );
-  });
-});
-
 describe('unitWarranty (W2–W4)', () => {
   it("starts from the unit's own received date, else its order's", () => {
     expect(unitWarranty({ receivedOn: '2025-03-12', orderReceivedOn: '2025-03-10', replaced: false }, '2026-03-10')).toEqual({
@@ -150,6 +120,20 @@ describe("the warranty of a claim's replacement unit (W4 with W3: the submission
 
   it('carries the same dates on a goodwill replacement for a claim submitted after the last covered day, never restarting the months', () => {
     expect(replacementWarranty('2025-03-10', '2026-03-10')).toEqual({ receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: false });
+  });
+
+  it('gives the replacement unit the same cover as the unit it replaces, under warranty exactly when the claim was filed in time', () => {
+    fc.assert(
+      fc.property(aReceivedDate, fc.integer({ min: 0, max: 400 }), (receivedOn, offset) => {
+        const submittedOn = addDays(receivedOn, offset);
+        const replacement = replacementWarranty(receivedOn, submittedOn);
+        return (
+          replacement.receivedOn === receivedOn &&
+          replacement.lastCoveredDay === lastCoveredDay(receivedOn) &&
+          replacement.givenUnderWarranty === isUnderWarranty(receivedOn, submittedOn)
+        );
+      }),
+    );
   });
 
   it('refuses a malformed date', () => {

@@ -1,5 +1,4 @@
-import { addDays, addMonths, daysBetween, parseCalendarDate } from './calendar-date.js';
-import { PolicyInputError } from './errors.js';
+import { addDays, addMonths, parseCalendarDate } from './calendar-date.js';
 import { DEFAULT_POLICY, validatePolicy, type WarrantyPolicy } from './policy.js';
 
 /**
@@ -28,32 +27,6 @@ export function isUnderWarranty(receivedOn: string, on: string, policy: Warranty
   return receivedOn <= on && on <= last;
 }
 
-/** The warranty a replacement unit starts with (W4). */
-export interface InheritedWarranty {
-  /** The warranty start to record on the replacement unit: the replaced unit's own received date. */
-  readonly receivedOn: string;
-  /** Unchanged from the replaced unit. */
-  readonly lastCoveredDay: string;
-  /** Days of cover left counting the replacement day itself (at least 1). */
-  readonly remainingDays: number;
-}
-
-/**
- * A replacement unit given under warranty carries the remaining warranty of the unit it replaces and does not restart the months (W4).
- * Recording the returned `receivedOn` on the replacement unit makes `isUnderWarranty` answer for it exactly as for the replaced unit.
- * Throws `PolicyInputError` when the replaced unit was not under warranty on the replacement day (W4 speaks only of replacements given under warranty).
- * @example
- * inheritedWarranty('2025-03-10', '2025-09-01')
- * // { receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', remainingDays: 190 }
- */
-export function inheritedWarranty(replacedUnitReceivedOn: string, replacedOn: string, policy: WarrantyPolicy = DEFAULT_POLICY): InheritedWarranty {
-  const last = lastCoveredDay(replacedUnitReceivedOn, policy);
-  if (!isUnderWarranty(replacedUnitReceivedOn, replacedOn, policy)) {
-    throw new PolicyInputError('replacedOn', `the replaced unit was not under warranty on ${replacedOn} (covered ${replacedUnitReceivedOn} to ${last})`);
-  }
-  return { receivedOn: replacedUnitReceivedOn, lastCoveredDay: last, remainingDays: daysBetween(replacedOn, last) + 1 };
-}
-
 /** The warranty a claim's replacement unit starts with (W4). */
 export interface ReplacementWarranty {
   /** The warranty start to record on the replacement unit: the replaced unit's own received date. */
@@ -69,7 +42,6 @@ export interface ReplacementWarranty {
  * the day of the replacement: a claim filed while the unit was covered gets its replacement under warranty even when the unit is replaced
  * after the last covered day. The replacement carries the replaced unit's warranty on (its received date, hence the same last covered day,
  * possibly already past) and never restarts the months; a goodwill replacement outside the warranty carries the same dates.
- * For the cover left on a given replacement day, see `inheritedWarranty`.
  * @example
  * replacementWarranty('2025-03-10', '2026-03-01')
  * // { receivedOn: '2025-03-10', lastCoveredDay: '2026-03-09', givenUnderWarranty: true } (also when the unit is replaced on 2026-03-20)

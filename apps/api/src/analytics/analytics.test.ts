@@ -1,4 +1,25 @@
 import { expectedClaims, fitWeibull, type Decision, type Finding, type PartCategory } from '@aftersale/domain';
+import {
+  TestAnalyticsClaimRateMonthsDocument,
+  TestAnalyticsClaimRatesDocument,
+  TestAnalyticsDecisionMixDocument,
+  TestAnalyticsEarlyWarningFlagsDocument,
+  TestAnalyticsEarlyWarningSummaryDocument,
+  TestAnalyticsFailureModesDocument,
+  TestAnalyticsFindingCountsDocument,
+  TestAnalyticsForecastOutlineDocument,
+  TestAnalyticsNevadaChartDocument,
+  TestAnalyticsNevadaMonthsDocument,
+  TestAnalyticsRatesByMonthsInServiceDocument,
+  TestAnalyticsReliabilityForecastDocument,
+  TestAnalyticsSubmitClaimDocument,
+  TestAnalyticsTurnaroundDocument,
+  TestAnalyticsTurnaroundMedianDocument,
+  TestAnalyticsTurnaroundMonthsDocument,
+  TestAnalyticsWarrantyCostDocument,
+  type AnalyticsFilter,
+  type TypedDocumentNode,
+} from '@aftersale/graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../catalogue/customer.entity.js';
@@ -173,18 +194,24 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function ask<T = any>(field: string, selection: string, filter: Record<string, unknown> = {}, credential = analyst): Promise<T> {
-  const res = await t.gql(`query ($filter: AnalyticsFilter) { ${field}(filter: $filter) ${selection} }`, { filter }, credential);
+/** Asks one analytics query (each TestAnalytics… document selects one field, narrowed by `filter`) and answers that field. */
+async function ask<TResult extends object>(
+  document: TypedDocumentNode<TResult, { filter?: AnalyticsFilter | null }>,
+  filter: AnalyticsFilter = {},
+  credential = analyst,
+): Promise<TResult[keyof TResult]> {
+  const res = await t.gql(document, { filter }, credential);
   expect(res.errors).toBeUndefined();
-  return res.data![field] as T;
+  const [answer] = Object.values(res.data!) as TResult[keyof TResult][];
+  return answer!;
 }
 
-const RATE = '{ modelName month claims unitsInField ratePer1000 }';
+const RATE = TestAnalyticsClaimRatesDocument;
 const nonZero = (points: { claims: number }[]) => points.filter((point) => point.claims > 0);
 
 describe('claim rate per 1000 units in the field', () => {
   it('counts each month’s claims against the units received by the end of that month, per model', async () => {
-    const points = await ask<any[]>('claimRates', RATE);
+    const points = await ask(RATE);
     expect(points).toHaveLength(24); // two models × the 12 months of the default claim period
     expect(points[0]).toEqual({ modelName: 'Alpha', month: '2025-07', claims: 0, unitsInField: 0, ratePer1000: null });
     expect(nonZero(points)).toEqual([
@@ -196,19 +223,19 @@ describe('claim rate per 1000 units in the field', () => {
   });
 
   it('narrows to models, a customer, a form type, and receipt and claim periods', async () => {
-    expect(nonZero(await ask('claimRates', RATE, { modelIds: [String(beta.id)] }))).toEqual([
+    expect(nonZero(await ask(RATE, { modelIds: [String(beta.id)] }))).toEqual([
       { modelName: 'Beta', month: '2026-04', claims: 2, unitsInField: 5, ratePer1000: 400 },
     ]);
-    expect(nonZero(await ask('claimRates', RATE, { customerId: String(two.id) }))).toEqual([
+    expect(nonZero(await ask(RATE, { customerId: String(two.id) }))).toEqual([
       { modelName: 'Alpha', month: '2026-03', claims: 1, unitsInField: 2, ratePer1000: 500 },
     ]);
-    expect(nonZero(await ask('claimRates', RATE, { formType: 'REPLACEMENT' }))).toEqual([
+    expect(nonZero(await ask(RATE, { formType: 'REPLACEMENT' }))).toEqual([
       { modelName: 'Alpha', month: '2026-03', claims: 1, unitsInField: 6, ratePer1000: 1000 / 6 },
     ]);
-    expect(nonZero(await ask('claimRates', RATE, { receiptFrom: '2026-02', receiptTo: '2026-02' }))).toEqual([
+    expect(nonZero(await ask(RATE, { receiptFrom: '2026-02', receiptTo: '2026-02' }))).toEqual([
       { modelName: 'Beta', month: '2026-04', claims: 2, unitsInField: 5, ratePer1000: 400 },
     ]);
-    const march = await ask<any[]>('claimRates', RATE, { claimFrom: '2026-03', claimTo: '2026-03' });
+    const march = await ask(RATE, { claimFrom: '2026-03', claimTo: '2026-03' });
     expect(march).toEqual([
       { modelName: 'Alpha', month: '2026-03', claims: 2, unitsInField: 6, ratePer1000: 2000 / 6 },
       { modelName: 'Beta', month: '2026-03', claims: 0, unitsInField: 5, ratePer1000: 0 },
@@ -216,7 +243,7 @@ describe('claim rate per 1000 units in the field', () => {
   });
 
   it('compares units of the same age: claims by months in service over the units that were that age in the period', async () => {
-    const rates = await ask<any[]>('claimRatesByMonthsInService', '{ modelName monthsInService claims unitsExposed ratePer1000 }');
+    const rates = await ask(TestAnalyticsRatesByMonthsInServiceDocument);
     // Alpha: 4 units received 2026-01 are 0…5 months in service by 2026-06, 2 received 2026-03 are 0…3.
     expect(rates.filter((r) => r.modelName === 'Alpha')).toEqual([
       { modelName: 'Alpha', monthsInService: 0, claims: 1, unitsExposed: 6, ratePer1000: 1000 / 6 },
@@ -238,7 +265,7 @@ describe('claim rate per 1000 units in the field', () => {
 
 describe('failure modes', () => {
   it('ranks findings and faulty part categories with their cumulative share', async () => {
-    const modes = await ask('failureModes', '{ findings { code count share cumulativeShare } partCategories { code count cumulativeShare } }');
+    const modes = await ask(TestAnalyticsFailureModesDocument);
     expect(modes).toEqual({
       findings: [
         { code: 'HUMAN_DAMAGE', count: 2, share: 2 / 3, cumulativeShare: 2 / 3 },
@@ -251,12 +278,12 @@ describe('failure modes', () => {
         { code: 'MAINBOARD', count: 1, cumulativeShare: 1 },
       ],
     });
-    expect(await ask('failureModes', '{ findings { code count } }', { modelIds: [String(alpha.id)] })).toEqual({
+    expect(await ask(TestAnalyticsFindingCountsDocument, { modelIds: [String(alpha.id)] })).toEqual({
       findings: [{ code: 'HUMAN_DAMAGE', count: 1 }],
     });
     // Narrowed to a customer or a receipt period, the same figures come from the finer rollup.
-    expect(await ask('failureModes', '{ findings { code count } }', { customerId: String(two.id) })).toEqual({ findings: [] });
-    expect(await ask('failureModes', '{ findings { code count } }', { receiptFrom: '2026-02' })).toEqual({
+    expect(await ask(TestAnalyticsFindingCountsDocument, { customerId: String(two.id) })).toEqual({ findings: [] });
+    expect(await ask(TestAnalyticsFindingCountsDocument, { receiptFrom: '2026-02' })).toEqual({
       findings: [
         { code: 'HUMAN_DAMAGE', count: 1 },
         { code: 'WATER_DAMAGE', count: 1 },
@@ -267,7 +294,7 @@ describe('failure modes', () => {
 
 describe('warranty cost', () => {
   it('adds the covered lines’ material cost per model and month, per unit sold, with paid-maintenance revenue beside it', async () => {
-    const points = await ask<any[]>('warrantyCost', '{ modelName month claims warrantyCost paidRevenue unitsInField costPerUnit }');
+    const points = await ask(TestAnalyticsWarrantyCostDocument);
     expect(points.filter((p) => p.claims > 0)).toEqual([
       { modelName: 'Alpha', month: '2026-02', claims: 1, warrantyCost: 900, paidRevenue: 0, unitsInField: 4, costPerUnit: 225 },
       { modelName: 'Alpha', month: '2026-03', claims: 2, warrantyCost: 3000, paidRevenue: 500, unitsInField: 6, costPerUnit: 500 },
@@ -278,7 +305,7 @@ describe('warranty cost', () => {
 
 describe('decisions and turnaround', () => {
   it('counts the decisions per month of claim', async () => {
-    expect(await ask('decisionMix', '{ month decision claims }')).toEqual([
+    expect(await ask(TestAnalyticsDecisionMixDocument)).toEqual([
       { month: '2026-02', decision: 'WARRANTY_REPAIR', claims: 1 },
       { month: '2026-03', decision: 'PAID_MAINTENANCE', claims: 1 },
       { month: '2026-03', decision: 'WARRANTY_REPLACEMENT', claims: 1 },
@@ -287,7 +314,7 @@ describe('decisions and turnaround', () => {
   });
 
   it('gives the median and 90th percentile of days to ship back per centre, over the period and per month', async () => {
-    const rows = await ask<any[]>('turnaround', '{ serviceCentreName month shippedBack medianDays p90Days }');
+    const rows = await ask(TestAnalyticsTurnaroundDocument);
     // Lyon shipped back after 10, 4 and 6 days; Porto after 20 (nearest rank).
     expect(rows).toEqual([
       { serviceCentreName: 'Lyon', month: null, shippedBack: 3, medianDays: 6, p90Days: 10 },
@@ -297,11 +324,11 @@ describe('decisions and turnaround', () => {
       { serviceCentreName: 'Porto', month: null, shippedBack: 1, medianDays: 20, p90Days: 20 },
       { serviceCentreName: 'Porto', month: '2026-03', shippedBack: 1, medianDays: 20, p90Days: 20 },
     ]);
-    expect(await ask('turnaround', '{ serviceCentreName month medianDays }', { customerId: String(two.id) })).toEqual([
+    expect(await ask(TestAnalyticsTurnaroundMedianDocument, { customerId: String(two.id) })).toEqual([
       { serviceCentreName: 'Porto', month: null, medianDays: 20 },
       { serviceCentreName: 'Porto', month: '2026-03', medianDays: 20 },
     ]);
-    expect(await ask('decisionMix', '{ month decision claims }', { receiptTo: '2026-01' })).toEqual([
+    expect(await ask(TestAnalyticsDecisionMixDocument, { receiptTo: '2026-01' })).toEqual([
       { month: '2026-02', decision: 'WARRANTY_REPAIR', claims: 1 },
       { month: '2026-03', decision: 'PAID_MAINTENANCE', claims: 1 },
     ]);
@@ -309,19 +336,19 @@ describe('decisions and turnaround', () => {
 });
 
 describe('the Nevada chart', () => {
-  const NEVADA = '{ claimMonths rows { receiptMonth units cells { claimMonth claims ratePer1000 } } }';
+  const NEVADA = TestAnalyticsNevadaChartDocument;
 
   it('crosses the month units were received with the month of claim, count and rate per 1000 of that month’s units', async () => {
-    const chart = await ask('nevadaChart', NEVADA, { claimFrom: '2026-01', claimTo: '2026-04' });
+    const chart = await ask(NEVADA, { claimFrom: '2026-01', claimTo: '2026-04' });
     expect(chart.claimMonths).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
-    const grid = chart.rows.map((row: any) => [row.receiptMonth, row.units, ...row.cells.map((cell: any) => cell.claims)]);
+    const grid = chart.rows.map((row) => [row.receiptMonth, row.units, ...row.cells.map((cell) => cell.claims)]);
     expect(grid).toEqual([
       ['2026-01', 4, 0, 1, 1, 0],
       ['2026-02', 5, 0, 0, 0, 2],
       ['2026-03', 2, 0, 0, 1, 0],
     ]);
-    expect(chart.rows[0].cells[1]).toEqual({ claimMonth: '2026-02', claims: 1, ratePer1000: 250 });
-    expect(chart.rows[1].cells[3]).toEqual({ claimMonth: '2026-04', claims: 2, ratePer1000: 400 });
+    expect(chart.rows[0]!.cells[1]).toEqual({ claimMonth: '2026-02', claims: 1, ratePer1000: 250 });
+    expect(chart.rows[1]!.cells[3]).toEqual({ claimMonth: '2026-04', claims: 2, ratePer1000: 400 });
   });
 
   it('downloads as CSV with the same filter, credentials and error format', async () => {
@@ -347,11 +374,7 @@ describe('the Nevada chart', () => {
 
 describe('the reliability forecast', () => {
   it('fits a Weibull to each model’s claims by months in service, with the units still without a claim censored', async () => {
-    const [forecast] = await ask<any[]>(
-      'reliabilityForecast',
-      '{ modelName units claims shape scale b10 shapeBand { lower upper } b10Band { lower upper } curve { months observed fitted lower upper } expected { month claims } }',
-      { modelIds: [String(alpha.id)] },
-    );
+    const forecast = (await ask(TestAnalyticsReliabilityForecastDocument, { modelIds: [String(alpha.id)] }))[0]!;
     // Complete months up to 2026-05: units of 2026-01 are 4 months in service, of 2026-03 two.
     // Claims at 1 and 2 months (2026-01 units) and 0 months (2026-03 units) fail at the month's middle;
     // 2 + 1 units without a claim run on at 4.5 and 2.5 months.
@@ -367,17 +390,17 @@ describe('the reliability forecast', () => {
     expect(forecast.shape).toBeCloseTo(fit.shape, 9);
     expect(forecast.scale).toBeCloseTo(fit.scale, 9);
     expect(forecast.b10).toBeCloseTo(fit.b10, 9);
-    expect(forecast.shapeBand.lower).toBeLessThan(fit.shape);
-    expect(forecast.b10Band.upper).toBeGreaterThan(fit.b10);
+    expect(forecast.shapeBand!.lower).toBeLessThan(fit.shape);
+    expect(forecast.b10Band!.upper).toBeGreaterThan(fit.b10);
     expect(forecast.curve).toHaveLength(36);
     // Observed by the end of month in service 0: 1 of 6 units.
-    expect(forecast.curve[0].observed).toBeCloseTo(1 / 6, 12);
-    expect(forecast.curve[0].lower).toBeLessThan(forecast.curve[0].fitted);
+    expect(forecast.curve[0]!.observed).toBeCloseTo(1 / 6, 12);
+    expect(forecast.curve[0]!.lower).toBeLessThan(forecast.curve[0]!.fitted);
     const expected = expectedClaims(fit, [
       { age: 4.5, units: 2 },
       { age: 2.5, units: 1 },
     ]);
-    expect(forecast.expected.map((e: any) => e.month)).toEqual([
+    expect(forecast.expected.map((e) => e.month)).toEqual([
       '2026-06',
       '2026-07',
       '2026-08',
@@ -391,22 +414,20 @@ describe('the reliability forecast', () => {
       '2027-04',
       '2027-05',
     ]);
-    forecast.expected.forEach((e: any, index: number) => expect(e.claims).toBeCloseTo(expected[index]!, 9));
+    forecast.expected.forEach((e, index) => expect(e.claims).toBeCloseTo(expected[index]!, 9));
   });
 
   it('has no fit for a model without claims', async () => {
     const empty = await aModel(t.app.orm.em.fork(), { name: 'Gamma' });
     await units(t.app.orm.em.fork(), empty, one, '2026-01-10', 2);
-    const [forecast] = await ask<any[]>('reliabilityForecast', '{ modelName units claims shape curve { months } expected { month } }', {
-      modelIds: [String(empty.id)],
-    });
+    const [forecast] = await ask(TestAnalyticsForecastOutlineDocument, { modelIds: [String(empty.id)] });
     expect(forecast).toEqual({ modelName: 'Gamma', units: 2, claims: 0, shape: null, curve: [], expected: [] });
   });
 });
 
 describe('early warning', () => {
   it('raises no flag on the small set', async () => {
-    const report = await ask('earlyWarnings', '{ cohortsTested threshold flags { modelName } }');
+    const report = await ask(TestAnalyticsEarlyWarningSummaryDocument);
     expect(report.flags).toEqual([]);
     expect(report.cohortsTested).toBeGreaterThan(0);
     expect(report.threshold).toBeCloseTo(0.01 / report.cohortsTested, 15);
@@ -436,14 +457,12 @@ describe('early warning', () => {
           and d.id % 200 < k * 16 + (case when extract(month from d.received_on) = 6 then 6 else 2 end)`,
       [delta.id],
     );
-    const report = await ask('earlyWarnings', '{ flags { modelName receiptMonth units observed expected ratio pValue monthsCompared } }', {
-      modelIds: [String(delta.id)],
-    });
+    const report = await ask(TestAnalyticsEarlyWarningFlagsDocument, { modelIds: [String(delta.id)] });
     expect(report.flags).toHaveLength(1);
     const [flag] = report.flags;
     expect(flag).toMatchObject({ modelName: 'Delta', receiptMonth: '2025-06', units: 200, monthsCompared: 12 });
-    expect(flag.ratio).toBeGreaterThan(2.5);
-    expect(flag.pValue).toBeLessThan(1e-6);
+    expect(flag!.ratio).toBeGreaterThan(2.5);
+    expect(flag!.pValue).toBeLessThan(1e-6);
   });
 });
 
@@ -451,16 +470,16 @@ describe('rollups kept current', () => {
   it('moves with a claim submitted through the API, in the same transaction', async () => {
     const em = t.app.orm.em.fork();
     const [device] = await units(em, beta, two, '2026-05-02', 1);
-    const before = await ask<any[]>('claimRates', RATE, { modelIds: [String(beta.id)], claimFrom: '2026-06', claimTo: '2026-06' });
+    const before = await ask(RATE, { modelIds: [String(beta.id)], claimFrom: '2026-06', claimTo: '2026-06' });
     expect(before).toEqual([{ modelName: 'Beta', month: '2026-06', claims: 0, unitsInField: 6, ratePer1000: 0 }]);
     const admin = await t.login();
     const submitted = await t.gql(
-      `mutation ($input: SubmitClaimInput!) { submitClaim(input: $input) { id } }`,
+      TestAnalyticsSubmitClaimDocument,
       { input: { imei: device!.imei, formType: 'REPAIR', ciNumber: 'CI-9', symptoms: 'No power', dataBackupAcknowledged: true } },
       admin,
     );
     expect(submitted.errors).toBeUndefined();
-    const after = await ask<any[]>('claimRates', RATE, { modelIds: [String(beta.id)], claimFrom: '2026-06', claimTo: '2026-06' });
+    const after = await ask(RATE, { modelIds: [String(beta.id)], claimFrom: '2026-06', claimTo: '2026-06' });
     expect(after).toEqual([{ modelName: 'Beta', month: '2026-06', claims: 1, unitsInField: 6, ratePer1000: 1000 / 6 }]);
   });
 
@@ -501,19 +520,11 @@ describe('rollups kept current', () => {
 
 describe('who may ask', () => {
   it('is for analysts and administrators only, and names a bad month', async () => {
-    const refused = await t.gql('{ claimRates { month } }', {}, agent);
+    const refused = await t.gql(TestAnalyticsClaimRateMonthsDocument, {}, agent);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const bad = await t.gql(
-      'query ($filter: AnalyticsFilter) { nevadaChart(filter: $filter) { claimMonths } }',
-      { filter: { receiptFrom: '2026-1' } },
-      analyst,
-    );
+    const bad = await t.gql(TestAnalyticsNevadaMonthsDocument, { filter: { receiptFrom: '2026-1' } }, analyst);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.receiptFrom' });
-    const backwards = await t.gql(
-      'query ($filter: AnalyticsFilter) { turnaround(filter: $filter) { month } }',
-      { filter: { claimFrom: '2026-05', claimTo: '2026-01' } },
-      analyst,
-    );
+    const backwards = await t.gql(TestAnalyticsTurnaroundMonthsDocument, { filter: { claimFrom: '2026-05', claimTo: '2026-01' } }, analyst);
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.claimFrom' });
   });
 });

@@ -1,3 +1,12 @@
+import {
+  TestAuthChangePasswordDocument,
+  TestAuthClaimIdDocument,
+  TestAuthClaimsTotalDocument,
+  TestAuthDeviceIdDocument,
+  TestAuthLoginDocument,
+  TestAuthMeDocument,
+  TestAuthSignInDocument,
+} from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aStaffUser } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -10,15 +19,15 @@ afterAll(() => t?.close());
 
 describe('login', () => {
   it('signs the first administrator in with the credentials from the environment', async () => {
-    const res = await t.gql(`mutation { login(email: "ADMIN@test.local", password: "admin-password") { token user { email role } } }`);
+    const res = await t.gql(TestAuthSignInDocument, { email: 'ADMIN@test.local', password: 'admin-password' });
     expect(res.data!.login.user).toEqual({ email: 'admin@test.local', role: 'ADMIN' });
-    const me = await t.gql('{ me { email role } }', {}, res.data!.login.token);
+    const me = await t.gql(TestAuthMeDocument, {}, res.data!.login.token);
     expect(me.data!.me).toEqual({ email: 'admin@test.local', role: 'ADMIN' });
   });
 
   it('gives the same UNAUTHENTICATED answer for a wrong password and an unknown email', async () => {
-    const wrong = await t.gql(`mutation { login(email: "admin@test.local", password: "nope-nope") { token } }`);
-    const unknown = await t.gql(`mutation { login(email: "ghost@test.local", password: "nope-nope") { token } }`);
+    const wrong = await t.gql(TestAuthLoginDocument, { email: 'admin@test.local', password: 'nope-nope' });
+    const unknown = await t.gql(TestAuthLoginDocument, { email: 'ghost@test.local', password: 'nope-nope' });
     expect(wrong.errors?.[0]).toMatchObject({ message: 'Wrong email or password.', extensions: { code: 'UNAUTHENTICATED' } });
     expect(unknown.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);
   });
@@ -29,10 +38,8 @@ describe('login', () => {
     const token = await t.login(agent.email, agent.password);
     agent.active = false;
     await em.flush();
-    expect((await t.gql('{ me { email } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(`mutation { login(email: "${agent.email}", password: "${agent.password}") { token } }`)).errors?.[0]?.extensions?.code).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect((await t.gql(TestAuthMeDocument, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(TestAuthLoginDocument, { email: agent.email, password: agent.password })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -40,10 +47,11 @@ describe('errors', () => {
   it('never sends a stack trace or SQL to the client', async () => {
     const token = await t.login();
     const responses = await Promise.all([
-      t.gql('{ claim(id: "99999999999") { id } }', {}, token),
-      t.gql('{ claims(offset: -1, limit: 1) { total } }', {}, token),
-      t.gql('{ nope }', {}, token),
-      t.gql('{ device(id: "abc") { id } }', {}, token),
+      t.gql(TestAuthClaimIdDocument, { id: '99999999999' }, token),
+      t.gql(TestAuthClaimsTotalDocument, { offset: -1, limit: 1 }, token),
+      // Not valid GraphQL on purpose: an unknown field.
+      t.gql<unknown>('{ nope }', {}, token),
+      t.gql(TestAuthDeviceIdDocument, { id: 'abc' }, token),
     ]);
     for (const res of responses) {
       expect(res.errors?.length).toBeGreaterThan(0);
@@ -54,13 +62,13 @@ describe('errors', () => {
 });
 
 describe('changePassword', () => {
-  const CHANGE = 'mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { token } }';
+  const CHANGE = TestAuthChangePasswordDocument;
 
   it('lets a signed-in user change their own password: the new one signs in, the old one no longer does', async () => {
     const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const token = await t.login(agent.email, agent.password);
     const res = await t.gql(CHANGE, { current: agent.password, next: 'Lantern-Meadow-Orbit-77' }, token);
-    expect(res.data).toEqual({ changePassword: { token: expect.any(String) } });
+    expect(res.data).toEqual({ changePassword: { token: expect.any(String) as unknown } });
     await expect(t.login(agent.email, agent.password)).rejects.toThrow();
     expect(await t.login(agent.email, 'Lantern-Meadow-Orbit-77')).toEqual(expect.any(String));
   });

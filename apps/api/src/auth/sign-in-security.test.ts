@@ -1,3 +1,14 @@
+import {
+  TestAuthChangePasswordDocument,
+  TestAuthCreateUserIdDocument,
+  TestAuthLoginDocument,
+  TestAuthLogoutDocument,
+  TestAuthMeDocument,
+  TestAuthMeVersionDocument,
+  TestAuthRefreshSessionDocument,
+  TestAuthSignInAttemptsDocument,
+  TestAuthUpdateUserDocument,
+} from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aStaffUser } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -10,8 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token refreshToken } }`;
-const login = (email: string, password: string) => t.gql<{ login: { token: string; refreshToken: string } }>(LOGIN, { email, password });
+const login = (email: string, password: string) => t.gql(TestAuthLoginDocument, { email, password });
 
 describe('sign-in throttling', () => {
   it('locks an account after repeated wrong passwords: even the right one is refused for a while', async () => {
@@ -28,11 +38,11 @@ describe('sign-in throttling', () => {
   });
 
   it('records failed sign-ins for the administrator to see', async () => {
-    const res = await t.gql(`{ signInAttempts(failedOnly: true, limit: 50) { total items { email succeeded at clientAddress } } }`, {}, admin);
+    const res = await t.gql(TestAuthSignInAttemptsDocument, { failedOnly: true, limit: 50 }, admin);
     expect(res.errors).toBeUndefined();
     expect(res.data!.signInAttempts.total).toBeGreaterThanOrEqual(10);
-    expect(res.data!.signInAttempts.items[0]).toMatchObject({ succeeded: false, clientAddress: expect.stringMatching(/127\.0\.0\.1/) });
-    expect(res.data!.signInAttempts.items.map((a: { email: string }) => a.email)).toContain('ghost@test.local');
+    expect(res.data!.signInAttempts.items[0]).toMatchObject({ succeeded: false, clientAddress: expect.stringMatching(/127\.0\.0\.1/) as unknown });
+    expect(res.data!.signInAttempts.items.map((a) => a.email)).toContain('ghost@test.local');
   });
 });
 
@@ -40,48 +50,40 @@ describe('sessions', () => {
   it('logout revokes the token at once', async () => {
     const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const { token } = (await login(agent.email, agent.password)).data!.login;
-    expect((await t.gql('{ me { email } }', {}, token)).data?.me.email).toBe(agent.email);
-    expect((await t.gql('mutation { logout }', {}, token)).data?.logout).toBe(true);
-    expect((await t.gql('{ me { email } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(TestAuthMeDocument, {}, token)).data?.me.email).toBe(agent.email);
+    expect((await t.gql(TestAuthLogoutDocument, {}, token)).data?.logout).toBe(true);
+    expect((await t.gql(TestAuthMeDocument, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('a refresh token gives a new access token once (rotated), and no more after logout', async () => {
     const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const first = (await login(agent.email, agent.password)).data!.login;
-    const REFRESH = `mutation ($r: String!) { refreshSession(refreshToken: $r) { token refreshToken } }`;
-    const second = await t.gql(REFRESH, { r: first.refreshToken });
+    const REFRESH = TestAuthRefreshSessionDocument;
+    const second = await t.gql(REFRESH, { refreshToken: first.refreshToken });
     expect(second.errors).toBeUndefined();
-    expect((await t.gql('{ me { email } }', {}, second.data!.refreshSession.token)).data?.me.email).toBe(agent.email);
-    expect((await t.gql(REFRESH, { r: first.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    await t.gql('mutation { logout }', {}, second.data!.refreshSession.token);
-    expect((await t.gql(REFRESH, { r: second.data!.refreshSession.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(TestAuthMeDocument, {}, second.data!.refreshSession.token)).data?.me.email).toBe(agent.email);
+    expect((await t.gql(REFRESH, { refreshToken: first.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await t.gql(TestAuthLogoutDocument, {}, second.data!.refreshSession.token);
+    expect((await t.gql(REFRESH, { refreshToken: second.data!.refreshSession.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it("an administrator's password reset ends every session of that user", async () => {
     const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const { token } = (await login(agent.email, agent.password)).data!.login;
-    const { id, version } = (await t.gql(`{ me { id version } }`, {}, token)).data!.me;
-    const reset = await t.gql(
-      `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id } }`,
-      { input: { id, version, password: 'Quartz-Violin-Harbor-42' } },
-      admin,
-    );
+    const { id, version } = (await t.gql(TestAuthMeVersionDocument, {}, token)).data!.me;
+    const reset = await t.gql(TestAuthUpdateUserDocument, { input: { id, version, password: 'Quartz-Violin-Harbor-42' } }, admin);
     expect(reset.errors).toBeUndefined();
-    expect((await t.gql('{ me { email } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(TestAuthMeDocument, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('changing your own password ends your other sessions and returns a new one', async () => {
     const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
     const elsewhere = (await login(agent.email, agent.password)).data!.login.token;
     const here = (await login(agent.email, agent.password)).data!.login.token;
-    const changed = await t.gql(
-      `mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }`,
-      { c: agent.password, n: 'Lantern-Meadow-Orbit-77' },
-      here,
-    );
+    const changed = await t.gql(TestAuthChangePasswordDocument, { current: agent.password, next: 'Lantern-Meadow-Orbit-77' }, here);
     expect(changed.errors).toBeUndefined();
-    expect((await t.gql('{ me { email } }', {}, elsewhere)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql('{ me { email } }', {}, changed.data!.changePassword.token)).data?.me.email).toBe(agent.email);
+    expect((await t.gql(TestAuthMeDocument, {}, elsewhere)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(TestAuthMeDocument, {}, changed.data!.changePassword.token)).data?.me.email).toBe(agent.email);
   });
 });
 
@@ -94,18 +96,14 @@ describe('password strength', () => {
     ["the user's name", 'Strongfellow2026'],
     ['the product', 'Aftersale2026!'],
   ])('refuses %s', async (_, password) => {
-    const res = await t.gql(
-      `mutation ($p: String!) { createUser(input: { email: "strong.user@test.local", name: "Strongfellow", role: AGENT, password: $p }) { id } }`,
-      { p: password },
-      admin,
-    );
+    const res = await t.gql(TestAuthCreateUserIdDocument, { input: { email: 'strong.user@test.local', name: 'Strongfellow', role: 'AGENT', password } }, admin);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
   });
 
   it('accepts a long passphrase', async () => {
     const res = await t.gql(
-      `mutation { createUser(input: { email: "strong.user@test.local", name: "Strongfellow", role: AGENT, password: "Quartz-Violin-Harbor-42" }) { id } }`,
-      {},
+      TestAuthCreateUserIdDocument,
+      { input: { email: 'strong.user@test.local', name: 'Strongfellow', role: 'AGENT', password: 'Quartz-Violin-Harbor-42' } },
       admin,
     );
     expect(res.errors).toBeUndefined();

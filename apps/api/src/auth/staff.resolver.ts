@@ -1,9 +1,11 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
 import { staffUserId } from '../platform/actor.js';
-import { PageArgs } from '../platform/pagination.js';
+import { ConnectionArgs, findConnection, findPage, PageArgs } from '../platform/pagination.js';
+import { selects } from '../platform/selection.js';
 import { UserType } from './auth.types.js';
-import { ApiKeyType, CreatedApiKey, UserPage } from './staff.types.js';
+import { ApiKeyType, CreatedApiKey, UserConnection, UserPage } from './staff.types.js';
 import { CreateApiKeyInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './staff.inputs.js';
 import { StaffService } from './staff.service.js';
 
@@ -19,8 +21,23 @@ export class StaffResolver {
     @Arg('sort', () => UserSort, { nullable: true, description: 'By email when left out.' }) sort: UserSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.staff.listUsers(ctx.em, filter, sort, page.offset, page.limit);
+    return findPage(ctx.em, this.staff.usersQuery(filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => UserConnection, {
+    description: 'users as `users` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  usersConnection(
+    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
+    @Arg('sort', () => UserSort, { nullable: true, description: 'By email when left out.' }) sort: UserSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.staff.usersQuery(filter, sort), page, selects(info, 'totalCount'));
   }
 
   @Authorized('ADMIN')

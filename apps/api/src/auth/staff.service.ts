@@ -7,7 +7,7 @@ import { refuseNulls, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import { orderByOf, type Page } from '../platform/pagination.js';
+import { orderByOf, type ListQuery } from '../platform/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { normalizeEmail } from './auth.service.js';
 import { hashPassword, newApiKey } from './credentials.js';
@@ -27,15 +27,14 @@ export class StaffService {
   /** `onAccessChanged` runs after a user's role or activity changes or a key is revoked: this instance forgets the callers it trusts (AuthService.forgetCallers); others within CALLER_CACHE_MS. */
   constructor(private readonly onAccessChanged: () => void = () => undefined) {}
 
-  async listUsers(em: EntityManager, filter: UserFilter = {}, sort: UserSort | undefined, offset: number, limit: number): Promise<Page<User>> {
+  /** Staff users by the filter, by email unless sorted otherwise. */
+  usersQuery(filter: UserFilter = {}, sort: UserSort | undefined): ListQuery<User> {
     const where: FilterQuery<User> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.role) where.role = filter.role;
     if (filter.active !== undefined) where.active = filter.active;
     if (filter.q?.trim()) where.$or = [{ email: { $ilike: likePattern(filter.q) } }, { name: { $ilike: likePattern(filter.q) } }];
-    const orderBy = orderByOf(sort, { EMAIL: 'email', NAME: 'lower(name)', ROLE: 'role', CREATED_AT: 'createdAt' }, 'EMAIL');
-    const [items, total] = await em.findAndCount(User, where, { orderBy, offset, limit });
-    return { items, total };
+    return { entity: User, where, orderBy: orderByOf(sort, { EMAIL: 'email', NAME: 'sortName', ROLE: 'role', CREATED_AT: 'createdAt' }, 'EMAIL') };
   }
 
   async getUser(em: EntityManager, id: string): Promise<User> {

@@ -1,10 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CustomerType } from '../catalogue/catalogue.types.js';
-import { PageOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf } from '../platform/pagination.js';
 import { UserType } from './auth.types.js';
 
 @ObjectType()
 export class UserPage extends PageOf(UserType, 'UserPage') {}
+
+@ObjectType()
+export class UserConnection extends ConnectionOf(UserType, 'User') {}
 
 @ObjectType('ApiKey', { description: "An integrator's key, scoped to one customer. The secret is shown once, at creation." })
 export class ApiKeyType {

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { sortName } from '../platform/sort-name.js';
 import type { StaffRole } from '@aftersale/domain';
 
 export const User = defineEntity({
@@ -8,6 +9,8 @@ export const User = defineEntity({
     id: p.integer().primary(),
     email: p.string(),
     name: p.string(),
+    /** lower(name): the order of the name sort. */
+    sortName: sortName(),
     role: p.string().$type<StaffRole>(),
     passwordHash: p.string().hidden().lazy(),
     active: p.boolean().default(true),

@@ -1,7 +1,9 @@
 import { STAFF_ROLES } from '@aftersale/domain';
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../platform/context.js';
-import { PageArgs } from '../platform/pagination.js';
+import { ConnectionArgs, findConnection, findPage, PageArgs } from '../platform/pagination.js';
+import { selects } from '../platform/selection.js';
 import {
   CreateCustomerInput,
   CreatePartInput,
@@ -13,7 +15,7 @@ import {
   UpdateServiceCentreInput,
 } from './catalogue.inputs.js';
 import { CatalogueEditor } from './catalogue.service.js';
-import { CustomerType, PartPage, PartType, ProductModelType, ServiceCentreType } from './catalogue.types.js';
+import { CustomerType, PartConnection, PartPage, PartType, ProductModelType, ServiceCentreType } from './catalogue.types.js';
 import { PartFilter, PartSort } from './catalogue.inputs.js';
 import { Customer } from './customer.entity.js';
 import { ProductModel } from './product-model.entity.js';
@@ -52,8 +54,23 @@ export class CatalogueEditorResolver {
     @Arg('sort', () => PartSort, { nullable: true, description: 'By model, category and SKU when left out.' }) sort: PartSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.editor.listParts(ctx.em, filter, sort, page.offset, page.limit);
+    return findPage(ctx.em, this.editor.partsQuery(filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => PartConnection, {
+    description: 'parts as `parts` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  partsConnection(
+    @Arg('filter', () => PartFilter, { nullable: true }) filter: PartFilter | undefined,
+    @Arg('sort', () => PartSort, { nullable: true, description: 'By model, category and SKU when left out.' }) sort: PartSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.editor.partsQuery(filter, sort), page, selects(info, 'totalCount'));
   }
 
   @Authorized(...STAFF_ROLES)

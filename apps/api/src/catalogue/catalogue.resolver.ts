@@ -1,9 +1,11 @@
 import { STAFF_ROLES } from '@aftersale/domain';
-import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../platform/context.js';
-import { PageArgs } from '../platform/pagination.js';
+import { ConnectionArgs, findConnection, findPage, PageArgs } from '../platform/pagination.js';
+import { selects } from '../platform/selection.js';
 import { CatalogueService } from './catalogue.service.js';
-import { CustomerPage, ProductModelPage, ServiceCentrePage } from './catalogue.types.js';
+import { CustomerConnection, CustomerPage, ProductModelConnection, ProductModelPage, ServiceCentreConnection, ServiceCentrePage } from './catalogue.types.js';
 import { CatalogueFilter, CatalogueSort } from './catalogue.inputs.js';
 import { Customer } from './customer.entity.js';
 import { ProductModel } from './product-model.entity.js';
@@ -20,8 +22,24 @@ export class CatalogueResolver {
     @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.catalogue.list(ctx.em, Customer, { ...filter, sort, ...page });
+    return findPage(ctx.em, this.catalogue.listQuery(Customer, filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => CustomerConnection, {
+    description:
+      'customers as `customers` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  customersConnection(
+    @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined,
+    @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.catalogue.listQuery(Customer, filter, sort), page, selects(info, 'totalCount'));
   }
 
   @Authorized(...STAFF_ROLES)
@@ -31,8 +49,24 @@ export class CatalogueResolver {
     @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.catalogue.list(ctx.em, ProductModel, { ...filter, sort, ...page });
+    return findPage(ctx.em, this.catalogue.listQuery(ProductModel, filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => ProductModelConnection, {
+    description:
+      'productModels as `productModels` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  productModelsConnection(
+    @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined,
+    @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.catalogue.listQuery(ProductModel, filter, sort), page, selects(info, 'totalCount'));
   }
 
   @Authorized(...STAFF_ROLES)
@@ -42,7 +76,23 @@ export class CatalogueResolver {
     @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.catalogue.list(ctx.em, ServiceCentre, { ...filter, sort, ...page });
+    return findPage(ctx.em, this.catalogue.listQuery(ServiceCentre, filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => ServiceCentreConnection, {
+    description:
+      'serviceCentres as `serviceCentres` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  serviceCentresConnection(
+    @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | undefined,
+    @Arg('sort', () => CatalogueSort, { nullable: true, description: 'By name when left out.' }) sort: CatalogueSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.catalogue.listQuery(ServiceCentre, filter, sort), page, selects(info, 'totalCount'));
   }
 }

@@ -1,12 +1,12 @@
 import { isMinorUnits, policyInForce, barcodePatternProblem } from '@aftersale/domain';
-import type { EntityManager, EntityName, FilterQuery, OrderDefinition } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { Clock } from '../platform/clock.js';
 import { loadForEdit } from '../platform/optimistic-locking.js';
 import { optionalText, refuseNulls, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import { orderByOf, type Page } from '../platform/pagination.js';
+import { orderByOf, type ListQuery } from '../platform/pagination.js';
 import type {
   CreateCustomerInput,
   CreatePartInput,
@@ -17,35 +17,26 @@ import type {
   UpdateProductModelInput,
   UpdateServiceCentreInput,
 } from './catalogue.inputs.js';
-import type { CatalogueSort, PartFilter, PartSort } from './catalogue.inputs.js';
+import type { CatalogueFilter, CatalogueSort, PartFilter, PartSort } from './catalogue.inputs.js';
 import { Customer } from './customer.entity.js';
 import { Part } from './part.entity.js';
 import { ProductModel } from './product-model.entity.js';
 import { ServiceCentre } from './service-centre.entity.js';
 
-export interface CatalogueQuery {
-  ids?: string[];
-  q?: string;
-  sort?: CatalogueSort;
-  offset: number;
-  limit: number;
-}
-
-const catalogueColumns = { CODE: 'code', NAME: 'lower(name)', CREATED_AT: 'createdAt' } as const;
-const partColumns = { SKU: 'sku', NAME: 'lower(name)', CATEGORY: 'category', MATERIAL_COST: 'materialCost' } as const;
+const catalogueColumns = { CODE: 'code', NAME: 'sortName', CREATED_AT: 'createdAt' } as const;
+const partColumns = { SKU: 'sku', NAME: 'sortName', CATEGORY: 'category', MATERIAL_COST: 'materialCost' } as const;
 
 export class CatalogueService {
-  /** Lists customers, models or service centres by ids or free text, ordered by name. */
-  async list<T extends Customer | ProductModel | ServiceCentre>(em: EntityManager, entity: EntityName<T>, query: CatalogueQuery): Promise<Page<T>> {
+  /** Customers, models or service centres by ids or free text, by name unless sorted otherwise. */
+  listQuery<T extends Customer | ProductModel | ServiceCentre>(
+    entity: EntityName<T>,
+    filter: CatalogueFilter = {},
+    sort: CatalogueSort | undefined,
+  ): ListQuery<T> {
     const where: Record<string, unknown> = {};
-    if (query.ids) where['id'] = { $in: parseIds(query.ids, 'filter.ids') };
-    if (query.q?.trim()) where['$or'] = [{ code: { $ilike: likePattern(query.q) } }, { name: { $ilike: likePattern(query.q) } }];
-    const [items, total] = await em.findAndCount(entity, where as FilterQuery<T>, {
-      orderBy: orderByOf(query.sort, catalogueColumns, 'NAME') as OrderDefinition<T>,
-      offset: query.offset,
-      limit: query.limit,
-    });
-    return { items: items, total };
+    if (filter.ids) where['id'] = { $in: parseIds(filter.ids, 'filter.ids') };
+    if (filter.q?.trim()) where['$or'] = [{ code: { $ilike: likePattern(filter.q) } }, { name: { $ilike: likePattern(filter.q) } }];
+    return { entity, where: where as FilterQuery<T>, orderBy: orderByOf(sort, catalogueColumns, 'NAME') };
   }
 }
 
@@ -180,20 +171,20 @@ export class CatalogueEditor {
     return this.getPart(em, input.id);
   }
 
-  async listParts(em: EntityManager, filter: PartFilter = {}, sort: PartSort | undefined, offset: number, limit: number): Promise<Page<Part>> {
+  /** Spare parts by the filter, by model, category and SKU unless sorted otherwise. */
+  partsQuery(filter: PartFilter = {}, sort: PartSort | undefined): ListQuery<Part> {
     const where: FilterQuery<Part> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.modelId) where.model = parseId(filter.modelId, 'filter.modelId');
     if (filter.category?.length) where.category = { $in: filter.category };
     if (filter.active !== undefined) where.active = filter.active;
     if (filter.q?.trim()) where.$or = [{ sku: { $ilike: likePattern(filter.q) } }, { name: { $ilike: likePattern(filter.q) } }];
-    const [items, total] = await em.findAndCount(Part, where, {
+    return {
+      entity: Part,
+      where,
       populate: ['model'],
-      orderBy: sort ? orderByOf(sort, partColumns, 'SKU') : { model: { name: 'asc' }, category: 'asc', sku: 'asc' },
-      offset,
-      limit,
-    });
-    return { items, total };
+      orderBy: sort ? orderByOf(sort, partColumns, 'SKU') : [{ model: { name: 'asc' } }, { category: 'asc' }, { sku: 'asc' }, { id: 'asc' }],
+    };
   }
 
   async getPart(em: EntityManager, id: string): Promise<Part> {

@@ -1,3 +1,19 @@
+import {
+  TestCatalogueCreateCustomerDocument,
+  TestCatalogueCreatePartDetailDocument,
+  TestCatalogueCreatePartDocument,
+  TestCatalogueCreateProductModelDocument,
+  TestCatalogueCreateServiceCentreDocument,
+  TestCatalogueCustomerCodesDocument,
+  TestCatalogueCustomerDocument,
+  TestCataloguePartCostsDocument,
+  TestCataloguePartSkusDocument,
+  TestCatalogueUpdateCustomerDocument,
+  TestCatalogueUpdateCustomerEmailDocument,
+  TestCatalogueUpdatePartDocument,
+  TestCatalogueUserNamesDocument,
+  type SortDirection,
+} from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aModel, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -13,8 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const CREATE_CUSTOMER = `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id code name country contactEmail version } }`;
-const UPDATE_CUSTOMER = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id name version } }`;
+const CREATE_CUSTOMER = TestCatalogueCreateCustomerDocument;
+const UPDATE_CUSTOMER = TestCatalogueUpdateCustomerDocument;
 
 describe('customers', () => {
   it('an agent creates a customer, normalising code and country', async () => {
@@ -44,11 +60,7 @@ describe('customers', () => {
       .createCustomer;
     const name = await t.gql(UPDATE_CUSTOMER, { input: { id: created.id, version: 1, name: null } }, agent);
     expect(name.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-    const cleared = await t.gql(
-      `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { contactEmail } }`,
-      { input: { id: created.id, version: 1, contactEmail: null } },
-      agent,
-    );
+    const cleared = await t.gql(TestCatalogueUpdateCustomerEmailDocument, { input: { id: created.id, version: 1, contactEmail: null } }, agent);
     expect(cleared.data!.updateCustomer).toEqual({ contactEmail: null });
   });
 
@@ -58,7 +70,7 @@ describe('customers', () => {
     expect(first.data!.updateCustomer).toMatchObject({ name: 'After', version: 2 });
     const stale = await t.gql(UPDATE_CUSTOMER, { input: { id: created.id, version: 1, name: 'Lost update' } }, agent);
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
-    const read = await t.gql(`query ($id: ID!) { customer(id: $id) { name } }`, { id: created.id }, agent);
+    const read = await t.gql(TestCatalogueCustomerDocument, { id: created.id }, agent);
     expect(read.data!.customer.name).toBe('After');
   });
 });
@@ -66,14 +78,10 @@ describe('customers', () => {
 describe('sorting the catalogue lists', () => {
   it('sorts customers by code, parts by material cost and users by name, either way', async () => {
     for (const code of ['SRT-B', 'SRT-A', 'SRT-C']) await t.gql(CREATE_CUSTOMER, { input: { code, name: `Sort ${code}`, country: 'DE' } }, agent);
-    const codes = async (direction: string) =>
-      (
-        await t.gql(
-          `query ($d: SortDirection!) { customers(filter: { q: "SRT-" }, sort: { field: CODE, direction: $d }) { items { code } } }`,
-          { d: direction },
-          agent,
-        )
-      ).data!.customers.items.map((c: { code: string }) => c.code);
+    const codes = async (direction: SortDirection) =>
+      (await t.gql(TestCatalogueCustomerCodesDocument, { filter: { q: 'SRT-' }, sort: { field: 'CODE', direction } }, agent)).data!.customers.items.map(
+        (c) => c.code,
+      );
     expect(await codes('ASC')).toEqual(['SRT-A', 'SRT-B', 'SRT-C']);
     expect(await codes('DESC')).toEqual(['SRT-C', 'SRT-B', 'SRT-A']);
     const model = await aModel(t.app.orm.em.fork());
@@ -82,44 +90,32 @@ describe('sorting the catalogue lists', () => {
       ['SRT-2', 900],
       ['SRT-3', 100],
     ] as const) {
-      await t.gql(
-        `mutation ($m: ID!, $sku: String!, $c: Int!) { createPart(input: { modelId: $m, sku: $sku, name: $sku, category: OTHER, materialCost: $c }) { id } }`,
-        { m: String(model.id), sku, c: materialCost },
-        admin,
-      );
+      await t.gql(TestCatalogueCreatePartDocument, { input: { modelId: String(model.id), sku, name: sku, category: 'OTHER', materialCost } }, admin);
     }
     const costs = (
-      await t.gql(
-        `query ($m: ID!) { parts(filter: { modelId: $m }, sort: { field: MATERIAL_COST, direction: DESC }) { items { materialCost } } }`,
-        { m: String(model.id) },
-        agent,
-      )
-    ).data!.parts.items.map((p: { materialCost: number }) => p.materialCost);
+      await t.gql(TestCataloguePartCostsDocument, { filter: { modelId: String(model.id) }, sort: { field: 'MATERIAL_COST', direction: 'DESC' } }, agent)
+    ).data!.parts.items.map((p) => p.materialCost);
     expect(costs).toEqual([900, 300, 100]);
-    const names = (await t.gql(`{ users(sort: { field: NAME }) { items { name } } }`, {}, admin)).data!.users.items.map((u: { name: string }) => u.name);
-    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    const names = (await t.gql(TestCatalogueUserNamesDocument, { sort: { field: 'NAME' } }, admin)).data!.users.items.map((u) => u.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
   });
 });
 
 describe('models and parts', () => {
   it('an admin creates a model and its parts, priced in the policy currency', async () => {
     const model = await t.gql(
-      `mutation { createProductModel(input: { code: "ZX-9", name: "Zed 9", kind: "phone", barcodePattern: "^ZX9[0-9]{8}$" }) { id kind barcodePattern } }`,
-      {},
+      TestCatalogueCreateProductModelDocument,
+      { input: { code: 'ZX-9', name: 'Zed 9', kind: 'phone', barcodePattern: '^ZX9[0-9]{8}$' } },
       admin,
     );
     expect(model.data!.createProductModel).toMatchObject({ kind: 'PHONE', barcodePattern: '^ZX9[0-9]{8}$' });
     const part = await t.gql(
-      `mutation ($modelId: ID!) { createPart(input: { modelId: $modelId, sku: "ZX9-BAT", name: "Battery", category: BATTERY, materialCost: 1250 }) { sku category materialCost currency model { code } } }`,
-      { modelId: model.data!.createProductModel.id },
+      TestCatalogueCreatePartDetailDocument,
+      { input: { modelId: model.data!.createProductModel.id, sku: 'ZX9-BAT', name: 'Battery', category: 'BATTERY', materialCost: 1250 } },
       admin,
     );
     expect(part.data!.createPart).toEqual({ sku: 'ZX9-BAT', category: 'BATTERY', materialCost: 1250, currency: 'USD', model: { code: 'ZX-9' } });
-    const list = await t.gql(
-      `query ($m: ID!) { parts(filter: { modelId: $m, category: [BATTERY] }) { total items { sku } } }`,
-      { m: model.data!.createProductModel.id },
-      agent,
-    );
+    const list = await t.gql(TestCataloguePartSkusDocument, { filter: { modelId: model.data!.createProductModel.id, category: ['BATTERY'] } }, agent);
     expect(list.data!.parts).toEqual({ total: 1, items: [{ sku: 'ZX9-BAT' }] });
   });
 
@@ -127,34 +123,30 @@ describe('models and parts', () => {
     const em = t.app.orm.em.fork();
     const model = await aModel(em, { name: 'Edit Model' });
     const created = await t.gql(
-      `mutation ($m: ID!) { createPart(input: { modelId: $m, sku: "ED-1", name: "Lens", category: CAMERA, materialCost: 500 }) { id version } }`,
-      { m: String(model.id) },
+      TestCatalogueCreatePartDocument,
+      { input: { modelId: String(model.id), sku: 'ED-1', name: 'Lens', category: 'CAMERA', materialCost: 500 } },
       admin,
     );
     const { id, version } = created.data!.createPart;
-    const edited = await t.gql(
-      `mutation ($id: ID!, $v: Int!) { updatePart(input: { id: $id, version: $v, materialCost: 650 }) { materialCost model { name } } }`,
-      { id, v: version },
-      admin,
-    );
+    const edited = await t.gql(TestCatalogueUpdatePartDocument, { input: { id, version, materialCost: 650 } }, admin);
     expect(edited.errors).toBeUndefined();
     expect(edited.data!.updatePart).toEqual({ materialCost: 650, model: { name: 'Edit Model' } });
   });
 
   it('refuses a barcode pattern that is not a regular expression and a fractional cost', async () => {
-    const bad = await t.gql(`mutation { createProductModel(input: { code: "BAD", name: "Bad", kind: "PHONE", barcodePattern: "([" }) { id } }`, {}, admin);
+    const bad = await t.gql(TestCatalogueCreateProductModelDocument, { input: { code: 'BAD', name: 'Bad', kind: 'PHONE', barcodePattern: '([' } }, admin);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'barcodePattern' });
     const model = await aModel(t.app.orm.em.fork());
     const cost = await t.gql(
-      `mutation ($m: ID!) { createPart(input: { modelId: $m, sku: "C-1", name: "X", category: OTHER, materialCost: -5 }) { id } }`,
-      { m: String(model.id) },
+      TestCatalogueCreatePartDocument,
+      { input: { modelId: String(model.id), sku: 'C-1', name: 'X', category: 'OTHER', materialCost: -5 } },
       admin,
     );
     expect(cost.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'materialCost' });
   });
 
   it('keeps models, parts and service centres to administrators', async () => {
-    const res = await t.gql(`mutation { createServiceCentre(input: { code: "SC-X", name: "X", city: "Y", country: "DE", address: "Z" }) { id } }`, {}, agent);
+    const res = await t.gql(TestCatalogueCreateServiceCentreDocument, { input: { code: 'SC-X', name: 'X', city: 'Y', country: 'DE', address: 'Z' } }, agent);
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

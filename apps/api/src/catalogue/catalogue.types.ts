@@ -1,7 +1,7 @@
 import type { PartCategory } from '@aftersale/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartCategoryEnum } from '../policy/policy.types.js';
-import { PageOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf } from '../platform/pagination.js';
 
 @ObjectType('Customer', { simpleResolvers: true })
 export class CustomerType {
@@ -50,9 +50,21 @@ export class PartType {
 
 @ObjectType()
 export class CustomerPage extends PageOf(CustomerType, 'CustomerPage') {}
+
+@ObjectType()
+export class CustomerConnection extends ConnectionOf(CustomerType, 'Customer') {}
 @ObjectType()
 export class ProductModelPage extends PageOf(ProductModelType, 'ProductModelPage') {}
+
+@ObjectType()
+export class ProductModelConnection extends ConnectionOf(ProductModelType, 'ProductModel') {}
 @ObjectType()
 export class PartPage extends PageOf(PartType, 'PartPage') {}
+
+@ObjectType()
+export class PartConnection extends ConnectionOf(PartType, 'Part') {}
 @ObjectType()
 export class ServiceCentrePage extends PageOf(ServiceCentreType, 'ServiceCentrePage') {}
+
+@ObjectType()
+export class ServiceCentreConnection extends ConnectionOf(ServiceCentreType, 'ServiceCentre') {}

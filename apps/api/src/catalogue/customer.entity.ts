@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { sortName } from '../platform/sort-name.js';
 
 export const Customer = defineEntity({
   name: 'Customer',
@@ -7,6 +8,8 @@ export const Customer = defineEntity({
     id: p.integer().primary(),
     code: p.string(),
     name: p.string(),
+    /** lower(name): the order of the name sort. */
+    sortName: sortName(),
     country: p.string(),
     contactEmail: p.string().nullable(),
     /** Postal address, as printed on invoices (lines separated by newlines). */

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { sortName } from '../platform/sort-name.js';
 import type { PartCategory } from '@aftersale/domain';
 import { ProductModel } from './product-model.entity.js';
 
@@ -10,6 +11,8 @@ export const Part = defineEntity({
     model: () => p.manyToOne(ProductModel),
     sku: p.string(),
     name: p.string(),
+    /** lower(name): the order of the name sort. */
+    sortName: sortName(),
     category: p.string().$type<PartCategory>(),
     /** Minor units (cents) of `currency`. */
     materialCost: p.integer(),

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { sortName } from '../platform/sort-name.js';
 
 export type ProductKind = 'PHONE' | 'FEATURE_PHONE' | 'TABLET';
 
@@ -9,6 +10,8 @@ export const ProductModel = defineEntity({
     id: p.integer().primary(),
     code: p.string(),
     name: p.string(),
+    /** lower(name): the order of the name sort. */
+    sortName: sortName(),
     kind: p.string().$type<ProductKind>(),
     barcodePattern: p.string(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { sortName } from '../platform/sort-name.js';
 
 /** An "appointed service place" where units are sent for repair or replacement. */
 export const ServiceCentre = defineEntity({
@@ -8,6 +9,8 @@ export const ServiceCentre = defineEntity({
     id: p.integer().primary(),
     code: p.string(),
     name: p.string(),
+    /** lower(name): the order of the name sort. */
+    sortName: sortName(),
     city: p.string(),
     country: p.string(),
     address: p.string(),

@@ -1,3 +1,4 @@
+import { TestClaimsSubmitIdDocument } from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aDevice, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -16,8 +17,8 @@ beforeAll(async () => {
   const user = await aStaffUser(em, 'AGENT');
   agent = await t.login(user.email, user.password);
   const res = await t.gql(
-    `mutation ($imei: String!) { submitClaim(input: { imei: $imei, formType: REPAIR, ciNumber: "CI-1", symptoms: "Cracked", dataBackupAcknowledged: true }) { id } }`,
-    { imei: (await aDevice(em)).imei },
+    TestClaimsSubmitIdDocument,
+    { input: { imei: (await aDevice(em)).imei, formType: 'REPAIR', ciNumber: 'CI-1', symptoms: 'Cracked', dataBackupAcknowledged: true } },
     agent,
   );
   claimId = res.data!.submitClaim.id;

@@ -1,3 +1,4 @@
+import { TestClaimsAttachmentsDocument, TestClaimsSubmitIdDocument } from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, aDevice, anApiKey, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -18,8 +19,8 @@ beforeAll(async () => {
   [agent, analyst] = [await t.login(a.email, a.password), await t.login(b.email, b.password)];
   const device = await aDevice(em);
   const res = await t.gql(
-    `mutation ($imei: String!) { submitClaim(input: { imei: $imei, formType: REPAIR, ciNumber: "CI-1", symptoms: "Cracked", dataBackupAcknowledged: true }) { id } }`,
-    { imei: device.imei },
+    TestClaimsSubmitIdDocument,
+    { input: { imei: device.imei, formType: 'REPAIR', ciNumber: 'CI-1', symptoms: 'Cracked', dataBackupAcknowledged: true } },
     agent,
   );
   claimId = res.data!.submitClaim.id;
@@ -39,9 +40,9 @@ describe('claim attachments', () => {
     expect(response.status).toBe(201);
     const created = (await response.json()) as { id: number };
     expect(created).toMatchObject({ kind: 'PHOTO', filename: 'front.png', contentType: 'image/png', size: PNG.length });
-    const claim = await t.gql(`query ($id: ID!) { claim(id: $id) { attachments { id filename contentType size } events { type } } }`, { id: claimId }, analyst);
+    const claim = await t.gql(TestClaimsAttachmentsDocument, { id: claimId }, analyst);
     expect(claim.data!.claim.attachments).toEqual([{ id: String(created.id), filename: 'front.png', contentType: 'image/png', size: PNG.length }]);
-    expect(claim.data!.claim.events.map((e: { type: string }) => e.type)).toContain('ATTACHMENT_ADDED');
+    expect(claim.data!.claim.events.map((e) => e.type)).toContain('ATTACHMENT_ADDED');
     const download = await fetch(`${base}/api/attachments/${created.id}`, { headers: { authorization: `Bearer ${analyst}` } });
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
@@ -55,15 +56,15 @@ describe('claim attachments', () => {
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
     expect(await (await upload(big, 'kind=PHOTO&filename=big.png')).json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     expect(await (await upload(PNG, 'kind=SELFIE&filename=x.png')).json()).toMatchObject({ field: 'kind' });
-    const claim = await t.gql(`query ($id: ID!) { claim(id: $id) { attachments { id } } }`, { id: claimId }, analyst);
+    const claim = await t.gql(TestClaimsAttachmentsDocument, { id: claimId }, analyst);
     expect(claim.data!.claim.attachments).toHaveLength(1);
   });
 
   it("keeps another customer's integrator away from the claim and its files; analysts only read", async () => {
     const stranger = await anApiKey(t.app.orm.em.fork(), await aCustomer(t.app.orm.em.fork()));
     expect((await upload(PNG, 'kind=PHOTO&filename=x.png', stranger)).status).toBe(404);
-    const list = await t.gql(`query ($id: ID!) { claim(id: $id) { attachments { id } } }`, { id: claimId }, analyst);
-    const id = list.data!.claim.attachments[0].id;
+    const list = await t.gql(TestClaimsAttachmentsDocument, { id: claimId }, analyst);
+    const id = list.data!.claim.attachments[0]!.id;
     expect((await fetch(`${base}/api/attachments/${id}`, { headers: { 'x-api-key': stranger } })).status).toBe(404);
     expect((await upload(PNG, 'kind=PHOTO&filename=x.png', analyst)).status).toBe(403);
   });

@@ -1,28 +1,24 @@
+import {
+  TestClaimsClaimDocument,
+  TestClaimsListDocument,
+  TestClaimsSortedDocument,
+  TestClaimsSubmitDocument,
+  type SubmitClaimInput,
+  type TestClaimsSortedQuery,
+} from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, aDevice, aModel, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
-const SUBMIT = `mutation ($input: SubmitClaimInput!) {
-  submitClaim(input: $input) { id number status formType ciNumber submittedOn device { imei } customer { id } }
-}`;
-const CLAIM = `query ($id: ID!) { claim(id: $id) { id number status device { imei } events { type toStatus actor } } }`;
-const CLAIMS = `query ($filter: ClaimFilter, $sort: ClaimSort, $offset: Int!, $limit: Int!) {
-  claims(filter: $filter, sort: $sort, offset: $offset, limit: $limit) { total items { id number status submittedOn customer { id } } }
-}`;
-
-const SORTED = `query ($filter: ClaimFilter, $sort: ClaimSort) {
-  claims(filter: $filter, sort: $sort, offset: 0, limit: 10) { items { ciNumber device { imei } model { name } customer { name } } }
-}`;
-interface Sorted {
-  ciNumber: string;
-  device: { imei: string };
-  model: { name: string };
-  customer: { name: string };
-}
+const SUBMIT = TestClaimsSubmitDocument;
+const CLAIM = TestClaimsClaimDocument;
+const CLAIMS = TestClaimsListDocument;
+const SORTED = TestClaimsSortedDocument;
+type Sorted = TestClaimsSortedQuery['claims']['items'][number];
 
 let t: TestApp;
 let admin: string;
-const form = (imei: string, extra: Record<string, unknown> = {}) => ({
+const form = (imei: string, extra: Partial<SubmitClaimInput> = {}): SubmitClaimInput => ({
   imei,
   formType: 'REPAIR',
   ciNumber: 'CI-2026-001',
@@ -126,7 +122,7 @@ describe('an integrator', () => {
     expect((await t.gql(SUBMIT, { input: form(theirDevice.imei) }, key)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await t.gql(CLAIM, { id: theirClaim.id }, key)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const list = await t.gql(CLAIMS, { offset: 0, limit: 100 }, key);
-    expect(list.data!.claims.items.map((c: { customer: { id: string } }) => c.customer.id)).toEqual([String(mine.id)]);
+    expect(list.data!.claims.items.map((c) => c.customer.id)).toEqual([String(mine.id)]);
   });
 });
 
@@ -151,7 +147,7 @@ describe('claims list', () => {
     );
     expect(page.errors).toBeUndefined();
     expect(page.data!.claims.total).toBe(5);
-    const numbers = page.data!.claims.items.map((c: { number: string }) => c.number);
+    const numbers = page.data!.claims.items.map((c) => c.number);
     expect(numbers).toHaveLength(2);
     expect([...numbers].sort().reverse()).toEqual(numbers);
 
@@ -176,7 +172,7 @@ describe('claims list', () => {
     for (const direction of ['ASC', 'DESC'] as const) {
       const page = await t.gql(SORTED, { filter, sort: { field, direction } }, admin);
       expect(page.errors).toBeUndefined();
-      const values = (page.data!.claims.items as Sorted[]).map(key);
+      const values = page.data!.claims.items.map(key);
       const expected = [...values].sort((a, b) => a.localeCompare(b));
       expect(values).toEqual(direction === 'ASC' ? expected : expected.reverse());
       expect(new Set(values).size).toBe(2);

@@ -1,7 +1,9 @@
 import { completeImei } from '@aftersale/domain';
+import { TestDevicesImportDocument, TestDevicesOfOrderDocument, TestDevicesOrderImportsDocument } from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../catalogue/customer.entity.js';
 import type { ProductModel } from '../catalogue/product-model.entity.js';
+import type { ImportResult } from './device-import.js';
 import { aCustomer, aModel, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -34,23 +36,19 @@ function unit() {
 const orderOf = async (quantity: number, extra: { receivedOn?: string | null; shippedOn?: string | null } = {}) =>
   anOrder(t.app.orm.em.fork(), { customer, model, quantity, receivedOn: '2026-05-01', shippedOn: '2026-04-20', ...extra });
 
+/** What the import route answers: the result, with the error's code when the file was refused. */
+type ImportAnswer = ImportResult & { code?: string };
+
 async function upload(orderId: number, csv: string, credential = agent) {
   const response = await fetch(`${base}/api/orders/${orderId}/devices/import?fileName=units.csv`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', authorization: `Bearer ${credential}` },
     body: csv,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as ImportAnswer };
 }
 
-const unitsOf = async (orderId: number) =>
-  (
-    await t.gql(
-      `query ($o: ID!) { devices(filter: { orderId: $o }, limit: 500) { total items { imei receivedOn lastCoveredDay } } }`,
-      { o: String(orderId) },
-      analyst,
-    )
-  ).data!.devices;
+const unitsOf = async (orderId: number) => (await t.gql(TestDevicesOfOrderDocument, { orderId: String(orderId) }, analyst)).data!.devices;
 
 describe('importing an order’s units from CSV', () => {
   it('imports a good file whole; a unit’s own received date overrides the order’s (W2)', async () => {
@@ -62,10 +60,13 @@ describe('importing an order’s units from CSV', () => {
     expect(body).toEqual({ imported: 3, rows: 3, problems: [] });
     const units = await unitsOf(order.id);
     expect(units.total).toBe(3);
-    expect(units.items.find((u: { imei: string }) => u.imei === b.imei)).toEqual({ imei: b.imei, receivedOn: '2026-05-03', lastCoveredDay: '2027-05-02' });
-    expect(units.items.find((u: { imei: string }) => u.imei === a.imei)).toMatchObject({ receivedOn: null, lastCoveredDay: '2027-04-30' });
-    const audit = await t.gql(`query ($id: ID!) { order(id: $id) { unitCount imports { fileName units importedBy } } }`, { id: String(order.id) }, analyst);
-    expect(audit.data!.order).toEqual({ unitCount: 3, imports: [{ fileName: 'units.csv', units: 3, importedBy: expect.stringContaining('AGENT') }] });
+    expect(units.items.find((u) => u.imei === b.imei)).toEqual({ imei: b.imei, receivedOn: '2026-05-03', lastCoveredDay: '2027-05-02' });
+    expect(units.items.find((u) => u.imei === a.imei)).toMatchObject({ receivedOn: null, lastCoveredDay: '2027-04-30' });
+    const audit = await t.gql(TestDevicesOrderImportsDocument, { id: String(order.id) }, analyst);
+    expect(audit.data!.order).toEqual({
+      unitCount: 3,
+      imports: [{ fileName: 'units.csv', units: 3, importedBy: expect.stringContaining('AGENT') as unknown }],
+    });
   });
 
   it('refuses a file with bad rows whole, reporting every bad row with its line and reason', async () => {
@@ -85,10 +86,10 @@ describe('importing an order’s units from CSV', () => {
     ];
     const { status, body } = await upload(order.id, lines.join('\n'));
     expect(status).toBe(400);
-    expect(body['code']).toBe('BAD_USER_INPUT');
-    expect(body['imported']).toBe(0);
-    expect(body['rows']).toBe(9);
-    expect(body['problems'].map((p: { row: number; field: string }) => [p.row, p.field])).toEqual([
+    expect(body.code).toBe('BAD_USER_INPUT');
+    expect(body.imported).toBe(0);
+    expect(body.rows).toBe(9);
+    expect(body.problems.map((p) => [p.row, p.field])).toEqual([
       [3, 'imei'],
       [4, 'barcode'],
       [5, 'receivedOn'],
@@ -97,7 +98,7 @@ describe('importing an order’s units from CSV', () => {
       [9, 'imei'],
       [10, 'receivedOn'],
     ]);
-    expect(body['problems'].find((p: { row: number }) => p.row === 8).reason).toBe('The IMEI is also on line 7 of the file.');
+    expect(body.problems.find((p) => p.row === 8)!.reason).toBe('The IMEI is also on line 7 of the file.');
     expect((await unitsOf(order.id)).total).toBe(0);
   });
 
@@ -105,7 +106,7 @@ describe('importing an order’s units from CSV', () => {
     const order = await orderOf(5);
     const [a, b] = [unit(), unit()];
     const { body } = await upload(order.id, `imei,barcode\n${a.imei},${a.barcode}\n${b.imei},${a.barcode}\n`);
-    expect(body['problems']).toEqual([{ row: 3, field: 'barcode', value: a.barcode, reason: 'The barcode is also on line 2 of the file.' }]);
+    expect(body.problems).toEqual([{ row: 3, field: 'barcode', value: a.barcode, reason: 'The barcode is also on line 2 of the file.' }]);
   });
 
   it('refuses an IMEI already registered by an earlier import, naming its order', async () => {
@@ -115,7 +116,7 @@ describe('importing an order’s units from CSV', () => {
     expect((await upload(first.id, `imei,barcode\n${a.imei},${a.barcode}\n`)).status).toBe(200);
     const { status, body } = await upload(second.id, `imei,barcode\n${b.imei},${b.barcode}\n${a.imei},BC999999\n`);
     expect(status).toBe(400);
-    expect(body['problems']).toEqual([{ row: 3, field: 'imei', value: a.imei, reason: `The IMEI is already registered (order ${first.number}).` }]);
+    expect(body.problems).toEqual([{ row: 3, field: 'imei', value: a.imei, reason: `The IMEI is already registered (order ${first.number}).` }]);
     expect((await unitsOf(second.id)).total).toBe(0);
   });
 
@@ -123,11 +124,11 @@ describe('importing an order’s units from CSV', () => {
     const order = await orderOf(2);
     const rows = [unit(), unit(), unit()].map((u) => `${u.imei},${u.barcode}`);
     const over = await upload(order.id, `imei,barcode\n${rows.join('\n')}\n`);
-    expect(over.body['problems']).toEqual([expect.objectContaining({ row: 0, reason: expect.stringContaining('room is left for 2') })]);
+    expect(over.body.problems).toEqual([expect.objectContaining({ row: 0, reason: expect.stringContaining('room is left for 2') as unknown })]);
     const header = await upload(order.id, `serial,code\n1,2\n`);
-    expect(header.body['problems']).toEqual([expect.objectContaining({ row: 1, reason: expect.stringContaining('missing: imei, barcode') })]);
+    expect(header.body.problems).toEqual([expect.objectContaining({ row: 1, reason: expect.stringContaining('missing: imei, barcode') as unknown })]);
     const empty = await upload(order.id, `imei,barcode\n`);
-    expect(empty.body['problems']).toEqual([expect.objectContaining({ row: 0, reason: 'The file has no units.' })]);
+    expect(empty.body.problems).toEqual([expect.objectContaining({ row: 0, reason: 'The file has no units.' })]);
   });
 
   it('two files for the same order at once cannot overfill it', async () => {
@@ -144,10 +145,10 @@ describe('importing an order’s units from CSV', () => {
   it('the GraphQL mutation imports the same way, all or nothing', async () => {
     const order = await orderOf(5);
     const a = unit();
-    const IMPORT = `mutation ($o: ID!, $csv: String!) { importDevices(orderId: $o, csv: $csv) { imported rows problems { row field reason } } }`;
-    const bad = await t.gql(IMPORT, { o: String(order.id), csv: `imei,barcode\n${a.imei},${a.barcode}\n123,${unit().barcode}\n` }, agent);
+    const IMPORT = TestDevicesImportDocument;
+    const bad = await t.gql(IMPORT, { orderId: String(order.id), csv: `imei,barcode\n${a.imei},${a.barcode}\n123,${unit().barcode}\n` }, agent);
     expect(bad.data!.importDevices).toMatchObject({ imported: 0, rows: 2, problems: [{ row: 3, field: 'imei' }] });
-    const good = await t.gql(IMPORT, { o: String(order.id), csv: `imei,barcode\n${a.imei},${a.barcode}\n` }, agent);
+    const good = await t.gql(IMPORT, { orderId: String(order.id), csv: `imei,barcode\n${a.imei},${a.barcode}\n` }, agent);
     expect(good.data!.importDevices).toEqual({ imported: 1, rows: 1, problems: [] });
   });
 

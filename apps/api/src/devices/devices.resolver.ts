@@ -2,15 +2,15 @@ import { STAFF_ROLES } from '@aftersale/domain';
 import { Readable } from 'node:stream';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectionOf } from '../platform/selection.js';
 import { actorOf, type Context } from '../platform/context.js';
-import { PageArgs } from '../platform/pagination.js';
+import { ConnectionArgs, findConnection, findPage, PageArgs } from '../platform/pagination.js';
+import { selects } from '../platform/selection.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import type { Device } from './device.entity.js';
 import type { DeviceImporter } from './device-import.js';
 import { DeviceImportResultType } from './device-import.types.js';
 import { DevicesService } from './devices.service.js';
-import { DevicePage, DeviceType, WarrantyStatusType } from './devices.types.js';
+import { DeviceConnection, DevicePage, DeviceType, WarrantyStatusType } from './devices.types.js';
 import { DeviceFilter, DeviceSort } from './devices.inputs.js';
 
 @Resolver(() => DeviceType)
@@ -49,7 +49,22 @@ export class DevicesResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit, selectionOf(info)['total'] !== undefined);
+    return findPage(ctx.em, this.service.listQuery(actorOf(ctx), filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => DeviceConnection, {
+    description:
+      'devices as `devices` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  devicesConnection(
+    @Arg('filter', () => DeviceFilter, { nullable: true }) filter: DeviceFilter | undefined,
+    @Arg('sort', () => DeviceSort, { nullable: true }) sort: DeviceSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.service.listQuery(actorOf(ctx), filter, sort), page, selects(info, 'totalCount'));
   }
 
   @Authorized('ADMIN', 'AGENT')

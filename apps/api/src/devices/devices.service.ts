@@ -5,11 +5,12 @@ import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import { SortDirection, type Page } from '../platform/pagination.js';
+import { SortDirection, type ListQuery } from '../platform/pagination.js';
 import { Device } from './device.entity.js';
 import type { DeviceFilter, DeviceSort } from './devices.inputs.js';
 
 const sortColumns = { IMEI: 'imei', RECEIVED_ON: 'receivedOn', CREATED_AT: 'createdAt' } as const;
+const populate = ['order', 'model', 'customer'] as const;
 
 export class DevicesService {
   constructor(private readonly clock: Clock) {}
@@ -26,7 +27,7 @@ export class DevicesService {
   async findByImei(em: EntityManager, actor: Actor, imei: string, field = 'imei'): Promise<Device> {
     const trimmed = imei.trim();
     if (!isValidImei(trimmed)) throw new BadUserInputError(field, 'must be 15 digits with a valid check digit.');
-    const device = await em.findOne(Device, { imei: trimmed }, { populate: ['order', 'model', 'customer'] });
+    const device = await em.findOne(Device, { imei: trimmed }, { populate });
     const scope = customerScope(actor);
     // Another customer's unit is reported as unknown: existence is not leaked.
     if (!device || (scope !== undefined && device.customer.id !== scope)) throw new NotFoundError('Device with IMEI', trimmed);
@@ -35,33 +36,15 @@ export class DevicesService {
 
   async get(em: EntityManager, actor: Actor, id: string): Promise<Device> {
     const scope = customerScope(actor);
-    const device = await em.findOne(Device, { id: parseId(id, 'id'), ...(scope && { customer: scope }) }, { populate: ['order', 'model', 'customer'] });
+    const device = await em.findOne(Device, { id: parseId(id, 'id'), ...(scope && { customer: scope }) }, { populate });
     if (!device) throw new NotFoundError('Device', id);
     return device;
   }
 
-  /** A page of units; the count (of the filtered device table alone) only when `withTotal`. */
-  async list(
-    em: EntityManager,
-    actor: Actor,
-    filter: DeviceFilter = {},
-    sort: DeviceSort | undefined,
-    offset: number,
-    limit: number,
-    withTotal = true,
-  ): Promise<Page<Device>> {
+  /** Units by the filter, within the caller's customer for integrators; by IMEI unless sorted otherwise. */
+  listQuery(actor: Actor, filter: DeviceFilter = {}, sort: DeviceSort | undefined): ListQuery<Device> {
     const direction = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
-    const where = whereOf(filter, actor);
-    const [items, total] = await Promise.all([
-      em.find(Device, where, {
-        populate: ['order', 'model', 'customer'],
-        orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction },
-        offset,
-        limit,
-      }),
-      withTotal ? em.count(Device, where) : undefined,
-    ]);
-    return { items, total };
+    return { entity: Device, where: whereOf(filter, actor), populate, orderBy: { [sortColumns[sort?.field ?? 'IMEI']]: direction, id: direction } };
   }
 
   /** Every unit the filter matches, in batches by id (keyset paging): for exports of any size in flat memory. */
@@ -70,11 +53,7 @@ export class DevicesService {
     for (let after = 0; ;) {
       const batch = await em
         .fork()
-        .find(
-          Device,
-          { ...where, id: { ...(where['id'] as object), $gt: after } },
-          { populate: ['order', 'model', 'customer'], orderBy: { id: 'asc' }, limit: size },
-        );
+        .find(Device, { ...where, id: { ...(where['id'] as object), $gt: after } }, { populate, orderBy: { id: 'asc' }, limit: size });
       if (batch.length === 0) return;
       yield batch;
       after = batch.at(-1)!.id;

@@ -1,11 +1,10 @@
+import { TestDevicesListDocument, TestDevicesWarrantyStatusDocument } from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, aDevice, anOrder, aModel } from '../testing/factories.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
-const STATUS = `query ($imei: String!) { warrantyStatus(imei: $imei) { imei underWarranty receivedOn lastCoveredDay model { name } } }`;
-const DEVICES = `query ($filter: DeviceFilter, $sort: DeviceSort, $offset: Int!, $limit: Int!) {
-  devices(filter: $filter, sort: $sort, offset: $offset, limit: $limit) { total items { imei receivedOn lastCoveredDay underWarranty order { number } } }
-}`;
+const STATUS = TestDevicesWarrantyStatusDocument;
+const DEVICES = TestDevicesListDocument;
 
 let t: TestApp;
 let token: string;
@@ -55,10 +54,10 @@ describe('devices list', () => {
 
     const page = await t.gql(DEVICES, { filter: { orderId: String(order.id) }, sort: { field: 'IMEI', direction: 'DESC' }, offset: 0, limit: 3 }, token);
     expect(page.data!.devices.total).toBe(4);
-    expect(page.data!.devices.items.map((d: { imei: string }) => d.imei)).toEqual([...imeis].reverse().slice(0, 3));
+    expect(page.data!.devices.items.map((d) => d.imei)).toEqual([...imeis].reverse().slice(0, 3));
 
     const one = await t.gql(DEVICES, { filter: { imei: imeis[0]!.slice(0, 14) }, offset: 0, limit: 10 }, token);
-    expect(one.data!.devices.items.map((d: { imei: string }) => d.imei)).toContain(imeis[0]);
+    expect(one.data!.devices.items.map((d) => d.imei)).toContain(imeis[0]);
 
     const bad = await t.gql(DEVICES, { filter: { imei: '12ab' }, offset: 0, limit: 10 }, token);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -2,7 +2,7 @@ import { STAFF_ROLES } from '@aftersale/domain';
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { OrderType } from '../orders/orders.types.js';
-import { PageOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
 @ObjectType('Device', { description: 'One unit, identified by its IMEI.', simpleResolvers: true })
@@ -38,3 +38,6 @@ export class WarrantyStatusType {
 
 @ObjectType()
 export class DevicePage extends PageOf(DeviceType, 'DevicePage') {}
+
+@ObjectType()
+export class DeviceConnection extends ConnectionOf(DeviceType, 'Device') {}

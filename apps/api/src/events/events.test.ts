@@ -1,18 +1,29 @@
+import {
+  FormType,
+  TestEventsApiKeysDocument,
+  TestEventsCancelClaimDocument,
+  TestEventsClaimEventsDocument,
+  TestEventsClaimUpdatesDocument,
+  TestEventsCreateCustomerDocument,
+  TestEventsCustomerClaimEventsDocument,
+  TestEventsRevokeApiKeyDocument,
+  TestEventsStartRemoteDiagnosisDocument,
+  TestEventsSubmitClaimDocument,
+  type ClaimStepInput,
+  type TestEventsClaimUpdatesSubscription,
+  type TypedDocumentNode,
+} from '@aftersale/graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, aDevice, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
-import { rawSocket, subscriber } from '../testing/ws-client.js';
+import { rawSocket, subscriber, type GraphQLAnswer } from '../testing/ws-client.js';
 
-const UPDATES = `subscription ($after: String, $claimId: ID) {
-  claimUpdates(after: $after, claimId: $claimId) { cursor event { type fromStatus toStatus actor at } claim { id number status customer { id } } }
-}`;
-const EVENTS = `query ($after: String, $first: Int) {
-  claimEvents(after: $after, first: $first) { edges { cursor node { event { type } claim { id } } } pageInfo { hasNextPage endCursor } }
-}`;
-const SUBMIT = `mutation ($input: SubmitClaimInput!) { submitClaim(input: $input) { id version } }`;
-const REMOTE = `mutation ($input: ClaimStepInput!) { startRemoteDiagnosis(input: $input) { id version status } }`;
-const CANCEL = `mutation ($input: ClaimStepInput!) { cancelClaim(input: $input) { id version status } }`;
+const UPDATES = TestEventsClaimUpdatesDocument;
+const EVENTS = TestEventsClaimEventsDocument;
+const REMOTE = TestEventsStartRemoteDiagnosisDocument;
+const CANCEL = TestEventsCancelClaimDocument;
+type ClaimUpdatePayload = GraphQLAnswer<TestEventsClaimUpdatesSubscription>;
 
 let t: TestApp;
 let admin: string;
@@ -39,24 +50,38 @@ async function anIntegrator(units = 3) {
 }
 
 async function fileClaim(imei: string, credential: string): Promise<{ id: string; version: number }> {
-  const res = await t.gql(SUBMIT, { input: { imei, formType: 'REPAIR', ciNumber: 'CI-1', symptoms: 'No power', dataBackupAcknowledged: true } }, credential);
+  const res = await t.gql(
+    TestEventsSubmitClaimDocument,
+    { input: { imei, formType: FormType.REPAIR, ciNumber: 'CI-1', symptoms: 'No power', dataBackupAcknowledged: true } },
+    credential,
+  );
   if (!res.data) throw new Error(JSON.stringify(res.errors));
-  return res.data['submitClaim'];
+  return res.data.claim;
 }
 
-async function step(mutation: string, claim: { id: string; version: number }, note?: string) {
+/** One step of §4 by the agent; every step document answers under the alias `claim`. */
+async function step(
+  mutation: TypedDocumentNode<{ claim: { id: string; version: number } }, { input: ClaimStepInput }>,
+  claim: { id: string; version: number },
+  note?: string,
+) {
   const res = await t.gql(mutation, { input: { id: claim.id, version: claim.version, note } }, agent);
   if (!res.data) throw new Error(JSON.stringify(res.errors));
-  return Object.values(res.data)[0] as { id: string; version: number };
+  return res.data.claim;
 }
 
-const typesOf = (payloads: Record<string, any>[]) => payloads.map((p) => `${p['data'].claimUpdates.claim.id}:${p['data'].claimUpdates.event.type}`);
+/** A payload's claim update; fails the test when the payload has none (an error instead). */
+const updateOf = (payload: ClaimUpdatePayload | undefined) => {
+  if (!payload?.data) throw new Error(`no claim update: ${JSON.stringify(payload)}`);
+  return payload.data.claimUpdates;
+};
+const typesOf = (payloads: ClaimUpdatePayload[]) => payloads.map((p) => `${updateOf(p).claim.id}:${updateOf(p).event.type}`);
 
 describe('claimUpdates', () => {
   it("delivers every event of the key's customer in commit order, and never another customer's", async () => {
     const mine = await anIntegrator();
     const theirs = await anIntegrator();
-    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, {});
     const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
     await fileClaim(theirs.imeis[0]!, theirs.apiKey);
     const a2 = await step(REMOTE, a);
@@ -65,21 +90,21 @@ describe('claimUpdates', () => {
 
     const got = await sub.received(4);
     expect(typesOf(got)).toEqual([`${a.id}:SUBMITTED`, `${a.id}:START_REMOTE_DIAGNOSIS`, `${b.id}:SUBMITTED`, `${a.id}:CANCEL`]);
-    expect(got.map((p) => p['data'].claimUpdates.claim.customer.id)).toEqual(Array(4).fill(String(mine.customer.id)));
-    const event = got[1]!['data'].claimUpdates.event;
+    expect(got.map((p) => updateOf(p).claim.customer.id)).toEqual(Array(4).fill(String(mine.customer.id)));
+    const event = updateOf(got[1]).event;
     // An integrator sees that staff acted, not who.
     expect(event).toMatchObject({ fromStatus: 'SUBMITTED', toStatus: 'REMOTE_DIAGNOSIS', actor: 'staff' });
     // The claim as it stands after the event's transaction.
-    expect(got[3]!['data'].claimUpdates.claim.status).toBe('CANCELLED');
+    expect(updateOf(got[3]).claim.status).toBe('CANCELLED');
     sub.close();
   });
 
   it('resumes after a cursor: exactly the events it missed, then live, no duplicate', async () => {
     const mine = await anIntegrator();
-    const first = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const first = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, {});
     const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
     const [received] = await first.received(1);
-    const cursor = received!['data'].claimUpdates.cursor as string;
+    const cursor = updateOf(received).cursor;
     first.close();
 
     const a2 = await step(REMOTE, a);
@@ -99,26 +124,23 @@ describe('claimUpdates', () => {
     await fileClaim(mine.imeis[1]!, mine.apiKey);
     await step(REMOTE, a);
     const [update] = await sub.received(1);
-    expect(update!['data'].claimUpdates).toMatchObject({ claim: { id: a.id }, event: { type: 'START_REMOTE_DIAGNOSIS', actor: expect.stringContaining('@') } });
+    expect(updateOf(update)).toMatchObject({ claim: { id: a.id }, event: { type: 'START_REMOTE_DIAGNOSIS' } });
+    // Staff see who acted.
+    expect(updateOf(update).event.actor).toContain('@');
     sub.close();
   });
 
   it("lets staff follow one customer's claims", async () => {
     const mine = await anIntegrator();
     const theirs = await anIntegrator();
-    const sub = await subscriber(
-      t.url,
-      { authorization: `Bearer ${admin}` },
-      UPDATES.replace('$claimId: ID)', '$claimId: ID, $customerId: ID)').replace('claimId: $claimId)', 'claimId: $claimId, customerId: $customerId)'),
-      {
-        customerId: String(mine.customer.id),
-      },
-    );
+    const sub = await subscriber(t.url, { authorization: `Bearer ${admin}` }, UPDATES, {
+      customerId: String(mine.customer.id),
+    });
     await fileClaim(theirs.imeis[0]!, theirs.apiKey);
     const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
     const [update] = await sub.received(1);
-    expect(update!['data'].claimUpdates.claim.id).toBe(a.id);
-    const foreign = await t.gql(`query ($c: ID) { claimEvents(customerId: $c) { edges { cursor } } }`, { c: String(theirs.customer.id) }, mine.apiKey);
+    expect(updateOf(update).claim.id).toBe(a.id);
+    const foreign = await t.gql(TestEventsCustomerClaimEventsDocument, { customerId: String(theirs.customer.id) }, mine.apiKey);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     sub.close();
   });
@@ -129,10 +151,10 @@ describe('claimUpdates', () => {
     const other = await fileClaim(theirs.imeis[0]!, theirs.apiKey);
     const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { claimId: other.id });
     const [payload] = await sub.received(1);
-    expect(payload!['errors'][0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(payload!.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     const bad = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { after: 'not-a-cursor' });
     const [badPayload] = await bad.received(1);
-    expect(badPayload!['errors'][0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+    expect(badPayload!.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
     sub.close();
     bad.close();
   });
@@ -149,18 +171,18 @@ describe('commit order', () => {
     const insert = `insert into claim_event (claim_id, customer_id, type, actor_label) values ($1, $2, $3, 'test') returning id`;
     try {
       await early.query('begin');
-      const [first] = (await early.query(insert, [claim.id, mine.customer.id, 'FIRST_INSERTED'])).rows;
+      const [first] = (await early.query<{ id: string }>(insert, [claim.id, mine.customer.id, 'FIRST_INSERTED'])).rows;
       await late.query('begin');
-      const [second] = (await late.query(insert, [claim.id, mine.customer.id, 'SECOND_INSERTED'])).rows;
-      expect(Number(first.id)).toBeLessThan(Number(second.id));
+      const [second] = (await late.query<{ id: string }>(insert, [claim.id, mine.customer.id, 'SECOND_INSERTED'])).rows;
+      expect(Number(first!.id)).toBeLessThan(Number(second!.id));
       await late.query('commit');
       const [live] = await sub.received(1);
       await early.query('commit');
       const got = await sub.received(2);
-      expect(got.map((p) => p['data'].claimUpdates.event.type)).toEqual(['SECOND_INSERTED', 'FIRST_INSERTED']);
+      expect(got.map((p) => updateOf(p).event.type)).toEqual(['SECOND_INSERTED', 'FIRST_INSERTED']);
       // A poller that stopped at the later-inserted event still gets the earlier one.
-      const page = await t.gql(EVENTS, { after: live!['data'].claimUpdates.cursor }, mine.apiKey);
-      expect(page.data!['claimEvents'].edges.map((e: any) => e.node.event.type)).toEqual(['FIRST_INSERTED']);
+      const page = await t.gql(EVENTS, { after: updateOf(live).cursor }, mine.apiKey);
+      expect(page.data!.claimEvents.edges.map((e) => e.node.event.type)).toEqual(['FIRST_INSERTED']);
     } finally {
       await Promise.all([early.end(), late.end()]);
       sub.close();
@@ -169,18 +191,18 @@ describe('commit order', () => {
 
   it('delivers every event of concurrent writers once, in the order the log returns them', async () => {
     const mine = await anIntegrator(12);
-    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, {});
     const before = await t.gql(EVENTS, { first: 500 }, mine.apiKey);
-    const start = before.data!['claimEvents'].pageInfo.endCursor;
+    const start = before.data!.claimEvents.pageInfo.endCursor;
     await Promise.all(mine.imeis.map((imei) => fileClaim(imei, mine.apiKey).then((c) => step(REMOTE, c))));
     const got = await sub.received(24);
     const polled = await t.gql(EVENTS, { after: start, first: 100 }, mine.apiKey);
-    const cursors = got.map((p) => p['data'].claimUpdates.cursor);
+    const cursors = got.map((p) => updateOf(p).cursor);
     expect(new Set(cursors).size).toBe(24);
-    expect(polled.data!['claimEvents'].edges.map((e: any) => e.cursor)).toEqual(cursors);
+    expect(polled.data!.claimEvents.edges.map((e) => e.cursor)).toEqual(cursors);
     // Per claim, SUBMITTED comes before the step that followed it.
     const seen = new Map<string, string[]>();
-    for (const p of got) seen.set(p['data'].claimUpdates.claim.id, [...(seen.get(p['data'].claimUpdates.claim.id) ?? []), p['data'].claimUpdates.event.type]);
+    for (const p of got) seen.set(updateOf(p).claim.id, [...(seen.get(updateOf(p).claim.id) ?? []), updateOf(p).event.type]);
     for (const types of seen.values()) expect(types).toEqual(['SUBMITTED', 'START_REMOTE_DIAGNOSIS']);
     sub.close();
   });
@@ -194,11 +216,11 @@ describe('claimEvents', () => {
     await fileClaim(mine.imeis[1]!, mine.apiKey);
     const first = await t.gql(EVENTS, { first: 2 }, mine.apiKey);
     expect(first.errors).toBeUndefined();
-    expect(first.data!['claimEvents'].pageInfo.hasNextPage).toBe(true);
-    const second = await t.gql(EVENTS, { first: 2, after: first.data!['claimEvents'].pageInfo.endCursor }, mine.apiKey);
-    const all = [...first.data!['claimEvents'].edges, ...second.data!['claimEvents'].edges].map((e: any) => e.node.event.type);
+    expect(first.data!.claimEvents.pageInfo.hasNextPage).toBe(true);
+    const second = await t.gql(EVENTS, { first: 2, after: first.data!.claimEvents.pageInfo.endCursor }, mine.apiKey);
+    const all = [...first.data!.claimEvents.edges, ...second.data!.claimEvents.edges].map((e) => e.node.event.type);
     expect(all).toEqual(['SUBMITTED', 'START_REMOTE_DIAGNOSIS', 'SUBMITTED']);
-    expect(second.data!['claimEvents'].pageInfo).toMatchObject({ hasNextPage: false });
+    expect(second.data!.claimEvents.pageInfo).toMatchObject({ hasNextPage: false });
   });
 
   it('names the field of a bad page size or cursor', async () => {
@@ -211,7 +233,7 @@ describe('claimEvents', () => {
 describe('fan-out', () => {
   it('catches up after the LISTEN connection is dropped', async () => {
     const mine = await anIntegrator();
-    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, {});
     const admin = new pg.Client({ connectionString: t.db.url });
     await admin.connect();
     try {
@@ -222,7 +244,7 @@ describe('fan-out', () => {
       await fileClaim(mine.imeis[0]!, mine.apiKey);
       await fileClaim(mine.imeis[1]!, mine.apiKey);
       const got = await sub.received(2);
-      expect(got.map((p) => p['data'].claimUpdates.event.type)).toEqual(['SUBMITTED', 'SUBMITTED']);
+      expect(got.map((p) => updateOf(p).event.type)).toEqual(['SUBMITTED', 'SUBMITTED']);
     } finally {
       await admin.end();
       sub.close();
@@ -232,8 +254,8 @@ describe('fan-out', () => {
   it('closes a subscriber that falls too far behind with 4413, and it resumes from its cursor', async () => {
     const mine = await anIntegrator(1);
     const claim = await fileClaim(mine.imeis[0]!, mine.apiKey);
-    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
-    const start = (await t.gql(EVENTS, { first: 500 }, mine.apiKey)).data!['claimEvents'].pageInfo.endCursor as string;
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, {});
+    const start = (await t.gql(EVENTS, { first: 500 }, mine.apiKey)).data!.claimEvents.pageInfo.endCursor;
     const client = new pg.Client({ connectionString: t.db.url });
     await client.connect();
     try {
@@ -246,11 +268,11 @@ describe('fan-out', () => {
       await client.end();
     }
     expect(await sub.raw.closed).toMatchObject({ code: 4413 });
-    const last = sub.payloads().at(-1)?.data.claimUpdates.cursor as string | undefined;
+    const last = sub.payloads().at(-1)?.data?.claimUpdates.cursor;
     const resumed = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, { after: last ?? start, claimId: claim.id });
     const got = await resumed.received(200 - sub.payloads().length);
-    expect(got.at(-1)!['data'].claimUpdates.event.type).toBe('BULK_200');
-    expect(new Set([...sub.payloads(), ...got].map((p) => p.data.claimUpdates.cursor)).size).toBe(200);
+    expect(updateOf(got.at(-1)).event.type).toBe('BULK_200');
+    expect(new Set([...sub.payloads(), ...got].map((p) => updateOf(p).cursor)).size).toBe(200);
     resumed.close();
   });
 });
@@ -267,7 +289,7 @@ describe('graphql-ws protocol and abuse', () => {
     const raw = rawSocket(t.url);
     await raw.opened;
     raw.send({ type: 'connection_init', payload: { apiKey } });
-    await raw.next((m) => m['type'] === 'connection_ack');
+    await raw.next((m) => m.type === 'connection_ack');
     raw.send({ type: 'connection_init', payload: { apiKey } });
     expect((await raw.closed).code).toBe(4429);
   });
@@ -288,7 +310,7 @@ describe('graphql-ws protocol and abuse', () => {
     const raw = rawSocket(t.url);
     await raw.opened;
     raw.send({ type: 'connection_init', payload: { apiKey } });
-    await raw.next((m) => m['type'] === 'connection_ack');
+    await raw.next((m) => m.type === 'connection_ack');
     raw.send({ id: '1', type: 'subscribe', payload: { query: 42 } });
     expect((await raw.closed).code).toBe(4400);
   });
@@ -296,20 +318,16 @@ describe('graphql-ws protocol and abuse', () => {
   it('answers an invalid subscription with a coded error and keeps the socket', async () => {
     const { apiKey } = await anIntegrator(0);
     const sub = await subscriber(t.url, { apiKey }, 'subscription { claimUpdates { nope } }');
-    const error = await sub.raw.next((m) => m['type'] === 'error');
-    expect(error['payload'][0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const error = await sub.raw.next((m) => m.type === 'error');
+    expect(error.payload[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(sub.raw.socket.readyState).toBe(sub.raw.socket.OPEN);
     sub.close();
   });
 
   it('runs subscriptions only: a mutation over WebSocket is FORBIDDEN and changes nothing', async () => {
-    const sub = await subscriber(
-      t.url,
-      { authorization: `Bearer ${admin}` },
-      'mutation { createCustomer(input: { code: "WS1", name: "Over WS", country: "DE" }) { id } }',
-    );
-    const error = await sub.raw.next((m) => m['type'] === 'error');
-    expect(error['payload'][0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    const sub = await subscriber(t.url, { authorization: `Bearer ${admin}` }, TestEventsCreateCustomerDocument, {});
+    const error = await sub.raw.next((m) => m.type === 'error');
+    expect(error.payload[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     const [row] = await t.app.orm.em.fork().getConnection().execute<{ count: number }[]>(`select count(*)::int as count from customer where code = 'WS1'`);
     expect(row!.count).toBe(0);
     sub.close();
@@ -319,9 +337,9 @@ describe('graphql-ws protocol and abuse', () => {
     const { apiKey } = await anIntegrator(0);
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: cursor`).join(' ');
     const sub = await subscriber(t.url, { apiKey }, `subscription { claimUpdates { ${aliases} } }`);
-    const error = await sub.raw.next((m) => m['type'] === 'error');
-    expect(error['payload'][0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(error['payload'][0].message).toMatch(/alias/i);
+    const error = await sub.raw.next((m) => m.type === 'error');
+    expect(error.payload[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(error.payload[0]!.message).toMatch(/alias/i);
     sub.close();
   });
 
@@ -340,9 +358,9 @@ describe('graphql-ws protocol and abuse', () => {
 
   it("closes a revoked key's open subscriptions", async () => {
     const mine = await anIntegrator(0);
-    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES);
-    const keys = await t.gql(`query ($id: ID!) { apiKeys(customerId: $id) { id } }`, { id: String(mine.customer.id) }, admin);
-    const revoke = await t.gql(`mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`, { id: keys.data!['apiKeys'][0].id }, admin);
+    const sub = await subscriber(t.url, { apiKey: mine.apiKey }, UPDATES, {});
+    const keys = await t.gql(TestEventsApiKeysDocument, { customerId: String(mine.customer.id) }, admin);
+    const revoke = await t.gql(TestEventsRevokeApiKeyDocument, { id: keys.data!.apiKeys[0]!.id }, admin);
     expect(revoke.errors).toBeUndefined();
     expect(await sub.raw.closed).toMatchObject({ code: 4403 });
   });

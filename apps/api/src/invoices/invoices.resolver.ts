@@ -1,10 +1,12 @@
 import { invoiceActionsFor, invoiceRolesAllowedTo, STAFF_ROLES, type InvoiceAction } from '@aftersale/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
-import { PageArgs } from '../platform/pagination.js';
+import { ConnectionArgs, findConnection, findPage, PageArgs } from '../platform/pagination.js';
+import { selects } from '../platform/selection.js';
 import type { Invoice } from './invoice.entity.js';
 import { InvoicesService } from './invoices.service.js';
-import { InvoiceActionEnum, InvoiceLineType, InvoicePage, InvoiceType } from './invoices.types.js';
+import { InvoiceActionEnum, InvoiceConnection, InvoiceLineType, InvoicePage, InvoiceType } from './invoices.types.js';
 import { InvoiceFilter, InvoiceSort, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
@@ -20,8 +22,24 @@ export class InvoicesResolver {
     @Arg('sort', () => InvoiceSort, { nullable: true }) sort: InvoiceSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.list(ctx.em, actorOf(ctx), filter, sort, page.offset, page.limit);
+    return findPage(ctx.em, this.service.listQuery(actorOf(ctx), filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES, 'INTEGRATOR')
+  @Query(() => InvoiceConnection, {
+    description:
+      'invoices as `invoices` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  invoicesConnection(
+    @Arg('filter', () => InvoiceFilter, { nullable: true }) filter: InvoiceFilter | undefined,
+    @Arg('sort', () => InvoiceSort, { nullable: true }) sort: InvoiceSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.service.listQuery(actorOf(ctx), filter, sort), page, selects(info, 'totalCount'));
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')

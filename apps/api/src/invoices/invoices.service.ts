@@ -11,7 +11,7 @@ import { BadUserInputError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import { groupedBy } from '../platform/loaders.js';
-import { SortDirection, type Page } from '../platform/pagination.js';
+import { SortDirection, type ListQuery } from '../platform/pagination.js';
 import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';
 import type { InvoiceFilter, InvoiceSort, InvoiceStepInput, PayInvoiceInput, VoidInvoiceInput } from './invoices.inputs.js';
@@ -53,14 +53,8 @@ export class InvoicesService implements ClaimInvoicing {
     return invoice.status === 'ISSUED' && dueOn ? daysOverdue(dueOn, this.clock.today()) : null;
   }
 
-  async list(
-    em: EntityManager,
-    actor: Actor,
-    filter: InvoiceFilter = {},
-    sort: InvoiceSort | undefined,
-    offset: number,
-    limit: number,
-  ): Promise<Page<Invoice>> {
+  /** Invoices by the filter, within the caller's customer for integrators; newest first unless sorted otherwise. */
+  listQuery(actor: Actor, filter: InvoiceFilter = {}, sort: InvoiceSort | undefined): ListQuery<Invoice> {
     const where: FilterQuery<Invoice> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.status?.length) where.status = { $in: filter.status };
@@ -78,8 +72,7 @@ export class InvoicesService implements ClaimInvoicing {
     if (scope !== undefined) where.customer = scope;
     const direction = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
     const orderBy: QueryOrderMap<Invoice>[] = sort ? [sortOrder[sort.field](direction), { id: direction }] : [{ id: 'desc' }];
-    const [items, total] = await em.findAndCount(Invoice, where, { populate: ['customer', 'claim'], orderBy, offset, limit });
-    return { items, total };
+    return { entity: Invoice, where, populate: ['customer', 'claim'], orderBy };
   }
 
   async get(em: EntityManager, actor: Actor, id: string): Promise<Invoice> {

@@ -1,10 +1,11 @@
 import { CLAUSES } from '@aftersale/domain';
+import { TestInvoicesListDocument, type InvoiceSortField, type SortDirection, type TestInvoicesListQuery } from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../catalogue/customer.entity.js';
 import type { Order } from '../orders/order.entity.js';
 import { aCustomer, aDevice, aModel, anApiKey, anOrder, aStaffUser } from '../testing/factories.js';
 import { overlappingItems, pdfText, pdfTextItems } from '../testing/pdf-text.js';
-import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
+import { fixedClock, startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
 const TODAY = '2026-06-30';
 let t: TestApp;
@@ -17,9 +18,7 @@ let lisbonKey: string;
 const invoice: Record<string, string> = {};
 
 const LONG_DESCRIPTION = 'Main logic board with the baseband module, the power management chip and the shield can, refurbished grade A';
-const INVOICES = `query ($filter: InvoiceFilter, $sort: InvoiceSort, $offset: Int, $limit: Int) {
-  invoices(filter: $filter, sort: $sort, offset: $offset, limit: $limit) { total items { id number status total issuedOn dueOn daysOverdue claimNumber customer { name } } }
-}`;
+const INVOICES = TestInvoicesListDocument;
 
 /** An invoice of `customer` as the claims flow leaves it, written straight to the tables. */
 async function anInvoice(
@@ -108,18 +107,16 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const numbersOf = (res: { data?: Record<string, any> | null }) => (res.data?.['invoices'].items as { number: string | null }[]).map((i) => i.number);
+const numbersOf = (res: GraphQLResponse<TestInvoicesListQuery>) => res.data!.invoices.items.map((i) => i.number);
 
 describe('the invoices list', () => {
   it('tells each issued invoice its due day and how many days it is overdue', async () => {
     const res = await t.gql(INVOICES, { sort: { field: 'NUMBER', direction: 'ASC' } }, agent);
-    const byNumber = Object.fromEntries(
-      (res.data!['invoices'].items as { number: string; dueOn: string; daysOverdue: number | null }[]).map((i) => [i.number, i]),
-    );
+    const byNumber = Object.fromEntries(res.data!.invoices.items.map((i) => [String(i.number), i]));
     expect(byNumber['INV-2026-000001']).toMatchObject({
       dueOn: '2026-05-01',
       daysOverdue: 60,
-      claimNumber: expect.any(String),
+      claimNumber: expect.any(String) as unknown,
       customer: { name: 'Lusocom Comunicações, Lda.' },
     });
     expect(byNumber['INV-2026-000002']).toMatchObject({ dueOn: '2026-06-30', daysOverdue: 0 });
@@ -139,7 +136,7 @@ describe('the invoices list', () => {
     expect(numbersOf(await t.gql(INVOICES, { filter: { status: ['DRAFT'] } }, agent))).toEqual([null]);
   });
 
-  it.each([
+  it.each<[InvoiceSortField, SortDirection, (string | null)[]]>([
     ['TOTAL', 'ASC', [null, 'INV-2026-000003', 'INV-2026-000002', 'INV-2026-000004', 'INV-2026-000001']],
     ['TOTAL', 'DESC', ['INV-2026-000001', 'INV-2026-000004', 'INV-2026-000002', 'INV-2026-000003', null]],
     ['NUMBER', 'DESC', [null, 'INV-2026-000004', 'INV-2026-000003', 'INV-2026-000002', 'INV-2026-000001']],
@@ -149,14 +146,14 @@ describe('the invoices list', () => {
 
   it('sorts by customer name, and pages with a total', async () => {
     const res = await t.gql(INVOICES, { sort: { field: 'CUSTOMER', direction: 'ASC' }, limit: 2, offset: 0 }, agent);
-    expect(res.data!['invoices'].total).toBe(5);
-    expect((res.data!['invoices'].items as { customer: { name: string } }[]).map((i) => i.customer.name)).toEqual(['Acme Mobile GmbH', 'Acme Mobile GmbH']);
+    expect(res.data!.invoices.total).toBe(5);
+    expect(res.data!.invoices.items.map((i) => i.customer.name)).toEqual(['Acme Mobile GmbH', 'Acme Mobile GmbH']);
   });
 
   it('is read by every staff role and by an integrator for its own customer only', async () => {
-    expect((await t.gql(INVOICES, {}, analyst)).data!['invoices'].total).toBe(5);
-    expect((await t.gql(INVOICES, {}, technician)).data!['invoices'].total).toBe(5);
-    expect((await t.gql(INVOICES, {}, lisbonKey)).data!['invoices'].total).toBe(2);
+    expect((await t.gql(INVOICES, {}, analyst)).data!.invoices.total).toBe(5);
+    expect((await t.gql(INVOICES, {}, technician)).data!.invoices.total).toBe(5);
+    expect((await t.gql(INVOICES, {}, lisbonKey)).data!.invoices.total).toBe(2);
     expect((await t.gql(INVOICES, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -2,7 +2,7 @@ import { INVOICE_ACTIONS, INVOICE_LINE_KINDS, INVOICE_STATUSES, type InvoiceLine
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CustomerType, PartType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 import { PolicyClauseEnum } from '../policy/policy.types.js';
 
@@ -42,3 +42,6 @@ export class InvoiceType {
 
 @ObjectType()
 export class InvoicePage extends PageOf(InvoiceType, 'InvoicePage') {}
+
+@ObjectType()
+export class InvoiceConnection extends ConnectionOf(InvoiceType, 'Invoice') {}

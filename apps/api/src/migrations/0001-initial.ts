@@ -122,7 +122,7 @@ create table device (
   customer_id int not null references customer,
   received_on date,
   -- W4: a replacement unit records the received date of the unit it
-  -- replaces, so it keeps that unit's warranty (domain: inheritedWarranty).
+  -- replaces, so it keeps that unit's warranty (domain: replacementWarranty).
   replaces_device_id int references device,
   created_at timestamptz not null default now(),
   unique (model_id, barcode)

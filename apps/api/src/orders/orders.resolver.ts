@@ -1,10 +1,12 @@
 import { STAFF_ROLES } from '@aftersale/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../platform/context.js';
-import { PageArgs } from '../platform/pagination.js';
+import { ConnectionArgs, findConnection, findPage, PageArgs } from '../platform/pagination.js';
+import { selects } from '../platform/selection.js';
 import type { Order } from './order.entity.js';
 import { OrdersService } from './orders.service.js';
-import { DeviceImportType, OrderPage, OrderType, SpareAllowanceType, SpareShipmentLineType } from './orders.types.js';
+import { DeviceImportType, OrderConnection, OrderPage, OrderType, SpareAllowanceType, SpareShipmentLineType } from './orders.types.js';
 import { CreateOrderInput, OrderFilter, OrderSort, RecordOrderReceiptInput, UpdateOrderInput } from './orders.inputs.js';
 
 /** Agents record orders and their receipt; every staff role reads them. */
@@ -19,8 +21,24 @@ export class OrdersResolver {
     @Arg('sort', () => OrderSort, { nullable: true }) sort: OrderSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.list(ctx.em, filter, sort, page.offset, page.limit);
+    return findPage(ctx.em, this.service.listQuery(filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => OrderConnection, {
+    description:
+      'Orders as `orders` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  ordersConnection(
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
+    @Arg('sort', () => OrderSort, { nullable: true }) sort: OrderSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.service.listQuery(filter, sort), page, selects(info, 'totalCount'));
   }
 
   @Authorized(...STAFF_ROLES)

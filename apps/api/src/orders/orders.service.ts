@@ -10,7 +10,7 @@ import { pastDate, refuseNulls, nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import { SortDirection, type Page } from '../platform/pagination.js';
+import { SortDirection, type ListQuery } from '../platform/pagination.js';
 import { Order } from './order.entity.js';
 import type { CreateOrderInput, NegotiatedAllowanceInput, OrderFilter, OrderSort, RecordOrderReceiptInput, UpdateOrderInput } from './orders.inputs.js';
 import { SpareShipment } from './spare-shipment.entity.js';
@@ -32,7 +32,8 @@ export interface AllowanceView {
 export class OrdersService {
   constructor(private readonly clock: Clock) {}
 
-  async list(em: EntityManager, filter: OrderFilter = {}, sort: OrderSort | undefined, offset: number, limit: number): Promise<Page<Order>> {
+  /** Orders by the filter, newest first unless sorted otherwise. */
+  listQuery(filter: OrderFilter = {}, sort: OrderSort | undefined): ListQuery<Order> {
     const where: FilterQuery<Order> = {};
     if (filter.ids) where.id = { $in: parseIds(filter.ids, 'filter.ids') };
     if (filter.customerId) where.customer = parseId(filter.customerId, 'filter.customerId');
@@ -40,13 +41,7 @@ export class OrdersService {
     if (filter.received !== undefined) where.receivedOn = filter.received ? { $ne: null } : null;
     if (filter.q?.trim()) where.number = { $ilike: likePattern(filter.q) };
     const direction = sort?.direction === SortDirection.ASC ? 'asc nulls last' : 'desc nulls last';
-    const [items, total] = await em.findAndCount(Order, where, {
-      populate,
-      orderBy: { [sortColumns[sort?.field ?? 'CREATED_AT']]: direction, id: direction },
-      offset,
-      limit,
-    });
-    return { items, total };
+    return { entity: Order, where, populate, orderBy: { [sortColumns[sort?.field ?? 'CREATED_AT']]: direction, id: direction } };
   }
 
   async get(em: EntityManager, id: string): Promise<Order> {

@@ -1,4 +1,15 @@
 import type { PartCategory } from '@aftersale/domain';
+import {
+  TestOrdersCreateDocument,
+  TestOrdersListDocument,
+  TestOrdersNumbersDocument,
+  TestOrdersOrderDocument,
+  TestOrdersRecordReceiptDocument,
+  TestOrdersUpdateQuantityDocument,
+  TestOrdersUpdateShippedOnDocument,
+  type CreateOrderInput,
+  type TestOrdersOrderFieldsFragment,
+} from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Part } from '../catalogue/part.entity.js';
 import { aCustomer, aModel, aStaffUser } from '../testing/factories.js';
@@ -28,20 +39,16 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const ORDER_FIELDS = `id number quantity receivedOn version unitCount allowanceNegotiated allowanceReason
-  allowance { withinLimit maxOrderQuantity lines { part { category } quantity } }
-  spareShipment { part { category } quantity negotiated }`;
-const CREATE = `mutation ($input: CreateOrderInput!) { createOrder(input: $input) { ${ORDER_FIELDS} } }`;
-const RECEIVE = `mutation ($input: RecordOrderReceiptInput!) { recordOrderReceipt(input: $input) { ${ORDER_FIELDS} } }`;
+const CREATE = TestOrdersCreateDocument;
+const RECEIVE = TestOrdersRecordReceiptDocument;
 
-async function createOrder(quantity: number, extra: Record<string, unknown> = {}) {
+async function createOrder(quantity: number, extra: Partial<CreateOrderInput> = {}) {
   const res = await t.gql(CREATE, { input: { customerId, modelId, quantity, shippedOn: '2026-06-01', ...extra } }, agent);
   expect(res.errors).toBeUndefined();
   return res.data!.createOrder;
 }
 
-const shipped = (order: { spareShipment: { part: { category: string }; quantity: number }[] }) =>
-  Object.fromEntries(order.spareShipment.map((line) => [line.part.category, line.quantity]));
+const shipped = (order: TestOrdersOrderFieldsFragment) => Object.fromEntries(order.spareShipment.map((line) => [line.part.category, line.quantity]));
 
 describe('orders and their spare-parts allowance (S1–S3)', () => {
   it.each([
@@ -67,7 +74,7 @@ describe('orders and their spare-parts allowance (S1–S3)', () => {
     expect(plain.data!.recordOrderReceipt.spareShipment).toEqual([]);
 
     const big = await createOrder(5000);
-    const lines = [{ partId: partIds.BATTERY, quantity: 40 }];
+    const lines = [{ partId: partIds.BATTERY!, quantity: 40 }];
     const noReason = await t.gql(
       RECEIVE,
       { input: { id: big.id, version: big.version, receivedOn: '2026-06-10', negotiatedAllowance: { reason: ' ', lines } } },
@@ -134,7 +141,7 @@ describe('orders and their spare-parts allowance (S1–S3)', () => {
     const results = await Promise.all([t.gql(RECEIVE, { input }, agent), t.gql(RECEIVE, { input }, agent)]);
     expect(results.filter((r) => r.data?.recordOrderReceipt).length).toBe(1);
     expect(results.find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const read = await t.gql(`query ($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id: order.id }, analyst);
+    const read = await t.gql(TestOrdersOrderDocument, { id: order.id }, analyst);
     expect(shipped(read.data!.order)).toEqual({ BATTERY: 20, HOUSING: 20 });
   });
 });
@@ -161,7 +168,7 @@ describe('creating and editing orders', () => {
 
   it('changes the quantity only while in transit', async () => {
     const order = await createOrder(10);
-    const UPDATE = `mutation ($input: UpdateOrderInput!) { updateOrder(input: $input) { quantity version } }`;
+    const UPDATE = TestOrdersUpdateQuantityDocument;
     const edited = await t.gql(UPDATE, { input: { id: order.id, version: order.version, quantity: 12 } }, agent);
     expect(edited.data!.updateOrder).toEqual({ quantity: 12, version: order.version + 1 });
     const received = await t.gql(RECEIVE, { input: { id: order.id, version: order.version + 1, receivedOn: '2026-06-10' } }, agent);
@@ -171,7 +178,7 @@ describe('creating and editing orders', () => {
 
   it('clears the shipped date with null while in transit, never after receipt', async () => {
     const order = await createOrder(10);
-    const UPDATE = `mutation ($input: UpdateOrderInput!) { updateOrder(input: $input) { shippedOn version } }`;
+    const UPDATE = TestOrdersUpdateShippedOnDocument;
     const cleared = await t.gql(UPDATE, { input: { id: order.id, version: order.version, shippedOn: null } }, agent);
     expect(cleared.errors).toBeUndefined();
     expect(cleared.data!.updateOrder).toEqual({ shippedOn: null, version: order.version + 1 });
@@ -181,14 +188,10 @@ describe('creating and editing orders', () => {
   });
 
   it('lists orders by customer, receipt state and number, newest first', async () => {
-    const res = await t.gql(
-      `query ($c: ID!) { orders(filter: { customerId: $c, received: false }, limit: 500) { total items { number receivedOn } } }`,
-      { c: customerId },
-      analyst,
-    );
+    const res = await t.gql(TestOrdersListDocument, { filter: { customerId, received: false }, limit: 500 }, analyst);
     expect(res.data!.orders.total).toBeGreaterThan(0);
-    expect(res.data!.orders.items.every((o: { receivedOn: string | null }) => o.receivedOn === null)).toBe(true);
-    const byNumber = await t.gql(`{ orders(filter: { q: "4711" }) { items { number } } }`, {}, analyst);
+    expect(res.data!.orders.items.every((o) => o.receivedOn === null)).toBe(true);
+    const byNumber = await t.gql(TestOrdersNumbersDocument, { filter: { q: '4711' } }, analyst);
     expect(byNumber.data!.orders.items).toEqual([{ number: 'PO-4711' }]);
   });
 

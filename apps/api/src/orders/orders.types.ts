@@ -1,7 +1,7 @@
 import { STAFF_ROLES } from '@aftersale/domain';
 import { Authorized, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { CustomerType, PartType, ProductModelType } from '../catalogue/catalogue.types.js';
-import { PageOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf } from '../platform/pagination.js';
 import { LocalDateScalar } from '../platform/scalars.js';
 
 @ObjectType('SpareShipmentLine', { description: 'Free spare parts shipped with an order (S1–S3).' })
@@ -58,3 +58,6 @@ export class OrderType {
 
 @ObjectType()
 export class OrderPage extends PageOf(OrderType, 'OrderPage') {}
+
+@ObjectType()
+export class OrderConnection extends ConnectionOf(OrderType, 'Order') {}

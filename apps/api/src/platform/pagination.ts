@@ -1,5 +1,5 @@
 import { ArgsType, type ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { raw } from '@mikro-orm/core';
+import { Cursor, CursorError, DriverException, type EntityManager, type EntityName, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
 import { Max, Min } from 'class-validator';
 import { BadUserInputError } from './errors.js';
 
@@ -111,9 +111,10 @@ export function SortOf<Field extends string>(fields: Readonly<Record<Field, Fiel
 }
 
 /**
- * A sort input as MikroORM's orderBy over `columns`, ties broken by id;
- * `fallback` when none is given. A column written `lower(x)` sorts text as
- * people read it ("Administrator" before "AGENT"), whatever the collation.
+ * A sort input as MikroORM's orderBy over `columns` (entity properties), ties
+ * broken by id; `fallback` when none is given. Text that people read sorts by
+ * a lower-cased formula property (`sortName`: "Administrator" before "AGENT",
+ * whatever the collation), which cursors can compare as well.
  */
 export function orderByOf<Field extends string>(
   sort: { field: Field; direction: SortDirection } | undefined,
@@ -121,8 +122,76 @@ export function orderByOf<Field extends string>(
   fallback: Field,
 ): Record<string, 'asc' | 'desc'>[] {
   const direction: 'asc' | 'desc' = sort?.direction === SortDirection.DESC ? 'desc' : 'asc';
-  const column = columns[sort?.field ?? fallback];
-  // raw() gives a key MikroORM reads as SQL; it must sit in its own object of the orderBy list.
-  const key: PropertyKey = column.startsWith('lower(') ? raw((alias) => column.replace('lower(', `lower(${alias}.`)) : column;
-  return [{ [key]: direction }, { id: direction }];
+  return [{ [columns[sort?.field ?? fallback]]: direction }, { id: direction }];
+}
+
+/**
+ * What a list reads: its entity, filter, relations, and an order that ends in
+ * a unique key (so cursors are exact). One list query serves both the offset
+ * page the console asks for and the cursor connection integrators page with.
+ */
+export interface ListQuery<T extends object> {
+  entity: EntityName<T>;
+  where: FilterQuery<T>;
+  orderBy: OrderDefinition<T>;
+  populate?: readonly string[];
+}
+
+/** An offset page of a list; the count (of the filtered table) runs only `withTotal`. */
+export async function findPage<T extends object>(em: EntityManager, query: ListQuery<T>, page: PageArgs, withTotal: boolean): Promise<Page<T>> {
+  const where = query.where as FilterQuery<NoInfer<T>>;
+  const [items, total] = await Promise.all([
+    em.find<T>(query.entity, where, { orderBy: query.orderBy, populate: query.populate as never, offset: page.offset, limit: page.limit }),
+    withTotal ? em.count<T>(query.entity, where) : undefined,
+  ]);
+  return { items: items, total };
+}
+
+/**
+ * The nodes of a list after a cursor (keyset paging, MikroORM's
+ * `findByCursor`): a page deep in the list costs what the first one does. The
+ * count runs only `withTotal`. A cursor is checked before use: MikroORM
+ * would ignore one of the wrong length, and send one of the wrong types on to
+ * PostgreSQL.
+ */
+export async function findConnection<T extends object>(
+  em: EntityManager,
+  query: ListQuery<T>,
+  page: ConnectionArgs,
+  withTotal: boolean,
+): Promise<Connection<T>> {
+  if (page.after != null) checkCursor(page.after, query);
+  try {
+    const found = await em.findByCursor<T, never, never, never, boolean>(query.entity, {
+      where: query.where as FilterQuery<NoInfer<T>>,
+      first: page.first,
+      after: page.after ?? undefined,
+      orderBy: query.orderBy,
+      populate: query.populate as never,
+      includeCount: withTotal,
+    });
+    const items = found.items as T[];
+    return {
+      edges: items.map((node) => ({ cursor: found.from(node), node })),
+      pageInfo: { hasNextPage: found.hasNextPage, endCursor: found.endCursor },
+      totalCount: found.totalCount,
+    };
+  } catch (error) {
+    // 22xxx: data exceptions (a text where a number or a date was expected, out of range).
+    if (error instanceof CursorError || (error instanceof DriverException && error.sqlState?.startsWith('22'))) throw notACursor();
+    throw error;
+  }
+}
+
+const notACursor = () => new BadUserInputError('after', 'is not a cursor this list gave.');
+
+function checkCursor<T extends object>(after: string, query: ListQuery<T>): void {
+  let values: unknown;
+  try {
+    values = Cursor.decode(after);
+  } catch {
+    throw notACursor();
+  }
+  const keys = (Array.isArray(query.orderBy) ? query.orderBy : [query.orderBy]).flatMap((order) => Object.keys(order as object));
+  if (!Array.isArray(values) || values.length !== keys.length) throw notACursor();
 }

@@ -26,3 +26,6 @@ function fieldsOf(tree: ResolveTree): Selection {
   }
   return fields;
 }
+
+/** Whether the query selects `field` right below the field being resolved: a page's `total`, a connection's `totalCount`. */
+export const selects = (info: GraphQLResolveInfo, field: string): boolean => selectionOf(info)[field] !== undefined;

@@ -1,10 +1,12 @@
 import { STAFF_ROLES } from '@aftersale/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, type Context } from '../platform/context.js';
-import { PageArgs } from '../platform/pagination.js';
+import { ConnectionArgs, findConnection, findPage, PageArgs } from '../platform/pagination.js';
+import { selects } from '../platform/selection.js';
 import type { Stock } from './stock.entity.js';
 import { StockService, stockId } from './stock.service.js';
-import { StockLevelPage, StockLevelType, StockMovementPage } from './stock.types.js';
+import { StockLevelConnection, StockLevelPage, StockLevelType, StockMovementConnection, StockMovementPage } from './stock.types.js';
 import {
   AdjustStockInput,
   ConsumeStockInput,
@@ -27,8 +29,24 @@ export class StockResolver {
     @Arg('sort', () => StockSort, { nullable: true }) sort: StockSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.list(ctx.em, filter, sort, page.offset, page.limit);
+    return findPage(ctx.em, this.service.listQuery(filter, sort), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => StockLevelConnection, {
+    description:
+      'stockLevels as `stockLevels` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  stockLevelsConnection(
+    @Arg('filter', () => StockFilter, { nullable: true }) filter: StockFilter | undefined,
+    @Arg('sort', () => StockSort, { nullable: true }) sort: StockSort | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.service.listQuery(filter, sort), page, selects(info, 'totalCount'));
   }
 
   @Authorized(...STAFF_ROLES)
@@ -43,8 +61,23 @@ export class StockResolver {
     @Arg('filter', () => StockMovementFilter, { nullable: true }) filter: StockMovementFilter | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.movements(ctx.em, filter, page.offset, page.limit);
+    return findPage(ctx.em, this.service.movementsQuery(filter), page, selects(info, 'total'));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => StockMovementConnection, {
+    description:
+      'stockMovements as `stockMovements` gives them. As a connection (first/after, keyset: a deep page costs what the first does), for integrators and deep paging.',
+  })
+  stockMovementsConnection(
+    @Arg('filter', () => StockMovementFilter, { nullable: true }) filter: StockMovementFilter | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.em, this.service.movementsQuery(filter), page, selects(info, 'totalCount'));
   }
 
   @Authorized('ADMIN', 'TECHNICIAN')

@@ -7,7 +7,7 @@ import { nonBlankText } from '../platform/validators.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
-import { SortDirection, type Page } from '../platform/pagination.js';
+import { SortDirection, type ListQuery } from '../platform/pagination.js';
 import { StockMovement, type StockMovementKind } from './stock-movement.entity.js';
 import { Stock } from './stock.entity.js';
 import type {
@@ -68,7 +68,8 @@ const optionalText = (value: string | undefined, field: string) => (value?.trim(
  * constraint (on_hand >= 0) is the backstop.
  */
 export class StockService {
-  async list(em: EntityManager, filter: StockFilter = {}, sort: StockSort | undefined, offset: number, limit: number): Promise<Page<Stock>> {
+  /** Stock rows by the filter, by part unless sorted otherwise. */
+  listQuery(filter: StockFilter = {}, sort: StockSort | undefined): ListQuery<Stock> {
     const where: FilterQuery<Stock> & Record<string, unknown> = {};
     if (filter.ids) where.$or = filter.ids.map((id) => parseStockId(id, 'filter.ids'));
     if (filter.serviceCentreId) where.serviceCentre = parseId(filter.serviceCentreId, 'filter.serviceCentreId');
@@ -80,13 +81,7 @@ export class StockService {
     if (Object.keys(part).length > 0) where.part = part;
     if (filter.low !== undefined) where.low = filter.low;
     const orderBy = orderOf(sort?.field ?? 'PART', sort?.direction === SortDirection.DESC ? 'desc' : 'asc');
-    const [items, total] = await em.findAndCount(Stock, where, {
-      populate,
-      orderBy: [orderBy, { serviceCentre: { code: 'asc' } }, { part: { sku: 'asc' } }],
-      offset,
-      limit,
-    });
-    return { items, total };
+    return { entity: Stock, where, populate, orderBy: [orderBy, { serviceCentre: { code: 'asc' } }, { part: { sku: 'asc' } }] };
   }
 
   async get(em: EntityManager, id: string): Promise<Stock> {
@@ -182,18 +177,13 @@ export class StockService {
     return this.get(em, input.id);
   }
 
-  async movements(em: EntityManager, filter: StockMovementFilter = {}, offset: number, limit: number): Promise<Page<StockMovement>> {
+  /** The ledger by the filter, newest first. */
+  movementsQuery(filter: StockMovementFilter = {}): ListQuery<StockMovement> {
     const where: FilterQuery<StockMovement> = {};
     if (filter.serviceCentreId) where.serviceCentre = parseId(filter.serviceCentreId, 'filter.serviceCentreId');
     if (filter.partId) where.part = parseId(filter.partId, 'filter.partId');
     if (filter.kind?.length) where.kind = { $in: filter.kind };
-    const [items, total] = await em.findAndCount(StockMovement, where, {
-      populate: ['serviceCentre', 'part', 'part.model', 'actor'],
-      orderBy: { id: 'desc' },
-      offset,
-      limit,
-    });
-    return { items, total };
+    return { entity: StockMovement, where, populate: ['serviceCentre', 'part', 'part.model', 'actor'], orderBy: { id: 'desc' } };
   }
 
   private async placeOf(em: EntityManager, input: { serviceCentreId: string; partId: string }) {

@@ -1,3 +1,12 @@
+import {
+  TestStockAdjustDocument,
+  TestStockConsumeDocument,
+  TestStockLowLevelsDocument,
+  TestStockMovementsDocument,
+  TestStockOnHandDocument,
+  TestStockReceiveDocument,
+  TestStockUpdateSettingsDocument,
+} from '@aftersale/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Part } from '../catalogue/part.entity.js';
 import { ServiceCentre } from '../catalogue/service-centre.entity.js';
@@ -26,10 +35,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const LEVEL = 'id onHand lowStockThreshold low version serviceCentre { code } part { sku }';
-const RECEIVE = `mutation ($input: ReceiveStockInput!) { receiveStock(input: $input) { ${LEVEL} } }`;
-const ADJUST = `mutation ($input: AdjustStockInput!) { adjustStock(input: $input) { ${LEVEL} } }`;
-const CONSUME = `mutation ($input: ConsumeStockInput!) { consumeStock(input: $input) { ${LEVEL} } }`;
+const RECEIVE = TestStockReceiveDocument;
+const ADJUST = TestStockAdjustDocument;
+const CONSUME = TestStockConsumeDocument;
 
 /** A fresh part stocked with `onHand` pieces at centre A. */
 async function stockedPart(onHand: number): Promise<string> {
@@ -48,8 +56,7 @@ async function stockedPart(onHand: number): Promise<string> {
   return String(part.id);
 }
 
-const onHandOf = async (part: string) =>
-  (await t.gql(`query ($id: ID!) { stockLevel(id: $id) { onHand } }`, { id: `${centreId}:${part}` }, agent)).data!.stockLevel.onHand as number;
+const onHandOf = async (part: string) => (await t.gql(TestStockOnHandDocument, { id: `${centreId}:${part}` }, agent)).data!.stockLevel.onHand;
 
 describe('stock per service centre and part', () => {
   it('receives parts (creating the stock row), adjusts with a reason, and keeps the ledger', async () => {
@@ -57,14 +64,10 @@ describe('stock per service centre and part', () => {
     expect(received.data!.receiveStock).toMatchObject({ id: `${centreId}:${partId}`, onHand: 12, lowStockThreshold: 5, low: false, part: { sku: 'BAT-1' } });
     const adjusted = await t.gql(ADJUST, { input: { serviceCentreId: centreId, partId, delta: -8, reason: 'Stocktake: 8 damaged' } }, technician);
     expect(adjusted.data!.adjustStock).toMatchObject({ onHand: 4, low: true });
-    const ledger = await t.gql(
-      `query ($p: ID!) { stockMovements(filter: { partId: $p }) { total items { delta kind reason actorName } } }`,
-      { p: partId },
-      agent,
-    );
+    const ledger = await t.gql(TestStockMovementsDocument, { filter: { partId } }, agent);
     expect(ledger.data!.stockMovements.items).toEqual([
-      { delta: -8, kind: 'ADJUSTMENT', reason: 'Stocktake: 8 damaged', actorName: expect.stringContaining('TECHNICIAN') },
-      { delta: 12, kind: 'RECEIPT', reason: 'Delivery note 881', actorName: expect.stringContaining('TECHNICIAN') },
+      { delta: -8, kind: 'ADJUSTMENT', reason: 'Stocktake: 8 damaged', actorName: expect.stringContaining('TECHNICIAN') as unknown },
+      { delta: 12, kind: 'RECEIPT', reason: 'Delivery note 881', actorName: expect.stringContaining('TECHNICIAN') as unknown },
     ]);
   });
 
@@ -87,7 +90,7 @@ describe('stock per service centre and part', () => {
     expect(results.filter((r) => r.data?.consumeStock).length).toBe(5);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length).toBe(15);
     expect(await onHandOf(part)).toBe(0);
-    const ledger = await t.gql(`query ($p: ID!) { stockMovements(filter: { partId: $p, kind: [CONSUMPTION] }) { total } }`, { p: part }, agent);
+    const ledger = await t.gql(TestStockMovementsDocument, { filter: { partId: part, kind: ['CONSUMPTION'] } }, agent);
     expect(ledger.data!.stockMovements.total).toBe(5);
   });
 
@@ -112,18 +115,14 @@ describe('stock per service centre and part', () => {
   it('edits the low-stock threshold with optimistic locking, and lists the low-stock view', async () => {
     const part = await stockedPart(8);
     const id = `${centreId}:${part}`;
-    const UPDATE = `mutation ($input: UpdateStockSettingsInput!) { updateStockSettings(input: $input) { lowStockThreshold low version } }`;
+    const UPDATE = TestStockUpdateSettingsDocument;
     const edited = await t.gql(UPDATE, { input: { id, version: 1, lowStockThreshold: 10 } }, technician);
     expect(edited.data!.updateStockSettings).toEqual({ lowStockThreshold: 10, low: true, version: 2 });
     const stale = await t.gql(UPDATE, { input: { id, version: 1, lowStockThreshold: 2 } }, technician);
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
-    const low = await t.gql(
-      `query ($c: ID!) { stockLevels(filter: { serviceCentreId: $c, low: true }, limit: 500) { items { id low } } }`,
-      { c: centreId },
-      agent,
-    );
+    const low = await t.gql(TestStockLowLevelsDocument, { filter: { serviceCentreId: centreId, low: true }, limit: 500 }, agent);
     expect(low.data!.stockLevels.items).toContainEqual({ id, low: true });
-    expect(low.data!.stockLevels.items.every((s: { low: boolean }) => s.low)).toBe(true);
+    expect(low.data!.stockLevels.items.every((s) => s.low)).toBe(true);
   });
 
   it('keeps stock changes to technicians and admins', async () => {

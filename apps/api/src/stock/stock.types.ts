@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartType, ServiceCentreType } from '../catalogue/catalogue.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
-import { PageOf } from '../platform/pagination.js';
+import { ConnectionOf, PageOf } from '../platform/pagination.js';
 import { STOCK_MOVEMENT_KINDS, type StockMovementKind } from './stock-movement.entity.js';
 
 export const StockMovementKindEnum = graphqlEnum(STOCK_MOVEMENT_KINDS, 'StockMovementKind');
@@ -36,4 +36,10 @@ export class StockMovementType {
 export class StockLevelPage extends PageOf(StockLevelType, 'StockLevelPage') {}
 
 @ObjectType()
+export class StockLevelConnection extends ConnectionOf(StockLevelType, 'StockLevel') {}
+
+@ObjectType()
 export class StockMovementPage extends PageOf(StockMovementType, 'StockMovementPage') {}
+
+@ObjectType()
+export class StockMovementConnection extends ConnectionOf(StockMovementType, 'StockMovement') {}

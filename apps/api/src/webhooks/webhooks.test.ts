@@ -1,3 +1,17 @@
+import {
+  FormType,
+  TestWebhooksCreateEndpointDocument,
+  TestWebhooksCustomerEndpointsDocument,
+  TestWebhooksDeliveriesDocument,
+  TestWebhooksEnableEndpointDocument,
+  TestWebhooksEndpointFieldsDocument,
+  TestWebhooksEndpointsDocument,
+  TestWebhooksRedeliverDocument,
+  TestWebhooksRotateSecretDocument,
+  TestWebhooksStartRemoteDiagnosisDocument,
+  TestWebhooksSubmitClaimDocument,
+  type CreateWebhookEndpointInput,
+} from '@aftersale/graphql';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../platform/clock.js';
@@ -70,10 +84,7 @@ async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutM
   }
 }
 
-const CREATE = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes enabled } } }`;
-const DELIVERIES = `query ($id: ID!) { webhookDeliveries(endpointId: $id) { id deliveryId eventType status attempts nextAttemptAt lastAttemptAt lastStatusCode lastLatencyMs lastError } }`;
-const SUBMIT = `mutation ($input: SubmitClaimInput!) { submitClaim(input: $input) { id version } }`;
-const REMOTE = `mutation ($input: ClaimStepInput!) { startRemoteDiagnosis(input: $input) { id version } }`;
+const CREATE = TestWebhooksCreateEndpointDocument;
 
 let t: TestApp;
 let admin: string;
@@ -99,20 +110,24 @@ async function anIntegrator(units = 2) {
   return { customer, apiKey: await anApiKey(em, customer), imeis };
 }
 
-async function anEndpoint(credential: string, url: string, extra: Record<string, unknown> = {}) {
+async function anEndpoint(credential: string, url: string, extra: Omit<CreateWebhookEndpointInput, 'url'> = {}) {
   const res = await t.gql(CREATE, { input: { url, ...extra } }, credential);
   if (!res.data) throw new Error(JSON.stringify(res.errors));
-  return res.data['createWebhookEndpoint'] as { secret: string; endpoint: { id: string } };
+  return res.data.createWebhookEndpoint;
 }
 
 async function fileClaim(imei: string, apiKey: string) {
-  const res = await t.gql(SUBMIT, { input: { imei, formType: 'REPAIR', ciNumber: 'CI-9', symptoms: 'Cracked', dataBackupAcknowledged: true } }, apiKey);
+  const res = await t.gql(
+    TestWebhooksSubmitClaimDocument,
+    { input: { imei, formType: FormType.REPAIR, ciNumber: 'CI-9', symptoms: 'Cracked', dataBackupAcknowledged: true } },
+    apiKey,
+  );
   if (!res.data) throw new Error(JSON.stringify(res.errors));
-  return res.data['submitClaim'] as { id: string; version: number };
+  return res.data.submitClaim;
 }
 
 const deliveriesOf = async (endpointId: string, credential = admin) =>
-  (await t.gql(DELIVERIES, { id: endpointId }, credential)).data!['webhookDeliveries'] as any[];
+  (await t.gql(TestWebhooksDeliveriesDocument, { id: endpointId }, credential)).data!.webhookDeliveries;
 
 describe('webhook deliveries', () => {
   it('POSTs each event as JSON, signed over the timestamp and the raw body, with a delivery id', async () => {
@@ -138,7 +153,7 @@ describe('webhook deliveries', () => {
       expect(log[0]).toMatchObject({ status: 'SUCCEEDED', lastStatusCode: 200, attempts: 1 });
       return log;
     }, 'the delivery log');
-    expect(logged.deliveryId).toBe(delivery!.headers['aftersale-delivery']);
+    expect(logged!.deliveryId).toBe(delivery!.headers['aftersale-delivery']);
   });
 
   it('retries a failing receiver with growing delays, the same delivery id each time, then succeeds', async () => {
@@ -152,7 +167,7 @@ describe('webhook deliveries', () => {
         expect(rows[0]).toMatchObject({ status: 'PENDING', attempts: attempt, lastStatusCode: 500 });
         return rows;
       }, `failed attempt ${attempt}`);
-      const delay = new Date(log.nextAttemptAt).getTime() - new Date(log.lastAttemptAt).getTime();
+      const delay = new Date(log!.nextAttemptAt).getTime() - new Date(log!.lastAttemptAt!).getTime();
       delays.push(delay);
       clock.advance(delay);
     }
@@ -171,7 +186,7 @@ describe('webhook deliveries', () => {
     const mine = await anIntegrator();
     const { endpoint } = await anEndpoint(admin, receiver.url('/fail/1/order'), { customerId: String(mine.customer.id) });
     const claim = await fileClaim(mine.imeis[0]!, mine.apiKey);
-    const agentStep = await t.gql(REMOTE, { input: { id: claim.id, version: claim.version } }, admin);
+    const agentStep = await t.gql(TestWebhooksStartRemoteDiagnosisDocument, { input: { id: claim.id, version: claim.version } }, admin);
     expect(agentStep.errors).toBeUndefined();
     await eventually(
       async () => expect((await deliveriesOf(endpoint.id)).find((d) => d.eventType === 'SUBMITTED')).toMatchObject({ status: 'PENDING', attempts: 1 }),
@@ -179,7 +194,11 @@ describe('webhook deliveries', () => {
     );
     clock.advance(RETRY.maxDelaySeconds * 1000);
     await eventually(async () => expect((await deliveriesOf(endpoint.id)).every((d) => d.status === 'SUCCEEDED')).toBe(true), 'both delivered');
-    expect(receiver.at('/fail/1/order').map((r) => JSON.parse(r.body).event.type)).toEqual(['SUBMITTED', 'SUBMITTED', 'START_REMOTE_DIAGNOSIS']);
+    expect(receiver.at('/fail/1/order').map((r) => (JSON.parse(r.body) as { event: { type: string } }).event.type)).toEqual([
+      'SUBMITTED',
+      'SUBMITTED',
+      'START_REMOTE_DIAGNOSIS',
+    ]);
   });
 
   it('a receiver that never answers does not delay another endpoint', async () => {
@@ -201,8 +220,8 @@ describe('webhook deliveries', () => {
       expect(rows[0]).toMatchObject({ status: 'SUCCEEDED' });
       return rows;
     }, 'the first delivery');
-    const again = await t.gql(`mutation ($id: ID!) { redeliverWebhook(id: $id) { status } }`, { id: first.id }, mine.apiKey);
-    expect(again.data!['redeliverWebhook']).toEqual({ status: 'PENDING' });
+    const again = await t.gql(TestWebhooksRedeliverDocument, { id: first!.id }, mine.apiKey);
+    expect(again.data!.redeliverWebhook).toEqual({ status: 'PENDING' });
     await eventually(() => expect(receiver.at('/ok/again')).toHaveLength(2), 'the redelivery');
     const [a, b] = receiver.at('/ok/again');
     expect(b!.headers['aftersale-delivery']).toBe(a!.headers['aftersale-delivery']);
@@ -219,7 +238,7 @@ describe('webhook deliveries', () => {
         expect(rows[0]).toMatchObject({ attempts: attempt, status: 'PENDING' });
         return rows;
       }, `attempt ${attempt}`);
-      const delay = new Date(log.nextAttemptAt).getTime() - new Date(log.lastAttemptAt).getTime();
+      const delay = new Date(log!.nextAttemptAt).getTime() - new Date(log!.lastAttemptAt!).getTime();
       scheduled += delay;
       clock.advance(delay);
     }
@@ -230,10 +249,10 @@ describe('webhook deliveries', () => {
     // 30 s doubling to 8 h, ±20 %: the whole schedule spans about a day.
     expect(scheduled / 3_600_000).toBeGreaterThan(16);
     expect(scheduled / 3_600_000).toBeLessThan(30);
-    const listed = await t.gql(`query ($c: ID) { webhookEndpoints(customerId: $c) { id failingSince } }`, { c: String(mine.customer.id) }, admin);
-    expect(listed.data!['webhookEndpoints'][0].failingSince).not.toBeNull();
-    const enabled = await t.gql(`mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { enabled failingSince } }`, { id: endpoint.id }, admin);
-    expect(enabled.data!['enableWebhookEndpoint']).toEqual({ enabled: true, failingSince: null });
+    const listed = await t.gql(TestWebhooksCustomerEndpointsDocument, { customerId: String(mine.customer.id) }, admin);
+    expect(listed.data!.webhookEndpoints[0]!.failingSince).not.toBeNull();
+    const enabled = await t.gql(TestWebhooksEnableEndpointDocument, { id: endpoint.id }, admin);
+    expect(enabled.data!.enableWebhookEndpoint).toEqual({ enabled: true, failingSince: null });
   });
 });
 
@@ -242,16 +261,16 @@ describe('webhook endpoints', () => {
     const mine = await anIntegrator(0);
     const theirs = await anIntegrator(0);
     const { endpoint } = await anEndpoint(theirs.apiKey, receiver.url('/ok/theirs'));
-    const listed = await t.gql(`{ webhookEndpoints { id url } }`, {}, mine.apiKey);
-    expect(listed.data!['webhookEndpoints']).toEqual([]);
-    const rotate = await t.gql(`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: endpoint.id }, mine.apiKey);
+    const listed = await t.gql(TestWebhooksEndpointsDocument, {}, mine.apiKey);
+    expect(listed.data!.webhookEndpoints).toEqual([]);
+    const rotate = await t.gql(TestWebhooksRotateSecretDocument, { id: endpoint.id }, mine.apiKey);
     expect(rotate.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const foreign = await t.gql(CREATE, { input: { url: receiver.url('/ok/x'), customerId: String(theirs.customer.id) } }, mine.apiKey);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const schema = await t.gql(`{ __type(name: "WebhookEndpoint") { fields { name } } }`, {}, admin);
-    expect(schema.data!['__type'].fields.map((f: { name: string }) => f.name)).not.toContain('secret');
-    const rotated = await t.gql(`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: endpoint.id }, theirs.apiKey);
-    expect(rotated.data!['rotateWebhookSecret'].secret).toMatch(/^whsec_/);
+    const schema = await t.gql(TestWebhooksEndpointFieldsDocument, {}, admin);
+    expect(schema.data!.__type!.fields!.map((f) => f.name)).not.toContain('secret');
+    const rotated = await t.gql(TestWebhooksRotateSecretDocument, { id: endpoint.id }, theirs.apiKey);
+    expect(rotated.data!.rotateWebhookSecret.secret).toMatch(/^whsec_/);
   });
 
   it.each([
