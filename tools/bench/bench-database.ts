@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { generateLargeDataSet } from '@aftersale/demo-data';
 import { openAppDatabase } from '@aftersale/api/app';
 import { hashPassword } from '@aftersale/api/credentials';
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '@aftersale/api/embedded-postgres';
+import { registerPolicyVersionsIn } from '@aftersale/api/seed-demo-data';
+import { BULK_LOAD_FLAGS, freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '@aftersale/api/embedded-postgres';
 import type { Logger } from '@aftersale/api/logger';
 import pg from 'pg';
 
@@ -42,8 +43,25 @@ export async function openBenchDatabase(options: { claims: number; seed?: number
   const { claims, seed = 1, today = '2026-11-25', log } = options;
   const dir = path.join(DATA_DIR, `bench-${claims}-${seed}`);
   const marker = path.join(dir, 'generated.json');
-  const ready = existsSync(marker);
-  if (!ready) await rm(dir, { recursive: true, force: true });
+  const generated = !existsSync(marker);
+  if (generated) {
+    // Generated under the bulk-load settings, as `npm run db -- generate` does; then started again as a bench cluster.
+    await rm(dir, { recursive: true, force: true });
+    const loading = await startEmbeddedPostgres(dir, await freePort(), log, BULK_LOAD_FLAGS);
+    try {
+      const orm = await openAppDatabase(loading.url, log);
+      try {
+        // The generator's claims name the policy versions they were assessed under: registered first, as the API does on start.
+        await registerPolicyVersionsIn(orm);
+      } finally {
+        await orm.close();
+      }
+      const rows = await generate(loading.url, { claims, seed, today });
+      await writeFile(marker, JSON.stringify(rows, null, 2));
+    } finally {
+      await loading.stop();
+    }
+  }
   const embedded = await startEmbeddedPostgres(dir, await freePort(), log, BENCH_FLAGS);
   try {
     const orm = await openAppDatabase(embedded.url, log);
@@ -52,10 +70,7 @@ export async function openBenchDatabase(options: { claims: number; seed?: number
     await admin.connect();
     try {
       await admin.query('create extension if not exists pg_stat_statements');
-      if (ready) return { ...embedded, rows: JSON.parse(await readFile(marker, 'utf8')) as Record<string, number>, generated: false };
-      const rows = await generate(embedded.url, { claims, seed, today });
-      await writeFile(marker, JSON.stringify(rows, null, 2));
-      return { ...embedded, rows, generated: true };
+      return { ...embedded, rows: JSON.parse(await readFile(marker, 'utf8')) as Record<string, number>, generated };
     } finally {
       await admin.end();
     }

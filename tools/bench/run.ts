@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   read: () => import('./read.js'),
   analytics: () => import('./analytics.js'),
   events: () => import('./events.js'),
+  load: () => import('./load.js'),
 };
 
 const name = process.argv[2];

@@ -145,7 +145,7 @@ export async function startApp({ config, databaseUrl, log, clock = systemClock, 
     const webhookClock = acceleratedClock(clock, config.AFTERSALE_WEBHOOK_TIME_SCALE);
     const allowLocalHttp = config.AFTERSALE_WEBHOOK_ALLOW_LOCAL_HTTP;
     const { authenticate, resolvers, routes, eventLog } = createResolvers(tokens, clock, { allowLocalHttp }, webhookClock, invoiceSettingsOf(config));
-    const schema = await buildAppSchema(resolvers);
+    const schema = await buildAppSchema(resolvers, { queryTimeLimitMs: config.AFTERSALE_STATEMENT_TIMEOUT });
     feed = eventsModule.feed(orm, databaseUrl, eventLog, log, feedOptions);
     await feed.start();
     const http = await startHttpServer({

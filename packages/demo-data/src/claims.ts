@@ -174,96 +174,120 @@ export interface RowSink {
   write<T extends ClaimTable>(table: T, row: DataSetRows[T]): void;
 }
 
-/**
- * Tells every claim's story once, in claim order, and writes what the API
- * would have written for it to the sink, each table numbered in claim order
- * (a claim's events in the order they happened). Yields after each claim so
- * a writer can wait for its streams to drain.
- *
- * What needs the whole history comes last: the issued invoices and their
- * events (numbered gaplessly per year in the order issued, as the API's
- * counter does), the opening stock balances (what each centre holds now plus
- * what the repairs took), and the invoice counters. Only those rows are
- * held in memory meanwhile.
- */
-export function* tellClaims(world: World, claims: Claims, sink: RowSink): Generator<number, void, void> {
-  const { staff, stock } = world;
-  const ids = {
+/** The last id written per table by the claims told so far (`replacements`: units given as replacements). */
+export interface ClaimIds {
+  claim_event: number;
+  shipment: number;
+  assessment: number;
+  claim_line: number;
+  maintenance_agreement: number;
+  retained_part: number;
+  stock_movement: number;
+  invoice: number;
+  invoice_line: number;
+  replacements: number;
+}
+
+/** What the claims told so far leave for the end: the issued invoices and their events, and the parts the repairs took. */
+export interface HeldRows {
+  /** Parts taken per `centre:part`. */
+  readonly consumed: Map<string, number>;
+  readonly issued: { key: number; at: number }[];
+  readonly invoices: InvoiceRow[];
+  readonly events: ClaimEventRow[];
+}
+
+/** The ids before the first claim: the opening stock movements come first. */
+export function firstClaimIds(world: World): ClaimIds {
+  return {
     claim_event: 0,
     shipment: 0,
     assessment: 0,
     claim_line: 0,
     maintenance_agreement: 0,
     retained_part: 0,
-    stock_movement: stock.length,
+    stock_movement: world.stock.length,
     invoice: 0,
     invoice_line: 0,
+    replacements: 0,
   };
-  const numbered = <T extends keyof typeof ids>(table: T, rows: readonly Omit<DataSetRows[T], 'id'>[]): void => {
+}
+
+export function emptyHeldRows(): HeldRows {
+  return { consumed: new Map(), issued: [], invoices: [], events: [] };
+}
+
+const stockKey = (centreId: number, partId: number) => `${centreId}:${partId}`;
+
+/**
+ * Writes what the API would have written for one claim to the sink, numbering
+ * each table's rows on from `ids` (which it advances); the issued invoices and
+ * their events are held for the end (`finishClaims`), as are the parts taken.
+ */
+export function tellClaim(world: World, life: ClaimLife, ids: ClaimIds, held: HeldRows, sink: RowSink): void {
+  const { staff } = world;
+  const { story } = life;
+  const numbered = <T extends Exclude<keyof ClaimIds, 'replacements'>>(table: T, rows: readonly Omit<DataSetRows[T], 'id'>[]): void => {
     for (const row of rows) {
       ids[table] += 1;
       sink.write(table, { id: ids[table], ...row } as DataSetRows[T]);
     }
   };
-  const consumed = new Map<string, number>();
-  const stockKey = (centreId: number, partId: number) => `${centreId}:${partId}`;
-  const issued: { key: number; at: number }[] = [];
-  const heldInvoices: InvoiceRow[] = [];
-  const heldEvents: ClaimEventRow[] = [];
-  let replacements = 0;
-
-  for (let index = 0; index < claims.count; index += 1) {
-    const life = claims.life(index);
-    const { story } = life;
-    sink.write('claim', life.claim);
-    const replaced = replacementDevice(life, world.devices + replacements + 1);
-    if (replaced) {
-      replacements += 1;
-      sink.write('device', replaced);
-    }
-    const entry: InvoiceEntry | undefined = story.invoice ? { id: ids.invoice + 1, year: null, sequence: null } : undefined;
-    for (const event of claimEvents(life, staff, entry)) {
-      ids.claim_event += 1;
-      const row = { id: ids.claim_event, ...event };
-      if (row.type === 'INVOICE_ISSUED' || row.type === 'INVOICE_PAID') heldEvents.push(row);
-      else sink.write('claim_event', row);
-    }
-    numbered('shipment', shipmentRows(life));
-    numbered('assessment', assessmentRows(life, staff));
-    numbered('claim_line', claimLineRows(life));
-    numbered('maintenance_agreement', agreementRows(life, staff));
-    numbered('retained_part', retainedPartRows(life));
-    const taken = consumptionRows(life, staff);
-    for (const movement of taken) {
-      const key = stockKey(movement.service_centre_id, movement.part_id);
-      consumed.set(key, (consumed.get(key) ?? 0) + 1);
-    }
-    numbered('stock_movement', taken);
-    const invoice = entry && invoiceRow(life, entry);
-    if (entry && invoice) {
-      ids.invoice = entry.id;
-      const issuedAt = story.invoice?.issuedAt ?? null;
-      if (issuedAt === null) sink.write('invoice', invoice);
-      else {
-        issued.push({ key: entry.id, at: issuedAt });
-        heldInvoices.push(invoice);
-      }
-      numbered('invoice_line', invoiceLineRows(life, entry.id));
-    }
-    yield index;
+  sink.write('claim', life.claim);
+  const replaced = replacementDevice(life, world.devices + ids.replacements + 1);
+  if (replaced) {
+    ids.replacements += 1;
+    sink.write('device', replaced);
   }
+  const entry: InvoiceEntry | undefined = story.invoice ? { id: ids.invoice + 1, year: null, sequence: null } : undefined;
+  for (const event of claimEvents(life, staff, entry)) {
+    ids.claim_event += 1;
+    const row = { id: ids.claim_event, ...event };
+    if (row.type === 'INVOICE_ISSUED' || row.type === 'INVOICE_PAID') held.events.push(row);
+    else sink.write('claim_event', row);
+  }
+  numbered('shipment', shipmentRows(life));
+  numbered('assessment', assessmentRows(life, staff));
+  numbered('claim_line', claimLineRows(life));
+  numbered('maintenance_agreement', agreementRows(life, staff));
+  numbered('retained_part', retainedPartRows(life));
+  const taken = consumptionRows(life, staff);
+  for (const movement of taken) {
+    const key = stockKey(movement.service_centre_id, movement.part_id);
+    held.consumed.set(key, (held.consumed.get(key) ?? 0) + 1);
+  }
+  numbered('stock_movement', taken);
+  const invoice = entry && invoiceRow(life, entry);
+  if (entry && invoice) {
+    ids.invoice = entry.id;
+    const issuedAt = story.invoice?.issuedAt ?? null;
+    if (issuedAt === null) sink.write('invoice', invoice);
+    else {
+      held.issued.push({ key: entry.id, at: issuedAt });
+      held.invoices.push(invoice);
+    }
+    numbered('invoice_line', invoiceLineRows(life, entry.id));
+  }
+}
 
-  const { sequences, counters } = numberInvoices(issued);
+/**
+ * What needs the whole history, after every claim: the issued invoices and
+ * their events (numbered gaplessly per year in the order issued, as the API's
+ * counter does), the opening stock balances (what each centre holds now plus
+ * what the repairs took), and the invoice counters.
+ */
+export function finishClaims(world: World, held: HeldRows, sink: RowSink): void {
+  const { sequences, counters } = numberInvoices(held.issued);
   const numberOf = (invoiceId: number) => {
     const sequence = sequences.get(invoiceId);
     if (!sequence) throw new Error(`invoice ${invoiceId} was issued but not numbered`);
     return { ...sequence, number: invoiceNumber(sequence.year, sequence.sequence) };
   };
-  for (const invoice of heldInvoices) sink.write('invoice', { ...invoice, ...numberOf(invoice.id) });
-  for (const event of heldEvents) sink.write('claim_event', { ...event, data: { ...event.data, number: numberOf(event.data['invoice'] as number).number } });
+  for (const invoice of held.invoices) sink.write('invoice', { ...invoice, ...numberOf(invoice.id) });
+  for (const event of held.events) sink.write('claim_event', { ...event, data: { ...event.data, number: numberOf(event.data['invoice'] as number).number } });
   // Each stock row opens with what it holds now plus what the repairs took since, so the ledger adds up to on_hand.
-  stock.forEach((row, k) => {
-    const delta = row.on_hand + (consumed.get(stockKey(row.service_centre_id, row.part_id)) ?? 0);
+  world.stock.forEach((row, k) => {
+    const delta = row.on_hand + (held.consumed.get(stockKey(row.service_centre_id, row.part_id)) ?? 0);
     sink.write('stock_movement', {
       id: k + 1,
       service_centre_id: row.service_centre_id,
@@ -277,6 +301,25 @@ export function* tellClaims(world: World, claims: Claims, sink: RowSink): Genera
     });
   });
   for (const counter of counters) sink.write('invoice_counter', counter);
+}
+
+/**
+ * Tells every claim's story once, in claim order, and writes what the API
+ * would have written for it to the sink, each table numbered in claim order
+ * (a claim's events in the order they happened). Yields after each claim so
+ * a writer can wait for its streams to drain.
+ *
+ * What needs the whole history comes last (`finishClaims`). Only those rows
+ * are held in memory meanwhile.
+ */
+export function* tellClaims(world: World, claims: Claims, sink: RowSink): Generator<number, void, void> {
+  const ids = firstClaimIds(world);
+  const held = emptyHeldRows();
+  for (let index = 0; index < claims.count; index += 1) {
+    tellClaim(world, claims.life(index), ids, held, sink);
+    yield index;
+  }
+  finishClaims(world, held, sink);
 }
 
 /** W4: the unit given on REPLACE_UNIT keeps the replaced unit's customer, model, order and received date. */

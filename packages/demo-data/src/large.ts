@@ -1,13 +1,31 @@
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { finished } from 'node:stream/promises';
+import { Worker } from 'node:worker_threads';
 import { POLICY_REGISTRY } from '@aftersale/domain';
 import pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
-import { planClaims, tellClaims, type ClaimTable } from './claims.js';
+import { emptyHeldRows, finishClaims, firstClaimIds, type ClaimIds } from './claims.js';
+import type { ClaimLife } from './claim-records.js';
+import { copyStatement, type TableLayout } from './copy-text.js';
+import {
+  addIds,
+  batchCount,
+  batchRange,
+  countBatch,
+  planBatches,
+  renderBatch,
+  TableTexts,
+  type BatchSetup,
+  type FromWorker,
+  type HeldBatch,
+  type TableChunk,
+  type ToWorker,
+} from './large-batches.js';
 import type { PlantedDefect } from './life.js';
 import { TABLES_IN_WRITE_ORDER, type TableName } from './rows.js';
-import { databaseUserIds, moveSequencesPastData, USER_REFERENCES } from './write.js';
-import { buildWorld } from './world.js';
+import { databaseUserIds, moveSequencesPastData } from './write.js';
+import type { WorldOptions } from './world.js';
 
 export interface LargeDataSetOptions {
   /** How many claims; the units, orders and customers grow with them. */
@@ -33,6 +51,11 @@ export interface LargeDataSetOptions {
    * each table's rows held in memory and written in foreign-key order. Default false.
    */
   checked?: boolean;
+  /**
+   * Worker threads telling the claims, in batches, while the main thread feeds PostgreSQL. 0: all in this
+   * thread (as `checked` does). Default: one per core, at most 4. Any number gives the same rows.
+   */
+  workers?: number;
   /** Called about twice a second while loading, and at the start and end of each phase. */
   onProgress?(progress: LoadProgress): void;
 }
@@ -56,16 +79,17 @@ export interface LoadReport {
   readonly defects: readonly PlantedDefect[];
   /** Rows written per table. */
   readonly rows: Readonly<Record<TableName, number>>;
-  /** How long each phase took, in milliseconds, in order. */
-  readonly phases: readonly { readonly phase: LoadPhase; readonly ms: number }[];
+  /**
+   * How long each phase took, in milliseconds, in order, and the CPU time this process (all its threads)
+   * spent in it (PostgreSQL's is not counted).
+   */
+  readonly phases: readonly { readonly phase: LoadPhase; readonly ms: number; readonly cpuMs: number }[];
   /** True when `analytics_rebuild()` existed and was called. */
   readonly rollupsRebuilt: boolean;
 }
 
 /** The tables a load fills; their secondary indexes are dropped before and built after. */
 const LOADED_TABLES = TABLES_IN_WRITE_ORDER.filter((table) => table !== 'app_user');
-/** Flush a table's buffered text to its COPY stream at this size. */
-const CHUNK_CHARS = 1 << 18;
 
 /**
  * Fills an empty, migrated database with a large realistic data set: the
@@ -84,7 +108,7 @@ const CHUNK_CHARS = 1 << 18;
  */
 export async function generateLargeDataSet(databaseUrl: string, options: LargeDataSetOptions): Promise<LoadReport> {
   const totalClaims = options.claims;
-  const world = buildWorld({
+  const worldOptions: WorldOptions = {
     today: options.today ?? new Date().toISOString().slice(0, 10),
     passwordHash: options.passwordHash ?? '!',
     seed: options.seed,
@@ -93,10 +117,10 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     customers: options.customers ?? 6 + Math.floor(totalClaims / 10_000),
     serviceCentres: options.serviceCentres ?? 3 + Math.floor(totalClaims / 200_000),
     historyDays: options.historyDays ?? 1461,
-  });
-  const claims = planClaims(world, totalClaims);
+  };
   const checked = options.checked === true;
-  const phases: { phase: LoadPhase; ms: number }[] = [];
+  const workers = checked ? 0 : Math.max(0, Math.floor(options.workers ?? Math.min(4, availableParallelism())));
+  const phases: { phase: LoadPhase; ms: number; cpuMs: number }[] = [];
   const rows = Object.fromEntries(TABLES_IN_WRITE_ORDER.map((table) => [table, 0])) as Record<TableName, number>;
   let claimsTold = 0;
   const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) =>
@@ -110,9 +134,11 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     });
   const timed = async <T>(phase: LoadPhase, work: (started: number) => Promise<T>): Promise<T> => {
     const started = Date.now();
+    const cpu = process.cpuUsage();
     report(phase, started);
     const result = await work(started);
-    phases.push({ phase, ms: Date.now() - started });
+    const used = process.cpuUsage(cpu);
+    phases.push({ phase, ms: Date.now() - started, cpuMs: Math.round((used.user + used.system) / 1000) });
     report(phase, started);
     return result;
   };
@@ -120,8 +146,9 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
   const control = new pg.Client({ connectionString: databaseUrl });
   await control.connect();
   const connections: pg.Client[] = [];
+  const threads: Worker[] = [];
   try {
-    const dropped = await timed('prepare', async () => {
+    const { dropped, position } = await timed('prepare', async () => {
       const { rows: existing } = await control.query<{ any: boolean }>(
         'select exists (select 1 from customer) or exists (select 1 from device) or exists (select 1 from claim) as any',
       );
@@ -131,69 +158,107 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       if (missing.length > 0) {
         throw new Error(`policy_version ${missing.join(', ')} missing: the API registers the policy versions on start, \`npm run db -- migrate\` too`);
       }
-      if (checked) return [];
+      const position = await eventsHavePositions(control);
+      if (checked) return { dropped: [], position };
       // Autovacuum would chase the tables as they fill: they are analysed once, at the end.
       for (const table of LOADED_TABLES) await control.query(`alter table ${table} set (autovacuum_enabled = false)`);
-      return dropSecondaryIndexes(control);
+      // Then each table can be emptied in its COPY's own transaction (below): without foreign keys pointing at it.
+      const foreignKeys = await dropForeignKeysToLoadedTables(control);
+      return { dropped: [...(await dropSecondaryIndexes(control)), ...foreignKeys], position };
     });
 
-    await timed('load', async (started) => {
+    const world = await timed('load', async (started) => {
       if (checked) await control.query('begin');
       else await replicaRole(control);
+      const setup: BatchSetup = { world: worldOptions, claims: totalClaims, batchSize: BATCH_CLAIMS, position, userIds: [] };
+      const tables = planBatches(setup);
+      const { world } = tables;
       rows.app_user = (await control.query(insertStaff(world.app_user.map(({ id: _local, ...row }) => row)))).rowCount ?? 0;
       const userIds = await databaseUserIds(control, world.app_user);
-      const open = async (table: TableName): Promise<TableWriter> => {
-        const track = (n: number) => (rows[table] += n);
-        if (checked) return new TableWriter(control, table, USER_REFERENCES[table] ?? [], userIds, track, 'hold');
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        connections.push(client);
-        await replicaRole(client);
-        return new TableWriter(client, table, USER_REFERENCES[table] ?? [], userIds, track, 'stream');
+      const texts = new TableTexts(userIds, position);
+      const copies = new Map<TableName, TableCopy>();
+      const copy = async (chunk: TableChunk) => {
+        let table = copies.get(chunk.table);
+        if (!table) {
+          if (checked) table = new TableCopy(control, copyStatement(chunk.table, chunk.layout, false), 'hold');
+          else {
+            const client = new pg.Client({ connectionString: databaseUrl });
+            connections.push(client);
+            await client.connect();
+            await replicaRole(client);
+            // Emptied (it is empty) in the transaction that fills it: the rows go in frozen, as VACUUM FREEZE
+            // would leave them, and with wal_level = minimal PostgreSQL writes the table without WAL, syncing it
+            // at commit instead.
+            await client.query('begin');
+            await client.query(`truncate ${chunk.table}`);
+            table = new TableCopy(client, copyStatement(chunk.table, chunk.layout, true), 'stream');
+          }
+          copies.set(chunk.table, table);
+        } else table.expect(chunk.layout);
+        table.write(chunk.bytes);
+        rows[chunk.table] += chunk.rows;
       };
-      const writers = new Map<TableName, TableWriter>();
-      for (const table of LOADED_TABLES) writers.set(table, await open(table));
-      const writer = (table: TableName) => writers.get(table)!;
-
-      const small = {
-        customer: world.customers.map((c) => c.row),
-        service_centre: world.service_centre,
-        product_model: world.product_model,
-        part: world.part,
-        sales_order: world.orders.map((o) => o.row),
-        stock: world.stock,
+      const copyAll = async (chunks: readonly TableChunk[]) => {
+        for (const chunk of chunks) await copy(chunk);
+        await Promise.all([...copies.values()].map((table) => table.drained()));
       };
-      for (const [table, list] of Object.entries(small)) for (const row of list) writer(table as TableName).write(row);
-      for (const row of world.spare_shipment) writer('spare_shipment').write(row);
 
-      // The units go in step with the claims, so the device and claim tables load side by side.
-      const units = world.units[Symbol.iterator]();
-      let unitsWritten = 0;
-      const story = tellClaims(world, claims, { write: (table: ClaimTable, row) => writer(table).write(row) });
+      for (const row of world.customers) texts.text('customer').write(row.row);
+      for (const row of world.service_centre) texts.text('service_centre').write(row);
+      for (const row of world.product_model) texts.text('product_model').write(row);
+      for (const row of world.part) texts.text('part').write(row);
+      for (const row of world.orders) texts.text('sales_order').write(row.row);
+      for (const row of world.stock) texts.text('stock').write(row);
+      for (const row of world.spare_shipment) texts.text('spare_shipment').write(row);
+      await copyAll(texts.take());
+
+      // The batches' rows, in batch order; each batch starts where the one before ended.
+      const source = workers > 0 ? workerBatches({ ...setup, userIds: [...userIds] }, workers, threads) : inProcessBatches(setup, tables, texts);
+      const held = emptyHeldRows();
+      const batches = batchCount(setup);
+      const written = new Signals<void>();
       let lastReport = Date.now();
-      for (let step = story.next(); !step.done; step = story.next()) {
-        claimsTold = step.value + 1;
-        const unitsDue = Math.floor((world.devices * claimsTold) / Math.max(1, totalClaims));
-        for (; unitsWritten < unitsDue; unitsWritten += 1) writer('device').write(units.next().value as object);
-        if (claimsTold % 64 === 0) {
-          await Promise.all([...writers.values()].map((w) => w.drained()));
+      const numbering = (async () => {
+        let ids: ClaimIds = firstClaimIds(world);
+        for (let batch = 0; batch < batches; batch += 1) {
+          // At most AHEAD batches told before PostgreSQL has taken them.
+          if (batch >= AHEAD) await written.get(batch - AHEAD);
+          const counts = await source.counted(batch);
+          source.first(batch, ids);
+          ids = addIds(ids, counts);
+        }
+      })();
+      const copying = (async () => {
+        for (let batch = 0; batch < batches; batch += 1) {
+          const { chunks, held: batchHeld } = await source.rendered(batch);
+          await copyAll(chunks);
+          keep(held, batchHeld);
+          claimsTold = batchRange(setup, world.devices, batch).to;
+          written.resolve(batch, undefined);
           if (Date.now() - lastReport >= 500) {
             lastReport = Date.now();
             report('load', started);
           }
         }
-      }
-      for (let unit = units.next(); !unit.done; unit = units.next()) writer('device').write(unit.value);
-      if (checked) for (const table of LOADED_TABLES) await writer(table).end();
-      else await Promise.all([...writers.values()].map((w) => w.end()));
+      })();
+      await Promise.all([numbering, copying]);
+      finishClaims(world, held, texts.sink);
+      await copyAll(texts.take());
+      if (checked) for (const table of LOADED_TABLES) await copies.get(table)?.end();
+      else await Promise.all([...copies.values()].map(async (table) => (await table.end(), table.commit())));
       await moveSequencesPastData(control);
-      await positionLoadedEvents(control);
+      // Positions equal ids here: the primary key finds the last (position's index is built later).
+      if (position) await control.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
       if (checked) await control.query('commit');
+      return world;
     });
+    await Promise.all(threads.map((thread) => thread.terminate()));
 
     await timed('index', (started) => rebuildIndexes(databaseUrl, dropped, (built) => report('index', started, { built, total: dropped.length })));
     await timed('analyze', async () => {
-      await control.query(`analyze ${LOADED_TABLES.join(', ')}`);
+      // Two sessions, one per core here, the largest tables spread over both.
+      const halves = [LOADED_TABLES.filter((_, k) => k % 2 === 0), LOADED_TABLES.filter((_, k) => k % 2 === 1)];
+      await Promise.all(halves.map((tables) => inSession(databaseUrl, (client) => client.query(`analyze ${tables.join(', ')}`))));
       for (const table of LOADED_TABLES) await control.query(`alter table ${table} reset (autovacuum_enabled)`);
     });
     const rollupsRebuilt = await timed('rollups', async () => {
@@ -201,31 +266,158 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       if (checked) return false;
       const { rows: found } = await control.query<{ exists: boolean }>(`select to_regprocedure('analytics_rebuild()') is not null as exists`);
       if (!found[0]?.exists) return false;
+      // Its joins hash the unit table: in memory, not in batches on disk.
+      await control.query(`set work_mem = '256MB'`);
       await control.query('select analytics_rebuild()');
+      await control.query('reset work_mem');
       return true;
     });
     return { rows, phases, rollupsRebuilt, defects: world.defects };
   } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
     await Promise.all(connections.map((client) => client.end().catch(() => undefined)));
     await control.end();
   }
 }
 
-/** FKs and user triggers off for this session: needs a superuser. */
+/** Claims per batch: a worker tells one batch at a time. */
+const BATCH_CLAIMS = 2000;
+/** Batches told ahead of the COPY streams. */
+const AHEAD = 8;
+
+function keep(held: ReturnType<typeof emptyHeldRows>, batch: HeldBatch): void {
+  for (const [key, n] of batch.consumed) held.consumed.set(key, (held.consumed.get(key) ?? 0) + n);
+  for (const issued of batch.issued) held.issued.push(issued);
+  for (const invoice of batch.invoices) held.invoices.push(invoice);
+  for (const event of batch.events) held.events.push(event);
+}
+
+/** Values to come, by number, each resolved once. */
+class Signals<T> {
+  private readonly waiting = new Map<number, { promise: Promise<T>; resolve: (value: T) => void }>();
+
+  private entry(n: number) {
+    let entry = this.waiting.get(n);
+    if (!entry) {
+      let resolve!: (value: T) => void;
+      const promise = new Promise<T>((r) => (resolve = r));
+      entry = { promise, resolve };
+      this.waiting.set(n, entry);
+    }
+    return entry;
+  }
+
+  get(n: number): Promise<T> {
+    const { promise } = this.entry(n);
+    return promise.finally(() => this.waiting.delete(n));
+  }
+
+  resolve(n: number, value: T): void {
+    this.entry(n).resolve(value);
+  }
+}
+
+/** Where the batches come from: their counts, then, given their first ids, their rows (rejected when a worker fails). */
+interface BatchSource {
+  counted(batch: number): Promise<ClaimIds>;
+  first(batch: number, ids: ClaimIds): void;
+  rendered(batch: number): Promise<{ chunks: TableChunk[]; held: HeldBatch }>;
+}
+
+/** The batches told in this thread, one at a time (small sets, and the checked load). */
+function inProcessBatches(setup: BatchSetup, tables: ReturnType<typeof planBatches>, texts: TableTexts): BatchSource {
+  const lives = new Map<number, ClaimLife[]>();
+  const rendered = new Map<number, { chunks: TableChunk[]; held: HeldBatch }>();
+  return {
+    counted: (batch) => {
+      const range = batchRange(setup, tables.world.devices, batch);
+      const counted = countBatch(tables, range.from, range.to);
+      lives.set(batch, counted.lives);
+      return Promise.resolve(counted.counts);
+    },
+    first: (batch, ids) => {
+      const range = batchRange(setup, tables.world.devices, batch);
+      rendered.set(batch, renderBatch(tables, lives.get(batch)!, { from: range.unitsFrom, to: range.unitsTo }, ids, texts));
+      lives.delete(batch);
+    },
+    rendered: async (batch) => {
+      // The numbering runs ahead of the copying: it has rendered this batch by the time it is asked for.
+      while (!rendered.has(batch)) await new Promise((resolve) => setImmediate(resolve));
+      const result = rendered.get(batch)!;
+      rendered.delete(batch);
+      return result;
+    },
+  };
+}
+
+/** The batches told by `workers` worker threads, batch b by worker b mod workers. */
+function workerBatches(setup: BatchSetup, workers: number, threads: Worker[]): BatchSource {
+  const counted = new Signals<ClaimIds>();
+  const rendered = new Signals<{ chunks: TableChunk[]; held: HeldBatch }>();
+  let fail!: (error: Error) => void;
+  const failure = new Promise<never>((_, reject) => (fail = reject));
+  const waitOrFail = <T>(promise: Promise<T>) => Promise.race([promise, failure]);
+  const script = workerScript();
+  // The compiled script imports the compiled packages: not through a test runner's source condition.
+  const execArgv = withoutConditions(process.execArgv);
+  for (let worker = 0; worker < workers; worker += 1) {
+    const thread = new Worker(script, { workerData: { setup, worker, workers }, execArgv });
+    thread.on('message', (message: FromWorker) => {
+      if (message.type === 'counted') counted.resolve(message.batch, message.counts);
+      else if (message.type === 'rendered') rendered.resolve(message.batch, { chunks: message.chunks, held: message.held });
+      else fail(new Error(`A generator thread failed: ${message.message}`));
+    });
+    thread.on('error', (error: Error) => fail(error));
+    threads.push(thread);
+  }
+  // Awaited only through the races below.
+  failure.catch(() => undefined);
+  return {
+    counted: (batch) => waitOrFail(counted.get(batch)),
+    first: (batch, ids) => threads[batch % workers]!.postMessage({ type: 'first', batch, ids } satisfies ToWorker),
+    rendered: (batch) => waitOrFail(rendered.get(batch)),
+  };
+}
+
+/** The worker's compiled script: next to this module when it runs from dist/, in dist/ when it runs from src/ (tests). */
+function workerScript(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../dist/large-worker.js', here) : new URL('./large-worker.js', here);
+}
+
+function withoutConditions(args: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let k = 0; k < args.length; k += 1) {
+    const arg = args[k]!;
+    if (arg === '--conditions' || arg === '-C') k += 1;
+    else if (!arg.startsWith('--conditions=') && !arg.startsWith('-C=')) kept.push(arg);
+  }
+  return kept;
+}
+
+async function inSession<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Live delivery reads the event log by commit position, which a trigger gives
  * each event as its transaction commits. The bulk load runs with triggers off,
- * so its events take their positions here, in id order (the order they happened).
+ * so its events are written with their positions: in id order (the order they happened).
  */
-async function positionLoadedEvents(client: pg.Client): Promise<void> {
+async function eventsHavePositions(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query<{ positioned: boolean }>(
-    `select exists (select 1 from information_schema.columns where table_name = 'claim_event' and column_name = 'position') as positioned`,
+    `select exists (select 1 from information_schema.columns where table_name = 'claim_event' and column_name = 'position' and table_schema = current_schema()) as positioned`,
   );
-  if (!rows[0]?.positioned) return;
-  await client.query('update claim_event set position = id where position is null');
-  await client.query(`select setval('claim_event_position_seq', coalesce(max(position), 0) + 1, false) from claim_event`);
+  return rows[0]?.positioned === true;
 }
 
+/** FKs and user triggers off for this session: needs a superuser. */
 async function replicaRole(client: pg.Client): Promise<void> {
   try {
     await client.query('set session_replication_role = replica');
@@ -246,6 +438,10 @@ function insertStaff(staff: readonly Record<string, unknown>[]): { text: string;
 
 interface DroppedIndex {
   readonly table: string;
+  /** Indexes and unique keys are built first, then the foreign keys (which may point at a unique key). */
+  readonly stage: 'index' | 'foreign key';
+  /** A foreign key is added NOT VALID (a moment's lock of both tables), then validated (locking neither against the others). */
+  readonly validate?: string;
   /** The statement that builds it again. */
   readonly create: string;
 }
@@ -269,76 +465,123 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> 
   for (const row of rows) {
     if (row.constraint) {
       await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
-      dropped.push({ table: row.table, create: `alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}` });
+      dropped.push({ table: row.table, stage: 'index', create: `alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}` });
     } else {
       await client.query(`drop index ${row.index}`);
-      dropped.push({ table: row.table, create: row.definition });
+      dropped.push({ table: row.table, stage: 'index', create: row.definition });
     }
   }
   return dropped;
 }
 
-/** Builds the dropped indexes again, two at a time (one per core here), the largest tables first. */
-async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[], onBuilt: (built: number) => void): Promise<void> {
-  const queue = [...dropped];
-  let built = 0;
-  const worker = async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(`set maintenance_work_mem = '256MB'`);
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        await client.query(next.create);
-        onBuilt((built += 1));
-      }
-    } finally {
-      await client.end();
-    }
-  };
-  await Promise.all([worker(), worker()]);
+/**
+ * Drops every foreign key that points at a loaded table (from any table), and
+ * says how to add each again. Added again after the load, each is validated:
+ * PostgreSQL checks every row once, in one join.
+ */
+async function dropForeignKeysToLoadedTables(client: pg.Client): Promise<DroppedIndex[]> {
+  const { rows } = await client.query<{ table: string; constraint: string; definition: string }>(
+    `
+    select c.conrelid::regclass::text as table, c.conname as constraint, pg_get_constraintdef(c.oid) as definition
+      from pg_constraint c
+      join pg_class t on t.oid = c.confrelid
+      join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
+     where c.contype = 'f' and t.relname = any($1::text[])
+     order by 1, 2`,
+    [LOADED_TABLES],
+  );
+  const dropped: DroppedIndex[] = [];
+  for (const row of rows) {
+    await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
+    dropped.push({
+      table: row.table,
+      stage: 'foreign key',
+      create: `alter table ${row.table} add constraint ${row.constraint} ${row.definition} not valid`,
+      validate: `alter table ${row.table} validate constraint ${row.constraint}`,
+    });
+  }
+  return dropped;
 }
 
 /**
- * One table's COPY stream: rows become PostgreSQL's text format, buffered
- * and sent in chunks; `drained` waits while PostgreSQL is behind. Holding,
- * it keeps the chunks until `end`, then copies them all.
+ * Builds the dropped indexes and unique keys again, then adds the foreign
+ * keys and validates them, two statements at a time (one per core here), the
+ * largest tables first so that both sessions end together.
  */
-class TableWriter {
+async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[], onBuilt: (built: number) => void): Promise<void> {
+  if (dropped.length === 0) return;
+  const sizes = new Map(
+    (
+      await inSession(databaseUrl, (client) =>
+        client.query<{ table: string; pages: number }>(
+          `select relname as table, pg_relation_size(oid) / 8192 as pages from pg_class where relname = any($1::text[]) and relkind = 'r'`,
+          [[...new Set(dropped.map((d) => d.table))]],
+        ),
+      )
+    ).rows.map((row) => [row.table, Number(row.pages)]),
+  );
+  const bySize = (list: DroppedIndex[]) => list.sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0));
+  let built = 0;
+  const foreignKeys = dropped.filter((d) => d.stage === 'foreign key');
+  for (const stage of ['index', 'foreign key'] as const) {
+    if (stage === 'foreign key' && foreignKeys.length > 0) {
+      await inSession(databaseUrl, async (client) => {
+        for (const key of foreignKeys) await client.query(key.create);
+      });
+    }
+    const queue = bySize(dropped.filter((d) => d.stage === stage)).map((d) => d.validate ?? d.create);
+    const session = () =>
+      inSession(databaseUrl, async (client) => {
+        // Sorts in memory; the joins that validate a foreign key hash in memory.
+        await client.query(`set maintenance_work_mem = '512MB'`);
+        await client.query(`set work_mem = '256MB'`);
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          await client.query(next);
+          onBuilt((built += 1));
+        }
+      });
+    await Promise.all([session(), session()]);
+  }
+}
+
+/**
+ * One table's COPY stream: chunks of COPY text go straight on; `drained`
+ * waits while PostgreSQL is behind. Holding, it keeps the chunks until `end`,
+ * then copies them all.
+ */
+class TableCopy {
   private readonly stream: CopyStreamQuery;
-  private readonly held: string[] = [];
-  private columns: string[] | undefined;
-  private buffer = '';
-  private buffered = 0;
+  private readonly held: Uint8Array[] = [];
   private draining: Promise<unknown> | undefined;
   private failure: Error | undefined;
+  private layout: TableLayout | undefined;
 
   constructor(
     private readonly client: pg.Client,
-    private readonly table: TableName,
-    private readonly userColumns: readonly string[],
-    private readonly userIds: ReadonlyMap<number, number>,
-    private readonly onRows: (rows: number) => void,
+    statement: string,
     private readonly mode: 'stream' | 'hold',
   ) {
-    this.stream = copyFrom('');
+    this.stream = copyFrom(statement);
     // PostgreSQL's refusal (a broken constraint, say) surfaces at the next wait.
     this.stream.on('error', (error: Error) => (this.failure ??= error));
+    if (mode === 'stream') this.client.query(this.stream);
   }
 
-  write(row: object): void {
-    const record = row as Record<string, unknown>;
-    if (!this.columns) this.begin(Object.keys(record));
-    const columns = this.columns!;
-    let line = '';
-    for (let c = 0; c < columns.length; c += 1) {
-      const column = columns[c]!;
-      let value = record[column];
-      if (this.userColumns.includes(column) && typeof value === 'number') value = this.userIds.get(value) ?? null;
-      line += (c === 0 ? '' : '\t') + copyText(value);
+  /** Every chunk of a table has the columns of its first. */
+  expect(layout: TableLayout): void {
+    this.layout ??= layout;
+    if (layout.columns.join() !== this.layout.columns.join()) throw new Error(`COPY: rows with other columns (${layout.columns.join()})`);
+  }
+
+  write(bytes: Uint8Array): void {
+    if (this.mode === 'hold') {
+      this.held.push(bytes);
+      return;
     }
-    this.buffer += `${line}\n`;
-    this.buffered += 1;
-    if (this.buffer.length >= CHUNK_CHARS) this.flush();
+    const ok = this.stream.write(bytes);
+    if (!ok && !this.draining) {
+      this.draining = Promise.race([once(this.stream, 'drain'), finished(this.stream)]).finally(() => (this.draining = undefined));
+    }
   }
 
   /** Resolves once PostgreSQL has taken what was sent so far (at once when it is keeping up). */
@@ -348,56 +591,16 @@ class TableWriter {
   }
 
   async end(): Promise<void> {
-    if (!this.columns) return;
-    this.flush();
     if (this.mode === 'hold') {
-      this.start();
+      this.client.query(this.stream);
       for (const chunk of this.held.splice(0)) if (!this.stream.write(chunk)) await once(this.stream, 'drain');
     }
     this.stream.end();
     await finished(this.stream);
   }
 
-  private begin(columns: string[]): void {
-    this.columns = columns;
-    this.stream.text = `copy ${this.table} (${columns.map((c) => `"${c}"`).join(',')}) from stdin`;
-    if (this.mode === 'stream') this.start();
+  /** Commits the streaming table's transaction. */
+  async commit(): Promise<void> {
+    await this.client.query('commit');
   }
-
-  private start(): void {
-    this.client.query(this.stream);
-  }
-
-  private flush(): void {
-    if (this.buffered === 0) return;
-    this.onRows(this.buffered);
-    const chunk = this.buffer;
-    this.buffer = '';
-    this.buffered = 0;
-    if (this.mode === 'hold') {
-      this.held.push(chunk);
-      return;
-    }
-    const ok = this.stream.write(chunk);
-    if (!ok && !this.draining) {
-      this.draining = Promise.race([once(this.stream, 'drain'), finished(this.stream)]).finally(() => (this.draining = undefined));
-    }
-  }
-}
-
-/** A value in COPY's text format: \N for null, arrays as {a,b}, objects as JSON, with backslash, tab and line ends escaped. */
-export function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'string') return escapeCopy(value);
-  if (Array.isArray(value)) return escapeCopy(`{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
-  return escapeCopy(JSON.stringify(value));
-}
-
-const SPECIAL = /[\\\t\n\r]/;
-
-function escapeCopy(text: string): string {
-  if (!SPECIAL.test(text)) return text;
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }

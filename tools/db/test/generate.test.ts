@@ -100,10 +100,19 @@ describe('generateLargeDataSet', () => {
     expect(copied.report.rows).toEqual(checked.report.rows);
   });
 
-  it('builds back every index it dropped and rebuilds the analytics rollups (its triggers were off)', async () => {
+  it('builds back every index and foreign key it dropped and rebuilds the analytics rollups (its triggers were off)', async () => {
     const template = await fresh();
     const indexes = (url: string) => query<{ indexdef: string }>(url, `select indexdef from pg_indexes where schemaname = 'public' order by indexdef`);
     expect(await indexes(copied.url)).toEqual(await indexes(template));
+    // The foreign keys dropped so that each table could be emptied in its COPY's transaction are back, validated.
+    const foreignKeys = (url: string) =>
+      query<{ key: string }>(
+        url,
+        `select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated as key from pg_constraint where contype = 'f' order by 1`,
+      );
+    const keys = await foreignKeys(copied.url);
+    expect(keys.length).toBeGreaterThan(20);
+    expect(keys).toEqual(await foreignKeys(template));
     const rollup = `select model_id, sum(claims)::int as claims from analytics_claims_by_model group by model_id order by model_id`;
     expect((await query(copied.url, rollup)).length).toBeGreaterThan(0);
     // Rebuilt from the rows the COPY wrote, the rollups equal what the triggers kept while loading with them on.

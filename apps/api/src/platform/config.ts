@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_COST_BUDGET } from './query-limits.js';
 
 /** The repository root: apps/api/{src,dist}/platform/ is three levels below. */
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -33,9 +34,9 @@ const Env = z.object({
         .filter(Boolean),
     ),
   /** Cost points a caller's budget holds (see platform/query-limits.ts). */
-  AFTERSALE_COST_BUDGET: z.coerce.number().int().min(1).default(200_000),
+  AFTERSALE_COST_BUDGET: z.coerce.number().int().min(1).default(DEFAULT_COST_BUDGET.capacity),
   /** Cost points a caller's budget gets back each second. */
-  AFTERSALE_COST_RESTORE_RATE: z.coerce.number().int().min(1).default(4_000),
+  AFTERSALE_COST_RESTORE_RATE: z.coerce.number().int().min(1).default(DEFAULT_COST_BUDGET.restoreRate),
   /** Longest one SQL statement of an API request may run, in milliseconds (0: no limit). */
   AFTERSALE_STATEMENT_TIMEOUT: z.coerce.number().int().min(0).default(10_000),
   /** Local use and tests only: webhook endpoints may be http://127.0.0.1 or http://localhost. */

@@ -27,7 +27,7 @@ const PASSWORD = 'aftersale';
  * `dataDir` between runs. It listens on 127.0.0.1 only. `flags` are more
  * server settings (`['-c', 'name=value', …]`), e.g. a benchmark's.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger, flags: string[] = []): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger, flags: readonly string[] = []): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
   // initdb runs as the unprivileged `postgres` user when we are root: it must
@@ -88,6 +88,28 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     },
   };
 }
+
+/**
+ * Server settings for a bulk load into this cluster (`npm run db -- generate`),
+ * for that run only: the next start has the usual ones. With `wal_level =
+ * minimal` PostgreSQL writes no WAL for a table emptied and filled in one
+ * transaction, nor for an index build: it syncs those files at commit, so the
+ * data is as durable as with WAL (what is lost is only point-in-time recovery
+ * and replication from before the next start, which this cluster has none of).
+ * Checkpoints wait for the load's end. fsync stays on.
+ */
+export const BULK_LOAD_FLAGS: readonly string[] = [
+  '-c',
+  'wal_level=minimal',
+  '-c',
+  'max_wal_senders=0',
+  '-c',
+  'max_wal_size=8GB',
+  '-c',
+  'checkpoint_timeout=30min',
+  '-c',
+  'synchronous_commit=off',
+];
 
 /** A TCP port free on 127.0.0.1 right now, for a cluster (or server) to listen on. */
 export function freePort(): Promise<number> {

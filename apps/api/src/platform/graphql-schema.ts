@@ -19,6 +19,7 @@ import type { Context } from './context.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from './errors.js';
 import type { Logger } from './logger.js';
 import { QUERY_LIMIT_CODES } from './query-limits.js';
+import { rootFieldsInTurn } from './root-fields.js';
 import { checkTextArguments } from './text-arguments.js';
 
 /** `@Authorized(PUBLIC)` marks the rare operation anyone may call (login). */
@@ -68,7 +69,10 @@ const noTopics = {
   },
 };
 
-export async function buildAppSchema(resolvers: NonEmptyArray<object>, options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
+export async function buildAppSchema(
+  resolvers: NonEmptyArray<object>,
+  options: { emitSchemaFile?: string; /** Root fields of a query start within it (the statement timeout); 0: no limit. */ queryTimeLimitMs?: number } = {},
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     // type-graphql takes the resolver classes typed as its own NonEmptyArray<Function>.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -78,7 +82,7 @@ export async function buildAppSchema(resolvers: NonEmptyArray<object>, options: 
     // Subscriptions bring their own `subscribe` (read from the claim event log, never from memory);
     // type-graphql still insists on a PubSub, so it gets one that refuses topics.
     pubSub: noTopics,
-    globalMiddlewares: [denyUndeclared(declaredOperations()), checkTextArguments],
+    globalMiddlewares: [denyUndeclared(declaredOperations()), checkTextArguments, rootFieldsInTurn(options.queryTimeLimitMs ?? 0)],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,
   });

@@ -16,7 +16,7 @@ import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import { type GraphqlWsOptions, type GraphqlWsServer, serveGraphqlWs } from './graphql-ws.js';
 import type { Logger } from './logger.js';
-import { CostBudget, parseOptions, queryLimitsPlugin, queryValidationRules, type CostCaller } from './query-limits.js';
+import { CostBudget, DEFAULT_COST_BUDGET, parseOptions, queryLimitsPlugin, queryValidationRules, type CostCaller } from './query-limits.js';
 import { httpErrorHandler, notFound } from './http-errors.js';
 import { runRoute, type RestRoute } from './rest.js';
 
@@ -133,7 +133,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   );
   const server = createServer(app);
 
-  const costBudget = opts.costBudget ?? new CostBudget(200_000, 4_000);
+  const costBudget = opts.costBudget ?? new CostBudget(DEFAULT_COST_BUDGET.capacity, DEFAULT_COST_BUDGET.restoreRate);
   const websocket = serveGraphqlWs({ server, schema, orm, authenticate, log, costBudget, costCallerOf, ...opts.websocket });
 
   const apollo = new ApolloServer<Context>({

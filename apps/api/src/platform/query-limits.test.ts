@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aDevice, anOrder, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 import { buildSchema, getIntrospectionQuery, parse, print, validate } from 'graphql';
-import { CostBudget, QUERY_LIMITS, queryValidationRules } from './query-limits.js';
+import { CostBudget, DEFAULT_COST_BUDGET, QUERY_LIMITS, queryValidationRules } from './query-limits.js';
 
 let t: TestApp;
 let admin: string;
@@ -95,6 +95,25 @@ describe("a caller's budget over time", () => {
     expect(last.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', cost: 3 * 1001, capacity: 12000, restoreRate: 1 });
     expect(last.body.errors?.[0]?.message).toMatch(/costs 3003 points and your budget holds \d+ now/);
     expect((await post({ query: aliases(3, 500) }, other)).status).toBe(200);
+  });
+
+  it('holds a caller sending the costliest operation allowed to two in a row, then one every 100 s, and never refuses a console user at their fastest', () => {
+    let now = 0;
+    const budget = new CostBudget(DEFAULT_COST_BUDGET.capacity, DEFAULT_COST_BUDGET.restoreRate, () => now);
+    const costliest = QUERY_LIMITS.maxCost;
+    budget.charge('heavy', costliest);
+    budget.charge('heavy', costliest);
+    expect(() => budget.charge('heavy', costliest)).toThrow(/retry in 100 s/);
+    now = 99_000;
+    expect(() => budget.charge('heavy', costliest)).toThrow(/retry in 1 s/);
+    now = 100_000;
+    expect(budget.charge('heavy', costliest).remaining).toBe(0);
+    // Ten minutes of a list page (126 points) every half second, and the inspection form (1502) every 30 s.
+    for (let ms = 0; ms < 600_000; ms += 500) {
+      now = 200_000 + ms;
+      budget.charge('console', 126);
+      if (ms % 30_000 === 0) budget.charge('console', 1502);
+    }
   });
 
   it('refills a leaky bucket at its rate, up to its capacity', () => {

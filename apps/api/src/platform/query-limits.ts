@@ -107,6 +107,19 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   });
 }
 
+/**
+ * Every caller's budget unless configured otherwise (AFTERSALE_COST_BUDGET,
+ * AFTERSALE_COST_RESTORE_RATE). Measured by `npm run bench -- load` on 100 000
+ * claims: the costliest allowed operations took 2–9 s of server CPU each (API
+ * and PostgreSQL), so the old refill of 4000 points a second let one caller
+ * keep one to two cores busy for good. 500 a second is the costliest
+ * operation once every 100 s — a tenth to a quarter of a core — while a
+ * console user at their fastest (a list page, 126 points, twice a second; the
+ * inspection form, 1502) never runs dry. The capacity is two of the costliest
+ * operations in a row.
+ */
+export const DEFAULT_COST_BUDGET = { capacity: 100_000, restoreRate: 500 } as const;
+
 /** Who a budget belongs to: a staff user, an API key, or an anonymous client address. */
 export type CostCaller = string;
 
