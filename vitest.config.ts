@@ -24,6 +24,8 @@ export default defineConfig({
     projects: [
       { ...shared, test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
       { ...shared, test: { name: 'demo-data', include: ['packages/demo-data/src/**/*.test.ts'] } },
+      // The console's catalogues (no browser: the e2e project drives the built console).
+      { ...shared, test: { name: 'console', include: ['apps/console/src/**/*.test.ts'] } },
       {
         ...shared,
         test: {

@@ -112,7 +112,11 @@ describe('any screen size', () => {
     for (const route of ['invoices', 'devices', 'orders', 'stock', 'customers', 'models', 'parts', 'service-centres', 'users', 'stock-movements']) {
       await open(page, route, '.RaList-main');
       await page.locator('.RaList-content').first().waitFor();
-      expect({ route, sideways: await scrollsSideways(page) }).toEqual({ route, sideways: false });
+      expect({ route, sideways: await scrollsSideways(page), wider: await widerThanTheWindow(page) }).toEqual({ route, sideways: false, wider: [] });
+      // A phone gets react-admin's simple list (a MUI list: SimpleList sets no class of its own), not a table squeezed into the window.
+      const layout = async () => ({ route, simpleList: await page.locator('.RaList-content ul.MuiList-root').count(), table: await page.locator('.RaList-content table').count() });
+      await expect.poll(layout).toEqual(width < 600 ? { route, simpleList: 1, table: 0 } : { route, simpleList: 0, table: 1 });
+      if (width < 600) await screenshot(page, `narrow-${width}-${route}`);
     }
     await page.context().close();
   });
@@ -143,6 +147,61 @@ describe('languages', () => {
     // Money in Spanish: a decimal comma.
     const amount = (await page.locator('td.column-total').first().textContent())!;
     expect(amount).toMatch(/\d,\d{2}/);
+    await page.context().close();
+  });
+
+  it('has a Spanish word for every text of the main screens: nothing falls back to a label written in the code', async () => {
+    const page = await adminAt(1400);
+    await open(page, 'claims', '[data-testid="claim-row-number"]');
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByTestId('user-menu-language-es').click();
+    await page.getByRole('menuitem', { name: 'Reclamaciones' }).waitFor();
+    const missing = () => page.evaluate(() => (window as unknown as { aftersaleMissingTranslations: string[] }).aftersaleMissingTranslations);
+    const screens: [string, string][] = [
+      ['', '.RaLayout-content'],
+      ['claims', '[data-testid="claim-row-number"]'],
+      ['invoices', '[data-testid="invoice-row-number"]'],
+      ['devices', '[data-testid="device-row-imei"]'],
+      ['orders', '[data-testid="order-row-number"]'],
+      ['stock', '[data-testid="stock-row-sku"]'],
+      ['stock-movements', '.RaList-content'],
+      ['customers', '.RaList-content'],
+      ['models', '.RaList-content'],
+      ['parts', '.RaList-content'],
+      ['service-centres', '.RaList-content'],
+      ['users', '.RaList-content'],
+      ['analytics', '[data-testid="chart-claim-rate"]'],
+    ];
+    for (const [route, ready] of screens) {
+      await open(page, route, ready);
+      expect({ route, missing: await missing() }).toEqual({ route, missing: [] });
+    }
+    // Record pages: a claim far along its flow (its panels and history), a unit, an order, a model, a customer, a stock level.
+    const records: [string, string][] = [
+      ['claims', '[data-testid="claim-event"]'],
+      ['devices', '[data-testid="device-imei"]'],
+      ['orders', '[data-testid="order-page"]'],
+      ['models', '[data-testid="model-barcode-format"]'],
+      ['customers', '[data-testid="customer-page"]'],
+      ['stock', '[data-testid="stock-page"]'],
+    ];
+    for (const [resource, ready] of records) {
+      await open(page, resource, '.RaList-content');
+      await page.locator('.RaList-content tbody tr').first().click();
+      await page.locator(ready).first().waitFor({ timeout: 15_000 });
+      await page.waitForLoadState('networkidle');
+      expect({ resource, missing: await missing() }).toEqual({ resource, missing: [] });
+    }
+    // A workflow dialog and a claim's statuses, steps and clauses, all in Spanish.
+    await open(page, 'claims?filter=' + encodeURIComponent(JSON.stringify({ status: ['INSPECTION'] })), '[data-testid="claim-row-number"]');
+    await page.getByTestId('claim-row-number').first().click();
+    await page.getByTestId('claim-action-RECORD_ASSESSMENT').click();
+    await page.getByTestId('claim-action-dialog-RECORD_ASSESSMENT').getByTestId('inspection-part').first().waitFor();
+    await screenshot(page, 'language-es-assessment');
+    expect({ dialog: 'RECORD_ASSESSMENT', missing: await missing() }).toEqual({ dialog: 'RECORD_ASSESSMENT', missing: [] });
+    // The English words a forgotten label would show are gone from the dialog.
+    const dialogText = (await page.getByTestId('claim-action-dialog-RECORD_ASSESSMENT').textContent())!;
+    expect(dialogText).not.toMatch(/\b(Findings|Faulty parts|Material cost|Service charge|Cancel|The policy decides)\b/);
     await page.context().close();
   });
 });

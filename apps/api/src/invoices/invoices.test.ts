@@ -220,6 +220,12 @@ describe('the invoice PDF', () => {
     const spanish = pdfText(await pdfOf(invoice['long overdue']!, '?locale=es'));
     expect(spanish).toContain('Fecha de vencimiento: 1 de mayo de 2026');
     expect(spanish).toContain('Facturar a');
+    // The clauses' words in the document's language too (their letters stay the policy's).
+    expect(spanish).toContain('A: Reclamación');
+    for (const word of ['periodo', 'garantía', 'Desmontaje']) expect(spanish).toContain(word);
+    expect(portuguese).toContain('A: Reclamação');
+    expect(portuguese).toContain('Desmontagem');
+    expect(spanish).not.toContain(CLAUSES.HUMAN_DAMAGE.text.split(/\s+/).slice(0, 3).join(' '));
     const res = await fetch(t.url.replace('/graphql', `/api/invoices/${invoice['paid']}.pdf?locale=fr`), { headers: { authorization: `Bearer ${agent}` } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locale' });

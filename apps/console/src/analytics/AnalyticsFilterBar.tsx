@@ -7,12 +7,8 @@ interface Props {
   onChange: (next: AnalyticsFilter) => void;
 }
 
-const monthFields = [
-  ['receiptFrom', 'Received from'],
-  ['receiptTo', 'Received to'],
-  ['claimFrom', 'Claimed from'],
-  ['claimTo', 'Claimed to'],
-] as const;
+/** The month filters; each label is `aftersale.analytics.filter.<key>`. */
+const monthFields = ['receiptFrom', 'receiptTo', 'claimFrom', 'claimTo'] as const;
 
 /** Models, customer, form type, receipt and claim periods: every analytics figure follows them. */
 export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
@@ -24,13 +20,13 @@ export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }} data-testid="analytics-filter">
       <FormControl size="small" fullWidth={false} sx={{ minWidth: 220 }}>
-        <InputLabel id="analytics-models">{translate('aftersale.analytics.filter.models', { _: 'Models' })}</InputLabel>
+        <InputLabel id="analytics-models">{translate('aftersale.analytics.filter.models')}</InputLabel>
         <Select
           labelId="analytics-models"
           multiple
           value={selectedModels}
           onChange={(event) => set({ modelIds: typeof event.target.value === 'string' ? event.target.value.split(',') : event.target.value })}
-          input={<OutlinedInput label={translate('aftersale.analytics.filter.models', { _: 'Models' })} />}
+          input={<OutlinedInput label={translate('aftersale.analytics.filter.models')} />}
           renderValue={(ids) => (
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
               {ids.map((id) => (
@@ -52,11 +48,11 @@ export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
         fullWidth={false}
         size="small"
         sx={{ minWidth: 180 }}
-        label={translate('aftersale.analytics.filter.customer', { _: 'Customer' })}
+        label={translate('aftersale.analytics.filter.customer')}
         value={filter.customerId ? String(filter.customerId) : ''}
         onChange={(event) => set({ customerId: event.target.value || undefined })}
       >
-        <MenuItem value="">{translate('aftersale.analytics.filter.all', { _: 'All' })}</MenuItem>
+        <MenuItem value="">{translate('aftersale.analytics.filter.all')}</MenuItem>
         {customers.map((customer) => (
           <MenuItem key={customer.id} value={String(customer.id)}>
             {customer.name}
@@ -68,29 +64,29 @@ export const AnalyticsFilterBar = ({ filter, onChange }: Props) => {
         fullWidth={false}
         size="small"
         sx={{ minWidth: 150 }}
-        label={translate('aftersale.analytics.filter.formType', { _: 'Form' })}
+        label={translate('aftersale.analytics.filter.formType')}
         value={filter.formType ?? ''}
         onChange={(event) => set({ formType: (event.target.value || undefined) as AnalyticsFilter['formType'] })}
       >
-        <MenuItem value="">{translate('aftersale.analytics.filter.all', { _: 'All' })}</MenuItem>
-        <MenuItem value={FormType.REPAIR}>{translate('aftersale.formType.REPAIR', { _: 'Repair' })}</MenuItem>
-        <MenuItem value={FormType.REPLACEMENT}>{translate('aftersale.formType.REPLACEMENT', { _: 'Replacement' })}</MenuItem>
+        <MenuItem value="">{translate('aftersale.analytics.filter.all')}</MenuItem>
+        <MenuItem value={FormType.REPAIR}>{translate('app.enum.REPAIR')}</MenuItem>
+        <MenuItem value={FormType.REPLACEMENT}>{translate('app.enum.REPLACEMENT')}</MenuItem>
       </TextField>
-      {monthFields.map(([key, label]) => (
+      {monthFields.map((key) => (
         <TextField
           key={key}
           type="month"
           fullWidth={false}
           sx={{ width: 170 }}
           size="small"
-          label={translate(`aftersale.analytics.filter.${key}`, { _: label })}
+          label={translate(`aftersale.analytics.filter.${key}`)}
           value={filter[key] ?? ''}
           onChange={(event) => set({ [key]: event.target.value || undefined })}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `filter-${key}` } }}
         />
       ))}
       <Button onClick={() => onChange({})} data-testid="filter-clear">
-        {translate('aftersale.analytics.filter.clear', { _: 'Clear' })}
+        {translate('aftersale.analytics.filter.clear')}
       </Button>
     </Box>
   );

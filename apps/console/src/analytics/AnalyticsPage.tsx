@@ -17,9 +17,9 @@ export const AnalyticsPage = () => {
   const [filter, setFilter] = useAnalyticsFilter();
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }} data-testid="analytics-page">
-      <Title title={translate('aftersale.analytics.title', { _: 'Analytics' })} />
+      <Title title={translate('aftersale.analytics.title')} />
       <Typography variant="h5" gutterBottom>
-        {translate('aftersale.analytics.title', { _: 'Analytics' })}
+        {translate('aftersale.analytics.title')}
       </Typography>
       <AnalyticsFilterBar filter={filter} onChange={setFilter} />
       <Grid container spacing={2}>

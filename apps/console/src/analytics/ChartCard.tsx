@@ -27,7 +27,7 @@ export const ChartCard = ({ id, title, subtitle, isPending, error, empty, onCsv,
         slotProps={{ title: { variant: 'h6' } }}
         action={
           onCsv && !isPending && !error && !empty ? (
-            <Button label={translate('aftersale.analytics.csv', { _: 'CSV' })} onClick={onCsv} data-testid={`${id}-csv`}>
+            <Button label={translate('aftersale.analytics.csv')} onClick={onCsv} data-testid={`${id}-csv`}>
               <DownloadIcon />
             </Button>
           ) : undefined
@@ -38,14 +38,14 @@ export const ChartCard = ({ id, title, subtitle, isPending, error, empty, onCsv,
           <Box sx={{ py: 6 }} data-testid={`${id}-loading`}>
             <LinearProgress />
             <Typography color="text.secondary" sx={{ mt: 1 }} align="center">
-              {translate('aftersale.analytics.loading', { _: 'Loading…' })}
+              {translate('aftersale.analytics.loading')}
             </Typography>
           </Box>
         ) : error ? (
           <Alert severity="error">{error.message}</Alert>
         ) : empty ? (
           <Typography color="text.secondary" sx={{ py: 6 }} align="center" data-testid={`${id}-empty`}>
-            {translate('aftersale.analytics.empty', { _: 'No data under this filter.' })}
+            {translate('aftersale.analytics.empty')}
           </Typography>
         ) : (
           children

@@ -20,8 +20,8 @@ export const ClaimRateChart = ({ filter, height = 300 }: { filter: AnalyticsFilt
   return (
     <ChartCard
       id="chart-claim-rate"
-      title={translate('aftersale.analytics.claimRate.title', { _: 'Claims per 1000 units in the field' })}
-      subtitle={translate('aftersale.analytics.claimRate.subtitle', { _: 'By model and month of claim' })}
+      title={translate('aftersale.analytics.claimRate.title')}
+      subtitle={translate('aftersale.analytics.claimRate.subtitle')}
       isPending={isPending}
       error={error}
       empty={points.every((p) => p.claims === 0)}

@@ -29,8 +29,8 @@ export const CostChart = ({ filter }: { filter: AnalyticsFilter }) => {
   return (
     <ChartCard
       id="chart-cost"
-      title={translate('aftersale.analytics.cost.title', { _: 'Warranty cost per unit sold' })}
-      subtitle={translate('aftersale.analytics.cost.subtitle', { _: 'Material cost of warranty repairs and replacements, by model and month of claim' })}
+      title={translate('aftersale.analytics.cost.title')}
+      subtitle={translate('aftersale.analytics.cost.subtitle')}
       isPending={isPending}
       error={error}
       empty={points.every((p) => p.claims === 0)}
@@ -57,10 +57,10 @@ export const CostChart = ({ filter }: { filter: AnalyticsFilter }) => {
       <Table size="small">
         <TableHead>
           <TableRow>
-            <TableCell>{translate('aftersale.analytics.model', { _: 'Model' })}</TableCell>
-            <TableCell align="right">{translate('aftersale.analytics.claims', { _: 'Claims' })}</TableCell>
-            <TableCell align="right">{translate('aftersale.analytics.cost.warranty', { _: 'Warranty cost' })}</TableCell>
-            <TableCell align="right">{translate('aftersale.analytics.cost.revenue', { _: 'Paid-maintenance revenue' })}</TableCell>
+            <TableCell>{translate('aftersale.analytics.model')}</TableCell>
+            <TableCell align="right">{translate('aftersale.analytics.claims')}</TableCell>
+            <TableCell align="right">{translate('aftersale.analytics.cost.warranty')}</TableCell>
+            <TableCell align="right">{translate('aftersale.analytics.cost.revenue')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>

@@ -3,7 +3,7 @@ import { Grid, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/mat
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslate } from 'react-admin';
 import { useApiQuery } from '../api/request';
-import { enumLabel } from '../fields/enum-label';
+import { useEnumLabel } from '../fields/enum-label';
 import { ChartCard } from './ChartCard';
 import { downloadCsv } from './csv';
 import { colourOf, pivot } from './series';
@@ -11,6 +11,7 @@ import { colourOf, pivot } from './series';
 /** The mix of decisions by month, and days from submission to shipping back per service centre. */
 export const DecisionsPanel = ({ filter }: { filter: AnalyticsFilter }) => {
   const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   const { data, isPending, error } = useApiQuery(AnalyticsDecisionsDocument, { filter });
   const mix = data?.decisionMix ?? [];
   const { rows, names } = pivot(
@@ -25,7 +26,7 @@ export const DecisionsPanel = ({ filter }: { filter: AnalyticsFilter }) => {
       <Grid size={{ xs: 12, md: 7 }}>
         <ChartCard
           id="chart-decisions"
-          title={translate('aftersale.analytics.decisions.title', { _: 'Decisions' })}
+          title={translate('aftersale.analytics.decisions.title')}
           isPending={isPending}
           error={error}
           empty={mix.length === 0}
@@ -54,7 +55,7 @@ export const DecisionsPanel = ({ filter }: { filter: AnalyticsFilter }) => {
       <Grid size={{ xs: 12, md: 5 }}>
         <ChartCard
           id="table-turnaround"
-          title={translate('aftersale.analytics.turnaround.title', { _: 'Turnaround (days to ship back)' })}
+          title={translate('aftersale.analytics.turnaround.title')}
           isPending={isPending}
           error={error}
           empty={perCentre.length === 0}
@@ -69,16 +70,16 @@ export const DecisionsPanel = ({ filter }: { filter: AnalyticsFilter }) => {
           <Table size="small">
             <TableHead>
               <TableRow>
-                <TableCell>{translate('aftersale.analytics.turnaround.centre', { _: 'Service centre' })}</TableCell>
-                <TableCell align="right">{translate('aftersale.analytics.turnaround.shipped', { _: 'Shipped back' })}</TableCell>
-                <TableCell align="right">{translate('aftersale.analytics.turnaround.median', { _: 'Median days' })}</TableCell>
-                <TableCell align="right">{translate('aftersale.analytics.turnaround.p90', { _: '90th percentile' })}</TableCell>
+                <TableCell>{translate('aftersale.analytics.turnaround.centre')}</TableCell>
+                <TableCell align="right">{translate('aftersale.analytics.turnaround.shipped')}</TableCell>
+                <TableCell align="right">{translate('aftersale.analytics.turnaround.median')}</TableCell>
+                <TableCell align="right">{translate('aftersale.analytics.turnaround.p90')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {perCentre.map((row) => (
                 <TableRow key={row.serviceCentreId ?? 'none'}>
-                  <TableCell>{row.serviceCentreName ?? translate('aftersale.analytics.turnaround.noCentre', { _: '(no centre)' })}</TableCell>
+                  <TableCell>{row.serviceCentreName ?? translate('aftersale.analytics.turnaround.noCentre')}</TableCell>
                   <TableCell align="right">{row.shippedBack}</TableCell>
                   <TableCell align="right">{row.medianDays ?? '—'}</TableCell>
                   <TableCell align="right">{row.p90Days ?? '—'}</TableCell>

@@ -15,11 +15,10 @@ export const EarlyWarningList = ({ filter }: { filter: AnalyticsFilter }) => {
   return (
     <ChartCard
       id="early-warnings"
-      title={translate('aftersale.analytics.earlyWarning.title', { _: 'Early warnings' })}
+      title={translate('aftersale.analytics.earlyWarning.title')}
       subtitle={
         report
           ? translate('aftersale.analytics.earlyWarning.subtitle', {
-              _: 'Poisson upper tail per model and receipt month vs the model’s other months at the same ages; flagged below p = %{threshold} (0.01 over %{tested} cohorts), at least 1.5× and 5 claims',
               threshold: report.threshold.toExponential(1),
               tested: report.cohortsTested,
             })
@@ -38,19 +37,19 @@ export const EarlyWarningList = ({ filter }: { filter: AnalyticsFilter }) => {
     >
       {flags.length === 0 ? (
         <Typography color="text.secondary" data-testid="early-warnings-none">
-          {translate('aftersale.analytics.earlyWarning.none', { _: 'No receipt month stands out: nothing to flag.' })}
+          {translate('aftersale.analytics.earlyWarning.none')}
         </Typography>
       ) : (
         <Table size="small">
           <TableHead>
             <TableRow>
               <TableCell />
-              <TableCell>{translate('aftersale.analytics.model', { _: 'Model' })}</TableCell>
-              <TableCell>{translate('aftersale.analytics.earlyWarning.received', { _: 'Received' })}</TableCell>
-              <TableCell align="right">{translate('aftersale.analytics.nevada.units', { _: 'Units' })}</TableCell>
-              <TableCell align="right">{translate('aftersale.analytics.earlyWarning.observed', { _: 'Claims' })}</TableCell>
-              <TableCell align="right">{translate('aftersale.analytics.earlyWarning.expected', { _: 'Expected' })}</TableCell>
-              <TableCell align="right">{translate('aftersale.analytics.earlyWarning.ratio', { _: 'Ratio' })}</TableCell>
+              <TableCell>{translate('aftersale.analytics.model')}</TableCell>
+              <TableCell>{translate('aftersale.analytics.earlyWarning.received')}</TableCell>
+              <TableCell align="right">{translate('aftersale.analytics.nevada.units')}</TableCell>
+              <TableCell align="right">{translate('aftersale.analytics.earlyWarning.observed')}</TableCell>
+              <TableCell align="right">{translate('aftersale.analytics.earlyWarning.expected')}</TableCell>
+              <TableCell align="right">{translate('aftersale.analytics.earlyWarning.ratio')}</TableCell>
               <TableCell align="right">p</TableCell>
             </TableRow>
           </TableHead>

@@ -44,7 +44,7 @@ export const FailureModesChart = ({ filter }: { filter: AnalyticsFilter }) => {
       <Grid size={{ xs: 12, md: 6 }}>
         <ChartCard
           id="chart-pareto-parts"
-          title={translate('aftersale.analytics.pareto.parts', { _: 'Faulty part categories' })}
+          title={translate('aftersale.analytics.pareto.parts')}
           isPending={isPending}
           error={error}
           empty={parts.length === 0}
@@ -56,7 +56,7 @@ export const FailureModesChart = ({ filter }: { filter: AnalyticsFilter }) => {
       <Grid size={{ xs: 12, md: 6 }}>
         <ChartCard
           id="chart-pareto-findings"
-          title={translate('aftersale.analytics.pareto.findings', { _: 'Findings at inspection' })}
+          title={translate('aftersale.analytics.pareto.findings')}
           isPending={isPending}
           error={error}
           empty={findings.length === 0}

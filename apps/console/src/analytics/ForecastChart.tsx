@@ -17,10 +17,8 @@ export const ForecastChart = ({ filter }: { filter: AnalyticsFilter }) => {
   return (
     <ChartCard
       id="chart-forecast"
-      title={translate('aftersale.analytics.forecast.title', { _: 'Reliability forecast (Weibull)' })}
-      subtitle={translate('aftersale.analytics.forecast.subtitle', {
-        _: 'Share of units claimed by months in service: observed (dots), fitted (line) and 95 % band; units without a claim are censored',
-      })}
+      title={translate('aftersale.analytics.forecast.title')}
+      subtitle={translate('aftersale.analytics.forecast.subtitle')}
       isPending={isPending}
       error={error}
       empty={forecasts.every((f) => f.shape === null || f.shape === undefined)}
@@ -40,7 +38,6 @@ export const ForecastChart = ({ filter }: { filter: AnalyticsFilter }) => {
               <Typography variant="subtitle1">{f.modelName}</Typography>
               <Typography variant="body2" color="text.secondary">
                 {translate('aftersale.analytics.forecast.parameters', {
-                  _: 'shape %{shape} (%{shapeLow}–%{shapeHigh}) · scale %{scale} months · B10 %{b10} months (%{b10Low}–%{b10High})',
                   shape: fixed(f.shape),
                   shapeLow: fixed(f.shapeBand?.lower),
                   shapeHigh: fixed(f.shapeBand?.upper),
@@ -64,22 +61,16 @@ export const ForecastChart = ({ filter }: { filter: AnalyticsFilter }) => {
                   <YAxis unit="%" />
                   <Tooltip />
                   <Legend />
-                  <Area
-                    dataKey="band"
-                    name={translate('aftersale.analytics.forecast.band', { _: '95 % band' })}
-                    stroke="none"
-                    fill="#90caf9"
-                    fillOpacity={0.5}
-                  />
-                  <Line dataKey="fitted" name={translate('aftersale.analytics.forecast.fitted', { _: 'fitted' })} stroke="#1976d2" dot={false} />
-                  <Scatter dataKey="observed" name={translate('aftersale.analytics.forecast.observed', { _: 'observed' })} fill="#d32f2f" />
+                  <Area dataKey="band" name={translate('aftersale.analytics.forecast.band')} stroke="none" fill="#90caf9" fillOpacity={0.5} />
+                  <Line dataKey="fitted" name={translate('aftersale.analytics.forecast.fitted')} stroke="#1976d2" dot={false} />
+                  <Scatter dataKey="observed" name={translate('aftersale.analytics.forecast.observed')} fill="#d32f2f" />
                 </ComposedChart>
               </ResponsiveContainer>
               <Box sx={{ overflowX: 'auto' }}>
                 <Table size="small">
                   <TableHead>
                     <TableRow>
-                      <TableCell>{translate('aftersale.analytics.forecast.expected', { _: 'Expected claims' })}</TableCell>
+                      <TableCell>{translate('aftersale.analytics.forecast.expected')}</TableCell>
                       {f.expected.map((e) => (
                         <TableCell key={e.month} align="right">
                           {e.month}

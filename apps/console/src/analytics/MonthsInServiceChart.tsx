@@ -20,8 +20,8 @@ export const MonthsInServiceChart = ({ filter }: { filter: AnalyticsFilter }) =>
   return (
     <ChartCard
       id="chart-months-in-service"
-      title={translate('aftersale.analytics.monthsInService.title', { _: 'Claims per 1000 by months in service' })}
-      subtitle={translate('aftersale.analytics.monthsInService.subtitle', { _: 'Month of claim − month of receipt' })}
+      title={translate('aftersale.analytics.monthsInService.title')}
+      subtitle={translate('aftersale.analytics.monthsInService.subtitle')}
       isPending={isPending}
       error={error}
       empty={points.every((p) => p.claims === 0)}
@@ -36,10 +36,7 @@ export const MonthsInServiceChart = ({ filter }: { filter: AnalyticsFilter }) =>
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="x"
-            label={{ value: translate('aftersale.analytics.monthsInService.axis', { _: 'months in service' }), position: 'insideBottom', offset: -2 }}
-          />
+          <XAxis dataKey="x" label={{ value: translate('aftersale.analytics.monthsInService.axis'), position: 'insideBottom', offset: -2 }} />
           <YAxis />
           <Tooltip formatter={(value) => formatRate(value as number)} />
           <Legend verticalAlign="top" />

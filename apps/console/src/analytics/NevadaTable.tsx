@@ -30,10 +30,8 @@ export const NevadaTable = ({ filter }: { filter: AnalyticsFilter }) => {
   return (
     <ChartCard
       id="chart-nevada"
-      title={translate('aftersale.analytics.nevada.title', { _: 'Nevada chart' })}
-      subtitle={translate('aftersale.analytics.nevada.subtitle', {
-        _: 'Claims by month received (rows) and month of claim (columns); shade: rate per 1000 of the row’s units',
-      })}
+      title={translate('aftersale.analytics.nevada.title')}
+      subtitle={translate('aftersale.analytics.nevada.subtitle')}
       isPending={isPending}
       error={error}
       empty={rows.length === 0}
@@ -45,8 +43,8 @@ export const NevadaTable = ({ filter }: { filter: AnalyticsFilter }) => {
         <Table size="small" data-testid="nevada-table" sx={{ '& td, & th': { px: 0.75, whiteSpace: 'nowrap' } }}>
           <TableHead>
             <TableRow>
-              <TableCell>{translate('aftersale.analytics.nevada.received', { _: 'Received' })}</TableCell>
-              <TableCell align="right">{translate('aftersale.analytics.nevada.units', { _: 'Units' })}</TableCell>
+              <TableCell>{translate('aftersale.analytics.nevada.received')}</TableCell>
+              <TableCell align="right">{translate('aftersale.analytics.nevada.units')}</TableCell>
               {chart?.claimMonths.map((month) => (
                 <TableCell key={month} align="right">
                   {month}

@@ -1,6 +1,7 @@
 import type { ClaimDetailFragment, ProposeAssessmentQuery } from '@aftersale/graphql';
 import { Chip, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
 import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
 
@@ -19,7 +20,7 @@ export const AssessedLinesTable = ({
   testId,
   showWorn = false,
   compactClauses = false,
-  totalLabel = 'Material cost charged (H6)',
+  totalLabel,
   extraRows,
 }: {
   lines: readonly AssessedLine[];
@@ -32,16 +33,17 @@ export const AssessedLinesTable = ({
   totalLabel?: ReactNode;
   extraRows?: (columns: number) => ReactNode;
 }) => {
+  const translate = useTranslate();
   const columns = showWorn ? 4 : 3;
   return (
     <Table size="small" data-testid={`${testId}-lines`}>
       <TableHead>
         <TableRow>
-          <TableCell>Part</TableCell>
-          {showWorn && <TableCell>Worn</TableCell>}
-          <TableCell>Coverage</TableCell>
-          <TableCell>Clauses</TableCell>
-          <TableCell align="right">Charge</TableCell>
+          <TableCell>{translate('app.claims.lines.part')}</TableCell>
+          {showWorn && <TableCell>{translate('app.claims.lines.worn')}</TableCell>}
+          <TableCell>{translate('app.claims.lines.coverage')}</TableCell>
+          <TableCell>{translate('app.claims.lines.clauses')}</TableCell>
+          <TableCell align="right">{translate('app.claims.lines.charge')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -53,9 +55,14 @@ export const AssessedLinesTable = ({
                 {line.part.sku}
               </Typography>
             </TableCell>
-            {showWorn && <TableCell>{line.worn ? 'Yes' : 'No'}</TableCell>}
+            {showWorn && <TableCell>{translate(line.worn ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>}
             <TableCell>
-              <Chip size="small" variant="outlined" label={line.covered ? 'Covered' : 'Charged'} color={line.covered ? 'success' : 'warning'} />
+              <Chip
+                size="small"
+                variant="outlined"
+                label={translate(line.covered ? 'app.claims.lines.covered' : 'app.claims.lines.charged')}
+                color={line.covered ? 'success' : 'warning'}
+              />
             </TableCell>
             <TableCell>
               <ClauseCodes codes={line.clauses} compact={compactClauses} />
@@ -66,7 +73,7 @@ export const AssessedLinesTable = ({
       </TableBody>
       <TableFooter>
         <TableRow>
-          <TableCell colSpan={columns}>{totalLabel}</TableCell>
+          <TableCell colSpan={columns}>{totalLabel ?? translate('app.claims.lines.total_charged')}</TableCell>
           <TableCell align="right" data-testid={`${testId}-total`}>
             {formatMoney(total, currency)}
           </TableCell>

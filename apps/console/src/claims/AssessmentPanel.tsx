@@ -1,6 +1,7 @@
 import type { ClaimDetailFragment } from '@aftersale/graphql';
 import { Alert, Chip, Stack, TableCell, TableRow, Typography } from '@mui/material';
-import { enumLabel } from '../fields/enum-label';
+import { useTranslate } from 'react-admin';
+import { useEnumLabel } from '../fields/enum-label';
 import { formatLocalDate } from '../fields/local-date';
 import { formatMoney } from '../fields/money';
 import { AssessedLinesTable } from './AssessedLinesTable';
@@ -15,6 +16,8 @@ type Assessment = NonNullable<ClaimDetailFragment['assessment']>;
  */
 export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragment; assessment: Assessment }) => {
   const { currency } = claim;
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   const overridden = assessment.decision !== assessment.proposedDecision;
   return (
     <Stack spacing={1.5} data-testid="claim-assessment">
@@ -22,26 +25,33 @@ export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragm
         <Chip label={enumLabel(assessment.decision)} color="primary" data-testid="assessment-decision" data-decision={assessment.decision} />
         {overridden && (
           <Typography variant="body2" color="text.secondary">
-            overrides the proposed <strong>{enumLabel(assessment.proposedDecision)}</strong>
+            {translate('app.claims.assessment.overrides')} <strong>{enumLabel(assessment.proposedDecision)}</strong>
           </Typography>
         )}
         <Typography variant="body2" color="text.secondary" data-testid="assessment-policy-version">
-          Policy {assessment.policyVersion} · {assessment.underWarranty ? 'under warranty' : 'out of warranty'} (last covered day{' '}
-          {formatLocalDate(assessment.lastCoveredDay)})
+          {translate(assessment.underWarranty ? 'app.claims.assessment.policy_under_warranty' : 'app.claims.assessment.policy_out_of_warranty', {
+            version: assessment.policyVersion,
+            date: formatLocalDate(assessment.lastCoveredDay),
+          })}
         </Typography>
       </Stack>
-      {overridden && assessment.overrideReason && <Alert severity="info">Override reason: {assessment.overrideReason}</Alert>}
+      {overridden && assessment.overrideReason && (
+        <Alert severity="info">{translate('app.claims.assessment.override_reason', { reason: assessment.overrideReason })}</Alert>
+      )}
       {assessment.agreementRequired && (
         <Alert severity={claim.maintenanceAgreement ? 'success' : 'warning'}>
-          Water or serious damage: the customer signs the maintenance agreement before the repair (H9)
-          {claim.maintenanceAgreement ? ' — signed.' : '.'}
+          {translate(claim.maintenanceAgreement ? 'app.claims.assessment.agreement_signed' : 'app.claims.assessment.agreement_required')}
         </Alert>
       )}
-      {claim.formType === 'REPLACEMENT' && !assessment.replacementAllowed && <Alert severity="info">The Replacement Form is handled as a repair (R3).</Alert>}
-      {assessment.findings.length > 0 && <Typography variant="body2">Findings: {assessment.findings.map(enumLabel).join(', ')}</Typography>}
+      {claim.formType === 'REPLACEMENT' && !assessment.replacementAllowed && (
+        <Alert severity="info">{translate('app.claims.assessment.handled_as_repair')}</Alert>
+      )}
+      {assessment.findings.length > 0 && (
+        <Typography variant="body2">{translate('app.claims.assessment.findings', { findings: assessment.findings.map(enumLabel).join(', ') })}</Typography>
+      )}
       <ClauseList codes={assessment.clauses} testId="assessment-clauses" />
       {claim.lines.length === 0 ? (
-        <Typography color="text.secondary">No faulty part recorded.</Typography>
+        <Typography color="text.secondary">{translate('app.claims.assessment.no_faulty_part')}</Typography>
       ) : (
         <AssessedLinesTable
           lines={claim.lines}
@@ -52,7 +62,9 @@ export const AssessmentPanel = ({ claim, assessment }: { claim: ClaimDetailFragm
           extraRows={(columns) =>
             assessment.serviceCharge !== null && (
               <TableRow>
-                <TableCell colSpan={columns}>Service charge (H8): {assessment.serviceChargeDescription}</TableCell>
+                <TableCell colSpan={columns}>
+                  {translate('app.claims.assessment.service_charge', { description: assessment.serviceChargeDescription })}
+                </TableCell>
                 <TableCell align="right">{formatMoney(assessment.serviceCharge, currency)}</TableCell>
               </TableRow>
             )

@@ -2,10 +2,10 @@ import { FormType, ProposeAssessmentDocument, type AssessmentProposalInput, type
 import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { HttpError } from 'react-admin';
+import { HttpError, useTranslate } from 'react-admin';
 import type { ApiErrorBody } from '../api/errors';
 import { useApiQuery } from '../api/request';
-import { enumLabel } from '../fields/enum-label';
+import { useEnumLabel } from '../fields/enum-label';
 import { formatLocalDate } from '../fields/local-date';
 import { formatMoney } from '../fields/money';
 import { AssessedLinesTable } from './AssessedLinesTable';
@@ -58,6 +58,8 @@ export const AssessmentPreviewSummary = ({
   serviceCharge?: number | null;
 }) => {
   const { proposal, error, waiting } = preview;
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   return (
     <Stack
       direction="row"
@@ -79,11 +81,11 @@ export const AssessmentPreviewSummary = ({
       }}
     >
       <Typography variant="body2" color="text.secondary">
-        The policy decides
+        {translate('app.claims.preview.decides')}
       </Typography>
       {error && (
         <Typography variant="body2" color="error">
-          nothing yet — {problemOf(error)}
+          {translate('app.claims.preview.nothing_yet', { problem: problemOf(error) })}
         </Typography>
       )}
       {!error && !proposal && <Typography variant="body2">…</Typography>}
@@ -92,15 +94,15 @@ export const AssessmentPreviewSummary = ({
           <Chip size="small" color="primary" label={enumLabel(proposal.decision)} />
           {proposal.decision !== proposal.proposedDecision && (
             <Typography variant="body2" color="text.secondary">
-              (proposed: {enumLabel(proposal.proposedDecision)})
+              ({translate('app.claims.preview.proposed', { decision: enumLabel(proposal.proposedDecision) })})
             </Typography>
           )}
           <Typography variant="body2" data-testid="preview-summary-charged">
-            · {formatMoney(proposal.total, claim.currency)} material cost charged
-            {serviceCharge ? ` + ${formatMoney(serviceCharge, claim.currency)} service charge (H8)` : ''}
+            · {translate('app.claims.preview.charged', { amount: formatMoney(proposal.total, claim.currency) })}
+            {serviceCharge ? ` + ${translate('app.claims.preview.service_charge', { amount: formatMoney(serviceCharge, claim.currency) })}` : ''}
           </Typography>
-          {proposal.agreementRequired && <Chip size="small" color="warning" label="Maintenance agreement required (H9)" />}
-          {proposal.replacementAllowed && <Chip size="small" color="info" variant="outlined" label="Replacement allowed" />}
+          {proposal.agreementRequired && <Chip size="small" color="warning" label={translate('app.claims.maintenance_agreement_required_h9')} />}
+          {proposal.replacementAllowed && <Chip size="small" color="info" variant="outlined" label={translate('app.claims.replacement_allowed')} />}
         </>
       )}
     </Stack>
@@ -115,20 +117,22 @@ export const AssessmentPreviewSummary = ({
 export const AssessmentPreview = ({ claim, preview }: { claim: ClaimDetailFragment; preview: Preview }) => {
   const { proposal, error, waiting } = preview;
   const { currency } = claim;
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
 
   return (
     <Box
       component="section"
-      aria-label="What the policy decides"
+      aria-label={translate('app.claims.what_the_policy_decides')}
       aria-busy={waiting}
       data-testid="assessment-preview"
       data-decision={proposal?.decision}
       sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }}
     >
       <Typography variant="subtitle2" gutterBottom>
-        What the policy decides (preview, nothing recorded yet)
+        {translate('app.claims.preview.title')}
       </Typography>
-      <Box sx={{ height: 4, mb: 1 }}>{waiting && <LinearProgress aria-label="Updating the preview" />}</Box>
+      <Box sx={{ height: 4, mb: 1 }}>{waiting && <LinearProgress aria-label={translate('app.claims.updating_the_preview')} />}</Box>
       {error && (
         <Alert severity="error" data-testid="preview-error">
           {problemOf(error)}
@@ -140,33 +144,35 @@ export const AssessmentPreview = ({ claim, preview }: { claim: ClaimDetailFragme
             <Chip label={enumLabel(proposal.decision)} color="primary" data-testid="preview-decision" data-decision={proposal.decision} />
             {proposal.decision !== proposal.proposedDecision && (
               <Typography variant="body2" color="text.secondary" data-testid="preview-proposed-decision">
-                overrides the proposed <strong>{enumLabel(proposal.proposedDecision)}</strong>
+                {translate('app.claims.assessment.overrides')} <strong>{enumLabel(proposal.proposedDecision)}</strong>
               </Typography>
             )}
             <Typography variant="body2" color="text.secondary">
-              Policy {proposal.policyVersion} · {proposal.underWarranty ? 'under warranty' : 'out of warranty'} (last covered day{' '}
-              {formatLocalDate(proposal.lastCoveredDay)})
+              {translate(proposal.underWarranty ? 'app.claims.assessment.policy_under_warranty' : 'app.claims.assessment.policy_out_of_warranty', {
+                version: proposal.policyVersion,
+                date: formatLocalDate(proposal.lastCoveredDay),
+              })}
             </Typography>
           </Stack>
           {proposal.agreementRequired && (
             <Alert severity="warning" data-testid="preview-warning" data-warning="AGREEMENT_REQUIRED">
-              Maintenance agreement required (H9): the customer signs it before any repair.
+              {translate('app.claims.preview.agreement_required')}
             </Alert>
           )}
           {proposal.replacementAllowed && (
             <Alert severity="info" data-testid="preview-warning" data-warning="REPLACEMENT_ALLOWED">
-              Replacement allowed: the unit may be replaced rather than repaired (H4).
+              {translate('app.claims.preview.replacement_allowed')}
             </Alert>
           )}
           {claim.formType === FormType.REPLACEMENT && !proposal.replacementAllowed && (
             <Alert severity="info" data-testid="preview-warning" data-warning="HANDLED_AS_REPAIR">
-              No replacement: the Replacement Form is handled as a repair (R3).
+              {translate('app.claims.preview.handled_as_repair')}
             </Alert>
           )}
           <ClauseList codes={proposal.clauses} testId="preview-clauses" />
           {proposal.lines.length === 0 ? (
             <Typography variant="body2" color="text.secondary">
-              No faulty part ticked: nothing to repair; material cost charged{' '}
+              {translate('app.claims.preview.no_part')}{' '}
               <Box component="span" data-testid="preview-total">
                 {formatMoney(proposal.total, currency)}
               </Box>
@@ -179,7 +185,7 @@ export const AssessmentPreview = ({ claim, preview }: { claim: ClaimDetailFragme
               currency={currency}
               testId="preview"
               compactClauses
-              totalLabel="Material cost charged (H6) — any service charge (H8) comes on top"
+              totalLabel={translate('app.claims.preview.total')}
             />
           )}
         </Stack>

@@ -4,8 +4,8 @@ import DownloadIcon from '@mui/icons-material/Download';
 import UploadIcon from '@mui/icons-material/UploadFile';
 import { Button, IconButton, List, ListItem, ListItemText, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
-import { useNotify, usePermissions, useRefresh } from 'react-admin';
-import { enumLabel } from '../fields/enum-label';
+import { useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
+import { useEnumLabel } from '../fields/enum-label';
 import { fileSize } from '../fields/file-size';
 import { downloadFile } from '../api/files';
 import { enumValue } from '../api/operation';
@@ -18,10 +18,11 @@ const attachmentKinds = Object.values(AttachmentKind);
 /** Photos of the unit, signed agreements and other papers: list, download, upload (≤ 5 MB; JPEG, PNG, WebP, PDF). */
 export const AttachmentsPanel = ({ claim }: { claim: ClaimDetailFragment }) => {
   const { permissions } = usePermissions<Role | undefined>();
+  const translate = useTranslate();
   return (
     <Stack spacing={1} data-testid="claim-attachments">
       {claim.attachments.length === 0 ? (
-        <Typography color="text.secondary">No files yet.</Typography>
+        <Typography color="text.secondary">{translate('app.claims.attachments.none')}</Typography>
       ) : (
         <List dense disablePadding>
           {claim.attachments.map((attachment) => (
@@ -36,17 +37,19 @@ export const AttachmentsPanel = ({ claim }: { claim: ClaimDetailFragment }) => {
 
 const AttachmentItem = ({ attachment }: { attachment: Attachment }) => {
   const notify = useNotify();
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   const download = () =>
     downloadFile(`/api/attachments/${encodeURIComponent(attachment.id)}`, attachment.filename).catch((error: unknown) =>
-      notify(error instanceof Error ? error.message : 'The file could not be fetched.', { type: 'error' }),
+      notify(error instanceof Error ? error.message : 'app.claims.attachments.fetch_failed', { type: 'error' }),
     );
   return (
     <ListItem
       disableGutters
       data-testid="claim-attachment"
       secondaryAction={
-        <Tooltip title={`Download ${attachment.filename}`}>
-          <IconButton edge="end" onClick={() => void download()} aria-label={`Download ${attachment.filename}`}>
+        <Tooltip title={translate('app.claims.attachments.download', { name: attachment.filename })}>
+          <IconButton edge="end" onClick={() => void download()} aria-label={translate('app.claims.attachments.download', { name: attachment.filename })}>
             <DownloadIcon />
           </IconButton>
         </Tooltip>
@@ -63,6 +66,8 @@ const AttachmentItem = ({ attachment }: { attachment: Attachment }) => {
 const UploadAttachment = ({ claimId }: { claimId: string }) => {
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   const [kind, setKind] = useState<AttachmentKind>(AttachmentKind.PHOTO);
   const [busy, setBusy] = useState(false);
 
@@ -72,16 +77,16 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
     if (!file) return;
     const problem = attachmentProblem(file);
     if (problem) {
-      notify(problem, { type: 'error' });
+      notify(problem, { type: 'error', messageArgs: { name: file.name } });
       return;
     }
     setBusy(true);
     try {
       await uploadAttachment(claimId, kind, file);
-      notify(`${file.name} attached`, { type: 'success' });
+      notify('app.claims.attachments.attached', { type: 'success', messageArgs: { name: file.name } });
       refresh();
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'The file could not be attached.', { type: 'error' });
+      notify(error instanceof Error ? error.message : 'app.claims.attachments.attach_failed', { type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -92,7 +97,7 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
       <TextField
         select
         size="small"
-        label="Kind"
+        label={translate('app.claims.kind')}
         value={kind}
         onChange={(event) => setKind(enumValue(event.target.value, AttachmentKind) ?? AttachmentKind.OTHER)}
         sx={{ minWidth: 140 }}
@@ -105,7 +110,7 @@ const UploadAttachment = ({ claimId }: { claimId: string }) => {
         ))}
       </TextField>
       <Button component="label" variant="outlined" startIcon={<UploadIcon />} disabled={busy}>
-        Attach a file
+        {translate('app.claims.attachments.attach')}
         <input hidden type="file" accept={ATTACHMENT_TYPES.join(',')} onChange={(event) => void upload(event)} data-testid="attachment-file" />
       </Button>
     </Stack>

@@ -1,6 +1,7 @@
 import type { ClaimAction, ClaimDetailFragment } from '@aftersale/graphql';
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
+import { useTranslate } from 'react-admin';
 import { claimActions } from './claim-actions';
 import { MutationDialog } from '../layout/MutationDialog';
 
@@ -11,12 +12,13 @@ import { MutationDialog } from '../layout/MutationDialog';
  */
 export const ClaimActionsBar = ({ claim }: { claim: ClaimDetailFragment }) => {
   const [chosen, setChosen] = useState<ClaimAction | null>(null);
+  const translate = useTranslate();
   // A step that is no longer open (another user moved the claim) closes its dialog.
   const open = chosen && claim.availableActions.includes(chosen) ? chosen : null;
   if (claim.availableActions.length === 0) {
     return (
       <Typography color="text.secondary" data-testid="claim-actions-none">
-        No step of this claim is yours to take now.
+        {translate('app.claims.actions_none')}
       </Typography>
     );
   }
@@ -25,7 +27,7 @@ export const ClaimActionsBar = ({ claim }: { claim: ClaimDetailFragment }) => {
     (action) => claimActions[action].color !== 'error' && !(action === 'RECORD_ASSESSMENT' && claim.status !== 'INSPECTION'),
   );
   return (
-    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} data-testid="claim-actions" role="toolbar" aria-label="Claim actions">
+    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} data-testid="claim-actions" role="toolbar" aria-label={translate('app.claims.claim_actions')}>
       {claim.availableActions.map((action) => {
         const spec = claimActions[action];
         return (
@@ -36,7 +38,7 @@ export const ClaimActionsBar = ({ claim }: { claim: ClaimDetailFragment }) => {
             onClick={() => setChosen(action)}
             data-testid={`claim-action-${action}`}
           >
-            {spec.label}
+            {translate(spec.label)}
           </Button>
         );
       })}
@@ -48,18 +50,19 @@ export const ClaimActionsBar = ({ claim }: { claim: ClaimDetailFragment }) => {
 const ClaimActionDialog = ({ claim, action, onClose }: { claim: ClaimDetailFragment; action: ClaimAction; onClose: () => void }) => {
   const spec = claimActions[action];
   const { Inputs } = spec;
+  const translate = useTranslate();
   return (
     <MutationDialog
       open
       onClose={onClose}
-      title={`${spec.label} — ${claim.number}`}
-      description={spec.description}
-      submitLabel={spec.label}
+      title={`${translate(spec.label)} — ${claim.number}`}
+      description={translate(spec.description)}
+      submitLabel={translate(spec.label)}
       submitColor={spec.color}
       defaultValues={spec.defaultValues?.()}
       maxWidth={spec.maxWidth}
       onSubmit={(values) => spec.run(claim, values)}
-      successMessage={`${claim.number}: ${spec.done}`}
+      successMessage={`${claim.number}: ${translate(spec.done)}`}
       testId={`claim-action-dialog-${action}`}
     >
       <Inputs claim={claim} />

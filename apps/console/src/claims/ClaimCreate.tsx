@@ -56,15 +56,20 @@ export const ClaimCreate = () => {
       >
         <TextInput
           source="imei"
-          label="IMEI"
+          label="app.claims.imei"
           validate={[required(), imeiFormat]}
-          helperText="The 15 digits on the unit's label or under *#06#"
+          helperText="app.claims.the_15_digits_on_the_unit"
           inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
         />
         <FormDataConsumer<SubmitClaimInput>>{({ formData }) => <WarrantyHint imei={formData.imei} />}</FormDataConsumer>
-        <RadioButtonGroupInput source="formType" label="Form" choices={enumChoices(FormType)} validate={required()} />
-        <TextInput source="ciNumber" label="CI number" validate={required()} helperText="The customer's commercial-invoice reference" />
-        <TextInput source="symptoms" label="Symptoms" multiline minRows={3} validate={required()} />
+        <RadioButtonGroupInput source="formType" label="resources.claims.fields.formType" choices={enumChoices(FormType)} validate={required()} />
+        <TextInput
+          source="ciNumber"
+          label="resources.claims.fields.ciNumber"
+          validate={required()}
+          helperText="app.claims.the_customer_s_commercial_invoice_reference"
+        />
+        <TextInput source="symptoms" label="resources.claims.fields.symptoms" multiline minRows={3} validate={required()} />
         <DataBackupInput source="dataBackupAcknowledged" />
       </SimpleForm>
     </Create>

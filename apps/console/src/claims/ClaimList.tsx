@@ -68,14 +68,7 @@ export const ClaimList = () => {
       sort={{ field: 'submittedAt', order: 'DESC' }}
       perPage={25}
       exporter={false}
-      empty={
-        <NoRecordsYet
-          title={translate('app.claims.empty_title')}
-          explanation={translate('app.claims.empty_explanation')}
-          createLabel={translate('app.claims.submit')}
-          testId="claims-empty"
-        />
-      }
+      empty={<NoRecordsYet title="app.claims.empty_title" explanation="app.claims.empty_explanation" createLabel="app.claims.submit" testId="claims-empty" />}
     >
       <ClaimStatusFilter />
       {small ? (
@@ -92,7 +85,7 @@ export const ClaimList = () => {
           rowClick="show"
           bulkActionButtons={false}
           hiddenColumns={['updatedAt', 'formType', 'serviceCentre.name', 'ciNumber']}
-          empty={<NoMatchingRecords message={translate('app.claims.none_match')} testId="claims-none-match" />}
+          empty={<NoMatchingRecords message="app.claims.none_match" testId="claims-none-match" />}
         >
           {/* data-testids: the end-to-end tests find rows by them (see README). Every column sorts (claim-operations.ts). */}
           <Column source="number" sx={{ whiteSpace: 'nowrap' }}>

@@ -1,7 +1,7 @@
 import { InstantField } from '../fields/InstantField';
 import { Decision, FormType, type ClaimDetailFragment } from '@aftersale/graphql';
 import { Box, Grid, LinearProgress, Stack } from '@mui/material';
-import { BooleanField, Link, RecordField, SelectField, Show, TextField, useCreatePath, useRecordContext } from 'react-admin';
+import { BooleanField, Link, RecordField, SelectField, Show, TextField, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { enumChoices } from '../fields/enum-label';
 import { LocalDateField } from '../fields/LocalDateField';
@@ -28,13 +28,15 @@ export const ClaimShow = () => (
 
 const ClaimTitle = () => {
   const claim = useRecordContext<ClaimDetailFragment>();
-  return <span>{claim ? `Claim ${claim.number}` : 'Claim'}</span>;
+  const translate = useTranslate();
+  return <span>{claim ? translate('app.claims.title', { number: claim.number }) : translate('resources.claims.name', { smart_count: 1 })}</span>;
 };
 
 const ClaimPage = () => {
   const claim = useRecordContext<ClaimDetailFragment>();
   const createPath = useCreatePath();
-  if (!claim) return <LinearProgress aria-label="Loading the claim" />;
+  const translate = useTranslate();
+  if (!claim) return <LinearProgress aria-label={translate('app.claims.loading_the_claim')} />;
   // Something to charge (the API says so, from the domain), or a quote already put to the customer.
   const quoted = claim.quoteStatus !== null || claim.assessment?.chargesCustomer === true;
   return (
@@ -44,82 +46,87 @@ const ClaimPage = () => {
         <ClaimActionsBar claim={claim} />
       </Stack>
       <Grid container spacing={2}>
-        <Section title="Claim" size={{ xs: 12, md: 4 }}>
-          <Field label="Form" data-testid="claim-form-type">
+        <Section title="app.claims.claim" size={{ xs: 12, md: 4 }}>
+          <Field label="app.claims.form" data-testid="claim-form-type">
             <SelectField source="formType" choices={enumChoices(FormType)} />
           </Field>
-          <Field source="ciNumber" label="CI number" data-testid="claim-ci-number" />
-          <Field label="Submitted on">
+          <Field source="ciNumber" label="resources.claims.fields.ciNumber" data-testid="claim-ci-number" />
+          <Field label="app.claims.submitted_on_label">
             <LocalDateField source="submittedOn" />
           </Field>
-          <Field label="Filed at">
+          <Field label="app.claims.filed_at">
             <InstantField source="submittedAt" showTime />
           </Field>
-          <Field label="Data backed up and deleted (H3)">
+          <Field label="app.claims.data_backed_up_and_deleted_h3">
             <BooleanField source="dataBackupAcknowledged" />
           </Field>
-          <Field label="Decision">
-            <SelectField source="decision" choices={enumChoices(Decision)} emptyText="Not assessed yet" />
+          <Field label="app.claims.decision">
+            <SelectField source="decision" choices={enumChoices(Decision)} emptyText="app.claims.not_assessed_yet" />
           </Field>
-          <Field source="symptoms" label="Symptoms" data-testid="claim-symptoms" sx={{ whiteSpace: 'pre-wrap' }} />
+          <Field source="symptoms" label="resources.claims.fields.symptoms" data-testid="claim-symptoms" sx={{ whiteSpace: 'pre-wrap' }} />
         </Section>
-        <Section title="Unit" size={{ xs: 12, md: 4 }}>
-          <Field label="IMEI" data-testid="claim-imei">
+        <Section title="app.claims.unit" size={{ xs: 12, md: 4 }}>
+          <Field label="app.claims.imei" data-testid="claim-imei">
             <Link to={createPath({ resource: 'devices', type: 'show', id: claim.device.id })}>
               <TextField source="device.imei" sx={{ fontFamily: 'monospace' }} />
             </Link>
           </Field>
-          <Field source="device.barcode" label="Barcode" />
-          <Field source="model.name" label="Model" data-testid="claim-model" />
-          <Field source="customer.name" label="Customer" data-testid="claim-customer" />
-          <Field source="device.order.number" label="Order" />
-          <Field source="serviceCentre.name" label="Service centre" data-testid="claim-service-centre" empty="Not sent to a centre" />
+          <Field source="device.barcode" label="resources.claims.fields.device.barcode" />
+          <Field source="model.name" label="resources.claims.fields.model.name" data-testid="claim-model" />
+          <Field source="customer.name" label="resources.claims.fields.customer.name" data-testid="claim-customer" />
+          <Field source="device.order.number" label="resources.claims.fields.device.order.number" />
+          <Field
+            source="serviceCentre.name"
+            label="resources.claims.fields.serviceCentre.name"
+            data-testid="claim-service-centre"
+            empty="app.claims.not_sent_to_a_centre"
+          />
         </Section>
-        <Section title="Warranty" size={{ xs: 12, md: 4 }}>
-          <Field label="Under warranty today" data-testid="claim-under-warranty">
+        <Section title="app.claims.warranty" size={{ xs: 12, md: 4 }}>
+          <Field label="app.claims.under_warranty_today" data-testid="claim-under-warranty">
             <BooleanField source="device.underWarranty" />
           </Field>
-          <Field label="Received on (W2)">
-            <LocalDateField source="device.receivedOn" emptyText="Not received yet" />
+          <Field label="app.claims.received_on_w2">
+            <LocalDateField source="device.receivedOn" emptyText="app.claims.not_received_yet" />
           </Field>
-          <Field label="Last covered day (W3)">
-            <LocalDateField source="device.lastCoveredDay" emptyText="Not known yet" />
+          <Field label="app.claims.last_covered_day_w3">
+            <LocalDateField source="device.lastCoveredDay" emptyText="app.claims.not_known_yet" />
           </Field>
         </Section>
         {claim.assessment && (
-          <Section title="Assessment" size={{ xs: 12, md: 8 }}>
+          <Section title="app.claims.assessment_title" size={{ xs: 12, md: 8 }}>
             <AssessmentPanel claim={claim} assessment={claim.assessment} />
           </Section>
         )}
         {quoted && (
-          <Section title="Quote" size={{ xs: 12, md: 4 }}>
+          <Section title="app.claims.quote_title" size={{ xs: 12, md: 4 }}>
             <QuotePanel claim={claim} />
           </Section>
         )}
         {claim.invoices.length > 0 && (
-          <Section title="Invoices" size={{ xs: 12, md: 6 }}>
+          <Section title="app.claims.invoices" size={{ xs: 12, md: 6 }}>
             <InvoicePanel invoices={claim.invoices} />
           </Section>
         )}
         {(claim.maintenanceAgreement ?? claim.assessment?.agreementRequired) && (
-          <Section title="Maintenance agreement (H9)" size={{ xs: 12, md: 6 }}>
+          <Section title="app.claims.maintenance_agreement_h9" size={{ xs: 12, md: 6 }}>
             <AgreementPanel agreement={claim.maintenanceAgreement} />
           </Section>
         )}
         {claim.shipments.length > 0 && (
-          <Section title="Shipments" size={{ xs: 12, md: 6 }}>
+          <Section title="app.claims.shipments_title" size={{ xs: 12, md: 6 }}>
             <ShipmentsPanel claim={claim} />
           </Section>
         )}
         {claim.retainedParts.length > 0 && (
-          <Section title="Retained parts (H5)" size={{ xs: 12, md: 6 }}>
+          <Section title="app.claims.retained_parts_h5" size={{ xs: 12, md: 6 }}>
             <RetainedPartsPanel parts={claim.retainedParts} />
           </Section>
         )}
-        <Section title="Attachments" size={{ xs: 12, md: 6 }}>
+        <Section title="app.claims.attachments_title" size={{ xs: 12, md: 6 }}>
           <AttachmentsPanel claim={claim} />
         </Section>
-        <Section title="History" size={{ xs: 12 }}>
+        <Section title="app.claims.history" size={{ xs: 12 }}>
           <ClaimHistory claim={claim} />
         </Section>
       </Grid>

@@ -1,6 +1,6 @@
 import { ClaimStatusCountsDocument, type ClaimStatus } from '@aftersale/graphql';
 import { Chip, Stack } from '@mui/material';
-import { useListContext } from 'react-admin';
+import { useListContext, useTranslate } from 'react-admin';
 import { useApiQuery } from '../api/request';
 import { claimFilter } from './claim-operations';
 import { claimStatusChoices, claimStatusColour } from './claim-status';
@@ -14,6 +14,7 @@ import { claimStatusChoices, claimStatusColour } from './claim-status';
  */
 export const ClaimStatusFilter = () => {
   const list = useListContext();
+  const translate = useTranslate();
   // react-admin types the filter values as `any`.
   const filterValues = list.filterValues as Record<string, unknown>;
   const selected = Array.isArray(filterValues['status']) ? (filterValues['status'] as ClaimStatus[]) : [];
@@ -28,14 +29,14 @@ export const ClaimStatusFilter = () => {
   const toggle = (status: ClaimStatus) => select(selected.includes(status) ? selected.filter((s) => s !== status) : [...selected, status]);
 
   return (
-    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="group" aria-label="Filter by status" sx={{ px: 2, py: 1.5 }}>
+    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="group" aria-label={translate('app.claims.filter_by_status')} sx={{ px: 2, py: 1.5 }}>
       {claimStatusChoices.map(({ id, name }) => {
         const on = selected.includes(id);
         const count = data ? (countOf.get(id) ?? 0) : undefined;
         return (
           <Chip
             key={id}
-            label={count === undefined ? name : `${name} · ${count}`}
+            label={count === undefined ? translate(name) : `${translate(name)} · ${count}`}
             size="small"
             clickable
             color={on ? claimStatusColour[id] : 'default'}
@@ -48,7 +49,9 @@ export const ClaimStatusFilter = () => {
           />
         );
       })}
-      {selected.length > 0 && <Chip label="All statuses" size="small" clickable onClick={() => select([])} data-testid="status-filter-clear" />}
+      {selected.length > 0 && (
+        <Chip label={translate('app.claims.all_statuses')} size="small" clickable onClick={() => select([])} data-testid="status-filter-clear" />
+      )}
     </Stack>
   );
 };

@@ -1,6 +1,6 @@
 import { RemoteResolution, type ClaimDetailFragment } from '@aftersale/graphql';
 import { Alert } from '@mui/material';
-import { DateInput, RadioButtonGroupInput, SelectInput, TextInput, maxLength, required } from 'react-admin';
+import { DateInput, RadioButtonGroupInput, SelectInput, TextInput, maxLength, required, useTranslate } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 import { imeiFormat } from '../fields/imei';
 import { MoneyInput } from '../fields/MoneyInput';
@@ -13,14 +13,14 @@ import { QuoteSummary } from './QuotePanel';
  * shows under it.
  */
 
-export const NoteInput = ({ label = 'Note for the history (optional)', isRequired = false }: { label?: string; isRequired?: boolean }) => (
+export const NoteInput = ({ label = 'app.claims.note', isRequired = false }: { label?: string; isRequired?: boolean }) => (
   <TextInput source="note" label={label} multiline minRows={2} validate={isRequired ? [required(), maxLength(2000)] : maxLength(2000)} />
 );
 
 export const ResolveRemotelyInputs = () => (
   <>
-    <RadioButtonGroupInput source="how" label="How it was solved (H1)" choices={enumChoices(RemoteResolution)} validate={required()} />
-    <TextInput source="resolution" label="What was done" multiline minRows={2} validate={[required(), maxLength(2000)]} />
+    <RadioButtonGroupInput source="how" label="resources.claims.fields.how" choices={enumChoices(RemoteResolution)} validate={required()} />
+    <TextInput source="resolution" label="resources.claims.fields.resolution" multiline minRows={2} validate={[required(), maxLength(2000)]} />
     <NoteInput />
   </>
 );
@@ -31,11 +31,11 @@ export const RequestUnitInputs = () => {
     <>
       <SelectInput
         source="serviceCentreId"
-        label="Service centre"
+        label="app.claims.service_centre"
         choices={choices}
         isPending={isPending}
         validate={required()}
-        helperText="The customer sends the unit there, at their expense (H2, H7)"
+        helperText="app.claims.the_customer_sends_the_unit_there"
       />
       <NoteInput />
     </>
@@ -47,15 +47,10 @@ export const ShipmentInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
   const { currency } = claim;
   return (
     <>
-      <TextInput source="carrier" label="Carrier" validate={[required(), maxLength(100)]} />
-      <TextInput source="trackingNumber" label="Tracking number" validate={[required(), maxLength(100)]} />
-      <DateInput source="shippedOn" label="Shipped on" validate={required()} />
-      <MoneyInput
-        source="cost"
-        label="Shipping cost (optional)"
-        currency={currency}
-        helperText="Paid by the customer to the carrier: recorded, never invoiced (H7)"
-      />
+      <TextInput source="carrier" label="resources.claims.fields.carrier" validate={[required(), maxLength(100)]} />
+      <TextInput source="trackingNumber" label="resources.claims.fields.trackingNumber" validate={[required(), maxLength(100)]} />
+      <DateInput source="shippedOn" label="resources.claims.fields.shippedOn" validate={required()} />
+      <MoneyInput source="cost" label="app.claims.shipping_cost_optional" currency={currency} helperText="app.claims.paid_by_the_customer_to_the" />
       <NoteInput />
     </>
   );
@@ -63,22 +58,25 @@ export const ShipmentInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
 
 export const AgreementInputs = () => (
   <>
-    <DateInput source="signedOn" label="Signed on" validate={required()} />
-    <TextInput source="signedBy" label="Signed by (for the customer)" validate={[required(), maxLength(200)]} />
+    <DateInput source="signedOn" label="resources.claims.fields.signedOn" validate={required()} />
+    <TextInput source="signedBy" label="resources.claims.fields.signedBy" validate={[required(), maxLength(200)]} />
     <NoteInput />
   </>
 );
 
-export const ReplaceUnitInputs = ({ claim }: { claim: ClaimDetailFragment }) => (
-  <>
-    <Alert severity="info" sx={{ mb: 2 }}>
-      A new {claim.model.name} replaces unit {claim.device.imei}; it keeps the remaining warranty (H4, W4).
-    </Alert>
-    <TextInput source="imei" label="IMEI of the replacement unit" validate={[required(), imeiFormat]} />
-    <TextInput source="barcode" label="Barcode of the replacement unit" validate={required()} />
-    <NoteInput />
-  </>
-);
+export const ReplaceUnitInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Alert severity="info" sx={{ mb: 2 }}>
+        {translate('app.claims.replace_unit_hint', { model: claim.model.name, imei: claim.device.imei })}
+      </Alert>
+      <TextInput source="imei" label="resources.claims.fields.imei" validate={[required(), imeiFormat]} />
+      <TextInput source="barcode" label="resources.claims.fields.barcode" validate={required()} />
+      <NoteInput />
+    </>
+  );
+};
 
 export const ApproveQuoteInputs = ({ claim }: { claim: ClaimDetailFragment }) => (
   <>
@@ -87,17 +85,22 @@ export const ApproveQuoteInputs = ({ claim }: { claim: ClaimDetailFragment }) =>
   </>
 );
 
-export const CompleteRepairInputs = ({ claim }: { claim: ClaimDetailFragment }) => (
-  <>
-    {claim.lines.length > 0 && (
-      <Alert severity="info" sx={{ mb: 2 }}>
-        {claim.lines.length === 1 ? 'One part comes' : `${claim.lines.length} parts come`} out of the stock of{' '}
-        {claim.serviceCentre?.name ?? 'the service centre'}: {claim.lines.map((line) => line.part.name).join(', ')}. Parts replaced under warranty are retained
-        (H5).
-      </Alert>
-    )}
-    <NoteInput />
-  </>
-);
+export const CompleteRepairInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      {claim.lines.length > 0 && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('app.claims.complete_repair_hint', {
+            smart_count: claim.lines.length,
+            centre: claim.serviceCentre?.name ?? translate('app.claims.the_service_centre'),
+            parts: claim.lines.map((line) => line.part.name).join(', '),
+          })}
+        </Alert>
+      )}
+      <NoteInput />
+    </>
+  );
+};
 
-export const CancelInputs = () => <NoteInput label="Why is the claim cancelled?" isRequired />;
+export const CancelInputs = () => <NoteInput label="app.claims.why_is_the_claim_cancelled" isRequired />;

@@ -2,7 +2,8 @@ import { ClaimAction, ShipmentDirection, type ClaimEventItemFragment, type Polic
 import { Box, Step, StepContent, StepLabel, Stepper, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { enumValue } from '../api/operation';
-import { enumLabel } from '../fields/enum-label';
+import { useTranslate, type TranslateFunction as Translate } from 'react-admin';
+import { enumKey } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { fileSize } from '../fields/file-size';
 import { formatLocalDate, formatDateTime } from '../fields/local-date';
@@ -12,8 +13,9 @@ import { directionLabel } from './ShipmentsPanel';
 
 /** A claim's event log, oldest first, as a vertical timeline; amounts in the claim's currency. */
 export const ClaimTimeline = ({ events, currency }: { events: readonly ClaimEventItemFragment[]; currency?: string }) => {
+  const translate = useTranslate();
   if (events.length === 0) {
-    return <Typography color="text.secondary">Nothing has happened to this claim yet.</Typography>;
+    return <Typography color="text.secondary">{translate('app.claims.timeline.nothing_yet')}</Typography>;
   }
   return (
     <Stepper orientation="vertical" nonLinear activeStep={-1} data-testid="claim-timeline">
@@ -45,143 +47,122 @@ function whatHappened(event: ClaimEventItemFragment): string {
 }
 
 /**
- * What the history calls each step once taken. Its own words: the dialog's
- * notification (claimActions[action].done) says some differently ("Unit
- * shipped" as the dialog closes, "Unit shipped back" in the history).
+ * The other kinds of event the API records (`ClaimEvent.type` is a plain
+ * string); any further kind shows as its words. What the history calls each
+ * step once taken is `app.claims.event.<ACTION or kind>`: its own words (the
+ * dialog's notification says "Unit shipped", the history "Unit shipped back").
  */
-const actionTitles: Record<ClaimAction, string> = {
-  START_REMOTE_DIAGNOSIS: 'Remote diagnosis started',
-  RESOLVE_REMOTELY: 'Resolved remotely',
-  REQUEST_UNIT: 'Unit requested',
-  RECEIVE_UNIT: 'Unit received',
-  START_INSPECTION: 'Inspection started',
-  RECORD_ASSESSMENT: 'Assessment recorded',
-  RECORD_AGREEMENT: 'Maintenance agreement signed',
-  DECLINE_AGREEMENT: 'Maintenance agreement declined',
-  APPROVE_QUOTE: 'Quote approved',
-  DECLINE_QUOTE: 'Quote declined',
-  COMPLETE_REPAIR: 'Repair completed',
-  REPLACE_UNIT: 'Unit replaced',
-  SHIP: 'Unit shipped back',
-  CLOSE: 'Claim closed',
-  CANCEL: 'Claim cancelled',
-};
+const OTHER_EVENT_KINDS = new Set(['SUBMITTED', 'INVOICE_ISSUED', 'INVOICE_PAID', 'INVOICE_VOID', 'ATTACHMENT_ADDED']);
 
-/** The other kinds of event the API records (`ClaimEvent.type` is a plain string); any further kind shows as its words. */
-type OtherEventKind = 'SUBMITTED' | 'INVOICE_ISSUED' | 'INVOICE_PAID' | 'INVOICE_VOID' | 'ATTACHMENT_ADDED';
-
-const eventTitles: Record<OtherEventKind, string> = {
-  SUBMITTED: 'Claim submitted',
-  INVOICE_ISSUED: 'Invoice issued',
-  INVOICE_PAID: 'Invoice paid',
-  INVOICE_VOID: 'Invoice voided',
-  ATTACHMENT_ADDED: 'File attached',
-};
-
-function titleOf(kind: string): string {
-  const action = enumValue(kind, ClaimAction);
-  return action ? actionTitles[action] : ((eventTitles as Partial<Record<string, string>>)[kind] ?? enumLabel(kind));
+function titleOf(kind: string, translate: Translate): string {
+  return enumValue(kind, ClaimAction) || OTHER_EVENT_KINDS.has(kind) ? translate(`app.claims.event.${kind}`) : translate(enumKey(kind), { _: kind });
 }
 
 const EventTitle = ({ event }: { event: ClaimEventItemFragment }) => {
+  const translate = useTranslate();
   const kind = whatHappened(event);
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-      <span data-testid="claim-event-title">{titleOf(kind)}</span>
+      <span data-testid="claim-event-title">{titleOf(kind, translate)}</span>
       {event.fromStatus && <ClaimStatusChip status={event.fromStatus} variant="outlined" />}
-      {event.fromStatus && event.toStatus && <span aria-label="to">→</span>}
+      {event.fromStatus && event.toStatus && <span aria-label={translate('app.claims.timeline.to')}>→</span>}
       {event.toStatus && <ClaimStatusChip status={event.toStatus} />}
     </Box>
   );
 };
 
-type Format = (value: unknown, currency: string | undefined) => ReactNode;
+/** How a value reads: amounts in the claim's currency, words in the console's language. */
+interface Context {
+  currency: string | undefined;
+  translate: Translate;
+}
+type Format = (value: unknown, context: Context) => ReactNode;
 
-const plain: Format = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
-const money: Format = (value, currency) => (typeof value === 'number' ? formatMoney(value, currency) : plain(value, currency));
-const words: Format = (value) => (typeof value === 'string' ? enumLabel(value) : plain(value, undefined));
-const day: Format = (value) => (typeof value === 'string' ? formatLocalDate(value) : plain(value, undefined));
+const plain = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+const money: Format = (value, { currency }) => (typeof value === 'number' ? formatMoney(value, currency) : plain(value));
+const words: Format = (value, { translate }) => (typeof value === 'string' ? translate(enumKey(value), { _: value }) : plain(value));
+const day: Format = (value) => (typeof value === 'string' ? formatLocalDate(value) : plain(value));
 const list =
-  (each: (item: unknown) => string): Format =>
-  (value) =>
-    Array.isArray(value) ? value.map(each).join(', ') : plain(value, undefined);
+  (each: (item: unknown, context: Context) => string): Format =>
+  (value, context) =>
+    Array.isArray(value) ? value.map((item) => each(item, context)).join(', ') : plain(value);
 const code: Format = (value) => (
   <Box component="span" sx={{ fontFamily: 'monospace' }}>
-    {plain(value, undefined)}
+    {plain(value)}
   </Box>
 );
 const clauses: Format = (value) =>
-  Array.isArray(value) ? <ClauseCodes codes={value.filter((c): c is PolicyClause => typeof c === 'string')} /> : plain(value, undefined);
-const bytes: Format = (value) => (typeof value === 'number' ? fileSize(value) : plain(value, undefined));
+  Array.isArray(value) ? <ClauseCodes codes={value.filter((c): c is PolicyClause => typeof c === 'string')} /> : plain(value);
+const bytes: Format = (value) => (typeof value === 'number' ? fileSize(value) : plain(value));
 /** "Shipped: to the service centre", in the words of the shipments panel. */
-const direction: Format = (value) => {
+const direction: Format = (value, { translate }) => {
   const shipped = enumValue(value, ShipmentDirection);
-  if (!shipped) return plain(value, undefined);
-  const label = directionLabel[shipped];
+  if (!shipped) return plain(value);
+  const label = translate(directionLabel[shipped]);
   return label.charAt(0).toLowerCase() + label.slice(1);
 };
 /** Imported history lists lines as `{ sku, covered, charge }`. */
-const lines =
-  (currency: string | undefined) =>
-  (item: unknown): string => {
-    if (typeof item !== 'object' || item === null) return String(item);
-    const { sku, covered, charge } = item as { sku?: unknown; covered?: unknown; charge?: unknown };
-    return `${String(sku)} ${covered ? 'covered' : typeof charge === 'number' ? formatMoney(charge, currency) : 'charged'}`;
-  };
+const lines = (item: unknown, { currency, translate }: Context): string => {
+  if (typeof item !== 'object' || item === null) return String(item);
+  const { sku, covered, charge } = item as { sku?: unknown; covered?: unknown; charge?: unknown };
+  return `${String(sku)} ${covered ? translate('app.claims.timeline.covered') : typeof charge === 'number' ? formatMoney(charge, currency) : translate('app.claims.timeline.charged')}`;
+};
 
-/** A key's label, which may depend on the kind of event (an invoice's total is not a material cost). */
+/** A key's label (a catalogue key), which may depend on the kind of event (an invoice's total is not a material cost). */
 type Label = string | ((kind: string) => string);
 
 /** The keys events carry, in the order they read best, with their labels; ids and the action itself are left out. */
 const shown: readonly (readonly [key: string, label: Label, format: Format])[] = [
-  ['formType', 'Form', words],
-  ['ciNumber', 'CI number', plain],
-  ['decision', 'Decision', words],
-  ['proposedDecision', 'Proposed', words],
-  ['overrideReason', 'Override reason', plain],
-  ['findings', 'Findings', list((item) => enumLabel(String(item)))],
-  ['clauses', 'Clauses', clauses],
-  ['parts', 'Faulty parts', list(String)],
-  ['lines', 'Lines', (value, currency) => list(lines(currency))(value, currency)],
-  ['total', (kind) => (kind.startsWith('INVOICE_') ? 'Total' : 'Material cost'), money],
-  ['serviceCharge', 'Service charge', money],
-  ['policyVersion', 'Policy version', plain],
-  ['partsUsed', 'Parts used', list(String)],
-  ['retained', 'Parts retained (H5)', list(String)],
-  ['how', 'How', words],
-  ['resolution', 'Resolution', plain],
-  ['channel', 'Channel', plain],
-  ['serviceCentre', 'Service centre', plain],
-  ['direction', 'Shipped', direction],
-  ['carrier', 'Carrier', plain],
-  ['trackingNumber', 'Tracking number', code],
-  ['shippedOn', 'Shipped on', day],
-  ['cost', 'Shipping paid by the customer', money],
-  ['signedBy', 'Signed by', plain],
-  ['signedOn', 'Signed on', day],
-  ['replacedImei', 'Replaced unit', code],
-  ['imei', (kind) => (kind === 'REPLACE_UNIT' ? 'New unit' : 'IMEI'), code],
-  ['lastCoveredDay', 'Covered until', day],
-  ['number', 'Invoice', code],
-  ['paidOn', 'Paid on', day],
-  ['reason', 'Reason', plain],
-  ['kind', 'Kind', words],
-  ['filename', 'File', plain],
-  ['size', 'Size', bytes],
+  ['formType', 'app.claims.timeline.formType', words],
+  ['ciNumber', 'app.claims.timeline.ciNumber', plain],
+  ['decision', 'app.claims.timeline.decision', words],
+  ['proposedDecision', 'app.claims.timeline.proposedDecision', words],
+  ['overrideReason', 'app.claims.timeline.overrideReason', plain],
+  ['findings', 'app.claims.timeline.findings', list((item, { translate }) => translate(enumKey(String(item)), { _: String(item) }))],
+  ['clauses', 'app.claims.timeline.clauses', clauses],
+  ['parts', 'app.claims.timeline.parts', list(String)],
+  ['lines', 'app.claims.timeline.lines', list(lines)],
+  ['total', (kind) => (kind.startsWith('INVOICE_') ? 'app.claims.timeline.invoice_total' : 'app.claims.timeline.total'), money],
+  ['serviceCharge', 'app.claims.timeline.serviceCharge', money],
+  ['policyVersion', 'app.claims.timeline.policyVersion', plain],
+  ['partsUsed', 'app.claims.timeline.partsUsed', list(String)],
+  ['retained', 'app.claims.timeline.retained', list(String)],
+  ['how', 'app.claims.timeline.how', words],
+  ['resolution', 'app.claims.timeline.resolution', plain],
+  ['channel', 'app.claims.timeline.channel', plain],
+  ['serviceCentre', 'app.claims.timeline.serviceCentre', plain],
+  ['direction', 'app.claims.timeline.direction', direction],
+  ['carrier', 'app.claims.timeline.carrier', plain],
+  ['trackingNumber', 'app.claims.timeline.trackingNumber', code],
+  ['shippedOn', 'app.claims.timeline.shippedOn', day],
+  ['cost', 'app.claims.timeline.cost', money],
+  ['signedBy', 'app.claims.timeline.signedBy', plain],
+  ['signedOn', 'app.claims.timeline.signedOn', day],
+  ['replacedImei', 'app.claims.timeline.replacedImei', code],
+  ['imei', (kind) => (kind === 'REPLACE_UNIT' ? 'app.claims.timeline.new_unit' : 'app.claims.timeline.imei'), code],
+  ['lastCoveredDay', 'app.claims.timeline.lastCoveredDay', day],
+  ['number', 'app.claims.timeline.number', code],
+  ['paidOn', 'app.claims.timeline.paidOn', day],
+  ['reason', 'app.claims.timeline.reason', plain],
+  ['kind', 'app.claims.timeline.kind', words],
+  ['filename', 'app.claims.timeline.filename', plain],
+  ['size', 'app.claims.timeline.size', bytes],
 ];
 const hidden = new Set(['note', 'action', 'invoice', 'attachment']);
 const known = new Set(shown.map(([key]) => key));
 
 /** What the event recorded, as labelled lines (the note is shown above, not here). */
 const EventData = ({ kind, data, currency }: { kind: string; data: Record<string, unknown>; currency: string | undefined }) => {
+  const translate = useTranslate();
+  const context: Context = { currency, translate };
   const present = (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
   const rows = [
     ...shown
       .filter(([key]) => present(data[key]))
-      .map(([key, label, format]) => ({ key, label: typeof label === 'string' ? label : label(kind), value: format(data[key], currency) })),
+      .map(([key, label, format]) => ({ key, label: translate(typeof label === 'string' ? label : label(kind)), value: format(data[key], context) })),
     ...Object.entries(data)
       .filter(([key, value]) => !known.has(key) && !hidden.has(key) && present(value))
-      .map(([key, value]) => ({ key, label: key, value: plain(value, currency) })),
+      .map(([key, value]) => ({ key, label: key, value: plain(value) })),
   ];
   if (rows.length === 0) return null;
   return (

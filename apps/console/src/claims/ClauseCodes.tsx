@@ -1,18 +1,24 @@
 import type { PolicyClause } from '@aftersale/graphql';
 import { Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { enumLabel } from '../fields/enum-label';
+import { useTranslate } from 'react-admin';
+import { useEnumLabel } from '../fields/enum-label';
 import { usePolicyReference } from './claim-reference';
+
+/** The catalogue key of a clause's text (packages/domain's words, in the console's language). */
+export const clauseTextKey = (code: PolicyClause): string => `app.clause_text.${code}`;
 
 /** Clause codes as small chips with their letter in the policy (only the letter when compact); the clause text on hover. */
 export const ClauseCodes = ({ codes, compact = false }: { codes: readonly PolicyClause[]; compact?: boolean }) => {
   const { clauses } = usePolicyReference();
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   if (codes.length === 0) return null;
   return (
     <Stack direction="row" useFlexGap flexWrap="wrap" gap={0.5}>
       {codes.map((code) => {
         const clause = clauses.get(code);
         return (
-          <Tooltip key={code} title={clause ? `${enumLabel(code)}: ${clause.text}` : enumLabel(code)}>
+          <Tooltip key={code} title={clause ? `${enumLabel(code)}: ${translate(clauseTextKey(code))}` : enumLabel(code)}>
             <Chip
               size="small"
               variant="outlined"
@@ -29,6 +35,8 @@ export const ClauseCodes = ({ codes, compact = false }: { codes: readonly Policy
 /** Clauses as a list: letter, name and the policy's text for each (the assessment, its preview). */
 export const ClauseList = ({ codes, testId }: { codes: readonly PolicyClause[]; testId: string }) => {
   const { clauses } = usePolicyReference();
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   if (codes.length === 0) return null;
   return (
     <Stack component="ul" spacing={0.5} sx={{ m: 0, pl: 2 }} data-testid={testId}>
@@ -39,7 +47,7 @@ export const ClauseList = ({ codes, testId }: { codes: readonly PolicyClause[]; 
             <strong>
               {clause?.letter ?? ''} {enumLabel(code)}
             </strong>
-            {clause ? ` — ${clause.text}` : ''}
+            {clause ? ` — ${translate(clauseTextKey(code))}` : ''}
           </Typography>
         );
       })}

@@ -2,8 +2,7 @@ import { Checkbox, FormControlLabel, FormGroup, FormHelperText } from '@mui/mate
 import { FieldTitle, InputHelperText, useInput, type Validator } from 'react-admin';
 
 // H3: the customer backs up and deletes their data before sending the unit.
-const mustBeAcknowledged: Validator = (value) =>
-  value === true ? undefined : 'The customer must back up and delete their data before the claim can be filed (H3).';
+const mustBeAcknowledged: Validator = (value) => (value === true ? undefined : 'app.validation.data_backup');
 
 /** The data-backup acknowledgement of the Repair and Replacement Forms: a checkbox that must be ticked. */
 export const DataBackupInput = ({ source }: { source: string }) => {
@@ -27,7 +26,7 @@ export const DataBackupInput = ({ source }: { source: string }) => {
             }}
           />
         }
-        label={<FieldTitle label="The customer has backed up and deleted the data on the unit; the company bears no responsibility for data loss" isRequired />}
+        label={<FieldTitle label="app.claims.the_customer_has_backed_up_and" isRequired />}
       />
       <FormHelperText error={invalid}>
         <InputHelperText error={error?.message} />

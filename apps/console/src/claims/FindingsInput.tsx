@@ -1,13 +1,16 @@
 import { type Finding } from '@aftersale/graphql';
 import { Box, Checkbox, FormControlLabel, FormLabel, Typography } from '@mui/material';
-import { useInput } from 'react-admin';
-import { enumLabel } from '../fields/enum-label';
+import { useInput, useTranslate } from 'react-admin';
+import { useEnumLabel } from '../fields/enum-label';
+import { clauseTextKey } from './ClauseCodes';
 import { usePolicyReference } from './claim-reference';
 import { findingsOf } from './inspection-values';
 
 /** The findings of §5 with their clause letters and texts, in the policy's order, as checkboxes. */
 export const FindingsInput = () => {
   const { clauses, findings } = usePolicyReference();
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   const { field } = useInput<Finding[]>({ source: 'findings', defaultValue: [] });
   const selected = findingsOf(field.value);
   const clauseOrder = [...clauses.keys()];
@@ -20,7 +23,7 @@ export const FindingsInput = () => {
   const toggle = (finding: Finding, on: boolean) => field.onChange(on ? [...selected, finding] : selected.filter((other) => other !== finding));
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }} data-testid="inspection-findings">
-      <FormLabel component="legend">Findings (§5) — leave all unticked when the fault is the company's</FormLabel>
+      <FormLabel component="legend">{translate('app.claims.inspection.findings')}</FormLabel>
       {ordered.map(({ code: finding, clause, reading }) => {
         const info = clause ? clauses.get(clause) : undefined;
         const letter = info && clause === finding ? `${info.letter} · ` : '';
@@ -45,7 +48,7 @@ export const FindingsInput = () => {
                   {enumLabel(finding)}
                 </Typography>
                 <Typography variant="caption" color="text.secondary">
-                  {reading ?? info?.text}
+                  {reading ? translate(`app.finding_reading.${finding}`) : info ? translate(clauseTextKey(info.code)) : undefined}
                 </Typography>
               </Box>
             }

@@ -36,9 +36,7 @@ export const InspectionInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
 };
 
 const reasonIfOverridden: Validator = (value, allValues: FormData) =>
-  enumValue(allValues['decision'], Decision) !== undefined && (typeof value !== 'string' || value.trim() === '')
-    ? 'Say why the decision differs from what the policy proposes.'
-    : undefined;
+  enumValue(allValues['decision'], Decision) !== undefined && (typeof value !== 'string' || value.trim() === '') ? 'app.validation.override_reason' : undefined;
 
 const OverrideInputs = () => {
   const decision: unknown = useWatch({ name: 'decision' });
@@ -46,13 +44,13 @@ const OverrideInputs = () => {
     <Box>
       <SelectInput
         source="decision"
-        label="Decision"
+        label="app.claims.decision"
         choices={enumChoices(Decision)}
-        emptyText="As the policy proposes (recommended)"
-        helperText="Decide otherwise only with a reason; both are on record"
+        emptyText="app.claims.as_the_policy_proposes_recommended"
+        helperText="app.claims.decide_otherwise_only_with_a_reason"
       />
       {enumValue(decision, Decision) !== undefined && (
-        <TextInput source="overrideReason" label="Reason for the override" multiline validate={[reasonIfOverridden, maxLength(2000)]} />
+        <TextInput source="overrideReason" label="resources.claims.fields.overrideReason" multiline validate={[reasonIfOverridden, maxLength(2000)]} />
       )}
     </Box>
   );
@@ -69,15 +67,20 @@ const ServiceChargeInputs = ({ claim }: { claim: ClaimDetailFragment }) => {
   const on = useWatch({ name: 'withServiceCharge' }) === true;
   return (
     <Box>
-      <BooleanInput source="withServiceCharge" label="Service charge for a solution beyond the warranty's commitment (H8)" />
+      <BooleanInput source="withServiceCharge" label="resources.claims.fields.withServiceCharge" />
       {on && (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <TextInput source="serviceCharge.description" label="What the customer asked for" validate={[required(), maxLength(200)]} />
-          <MoneyInput source="serviceCharge.amount" label="Amount" currency={claim.currency} validate={[required(), positiveAmount]} />
+          <TextInput source="serviceCharge.description" label="resources.claims.fields.serviceCharge.description" validate={[required(), maxLength(200)]} />
+          <MoneyInput
+            source="serviceCharge.amount"
+            label="resources.claims.fields.serviceCharge.amount"
+            currency={claim.currency}
+            validate={[required(), positiveAmount]}
+          />
         </Stack>
       )}
     </Box>
   );
 };
 
-const positiveAmount: Validator = (value) => (typeof value === 'number' && value > 0 ? undefined : 'Must be more than zero.');
+const positiveAmount: Validator = (value) => (typeof value === 'number' && value > 0 ? undefined : 'app.validation.positive');

@@ -8,7 +8,7 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Stack, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography, type ButtonProps } from '@mui/material';
 import { useState, type ComponentType } from 'react';
-import { DateInput, TextInput, maxLength, required, useNotify, useTranslate } from 'react-admin';
+import { DateInput, TextInput, maxLength, required, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { InvoiceStatusChip } from '../invoices/InvoiceStatusChip';
 import { downloadFile } from '../api/files';
 import { trimmedInput, type FormData } from '../api/operation';
@@ -18,6 +18,7 @@ import { formatMoney } from '../fields/money';
 import { ClauseCodes } from './ClauseCodes';
 import { MutationDialog } from '../layout/MutationDialog';
 
+/** Catalogue keys (app.invoices.action.<STEP>.*) for the words, as the claim's steps. */
 interface InvoiceStep {
   label: string;
   description: string;
@@ -28,33 +29,33 @@ interface InvoiceStep {
   done: string;
 }
 
-const PaidOnInput = () => <DateInput source="paidOn" label="Paid on" validate={required()} />;
-const VoidReasonInput = () => <TextInput source="reason" label="Why is it void?" multiline validate={[required(), maxLength(500)]} />;
+const PaidOnInput = () => <DateInput source="paidOn" label="resources.claims.fields.paidOn" validate={required()} />;
+const VoidReasonInput = () => <TextInput source="reason" label="resources.claims.fields.reason" multiline validate={[required(), maxLength(500)]} />;
 
 const invoiceSteps: Record<InvoiceAction, InvoiceStep> = {
   ISSUE: {
-    label: 'Issue',
-    description: 'The draft gets the next invoice number of the year; its lines are final from then on.',
+    label: 'app.invoices.action.ISSUE.label',
+    description: 'app.invoices.action.ISSUE.description',
     run: (invoice) => request(IssueClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version } }),
-    done: 'Invoice issued',
+    done: 'app.invoices.action.ISSUE.done',
   },
   PAY: {
-    label: 'Mark paid',
-    description: 'The customer has paid this invoice.',
+    label: 'app.invoices.action.PAY.label',
+    description: 'app.invoices.action.PAY.description',
     color: 'success',
     Inputs: PaidOnInput,
     defaultValues: () => ({ paidOn: today() }),
     run: (invoice, values) => request(PayClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, paidOn: trimmedInput(values, 'paidOn') } }),
-    done: 'Payment recorded',
+    done: 'app.invoices.action.PAY.done',
   },
   VOID: {
-    label: 'Void',
-    description: 'Cancels the issued invoice; it keeps its number.',
+    label: 'app.invoices.action.VOID.label',
+    description: 'app.invoices.action.VOID.description',
     color: 'error',
     Inputs: VoidReasonInput,
     run: (invoice, values) =>
       request(VoidClaimInvoiceDocument, { input: { id: invoice.id, version: invoice.version, reason: trimmedInput(values, 'reason') } }),
-    done: 'Invoice voided',
+    done: 'app.invoices.action.VOID.done',
   },
 };
 
@@ -83,7 +84,7 @@ export const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
         <Typography variant="body2" color="text.secondary">
           {invoice.issuedOn && `${translate('resources.invoices.fields.issuedOn')} ${formatLocalDate(invoice.issuedOn)}`}
           {invoice.paidOn && ` · ${translate('resources.invoices.fields.paidOn')} ${formatLocalDate(invoice.paidOn)}`}
-          {invoice.voidReason && ` · void: ${invoice.voidReason}`}
+          {invoice.voidReason && ` · ${translate('app.invoices.void_reason', { reason: invoice.voidReason })}`}
         </Typography>
       </Stack>
       <InvoiceLines invoice={invoice} />
@@ -97,7 +98,7 @@ export const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
             onClick={() => setOpen(name)}
             data-testid={`invoice-action-${name}`}
           >
-            {invoiceSteps[name].label}
+            {translate(invoiceSteps[name].label)}
           </Button>
         ))}
         <DownloadPdfButton invoice={invoice} />
@@ -110,17 +111,18 @@ export const InvoiceCard = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
 const InvoiceStepDialog = ({ invoice, name, onClose }: { invoice: ClaimInvoiceFragment; name: InvoiceAction; onClose: () => void }) => {
   const step = invoiceSteps[name];
   const { Inputs } = step;
+  const translate = useTranslate();
   return (
     <MutationDialog
       open
       onClose={onClose}
-      title={`${step.label} — ${invoice.number ?? 'draft invoice'} (${formatMoney(invoice.total, invoice.currency)})`}
-      description={step.description}
-      submitLabel={step.label}
+      title={`${translate(step.label)} — ${invoice.number ?? translate('app.invoices.draft')} (${formatMoney(invoice.total, invoice.currency)})`}
+      description={translate(step.description)}
+      submitLabel={translate(step.label)}
       submitColor={step.color}
       defaultValues={step.defaultValues?.()}
       onSubmit={(values) => step.run(invoice, values)}
-      successMessage={step.done}
+      successMessage={translate(step.done)}
       testId={`invoice-action-dialog-${name}`}
     >
       {Inputs && <Inputs />}
@@ -148,7 +150,7 @@ const InvoiceLines = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
               {line.kind === 'SERVICE_CHARGE' && (
                 <Typography component="span" variant="caption" color="text.secondary">
                   {' '}
-                  (service charge, H8)
+                  ({translate('app.invoices.service_charge')})
                 </Typography>
               )}
             </TableCell>
@@ -174,16 +176,22 @@ const InvoiceLines = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
 
 const DownloadPdfButton = ({ invoice }: { invoice: ClaimInvoiceFragment }) => {
   const notify = useNotify();
+  const translate = useTranslate();
+  // The PDF is printed in the requesting user's language (the API defaults to the customer's).
+  const [locale] = useLocaleState();
   const [busy, setBusy] = useState(false);
   const download = () => {
     setBusy(true);
-    downloadFile(`/api/invoices/${encodeURIComponent(invoice.id)}.pdf`, `${invoice.number ?? `draft-invoice-${invoice.id}`}.pdf`)
-      .catch((error: unknown) => notify(error instanceof Error ? error.message : 'The PDF could not be fetched.', { type: 'error' }))
+    downloadFile(
+      `/api/invoices/${encodeURIComponent(invoice.id)}.pdf?locale=${encodeURIComponent(locale)}`,
+      `${invoice.number ?? `draft-invoice-${invoice.id}`}.pdf`,
+    )
+      .catch((error: unknown) => notify(error instanceof Error ? error.message : 'app.invoices.pdf_failed', { type: 'error' }))
       .finally(() => setBusy(false));
   };
   return (
     <Button size="small" startIcon={<DownloadIcon />} onClick={download} disabled={busy} data-testid="invoice-pdf">
-      PDF
+      {translate('app.invoices.pdf')}
     </Button>
   );
 };

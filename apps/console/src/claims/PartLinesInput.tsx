@@ -15,15 +15,17 @@ import {
   Typography,
 } from '@mui/material';
 import { useFormState } from 'react-hook-form';
-import { useInput } from 'react-admin';
+import { useInput, useTranslate } from 'react-admin';
 import { useApiQuery } from '../api/request';
-import { enumLabel } from '../fields/enum-label';
+import { useEnumLabel } from '../fields/enum-label';
 import { formatMoney } from '../fields/money';
 import { isLine } from './inspection-values';
 
 /** The faulty parts of the unit's model, with their material cost, the stock at the claim's centre and a "worn" toggle (F). */
 export const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
   const centre = claim.serviceCentre;
+  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   const { data, isPending, error } = useApiQuery(ClaimInspectionPartsDocument, {
     modelId: claim.model.id,
     serviceCentreId: centre?.id ?? null,
@@ -42,20 +44,20 @@ export const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
   return (
     <Box data-testid="inspection-parts">
       <FormLabel component="legend">
-        Faulty parts of the {claim.model.name}
-        {lines.length === 0 ? ' (none ticked yet: no hardware fault)' : ` (${lines.length} ticked)`}
+        {translate('app.claims.inspection.faulty_parts', { model: claim.model.name })}{' '}
+        {lines.length === 0 ? translate('app.claims.inspection.none_ticked') : translate('app.claims.inspection.ticked', { smart_count: lines.length })}
       </FormLabel>
-      {isPending && <LinearProgress aria-label="Loading the parts" />}
+      {isPending && <LinearProgress aria-label={translate('app.claims.loading_the_parts')} />}
       {error && <Alert severity="error">{error.message}</Alert>}
       {data && (
         <Table size="small">
           <TableHead>
             <TableRow>
-              <TableCell padding="checkbox">Faulty</TableCell>
-              <TableCell>Part</TableCell>
-              <TableCell align="right">Material cost</TableCell>
-              {centre && <TableCell align="right">On hand at {centre.code}</TableCell>}
-              <TableCell>Worn (F)</TableCell>
+              <TableCell padding="checkbox">{translate('app.claims.inspection.faulty')}</TableCell>
+              <TableCell>{translate('app.claims.lines.part')}</TableCell>
+              <TableCell align="right">{translate('app.claims.inspection.material_cost')}</TableCell>
+              {centre && <TableCell align="right">{translate('app.claims.inspection.on_hand_at', { centre: centre.code })}</TableCell>}
+              <TableCell>{translate('app.claims.inspection.worn')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -69,7 +71,7 @@ export const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
                       size="small"
                       checked={line !== undefined}
                       onChange={(event) => setFaulty(part.id, event.target.checked)}
-                      inputProps={{ 'aria-label': `Faulty: ${part.name}` }}
+                      inputProps={{ 'aria-label': translate('app.claims.inspection.faulty_part', { part: part.name }) }}
                       data-testid="part-faulty"
                     />
                   </TableCell>
@@ -91,7 +93,7 @@ export const PartLinesInput = ({ claim }: { claim: ClaimDetailFragment }) => {
                       checked={line?.worn === true}
                       disabled={line === undefined}
                       onChange={(event) => setWorn(part.id, event.target.checked)}
-                      inputProps={{ 'aria-label': `Worn: ${part.name}` }}
+                      inputProps={{ 'aria-label': translate('app.claims.inspection.worn_part', { part: part.name }) }}
                       data-testid="part-worn"
                     />
                   </TableCell>

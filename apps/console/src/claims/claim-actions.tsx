@@ -40,8 +40,9 @@ import { today } from '../fields/local-date';
 
 /** How the claim page offers one step of §4: its button, its dialog's form, and the mutation it calls. */
 interface ClaimActionSpec {
+  /** Catalogue keys (app.claims.action.<ACTION>.*): the button's words, */
   label: string;
-  /** The dialog's first words: what the step does. */
+  /** the dialog's first words (what the step does), */
   description: string;
   color?: ButtonProps['color'];
   Inputs: ComponentType<{ claim: ClaimDetailFragment }>;
@@ -49,6 +50,7 @@ interface ClaimActionSpec {
   maxWidth?: DialogProps['maxWidth'];
   /** Calls the step's mutation at the version of the claim the user sees. */
   run: (claim: ClaimDetailFragment, values: FormData) => Promise<unknown>;
+  /** and the notification once done. */
   done: string;
 }
 
@@ -77,15 +79,15 @@ const shippedToday = () => ({ shippedOn: today() });
  */
 export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
   START_REMOTE_DIAGNOSIS: {
-    label: 'Start remote diagnosis',
-    description: 'Try to solve the fault with the customer remotely first (H1).',
+    label: 'app.claims.action.START_REMOTE_DIAGNOSIS.label',
+    description: 'app.claims.action.START_REMOTE_DIAGNOSIS.description',
     Inputs: NoteOnly,
     run: (claim, values) => request(StartRemoteDiagnosisDocument, { input: step(claim, values) }),
-    done: 'Remote diagnosis started',
+    done: 'app.claims.action.START_REMOTE_DIAGNOSIS.done',
   },
   RESOLVE_REMOTELY: {
-    label: 'Resolve remotely',
-    description: 'The fault was solved without shipping the unit (H1).',
+    label: 'app.claims.action.RESOLVE_REMOTELY.label',
+    description: 'app.claims.action.RESOLVE_REMOTELY.description',
     color: 'success',
     Inputs: ResolveRemotelyInputs,
     defaultValues: () => ({ how: RemoteResolution.GUIDANCE }),
@@ -97,113 +99,113 @@ export const claimActions: Record<ClaimAction, ClaimActionSpec> = {
           resolution: trimmedInput(values, 'resolution'),
         },
       }),
-    done: 'Claim resolved remotely',
+    done: 'app.claims.action.RESOLVE_REMOTELY.done',
   },
   REQUEST_UNIT: {
-    label: 'Request the unit',
-    description: 'Ask the customer to back up and delete their data and send the unit to a service centre (H2, H3).',
+    label: 'app.claims.action.REQUEST_UNIT.label',
+    description: 'app.claims.action.REQUEST_UNIT.description',
     Inputs: RequestUnitInputs,
     run: (claim, values) => request(RequestUnitDocument, { input: { ...step(claim, values), serviceCentreId: trimmedInput(values, 'serviceCentreId') } }),
-    done: 'Unit requested',
+    done: 'app.claims.action.REQUEST_UNIT.done',
   },
   RECEIVE_UNIT: {
-    label: 'Receive the unit',
-    description: 'The unit arrived at the service centre. Record the inbound shipment.',
+    label: 'app.claims.action.RECEIVE_UNIT.label',
+    description: 'app.claims.action.RECEIVE_UNIT.description',
     Inputs: ShipmentInputs,
     defaultValues: shippedToday,
     run: (claim, values) => request(ReceiveUnitDocument, { input: shipment(claim, values) }),
-    done: 'Unit received',
+    done: 'app.claims.action.RECEIVE_UNIT.done',
   },
   START_INSPECTION: {
-    label: 'Start inspection',
-    description: 'The technician starts inspecting the unit.',
+    label: 'app.claims.action.START_INSPECTION.label',
+    description: 'app.claims.action.START_INSPECTION.description',
     Inputs: NoteOnly,
     run: (claim, values) => request(StartInspectionDocument, { input: step(claim, values) }),
-    done: 'Inspection started',
+    done: 'app.claims.action.START_INSPECTION.done',
   },
   RECORD_ASSESSMENT: {
-    label: 'Record assessment',
-    description: 'What the inspection found. The policy proposes the decision line by line (§5, R1–R3).',
+    label: 'app.claims.action.RECORD_ASSESSMENT.label',
+    description: 'app.claims.action.RECORD_ASSESSMENT.description',
     Inputs: InspectionInputs,
     maxWidth: 'md',
     defaultValues: () => ({ findings: [], lines: [], withServiceCharge: false }),
     run: (claim, values) => request(RecordAssessmentDocument, { input: { ...assessmentOf(values), id: claim.id, version: claim.version } }),
-    done: 'Assessment recorded',
+    done: 'app.claims.action.RECORD_ASSESSMENT.done',
   },
   RECORD_AGREEMENT: {
-    label: 'Record signed agreement',
-    description: 'The customer signed the maintenance agreement at the service centre (H9).',
+    label: 'app.claims.action.RECORD_AGREEMENT.label',
+    description: 'app.claims.action.RECORD_AGREEMENT.description',
     Inputs: AgreementInputs,
     defaultValues: () => ({ signedOn: today() }),
     run: (claim, values) =>
       request(RecordMaintenanceAgreementDocument, {
         input: { ...step(claim, values), signedOn: trimmedInput(values, 'signedOn'), signedBy: trimmedInput(values, 'signedBy') },
       }),
-    done: 'Maintenance agreement recorded',
+    done: 'app.claims.action.RECORD_AGREEMENT.done',
   },
   DECLINE_AGREEMENT: {
-    label: 'Agreement declined',
-    description: 'The customer will not sign the maintenance agreement: the unit goes back unrepaired (H9).',
+    label: 'app.claims.action.DECLINE_AGREEMENT.label',
+    description: 'app.claims.action.DECLINE_AGREEMENT.description',
     color: 'error',
     Inputs: NoteOnly,
     run: (claim, values) => request(DeclineMaintenanceAgreementDocument, { input: step(claim, values) }),
-    done: 'The unit goes back unrepaired',
+    done: 'app.claims.action.DECLINE_AGREEMENT.done',
   },
   APPROVE_QUOTE: {
-    label: 'Approve quote',
-    description: 'The customer accepts to pay for the material of the repair (H6, H8).',
+    label: 'app.claims.action.APPROVE_QUOTE.label',
+    description: 'app.claims.action.APPROVE_QUOTE.description',
     color: 'success',
     Inputs: ApproveQuoteInputs,
     run: (claim, values) => request(ApproveQuoteDocument, { input: step(claim, values) }),
-    done: 'Quote approved',
+    done: 'app.claims.action.APPROVE_QUOTE.done',
   },
   DECLINE_QUOTE: {
-    label: 'Decline quote',
-    description: 'The customer declines the quote: the unit goes back unrepaired (H6).',
+    label: 'app.claims.action.DECLINE_QUOTE.label',
+    description: 'app.claims.action.DECLINE_QUOTE.description',
     color: 'error',
     Inputs: NoteOnly,
     run: (claim, values) => request(DeclineQuoteDocument, { input: step(claim, values) }),
-    done: 'Quote declined',
+    done: 'app.claims.action.DECLINE_QUOTE.done',
   },
   COMPLETE_REPAIR: {
-    label: 'Complete repair',
-    description: 'The repair is done.',
+    label: 'app.claims.action.COMPLETE_REPAIR.label',
+    description: 'app.claims.action.COMPLETE_REPAIR.description',
     color: 'success',
     Inputs: CompleteRepairInputs,
     run: (claim, values) => request(CompleteRepairDocument, { input: step(claim, values) }),
-    done: 'Repair completed',
+    done: 'app.claims.action.COMPLETE_REPAIR.done',
   },
   REPLACE_UNIT: {
-    label: 'Replace unit',
-    description: 'The customer gets a new unit of the same model and specification (H4).',
+    label: 'app.claims.action.REPLACE_UNIT.label',
+    description: 'app.claims.action.REPLACE_UNIT.description',
     Inputs: ReplaceUnitInputs,
     run: (claim, values) =>
       request(ReplaceUnitDocument, {
         input: { ...step(claim, values), imei: trimmedInput(values, 'imei'), barcode: trimmedInput(values, 'barcode') },
       }),
-    done: 'Unit replaced',
+    done: 'app.claims.action.REPLACE_UNIT.done',
   },
   SHIP: {
-    label: 'Ship the unit back',
-    description: 'The unit goes back to the customer, at their expense (H7).',
+    label: 'app.claims.action.SHIP.label',
+    description: 'app.claims.action.SHIP.description',
     Inputs: ShipmentInputs,
     defaultValues: shippedToday,
     run: (claim, values) => request(ShipClaimDocument, { input: shipment(claim, values) }),
-    done: 'Unit shipped',
+    done: 'app.claims.action.SHIP.done',
   },
   CLOSE: {
-    label: 'Close claim',
-    description: 'Nothing is left to do on this claim.',
+    label: 'app.claims.action.CLOSE.label',
+    description: 'app.claims.action.CLOSE.description',
     Inputs: NoteOnly,
     run: (claim, values) => request(CloseClaimDocument, { input: step(claim, values) }),
-    done: 'Claim closed',
+    done: 'app.claims.action.CLOSE.done',
   },
   CANCEL: {
-    label: 'Cancel claim',
-    description: 'Withdraw the claim before the unit is received.',
+    label: 'app.claims.action.CANCEL.label',
+    description: 'app.claims.action.CANCEL.description',
     color: 'error',
     Inputs: CancelInputs,
     run: (claim, values) => request(CancelClaimDocument, { input: step(claim, values) }),
-    done: 'Claim cancelled',
+    done: 'app.claims.action.CANCEL.done',
   },
 };

@@ -13,9 +13,9 @@ export async function uploadAttachment(claimId: string, kind: AttachmentKind, fi
   if (status < 200 || status > 299) throw httpErrorOf(status, body);
 }
 
-/** Why a file cannot be attached, before sending it; undefined when it can. */
+/** Why a file cannot be attached, before sending it (a catalogue key, with the file's name as `name`); undefined when it can. */
 export function attachmentProblem(file: File): string | undefined {
-  if (file.size > ATTACHMENT_MAX_BYTES) return `${file.name} is larger than 5 MB.`;
-  if (file.type && !(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return `${file.name} is not a JPEG, PNG, WebP or PDF file.`;
+  if (file.size > ATTACHMENT_MAX_BYTES) return 'app.claims.attachments.too_large';
+  if (file.type && !(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return 'app.claims.attachments.wrong_type';
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { ClaimStatus } from '@aftersale/graphql';
 import type { ChipProps } from '@mui/material';
-import { enumLabel } from '../fields/enum-label';
+import { enumKey } from '../fields/enum-label';
 
 /**
  * The colour of each status, listed in lifecycle order (the order of
@@ -27,8 +27,8 @@ export const claimStatusColour: Record<ClaimStatus, NonNullable<ChipProps['color
   RETURNED_UNREPAIRED: 'error',
 };
 
-/** Every status as a choice, in lifecycle order (the generated enum is alphabetical). */
+/** Every status as a choice (its name a catalogue key), in lifecycle order (the generated enum is alphabetical). */
 export const claimStatusChoices = (Object.keys(claimStatusColour) as ClaimStatus[]).map((status) => ({
   id: status,
-  name: enumLabel(status),
+  name: enumKey(status),
 }));

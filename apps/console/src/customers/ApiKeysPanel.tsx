@@ -3,7 +3,7 @@ import { ApiKeysDocument, type ApiKeyItemFragment, type CreateApiKeyMutation } f
 import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, FunctionField, ListContextProvider, ResourceContextProvider, useList } from 'react-admin';
+import { DataTable, FunctionField, ListContextProvider, ResourceContextProvider, useList, useTranslate } from 'react-admin';
 import { useApiQuery } from '../api/request';
 import { Section } from '../layout/Section';
 import { publicPart } from './api-key';
@@ -17,12 +17,13 @@ const Column = DataTable.Col<ApiKeyItemFragment>;
 export const ApiKeysPanel = ({ customerId }: { customerId: string }) => {
   const { data, isPending, error } = useApiQuery(ApiKeysDocument, { customerId });
   const [creating, setCreating] = useState(false);
+  const translate = useTranslate();
   const [created, setCreated] = useState<CreateApiKeyMutation['createApiKey'] | null>(null);
   const keys = useList<ApiKeyItemFragment>({ data: data?.apiKeys ?? [], isPending, perPage: 1000 });
   return (
-    <Section title="Integrator API keys" size={{ xs: 12, md: 7 }}>
+    <Section title="app.customers.integrator_api_keys" size={{ xs: 12, md: 7 }}>
       <Typography variant="body2" color="text.secondary">
-        An integration sends its key as <code>Authorization: Bearer &lt;key&gt;</code> and sees this customer's data only.
+        {translate('app.customers.keys.explanation')}
       </Typography>
       {error && <Alert severity="error">{error.message}</Alert>}
       <ResourceContextProvider value="api-keys">
@@ -31,19 +32,19 @@ export const ApiKeysPanel = ({ customerId }: { customerId: string }) => {
             bulkActionButtons={false}
             rowClick={false}
             data-testid="api-keys"
-            empty={<Typography color="text.secondary">This customer has no API key yet.</Typography>}
+            empty={<Typography color="text.secondary">{translate('app.customers.keys.none')}</Typography>}
           >
-            <Column source="name" label="Name" disableSort />
-            <Column source="prefix" label="Key" disableSort sx={{ fontFamily: 'monospace' }}>
+            <Column source="name" label="resources.customers.fields.name" disableSort />
+            <Column source="prefix" label="resources.customers.fields.prefix" disableSort sx={{ fontFamily: 'monospace' }}>
               <FunctionField<ApiKeyItemFragment> render={(key) => publicPart(key)} />
             </Column>
-            <Column source="createdAt" label="Created" disableSort>
+            <Column source="createdAt" label="resources.customers.fields.createdAt" disableSort>
               <InstantField source="createdAt" showTime />
             </Column>
-            <Column source="lastUsedAt" label="Last used" disableSort>
-              <InstantField source="lastUsedAt" showTime emptyText="Never" />
+            <Column source="lastUsedAt" label="resources.customers.fields.lastUsedAt" disableSort>
+              <InstantField source="lastUsedAt" showTime emptyText="app.customers.never" />
             </Column>
-            <Column source="revokedAt" label="Revoked" disableSort>
+            <Column source="revokedAt" label="resources.customers.fields.revokedAt" disableSort>
               <InstantField source="revokedAt" showTime emptyText="—" />
             </Column>
             <Column label="" disableSort align="right">
@@ -54,7 +55,7 @@ export const ApiKeysPanel = ({ customerId }: { customerId: string }) => {
       </ResourceContextProvider>
       <Box>
         <Button variant="outlined" startIcon={<KeyIcon />} onClick={() => setCreating(true)} data-testid="create-api-key">
-          New key
+          {translate('app.customers.keys.new')}
         </Button>
       </Box>
       <CreateApiKeyDialog customerId={customerId} open={creating} onClose={() => setCreating(false)} onCreated={setCreated} />

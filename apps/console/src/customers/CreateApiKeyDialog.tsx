@@ -1,5 +1,5 @@
 import { CreateApiKeyDocument, type CreateApiKeyMutation } from '@aftersale/graphql';
-import { TextInput, maxLength, required } from 'react-admin';
+import { TextInput, maxLength, required, useTranslate } from 'react-admin';
 import { typed } from '../api/operation';
 import { request } from '../api/request';
 import { MutationDialog } from '../layout/MutationDialog';
@@ -15,20 +15,29 @@ export const CreateApiKeyDialog = ({
   open: boolean;
   onClose: () => void;
   onCreated: (created: CreateApiKeyMutation['createApiKey']) => void;
-}) => (
-  <MutationDialog
-    open={open}
-    onClose={onClose}
-    title="New API key"
-    description="Name the key after the integration that will use it, so it can be told apart and revoked alone."
-    submitLabel="Create key"
-    successMessage="API key created"
-    testId="create-api-key-dialog"
-    onSubmit={async (values) => {
-      const { createApiKey } = await request(CreateApiKeyDocument, { input: { customerId, name: typed(values, 'name') } });
-      onCreated(createApiKey);
-    }}
-  >
-    <TextInput source="name" label="Name" placeholder="ERP integration" validate={[required(), maxLength(100)]} autoFocus />
-  </MutationDialog>
-);
+}) => {
+  const translate = useTranslate();
+  return (
+    <MutationDialog
+      open={open}
+      onClose={onClose}
+      title={translate('app.customers.new_api_key')}
+      description={translate('app.customers.keys.name_hint')}
+      submitLabel={translate('app.customers.keys.create')}
+      successMessage={translate('app.customers.keys.created')}
+      testId="create-api-key-dialog"
+      onSubmit={async (values) => {
+        const { createApiKey } = await request(CreateApiKeyDocument, { input: { customerId, name: typed(values, 'name') } });
+        onCreated(createApiKey);
+      }}
+    >
+      <TextInput
+        source="name"
+        label="resources.customers.fields.name"
+        placeholder={translate('app.customers.keys.name_example')}
+        validate={[required(), maxLength(100)]}
+        autoFocus
+      />
+    </MutationDialog>
+  );
+};

@@ -6,8 +6,8 @@ import { CountryInput } from '../fields/CountryInput';
 export const CustomerInputs = ({ editing = false }: { editing?: boolean }) => (
   <>
     <CodeInput example="ACME" editing={editing} />
-    <TextInput source="name" label="Name" validate={required()} />
+    <TextInput source="name" label="resources.customers.fields.name" validate={required()} />
     <CountryInput />
-    <TextInput source="contactEmail" label="Contact email" type="email" validate={email()} />
+    <TextInput source="contactEmail" label="resources.customers.fields.contactEmail" type="email" validate={email()} />
   </>
 );

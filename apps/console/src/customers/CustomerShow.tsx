@@ -22,11 +22,11 @@ const CustomerPage = () => {
   return (
     <Box sx={{ p: 2 }} data-testid="customer-page" data-version={customer.version}>
       <Grid container spacing={2}>
-        <Section title="Customer" size={{ xs: 12, md: 5 }}>
-          <Field source="code" label="Code" data-testid="customer-code" />
-          <Field source="name" label="Name" data-testid="customer-name" />
-          <Field source="country" label="Country" />
-          <Field source="contactEmail" label="Contact email" empty="—" />
+        <Section title="app.customers.customer" size={{ xs: 12, md: 5 }}>
+          <Field source="code" label="resources.customers.fields.code" data-testid="customer-code" />
+          <Field source="name" label="resources.customers.fields.name" data-testid="customer-name" />
+          <Field source="country" label="resources.customers.fields.country" />
+          <Field source="contactEmail" label="resources.customers.fields.contactEmail" empty="—" />
         </Section>
         {/* Integrations: the keys, the webhook endpoints with their delivery log, and the live event stream. */}
         <CanAccess resource="api-keys" action="list">

@@ -3,7 +3,8 @@ import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } fr
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
+import { currentLocaleTag } from '../i18n/i18nProvider';
 import { readSession } from '../api/session';
 import { Section } from '../layout/Section';
 
@@ -13,6 +14,7 @@ const KEEP = 50;
 export const LiveEventsPanel = ({ customerId }: { customerId: string }) => {
   const [updates, setUpdates] = useState<ClaimUpdateItemFragment[]>([]);
   const [state, setState] = useState<'connecting' | 'live' | 'closed'>('connecting');
+  const translate = useTranslate();
   useEffect(() => {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
     const client = createClient({
@@ -37,30 +39,30 @@ export const LiveEventsPanel = ({ customerId }: { customerId: string }) => {
     };
   }, [customerId]);
   return (
-    <Section title="Live claim events" size={{ xs: 12 }}>
+    <Section title="app.customers.live_claim_events" size={{ xs: 12 }}>
       <Typography variant="body2" color="text.secondary" component="div">
-        What this customer's integrations receive from <code>claimUpdates</code>, as it happens.{' '}
-        <Chip size="small" data-testid="live-events-state" color={state === 'live' ? 'success' : 'default'} label={state} />
+        {translate('app.customers.live.explanation')}{' '}
+        <Chip size="small" data-testid="live-events-state" color={state === 'live' ? 'success' : 'default'} label={translate(`app.customers.live.${state}`)} />
       </Typography>
       <Table size="small" data-testid="live-events">
         <TableHead>
           <TableRow>
-            <TableCell>When</TableCell>
-            <TableCell>Claim</TableCell>
-            <TableCell>Event</TableCell>
-            <TableCell>From → to</TableCell>
-            <TableCell>Who</TableCell>
+            <TableCell>{translate('app.customers.live.when')}</TableCell>
+            <TableCell>{translate('app.customers.live.claim')}</TableCell>
+            <TableCell>{translate('app.customers.live.event')}</TableCell>
+            <TableCell>{translate('app.customers.live.from_to')}</TableCell>
+            <TableCell>{translate('app.customers.live.who')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {updates.length === 0 && (
             <TableRow>
-              <TableCell colSpan={5}>Waiting for the next event…</TableCell>
+              <TableCell colSpan={5}>{translate('app.customers.live.waiting')}</TableCell>
             </TableRow>
           )}
           {updates.map((update) => (
             <TableRow key={update.cursor}>
-              <TableCell>{new Date(update.event.at).toLocaleTimeString()}</TableCell>
+              <TableCell>{new Date(update.event.at).toLocaleTimeString(currentLocaleTag())}</TableCell>
               <TableCell>
                 <Link to={`/claims/${update.claim.id}/show`}>{update.claim.number}</Link>
               </TableCell>

@@ -2,7 +2,7 @@ import { RevokeApiKeyDocument, type ApiKeyItemFragment } from '@aftersale/graphq
 import BlockIcon from '@mui/icons-material/Block';
 import { Button } from '@mui/material';
 import { useState } from 'react';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { request } from '../api/request';
 import { MutationDialog } from '../layout/MutationDialog';
 import { publicPart } from './api-key';
@@ -11,20 +11,21 @@ import { publicPart } from './api-key';
 export const RevokeApiKeyButton = () => {
   const key = useRecordContext<ApiKeyItemFragment>();
   const [confirming, setConfirming] = useState(false);
+  const translate = useTranslate();
   if (!key || key.revokedAt) return null;
   return (
     <>
       <Button size="small" color="error" startIcon={<BlockIcon />} onClick={() => setConfirming(true)} data-testid="revoke-api-key">
-        Revoke
+        {translate('app.customers.keys.revoke')}
       </Button>
       <MutationDialog
         open={confirming}
         onClose={() => setConfirming(false)}
-        title={`Revoke the key “${key.name}”?`}
-        description={`Calls with ${publicPart(key)} are refused from now on. This cannot be undone.`}
-        submitLabel="Revoke"
+        title={translate('app.customers.keys.revoke_title', { name: key.name })}
+        description={translate('app.customers.keys.revoke_description', { key: publicPart(key) })}
+        submitLabel={translate('app.customers.keys.revoke')}
         submitColor="error"
-        successMessage="API key revoked"
+        successMessage={translate('app.customers.keys.revoked')}
         testId="revoke-api-key-dialog"
         onSubmit={() => request(RevokeApiKeyDocument, { id: key.id })}
       />

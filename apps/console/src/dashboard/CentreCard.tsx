@@ -25,7 +25,7 @@ export const CentreCard = () => {
         select
         size="small"
         sx={{ minWidth: 280, mb: 2 }}
-        label={translate('aftersale.dashboard.centre.choose', { _: 'Service centre' })}
+        label={translate('aftersale.dashboard.centre.choose')}
         value={centre}
         onChange={(event) => setCentre(event.target.value)}
       >
@@ -39,7 +39,7 @@ export const CentreCard = () => {
         <Grid size={{ xs: 12, md: 6 }}>
           <ChartCard
             id="dashboard-centre-queue"
-            title={translate('aftersale.dashboard.centre.queue', { _: 'The centre’s queue' })}
+            title={translate('aftersale.dashboard.centre.queue')}
             isPending={centre !== '' && isPending}
             error={error}
             empty={queue.length === 0}
@@ -70,12 +70,8 @@ export const CentreCard = () => {
         <Grid size={{ xs: 12, md: 6 }}>
           <ChartCard
             id="dashboard-low-stock"
-            title={translate('aftersale.dashboard.centre.lowStock', { _: 'Low stock' })}
-            subtitle={
-              data
-                ? translate('aftersale.dashboard.centre.lowStockCount', { _: '%{count} parts at or below their threshold', count: data.stockLevels.total })
-                : undefined
-            }
+            title={translate('aftersale.dashboard.centre.lowStock')}
+            subtitle={data ? translate('aftersale.dashboard.centre.lowStockCount', { count: data.stockLevels.total }) : undefined}
             isPending={centre !== '' && isPending}
             error={error}
             empty={low.length === 0}
@@ -90,9 +86,9 @@ export const CentreCard = () => {
             <Table size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell>{translate('aftersale.dashboard.centre.part', { _: 'Part' })}</TableCell>
-                  <TableCell align="right">{translate('aftersale.dashboard.centre.onHand', { _: 'On hand' })}</TableCell>
-                  <TableCell align="right">{translate('aftersale.dashboard.centre.threshold', { _: 'Threshold' })}</TableCell>
+                  <TableCell>{translate('aftersale.dashboard.centre.part')}</TableCell>
+                  <TableCell align="right">{translate('aftersale.dashboard.centre.onHand')}</TableCell>
+                  <TableCell align="right">{translate('aftersale.dashboard.centre.threshold')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>

@@ -13,15 +13,15 @@ export const Dashboard = () => {
   const sees = (...roles: Role[]) => role !== undefined && roles.includes(role);
   return (
     <Box sx={{ p: { xs: 1, md: 2 } }} data-testid="dashboard">
-      <Title title={translate('aftersale.dashboard.title', { _: 'Dashboard' })} />
+      <Title title={translate('aftersale.dashboard.title')} />
       <Grid container spacing={2}>
         {sees('ANALYST', 'ADMIN') && (
           <>
             <Grid size={{ xs: 12 }}>
               <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-                <Typography variant="h6">{translate('aftersale.dashboard.analytics', { _: 'Rates and alerts' })}</Typography>
+                <Typography variant="h6">{translate('aftersale.dashboard.analytics')}</Typography>
                 <Button component={Link} to="/analytics">
-                  {translate('aftersale.dashboard.openAnalytics', { _: 'Open analytics' })}
+                  {translate('aftersale.dashboard.openAnalytics')}
                 </Button>
               </Box>
             </Grid>

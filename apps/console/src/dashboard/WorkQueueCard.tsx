@@ -23,8 +23,8 @@ export const WorkQueueCard = () => {
   return (
     <ChartCard
       id="dashboard-work-queue"
-      title={translate('aftersale.dashboard.workQueue.title', { _: 'Work queue' })}
-      subtitle={translate('aftersale.dashboard.workQueue.subtitle', { _: 'Open claims per status, and how long they have waited' })}
+      title={translate('aftersale.dashboard.workQueue.title')}
+      subtitle={translate('aftersale.dashboard.workQueue.subtitle')}
       isPending={isPending}
       error={error}
       empty={rows.length === 0}
@@ -39,10 +39,10 @@ export const WorkQueueCard = () => {
       <Table size="small">
         <TableHead>
           <TableRow>
-            <TableCell>{translate('aftersale.dashboard.workQueue.status', { _: 'Status' })}</TableCell>
-            <TableCell align="right">{translate('aftersale.dashboard.workQueue.open', { _: 'Open' })}</TableCell>
-            <TableCell align="right">{translate('aftersale.dashboard.workQueue.week', { _: '> 7 days' })}</TableCell>
-            <TableCell align="right">{translate('aftersale.dashboard.workQueue.fortnight', { _: '> 14 days' })}</TableCell>
+            <TableCell>{translate('aftersale.dashboard.workQueue.status')}</TableCell>
+            <TableCell align="right">{translate('aftersale.dashboard.workQueue.open')}</TableCell>
+            <TableCell align="right">{translate('aftersale.dashboard.workQueue.week')}</TableCell>
+            <TableCell align="right">{translate('aftersale.dashboard.workQueue.fortnight')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>

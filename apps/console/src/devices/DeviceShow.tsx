@@ -35,12 +35,14 @@ export const DeviceShow = () => (
 
 const DeviceTitle = () => {
   const device = useRecordContext<DeviceDetailFragment>();
-  return <span>{device ? `Device ${device.imei}` : 'Device'}</span>;
+  const translate = useTranslate();
+  return <span>{device ? translate('app.devices.title', { imei: device.imei }) : translate('resources.devices.name', { smart_count: 1 })}</span>;
 };
 
 const DevicePage = () => {
   const device = useRecordContext<DeviceDetailFragment>();
-  if (!device) return <LinearProgress aria-label="Loading the device" />;
+  const translate = useTranslate();
+  if (!device) return <LinearProgress aria-label={translate('app.devices.loading_the_device')} />;
   return (
     <Box sx={{ p: 2 }}>
       <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center', mb: 2 }}>
@@ -51,46 +53,46 @@ const DevicePage = () => {
         <CreateClaimButton imei={device.imei} />
       </Stack>
       <Grid container spacing={2}>
-        <Section title="Unit" size={{ xs: 12, md: 6 }}>
-          <Field source="imei" label="IMEI" data-testid="device-imei" />
-          <Field source="barcode" label="Barcode" />
-          <Field source="model.name" label="Model" />
-          <Field source="customer.name" label="Customer" />
-          <Field source="order.number" label="Order" />
+        <Section title="app.devices.unit" size={{ xs: 12, md: 6 }}>
+          <Field source="imei" label="resources.devices.fields.imei" data-testid="device-imei" />
+          <Field source="barcode" label="resources.devices.fields.barcode" />
+          <Field source="model.name" label="resources.devices.fields.model.name" />
+          <Field source="customer.name" label="resources.devices.fields.customer.name" />
+          <Field source="order.number" label="resources.devices.fields.order.number" />
         </Section>
-        <Section title="Warranty" size={{ xs: 12, md: 6 }}>
-          <Field label="Under warranty today" data-testid="device-under-warranty">
+        <Section title="app.devices.warranty" size={{ xs: 12, md: 6 }}>
+          <Field label="app.devices.under_warranty_today" data-testid="device-under-warranty">
             <BooleanField source="underWarranty" />
           </Field>
-          <Field label="Order shipped on">
-            <LocalDateField source="order.shippedOn" emptyText="Not shipped yet" />
+          <Field label="app.devices.order_shipped_on">
+            <LocalDateField source="order.shippedOn" emptyText="app.devices.not_shipped_yet" />
           </Field>
-          <Field label="Received on (W2)">
-            <LocalDateField source="receivedOn" emptyText="Not received yet" />
+          <Field label="app.devices.received_on_w2">
+            <LocalDateField source="receivedOn" emptyText="app.devices.not_received_yet" />
           </Field>
-          <Field label="Last covered day (W3)">
-            <LocalDateField source="lastCoveredDay" emptyText="Not known yet" />
+          <Field label="app.devices.last_covered_day_w3">
+            <LocalDateField source="lastCoveredDay" emptyText="app.devices.not_known_yet" />
           </Field>
-          {device.replacedByImei && <Field label="Replaced by (W4: the warranty goes on with it)" source="replacedByImei" data-testid="device-replaced-by" />}
+          {device.replacedByImei && <Field label="resources.devices.fields.replacedByImei" source="replacedByImei" data-testid="device-replaced-by" />}
         </Section>
-        <Section title="Claims" size={{ xs: 12 }}>
+        <Section title="app.devices.claims" size={{ xs: 12 }}>
           <ReferenceManyField
             reference="claims"
             target="deviceId"
             sort={{ field: 'submittedAt', order: 'DESC' }}
             perPage={10}
             pagination={<Pagination rowsPerPageOptions={[10]} />}
-            empty={<Typography color="text.secondary">No claim was ever filed for this unit.</Typography>}
+            empty={<Typography color="text.secondary">{translate('app.devices.no_claims')}</Typography>}
           >
             <DataTable rowClick="show" bulkActionButtons={false}>
-              <ClaimColumn source="number" label="Claim" />
-              <ClaimColumn source="status" label="Status">
+              <ClaimColumn source="number" label="resources.claims.fields.number" />
+              <ClaimColumn source="status" label="resources.claims.fields.status">
                 <ClaimStatusField />
               </ClaimColumn>
-              <ClaimColumn source="formType" label="Form" disableSort>
+              <ClaimColumn source="formType" label="resources.claims.fields.formType" disableSort>
                 <SelectField source="formType" choices={enumChoices(FormType)} />
               </ClaimColumn>
-              <ClaimColumn source="submittedAt" label="Submitted">
+              <ClaimColumn source="submittedAt" label="resources.claims.fields.submittedAt">
                 <LocalDateField source="submittedOn" />
               </ClaimColumn>
             </DataTable>
@@ -130,7 +132,7 @@ const CreateClaimButton = ({ imei }: { imei: string }) => {
       component={Link}
       to={createPath({ resource: 'claims', type: 'create' })}
       state={{ record: { imei } }}
-      label={translate('app.devices.create_claim')}
+      label="app.devices.create_claim"
       variant="contained"
       data-testid="device-create-claim"
     >

@@ -11,7 +11,7 @@ import { deviceFilter } from './device-operations';
 export const ExportDevicesButton = ({
   filter,
   fileName = 'devices.csv',
-  label = 'Export CSV',
+  label = 'app.devices.export',
 }: {
   filter: Record<string, unknown>;
   fileName?: string;
@@ -23,7 +23,7 @@ export const ExportDevicesButton = ({
     const query = new URLSearchParams(Object.entries(deviceFilter(filter)).map(([key, value]) => [key, String(value)]));
     setBusy(true);
     downloadFile(`/api/devices.csv?${query}`, fileName)
-      .catch((error: unknown) => notify(error instanceof Error ? error.message : 'The export failed.', { type: 'error' }))
+      .catch((error: unknown) => notify(error instanceof Error ? error.message : 'app.devices.export_failed', { type: 'error' }))
       .finally(() => setBusy(false));
   };
   return (

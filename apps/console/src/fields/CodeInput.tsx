@@ -1,4 +1,4 @@
-import { TextInput, required } from 'react-admin';
+import { TextInput, required, useTranslate } from 'react-admin';
 
 /**
  * A record's short unique code (customer, service centre, model, part SKU):
@@ -7,7 +7,7 @@ import { TextInput, required } from 'react-admin';
  */
 export const CodeInput = ({
   source = 'code',
-  label = 'Code',
+  label = 'app.fields.code',
   example,
   editing = false,
 }: {
@@ -15,12 +15,15 @@ export const CodeInput = ({
   label?: string;
   example: string;
   editing?: boolean;
-}) => (
-  <TextInput
-    source={source}
-    label={label}
-    disabled={editing}
-    validate={editing ? undefined : required()}
-    helperText={editing ? 'Set at creation' : `Short unique code, e.g. ${example} (A–Z, 0–9, -)`}
-  />
-);
+}) => {
+  const translate = useTranslate();
+  return (
+    <TextInput
+      source={source}
+      label={label}
+      disabled={editing}
+      validate={editing ? undefined : required()}
+      helperText={editing ? 'app.fields.code_fixed' : translate('app.fields.code_help', { example })}
+    />
+  );
+};

@@ -24,7 +24,7 @@ const InvoicePage = () => {
   const invoice = useRecordContext<InvoiceDetailFragment>();
   const translate = useTranslate();
   const createPath = useCreatePath();
-  if (!invoice) return <LinearProgress aria-label="Loading the invoice" />;
+  if (!invoice) return <LinearProgress aria-label={translate('app.invoices.loading_the_invoice')} />;
   const field = (name: string) => translate(`resources.invoices.fields.${name}`);
   return (
     <Box sx={{ p: 2 }}>
@@ -36,7 +36,7 @@ const InvoicePage = () => {
         <AgeingField />
       </Stack>
       <Grid container spacing={2}>
-        <Section title={field('customer.name')} size={{ xs: 12, md: 6 }}>
+        <Section title="resources.invoices.fields.customer.name" size={{ xs: 12, md: 6 }}>
           <Typography>{invoice.customer.name}</Typography>
           <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }} data-testid="invoice-customer-address">
             {invoice.customer.address ?? ''}
@@ -48,7 +48,7 @@ const InvoicePage = () => {
             {translate('app.invoices.open_claim')} {invoice.claimNumber}
           </Link>
         </Section>
-        <Section title={translate('app.invoices.dates')} size={{ xs: 12, md: 6 }}>
+        <Section title="app.invoices.dates" size={{ xs: 12, md: 6 }}>
           <Typography variant="body2">
             {field('issuedOn')}: {invoice.issuedOn ? formatLocalDate(invoice.issuedOn) : '—'}
           </Typography>
@@ -59,7 +59,7 @@ const InvoicePage = () => {
             {field('paidOn')}: {invoice.paidOn ? formatLocalDate(invoice.paidOn) : '—'}
           </Typography>
         </Section>
-        <Section title={translate('app.invoices.lines')} size={{ xs: 12 }}>
+        <Section title="app.invoices.lines" size={{ xs: 12 }}>
           <InvoiceCard invoice={invoice} />
         </Section>
       </Grid>

@@ -8,6 +8,7 @@ import type { FormData } from '../api/operation';
 export interface MutationDialogProps {
   open: boolean;
   onClose: () => void;
+  /** Words in the console's language (the caller translates title, description, submitLabel and successMessage). */
   title: string;
   /** What the step does, in a sentence or two (and anything to check first). */
   description?: ReactNode;
@@ -55,7 +56,7 @@ export const MutationDialog = ({
     try {
       await onSubmit(values);
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'The API refused the change.', { type: 'error' });
+      notify(error instanceof Error ? error.message : 'app.dialog.refused', { type: 'error' });
       if (apiErrorCode(error) === 'CONFLICT') refresh();
       // toApiError's `errors` name the input at fault (never `version`, which is no input); the form shows them under it.
       return error instanceof HttpError ? (error.body as ApiErrorBody | undefined)?.errors : undefined;

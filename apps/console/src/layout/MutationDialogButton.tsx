@@ -1,4 +1,5 @@
 import { Button, type ButtonProps } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { useState, type ReactNode } from 'react';
 import { MutationDialog, type MutationDialogProps } from './MutationDialog';
 
@@ -14,6 +15,7 @@ export const MutationDialogButton = ({
   disabled,
   ...dialog
 }: Omit<MutationDialogProps, 'open' | 'onClose' | 'testId'> & {
+  /** A catalogue key. */
   label: string;
   icon?: ReactNode;
   variant?: ButtonProps['variant'];
@@ -21,10 +23,11 @@ export const MutationDialogButton = ({
   disabled?: boolean;
 }) => {
   const [open, setOpen] = useState(false);
+  const translate = useTranslate();
   return (
     <>
       <Button variant={variant} size="small" startIcon={icon} onClick={() => setOpen(true)} disabled={disabled} data-testid={testId}>
-        {label}
+        {translate(label)}
       </Button>
       {open && <MutationDialog {...dialog} open onClose={() => setOpen(false)} testId={`${testId}-dialog`} />}
     </>

@@ -3,9 +3,9 @@ import { CodeInput } from '../fields/CodeInput';
 
 /** ProductModel.kind is a string in the schema; its description lists these. */
 const kindChoices = [
-  { id: 'PHONE', name: 'Phone' },
-  { id: 'FEATURE_PHONE', name: 'Feature phone' },
-  { id: 'TABLET', name: 'Tablet' },
+  { id: 'PHONE', name: 'app.enum.PHONE' },
+  { id: 'FEATURE_PHONE', name: 'app.enum.FEATURE_PHONE' },
+  { id: 'TABLET', name: 'app.enum.TABLET' },
 ];
 
 /**
@@ -15,13 +15,13 @@ const kindChoices = [
 export const ProductModelInputs = ({ editing = false }: { editing?: boolean }) => (
   <>
     <CodeInput example="X200" editing={editing} />
-    <TextInput source="name" label="Name" validate={required()} />
-    <SelectInput source="kind" label="Kind" choices={kindChoices} disabled={editing} validate={editing ? undefined : required()} />
+    <TextInput source="name" label="resources.models.fields.name" validate={required()} />
+    <SelectInput source="kind" label="resources.models.fields.kind" choices={kindChoices} disabled={editing} validate={editing ? undefined : required()} />
     <TextInput
       source="barcodePattern"
-      label="Barcode pattern"
+      label="app.models.barcode_pattern"
       validate={required()}
-      helperText="A regular expression every unit barcode of the model matches whole, e.g. ^X200-\d{8}$"
+      helperText="app.models.a_regular_expression_every_unit_barcode"
       sx={{ '& input': { fontFamily: 'monospace' } }}
     />
   </>

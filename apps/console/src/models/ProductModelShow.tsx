@@ -1,19 +1,21 @@
 import type { ProductModelDetailFragment } from '@aftersale/graphql';
 import { Box, Grid, Typography } from '@mui/material';
-import { Pagination, RecordField, ReferenceManyField, Show, useRecordContext } from 'react-admin';
+import { Pagination, RecordField, ReferenceManyField, Show, useRecordContext, useTranslate, type TranslateFunction } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { Section } from '../layout/Section';
 import { PartsTable } from '../parts/PartsTable';
-import { enumLabel } from '../fields/enum-label';
+import { enumKey } from '../fields/enum-label';
 
 /**
  * A barcode pattern in words when it has the demo's shape (`^PREFIX[0-9]{n}$`: "AX120 followed by 10 digits"), else as the
  * pattern itself.
  */
-function barcodeFormat(pattern: string): string {
+function barcodeFormat(pattern: string, translate: TranslateFunction): string {
   const match = /^\^([0-9A-Z-]*)\[0-9\]\{(\d+)\}\$$/.exec(pattern);
-  if (!match) return `Matches ${pattern}`;
-  return match[1] ? `${match[1]} followed by ${match[2]} digits` : `${match[2]} digits`;
+  if (!match) return translate('app.models.barcode.matches', { pattern });
+  return match[1]
+    ? translate('app.models.barcode.prefix_digits', { prefix: match[1], smart_count: Number(match[2]) })
+    : translate('app.models.barcode.digits', { smart_count: Number(match[2]) });
 }
 
 const Field = RecordField<ProductModelDetailFragment>;
@@ -27,29 +29,30 @@ export const ProductModelShow = () => (
 
 const ProductModelPage = () => {
   const model = useRecordContext<ProductModelDetailFragment>();
+  const translate = useTranslate();
   if (!model) return null;
   return (
     <Box sx={{ p: 2 }}>
       <Grid container spacing={2}>
-        <Section title="Model" size={{ xs: 12, md: 4 }}>
-          <Field source="code" label="Code" />
-          <Field source="name" label="Name" />
-          <Field source="kind" label="Kind">
-            <Typography variant="body2">{enumLabel(model.kind)}</Typography>
+        <Section title="app.models.model" size={{ xs: 12, md: 4 }}>
+          <Field source="code" label="resources.models.fields.code" />
+          <Field source="name" label="resources.models.fields.name" />
+          <Field source="kind" label="resources.models.fields.kind">
+            <Typography variant="body2">{translate(enumKey(model.kind), { _: model.kind })}</Typography>
           </Field>
-          <Field source="barcodePattern" label="Unit barcodes">
+          <Field source="barcodePattern" label="resources.models.fields.barcodePattern">
             <Typography variant="body2" data-testid="model-barcode-format">
-              {barcodeFormat(model.barcodePattern)}
+              {barcodeFormat(model.barcodePattern, translate)}
             </Typography>
           </Field>
         </Section>
-        <Section title="Parts" size={{ xs: 12, md: 8 }}>
+        <Section title="app.models.parts" size={{ xs: 12, md: 8 }}>
           <ReferenceManyField
             reference="parts"
             target="modelId"
             perPage={25}
             pagination={<Pagination rowsPerPageOptions={[25]} />}
-            empty={<Typography color="text.secondary">No spare part is listed for this model yet.</Typography>}
+            empty={<Typography color="text.secondary">{translate('app.models.no_parts')}</Typography>}
           >
             <PartsTable withModel={false} />
           </ReferenceManyField>

@@ -2,7 +2,7 @@ import type { OrderDetailFragment } from '@aftersale/graphql';
 import UploadIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
-import { useNotify, useRefresh } from 'react-admin';
+import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { ImportProblemsTable } from './ImportProblemsTable';
 import { importUnits, type ImportAnswer } from './import-units';
 
@@ -17,10 +17,11 @@ type ImportState = { step: 'idle' } | { step: 'sending'; fileName: string; sent:
 export const ImportUnitsButton = ({ order }: { order: OrderDetailFragment }) => {
   const [open, setOpen] = useState(false);
   const room = order.quantity - order.unitCount;
+  const translate = useTranslate();
   return (
     <>
       <Button variant="outlined" size="small" startIcon={<UploadIcon />} onClick={() => setOpen(true)} disabled={room <= 0} data-testid="order-import-units">
-        Import units
+        {translate('app.orders.import.button')}
       </Button>
       {open && <ImportUnitsDialog order={order} onClose={() => setOpen(false)} />}
     </>
@@ -30,6 +31,7 @@ export const ImportUnitsButton = ({ order }: { order: OrderDetailFragment }) => 
 const ImportUnitsDialog = ({ order, onClose }: { order: OrderDetailFragment; onClose: () => void }) => {
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const sending = state.step === 'sending';
 
@@ -45,34 +47,35 @@ const ImportUnitsDialog = ({ order, onClose }: { order: OrderDetailFragment; onC
         setState({ step: 'refused', fileName: file.name, answer });
         return;
       }
-      notify(`${answer.imported} units imported`, { type: 'success' });
+      notify('app.orders.import.imported', { type: 'success', messageArgs: { smart_count: answer.imported } });
       refresh();
       onClose();
     } catch (error) {
       setState({ step: 'idle' });
-      notify(error instanceof Error ? error.message : 'The import failed.', { type: 'error' });
+      notify(error instanceof Error ? error.message : 'app.orders.import.failed', { type: 'error' });
     }
   };
 
   return (
     <Dialog open onClose={sending ? undefined : onClose} fullWidth maxWidth="md" aria-labelledby="import-units-title" data-testid="import-units-dialog">
-      <DialogTitle id="import-units-title">Import units — {order.number}</DialogTitle>
+      <DialogTitle id="import-units-title">
+        {translate('app.orders.import.button')} — {order.number}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          A CSV file with the columns <code>imei</code>, <code>barcode</code> and optionally <code>receivedOn</code> (YYYY-MM-DD), one unit per line. Room is
-          left for {order.quantity - order.unitCount} of the {order.quantity} units. The file is imported whole or not at all.
+          {translate('app.orders.import.explanation', { room: order.quantity - order.unitCount, quantity: order.quantity })}
         </DialogContentText>
         <Button component="label" variant="contained" startIcon={<UploadIcon />} disabled={sending}>
-          Choose a CSV file
+          {translate('app.orders.import.choose')}
           <input hidden type="file" accept=".csv,text/csv" onChange={(event) => void upload(event)} data-testid="import-units-file" />
         </Button>
         {state.step === 'sending' && (
           <Box sx={{ mt: 2 }}>
-            <Typography variant="body2">Sending {state.fileName}…</Typography>
+            <Typography variant="body2">{translate('app.orders.import.sending', { name: state.fileName })}</Typography>
             <LinearProgress
               variant={state.sent < 1 ? 'determinate' : 'indeterminate'}
               value={Math.round(state.sent * 100)}
-              aria-label="Upload progress"
+              aria-label={translate('app.orders.upload_progress')}
               data-testid="import-units-progress"
             />
           </Box>

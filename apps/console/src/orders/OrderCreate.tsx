@@ -2,7 +2,7 @@ import { Create, SimpleForm } from 'react-admin';
 import { OrderInputs } from './OrderInputs';
 
 export const OrderCreate = () => (
-  <Create title="New order" redirect="show" mutationMode="pessimistic">
+  <Create title="app.orders.new_order" redirect="show" mutationMode="pessimistic">
     <SimpleForm sx={{ maxWidth: 560 }}>
       <OrderInputs creating />
     </SimpleForm>

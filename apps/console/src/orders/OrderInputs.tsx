@@ -11,24 +11,24 @@ export const OrderInputs = ({ creating = false, received = false }: { creating?:
     {creating && (
       <>
         <ReferenceInput source="customerId" reference="customers">
-          <AutocompleteInput label="Customer" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+          <AutocompleteInput label="app.orders.customer" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
         </ReferenceInput>
         <ReferenceInput source="modelId" reference="models">
-          <AutocompleteInput label="Model" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+          <AutocompleteInput label="app.orders.model" optionText="name" validate={required()} sx={{ minWidth: 320 }} />
         </ReferenceInput>
       </>
     )}
     <NumberInput
       source="quantity"
-      label="Quantity"
+      label="app.orders.quantity"
       min={1}
       step={1}
       validate={[required(), minValue(1)]}
       // Read-only, not disabled: a disabled input has no value in the form, and would fail `required`.
       readOnly={received}
-      helperText={received ? 'Fixed: the goods were received with their spare parts.' : 'Units ordered'}
+      helperText={received ? 'app.orders.quantity_fixed' : 'app.orders.units_ordered'}
     />
-    <TextInput source="number" label="Order number" helperText={creating ? 'Leave blank for the next SO-YYYY-NNNN' : false} />
-    <DateInput source="shippedOn" label="Shipped on" />
+    <TextInput source="number" label="resources.orders.fields.number" helperText={creating ? 'app.orders.number_blank' : false} />
+    <DateInput source="shippedOn" label="resources.orders.fields.shippedOn" />
   </>
 );

@@ -1,7 +1,7 @@
 import { InstantField } from '../fields/InstantField';
 import type { OrderDetailFragment } from '@aftersale/graphql';
 import { Box, Chip, Grid, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { EditButton, NumberField, RecordField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { EditButton, NumberField, RecordField, Show, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { ExportDevicesButton } from '../devices/ExportDevicesButton';
 import { LocalDateField } from '../fields/LocalDateField';
@@ -22,12 +22,14 @@ export const OrderShow = () => (
 
 const OrderTitle = () => {
   const order = useRecordContext<OrderDetailFragment>();
-  return <span>{order ? `Order ${order.number}` : 'Order'}</span>;
+  const translate = useTranslate();
+  return <span>{order ? translate('app.orders.title', { number: order.number }) : translate('resources.orders.name', { smart_count: 1 })}</span>;
 };
 
 const OrderPage = () => {
   const order = useRecordContext<OrderDetailFragment>();
-  if (!order) return <LinearProgress aria-label="Loading the order" />;
+  const translate = useTranslate();
+  if (!order) return <LinearProgress aria-label={translate('app.orders.loading_the_order')} />;
   return (
     <Box sx={{ p: 2 }} data-testid="order-page" data-version={order.version}>
       <Stack spacing={2} sx={{ mb: 2 }}>
@@ -35,29 +37,32 @@ const OrderPage = () => {
         <OrderActions order={order} />
       </Stack>
       <Grid container spacing={2}>
-        <Section title="Order" size={{ xs: 12, md: 4 }}>
-          <Field source="customer.name" label="Customer" />
-          <Field source="model.name" label="Model" />
-          <Field label="Quantity">
+        <Section title="app.orders.order" size={{ xs: 12, md: 4 }}>
+          <Field source="customer.name" label="resources.orders.fields.customer.name" />
+          <Field source="model.name" label="resources.orders.fields.model.name" />
+          <Field label="app.orders.quantity">
             <NumberField source="quantity" data-testid="order-quantity" />
           </Field>
-          <Field label="Shipped on">
-            <LocalDateField source="shippedOn" emptyText="Not shipped yet" />
+          <Field label="app.orders.shipped_on">
+            <LocalDateField source="shippedOn" emptyText="app.orders.not_shipped_yet" />
           </Field>
-          <Field label="Received on (W2)">
-            <LocalDateField source="receivedOn" emptyText="Not received yet" data-testid="order-received-on" />
+          <Field label="app.orders.received_on_w2">
+            <LocalDateField source="receivedOn" emptyText="app.orders.not_received_yet" data-testid="order-received-on" />
           </Field>
         </Section>
-        <Section title="Spare-parts allowance" size={{ xs: 12, md: 8 }}>
+        <Section title="app.orders.spare_parts_allowance" size={{ xs: 12, md: 8 }}>
           <AllowancePanel order={order} />
         </Section>
-        <Section title="Spare parts shipped with the goods" size={{ xs: 12, md: 6 }}>
+        <Section title="app.orders.spare_parts_shipped_with_the_goods" size={{ xs: 12, md: 6 }}>
           <SpareShipmentPanel order={order} />
         </Section>
-        <Section title="Imports" size={{ xs: 12, md: 6 }}>
+        <Section title="app.orders.imports" size={{ xs: 12, md: 6 }}>
           <ImportsAudit order={order} />
         </Section>
-        <Section title={`Units (${order.unitCount} of ${order.quantity})`} size={{ xs: 12 }}>
+        <Section title="app.orders.units" size={{ xs: 12 }}>
+          <Typography variant="body2" color="text.secondary">
+            {translate('app.orders.units_count', { count: order.unitCount, quantity: order.quantity })}
+          </Typography>
           <OrderUnits />
         </Section>
       </Grid>
@@ -65,48 +70,53 @@ const OrderPage = () => {
   );
 };
 
-const OrderHeader = ({ order }: { order: OrderDetailFragment }) => (
-  <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center' }}>
-    <Typography variant="h5" component="h1" data-testid="order-number">
-      {order.number}
-    </Typography>
-    <Chip
-      size="small"
-      color={order.receivedOn ? 'success' : 'default'}
-      label={order.receivedOn ? 'Received' : 'In transit'}
-      data-testid="order-status"
-      data-received={order.receivedOn !== null}
-    />
-    <Typography variant="body2" color="text.secondary">
-      {order.model.name} · {order.customer.name}
-    </Typography>
-  </Stack>
-);
+const OrderHeader = ({ order }: { order: OrderDetailFragment }) => {
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1.5} sx={{ alignItems: 'center' }}>
+      <Typography variant="h5" component="h1" data-testid="order-number">
+        {order.number}
+      </Typography>
+      <Chip
+        size="small"
+        color={order.receivedOn ? 'success' : 'default'}
+        label={translate(order.receivedOn ? 'app.orders.received' : 'app.orders.in_transit')}
+        data-testid="order-status"
+        data-received={order.receivedOn !== null}
+      />
+      <Typography variant="body2" color="text.secondary">
+        {order.model.name} · {order.customer.name}
+      </Typography>
+    </Stack>
+  );
+};
 
 /** The writes of the page, offered to the roles the API lets write orders (ADMIN, AGENT). */
 const OrderActions = ({ order }: { order: OrderDetailFragment }) => {
   const { canAccess } = useCanAccess({ resource: 'orders', action: 'edit', record: order });
+  const translate = useTranslate();
   return (
-    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="toolbar" aria-label="Order actions">
+    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} role="toolbar" aria-label={translate('app.orders.order_actions')}>
       {canAccess && !order.receivedOn && <RecordReceiptButton order={order} />}
       {canAccess && <ImportUnitsButton order={order} />}
       {canAccess && <EditButton variant="outlined" data-testid="order-edit" />}
-      <ExportDevicesButton filter={{ orderId: order.id }} fileName={`units-${order.number}.csv`} label="Export units" />
+      <ExportDevicesButton filter={{ orderId: order.id }} fileName={`units-${order.number}.csv`} label="app.orders.export_units" />
     </Stack>
   );
 };
 
 /** Who imported which file, and how many units it held. */
 const ImportsAudit = ({ order }: { order: OrderDetailFragment }) => {
-  if (order.imports.length === 0) return <Typography color="text.secondary">No file imported yet.</Typography>;
+  const translate = useTranslate();
+  if (order.imports.length === 0) return <Typography color="text.secondary">{translate('app.orders.imports_none')}</Typography>;
   return (
     <Table size="small" data-testid="order-imports">
       <TableHead>
         <TableRow>
-          <TableCell>File</TableCell>
-          <TableCell align="right">Units</TableCell>
-          <TableCell>By</TableCell>
-          <TableCell>When</TableCell>
+          <TableCell>{translate('app.orders.import.file')}</TableCell>
+          <TableCell align="right">{translate('app.orders.units')}</TableCell>
+          <TableCell>{translate('app.orders.imported_by')}</TableCell>
+          <TableCell>{translate('app.orders.imported_at')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>

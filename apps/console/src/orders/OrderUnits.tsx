@@ -26,14 +26,14 @@ export const OrderUnits = () => (
         </Typography>
       }
     >
-      <Column source="imei" label="IMEI">
+      <Column source="imei" label="resources.orders.fields.imei">
         <TextField source="imei" sx={{ fontFamily: 'monospace' }} data-testid="order-unit-imei" />
       </Column>
-      <Column source="barcode" label="Barcode" disableSort />
-      <Column source="receivedOn" label="Received on">
+      <Column source="barcode" label="resources.orders.fields.barcode" disableSort />
+      <Column source="receivedOn" label="resources.orders.fields.receivedOn">
         <LocalDateField source="receivedOn" emptyText="—" />
       </Column>
-      <Column source="lastCoveredDay" label="Last covered day" disableSort>
+      <Column source="lastCoveredDay" label="resources.orders.fields.lastCoveredDay" disableSort>
         <LocalDateField source="lastCoveredDay" emptyText="—" />
       </Column>
     </DataTable>
@@ -53,7 +53,7 @@ const ImeiSearch = () => {
   return (
     <MuiTextField
       size="small"
-      label="IMEI starts with"
+      label="app.orders.imei_starts_with"
       value={imei}
       onChange={(event) => setImei(event.target.value.replace(/\D/g, ''))}
       slotProps={{

@@ -8,7 +8,7 @@ import {
 } from '@aftersale/graphql';
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
-import { BooleanInput, DateInput, NumberInput, TextInput, minValue, required } from 'react-admin';
+import { BooleanInput, DateInput, NumberInput, TextInput, minValue, required, useTranslate } from 'react-admin';
 import { useApiQuery, request } from '../api/request';
 import { numberOf, trimmedInput, type FormData } from '../api/operation';
 import { today } from '../fields/local-date';
@@ -19,25 +19,29 @@ export const RecordReceiptButton = ({ order }: { order: OrderDetailFragment }) =
   const aboveLimit = !order.allowance.withinLimit;
   const parts = useApiQuery(OrderModelPartsDocument, { modelId: order.model.id }, { enabled: aboveLimit });
   const modelParts = parts.data?.parts.items ?? [];
+  const translate = useTranslate();
   return (
     <MutationDialogButton
-      label="Record receipt"
+      label="app.orders.record_receipt"
       variant="contained"
       testId="order-record-receipt"
-      title={`Record receipt — ${order.number}`}
+      title={`${translate('app.orders.record_receipt')} — ${order.number}`}
       description={
-        aboveLimit
-          ? `The order is above ${order.allowance.maxOrderQuantity} units: the policy grants no spare parts (S3) unless an allowance was negotiated with the customer.`
-          : `The warranty of its units starts on this day (W2), and the policy's spare parts are recorded as shipped (S1, S2).`
+        aboveLimit ? translate('app.orders.receipt.above_limit', { limit: order.allowance.maxOrderQuantity }) : translate('app.orders.receipt.within_limit')
       }
-      submitLabel="Record receipt"
+      submitLabel={translate('app.orders.record_receipt')}
       defaultValues={{ receivedOn: today(), negotiated: false }}
       maxWidth={aboveLimit ? 'md' : 'sm'}
       onSubmit={(values) => request(RecordOrderReceiptDocument, { input: receiptInput(order, modelParts, values) })}
-      successMessage={`${order.number}: receipt recorded`}
+      successMessage={`${order.number}: ${translate('app.orders.receipt.done')}`}
     >
-      <DateInput source="receivedOn" label="Received on" validate={required()} />
-      {aboveLimit && (parts.isPending ? <LinearProgress aria-label="Loading the model's parts" /> : <NegotiatedAllowanceInputs parts={modelParts} />)}
+      <DateInput source="receivedOn" label="resources.orders.fields.receivedOn" validate={required()} />
+      {aboveLimit &&
+        (parts.isPending ? (
+          <LinearProgress aria-label={translate('app.orders.loading_the_model_s_parts')} />
+        ) : (
+          <NegotiatedAllowanceInputs parts={modelParts} />
+        ))}
     </MutationDialogButton>
   );
 };
@@ -45,14 +49,15 @@ export const RecordReceiptButton = ({ order }: { order: OrderDetailFragment }) =
 /** S3: a reason and a quantity per part of the model, named like NegotiatedAllowanceInput so an API refusal shows under its input. */
 const NegotiatedAllowanceInputs = ({ parts }: { parts: readonly OrderPartFragment[] }) => {
   const negotiated = useWatch({ name: 'negotiated' }) === true;
+  const translate = useTranslate();
   return (
     <Stack>
-      <BooleanInput source="negotiated" label="An allowance was negotiated with the customer" />
+      <BooleanInput source="negotiated" label="resources.orders.fields.negotiated" />
       {negotiated && (
         <>
-          <TextInput source="negotiatedAllowance.reason" label="Reason" validate={required()} multiline fullWidth />
+          <TextInput source="negotiatedAllowance.reason" label="resources.orders.fields.negotiatedAllowance.reason" validate={required()} multiline fullWidth />
           <Typography variant="subtitle2" sx={{ mb: 1 }}>
-            Spare parts per part of the model
+            {translate('app.orders.receipt.per_part')}
           </Typography>
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 2 }}>
             {parts.map((part, index) => (

@@ -16,23 +16,29 @@ export const PartInputs = ({ editing = false }: { editing?: boolean }) => {
   return (
     <>
       {editing ? (
-        <TextInput source="model.name" label="Model" disabled />
+        <TextInput source="model.name" label="resources.parts.fields.model.name" disabled />
       ) : (
         <ReferenceInput source="modelId" reference="models">
-          <AutocompleteInput label="Model" optionText="name" validate={required()} />
+          <AutocompleteInput label="app.parts.model" optionText="name" validate={required()} />
         </ReferenceInput>
       )}
-      <CodeInput source="sku" label="SKU" example="X200-LCD-01" editing={editing} />
-      <TextInput source="name" label="Name" validate={required()} />
-      <SelectInput source="category" label="Category" choices={enumChoices(PartCategory)} disabled={editing} validate={editing ? undefined : required()} />
+      <CodeInput source="sku" label="resources.parts.fields.sku" example="X200-LCD-01" editing={editing} />
+      <TextInput source="name" label="resources.parts.fields.name" validate={required()} />
+      <SelectInput
+        source="category"
+        label="resources.parts.fields.category"
+        choices={enumChoices(PartCategory)}
+        disabled={editing}
+        validate={editing ? undefined : required()}
+      />
       <MoneyInput
         source="materialCost"
-        label="Material cost"
+        label="app.parts.material_cost"
         currency={part?.currency ?? policyCurrency}
         validate={[required(), minValue(0)]}
-        helperText="What a paid repair charges for the part at most"
+        helperText="app.parts.what_a_paid_repair_charges_for"
       />
-      {editing && <BooleanInput source="active" label="Active" helperText="Inactive parts are kept for history but no longer offered" />}
+      {editing && <BooleanInput source="active" label="resources.parts.fields.active" helperText="app.parts.inactive_parts_are_kept_for_history" />}
     </>
   );
 };

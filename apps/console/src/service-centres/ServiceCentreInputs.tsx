@@ -6,9 +6,9 @@ import { CountryInput } from '../fields/CountryInput';
 export const ServiceCentreInputs = ({ editing = false }: { editing?: boolean }) => (
   <>
     <CodeInput example="SC-BER" editing={editing} />
-    <TextInput source="name" label="Name" validate={required()} />
-    <TextInput source="address" label="Address" multiline minRows={2} validate={required()} />
-    <TextInput source="city" label="City" validate={required()} />
+    <TextInput source="name" label="resources.service-centres.fields.name" validate={required()} />
+    <TextInput source="address" label="resources.service-centres.fields.address" multiline minRows={2} validate={required()} />
+    <TextInput source="city" label="resources.service-centres.fields.city" validate={required()} />
     <CountryInput />
   </>
 );

@@ -5,13 +5,20 @@ import { ServiceCentreSelectInput } from '../fields/ServiceCentreSelectInput';
 import { StockMovementTable } from '../stock/StockMovementTable';
 
 const movementFilters = [
-  <ServiceCentreSelectInput key="serviceCentreId" source="serviceCentreId" label="Service centre" alwaysOn />,
-  <SelectArrayInput key="kind" source="kind" label="Kind" choices={enumChoices(StockMovementKind)} alwaysOn sx={{ minWidth: 200 }} />,
+  <ServiceCentreSelectInput key="serviceCentreId" source="serviceCentreId" label="resources.stock-movements.fields.serviceCentreId" alwaysOn />,
+  <SelectArrayInput
+    key="kind"
+    source="kind"
+    label="resources.stock-movements.fields.kind"
+    choices={enumChoices(StockMovementKind)}
+    alwaysOn
+    sx={{ minWidth: 200 }}
+  />,
 ];
 
 /** The stock ledger of every centre, newest first. */
 export const StockMovementList = () => (
-  <List title="Stock movements" filters={movementFilters} perPage={25} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }}>
+  <List title="app.stock-movements.stock_movements" filters={movementFilters} perPage={25} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }}>
     <StockMovementTable where />
   </List>
 );

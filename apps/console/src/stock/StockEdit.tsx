@@ -5,16 +5,16 @@ import { VersionedEdit } from '../layout/VersionedEdit';
 
 /** The low-stock threshold of one part at one centre (versioned: quantities move only by receipts, adjustments and consumption). */
 export const StockEdit = () => (
-  <VersionedEdit redirect="show" title="Low-stock threshold">
+  <VersionedEdit redirect="show" title="app.stock.low_stock_threshold">
     <SimpleForm sx={{ maxWidth: 480 }}>
       <StockSummary />
       <NumberInput
         source="lowStockThreshold"
-        label="Low-stock threshold"
+        label="app.stock.low_stock_threshold"
         min={0}
         step={1}
         validate={[required(), minValue(0)]}
-        helperText="Low when on hand is at or below it"
+        helperText="app.stock.low_when_on_hand_is_at"
       />
     </SimpleForm>
   </VersionedEdit>

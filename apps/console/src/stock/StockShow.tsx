@@ -1,7 +1,7 @@
 import { InstantField } from '../fields/InstantField';
 import type { StockLevelItemFragment } from '@aftersale/graphql';
 import { Box, Grid, LinearProgress, Stack, Typography } from '@mui/material';
-import { EditButton, NumberField, Pagination, RecordField, ReferenceManyField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { EditButton, NumberField, Pagination, RecordField, ReferenceManyField, Show, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { detailQuery } from '../api/operation';
 import { Section } from '../layout/Section';
 import { LowStockChip } from './LowStockChip';
@@ -19,13 +19,19 @@ export const StockShow = () => (
 
 const StockTitle = () => {
   const level = useRecordContext<StockLevelItemFragment>();
-  return <span>{level ? `Stock ${level.part.sku} at ${level.serviceCentre.name}` : 'Stock'}</span>;
+  const translate = useTranslate();
+  return (
+    <span>
+      {level ? translate('app.stock.title', { sku: level.part.sku, centre: level.serviceCentre.name }) : translate('resources.stock.name', { smart_count: 1 })}
+    </span>
+  );
 };
 
 const StockPage = () => {
   const level = useRecordContext<StockLevelItemFragment>();
   const { canAccess } = useCanAccess({ resource: 'stock', action: 'edit', record: level });
-  if (!level) return <LinearProgress aria-label="Loading the stock level" />;
+  const translate = useTranslate();
+  if (!level) return <LinearProgress aria-label={translate('app.stock.loading_the_stock_level')} />;
   return (
     <Box sx={{ p: 2 }} data-testid="stock-page" data-version={level.version}>
       <Stack spacing={2} sx={{ mb: 2 }}>
@@ -35,27 +41,27 @@ const StockPage = () => {
           </Typography>
           <LowStockChip />
           <Typography variant="body2" color="text.secondary">
-            at {level.serviceCentre.name} · {level.part.model.name}
+            {translate('app.stock.at_centre', { centre: level.serviceCentre.name })} · {level.part.model.name}
           </Typography>
         </Stack>
         <Stack direction="row" gap={1}>
           <StockMoveButtons level={level} />
-          {canAccess && <EditButton variant="outlined" label="Threshold" data-testid="stock-edit-threshold" />}
+          {canAccess && <EditButton variant="outlined" label="app.stock.threshold" data-testid="stock-edit-threshold" />}
         </Stack>
       </Stack>
       <Grid container spacing={2}>
-        <Section title="Stock" size={{ xs: 12, md: 4 }}>
-          <Field label="On hand">
+        <Section title="app.stock.stock" size={{ xs: 12, md: 4 }}>
+          <Field label="app.stock.on_hand">
             <NumberField source="onHand" data-testid="stock-on-hand" />
           </Field>
-          <Field label="Low-stock threshold">
+          <Field label="app.stock.low_stock_threshold">
             <NumberField source="lowStockThreshold" data-testid="stock-threshold" />
           </Field>
-          <Field label="Last movement">
+          <Field label="app.stock.last_movement">
             <InstantField source="updatedAt" showTime />
           </Field>
         </Section>
-        <Section title="Movements" size={{ xs: 12, md: 8 }}>
+        <Section title="app.stock.movements" size={{ xs: 12, md: 8 }}>
           <ReferenceManyField
             reference="stock-movements"
             target="partId"

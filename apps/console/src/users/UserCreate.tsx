@@ -4,16 +4,16 @@ import { enumChoices } from '../fields/enum-label';
 
 /** A new staff user, who signs in with this email and password. Inputs are named like CreateUserInput's fields. */
 export const UserCreate = () => (
-  <Create title="New user" redirect="list">
+  <Create title="app.users.new_user" redirect="list">
     <SimpleForm sx={{ maxWidth: 560 }} defaultValues={{ role: Role.AGENT }}>
-      <TextInput source="email" label="Email" type="email" validate={[required(), email()]} autoComplete="off" />
-      <TextInput source="name" label="Name" validate={required()} />
-      <SelectInput source="role" label="Role" choices={enumChoices(Role)} validate={required()} />
+      <TextInput source="email" label="resources.users.fields.email" type="email" validate={[required(), email()]} autoComplete="off" />
+      <TextInput source="name" label="resources.users.fields.name" validate={required()} />
+      <SelectInput source="role" label="resources.users.fields.role" choices={enumChoices(Role)} validate={required()} />
       <PasswordInput
         source="password"
-        label="Password"
+        label="app.users.password"
         validate={[required(), minLength(10)]}
-        helperText="At least 10 characters; tell it to the user by a separate channel"
+        helperText="app.users.at_least_10_characters_tell_it"
         autoComplete="new-password"
       />
     </SimpleForm>

@@ -11,10 +11,10 @@ import { VersionedEdit } from '../layout/VersionedEdit';
 export const UserEdit = () => (
   <VersionedEdit redirect="list">
     <SimpleForm sx={{ maxWidth: 560 }}>
-      <TextInput source="email" label="Email" disabled helperText="The sign-in name cannot change" />
-      <TextInput source="name" label="Name" validate={required()} />
-      <SelectInput source="role" label="Role" choices={enumChoices(Role)} validate={required()} />
-      <BooleanInput source="active" label="Active" helperText="Inactive users cannot sign in; their sessions end" />
+      <TextInput source="email" label="resources.users.fields.email" disabled helperText="app.users.the_sign_in_name_cannot_change" />
+      <TextInput source="name" label="resources.users.fields.name" validate={required()} />
+      <SelectInput source="role" label="resources.users.fields.role" choices={enumChoices(Role)} validate={required()} />
+      <BooleanInput source="active" label="resources.users.fields.active" helperText="app.users.inactive_users_cannot_sign_in_their" />
     </SimpleForm>
   </VersionedEdit>
 );
