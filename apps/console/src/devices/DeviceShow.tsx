@@ -123,7 +123,6 @@ const WarrantyChip = ({ device }: { device: DeviceDetailFragment }) => {
 
 /** "Create a claim" for this unit: the claim form with its IMEI filled in (for those who may submit claims). */
 const CreateClaimButton = ({ imei }: { imei: string }) => {
-  const translate = useTranslate();
   const createPath = useCreatePath();
   const { canAccess } = useCanAccess({ resource: 'claims', action: 'create' });
   if (!canAccess) return null;
