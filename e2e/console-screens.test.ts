@@ -114,7 +114,11 @@ describe('any screen size', () => {
       await page.locator('.RaList-content').first().waitFor();
       expect({ route, sideways: await scrollsSideways(page), wider: await widerThanTheWindow(page) }).toEqual({ route, sideways: false, wider: [] });
       // A phone gets react-admin's simple list (a MUI list: SimpleList sets no class of its own), not a table squeezed into the window.
-      const layout = async () => ({ route, simpleList: await page.locator('.RaList-content ul.MuiList-root').count(), table: await page.locator('.RaList-content table').count() });
+      const layout = async () => ({
+        route,
+        simpleList: await page.locator('.RaList-content ul.MuiList-root').count(),
+        table: await page.locator('.RaList-content table').count(),
+      });
       await expect.poll(layout).toEqual(width < 600 ? { route, simpleList: 1, table: 0 } : { route, simpleList: 0, table: 1 });
       if (width < 600) await screenshot(page, `narrow-${width}-${route}`);
     }
