@@ -190,6 +190,8 @@ describe('generateLargeDataSet', () => {
       await client.query('begin');
       await writeDataSet(client, generateDataSet({ ...world, claims: 300 }));
       await client.query('commit');
+      // Inserted events wait for their delivery positions (migration 0013): the API numbers them after commit, as here.
+      await client.query('select claim_event_sequence()');
     } finally {
       await client.end();
     }
