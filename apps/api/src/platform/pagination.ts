@@ -177,8 +177,8 @@ export async function findConnection<T extends object>(
       totalCount: found.totalCount,
     };
   } catch (error) {
-    // 22xxx: data exceptions (a text where a number or a date was expected, out of range).
-    if (error instanceof CursorError || (error instanceof DriverException && error.sqlState?.startsWith('22'))) throw notACursor();
+    // 22xxx with a cursor given: its values do not fit the columns (a text where a number or a date was expected).
+    if (error instanceof CursorError || (page.after != null && error instanceof DriverException && error.sqlState?.startsWith('22'))) throw notACursor();
     throw error;
   }
 }
