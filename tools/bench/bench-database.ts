@@ -26,6 +26,14 @@ const BENCH_FLAGS = [
   'pg_stat_statements.track=top',
 ];
 
+/**
+ * The administrator every bench signs in as. `openBenchDatabase` makes sure it
+ * exists with this password on every run: the API only creates a first
+ * administrator when none exists, and another bench (or a demo start) may have
+ * created one first on the same data folder.
+ */
+export const BENCH_ADMIN = { email: 'bench@aftersale.test', password: 'bench-password' } as const;
+
 export interface BenchDatabase extends EmbeddedDatabase {
   /** Rows per table as generated (read from the marker file on later runs). */
   rows: Record<string, number>;
@@ -70,6 +78,11 @@ export async function openBenchDatabase(options: { claims: number; seed?: number
     await admin.connect();
     try {
       await admin.query('create extension if not exists pg_stat_statements');
+      await admin.query(
+        `insert into app_user (email, name, role, password_hash) values ($1, 'Bench administrator', 'ADMIN', $2)
+         on conflict (email) do update set role = 'ADMIN', active = true, password_hash = excluded.password_hash, version = app_user.version + 1`,
+        [BENCH_ADMIN.email, await hashPassword(BENCH_ADMIN.password)],
+      );
       return { ...embedded, rows: JSON.parse(await readFile(marker, 'utf8')) as Record<string, number>, generated };
     } finally {
       await admin.end();

@@ -41,7 +41,7 @@ import { createLogger } from '@aftersale/api/logger';
 import { operationCost, QUERY_LIMITS } from '@aftersale/api/query-limits';
 import { buildSchema, type DocumentNode, Kind, parse, print } from 'graphql';
 import pg from 'pg';
-import { openBenchDatabase } from './bench-database.js';
+import { BENCH_ADMIN as ADMIN, openBenchDatabase } from './bench-database.js';
 
 /**
  * Load bench: the API on the generated data set, loaded by CLIENTS clients at
@@ -79,7 +79,6 @@ const THINK_MS = Number(options['think-ms']);
 /** Requests per phase at most, whatever the time: the bench stops itself. */
 const MAX_REQUESTS = CLIENTS * SECONDS * 50;
 const REQUEST_TIMEOUT_MS = 30_000;
-const ADMIN = { email: 'bench@aftersale.test', password: 'bench-password' };
 /** The load's staff users sign in with it (the API's strength rule accepts it). */
 const STAFF_PASSWORD = 'Tidal-Quartz-Meadow-4719';
 const INTEGRATOR_KEYS = 5;
@@ -338,8 +337,6 @@ async function main(): Promise<void> {
         HOST: '127.0.0.1',
         DATABASE_URL: db.url,
         AFTERSALE_DEMO_DATA: 'off',
-        AFTERSALE_ADMIN_EMAIL: ADMIN.email,
-        AFTERSALE_ADMIN_PASSWORD: ADMIN.password,
         AFTERSALE_CONSOLE_DIR: '/nonexistent',
         LOG_LEVEL: 'warn',
       },
