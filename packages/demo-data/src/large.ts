@@ -248,7 +248,10 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       else await Promise.all([...copies.values()].map(async (table) => (await table.end(), table.commit())));
       await moveSequencesPastData(control);
       // Positions equal ids here: the primary key finds the last (position's index is built later).
-      if (position) await control.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
+      if (position) {
+        await control.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
+        await feedAfterEvents(control);
+      }
       if (checked) await control.query('commit');
       return world;
     });
@@ -415,6 +418,17 @@ async function eventsHavePositions(client: pg.Client): Promise<boolean> {
     `select exists (select 1 from information_schema.columns where table_name = 'claim_event' and column_name = 'position' and table_schema = current_schema()) as positioned`,
   );
   return rows[0]?.positioned === true;
+}
+
+/**
+ * The webhook dispatcher feeds endpoints the events after `webhook_feed.position`
+ * (apps/api/src/webhooks/webhook-dispatcher.ts): the generated history is the
+ * past, not news for an endpoint created later. Positions equal ids here.
+ */
+async function feedAfterEvents(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ feed: boolean }>(`select to_regclass('webhook_feed') is not null as feed`);
+  if (!rows[0]?.feed) return;
+  await client.query(`update webhook_feed set position = greatest(position, (select coalesce(max(id), 0) from claim_event)) where id = 1`);
 }
 
 /** FKs and user triggers off for this session: needs a superuser. */

@@ -169,6 +169,18 @@ describe('generateLargeDataSet', () => {
     expect(Number(events?.next)).toBe(Number(events?.n) + 1);
   });
 
+  it('leaves the webhook feed after the generated events, so an endpoint created later is fed only what happens next', async () => {
+    // The dispatcher fans out the events after webhook_feed.position (apps/api/src/webhooks/webhook-dispatcher.ts).
+    for (const { url } of [copied, checked]) {
+      const [feed] = await query<{ position: string; unfed: string }>(
+        url,
+        `select f.position, (select count(*) from claim_event e where e.position > f.position) as unfed from webhook_feed f where f.id = 1`,
+      );
+      expect(Number(feed?.position)).toBe(copied.report.rows.claim_event);
+      expect(Number(feed?.unfed)).toBe(0);
+    }
+  });
+
   it("moves the sequences past the data, so the API's next claim, event and invoice follow", async () => {
     const [next] = await query<{ claim: string; event: string; number: string }>(
       copied.url,
