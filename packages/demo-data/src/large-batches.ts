@@ -92,8 +92,6 @@ export interface HeldBatch {
   readonly events: readonly ClaimEventRow[];
 }
 
-const encoder = new TextEncoder();
-
 /** Renders TableText per table for the tables a sink is written. */
 export class TableTexts {
   private readonly texts = new Map<TableName, TableText>();
@@ -121,9 +119,8 @@ export class TableTexts {
   take(): TableChunk[] {
     const chunks: TableChunk[] = [];
     for (const text of this.texts.values()) {
-      const { text: written, rows } = text.take();
-      // Its own buffer (never a pooled slice), so a worker can transfer it.
-      if (rows > 0) chunks.push({ table: text.table, layout: text.columns!, bytes: encoder.encode(written), rows });
+      const { bytes, rows } = text.take();
+      if (rows > 0) chunks.push({ table: text.table, layout: text.columns!, bytes, rows });
     }
     return chunks;
   }
