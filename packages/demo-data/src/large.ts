@@ -267,12 +267,14 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     const rollupsRebuilt = await timed('rollups', async () => {
       // With triggers on (checked), the rollups' triggers kept them as the rows went in.
       if (checked) return false;
-      const { rows: found } = await control.query<{ exists: boolean }>(`select to_regprocedure('analytics_rebuild()') is not null as exists`);
-      if (!found[0]?.exists) return false;
-      // Its joins hash the unit table: in memory, not in batches on disk.
-      await control.query(`set work_mem = '256MB'`);
-      await control.query('select analytics_rebuild()');
-      await control.query('reset work_mem');
+      const { rows: found } = await control.query<{ rebuild: boolean; listed: boolean }>(
+        `select to_regprocedure('analytics_rebuild()') is not null as rebuild,
+                to_regclass('analytics_rollup') is not null and to_regprocedure('analytics_upsert(text, text)') is not null
+                and to_regprocedure('analytics_bump_version()') is not null as listed`,
+      );
+      if (!found[0]?.rebuild) return false;
+      if (found[0].listed) await rebuildRollupsInTwoSessions(databaseUrl, control);
+      else await inSession(databaseUrl, async (client) => (await client.query(`set work_mem = '256MB'`), client.query('select analytics_rebuild()')));
       return true;
     });
     return { rows, phases, rollupsRebuilt, defects: world.defects };
@@ -406,6 +408,46 @@ async function inSession<T>(databaseUrl: string, work: (client: pg.Client) => Pr
   } finally {
     await client.end();
   }
+}
+
+/**
+ * What `analytics_rebuild()` does (migration 0012: empty the rollups, add each
+ * source's rows from its base table with `analytics_upsert`, bump the
+ * version), over two sessions, one per core here: the sources that feed the
+ * same rollups stay together in one session (no row locks to wait on), the
+ * families of the largest base tables first. Each session hashes the unit
+ * table in memory (`work_mem`).
+ */
+async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Client): Promise<void> {
+  const { rows: sources } = await control.query<{ source: string; base_table: string; rollups: string[]; pages: string }>(
+    `select r.source, min(r.base_table) as base_table, array_agg(r.rollup order by r.position) as rollups,
+            min(pg_relation_size(quote_ident(r.base_table))) / 8192 as pages
+       from analytics_rollup r group by r.source order by r.source`,
+  );
+  // Families: sources joined by the rollups they share.
+  const families: { sources: typeof sources; rollups: Set<string>; pages: number }[] = [];
+  for (const source of sources) {
+    const joined = families.filter((family) => source.rollups.some((rollup) => family.rollups.has(rollup)));
+    const family = { sources: [source, ...joined.flatMap((f) => f.sources)], rollups: new Set([...source.rollups, ...joined.flatMap((f) => [...f.rollups])]), pages: 0 };
+    family.pages = family.sources.reduce((sum, s) => sum + Number(s.pages), 0);
+    for (const merged of joined) families.splice(families.indexOf(merged), 1);
+    families.push(family);
+  }
+  const queue = families.sort((a, b) => b.pages - a.pages || a.sources[0]!.source.localeCompare(b.sources[0]!.source));
+  const rollups = [...new Set(sources.flatMap((source) => source.rollups))].map((rollup) => `"${rollup}"`).join(', ');
+  await control.query(`truncate ${rollups}`);
+  const session = () =>
+    inSession(databaseUrl, async (client) => {
+      await client.query(`set work_mem = '256MB'`);
+      for (let family = queue.shift(); family; family = queue.shift()) {
+        for (const { source, base_table } of family.sources.sort((a, b) => a.source.localeCompare(b.source))) {
+          const { rows } = await client.query<{ sql: string }>(`select analytics_upsert($1, analytics_source($1, $2, 1)) as sql`, [source, base_table]);
+          await client.query(rows[0]!.sql);
+        }
+      }
+    });
+  await Promise.all([session(), session()]);
+  await control.query('select analytics_bump_version()');
 }
 
 /**
