@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
@@ -81,9 +82,10 @@ export interface LoadReport {
   readonly rows: Readonly<Record<TableName, number>>;
   /**
    * How long each phase took, in milliseconds, in order, and the CPU time this process (all its threads)
-   * spent in it (PostgreSQL's is not counted).
+   * spent in it; `postgresCpuMs`, the CPU time of the PostgreSQL server's processes, when the server runs on
+   * this machine and /proc shows them (Linux), else left out.
    */
-  readonly phases: readonly { readonly phase: LoadPhase; readonly ms: number; readonly cpuMs: number }[];
+  readonly phases: readonly { readonly phase: LoadPhase; readonly ms: number; readonly cpuMs: number; readonly postgresCpuMs?: number }[];
   /** True when `analytics_rebuild()` existed and was called. */
   readonly rollupsRebuilt: boolean;
 }
@@ -120,7 +122,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
   };
   const checked = options.checked === true;
   const workers = checked ? 0 : Math.max(0, Math.floor(options.workers ?? Math.min(4, availableParallelism())));
-  const phases: { phase: LoadPhase; ms: number; cpuMs: number }[] = [];
+  const phases: { phase: LoadPhase; ms: number; cpuMs: number; postgresCpuMs?: number }[] = [];
   const rows = Object.fromEntries(TABLES_IN_WRITE_ORDER.map((table) => [table, 0])) as Record<TableName, number>;
   let claimsTold = 0;
   const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) =>
@@ -132,19 +134,30 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       elapsedMs: Date.now() - started,
       ...(indexes && { indexes }),
     });
+  const control = new pg.Client({ connectionString: databaseUrl });
+  await control.connect();
+  const server = await localServerProcess(control).catch(async (error: unknown) => {
+    await control.end();
+    throw error;
+  });
   const timed = async <T>(phase: LoadPhase, work: (started: number) => Promise<T>): Promise<T> => {
     const started = Date.now();
     const cpu = process.cpuUsage();
+    const serverCpu = serverCpuMs(server);
     report(phase, started);
     const result = await work(started);
     const used = process.cpuUsage(cpu);
-    phases.push({ phase, ms: Date.now() - started, cpuMs: Math.round((used.user + used.system) / 1000) });
+    const serverUsed = serverCpuMs(server);
+    phases.push({
+      phase,
+      ms: Date.now() - started,
+      cpuMs: Math.round((used.user + used.system) / 1000),
+      ...(serverCpu !== undefined && serverUsed !== undefined && { postgresCpuMs: serverUsed - serverCpu }),
+    });
     report(phase, started);
     return result;
   };
 
-  const control = new pg.Client({ connectionString: databaseUrl });
-  await control.connect();
   const connections: pg.Client[] = [];
   const threads: Worker[] = [];
   try {
@@ -471,6 +484,60 @@ async function feedAfterEvents(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ feed: boolean }>(`select to_regclass('webhook_feed') is not null as feed`);
   if (!rows[0]?.feed) return;
   await client.query(`update webhook_feed set position = greatest(position, (select coalesce(max(id), 0) from claim_event)) where id = 1`);
+}
+
+/**
+ * The PostgreSQL server's main process (postmaster), when it runs on this
+ * machine and /proc shows it: the parent of this session's backend.
+ */
+async function localServerProcess(client: pg.Client): Promise<number | undefined> {
+  const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  const backend = rows[0]?.pid;
+  const stat = backend === undefined ? undefined : procStat(backend);
+  if (!stat?.command.includes('postgres')) return undefined;
+  return procStat(stat.parent)?.command.includes('postgres') ? stat.parent : undefined;
+}
+
+/** CPU milliseconds the server's processes have used: the main process with the children it has reaped, and its live children. */
+function serverCpuMs(server: number | undefined): number | undefined {
+  if (server === undefined) return undefined;
+  const main = procStat(server);
+  if (!main) return undefined;
+  let ticks = main.ticks + main.childTicks;
+  for (const entry of readdirSyncOrEmpty('/proc')) {
+    if (!/^[0-9]+$/.test(entry)) continue;
+    const child = procStat(Number(entry));
+    if (child?.parent === server) ticks += child.ticks + child.childTicks;
+  }
+  return Math.round((ticks * 1000) / CLOCK_TICKS);
+}
+
+/** Linux's USER_HZ, what /proc/<pid>/stat counts CPU time in. */
+const CLOCK_TICKS = 100;
+
+function procStat(pid: number): { command: string; parent: number; ticks: number; childTicks: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = text.lastIndexOf(')');
+    // After the command: state, ppid, …, utime (14th field), stime, cutime, cstime.
+    const fields = text.slice(close + 2).split(' ');
+    return {
+      command: text.slice(text.indexOf('(') + 1, close),
+      parent: Number(fields[1]),
+      ticks: Number(fields[11]) + Number(fields[12]),
+      childTicks: Number(fields[13]) + Number(fields[14]),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function readdirSyncOrEmpty(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }
 
 /** FKs and user triggers off for this session: needs a superuser. */
