@@ -424,12 +424,12 @@ async function inSession<T>(databaseUrl: string, work: (client: pg.Client) => Pr
 }
 
 /**
- * What `analytics_rebuild()` does (migration 0012: empty the rollups, add each
- * source's rows from its base table with `analytics_upsert`, bump the
- * version), over two sessions, one per core here: the sources that feed the
- * same rollups stay together in one session (no row locks to wait on), the
- * families of the largest base tables first. Each session hashes the unit
- * table in memory (`work_mem`).
+ * What `analytics_rebuild()` does (empty the rollups, fill them from the base
+ * tables, bump the version), over two sessions, one per core here: the
+ * sources that feed the same rollups (a family) are filled together by one
+ * session, with `analytics_fill` (migration 0018), the families of the
+ * largest base tables first. Each session hashes the unit table in memory
+ * (`work_mem`).
  */
 async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Client): Promise<void> {
   const { rows: sources } = await control.query<{ source: string; base_table: string; rollups: string[]; pages: string }>(
@@ -446,6 +446,9 @@ async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Clie
     for (const merged of joined) families.splice(families.indexOf(merged), 1);
     families.push(family);
   }
+  // Migration 0018: each family in one statement of plain inserts; before it, the triggers' upserts one source after the other.
+  const { rows: found } = await control.query<{ fill: boolean }>(`select to_regprocedure('analytics_fill(text[])') is not null as fill`);
+  const fill = found[0]?.fill === true;
   const queue = families.sort((a, b) => b.pages - a.pages || a.sources[0]!.source.localeCompare(b.sources[0]!.source));
   const rollups = [...new Set(sources.flatMap((source) => source.rollups))].map((rollup) => `"${rollup}"`).join(', ');
   await control.query(`truncate ${rollups}`);
@@ -453,9 +456,13 @@ async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Clie
     inSession(databaseUrl, async (client) => {
       await client.query(`set work_mem = '256MB'`);
       for (let family = queue.shift(); family; family = queue.shift()) {
-        for (const { source, base_table } of family.sources.sort((a, b) => a.source.localeCompare(b.source))) {
-          const { rows } = await client.query<{ sql: string }>(`select analytics_upsert($1, analytics_source($1, $2, 1)) as sql`, [source, base_table]);
-          await client.query(rows[0]!.sql);
+        const members = family.sources.sort((a, b) => a.source.localeCompare(b.source));
+        if (fill) await client.query('select analytics_fill($1::text[])', [members.map((member) => member.source)]);
+        else {
+          for (const { source, base_table } of members) {
+            const { rows } = await client.query<{ sql: string }>(`select analytics_upsert($1, analytics_source($1, $2, 1)) as sql`, [source, base_table]);
+            await client.query(rows[0]!.sql);
+          }
         }
       }
     });
