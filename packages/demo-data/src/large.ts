@@ -441,7 +441,11 @@ async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Clie
   const families: { sources: typeof sources; rollups: Set<string>; pages: number }[] = [];
   for (const source of sources) {
     const joined = families.filter((family) => source.rollups.some((rollup) => family.rollups.has(rollup)));
-    const family = { sources: [source, ...joined.flatMap((f) => f.sources)], rollups: new Set([...source.rollups, ...joined.flatMap((f) => [...f.rollups])]), pages: 0 };
+    const family = {
+      sources: [source, ...joined.flatMap((f) => f.sources)],
+      rollups: new Set([...source.rollups, ...joined.flatMap((f) => [...f.rollups])]),
+      pages: 0,
+    };
     family.pages = family.sources.reduce((sum, s) => sum + Number(s.pages), 0);
     for (const merged of joined) families.splice(families.indexOf(merged), 1);
     families.push(family);
