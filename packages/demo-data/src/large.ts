@@ -280,13 +280,12 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     const rollupsRebuilt = await timed('rollups', async () => {
       // With triggers on (checked), the rollups' triggers kept them as the rows went in.
       if (checked) return false;
-      const { rows: found } = await control.query<{ rebuild: boolean; listed: boolean }>(
+      const { rows: found } = await control.query<{ rebuild: boolean; fill: boolean }>(
         `select to_regprocedure('analytics_rebuild()') is not null as rebuild,
-                to_regclass('analytics_rollup') is not null and to_regprocedure('analytics_upsert(text, text)') is not null
-                and to_regprocedure('analytics_bump_version()') is not null as listed`,
+                to_regprocedure('analytics_fill(text[])') is not null and to_regprocedure('analytics_bump_version()') is not null as fill`,
       );
       if (!found[0]?.rebuild) return false;
-      if (found[0].listed) await rebuildRollupsInTwoSessions(databaseUrl, control);
+      if (found[0].fill) await rebuildRollupsInTwoSessions(databaseUrl, control);
       else await inSession(databaseUrl, async (client) => (await client.query(`set work_mem = '256MB'`), client.query('select analytics_rebuild()')));
       return true;
     });
@@ -432,8 +431,8 @@ async function inSession<T>(databaseUrl: string, work: (client: pg.Client) => Pr
  * (`work_mem`).
  */
 async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Client): Promise<void> {
-  const { rows: sources } = await control.query<{ source: string; base_table: string; rollups: string[]; pages: string }>(
-    `select r.source, min(r.base_table) as base_table, array_agg(r.rollup order by r.position) as rollups,
+  const { rows: sources } = await control.query<{ source: string; rollups: string[]; pages: string }>(
+    `select r.source, array_agg(r.rollup order by r.position) as rollups,
             min(pg_relation_size(quote_ident(r.base_table))) / 8192 as pages
        from analytics_rollup r group by r.source order by r.source`,
   );
@@ -450,9 +449,6 @@ async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Clie
     for (const merged of joined) families.splice(families.indexOf(merged), 1);
     families.push(family);
   }
-  // Migration 0018: each family in one statement of plain inserts; before it, the triggers' upserts one source after the other.
-  const { rows: found } = await control.query<{ fill: boolean }>(`select to_regprocedure('analytics_fill(text[])') is not null as fill`);
-  const fill = found[0]?.fill === true;
   const queue = families.sort((a, b) => b.pages - a.pages || a.sources[0]!.source.localeCompare(b.sources[0]!.source));
   const rollups = [...new Set(sources.flatMap((source) => source.rollups))].map((rollup) => `"${rollup}"`).join(', ');
   await control.query(`truncate ${rollups}`);
@@ -460,14 +456,7 @@ async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Clie
     inSession(databaseUrl, async (client) => {
       await client.query(`set work_mem = '256MB'`);
       for (let family = queue.shift(); family; family = queue.shift()) {
-        const members = family.sources.sort((a, b) => a.source.localeCompare(b.source));
-        if (fill) await client.query('select analytics_fill($1::text[])', [members.map((member) => member.source)]);
-        else {
-          for (const { source, base_table } of members) {
-            const { rows } = await client.query<{ sql: string }>(`select analytics_upsert($1, analytics_source($1, $2, 1)) as sql`, [source, base_table]);
-            await client.query(rows[0]!.sql);
-          }
-        }
+        await client.query('select analytics_fill($1::text[])', [family.sources.map((member) => member.source).sort()]);
       }
     });
   await Promise.all([session(), session()]);
