@@ -171,6 +171,8 @@ export interface ClaimQuery {
   orderBy?: RawBuilder<unknown>;
   limit?: number;
   offset?: number;
+  /** The join `orderBy` (and `where`, on a cursor) needs: a related column to sort by. */
+  sortJoin?: RawBuilder<unknown>;
   /** Also select this expression as `sort_key` (a cursor's value). */
   sortKey?: RawBuilder<unknown>;
 }
@@ -183,7 +185,7 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
     sql`c.id, c.number, c.status, c.form_type, c.ci_number, c.data_backup_acknowledged, c.decision, c.quote_status, c.submitted_on,
         ${epochMs('c.created_at')} as created_at, ${epochMs('c.updated_at')} as updated_at, c.version, c.service_centre_id, c.device_id, c.model_id, c.customer_id`,
   ];
-  const joins: RawBuilder<unknown>[] = [];
+  const joins: RawBuilder<unknown>[] = query.sortJoin ? [query.sortJoin] : [];
   if (includes.symptoms) columns.push(sql`c.symptoms`);
   if (query.sortKey) columns.push(sql`${query.sortKey}::text as sort_key`);
   if (includes.device) {
@@ -221,7 +223,7 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
   const limit = query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``;
   // A page deep in the list skips its offset on the claim table's indexes alone, then joins only the rows it keeps.
   const where = query.offset
-    ? [sql`c.id in (select c.id from claim c ${whereClause(query.where)} ${orderBy} ${limit} offset ${sql.lit(query.offset)})`]
+    ? [sql`c.id in (select c.id from claim c ${query.sortJoin ?? sql``} ${whereClause(query.where)} ${orderBy} ${limit} offset ${sql.lit(query.offset)})`]
     : query.where;
   const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)} ${whereClause(where)} ${orderBy} ${limit}`;
   const { rows } = await statement.execute(em.getKysely());
