@@ -302,6 +302,7 @@ async function main(): Promise<void> {
   await sql.connect();
   let api: ChildProcess | undefined;
   const serverErrors: string[] = [];
+  const otherOutput: string[] = [];
   let stopping: Promise<void> | undefined;
 
   /** Stops the API (waiting for it to exit), then PostgreSQL; safe to call twice. */
@@ -349,7 +350,11 @@ async function main(): Promise<void> {
       pending += chunk.toString();
       const lines = pending.split('\n');
       pending = lines.pop()!;
-      for (const line of lines) if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+      for (const line of lines) {
+        if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+        // Not a log line (a crash's stack): the last ones are shown if the bench fails.
+        else if (!line.startsWith('{') && otherOutput.push(line) > 50) otherOutput.shift();
+      }
     });
     for (let tries = 0; ; tries++) {
       if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
@@ -497,6 +502,11 @@ async function main(): Promise<void> {
 
     phase = new Phase('cleanup');
     await Promise.all(keys.map((k) => call(base, admin, RevokeApiKeyDocument, { id: k.id })));
+  } catch (error) {
+    // What the API said before it went (it logs at error level as JSON lines), not only what the bench saw.
+    if (api && (api.exitCode !== null || api.signalCode !== null)) console.error(`The API exited with ${api.exitCode ?? api.signalCode}.`);
+    for (const line of [...serverErrors.slice(-5), ...otherOutput.slice(-10)]) console.error(`  ${line.slice(0, 500)}`);
+    throw error;
   } finally {
     await stopAll();
   }
