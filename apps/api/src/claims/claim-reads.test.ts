@@ -200,4 +200,21 @@ describe('search', () => {
     expect(await search(claim!.ciNumber.toLowerCase())).toContain(claim!.id);
     expect(await search('999999999999999')).toEqual([]);
   });
+
+  it("matches the start of the IMEI from a model's code (8 digits) on: a shorter prefix is every unit of a model range, not a search", async () => {
+    const { items } = (
+      await t.gql<{ claims: { items: { id: string; number: string; ciNumber: string; device: { imei: string } }[] } }>(
+        '{ claims(limit: 1) { items { id number ciNumber device { imei } } } }',
+        {},
+        admin,
+      )
+    ).data!.claims;
+    const claim = items[0]!;
+    const search = async (q: string) =>
+      (await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(limit: 500, filter: { q: $q }) { items { id } } }', { q }, admin))
+        .data!.claims.items.map((c) => c.id);
+    expect(await search(claim.device.imei.slice(0, 8))).toContain(claim.id);
+    expect(claim.number + claim.ciNumber).not.toContain(claim.device.imei.slice(0, 7));
+    expect(await search(claim.device.imei.slice(0, 7))).not.toContain(claim.id);
+  });
 });
