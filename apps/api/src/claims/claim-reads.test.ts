@@ -248,8 +248,9 @@ describe('search', () => {
     ).data!.claims;
     const claim = items[0]!;
     const search = async (q: string) =>
-      (await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(limit: 500, filter: { q: $q }) { items { id } } }', { q }, admin))
-        .data!.claims.items.map((c) => c.id);
+      (
+        await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(limit: 500, filter: { q: $q }) { items { id } } }', { q }, admin)
+      ).data!.claims.items.map((c) => c.id);
     expect(await search(claim.device.imei.slice(0, 8))).toContain(claim.id);
     expect(claim.number + claim.ciNumber).not.toContain(claim.device.imei.slice(0, 7));
     expect(await search(claim.device.imei.slice(0, 7))).not.toContain(claim.id);
