@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aClaim } from '../testing/factories.js';
 import { statementsOf } from '../testing/statements.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -173,5 +174,61 @@ describe('search', () => {
     expect(await search(claim!.number)).toEqual([claim!.id]);
     expect(await search(claim!.ciNumber.toLowerCase())).toContain(claim!.id);
     expect(await search('999999999999999')).toEqual([]);
+  });
+
+  it('pages through a search with a filter, newest first, by offset and by cursor, as through the whole list', async () => {
+    // Every demo CI number starts with CI-: the search matches all 300 claims, the status filter keeps some of them.
+    const everything = (await t.gql<{ claims: { items: { id: string; status: string }[] } }>('{ claims(limit: 500) { items { id status } } }', {}, admin)).data!
+      .claims.items;
+    // A status that none of the 10 newest claims is in: the newest matches of the search alone are not the page's.
+    const status = everything.slice(10).find((c) => !everything.slice(0, 10).some((n) => n.status === c.status))!.status;
+    const expected = everything.filter((c) => c.status === status).map((c) => c.id);
+    expect(expected.length).toBeGreaterThan(5);
+    const filter = { q: 'ci-', status: [status] };
+    const byOffset: string[] = [];
+    for (let offset = 0; offset < expected.length; offset += 5) {
+      const res = await t.gql<{ claims: { items: { id: string }[] } }>(
+        'query ($offset: Int!, $filter: ClaimFilter) { claims(limit: 5, offset: $offset, filter: $filter) { items { id } } }',
+        { offset, filter },
+        admin,
+      );
+      byOffset.push(...res.data!.claims.items.map((c) => c.id));
+    }
+    expect(byOffset).toEqual(expected);
+    const byCursor: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await t.gql<{ claimsConnection: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+        'query ($after: String, $filter: ClaimFilter) { claimsConnection(first: 5, after: $after, filter: $filter) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after, filter },
+        admin,
+      );
+      byCursor.push(...res.data!.claimsConnection.edges.map((e) => e.node.id));
+      if (!res.data!.claimsConnection.pageInfo.hasNextPage) break;
+      after = res.data!.claimsConnection.pageInfo.endCursor;
+    }
+    expect(byCursor).toEqual(expected);
+  });
+
+  it('finds a long run of digits in a CI number, and in a claim number once the numbers have grown that long', async () => {
+    const em = t.app.orm.em.fork();
+    const search = async (q: string) =>
+      (
+        await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(filter: { q: $q }) { items { id } } }', { q }, admin)
+      ).data!.claims.items.map((c) => c.id);
+    const ordered = await aClaim(em);
+    await em.getConnection().execute(`update claim set ci_number = 'PO 4471-20261125-88' where id = ?`, [ordered.id]);
+    expect(await search('20261125')).toEqual([String(ordered.id)]);
+    // The numbering as it stands once claim_number_seq has handed out eleven digits.
+    const { issued } = (await em.getConnection().execute<{ issued: string }[]>(`select last_value::text as issued from claim_number_seq`))[0]!;
+    try {
+      await em.getConnection().execute(`select setval('claim_number_seq', 12345678901)`);
+      await em.getConnection().execute(`update claim set number = 'CL-12345678901' where id = ?`, [ordered.id]);
+      expect(await search('12345678901')).toEqual([String(ordered.id)]);
+      expect(await search('2345678901')).toEqual([String(ordered.id)]);
+    } finally {
+      await em.getConnection().execute(`update claim set number = ? where id = ?`, [ordered.number, ordered.id]);
+      await em.getConnection().execute(`select setval('claim_number_seq', ?)`, [Number(issued)]);
+    }
   });
 });

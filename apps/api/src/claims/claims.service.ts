@@ -255,7 +255,9 @@ function searchCondition(q: string, others: RawBuilder<unknown>[], newest: numbe
   // each three of them in thousands of numbers, is the costliest of the three.
   if (digits <= 7) lookups.push(lookup(sql`claim c`, sql`c.number ilike ${contains}`));
   else if (digits <= 19) {
-    lookups.push(lookup(sql`claim c`, sql`c.number ilike ${contains} and (select last_value from claim_number_seq) >= ${sql.lit(`1${'0'.repeat(digits - 1)}`)}::bigint`));
+    lookups.push(
+      lookup(sql`claim c`, sql`c.number ilike ${contains} and (select last_value from claim_number_seq) >= ${sql.lit(`1${'0'.repeat(digits - 1)}`)}::bigint`),
+    );
   }
   if (digits) lookups.push(lookup(sql`device dv join claim c on c.device_id = dv.id`, sql`dv.imei like ${likePattern(q, true)}`));
   return sql`c.id in (${sql.join(lookups, sql` union all `)})`;
