@@ -80,6 +80,12 @@ describe('a page of claims costs a fixed number of statements', () => {
     const bare = await measured(`{ claims(limit: 10) { items { id number status } } }`);
     expect(bare.statements).toHaveLength(1);
     expect(bare.statements[0]).not.toMatch(/join/i);
+    // The same query text again and again (one parsed document): what it selects still follows its variables.
+    const maybe = `query ($unit: Boolean!) { claims(limit: 10) { items { id device @include(if: $unit) { imei } } } }`;
+    for (const unit of [true, false, true]) {
+      const { statements } = await measured(maybe, { unit });
+      expect(/join device/i.test(statements[0]!)).toBe(unit);
+    }
   });
 
   it('reads the columns of the fields the query selects, and every field it selects', async () => {
