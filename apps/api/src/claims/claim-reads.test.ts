@@ -95,7 +95,8 @@ describe('a page of claims costs a fixed number of statements', () => {
     expect(list.statements).toHaveLength(1);
     expect(list.statements[0]).toMatch(/d\.imei/);
     expect(list.statements[0]).not.toMatch(/ci_number|barcode|contact_email|barcode_pattern|updated_at/);
-    expect(list.data.claims.items[0]).toMatchObject({ number: expect.stringMatching(/^CL-/), device: { imei: expect.stringMatching(/^\d{15}$/) } });
+    expect(list.data.claims.items[0]!.number).toMatch(/^CL-/);
+    expect(list.data.claims.items[0]!.device.imei).toMatch(/^\d{15}$/);
     // A field the read path does not know (another feature's resolver) reads the whole row.
     const other = await measured(`{ claims(limit: 10) { items { id currency } } }`);
     expect(other.statements[0]).toMatch(/ci_number/);
