@@ -245,9 +245,24 @@ function reads(includes: ClaimIncludes, relation: keyof typeof COLUMNS_OF_FIELDS
   return false;
 }
 
+/** The relations an order can sort by, and how the claim joins each. */
+const RELATION_JOINS = {
+  device: sql`join device d on d.id = c.device_id`,
+  model: sql`join product_model m on m.id = c.model_id`,
+  customer: sql`join customer cu on cu.id = c.customer_id`,
+  serviceCentre: sql`left join service_centre sc on sc.id = c.service_centre_id`,
+} as const;
+export type SortRelation = keyof typeof RELATION_JOINS;
+
 export interface ClaimQuery {
   where: RawBuilder<unknown>[];
   orderBy?: RawBuilder<unknown>;
+  /**
+   * The relation `orderBy` sorts by, joined (not looked up per row in a
+   * subquery) so that the planner can walk its index: the first page sorted by
+   * IMEI reads 25 units in IMEI order, not a million.
+   */
+  orderJoin?: SortRelation;
   limit?: number;
   offset?: number;
   /** Also select this expression as `sort_key` (a cursor's value). */
@@ -257,7 +272,9 @@ export interface ClaimQuery {
 type Row = Record<string, unknown>;
 
 /** Claims matching `where`, with the relations of `includes`, in one statement. */
-export async function readClaims(em: EntityManager, includes: ClaimIncludes, query: ClaimQuery): Promise<(ClaimView & { sortKey?: string })[]> {
+export async function readClaims(em: EntityManager, selected: ClaimIncludes, query: ClaimQuery): Promise<(ClaimView & { sortKey?: string })[]> {
+  // Sorting by a relation joins it, whether the query selects it or not.
+  const includes = query.orderJoin ? { ...selected, [query.orderJoin]: true } : selected;
   // The keys (a relation read or not is at least its id), then what the selection reads.
   const columns: RawBuilder<unknown>[] = [sql`c.id, c.service_centre_id, c.device_id, c.model_id, c.customer_id`];
   const read = (relation: keyof typeof COLUMNS_OF_FIELDS, alias: string, wanted: [column: string, as: string, expression?: RawBuilder<unknown>][]) => {
@@ -289,7 +306,7 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
       ['received_on', 'd_received_on'],
       ['created_at', 'd_created_at', epochMs('d.created_at')],
     ]);
-    joins.push(sql`join device d on d.id = c.device_id`);
+    joins.push(RELATION_JOINS.device);
     if (includes.replacedBy) {
       columns.push(sql`(select r.imei from device r where r.replaces_device_id = d.id order by r.id desc limit 1) as d_replaced_by_imei`);
     }
@@ -307,7 +324,7 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
       ['barcode_pattern', 'm_barcode_pattern'],
       ['version', 'm_version'],
     ]);
-    joins.push(sql`join product_model m on m.id = c.model_id`);
+    joins.push(RELATION_JOINS.model);
   }
   if (includes.customer) {
     read('customer', 'cu', [
@@ -318,11 +335,11 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
       ['address', 'cu_address'],
       ['version', 'cu_version'],
     ]);
-    joins.push(sql`join customer cu on cu.id = c.customer_id`);
+    joins.push(RELATION_JOINS.customer);
   }
   if (includes.serviceCentre) {
     columns.push(sql`sc.code as sc_code, sc.name as sc_name, sc.city as sc_city, sc.country as sc_country, sc.address as sc_address, sc.version as sc_version`);
-    joins.push(sql`left join service_centre sc on sc.id = c.service_centre_id`);
+    joins.push(RELATION_JOINS.serviceCentre);
   }
   if (includes.events) {
     columns.push(sql`(select coalesce(json_agg(json_build_object('id', e.id, 'claim_id', e.claim_id, 'type', e.type, 'from_status', e.from_status,
@@ -331,10 +348,14 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
   }
   const orderBy = query.orderBy ? sql`order by ${query.orderBy}` : sql``;
   const limit = query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``;
-  // A page deep in the list skips its offset on the claim table's indexes alone, then joins only the rows it keeps.
-  const where = query.offset
-    ? [sql`c.id in (select c.id from claim c ${whereClause(query.where)} ${orderBy} ${limit} offset ${sql.lit(query.offset)})`]
-    : query.where;
+  // A page deep in the list, or sorted by a related name, is chosen on the claim table's indexes (and the one
+  // relation it sorts by) alone; then only the rows it keeps are joined to the rest.
+  const where =
+    query.offset || query.orderJoin
+      ? [
+          sql`c.id in (select c.id from claim c ${query.orderJoin ? RELATION_JOINS[query.orderJoin] : sql``} ${whereClause(query.where)} ${orderBy} ${limit} offset ${sql.lit(query.offset ?? 0)})`,
+        ]
+      : query.where;
   const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)} ${whereClause(where)} ${orderBy} ${limit}`;
   const { rows } = await statement.execute(em.getKysely());
   return rows.map((row) => claimOf(row, includes));
