@@ -61,6 +61,9 @@ const sortTypes = {
 
 const populate = ['device', 'device.order', 'model', 'customer'] as const;
 
+/** A search `q` that matches the start of an IMEI: digits, at least a model's type allocation code (8). */
+const IMEI_SEARCH = /^\d{8,15}$/;
+
 export class ClaimsService {
   constructor(
     private readonly devices: DevicesService,
@@ -260,8 +263,8 @@ export class ClaimsService {
 
 /**
  * What `q` matches: the claim number or the CI number anywhere (trigram
- * indexes), and for digits, the start of the unit's IMEI (a prefix range on
- * its index). One indexed lookup per kind, united (an OR across them would
+ * indexes), and for 8 to 15 digits, the start of the unit's IMEI (a prefix
+ * range on its index). One indexed lookup per kind, united (an OR across them would
  * scan the table), each with the rest of the filter (`others`, on `claim c`).
  * With `newest`, each lookup brings only its newest that many claims: what
  * a page newest first can show of their union.
@@ -281,7 +284,9 @@ function searchCondition(q: string, others: RawBuilder<unknown>[], newest: numbe
       lookup(sql`claim c`, sql`c.number ilike ${contains} and (select last_value from claim_number_seq) >= ${sql.lit(`1${'0'.repeat(digits - 1)}`)}::bigint`),
     );
   }
-  if (digits) lookups.push(lookup(sql`device dv join claim c on c.device_id = dv.id`, sql`dv.imei like ${likePattern(q, true)}`));
+  // The IMEI from a model's code (its first 8 digits, the TAC) on: a shorter prefix is every unit of whole model ranges
+  // (every IMEI here starts with 3539), which made a one-digit search read every claim.
+  if (IMEI_SEARCH.test(q)) lookups.push(lookup(sql`device dv join claim c on c.device_id = dv.id`, sql`dv.imei like ${likePattern(q, true)}`));
   return sql`c.id in (${sql.join(lookups, sql` union all `)})`;
 }
 
