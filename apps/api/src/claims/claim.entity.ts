@@ -12,8 +12,8 @@ export const Claim = defineEntity({
   tableName: 'claim',
   properties: {
     id: p.integer().primary(),
-    /** Given by the database (claim_number_seq). */
-    number: p.string().defaultRaw(`('CL-' || lpad(nextval('claim_number_seq')::text, 7, '0'))`),
+    /** Given by the database: claim_number_seq's value, at least 7 digits (0019). */
+    number: p.string().defaultRaw(`claim_number(nextval('claim_number_seq'))`),
     device: () => p.manyToOne(Device),
     customer: () => p.manyToOne(Customer),
     model: () => p.manyToOne(ProductModel),

@@ -187,3 +187,18 @@ describe('claims list', () => {
     expect(date.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('claim numbers', () => {
+  // Last: it moves the shared sequence past ten million.
+  it('keep every digit past ten million instead of cutting the number to 7 digits (a duplicate of an old claim)', async () => {
+    await t.app.orm.em.fork().getConnection().execute(`select setval('claim_number_seq', 9999998)`);
+    const numbers: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const device = await aDevice(t.app.orm.em.fork());
+      const res = await t.gql(SUBMIT, { input: form(device.imei) }, admin);
+      expect(res.errors).toBeUndefined();
+      numbers.push(res.data!.submitClaim.number);
+    }
+    expect(numbers).toEqual(['CL-9999999', 'CL-10000000']);
+  });
+});

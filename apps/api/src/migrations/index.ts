@@ -12,6 +12,7 @@ import { Migration0013EventSequencer } from './0013-event-sequencer.js';
 import { Migration0014SearchWithoutPendingLists } from './0014-search-without-pending-lists.js';
 import { Migration0017SortNameIndexes } from './0017-sort-name-indexes.js';
 import { Migration0018AnalyticsFill } from './0018-analytics-fill.js';
+import { Migration0019ClaimNumbersPastTenMillion } from './0019-claim-numbers-past-ten-million.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   { name: '0014-search-without-pending-lists', class: Migration0014SearchWithoutPendingLists },
   { name: '0017-sort-name-indexes', class: Migration0017SortNameIndexes },
   { name: '0018-analytics-fill', class: Migration0018AnalyticsFill },
+  { name: '0019-claim-numbers-past-ten-million', class: Migration0019ClaimNumbersPastTenMillion },
 ];
