@@ -2,6 +2,7 @@ import type { ClaimStatus, Decision, FormType } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type RawBuilder } from 'kysely';
 import type { Selection } from '../platform/selection.js';
+import type { Claim } from './claim.entity.js';
 
 /**
  * The claim read path: one SQL statement for a page or a claim, joining only
@@ -226,6 +227,77 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
   const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)} ${whereClause(where)} ${orderBy} ${limit}`;
   const { rows } = await statement.execute(em.getKysely());
   return rows.map((row) => claimOf(row, includes));
+}
+
+/**
+ * A claim entity with the graph a step loads (unit and its order, model,
+ * customer, centre), as `readClaims` answers it with every relation of
+ * `ALL_CLAIM_INCLUDES`: a write answers from what its unit of work holds
+ * after the flush instead of reading the claim again.
+ */
+export function claimViewOf(claim: Claim): ClaimView {
+  const model: ModelView = {
+    id: claim.model.id,
+    code: claim.model.code,
+    name: claim.model.name,
+    kind: claim.model.kind,
+    barcodePattern: claim.model.barcodePattern,
+    version: claim.model.version,
+  };
+  const customer: CustomerView = {
+    id: claim.customer.id,
+    code: claim.customer.code,
+    name: claim.customer.name,
+    country: claim.customer.country,
+    contactEmail: claim.customer.contactEmail ?? null,
+    version: claim.customer.version,
+  };
+  const centre = claim.serviceCentre;
+  const { device } = claim;
+  const { order } = device;
+  return {
+    id: claim.id,
+    number: claim.number,
+    status: claim.status,
+    formType: claim.formType,
+    ciNumber: claim.ciNumber,
+    symptoms: claim.symptoms,
+    dataBackupAcknowledged: claim.dataBackupAcknowledged,
+    decision: claim.decision ?? null,
+    quoteStatus: claim.quoteStatus ?? null,
+    submittedOn: claim.submittedOn,
+    createdAt: claim.createdAt,
+    updatedAt: claim.updatedAt,
+    version: claim.version,
+    serviceCentre: centre
+      ? { id: centre.id, code: centre.code, name: centre.name, city: centre.city, country: centre.country, address: centre.address, version: centre.version }
+      : null,
+    model,
+    customer,
+    device: {
+      id: device.id,
+      imei: device.imei,
+      barcode: device.barcode,
+      receivedOn: device.receivedOn ?? null,
+      createdAt: device.createdAt,
+      replacedByImei: device.replacedByImei ?? null,
+      order: {
+        id: order.id,
+        number: order.number,
+        quantity: order.quantity,
+        shippedOn: order.shippedOn ?? null,
+        receivedOn: order.receivedOn ?? null,
+        allowanceNegotiated: order.allowanceNegotiated,
+        allowanceReason: order.allowanceReason ?? null,
+        version: order.version,
+        createdAt: order.createdAt,
+        customer,
+        model,
+      },
+      model,
+      customer,
+    },
+  };
 }
 
 /** How many claims match `where`, counted on the claim table alone. */

@@ -42,7 +42,7 @@ import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
 import { RetainedPart } from './retained-part.entity.js';
 import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
-import { ALL_CLAIM_INCLUDES, readClaims, type ClaimView } from './claim-reads.js';
+import { ALL_CLAIM_INCLUDES, claimViewOf, readClaims, type ClaimView } from './claim-reads.js';
 import type {
   AssessmentInput,
   AssessmentProposalInput,
@@ -67,6 +67,8 @@ interface Step<Prepared> {
   contextAfter?: (prepared: Prepared) => ClaimContext;
   /** The step's work once the state machine allowed it; returns what the event log records. */
   work: (tx: EntityManager, claim: Claim, prepared: Prepared, to: ClaimStatus) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** The work changes more of the claim's graph than the unit of work holds (a replaced unit): the answer reads the claim again. */
+  rereads?: boolean;
 }
 
 /** What an assessment step has read and decided before the state machine is asked. */
@@ -77,8 +79,8 @@ interface PreparedAssessment {
   context: ClaimContext;
 }
 
-/** What a step reads and answers with: the claim, its unit and order, model, customer and centre. */
-const CLAIM_GRAPH = ['device', 'device.order', 'model', 'customer', 'serviceCentre'] as const;
+/** What a step reads and answers with: the claim, its unit and order, model, customer and centre, and what its guards read. */
+const CLAIM_GRAPH = ['device', 'device.order', 'model', 'customer', 'serviceCentre', 'guard'] as const;
 
 const note = (input: { note?: string | null }) => (input.note?.trim() ? nonBlankText(input.note, 'note', 2000) : undefined);
 
@@ -95,29 +97,6 @@ export class ClaimWorkflowService {
     private readonly invoicing: ClaimInvoicing,
     private readonly clock: Clock,
   ) {}
-
-  /** The guard context from what is on record: the latest assessment, the agreement, the quote's answer. */
-  async contextOf(em: EntityManager, claim: Pick<Claim, 'id' | 'quoteStatus'>): Promise<ClaimContext> {
-    // One statement (in the caller's transaction): the latest assessment's guard fields and whether an agreement is on record.
-    const [row] = await em.getConnection().execute<GuardRow[]>(
-      `select a.decision, a.agreement_required, a.replacement_allowed, a.total, a.service_charge,
-              exists (select 1 from maintenance_agreement m where m.claim_id = ?) as agreement_on_record
-         from (select 1) one left join lateral (select * from assessment where claim_id = ? order by id desc limit 1) a on true`,
-      [claim.id, claim.id],
-      'all',
-      em.getTransactionContext(),
-    );
-    const assessment = row?.decision
-      ? {
-          decision: row.decision,
-          agreementRequired: row.agreement_required,
-          replacementAllowed: row.replacement_allowed,
-          total: row.total,
-          serviceCharge: row.service_charge,
-        }
-      : null;
-    return guardContextOf(claim, assessment, row?.agreement_on_record ? {} : null);
-  }
 
   latestAssessment(em: EntityManager, claimId: number): Promise<Assessment | null> {
     return em.findOne(Assessment, { claim: claimId }, { orderBy: { id: 'desc' } });
@@ -318,6 +297,7 @@ export class ClaimWorkflowService {
     const imei = input.imei.trim();
     if (!isValidImei(imei)) throw new BadUserInputError('imei', 'must be 15 digits with a valid check digit.');
     return this.step(em, actor, input, 'REPLACE_UNIT', {
+      rereads: true,
       work: async (tx, claim) => {
         const old = claim.device;
         const barcode = input.barcode.trim();
@@ -369,14 +349,15 @@ export class ClaimWorkflowService {
     step: Step<Prepared>,
   ): Promise<ClaimView> {
     const role = staffRoleOf(actor, action);
-    const id = await em.transactional(async (tx) => {
-      // The claim and everything a step may need of it, in one joined statement.
+    const claim = await em.transactional(async (tx) => {
+      // The claim, everything a step may need of it and what its guards read, in one joined statement. Its version is
+      // checked here for a clear answer, and again by the UPDATE (`where version = ?`): a step that raced this one fails.
       const found = await tx.findOne(Claim, { id: parseId(input.id, 'id') }, { populate: CLAIM_GRAPH, strategy: 'joined' });
       if (!found) throw new NotFoundError('Claim', input.id);
       const claim = checkVersion(found, 'Claim', input.id, input.version);
       const prepared = (await step.prepare?.(tx, claim)) as Prepared;
       const from = claim.status;
-      const context = step.contextAfter?.(prepared) ?? (await this.contextOf(tx, claim));
+      const context = step.contextAfter?.(prepared) ?? guardContextOf(claim, claim.guard.assessment, claim.guard.agreementOnRecord ? {} : null);
       const to = transition(from, action, role, context);
       const data = await step.work(tx, claim, prepared, to);
       claim.status = to;
@@ -385,11 +366,12 @@ export class ClaimWorkflowService {
       claim.updatedAt = new Date();
       appendClaimEvent(tx, claim, actor, action, { from, to, data: withoutEmpty(data) });
       await tx.flush();
-      return claim.id;
+      return claim;
     });
-    // The answer comes from the read path: one statement, no second hydration.
-    const [claim] = await readClaims(em, ALL_CLAIM_INCLUDES, { where: [sql`c.id = ${id}`] });
-    return claim!;
+    // The answer is what the unit of work holds after the flush (the new version included), not a second read.
+    if (!step.rereads) return claimViewOf(claim);
+    const [view] = await readClaims(em, ALL_CLAIM_INCLUDES, { where: [sql`c.id = ${claim.id}`] });
+    return view!;
   }
 
   private async partsOf(em: EntityManager, claim: Claim, partIds: string[]): Promise<Part[]> {
@@ -482,16 +464,6 @@ function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {
 }
 
 const withoutEmpty = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
-
-/** The guard fields of a claim's latest assessment and its agreement, as `contextOf` reads them. */
-interface GuardRow {
-  decision: Assessment['decision'] | null;
-  agreement_required: boolean;
-  replacement_allowed: boolean;
-  total: number;
-  service_charge: number | null;
-  agreement_on_record: boolean;
-}
 
 /** The state machine's guard context from the claim's records: its latest assessment, its agreement, the quote's answer. */
 function guardContextOf(

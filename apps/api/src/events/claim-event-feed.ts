@@ -172,7 +172,11 @@ export class ClaimEventFeed implements StreamSource {
     if (this.closed) return;
     this.log.sequence(this.orm.em.fork()).then(
       (position) => {
-        if (position > this.position) this.wake();
+        if (position <= this.position) return;
+        // Without subscribers the position just moves to the numbering's answer (as `readNew` would, one statement later):
+        // it is committed, so a stream opened from now on reads a horizon at least as new while it catches up.
+        if (this.streams.size === 0 && !this.reading) this.position = position;
+        else this.wake();
       },
       // The timer and the next write try again.
       (error: unknown) => this.logger.warn({ err: error }, 'could not number the claim event log'),
