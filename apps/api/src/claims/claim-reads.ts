@@ -86,6 +86,20 @@ export interface ClaimView {
   customer: CustomerView;
   /** The event log, oldest first, when the query selects it (read in the same statement). */
   events?: ClaimEventView[];
+  /** What the state machine's guards read, for a claim step (`ClaimIncludes.guard`). */
+  guard?: ClaimGuardRecord;
+}
+
+/** The records a claim step's guards depend on: the latest assessment's decision fields, whether an agreement is on record. */
+export interface ClaimGuardRecord {
+  assessment: {
+    decision: Decision;
+    agreementRequired: boolean;
+    replacementAllowed: boolean;
+    total: number;
+    serviceCharge: number | null;
+  } | null;
+  agreementOnRecord: boolean;
 }
 
 /** One line of a claim's story, as the API serves it. */
@@ -136,6 +150,8 @@ export interface ClaimIncludes {
   serviceCentre: boolean;
   /** The event log, as a JSON array in the same statement (no second round trip). */
   events: boolean;
+  /** What a claim step's guards read (its latest assessment, whether an agreement is on record), in the same statement. */
+  guard?: boolean;
 }
 
 /** The joins a claim's selection needs (`claim { device { imei } }` joins device only). */
@@ -217,6 +233,13 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
     columns.push(sql`(select coalesce(json_agg(json_build_object('id', e.id, 'claim_id', e.claim_id, 'type', e.type, 'from_status', e.from_status,
         'to_status', e.to_status, 'actor_label', e.actor_label, 'data', e.data, 'created_at', ${epochMs('e.created_at')}) order by e.id), '[]')
       from claim_event e where e.claim_id = c.id) as events`);
+  }
+  if (includes.guard) {
+    columns.push(sql`json_build_object(
+        'assessment', (select json_build_object('decision', a.decision, 'agreementRequired', a.agreement_required,
+                               'replacementAllowed', a.replacement_allowed, 'total', a.total, 'serviceCharge', a.service_charge)
+                         from assessment a where a.claim_id = c.id order by a.id desc limit 1),
+        'agreementOnRecord', exists (select 1 from maintenance_agreement m where m.claim_id = c.id)) as guard`);
   }
   const orderBy = query.orderBy ? sql`order by ${query.orderBy}` : sql``;
   const limit = query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``;
@@ -372,6 +395,7 @@ function claimOf(row: Row, includes: ClaimIncludes): ClaimView & { sortKey?: str
     device: { id: row['device_id'] },
     ...(row['sort_key'] !== undefined && { sortKey: row['sort_key'] }),
     ...(includes.events && { events: (row['events'] as ClaimEventRow[]).map(eventOf) }),
+    ...(includes.guard && { guard: row['guard'] as ClaimGuardRecord }),
   } as ClaimView & { sortKey?: string };
   if (includes.device) {
     const order = includes.order

@@ -50,7 +50,7 @@ describe('a claim step', () => {
     const step = statements.filter((s) => !s.includes('claim_event_sequence'));
     expect(step).toHaveLength(5);
     expect(step[0]).toMatch(/^begin/i);
-    expect(step[1]).toMatch(/^select .*from assessment .*from maintenance_agreement .* from "claim" /is);
+    expect(step[1]).toMatch(/^select .*from assessment .*from maintenance_agreement .* from claim c /is);
     // The unit of work writes new rows first: the event, then the claim's update, which fails the step if the version moved.
     expect(step[2]).toMatch(/^insert into "claim_event"/i);
     expect(step[3]).toMatch(/^update "claim" set .* where "id" = \S+ and "version" = /is);

@@ -19,7 +19,7 @@ import {
   type DecidedAssessment,
   type StaffRole,
 } from '@aftersale/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { staffUserId, type Actor } from '../platform/actor.js';
 import { Part } from '../catalogue/part.entity.js';
@@ -42,7 +42,7 @@ import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
 import { RetainedPart } from './retained-part.entity.js';
 import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
-import { ALL_CLAIM_INCLUDES, claimViewOf, readClaims, type ClaimView } from './claim-reads.js';
+import { ALL_CLAIM_INCLUDES, claimViewOf, readClaims, type ClaimIncludes, type ClaimView } from './claim-reads.js';
 import type {
   AssessmentInput,
   AssessmentProposalInput,
@@ -79,8 +79,8 @@ interface PreparedAssessment {
   context: ClaimContext;
 }
 
-/** What a step reads and answers with: the claim, its unit and order, model, customer and centre, and what its guards read. */
-const CLAIM_GRAPH = ['device', 'device.order', 'model', 'customer', 'serviceCentre', 'guard'] as const;
+/** What a step reads and answers with: the claim with every relation a client may read, and what its guards read. */
+const STEP_READ: ClaimIncludes = { ...ALL_CLAIM_INCLUDES, guard: true };
 
 const note = (input: { note?: string | null }) => (input.note?.trim() ? nonBlankText(input.note, 'note', 2000) : undefined);
 
@@ -350,14 +350,16 @@ export class ClaimWorkflowService {
   ): Promise<ClaimView> {
     const role = staffRoleOf(actor, action);
     const claim = await em.transactional(async (tx) => {
-      // The claim, everything a step may need of it and what its guards read, in one joined statement. Its version is
-      // checked here for a clear answer, and again by the UPDATE (`where version = ?`): a step that raced this one fails.
-      const found = await tx.findOne(Claim, { id: parseId(input.id, 'id') }, { populate: CLAIM_GRAPH, strategy: 'joined' });
-      if (!found) throw new NotFoundError('Claim', input.id);
-      const claim = checkVersion(found, 'Claim', input.id, input.version);
+      // The claim, everything a step may need of it and what its guards read, in one statement (the read path's). Its
+      // version is checked here for a clear answer, and again by the UPDATE (`where version = ?`): a step that raced
+      // this one fails, so what was read is what the claim was when the step commits.
+      const [read] = await readClaims(tx, STEP_READ, { where: [sql`c.id = ${parseId(input.id, 'id')}`] });
+      if (!read) throw new NotFoundError('Claim', input.id);
+      const { guard } = checkVersion(read, 'Claim', input.id, input.version);
+      const claim = managedClaim(tx, read);
       const prepared = (await step.prepare?.(tx, claim)) as Prepared;
       const from = claim.status;
-      const context = step.contextAfter?.(prepared) ?? guardContextOf(claim, claim.guard.assessment, claim.guard.agreementOnRecord ? {} : null);
+      const context = step.contextAfter?.(prepared) ?? guardContextOf(claim, guard!.assessment, guard!.agreementOnRecord ? {} : null);
       const to = transition(from, action, role, context);
       const data = await step.work(tx, claim, prepared, to);
       claim.status = to;
@@ -453,6 +455,45 @@ export class ClaimWorkflowService {
     });
     return { direction, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, shippedOn: shipment.shippedOn, cost: shipment.cost };
   }
+}
+
+/**
+ * The claim a step changes, in the unit of work as read (with its unit and
+ * order, model, customer and centre), as if the ORM had loaded it: the flush
+ * writes only what the step changes, checked against the version read.
+ */
+function managedClaim(tx: EntityManager, read: ClaimView): Claim {
+  const { device, model, customer, serviceCentre } = read;
+  const { order } = device;
+  return tx.merge(Claim, {
+    id: read.id,
+    number: read.number,
+    status: read.status,
+    formType: read.formType,
+    ciNumber: read.ciNumber,
+    symptoms: read.symptoms,
+    dataBackupAcknowledged: read.dataBackupAcknowledged,
+    decision: read.decision,
+    quoteStatus: read.quoteStatus,
+    submittedOn: read.submittedOn,
+    createdAt: read.createdAt,
+    updatedAt: read.updatedAt,
+    version: read.version,
+    serviceCentre,
+    model,
+    customer,
+    device: {
+      id: device.id,
+      imei: device.imei,
+      barcode: device.barcode,
+      receivedOn: device.receivedOn,
+      createdAt: device.createdAt,
+      replacedByImei: device.replacedByImei ?? null,
+      model: model.id,
+      customer: customer.id,
+      order: { ...order, customer: customer.id, model: model.id },
+    },
+  } as EntityData<Claim>);
 }
 
 /** Only staff move claims, and only the roles the state machine names for the action (checked before anything is read). */

@@ -37,33 +37,6 @@ export const Claim = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
     version: p.integer().version(),
-    /**
-     * What the state machine's guards read from the claim's records (the
-     * latest assessment's decision fields, whether an agreement is on record),
-     * in the statement that loads the claim for a step; read, never written.
-     */
-    guard: p
-      .json<ClaimGuardRecord>()
-      .formula(
-        (_columns, table) => `json_build_object(
-          'assessment', (select json_build_object('decision', a.decision, 'agreementRequired', a.agreement_required,
-                                 'replacementAllowed', a.replacement_allowed, 'total', a.total, 'serviceCharge', a.service_charge)
-                           from assessment a where a.claim_id = ${table.alias}.id order by a.id desc limit 1),
-          'agreementOnRecord', exists (select 1 from maintenance_agreement m where m.claim_id = ${table.alias}.id))`,
-      )
-      .lazy(),
   },
 });
 export type Claim = InferEntity<typeof Claim>;
-
-/** The records a claim step's guards depend on, as `Claim.guard` reads them. */
-export interface ClaimGuardRecord {
-  assessment: {
-    decision: Decision;
-    agreementRequired: boolean;
-    replacementAllowed: boolean;
-    total: number;
-    serviceCharge: number | null;
-  } | null;
-  agreementOnRecord: boolean;
-}
