@@ -45,6 +45,7 @@ export {
   type FindingInfo,
   type PolicyClause,
 } from './policy-clauses.js';
+export { CLAUSE_LANGUAGES, CLAUSE_TEXTS, type ClauseLanguage } from './clause-texts.js';
 export {
   DECISIONS,
   FORM_TYPES,

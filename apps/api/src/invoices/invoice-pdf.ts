@@ -1,4 +1,4 @@
-import { clauseInfo, invoiceDueOn, invoiceTax, type PolicyClause } from '@aftersale/domain';
+import { CLAUSE_TEXTS, clauseInfo, invoiceDueOn, invoiceTax, type PolicyClause } from '@aftersale/domain';
 import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import type { Invoice } from './invoice.entity.js';
@@ -138,40 +138,8 @@ const LABELS: Record<DocumentLocale, Labels> = {
   },
 };
 
-/**
- * The clause texts of POLICY.md §5 in the document's language: display words
- * only (packages/domain keeps the clauses, their letters and effects, and the
- * English text); the console's catalogues carry the same words.
- */
-const CLAUSE_TEXTS: Record<Exclude<DocumentLocale, 'en'>, Record<PolicyClause, string>> = {
-  es: {
-    BEYOND_WARRANTY_PERIOD: 'Reclamación presentada después del periodo de garantía.',
-    HUMAN_DAMAGE: 'Daños por factores humanos, condiciones de uso anormales o uso contrario al manual (incluidos los daños por agua).',
-    UNAUTHORIZED_REPAIR: 'Desmontaje particular, automantenimiento, modificación o reparación por un servicio no designado por la empresa.',
-    FORCE_MAJEURE: 'Daños por fuerza mayor: inundación, incendio, terremoto, rayo...',
-    IDENTITY_MISMATCH: 'Modelo de producto o código de barras que no coincide con el registro, o alterado.',
-    NATURAL_WEAR: 'Desgaste natural de carcasa, teclado, pantalla, antena o accesorios.',
-    NON_COMPANY_CAUSE: 'Fallo, defecto o imperfección no causados por la empresa.',
-    LABEL_DAMAGED: 'Etiqueta de código de barras o sello de garantía (frágil) dañados o ilegibles.',
-    COSMETIC_DAMAGE: 'Daños estéticos (desgaste, arañazos): sin sustitución; un formulario de sustitución se tramita como reparación.',
-    CARRIER_FAULT: 'Fallo causado por la red o los servicios del operador: no cubierto, nada que reparar.',
-  },
-  pt: {
-    BEYOND_WARRANTY_PERIOD: 'Reclamação apresentada depois do período de garantia.',
-    HUMAN_DAMAGE: 'Danos por fatores humanos, condições de utilização anormais ou utilização contrária ao manual (incluindo danos por água).',
-    UNAUTHORIZED_REPAIR: 'Desmontagem particular, automanutenção, modificação ou reparação por um serviço não designado pela empresa.',
-    FORCE_MAJEURE: 'Danos por força maior: inundação, incêndio, sismo, raio...',
-    IDENTITY_MISMATCH: 'Modelo do produto ou código de barras não coincidente com o registo, ou alterado.',
-    NATURAL_WEAR: 'Desgaste natural da caixa, teclado, ecrã, antena ou acessórios.',
-    NON_COMPANY_CAUSE: 'Avaria, defeito ou imperfeição não causados pela empresa.',
-    LABEL_DAMAGED: 'Etiqueta de código de barras ou selo de garantia (frágil) danificados ou ilegíveis.',
-    COSMETIC_DAMAGE: 'Danos estéticos (desgaste, riscos): sem substituição; um formulário de substituição é tratado como reparação.',
-    CARRIER_FAULT: 'Avaria causada pela rede ou pelos serviços do operador: não coberta, nada a reparar.',
-  },
-};
-
 /** A clause's text in the document's language. */
-const clauseText = (code: PolicyClause, locale: DocumentLocale): string => (locale === 'en' ? clauseInfo(code).text : CLAUSE_TEXTS[locale][code]);
+const clauseText = (code: PolicyClause, locale: DocumentLocale): string => CLAUSE_TEXTS[locale][code];
 
 /** Helvetica (WinAnsi) has no narrow no-break space, which some locales put in numbers and dates. */
 const printable = (text: string) => text.replace(/\u202f/g, '\u00a0');

@@ -1,3 +1,4 @@
+import { CLAUSE_TEXTS } from '@aftersale/domain/clause-texts';
 /**
  * The console's own words in English; es.ts and pt.ts translate the same keys.
  * Column and input labels follow react-admin's convention
@@ -881,18 +882,7 @@ export const appEnglish = {
       FEATURE_PHONE: 'Feature phone',
       TABLET: 'Tablet',
     },
-    clause_text: {
-      BEYOND_WARRANTY_PERIOD: 'Claim submitted after the warranty period.',
-      HUMAN_DAMAGE: 'Damage by human factors, abnormal operating conditions or use not following the manual (water damage included).',
-      UNAUTHORIZED_REPAIR: 'Private disassembly, self-maintenance, modification or repair by a service not appointed by the company.',
-      FORCE_MAJEURE: 'Damage by force majeure: flood, fire, earthquake, lightning...',
-      IDENTITY_MISMATCH: 'Product model or barcode inconsistent with the record, or altered.',
-      NATURAL_WEAR: 'Natural wear and tear of housing, keypad, display, antenna or accessories.',
-      NON_COMPANY_CAUSE: 'Failure, defect or flaw not caused by the company.',
-      LABEL_DAMAGED: 'Barcode label or warranty (fragile) sticker damaged or illegible.',
-      COSMETIC_DAMAGE: 'Cosmetic damage (wear, scratches): no replacement, a Replacement Form is handled as a repair.',
-      CARRIER_FAULT: "Fault caused by the network or the carrier's services: not covered, nothing to repair.",
-    },
+    clause_text: CLAUSE_TEXTS.en,
     dialog: {
       refused: 'The API refused the change.',
     },

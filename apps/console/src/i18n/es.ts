@@ -1,3 +1,4 @@
+import { CLAUSE_TEXTS } from '@aftersale/domain/clause-texts';
 import type { AppMessages } from './app-en';
 
 /** react-admin's own words in Spanish (those the console shows; any other falls back to English). */
@@ -999,18 +1000,7 @@ export const appSpanish: AppMessages = {
       FEATURE_PHONE: 'Teléfono básico',
       TABLET: 'Tableta',
     },
-    clause_text: {
-      BEYOND_WARRANTY_PERIOD: 'Reclamación presentada después del periodo de garantía.',
-      HUMAN_DAMAGE: 'Daños por factores humanos, condiciones de uso anormales o uso contrario al manual (incluidos los daños por agua).',
-      UNAUTHORIZED_REPAIR: 'Desmontaje particular, automantenimiento, modificación o reparación por un servicio no designado por la empresa.',
-      FORCE_MAJEURE: 'Daños por fuerza mayor: inundación, incendio, terremoto, rayo...',
-      IDENTITY_MISMATCH: 'Modelo de producto o código de barras que no coincide con el registro, o alterado.',
-      NATURAL_WEAR: 'Desgaste natural de carcasa, teclado, pantalla, antena o accesorios.',
-      NON_COMPANY_CAUSE: 'Fallo, defecto o imperfección no causados por la empresa.',
-      LABEL_DAMAGED: 'Etiqueta de código de barras o sello de garantía (frágil) dañados o ilegibles.',
-      COSMETIC_DAMAGE: 'Daños estéticos (desgaste, arañazos): sin sustitución; un formulario de sustitución se tramita como reparación.',
-      CARRIER_FAULT: 'Fallo causado por la red o los servicios del operador: no cubierto, nada que reparar.',
-    },
+    clause_text: CLAUSE_TEXTS.es,
     dialog: {
       refused: 'La API rechazó el cambio.',
     },

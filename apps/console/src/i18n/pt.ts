@@ -1,3 +1,4 @@
+import { CLAUSE_TEXTS } from '@aftersale/domain/clause-texts';
 import type { AppMessages } from './app-en';
 
 /** react-admin's own words in Portuguese (those the console shows; any other falls back to English). */
@@ -1000,18 +1001,7 @@ export const appPortuguese: AppMessages = {
       FEATURE_PHONE: 'Telemóvel básico',
       TABLET: 'Tablet',
     },
-    clause_text: {
-      BEYOND_WARRANTY_PERIOD: 'Reclamação apresentada depois do período de garantia.',
-      HUMAN_DAMAGE: 'Danos por fatores humanos, condições de utilização anormais ou utilização contrária ao manual (incluindo danos por água).',
-      UNAUTHORIZED_REPAIR: 'Desmontagem particular, automanutenção, modificação ou reparação por um serviço não designado pela empresa.',
-      FORCE_MAJEURE: 'Danos por força maior: inundação, incêndio, sismo, raio...',
-      IDENTITY_MISMATCH: 'Modelo do produto ou código de barras não coincidente com o registo, ou alterado.',
-      NATURAL_WEAR: 'Desgaste natural da caixa, teclado, ecrã, antena ou acessórios.',
-      NON_COMPANY_CAUSE: 'Avaria, defeito ou imperfeição não causados pela empresa.',
-      LABEL_DAMAGED: 'Etiqueta de código de barras ou selo de garantia (frágil) danificados ou ilegíveis.',
-      COSMETIC_DAMAGE: 'Danos estéticos (desgaste, riscos): sem substituição; um formulário de substituição é tratado como reparação.',
-      CARRIER_FAULT: 'Avaria causada pela rede ou pelos serviços do operador: não coberta, nada a reparar.',
-    },
+    clause_text: CLAUSE_TEXTS.pt,
     dialog: {
       refused: 'A API recusou a alteração.',
     },
