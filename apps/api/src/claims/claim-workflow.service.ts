@@ -367,7 +367,7 @@ export class ClaimWorkflowService {
       // Always a new version, even when only related rows changed: a second technician's stale step fails.
       claim.updatedAt = new Date();
       appendClaimEvent(tx, claim, actor, action, { from, to, data: withoutEmpty(data) });
-      await tx.flush();
+      // `transactional` flushes once, before its commit.
       return claim;
     });
     // The answer is what the unit of work holds after the flush (the new version included), not a second read.
