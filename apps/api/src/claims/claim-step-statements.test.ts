@@ -85,4 +85,24 @@ describe('a claim step', () => {
     const now = await t.gql<{ claim: { status: string; version: number } }>(`query ($id: ID!) { claim(id: $id) { status version } }`, { id: claim!.id }, admin);
     expect(now.data!.claim).toEqual({ status: 'AWAITING_UNIT', version: claim!.version });
   });
+
+  it('takes two steps of one claim in one request, each from what the claim is when it starts', async () => {
+    const submitted = await t.gql<{ claims: { items: { id: string; version: number }[] }; serviceCentres: { items: { id: string }[] } }>(
+      `{ claims(limit: 1, filter: { status: [SUBMITTED] }) { items { id version } } serviceCentres(limit: 1) { items { id } } }`,
+      {},
+      admin,
+    );
+    expect(submitted.errors).toBeUndefined();
+    const [claim] = submitted.data!.claims.items;
+    const res = await t.gql<{ a: { status: string; version: number }; b: { status: string; version: number } }>(
+      `mutation ($id: ID!, $v: Int!, $next: Int!, $centre: ID!) {
+        a: requestUnit(input: { id: $id, version: $v, serviceCentreId: $centre }) { status version }
+        b: cancelClaim(input: { id: $id, version: $next, note: "sent to the wrong centre" }) { status version }
+      }`,
+      { id: claim!.id, v: claim!.version, next: claim!.version + 1, centre: submitted.data!.serviceCentres.items[0]!.id },
+      admin,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ a: { status: 'AWAITING_UNIT', version: claim!.version + 1 }, b: { status: 'CANCELLED', version: claim!.version + 2 } });
+  });
 });

@@ -465,35 +465,40 @@ export class ClaimWorkflowService {
 function managedClaim(tx: EntityManager, read: ClaimView): Claim {
   const { device, model, customer, serviceCentre } = read;
   const { order } = device;
-  return tx.merge(Claim, {
-    id: read.id,
-    number: read.number,
-    status: read.status,
-    formType: read.formType,
-    ciNumber: read.ciNumber,
-    symptoms: read.symptoms,
-    dataBackupAcknowledged: read.dataBackupAcknowledged,
-    decision: read.decision,
-    quoteStatus: read.quoteStatus,
-    submittedOn: read.submittedOn,
-    createdAt: read.createdAt,
-    updatedAt: read.updatedAt,
-    version: read.version,
-    serviceCentre,
-    model,
-    customer,
-    device: {
-      id: device.id,
-      imei: device.imei,
-      barcode: device.barcode,
-      receivedOn: device.receivedOn,
-      createdAt: device.createdAt,
-      replacedByImei: device.replacedByImei ?? null,
-      model: model.id,
-      customer: customer.id,
-      order: { ...order, customer: customer.id, model: model.id },
-    },
-  } as EntityData<Claim>);
+  return tx.merge(
+    Claim,
+    {
+      id: read.id,
+      number: read.number,
+      status: read.status,
+      formType: read.formType,
+      ciNumber: read.ciNumber,
+      symptoms: read.symptoms,
+      dataBackupAcknowledged: read.dataBackupAcknowledged,
+      decision: read.decision,
+      quoteStatus: read.quoteStatus,
+      submittedOn: read.submittedOn,
+      createdAt: read.createdAt,
+      updatedAt: read.updatedAt,
+      version: read.version,
+      serviceCentre,
+      model,
+      customer,
+      device: {
+        id: device.id,
+        imei: device.imei,
+        barcode: device.barcode,
+        receivedOn: device.receivedOn,
+        createdAt: device.createdAt,
+        replacedByImei: device.replacedByImei ?? null,
+        model: model.id,
+        customer: customer.id,
+        order: { ...order, customer: customer.id, model: model.id },
+      },
+      // What was just read wins over an entity an earlier operation of the request left in the identity map.
+    } as EntityData<Claim>,
+    { refresh: true },
+  );
 }
 
 /** Only staff move claims, and only the roles the state machine names for the action (checked before anything is read). */
