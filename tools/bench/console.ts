@@ -7,6 +7,7 @@ import { createLogger } from '@aftersale/api/logger';
 import pg from 'pg';
 import { chromium, type Page } from 'playwright-core';
 import { BENCH_ADMIN, openBenchDatabase } from './bench-database.js';
+import { waitUntilAnswering } from './servers.js';
 
 /**
  * Console bench: how long the claims list takes to show in a real browser
@@ -46,7 +47,7 @@ const browser = await chromium.launch({
 
 try {
   const base = `http://127.0.0.1:${port}`;
-  await waitForServer(base);
+  await waitUntilAnswering(api, `${base}/healthz`, 'the API');
   const sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   const {
@@ -127,19 +128,4 @@ function listParams(params: { sort?: string; order?: 'ASC' | 'DESC'; page?: numb
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
-
-async function waitForServer(base: string): Promise<void> {
-  for (let tries = 0; tries < 600; tries++) {
-    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-    if (
-      await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the API did not start');
 }

@@ -61,6 +61,9 @@ const sortTypes = {
 
 const populate = ['device', 'device.order', 'model', 'customer'] as const;
 
+/** A search `q` that matches the start of an IMEI: digits, at least a model's type allocation code (8). */
+const IMEI_SEARCH = /^\d{8,15}$/;
+
 export class ClaimsService {
   constructor(
     private readonly devices: DevicesService,
@@ -234,11 +237,13 @@ export class ClaimsService {
     const q = filter.q?.trim();
     if (q) {
       // One indexed lookup per column (trigram for the numbers, a prefix range for the IMEI), united: an OR across them would scan.
+      // The IMEI from a model's code (its first 8 digits, the TAC) on: a shorter prefix is every unit of whole model ranges
+      // (every IMEI here starts with 3539), which made a one-digit search read every claim.
       const contains = likePattern(q);
       where.push(sql`c.id in (
         select id from claim where number ilike ${contains}
         union all select id from claim where ci_number ilike ${contains}
-        ${/^\d+$/.test(q) ? sql`union all select k.id from device dv join claim k on k.device_id = dv.id where dv.imei like ${likePattern(q, true)}` : sql``})`);
+        ${IMEI_SEARCH.test(q) ? sql`union all select k.id from device dv join claim k on k.device_id = dv.id where dv.imei like ${likePattern(q, true)}` : sql``})`);
     }
     where.push(...this.scopeOf(actor));
     return where;
