@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -41,10 +42,21 @@ const children: ChildProcess[] = [];
 const stopChildren = () => children.forEach((child) => child.kill('SIGTERM'));
 process.once('exit', stopChildren);
 
+const pids = new Map<string, number>();
+/** CPU time (user + system, ms) a server process has used so far, from /proc (Linux). */
+function cpuMsOf(name: string): number {
+  const fields = readFileSync(`/proc/${pids.get(name)}/stat`, 'utf8')
+    .split(') ')[1]!
+    .split(' ');
+  // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Starts a server in its own process and waits until its port answers. */
 async function serve(name: string, args: string[], port: number, env: Record<string, string> = {}): Promise<string> {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
+  pids.set(name, child.pid!);
   const base = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(child, base, name);
   return base;
@@ -203,27 +215,35 @@ try {
     );
   }
 
-  // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL.
+  // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL;
+  // COUNTED more of each half, one after another, for the statements per transition.
+  const COUNTED = 20;
   const half = Math.floor(awaitingUnit.length / 2);
-  const moves = Math.min(half, 2000);
+  const moves = Math.min(half - COUNTED, 2000);
   if (!wanted('claim transition (writes/s)')) {
     // Not asked for (ONLY).
   } else if (moves >= 100) {
-    const bySql = awaitingUnit.slice(0, moves);
-    const byApi = awaitingUnit.slice(half, half + moves);
-    const sqlMoves = await load(
-      sqlContender((n) => `/transition?id=${bySql[n]!.id}&version=${bySql[n]!.version}`),
-      moves,
-    );
-    const apiMoves = await load(
+    const bySql = awaitingUnit.slice(0, moves + COUNTED);
+    const byApi = awaitingUnit.slice(half, half + moves + COUNTED);
+    const sqlMove = (from: number) => sqlContender((n) => `/transition?id=${bySql[from + n]!.id}&version=${bySql[from + n]!.version}`);
+    const apiMove = (from: number) =>
       api('mutation ($id: ID!, $v: Int!) { cancelClaim(input: { id: $id, version: $v, note: "bench" }) { id version status } }', (n) => ({
-        id: String(byApi[n]!.id),
-        v: byApi[n]!.version,
-      })),
-      moves,
+        id: String(byApi[from + n]!.id),
+        v: byApi[from + n]!.version,
+      }));
+    // Also the CPU each server spends per transition: a figure the machine's load disturbs less than the rate.
+    let cpu = cpuMsOf('hand-written SQL');
+    const sqlMoves = await load(sqlMove(0), moves);
+    const sqlCpu = (cpuMsOf('hand-written SQL') - cpu) / moves;
+    cpu = cpuMsOf('API');
+    const apiMoves = await load(apiMove(0), moves);
+    const apiCpu = (cpuMsOf('API') - cpu) / moves;
+    const counts = [await statementsPerRequest(sqlMove(moves), COUNTED), await statementsPerRequest(apiMove(moves), COUNTED)];
+    console.log(
+      `${'claim transition (writes/s)'.padEnd(46)} ${`${sqlMoves.toFixed(0)} /s`.padStart(14)} ${'n/a'.padStart(22)} ${`${apiMoves.toFixed(0)} /s (${(apiMoves / sqlMoves).toFixed(2)}×)`.padStart(22)}   ${counts[0]!.toFixed(1)} · – · ${counts[1]!.toFixed(1)}`,
     );
     console.log(
-      `${'claim transition (writes/s)'.padEnd(46)} ${`${sqlMoves.toFixed(0)} /s`.padStart(14)} ${'n/a'.padStart(22)} ${`${apiMoves.toFixed(0)} /s (${(apiMoves / sqlMoves).toFixed(2)}×)`.padStart(22)}`,
+      `${''.padEnd(46)} ${`${sqlCpu.toFixed(2)} ms CPU`.padStart(14)} ${''.padStart(22)} ${`${apiCpu.toFixed(2)} ms CPU`.padStart(22)}   (the server process's, per transition)`,
     );
   } else {
     console.log(`claim transitions: only ${awaitingUnit.length} claims awaiting their unit left, skipped (regenerate the data set)`);

@@ -2,6 +2,7 @@ import type { ClaimStatus, Decision, FormType } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type RawBuilder } from 'kysely';
 import type { Selection } from '../platform/selection.js';
+import type { Claim } from './claim.entity.js';
 
 /**
  * The claim read path: one SQL statement for a page or a claim, joining only
@@ -86,6 +87,20 @@ export interface ClaimView {
   customer: CustomerView;
   /** The event log, oldest first, when the query selects it (read in the same statement). */
   events?: ClaimEventView[];
+  /** What the state machine's guards read, for a claim step (`ClaimIncludes.guard`). */
+  guard?: ClaimGuardRecord;
+}
+
+/** The records a claim step's guards depend on: the latest assessment's decision fields, whether an agreement is on record. */
+export interface ClaimGuardRecord {
+  assessment: {
+    decision: Decision;
+    agreementRequired: boolean;
+    replacementAllowed: boolean;
+    total: number;
+    serviceCharge: number | null;
+  } | null;
+  agreementOnRecord: boolean;
 }
 
 /** One line of a claim's story, as the API serves it. */
@@ -142,6 +157,8 @@ export interface ClaimIncludes {
    * handed on whole).
    */
   fields?: { claim: FieldNames; device: FieldNames; model: FieldNames; customer: FieldNames };
+  /** What a claim step's guards read (its latest assessment, whether an agreement is on record), in the same statement. */
+  guard?: boolean;
 }
 
 type FieldNames = ReadonlySet<string>;
@@ -346,6 +363,13 @@ export async function readClaims(em: EntityManager, selected: ClaimIncludes, que
         'to_status', e.to_status, 'actor_label', e.actor_label, 'data', e.data, 'created_at', ${epochMs('e.created_at')}) order by e.id), '[]')
       from claim_event e where e.claim_id = c.id) as events`);
   }
+  if (includes.guard) {
+    columns.push(sql`json_build_object(
+        'assessment', (select json_build_object('decision', a.decision, 'agreementRequired', a.agreement_required,
+                               'replacementAllowed', a.replacement_allowed, 'total', a.total, 'serviceCharge', a.service_charge)
+                         from assessment a where a.claim_id = c.id order by a.id desc limit 1),
+        'agreementOnRecord', exists (select 1 from maintenance_agreement m where m.claim_id = c.id)) as guard`);
+  }
   const orderBy = query.orderBy ? sql`order by ${query.orderBy}` : sql``;
   const limit = query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``;
   // A page deep in the list, or sorted by a related name, is chosen on the claim table's indexes (and the one
@@ -359,6 +383,78 @@ export async function readClaims(em: EntityManager, selected: ClaimIncludes, que
   const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)} ${whereClause(where)} ${orderBy} ${limit}`;
   const { rows } = await statement.execute(em.getKysely());
   return rows.map((row) => claimOf(row, includes));
+}
+
+/**
+ * A claim entity with the graph a step loads (unit and its order, model,
+ * customer, centre), as `readClaims` answers it with every relation of
+ * `ALL_CLAIM_INCLUDES`: a write answers from what its unit of work holds
+ * after the flush instead of reading the claim again.
+ */
+export function claimViewOf(claim: Claim): ClaimView {
+  const model: ModelView = {
+    id: claim.model.id,
+    code: claim.model.code,
+    name: claim.model.name,
+    kind: claim.model.kind,
+    barcodePattern: claim.model.barcodePattern,
+    version: claim.model.version,
+  };
+  const customer: CustomerView = {
+    id: claim.customer.id,
+    code: claim.customer.code,
+    name: claim.customer.name,
+    country: claim.customer.country,
+    contactEmail: claim.customer.contactEmail ?? null,
+    address: claim.customer.address ?? null,
+    version: claim.customer.version,
+  };
+  const centre = claim.serviceCentre;
+  const { device } = claim;
+  const { order } = device;
+  return {
+    id: claim.id,
+    number: claim.number,
+    status: claim.status,
+    formType: claim.formType,
+    ciNumber: claim.ciNumber,
+    symptoms: claim.symptoms,
+    dataBackupAcknowledged: claim.dataBackupAcknowledged,
+    decision: claim.decision ?? null,
+    quoteStatus: claim.quoteStatus ?? null,
+    submittedOn: claim.submittedOn,
+    createdAt: claim.createdAt,
+    updatedAt: claim.updatedAt,
+    version: claim.version,
+    serviceCentre: centre
+      ? { id: centre.id, code: centre.code, name: centre.name, city: centre.city, country: centre.country, address: centre.address, version: centre.version }
+      : null,
+    model,
+    customer,
+    device: {
+      id: device.id,
+      imei: device.imei,
+      barcode: device.barcode,
+      receivedOn: device.receivedOn ?? null,
+      createdAt: device.createdAt,
+      replacedByImei: device.replacedByImei ?? null,
+      order: {
+        id: order.id,
+        number: order.number,
+        quantity: order.quantity,
+        shippedOn: order.shippedOn ?? null,
+        receivedOn: order.receivedOn ?? null,
+        allowanceNegotiated: order.allowanceNegotiated,
+        allowanceReason: order.allowanceReason ?? null,
+        version: order.version,
+        createdAt: order.createdAt,
+        customer,
+        model,
+      },
+      model,
+      customer,
+    },
+  };
 }
 
 /** How many claims match `where`, counted on the claim table alone. */
@@ -435,6 +531,7 @@ function claimOf(row: Row, includes: ClaimIncludes): ClaimView & { sortKey?: str
     device: { id: row['device_id'] },
     ...(row['sort_key'] !== undefined && { sortKey: row['sort_key'] }),
     ...(includes.events && { events: (row['events'] as ClaimEventRow[]).map(eventOf) }),
+    ...(includes.guard && { guard: row['guard'] as ClaimGuardRecord }),
   } as ClaimView & { sortKey?: string };
   if (includes.device) {
     const order = includes.order

@@ -19,7 +19,7 @@ import {
   type DecidedAssessment,
   type StaffRole,
 } from '@aftersale/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { staffUserId, type Actor } from '../platform/actor.js';
 import { Part } from '../catalogue/part.entity.js';
@@ -42,7 +42,7 @@ import { MaintenanceAgreement } from './maintenance-agreement.entity.js';
 import { RetainedPart } from './retained-part.entity.js';
 import { Shipment } from './shipment.entity.js';
 import { Claim } from './claim.entity.js';
-import { ALL_CLAIM_INCLUDES, readClaims, type ClaimView } from './claim-reads.js';
+import { ALL_CLAIM_INCLUDES, claimViewOf, readClaims, type ClaimIncludes, type ClaimView } from './claim-reads.js';
 import type {
   AssessmentInput,
   AssessmentProposalInput,
@@ -67,6 +67,8 @@ interface Step<Prepared> {
   contextAfter?: (prepared: Prepared) => ClaimContext;
   /** The step's work once the state machine allowed it; returns what the event log records. */
   work: (tx: EntityManager, claim: Claim, prepared: Prepared, to: ClaimStatus) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** The work changes more of the claim's graph than the unit of work holds (a replaced unit): the answer reads the claim again. */
+  rereads?: boolean;
 }
 
 /** What an assessment step has read and decided before the state machine is asked. */
@@ -77,8 +79,8 @@ interface PreparedAssessment {
   context: ClaimContext;
 }
 
-/** What a step reads and answers with: the claim, its unit and order, model, customer and centre. */
-const CLAIM_GRAPH = ['device', 'device.order', 'model', 'customer', 'serviceCentre'] as const;
+/** What a step reads and answers with: the claim with every relation a client may read, and what its guards read. */
+const STEP_READ: ClaimIncludes = { ...ALL_CLAIM_INCLUDES, guard: true };
 
 const note = (input: { note?: string | null }) => (input.note?.trim() ? nonBlankText(input.note, 'note', 2000) : undefined);
 
@@ -95,29 +97,6 @@ export class ClaimWorkflowService {
     private readonly invoicing: ClaimInvoicing,
     private readonly clock: Clock,
   ) {}
-
-  /** The guard context from what is on record: the latest assessment, the agreement, the quote's answer. */
-  async contextOf(em: EntityManager, claim: Pick<Claim, 'id' | 'quoteStatus'>): Promise<ClaimContext> {
-    // One statement (in the caller's transaction): the latest assessment's guard fields and whether an agreement is on record.
-    const [row] = await em.getConnection().execute<GuardRow[]>(
-      `select a.decision, a.agreement_required, a.replacement_allowed, a.total, a.service_charge,
-              exists (select 1 from maintenance_agreement m where m.claim_id = ?) as agreement_on_record
-         from (select 1) one left join lateral (select * from assessment where claim_id = ? order by id desc limit 1) a on true`,
-      [claim.id, claim.id],
-      'all',
-      em.getTransactionContext(),
-    );
-    const assessment = row?.decision
-      ? {
-          decision: row.decision,
-          agreementRequired: row.agreement_required,
-          replacementAllowed: row.replacement_allowed,
-          total: row.total,
-          serviceCharge: row.service_charge,
-        }
-      : null;
-    return guardContextOf(claim, assessment, row?.agreement_on_record ? {} : null);
-  }
 
   latestAssessment(em: EntityManager, claimId: number): Promise<Assessment | null> {
     return em.findOne(Assessment, { claim: claimId }, { orderBy: { id: 'desc' } });
@@ -318,6 +297,7 @@ export class ClaimWorkflowService {
     const imei = input.imei.trim();
     if (!isValidImei(imei)) throw new BadUserInputError('imei', 'must be 15 digits with a valid check digit.');
     return this.step(em, actor, input, 'REPLACE_UNIT', {
+      rereads: true,
       work: async (tx, claim) => {
         const old = claim.device;
         const barcode = input.barcode.trim();
@@ -369,14 +349,17 @@ export class ClaimWorkflowService {
     step: Step<Prepared>,
   ): Promise<ClaimView> {
     const role = staffRoleOf(actor, action);
-    const id = await em.transactional(async (tx) => {
-      // The claim and everything a step may need of it, in one joined statement.
-      const found = await tx.findOne(Claim, { id: parseId(input.id, 'id') }, { populate: CLAIM_GRAPH, strategy: 'joined' });
-      if (!found) throw new NotFoundError('Claim', input.id);
-      const claim = checkVersion(found, 'Claim', input.id, input.version);
+    const claim = await em.transactional(async (tx) => {
+      // The claim, everything a step may need of it and what its guards read, in one statement (the read path's). Its
+      // version is checked here for a clear answer, and again by the UPDATE (`where version = ?`): a step that raced
+      // this one fails, so what was read is what the claim was when the step commits.
+      const [read] = await readClaims(tx, STEP_READ, { where: [sql`c.id = ${parseId(input.id, 'id')}`] });
+      if (!read) throw new NotFoundError('Claim', input.id);
+      const { guard } = checkVersion(read, 'Claim', input.id, input.version);
+      const claim = managedClaim(tx, read);
       const prepared = (await step.prepare?.(tx, claim)) as Prepared;
       const from = claim.status;
-      const context = step.contextAfter?.(prepared) ?? (await this.contextOf(tx, claim));
+      const context = step.contextAfter?.(prepared) ?? guardContextOf(claim, guard!.assessment, guard!.agreementOnRecord ? {} : null);
       const to = transition(from, action, role, context);
       const data = await step.work(tx, claim, prepared, to);
       claim.status = to;
@@ -384,12 +367,13 @@ export class ClaimWorkflowService {
       // Always a new version, even when only related rows changed: a second technician's stale step fails.
       claim.updatedAt = new Date();
       appendClaimEvent(tx, claim, actor, action, { from, to, data: withoutEmpty(data) });
-      await tx.flush();
-      return claim.id;
+      // `transactional` flushes once, before its commit.
+      return claim;
     });
-    // The answer comes from the read path: one statement, no second hydration.
-    const [claim] = await readClaims(em, ALL_CLAIM_INCLUDES, { where: [sql`c.id = ${id}`] });
-    return claim!;
+    // The answer is what the unit of work holds after the flush (the new version included), not a second read.
+    if (!step.rereads) return claimViewOf(claim);
+    const [view] = await readClaims(em, ALL_CLAIM_INCLUDES, { where: [sql`c.id = ${claim.id}`] });
+    return view!;
   }
 
   private async partsOf(em: EntityManager, claim: Claim, partIds: string[]): Promise<Part[]> {
@@ -473,6 +457,50 @@ export class ClaimWorkflowService {
   }
 }
 
+/**
+ * The claim a step changes, in the unit of work as read (with its unit and
+ * order, model, customer and centre), as if the ORM had loaded it: the flush
+ * writes only what the step changes, checked against the version read.
+ */
+function managedClaim(tx: EntityManager, read: ClaimView): Claim {
+  const { device, model, customer, serviceCentre } = read;
+  const { order } = device;
+  return tx.merge(
+    Claim,
+    {
+      id: read.id,
+      number: read.number,
+      status: read.status,
+      formType: read.formType,
+      ciNumber: read.ciNumber,
+      symptoms: read.symptoms,
+      dataBackupAcknowledged: read.dataBackupAcknowledged,
+      decision: read.decision,
+      quoteStatus: read.quoteStatus,
+      submittedOn: read.submittedOn,
+      createdAt: read.createdAt,
+      updatedAt: read.updatedAt,
+      version: read.version,
+      serviceCentre,
+      model,
+      customer,
+      device: {
+        id: device.id,
+        imei: device.imei,
+        barcode: device.barcode,
+        receivedOn: device.receivedOn,
+        createdAt: device.createdAt,
+        replacedByImei: device.replacedByImei ?? null,
+        model: model.id,
+        customer: customer.id,
+        order: { ...order, customer: customer.id, model: model.id },
+      },
+      // What was just read wins over an entity an earlier operation of the request left in the identity map.
+    } as EntityData<Claim>,
+    { refresh: true },
+  );
+}
+
 /** Only staff move claims, and only the roles the state machine names for the action (checked before anything is read). */
 function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {
   if (actor.kind !== 'staff' || !rolesAllowedTo(action).includes(actor.role)) {
@@ -482,16 +510,6 @@ function staffRoleOf(actor: Actor, action: ClaimAction): StaffRole {
 }
 
 const withoutEmpty = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
-
-/** The guard fields of a claim's latest assessment and its agreement, as `contextOf` reads them. */
-interface GuardRow {
-  decision: Assessment['decision'] | null;
-  agreement_required: boolean;
-  replacement_allowed: boolean;
-  total: number;
-  service_charge: number | null;
-  agreement_on_record: boolean;
-}
 
 /** The state machine's guard context from the claim's records: its latest assessment, its agreement, the quote's answer. */
 function guardContextOf(

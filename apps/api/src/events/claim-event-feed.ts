@@ -125,8 +125,9 @@ export class ClaimEventFeed implements StreamSource {
     this.listener = client;
     client.on('notification', (message) => {
       if (message.channel === 'claim_event') {
-        // This instance's own numbering has usually been read already.
-        if (!/^\d+$/.test(message.payload ?? '') || BigInt(message.payload!) > this.position) this.wake();
+        // This instance's own numbering has usually been taken already.
+        if (/^\d+$/.test(message.payload ?? '')) this.advance(BigInt(message.payload!));
+        else this.wake();
       } else if (message.channel === 'claim_event_pending') this.number();
       else if (message.channel === 'api_key_revoked') for (const handler of this.revokedKeyHandlers) handler(Number(message.payload));
       else if (message.channel === 'app_user_deactivated') for (const handler of this.deactivatedUserHandlers) handler(Number(message.payload));
@@ -171,12 +172,22 @@ export class ClaimEventFeed implements StreamSource {
   number(): void {
     if (this.closed) return;
     this.log.sequence(this.orm.em.fork()).then(
-      (position) => {
-        if (position > this.position) this.wake();
-      },
+      (position) => this.advance(position),
       // The timer and the next write try again.
       (error: unknown) => this.logger.warn({ err: error }, 'could not number the claim event log'),
     );
+  }
+
+  /**
+   * The log is numbered up to `position` (committed). Without subscribers the
+   * feed's position just moves there, as `readNew` would one statement later:
+   * a stream opened from now on reads a horizon at least as new while it
+   * catches up. With subscribers, the feed reads what is new for them.
+   */
+  private advance(position: bigint): void {
+    if (position <= this.position) return;
+    if (this.streams.size === 0 && !this.reading) this.position = position;
+    else this.wake();
   }
 
   /**

@@ -10,6 +10,7 @@ import { Migration0008SignInSecurity } from './0008-sign-in-security.js';
 import { Migration0012AnalyticsRollupVersion } from './0012-analytics-rollup-version.js';
 import { Migration0013EventSequencer } from './0013-event-sequencer.js';
 import { Migration0014SearchWithoutPendingLists } from './0014-search-without-pending-lists.js';
+import { Migration0015ClaimEventIndexes } from './0015-claim-event-indexes.js';
 import { Migration0017SortNameIndexes } from './0017-sort-name-indexes.js';
 import { Migration0018AnalyticsFill } from './0018-analytics-fill.js';
 import { Migration0019ClaimNumbersPastTenMillion } from './0019-claim-numbers-past-ten-million.js';
@@ -28,6 +29,7 @@ export const migrations = [
   { name: '0012-analytics-rollup-version', class: Migration0012AnalyticsRollupVersion },
   { name: '0013-event-sequencer', class: Migration0013EventSequencer },
   { name: '0014-search-without-pending-lists', class: Migration0014SearchWithoutPendingLists },
+  { name: '0015-claim-event-indexes', class: Migration0015ClaimEventIndexes },
   { name: '0017-sort-name-indexes', class: Migration0017SortNameIndexes },
   { name: '0018-analytics-fill', class: Migration0018AnalyticsFill },
   { name: '0019-claim-numbers-past-ten-million', class: Migration0019ClaimNumbersPastTenMillion },
