@@ -12,6 +12,9 @@ import {
   type ClaimStepInput,
   type TestEventsClaimUpdatesSubscription,
   type TypedDocumentNode,
+  Role,
+  TestAuthChangePasswordDocument,
+  TestAuthLogoutDocument,
   UpdateUserDocument,
 } from '@aftersale/graphql';
 import pg from 'pg';
@@ -399,5 +402,44 @@ describe('graphql-ws protocol and abuse', () => {
     const closed = await sub.raw.closed;
     expect(closed.code).toBe(4403);
     expect(closed.reason).toContain('deactivated');
+  });
+
+  // Each loses what the socket was opened with: a session (signed out, or every session after a password change or reset) or a role.
+  it.each([
+    ['signs out', (user: { token: string }) => t.gql(TestAuthLogoutDocument, {}, user.token)],
+    [
+      'changes their password',
+      (user: { token: string; password: string }) => t.gql(TestAuthChangePasswordDocument, { current: user.password, next: 'a-new-Passphrase-for-2027' }, user.token),
+    ],
+    [
+      'has their password reset',
+      (user: { id: number; version: number }) =>
+        t.gql(UpdateUserDocument, { input: { id: String(user.id), version: user.version, password: 'a-reset-Passphrase-for-2027' } }, admin),
+    ],
+    [
+      'is given another role',
+      (user: { id: number; version: number }) => t.gql(UpdateUserDocument, { input: { id: String(user.id), version: user.version, role: Role.TECHNICIAN } }, admin),
+    ],
+  ])("closes a staff user's open subscriptions when the user %s", async (_what, change) => {
+    const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const token = await t.login(user.email, user.password);
+    const sub = await subscriber(t.url, { authorization: `Bearer ${token}` }, UPDATES, {});
+    const answer = await change({ id: user.id, version: user.version, password: user.password, token });
+    expect(answer.errors).toBeUndefined();
+    expect(await sub.raw.closed).toMatchObject({ code: 4403 });
+  });
+
+  it("leaves a user's other sessions' subscriptions open when one session signs out", async () => {
+    const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const leaving = await t.login(user.email, user.password);
+    const staying = await t.login(user.email, user.password);
+    const closing = await subscriber(t.url, { authorization: `Bearer ${leaving}` }, UPDATES, {});
+    const open = await subscriber(t.url, { authorization: `Bearer ${staying}` }, UPDATES, {});
+    expect((await t.gql(TestAuthLogoutDocument, {}, leaving)).errors).toBeUndefined();
+    expect(await closing.raw.closed).toMatchObject({ code: 4403 });
+    const mine = await anIntegrator(1);
+    await fileClaim(mine.imeis[0]!, mine.apiKey);
+    expect(updateOf((await open.received(1))[0]).event.type).toBe('SUBMITTED');
+    open.close();
   });
 });

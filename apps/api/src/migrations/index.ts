@@ -9,6 +9,7 @@ import { Migration0007Delivery } from './0007-delivery.js';
 import { Migration0008SignInSecurity } from './0008-sign-in-security.js';
 import { Migration0012AnalyticsRollupVersion } from './0012-analytics-rollup-version.js';
 import { Migration0013EventSequencer } from './0013-event-sequencer.js';
+import { Migration0016StaffAccessEnded } from './0016-staff-access-ended.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   { name: '0009-customer-address', class: Migration0009CustomerAddress },
   { name: '0012-analytics-rollup-version', class: Migration0012AnalyticsRollupVersion },
   { name: '0013-event-sequencer', class: Migration0013EventSequencer },
+  { name: '0016-staff-access-ended', class: Migration0016StaffAccessEnded },
 ];
