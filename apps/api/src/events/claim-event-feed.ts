@@ -47,6 +47,7 @@ export class ClaimEventFeed implements StreamSource {
   private readonly accessEndedHandlers: ((channel: AccessEndedChannel, id: number) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private reading: Promise<void> | undefined;
+  private readonly pendingReads = new Map<string, Promise<{ updates: ClaimUpdate[]; horizon: bigint }>>();
   private readAgain = false;
   private closed = false;
   private poll: NodeJS.Timeout | undefined;
@@ -116,8 +117,24 @@ export class ClaimEventFeed implements StreamSource {
     return this.streams.size;
   }
 
+  /**
+   * A catching-up stream's page of the log. Streams that ask for the same
+   * page within one turn of the event loop (many subscribers starting at
+   * once) share one read, and its events: the read starts after every one of
+   * them was attached to the feed, so each either finds an event in the page
+   * or is offered it live.
+   */
   read(position: bigint, limit: number, scope: EventScope): Promise<{ updates: ClaimUpdate[]; horizon: bigint }> {
-    return this.log.after(this.orm.em.fork(), position, limit, scope);
+    const key = `${position}|${limit}|${scope.customerId ?? ''}|${scope.claimId ?? ''}`;
+    let page = this.pendingReads.get(key);
+    if (!page) {
+      page = new Promise((resolve) => setImmediate(resolve)).then(() => {
+        this.pendingReads.delete(key);
+        return this.log.after(this.orm.em.fork(), position, limit, scope);
+      });
+      this.pendingReads.set(key, page);
+    }
+    return page;
   }
 
   detach(stream: ClaimUpdateStream): void {
