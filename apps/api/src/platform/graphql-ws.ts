@@ -128,8 +128,25 @@ export interface QueuedEvents<T> {
 interface DeliveryTarget {
   socket: WebSocket;
   transport: Socket | undefined;
+  /** The subscription's id as the client chose it. */
+  id: string;
   /** `{"id":<id>,"type":"next","payload":` — graphql-ws's framing of a `next` message, the payload to follow. */
   head: Buffer;
+}
+
+/** One event's serialised `next` payload for one audience, and the last frame made of it (for the next subscriber with the same id). */
+interface SharedPayload {
+  json: Buffer;
+  framedFor?: string;
+  frame?: Buffer;
+}
+
+function frameOf(shared: SharedPayload, target: DeliveryTarget): Buffer {
+  if (shared.framedFor !== target.id) {
+    shared.frame = Buffer.concat([target.head, shared.json, FRAME_TAIL]);
+    shared.framedFor = target.id;
+  }
+  return shared.frame!;
 }
 const deliveryTargets = new WeakMap<Context, DeliveryTarget>();
 const FRAME_TAIL = Buffer.from('}');
@@ -152,7 +169,7 @@ function audienceOf(actor: Actor | null): string {
  * subscriber, so a thousand subscribers cost one execution and one
  * JSON.stringify, not a thousand.
  */
-const sharedPayloads = new WeakMap<object, Map<string, Buffer | Promise<Buffer>>>();
+const sharedPayloads = new WeakMap<object, Map<string, SharedPayload | Promise<SharedPayload>>>();
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 0;
 
@@ -175,8 +192,9 @@ const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (val
  * stream ends (its `complete`, or its error, then follows the last event).
  */
 function deliveringSubscribe(format: (errors: readonly GraphQLError[]) => GraphQLFormattedError[]) {
-  const serialise = (result: ExecutionResult): Buffer =>
-    Buffer.from(JSON.stringify(result.errors ? { ...result, errors: format(result.errors) } : result));
+  const serialise = (result: ExecutionResult): SharedPayload => ({
+    json: Buffer.from(JSON.stringify(result.errors ? { ...result, errors: format(result.errors) } : result)),
+  });
 
   return async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
@@ -186,7 +204,7 @@ function deliveringSubscribe(format: (errors: readonly GraphQLError[]) => GraphQ
     const target = deliveryTargets.get(context)!;
     const key = sharingKey(args);
 
-    const executed = (event: unknown): Buffer | Promise<Buffer> => {
+    const executed = (event: unknown): SharedPayload | Promise<SharedPayload> => {
       const result = execute({ ...args, rootValue: event });
       const done = (answer: ExecutionResult) => {
         // Each event is read afresh: the subscription keeps no EntityManager between events.
@@ -195,7 +213,7 @@ function deliveringSubscribe(format: (errors: readonly GraphQLError[]) => GraphQ
       };
       return isPromise(result) ? result.then(done) : done(result);
     };
-    const payloadOf = (event: unknown): Buffer | Promise<Buffer> => {
+    const payloadOf = (event: unknown): SharedPayload | Promise<SharedPayload> => {
       if (typeof event !== 'object' || event === null) return executed(event);
       let byKey = sharedPayloads.get(event);
       if (!byKey) sharedPayloads.set(event, (byKey = new Map()));
@@ -203,7 +221,7 @@ function deliveringSubscribe(format: (errors: readonly GraphQLError[]) => GraphQ
       if (!payload) {
         payload = executed(event);
         byKey.set(key, payload);
-        if (isPromise(payload)) void payload.then((bytes) => byKey.set(key, bytes), () => undefined);
+        if (isPromise(payload)) void payload.then((shared) => byKey.set(key, shared), () => undefined);
       }
       return payload;
     };
@@ -214,7 +232,7 @@ function deliveringSubscribe(format: (errors: readonly GraphQLError[]) => GraphQ
         const step = await events.next();
         if (step.done || stopped) return { done: true, value: undefined };
         const batch = [step.value, ...(events.takeQueued?.() ?? [])];
-        const payloads: Buffer[] = [];
+        const payloads: SharedPayload[] = [];
         for (const event of batch) {
           const payload = payloadOf(event);
           payloads.push(isPromise(payload) ? await payload : payload);
@@ -245,13 +263,12 @@ function deliveringSubscribe(format: (errors: readonly GraphQLError[]) => GraphQ
 }
 
 /** Writes `next` messages in one go (the TCP socket corked around them); resolves once written, or once the socket is gone. */
-function sendFrames(target: DeliveryTarget, payloads: readonly Buffer[]): Promise<void> {
+function sendFrames(target: DeliveryTarget, payloads: readonly SharedPayload[]): Promise<void> {
   return new Promise((resolve) => {
     target.transport?.cork();
     payloads.forEach((payload, i) => {
-      const frame = Buffer.concat([target.head, payload, FRAME_TAIL]);
       // A write that fails means the socket is closing: graphql-ws ends the subscription on close.
-      target.socket.send(frame, i === payloads.length - 1 ? () => resolve() : undefined);
+      target.socket.send(frameOf(payload, target), i === payloads.length - 1 ? () => resolve() : undefined);
     });
     target.transport?.uncork();
   });
@@ -389,6 +406,7 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         deliveryTargets.set(contextValue, {
           socket,
           transport: ctx.extra.transport,
+          id,
           head: Buffer.from(`{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`),
         });
         return {
