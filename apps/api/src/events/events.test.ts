@@ -150,6 +150,21 @@ describe('claimUpdates', () => {
     sub.close();
   });
 
+  it('shares each answer within an audience only: staff see who acted, every key of the customer sees "staff"', async () => {
+    const mine = await anIntegrator();
+    const otherKey = await anApiKey(t.app.orm.em.fork(), mine.customer);
+    const staff = await subscriber(t.url, { authorization: `Bearer ${admin}` }, UPDATES, { customerId: String(mine.customer.id) });
+    const keys = await Promise.all([mine.apiKey, otherKey].map((apiKey) => subscriber(t.url, { apiKey }, UPDATES, {})));
+    const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    await step(REMOTE, a);
+    const [staffSees] = (await staff.received(2)).slice(1);
+    const keysSee = await Promise.all(keys.map(async (sub) => (await sub.received(2))[1]));
+    expect(updateOf(staffSees).event.actor).toContain('@');
+    expect(keysSee.map((payload) => updateOf(payload).event.actor)).toEqual(['staff', 'staff']);
+    expect(updateOf(keysSee[0]).cursor).toBe(updateOf(staffSees).cursor);
+    for (const sub of [staff, ...keys]) sub.close();
+  });
+
   it("refuses another customer's claim as NOT_FOUND, with the HTTP error format", async () => {
     const mine = await anIntegrator();
     const theirs = await anIntegrator();
