@@ -393,7 +393,11 @@ try {
   console.log(
     `  transitions/s     with log + NOTIFY ${Math.round(withLog)}   without ${Math.round(without)}   ratio ${(withLog / without).toFixed(2)}× (goal ≥ 0.8×; ${WRITERS} writers, ${WRITE_SECONDS} s each)`,
   );
-  console.log(`  load average      ${loadavg().map((load) => load.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+  console.log(
+    `  load average      ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} (1, 5, 15 min)`,
+  );
 } catch (error) {
   console.error('events bench failed:', error, received, others);
   process.exitCode = 1;

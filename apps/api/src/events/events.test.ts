@@ -424,7 +424,8 @@ describe('graphql-ws protocol and abuse', () => {
     ['signs out', (user: { token: string }) => t.gql(TestAuthLogoutDocument, {}, user.token)],
     [
       'changes their password',
-      (user: { token: string; password: string }) => t.gql(TestAuthChangePasswordDocument, { current: user.password, next: 'a-new-Passphrase-for-2027' }, user.token),
+      (user: { token: string; password: string }) =>
+        t.gql(TestAuthChangePasswordDocument, { current: user.password, next: 'a-new-Passphrase-for-2027' }, user.token),
     ],
     [
       'has their password reset',
@@ -433,7 +434,8 @@ describe('graphql-ws protocol and abuse', () => {
     ],
     [
       'is given another role',
-      (user: { id: number; version: number }) => t.gql(UpdateUserDocument, { input: { id: String(user.id), version: user.version, role: Role.TECHNICIAN } }, admin),
+      (user: { id: number; version: number }) =>
+        t.gql(UpdateUserDocument, { input: { id: String(user.id), version: user.version, role: Role.TECHNICIAN } }, admin),
     ],
   ])("closes a staff user's open subscriptions when the user %s", async (_what, change) => {
     const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');

@@ -34,7 +34,8 @@ export function closeRevokedKeyConnections(orm: MikroORM, feed: ClaimEventFeed, 
   feed.onReconnect(() => {
     const connections = websocket.connections();
     if (connections.length === 0) return;
-    const ids = (pick: (connection: LiveConnection) => number | undefined) => `{${[...new Set(connections.map(pick).filter((id) => id !== undefined))].join(',')}}`;
+    const ids = (pick: (connection: LiveConnection) => number | undefined) =>
+      `{${[...new Set(connections.map(pick).filter((id) => id !== undefined))].join(',')}}`;
     const staff = connections.flatMap((c) => (c.actor.kind === 'staff' ? [c.actor] : []));
     orm.em
       .fork()

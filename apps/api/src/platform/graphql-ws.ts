@@ -216,12 +216,16 @@ function deliveringSubscribe(format: (errors: readonly GraphQLError[]) => GraphQ
     const payloadOf = (event: unknown): SharedPayload | Promise<SharedPayload> => {
       if (typeof event !== 'object' || event === null) return executed(event);
       let byKey = sharedPayloads.get(event);
-      if (!byKey) sharedPayloads.set(event, (byKey = new Map()));
+      if (!byKey) sharedPayloads.set(event, (byKey = new Map<string, SharedPayload | Promise<SharedPayload>>()));
       let payload = byKey.get(key);
       if (!payload) {
         payload = executed(event);
         byKey.set(key, payload);
-        if (isPromise(payload)) void payload.then((shared) => byKey.set(key, shared), () => undefined);
+        if (isPromise(payload))
+          void payload.then(
+            (shared) => byKey.set(key, shared),
+            () => undefined,
+          );
       }
       return payload;
     };
