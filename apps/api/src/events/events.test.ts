@@ -101,6 +101,8 @@ describe('claimUpdates', () => {
     expect(event).toMatchObject({ fromStatus: 'SUBMITTED', toStatus: 'REMOTE_DIAGNOSIS', actor: 'staff' });
     // The claim as it stands after the event's transaction.
     expect(updateOf(got[3]).claim.status).toBe('CANCELLED');
+    // In text frames, as graphql-ws clients expect.
+    expect(sub.raw.binaryMessages).toBe(0);
     sub.close();
   });
 

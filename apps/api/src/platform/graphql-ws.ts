@@ -272,7 +272,8 @@ function sendFrames(target: DeliveryTarget, payloads: readonly SharedPayload[]):
     target.transport?.cork();
     payloads.forEach((payload, i) => {
       // A write that fails means the socket is closing: graphql-ws ends the subscription on close.
-      target.socket.send(frameOf(payload, target), i === payloads.length - 1 ? () => resolve() : undefined);
+      // A text frame, as graphql-ws sends (a Buffer would go as a binary frame, which clients refuse).
+      target.socket.send(frameOf(payload, target), { binary: false }, i === payloads.length - 1 ? () => resolve() : undefined);
     });
     target.transport?.uncork();
   });
