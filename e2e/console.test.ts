@@ -56,4 +56,19 @@ describe('the console in a real browser', () => {
     expect(await page.getByTestId('claim-event').count()).toBeGreaterThan(2);
     await screenshot(page, '04-claim');
   });
+
+  it('says why when the API refuses a list, instead of claiming that nothing matches', async () => {
+    // A filter the API refuses (an id that is not one), as a hand-edited or stale link carries.
+    const params = new URLSearchParams({ filter: JSON.stringify({ modelId: 'x' }), order: 'DESC', page: '1', perPage: '25', sort: 'submittedAt' });
+    await page.goto(`${server.url}#/claims?${params}`);
+    const error = page.getByTestId('list-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/could not be loaded.*not a valid id/i);
+    expect(await page.getByTestId('claims-none-match').count()).toBe(0);
+    expect(await page.getByText(/\d+-\d+ of \d+/).count()).toBe(0);
+    // Clearing the filter brings the list back.
+    await page.goto(`${server.url}#/claims?${new URLSearchParams({ filter: '{}', order: 'DESC', page: '1', perPage: '25', sort: 'submittedAt' })}`);
+    await page.getByTestId('claim-row-number').first().waitFor();
+    expect(await page.getByTestId('list-error').count()).toBe(0);
+  });
 });

@@ -29,6 +29,7 @@ import {
   StartInspectionDocument,
   SubmitClaimDocument,
   type ClaimFilter,
+  type ClaimQuery,
   type ClaimSortField,
   type ClaimStatus,
   type Finding,
@@ -301,6 +302,7 @@ async function main(): Promise<void> {
   await sql.connect();
   let api: ChildProcess | undefined;
   const serverErrors: string[] = [];
+  const otherOutput: string[] = [];
   let stopping: Promise<void> | undefined;
 
   /** Stops the API (waiting for it to exit), then PostgreSQL; safe to call twice. */
@@ -348,7 +350,11 @@ async function main(): Promise<void> {
       pending += chunk.toString();
       const lines = pending.split('\n');
       pending = lines.pop()!;
-      for (const line of lines) if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+      for (const line of lines) {
+        if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+        // Not a log line (a crash's stack): the last ones are shown if the bench fails.
+        else if (!line.startsWith('{') && otherOutput.push(line) > 50) otherOutput.shift();
+      }
     });
     for (let tries = 0; ; tries++) {
       if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
@@ -496,6 +502,11 @@ async function main(): Promise<void> {
 
     phase = new Phase('cleanup');
     await Promise.all(keys.map((k) => call(base, admin, RevokeApiKeyDocument, { id: k.id })));
+  } catch (error) {
+    // What the API said before it went (it logs at error level as JSON lines), not only what the bench saw.
+    if (api && (api.exitCode !== null || api.signalCode !== null)) console.error(`The API exited with ${api.exitCode ?? api.signalCode}.`);
+    for (const line of [...serverErrors.slice(-5), ...otherOutput.slice(-10)]) console.error(`  ${line.slice(0, 500)}`);
+    throw error;
   } finally {
     await stopAll();
   }
@@ -555,6 +566,9 @@ interface ClaimAtHand {
   status: ClaimStatus;
 }
 
+/** The claim page as a step reads it. */
+type ClaimOnPage = ClaimQuery['claim'];
+
 interface Desk {
   forAgent: ClaimAtHand[];
   forTechnician: ClaimAtHand[];
@@ -592,6 +606,20 @@ abstract class Client {
 
   protected call<R, V>(document: TypedDocumentNode<R, V>, variables: V, operation?: string): Promise<R> {
     return call(this.world.base, this.credential, document, variables, operation);
+  }
+
+  /**
+   * One step of a claim held at a desk, as staff take it: open the claim page, read it, then `move` it with the
+   * version the page showed (nothing when its status is not this desk's); the claim goes to whoever takes its next step.
+   */
+  protected async takeStep(
+    held: ClaimAtHand,
+    desk: Desk,
+    move: (claim: ClaimOnPage, input: { id: string; version: number }) => Promise<ClaimAtHand | undefined> | undefined,
+  ): Promise<void> {
+    const { claim } = await this.openClaim(held.id);
+    await this.think();
+    route(desk, (await move(claim, { id: claim.id, version: claim.version })) ?? claim);
   }
 
   /** The claims list as the console asks for it: a page of 25, a sort of the columns, the filters staff use. */
@@ -708,33 +736,28 @@ class AgentClient extends Client {
     else await this.searchDevices();
   }
 
-  private async step(held: ClaimAtHand): Promise<void> {
-    const { claim } = await this.openClaim(held.id);
-    await this.think();
-    const input = { id: claim.id, version: claim.version };
-    let moved: ClaimAtHand | undefined;
-    switch (claim.status) {
-      case 'SUBMITTED':
-        moved = (await this.call(RequestUnitDocument, { input: { ...input, serviceCentreId: pick(this.world.centres) } })).requestUnit;
-        break;
-      case 'AWAITING_AGREEMENT':
-        moved = (await this.call(RecordMaintenanceAgreementDocument, { input: { ...input, signedOn: today(), signedBy: 'Load Customer' } }))
-          .recordMaintenanceAgreement;
-        break;
-      case 'AWAITING_APPROVAL':
-        moved = (await this.call(ApproveQuoteDocument, { input })).approveQuote;
-        break;
-      case 'READY_TO_SHIP':
-      case 'RETURNED_UNREPAIRED':
-        moved = (await this.call(ShipClaimDocument, { input: { ...input, carrier: 'DHL', trackingNumber: `LOAD${++serial}`, shippedOn: today() } })).shipClaim;
-        break;
-      case 'SHIPPED':
-        moved = (await this.call(CloseClaimDocument, { input })).closeClaim;
-        break;
-      default:
-        moved = claim;
-    }
-    route(this.desk, moved);
+  private step(held: ClaimAtHand): Promise<void> {
+    return this.takeStep(held, this.desk, (claim, input) => {
+      switch (claim.status) {
+        case 'SUBMITTED':
+          return this.call(RequestUnitDocument, { input: { ...input, serviceCentreId: pick(this.world.centres) } }).then((r) => r.requestUnit);
+        case 'AWAITING_AGREEMENT':
+          return this.call(RecordMaintenanceAgreementDocument, { input: { ...input, signedOn: today(), signedBy: 'Load Customer' } }).then(
+            (r) => r.recordMaintenanceAgreement,
+          );
+        case 'AWAITING_APPROVAL':
+          return this.call(ApproveQuoteDocument, { input }).then((r) => r.approveQuote);
+        case 'READY_TO_SHIP':
+        case 'RETURNED_UNREPAIRED':
+          return this.call(ShipClaimDocument, { input: { ...input, carrier: 'DHL', trackingNumber: `LOAD${++serial}`, shippedOn: today() } }).then(
+            (r) => r.shipClaim,
+          );
+        case 'SHIPPED':
+          return this.call(CloseClaimDocument, { input }).then((r) => r.closeClaim);
+        default:
+          return undefined;
+      }
+    });
   }
 }
 
@@ -758,44 +781,34 @@ class TechnicianClient extends Client {
     else await this.searchDevices();
   }
 
-  private async step(held: ClaimAtHand): Promise<void> {
-    const { claim } = await this.openClaim(held.id);
-    await this.think();
-    const input = { id: claim.id, version: claim.version };
-    let moved: ClaimAtHand | undefined;
-    switch (claim.status) {
-      case 'AWAITING_UNIT':
-        moved = (await this.call(ReceiveUnitDocument, { input: { ...input, carrier: 'UPS', trackingNumber: `LOADIN${++serial}`, shippedOn: today() } }))
-          .receiveUnit;
-        break;
-      case 'RECEIVED':
-        moved = (await this.call(StartInspectionDocument, { input })).startInspection;
-        break;
-      case 'INSPECTION': {
-        const { parts, stockLevels } = await this.call(ClaimInspectionPartsDocument, {
-          modelId: claim.model.id,
-          serviceCentreId: claim.serviceCentre?.id ?? null,
-          withStock: Boolean(claim.serviceCentre),
-        });
-        await this.think();
-        // A part the centre holds plenty of: technicians of other desks take from the same shelf.
-        const stocked = new Set((stockLevels?.items ?? []).filter((s) => s.onHand >= 20).map((s) => s.part.id));
-        const usable = parts.items.filter((p) => stocked.has(p.id));
-        const findings: Finding[] = chance(0.1) ? ['WATER_DAMAGE'] : chance(0.1) ? ['COSMETIC_DAMAGE'] : [];
-        moved = (
-          await this.call(RecordAssessmentDocument, {
-            input: { ...input, findings, lines: usable.length ? [{ partId: pick(usable).id }] : [] },
-          })
-        ).recordAssessment;
-        break;
+  private step(held: ClaimAtHand): Promise<void> {
+    return this.takeStep(held, this.desk, async (claim, input) => {
+      switch (claim.status) {
+        case 'AWAITING_UNIT':
+          return (await this.call(ReceiveUnitDocument, { input: { ...input, carrier: 'UPS', trackingNumber: `LOADIN${++serial}`, shippedOn: today() } }))
+            .receiveUnit;
+        case 'RECEIVED':
+          return (await this.call(StartInspectionDocument, { input })).startInspection;
+        case 'INSPECTION': {
+          const { parts, stockLevels } = await this.call(ClaimInspectionPartsDocument, {
+            modelId: claim.model.id,
+            serviceCentreId: claim.serviceCentre?.id ?? null,
+            withStock: Boolean(claim.serviceCentre),
+          });
+          await this.think();
+          // A part the centre holds plenty of: technicians of other desks take from the same shelf.
+          const stocked = new Set((stockLevels?.items ?? []).filter((s) => s.onHand >= 20).map((s) => s.part.id));
+          const usable = parts.items.filter((p) => stocked.has(p.id));
+          const findings: Finding[] = chance(0.1) ? ['WATER_DAMAGE'] : chance(0.1) ? ['COSMETIC_DAMAGE'] : [];
+          return (await this.call(RecordAssessmentDocument, { input: { ...input, findings, lines: usable.length ? [{ partId: pick(usable).id }] : [] } }))
+            .recordAssessment;
+        }
+        case 'IN_REPAIR':
+          return (await this.call(CompleteRepairDocument, { input })).completeRepair;
+        default:
+          return undefined;
       }
-      case 'IN_REPAIR':
-        moved = (await this.call(CompleteRepairDocument, { input })).completeRepair;
-        break;
-      default:
-        moved = claim;
-    }
-    route(this.desk, moved);
+    });
   }
 }
 
@@ -852,10 +865,11 @@ interface CostlyQuery {
 
 /**
  * The most costly query an analyst may send. The cost model (query-limits.ts)
- * charges a list its page size times what each item asks for, and nothing for
- * the work behind a page: so the dearest allowed operation is as many
- * `claims(limit: 500)` pages as fit under the limit of one operation, each
- * with its total, sorted on a joined column, at the deepest offset. Each
+ * charges a list its page size times what each item asks for, plus the rows
+ * its offset skips and its text filter: the candidates are as many
+ * `claims(limit: 500)` pages of each dear kind as fit under the limit of one
+ * operation, each with its total — at the deepest offset sorted on a joined
+ * column, with a text filter every claim matches, with every detail. Each
  * candidate is asked once (by an analyst of its own) and the slowest is kept.
  */
 async function mostCostlyQuery(base: string, probe: (i: number) => Promise<StaffSession>, claims: number, cpuNow: () => CpuReading): Promise<CostlyQuery> {
@@ -872,6 +886,10 @@ async function mostCostlyQuery(base: string, probe: (i: number) => Promise<Staff
     {
       name: 'claims pages of 500 at the deepest offset, sorted by IMEI, filtered by a text',
       query: (n: number) => pages(n, (i) => `offset: ${deep - i * 500}, sort: { field: IMEI }, filter: { q: "${i % 10}" }`),
+    },
+    {
+      name: 'claims pages of 500 sorted by IMEI, filtered by a one-digit text every IMEI starts with',
+      query: (n: number) => pages(n, (i) => `offset: ${i * 500}, sort: { field: IMEI }, filter: { q: "3" }`),
     },
     {
       name: 'claims of 500 with every detail',

@@ -7,6 +7,7 @@ import { freePort } from '@aftersale/api/embedded-postgres';
 import { createLogger } from '@aftersale/api/logger';
 import pg from 'pg';
 import { BENCH_ADMIN as ADMIN, openBenchDatabase } from './bench-database.js';
+import { waitUntilAnswering } from './servers.js';
 
 /**
  * Read bench: the generated data set (CLAIMS, default a million), served in
@@ -45,18 +46,8 @@ async function serve(name: string, args: string[], port: number, env: Record<str
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 600; tries++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    if (
-      await fetch(base).then(
-        () => true,
-        () => false,
-      )
-    )
-      return base;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${name} did not start`);
+  await waitUntilAnswering(child, base, name);
+  return base;
 }
 
 try {

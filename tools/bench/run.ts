@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   analytics: () => import('./analytics.js'),
   events: () => import('./events.js'),
   load: () => import('./load.js'),
+  console: () => import('./console.js'),
 };
 
 const name = process.argv[2];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statementsOf } from '../testing/statements.js';
+import { CompiledQuery } from 'kysely';
+import { sentStatements, statementsOf } from '../testing/statements.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
 /** Every relation and per-claim field the console's list and claim page show. */
@@ -24,7 +25,15 @@ beforeAll(async () => {
   // The demo data: 300 claims in every state, with every kind of record.
   // Webhook deliveries wait and the event feed's safety-net poll (every 2 s) is off: both read on their own,
   // and only the request's statements are counted here (a request slower than 2 s on a busy machine caught a poll).
-  t = await startTestApp({ clock: fixedClock('2026-11-25'), demoData: true, deliverWebhooks: false, feed: { pollMs: 3_600_000 } });
+  // These tests read whole lists (and searches, charged 10 000 each) back to back, faster than anyone: the budget is
+  // query-limits.test.ts's subject, not theirs.
+  t = await startTestApp({
+    clock: fixedClock('2026-11-25'),
+    demoData: true,
+    deliverWebhooks: false,
+    feed: { pollMs: 3_600_000 },
+    env: { AFTERSALE_COST_BUDGET: '1000000' },
+  });
   admin = await t.login();
   // The caller is verified once, then trusted for a few seconds: the counts below are of the reads alone.
   await t.gql('{ me { id } }', {}, admin);
@@ -106,6 +115,42 @@ describe('a page of claims costs a fixed number of statements', () => {
   });
 });
 
+describe('a list sorted by a related name', () => {
+  /** The plans of the statements one request sends (EXPLAIN with the same parameters). */
+  async function plansOf(query: string, variables: Record<string, unknown>): Promise<string[]> {
+    const statements = await sentStatements(async () => expect((await t.gql(query, variables, admin)).errors).toBeUndefined());
+    const kysely = t.app.orm.em.fork().getKysely();
+    return Promise.all(
+      statements.map(async ({ text, values }) => {
+        const { rows } = await kysely.executeQuery<Record<string, string>>(CompiledQuery.raw(`explain (costs off) ${text}`, values));
+        return rows.map((row) => Object.values(row).join('')).join('\n');
+      }),
+    );
+  }
+
+  // Sorted by a name looked up per claim (a subquery in ORDER BY), the first page of a million claims read
+  // every claim and timed out; joined, the planner walks the name's index (the unit's IMEI) or a small table.
+  it.each(['IMEI', 'MODEL', 'CUSTOMER', 'SERVICE_CENTRE'])('joins %s instead of looking it up for every claim, by offset and by cursor', async (field) => {
+    for (const direction of ['ASC', 'DESC']) {
+      const sort = { field, direction };
+      const page = await plansOf(`query ($sort: ClaimSort) { claims(limit: 25, offset: 0, sort: $sort) { items { id number } } }`, { sort });
+      const first = await t.gql<{ claimsConnection: { pageInfo: { endCursor: string } } }>(
+        `query ($sort: ClaimSort) { claimsConnection(first: 5, sort: $sort) { pageInfo { endCursor } } }`,
+        { sort },
+        admin,
+      );
+      const next = await plansOf(
+        `query ($sort: ClaimSort, $after: String) { claimsConnection(first: 25, sort: $sort, after: $after) { edges { node { id } } } }`,
+        {
+          sort,
+          after: first.data!.claimsConnection.pageInfo.endCursor,
+        },
+      );
+      for (const plan of [...page, ...next]) expect(plan).not.toMatch(/SubPlan/);
+    }
+  });
+});
+
 describe('claimsConnection', () => {
   const CONNECTION = `query ($first: Int!, $after: String, $sort: ClaimSort, $filter: ClaimFilter) {
     claimsConnection(first: $first, after: $after, sort: $sort, filter: $filter) { edges { cursor node { id number status submittedAt } } pageInfo { hasNextPage endCursor } }
@@ -116,6 +161,9 @@ describe('claimsConnection', () => {
     ['by number', { field: 'NUMBER', direction: 'ASC' }],
     ['by submission time, newest first', { field: 'SUBMITTED_AT', direction: 'DESC' }],
     ['by status', { field: 'STATUS', direction: 'ASC' }],
+    ['by IMEI (a joined column)', { field: 'IMEI', direction: 'ASC' }],
+    ['by customer, descending (a joined column)', { field: 'CUSTOMER', direction: 'DESC' }],
+    ['by service centre (a joined column, none yet first)', { field: 'SERVICE_CENTRE', direction: 'ASC' }],
   ])('walks every claim once, in the offset list’s order, page after page: %s', async (_name, sort) => {
     const offsets = await t.gql<{ claims: { items: { id: string }[] } }>(
       `query ($sort: ClaimSort) { claims(limit: 500, sort: $sort) { items { id } } }`,
@@ -136,6 +184,21 @@ describe('claimsConnection', () => {
       after = res.data!.claimsConnection.pageInfo.endCursor;
     }
     expect(ids).toEqual(offsets.data!.claims.items.map((c) => c.id));
+  });
+
+  it.each(['IMEI', 'MODEL', 'CUSTOMER', 'SERVICE_CENTRE'])('pages by offset sorted by %s in the order of the whole list', async (field) => {
+    const list = async (offset: number, limit: number) => {
+      const res = await t.gql<{ claims: { items: { id: string }[] } }>(
+        `query ($sort: ClaimSort, $offset: Int!, $limit: Int!) { claims(offset: $offset, limit: $limit, sort: $sort) { items { id } } }`,
+        { sort: { field, direction: 'DESC' }, offset, limit },
+        admin,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.claims.items.map((c) => c.id);
+    };
+    const whole = await list(0, 500);
+    const pages = [...(await list(0, 7)), ...(await list(7, 7)), ...(await list(14, 7))];
+    expect(pages).toEqual(whole.slice(0, 21));
   });
 
   it('counts only when totalCount is selected, and keeps the filter', async () => {
@@ -173,5 +236,23 @@ describe('search', () => {
     expect(await search(claim!.number)).toEqual([claim!.id]);
     expect(await search(claim!.ciNumber.toLowerCase())).toContain(claim!.id);
     expect(await search('999999999999999')).toEqual([]);
+  });
+
+  it("matches the start of the IMEI from a model's code (8 digits) on: a shorter prefix is every unit of a model range, not a search", async () => {
+    const { items } = (
+      await t.gql<{ claims: { items: { id: string; number: string; ciNumber: string; device: { imei: string } }[] } }>(
+        '{ claims(limit: 1) { items { id number ciNumber device { imei } } } }',
+        {},
+        admin,
+      )
+    ).data!.claims;
+    const claim = items[0]!;
+    const search = async (q: string) =>
+      (
+        await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(limit: 500, filter: { q: $q }) { items { id } } }', { q }, admin)
+      ).data!.claims.items.map((c) => c.id);
+    expect(await search(claim.device.imei.slice(0, 8))).toContain(claim.id);
+    expect(claim.number + claim.ciNumber).not.toContain(claim.device.imei.slice(0, 7));
+    expect(await search(claim.device.imei.slice(0, 7))).not.toContain(claim.id);
   });
 });

@@ -166,9 +166,24 @@ export const ALL_CLAIM_INCLUDES: ClaimIncludes = {
   events: false,
 };
 
+/** The relations an order can sort by, and how the claim joins each. */
+const RELATION_JOINS = {
+  device: sql`join device d on d.id = c.device_id`,
+  model: sql`join product_model m on m.id = c.model_id`,
+  customer: sql`join customer cu on cu.id = c.customer_id`,
+  serviceCentre: sql`left join service_centre sc on sc.id = c.service_centre_id`,
+} as const;
+export type SortRelation = keyof typeof RELATION_JOINS;
+
 export interface ClaimQuery {
   where: RawBuilder<unknown>[];
   orderBy?: RawBuilder<unknown>;
+  /**
+   * The relation `orderBy` sorts by, joined (not looked up per row in a
+   * subquery) so that the planner can walk its index: the first page sorted by
+   * IMEI reads 25 units in IMEI order, not a million.
+   */
+  orderJoin?: SortRelation;
   limit?: number;
   offset?: number;
   /** Also select this expression as `sort_key` (a cursor's value). */
@@ -178,7 +193,8 @@ export interface ClaimQuery {
 type Row = Record<string, unknown>;
 
 /** Claims matching `where`, with the relations of `includes`, in one statement. */
-export async function readClaims(em: EntityManager, includes: ClaimIncludes, query: ClaimQuery): Promise<(ClaimView & { sortKey?: string })[]> {
+export async function readClaims(em: EntityManager, selected: ClaimIncludes, query: ClaimQuery): Promise<(ClaimView & { sortKey?: string })[]> {
+  const includes = query.orderJoin ? { ...selected, [query.orderJoin]: true } : selected;
   const columns: RawBuilder<unknown>[] = [
     sql`c.id, c.number, c.status, c.form_type, c.ci_number, c.data_backup_acknowledged, c.decision, c.quote_status, c.submitted_on,
         ${epochMs('c.created_at')} as created_at, ${epochMs('c.updated_at')} as updated_at, c.version, c.service_centre_id, c.device_id, c.model_id, c.customer_id`,
@@ -190,7 +206,7 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
     columns.push(
       sql`d.imei as d_imei, d.barcode as d_barcode, d.received_on as d_received_on, ${epochMs('d.created_at')} as d_created_at, d.order_id as d_order_id`,
     );
-    joins.push(sql`join device d on d.id = c.device_id`);
+    joins.push(RELATION_JOINS.device);
     if (includes.replacedBy) {
       columns.push(sql`(select r.imei from device r where r.replaces_device_id = d.id order by r.id desc limit 1) as d_replaced_by_imei`);
     }
@@ -202,15 +218,15 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
   }
   if (includes.model) {
     columns.push(sql`m.code as m_code, m.name as m_name, m.kind as m_kind, m.barcode_pattern as m_barcode_pattern, m.version as m_version`);
-    joins.push(sql`join product_model m on m.id = c.model_id`);
+    joins.push(RELATION_JOINS.model);
   }
   if (includes.customer) {
     columns.push(sql`cu.code as cu_code, cu.name as cu_name, cu.country as cu_country, cu.contact_email as cu_contact_email, cu.version as cu_version`);
-    joins.push(sql`join customer cu on cu.id = c.customer_id`);
+    joins.push(RELATION_JOINS.customer);
   }
   if (includes.serviceCentre) {
     columns.push(sql`sc.code as sc_code, sc.name as sc_name, sc.city as sc_city, sc.country as sc_country, sc.address as sc_address, sc.version as sc_version`);
-    joins.push(sql`left join service_centre sc on sc.id = c.service_centre_id`);
+    joins.push(RELATION_JOINS.serviceCentre);
   }
   if (includes.events) {
     columns.push(sql`(select coalesce(json_agg(json_build_object('id', e.id, 'claim_id', e.claim_id, 'type', e.type, 'from_status', e.from_status,
@@ -219,10 +235,14 @@ export async function readClaims(em: EntityManager, includes: ClaimIncludes, que
   }
   const orderBy = query.orderBy ? sql`order by ${query.orderBy}` : sql``;
   const limit = query.limit !== undefined ? sql`limit ${sql.lit(query.limit)}` : sql``;
-  // A page deep in the list skips its offset on the claim table's indexes alone, then joins only the rows it keeps.
-  const where = query.offset
-    ? [sql`c.id in (select c.id from claim c ${whereClause(query.where)} ${orderBy} ${limit} offset ${sql.lit(query.offset)})`]
-    : query.where;
+  // A page deep in the list, or sorted by a related name, is chosen on the claim table's indexes (and the one
+  // relation it sorts by) alone; then only the rows it keeps are joined to the rest.
+  const where =
+    query.offset || query.orderJoin
+      ? [
+          sql`c.id in (select c.id from claim c ${query.orderJoin ? RELATION_JOINS[query.orderJoin] : sql``} ${whereClause(query.where)} ${orderBy} ${limit} offset ${sql.lit(query.offset ?? 0)})`,
+        ]
+      : query.where;
   const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)} ${whereClause(where)} ${orderBy} ${limit}`;
   const { rows } = await statement.execute(em.getKysely());
   return rows.map((row) => claimOf(row, includes));

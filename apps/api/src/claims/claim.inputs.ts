@@ -25,7 +25,7 @@ export class ClaimFilter {
   olderThanDays?: number;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or after.' }) submittedFrom?: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or before.' }) submittedTo?: string;
-  @Field({ nullable: true, description: 'Matches the claim number, the CI number or the start of the IMEI.' })
+  @Field({ nullable: true, description: 'Matches the claim number, the CI number or the start of the IMEI (8 digits or more).' })
   @IsOptional()
   @MaxLength(64)
   q?: string;

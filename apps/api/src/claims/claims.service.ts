@@ -11,25 +11,39 @@ import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import { groupedBy } from '../platform/loaders.js';
 import { decodeCursor, encodeCursor, SortDirection, type Connection } from '../platform/pagination.js';
-import { countClaims, epochMs, eventOf, readClaims, type ClaimEventRow, type ClaimEventView, type ClaimIncludes, type ClaimView } from './claim-reads.js';
+import {
+  countClaims,
+  epochMs,
+  eventOf,
+  readClaims,
+  type ClaimEventRow,
+  type ClaimEventView,
+  type ClaimIncludes,
+  type ClaimView,
+  type SortRelation,
+} from './claim-reads.js';
 import { appendClaimEvent } from './claim-events.js';
 import { Claim } from './claim.entity.js';
 import type { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 
-/** What each sort field orders by; a related name is looked up by the row's own key. No decision or centre yet reads as '' (first ascending), so cursors compare no NULL. */
-const sortColumns = {
-  NUMBER: sql`c.number`,
-  SUBMITTED_AT: sql`c.created_at`,
-  STATUS: sql`c.status`,
-  UPDATED_AT: sql`c.updated_at`,
-  FORM_TYPE: sql`c.form_type`,
-  DECISION: sql`coalesce(c.decision, '')`,
-  CI_NUMBER: sql`c.ci_number`,
-  IMEI: sql`(select d.imei from device d where d.id = c.device_id)`,
-  MODEL: sql`(select m.name from product_model m where m.id = c.model_id)`,
-  CUSTOMER: sql`(select cu.name from customer cu where cu.id = c.customer_id)`,
-  SERVICE_CENTRE: sql`coalesce((select sc.name from service_centre sc where sc.id = c.service_centre_id), '')`,
-} as const;
+/**
+ * What each sort field orders by. A related name is the joined row's
+ * (`orderJoin`), so that an index on it can serve the order. No decision or
+ * centre yet reads as '' (first ascending), so cursors compare no NULL.
+ */
+const sortColumns: Record<ClaimSort['field'], { column: RawBuilder<unknown>; join?: SortRelation }> = {
+  NUMBER: { column: sql`c.number` },
+  SUBMITTED_AT: { column: sql`c.created_at` },
+  STATUS: { column: sql`c.status` },
+  UPDATED_AT: { column: sql`c.updated_at` },
+  FORM_TYPE: { column: sql`c.form_type` },
+  DECISION: { column: sql`coalesce(c.decision, '')` },
+  CI_NUMBER: { column: sql`c.ci_number` },
+  IMEI: { column: sql`d.imei`, join: 'device' },
+  MODEL: { column: sql`m.name`, join: 'model' },
+  CUSTOMER: { column: sql`cu.name`, join: 'customer' },
+  SERVICE_CENTRE: { column: sql`coalesce(sc.name, '')`, join: 'serviceCentre' },
+};
 /** The SQL type of each sort column, to read a cursor's value back. */
 const sortTypes = {
   NUMBER: sql`text`,
@@ -46,6 +60,9 @@ const sortTypes = {
 } as const;
 
 const populate = ['device', 'device.order', 'model', 'customer'] as const;
+
+/** A search `q` that matches the start of an IMEI: digits, at least a model's type allocation code (8). */
+const IMEI_SEARCH = /^\d{8,15}$/;
 
 export class ClaimsService {
   constructor(
@@ -145,9 +162,10 @@ export class ClaimsService {
   ): Promise<{ items: ClaimView[]; total?: number }> {
     const where = this.whereOf(actor, filter);
     const direction = sort?.direction === SortDirection.DESC ? sql`desc` : sql`asc`;
-    const orderBy = sort ? sql`${sortColumns[sort.field]} ${direction}, c.id ${direction}` : sql`c.id desc`;
+    const order = sort ? sortColumns[sort.field] : undefined;
+    const orderBy = order ? sql`${order.column} ${direction}, c.id ${direction}` : sql`c.id desc`;
     const [items, total] = await Promise.all([
-      readClaims(em, page.includes, { where, orderBy, limit: page.limit, offset: page.offset }),
+      readClaims(em, page.includes, { where, orderBy, orderJoin: order?.join, limit: page.limit, offset: page.offset }),
       page.withTotal ? countClaims(em, where) : undefined,
     ]);
     return { items, total };
@@ -166,7 +184,8 @@ export class ClaimsService {
   ): Promise<Connection<ClaimView>> {
     const where = this.whereOf(actor, filter);
     const descending = sort ? sort.direction === SortDirection.DESC : true;
-    const column = sort ? sortColumns[sort.field] : sql`c.id`;
+    const order = sort ? sortColumns[sort.field] : { column: sql`c.id` };
+    const column = order.column;
     const direction = descending ? sql`desc` : sql`asc`;
     const keyed = [...where];
     if (page.after) {
@@ -175,7 +194,13 @@ export class ClaimsService {
       keyed.push(descending ? sql`(${column}, c.id) < (cast(${key} as ${type}), ${id})` : sql`(${column}, c.id) > (cast(${key} as ${type}), ${id})`);
     }
     const [rows, total] = await Promise.all([
-      readClaims(em, page.includes, { where: keyed, orderBy: sql`${column} ${direction}, c.id ${direction}`, limit: page.first + 1, sortKey: column }),
+      readClaims(em, page.includes, {
+        where: keyed,
+        orderBy: sql`${column} ${direction}, c.id ${direction}`,
+        orderJoin: order.join,
+        limit: page.first + 1,
+        sortKey: column,
+      }),
       page.withTotal ? countClaims(em, where) : undefined,
     ]);
     const items = rows.slice(0, page.first);
@@ -212,11 +237,13 @@ export class ClaimsService {
     const q = filter.q?.trim();
     if (q) {
       // One indexed lookup per column (trigram for the numbers, a prefix range for the IMEI), united: an OR across them would scan.
+      // The IMEI from a model's code (its first 8 digits, the TAC) on: a shorter prefix is every unit of whole model ranges
+      // (every IMEI here starts with 3539), which made a one-digit search read every claim.
       const contains = likePattern(q);
       where.push(sql`c.id in (
         select id from claim where number ilike ${contains}
         union all select id from claim where ci_number ilike ${contains}
-        ${/^\d+$/.test(q) ? sql`union all select k.id from device dv join claim k on k.device_id = dv.id where dv.imei like ${likePattern(q, true)}` : sql``})`);
+        ${IMEI_SEARCH.test(q) ? sql`union all select k.id from device dv join claim k on k.device_id = dv.id where dv.imei like ${likePattern(q, true)}` : sql``})`);
     }
     where.push(...this.scopeOf(actor));
     return where;

@@ -10,6 +10,7 @@ import { Migration0008SignInSecurity } from './0008-sign-in-security.js';
 import { Migration0012AnalyticsRollupVersion } from './0012-analytics-rollup-version.js';
 import { Migration0013EventSequencer } from './0013-event-sequencer.js';
 import { Migration0016StaffAccessEnded } from './0016-staff-access-ended.js';
+import { Migration0017SortNameIndexes } from './0017-sort-name-indexes.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   { name: '0012-analytics-rollup-version', class: Migration0012AnalyticsRollupVersion },
   { name: '0013-event-sequencer', class: Migration0013EventSequencer },
   { name: '0016-staff-access-ended', class: Migration0016StaffAccessEnded },
+  { name: '0017-sort-name-indexes', class: Migration0017SortNameIndexes },
 ];

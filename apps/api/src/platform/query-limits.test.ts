@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aDevice, anOrder, aStaffUser } from '../testing/factories.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 import { buildSchema, getIntrospectionQuery, parse, print, validate } from 'graphql';
-import { CostBudget, DEFAULT_COST_BUDGET, QUERY_LIMITS, queryValidationRules } from './query-limits.js';
+import { COST_MODEL, CostBudget, DEFAULT_COST_BUDGET, operationCost, QUERY_LIMITS, queryValidationRules } from './query-limits.js';
 
 let t: TestApp;
 let admin: string;
@@ -68,8 +68,56 @@ describe('limits on one operation', () => {
     // Per unit: itself 1, its model 1, its order 1 + five imports (a list with no page size counts five) = 8.
     const { status, body } = await post({ query: aliases(13, 500, 'imei model { name } order { number imports { fileName } }') });
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 13 * (1 + 500 * 8), limit: QUERY_LIMITS.maxCost });
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 13 * (1 + 500 * 8), limit: QUERY_LIMITS.maxCost, costModel: COST_MODEL });
     expect(body.errors?.[0]?.message).toContain(`costs ${13 * (1 + 500 * 8)} points`);
+  });
+
+  it('refuses deep pages by the rows their offsets skip, saying so', async () => {
+    // Three pages of 25 units (1 + 25 × 2 each) cost 153; at offset 100 000 each also reads the 100 000 rows before it.
+    const deep = `{ ${[0, 1, 2].map((i) => `a${i}: devices(offset: 100000, limit: 25) { items { imei model { name } } }`).join(' ')} }`;
+    const { status, body } = await post({ query: deep });
+    expect(status).toBe(400);
+    const cost = 3 * (1 + 25 * 2 + 100_000 / COST_MODEL.offsetRowsPerPoint);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost });
+    expect(body.errors?.[0]?.message).toMatch(/offset/);
+  });
+});
+
+describe('the cost model', () => {
+  const schema = buildSchema(`
+    type Query { claims(offset: Int = 0, limit: Int = 25, filter: ClaimFilter): ClaimPage! }
+    input ClaimFilter { q: String, status: String }
+    type ClaimPage { total: Int! items: [Claim!]! }
+    type Claim { number: String! device: Device! }
+    type Device { imei: String! }
+  `);
+  const cost = (args: string) => operationCost(schema, parse(`{ claims(${args}) { total items { number device { imei } } } }`));
+
+  it('charges a page its size times what each item asks for: 1 + 25 × (1 + 1)', () => {
+    expect(cost('limit: 25')).toBe(51);
+    expect(cost('limit: 25, filter: { status: "CLOSED" }')).toBe(51);
+  });
+
+  it('charges a page deep in a list for the rows its offset skips (the database reads them all)', () => {
+    expect(cost('offset: 40, limit: 25')).toBe(51 + Math.ceil(40 / COST_MODEL.offsetRowsPerPoint));
+    expect(cost('offset: 100000, limit: 25')).toBe(51 + 100_000 / COST_MODEL.offsetRowsPerPoint);
+  });
+
+  it('charges a text filter (q) for the rows it may match before the page is cut, more under 3 characters (no trigram index)', () => {
+    expect(cost('limit: 25, filter: { q: "CL-" }')).toBe(51 + COST_MODEL.textFilter);
+    expect(cost('limit: 25, filter: { q: "3" }')).toBe(51 + COST_MODEL.shortTextFilter);
+    expect(cost('limit: 25, filter: { q: " 35 " }')).toBe(51 + COST_MODEL.shortTextFilter);
+    expect(cost('limit: 25, filter: { q: "" }')).toBe(51);
+  });
+
+  it('never refuses a person who searches every minute, typing it in three steps, then reads four pages, for ten minutes', () => {
+    let now = 0;
+    const budget = new CostBudget(DEFAULT_COST_BUDGET.capacity, DEFAULT_COST_BUDGET.restoreRate, () => now);
+    for (let minute = 0; minute < 10; minute++) {
+      now = minute * 60_000;
+      for (const q of ['A', 'An', 'Ana F']) budget.charge('person', cost(`limit: 25, filter: { q: "${q}" }`));
+      for (const offset of [25, 50, 75, 100]) budget.charge('person', cost(`offset: ${offset}, limit: 25`));
+    }
   });
 
   it("lets staff read the whole schema by introspection (graphql-js's full introspection query)", async () => {

@@ -6,13 +6,28 @@ import pg from 'pg';
  * honest count of what a request costs the database.
  */
 export async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
+  return (await sentStatements(work)).map((statement) => statement.text);
+}
+
+/** A statement as sent: its text and its parameters. */
+export interface SentStatement {
+  text: string;
+  values: unknown[];
+}
+
+/** The statements (with their parameters, e.g. to EXPLAIN them) this process sends while `work` runs. */
+export async function sentStatements(work: () => Promise<unknown>): Promise<SentStatement[]> {
+  const statements: SentStatement[] = [];
   // Kept to be put back and called with the patched client as `this` (`query.apply(this, args)`).
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0];
-    statements.push(typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? String(first)));
+    const [first, second] = args;
+    const config = typeof first === 'object' && first !== null ? (first as { text?: string; values?: unknown[] }) : undefined;
+    statements.push({
+      text: typeof first === 'string' ? first : (config?.text ?? String(first)),
+      values: Array.isArray(second) ? (second as unknown[]) : (config?.values ?? []),
+    });
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {

@@ -8,7 +8,6 @@ import {
   DataTable,
   DateInput,
   FilterButton,
-  List,
   NumberInput,
   ReferenceInput,
   SearchInput,
@@ -27,6 +26,7 @@ import { ServiceCentreSelectInput } from '../fields/ServiceCentreSelectInput';
 import { NoMatchingRecords, NoRecordsYet } from '../layout/EmptyList';
 import { ClaimStatusChip, ClaimStatusField } from './ClaimStatusChip';
 import { ClaimStatusFilter } from './ClaimStatusFilter';
+import { ConsoleList } from '../layout/ConsoleList';
 
 /** Filter inputs are named like ClaimFilter's fields (claim-operations.ts passes them through); their labels come from the translations. */
 const useClaimFilters = () => {
@@ -62,7 +62,7 @@ export const ClaimList = () => {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
   return (
-    <List
+    <ConsoleList
       filters={useClaimFilters()}
       actions={<ClaimListActions />}
       sort={{ field: 'submittedAt', order: 'DESC' }}
@@ -115,6 +115,6 @@ export const ClaimList = () => {
           </Column>
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

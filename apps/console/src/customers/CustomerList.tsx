@@ -1,7 +1,8 @@
 import type { CustomerItemFragment } from '@aftersale/graphql';
 import { Typography } from '@mui/material';
-import { DataTable, List, SearchInput, SimpleList, useTranslate } from 'react-admin';
+import { DataTable, SearchInput, SimpleList, useTranslate } from 'react-admin';
 import { useSmallScreen } from '../layout/use-small-screen';
+import { ConsoleList } from '../layout/ConsoleList';
 
 const Column = DataTable.Col<CustomerItemFragment>;
 
@@ -18,7 +19,7 @@ export const CustomerList = () => {
     </Typography>
   );
   return (
-    <List
+    <ConsoleList
       title="app.customers.customers"
       filters={[<SearchInput key="q" source="q" alwaysOn placeholder={translate('app.list.code_or_name')} />]}
       perPage={25}
@@ -39,6 +40,6 @@ export const CustomerList = () => {
           <Column source="country" label="resources.customers.fields.country" disableSort />
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

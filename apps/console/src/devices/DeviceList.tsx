@@ -5,7 +5,6 @@ import {
   BooleanField,
   DataTable,
   FilterButton,
-  List,
   ReferenceInput,
   SearchInput,
   SimpleList,
@@ -17,6 +16,7 @@ import {
 import { LocalDateField } from '../fields/LocalDateField';
 import { formatLocalDate } from '../fields/local-date';
 import { DeviceListExportButton } from './ExportDevicesButton';
+import { ConsoleList } from '../layout/ConsoleList';
 
 /** Filter inputs are named like DeviceFilter's fields (device-operations.ts passes them through). */
 const useDeviceFilters = () => {
@@ -52,7 +52,7 @@ export const DeviceList = () => {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
   return (
-    <List
+    <ConsoleList
       title="app.devices.devices"
       filters={useDeviceFilters()}
       sort={{ field: 'imei', order: 'ASC' }}
@@ -92,6 +92,6 @@ export const DeviceList = () => {
           </Column>
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

@@ -902,6 +902,8 @@ export const appEnglish = {
       any: 'Any',
       active: 'Active',
       inactive: 'Inactive',
+      load_failed: 'The list could not be loaded: %{message}',
+      retry: 'Try again',
     },
     fields: {
       code: 'Code',

@@ -1020,6 +1020,8 @@ export const appSpanish: AppMessages = {
       any: 'Cualquiera',
       active: 'Activo',
       inactive: 'Inactivo',
+      load_failed: 'No se pudo cargar la lista: %{message}',
+      retry: 'Reintentar',
     },
     fields: {
       code: 'Código',

@@ -1021,6 +1021,8 @@ export const appPortuguese: AppMessages = {
       any: 'Qualquer',
       active: 'Ativo',
       inactive: 'Inativo',
+      load_failed: 'Não foi possível carregar a lista: %{message}',
+      retry: 'Tentar de novo',
     },
     fields: {
       code: 'Código',

@@ -6,7 +6,6 @@ import {
   DateInput,
   ExportButton,
   FilterButton,
-  List,
   NumberInput,
   ReferenceInput,
   SearchInput,
@@ -22,6 +21,7 @@ import { formatLocalDate } from '../fields/local-date';
 import { formatMoney } from '../fields/money';
 import { exportInvoices } from './invoice-csv';
 import { AgeingField, InvoiceStatusChip, InvoiceStatusField } from './InvoiceStatusChip';
+import { ConsoleList } from '../layout/ConsoleList';
 
 const useInvoiceFilters = () => {
   const translate = useTranslate();
@@ -52,7 +52,13 @@ export const InvoiceList = () => {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
   return (
-    <List filters={useInvoiceFilters()} actions={<InvoiceListActions />} sort={{ field: 'number', order: 'DESC' }} perPage={25} exporter={exportInvoices}>
+    <ConsoleList
+      filters={useInvoiceFilters()}
+      actions={<InvoiceListActions />}
+      sort={{ field: 'number', order: 'DESC' }}
+      perPage={25}
+      exporter={exportInvoices}
+    >
       {small ? (
         <SimpleList<InvoiceListItemFragment>
           primaryText={(invoice) => invoice.number ?? translate('app.invoices.draft')}
@@ -89,6 +95,6 @@ export const InvoiceList = () => {
           </Column>
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

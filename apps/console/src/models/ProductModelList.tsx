@@ -1,7 +1,8 @@
 import type { ProductModelItemFragment } from '@aftersale/graphql';
-import { DataTable, FunctionField, List, SearchInput, SimpleList, useTranslate } from 'react-admin';
+import { DataTable, FunctionField, SearchInput, SimpleList, useTranslate } from 'react-admin';
 import { enumKey } from '../fields/enum-label';
 import { useSmallScreen } from '../layout/use-small-screen';
+import { ConsoleList } from '../layout/ConsoleList';
 
 const Column = DataTable.Col<ProductModelItemFragment>;
 
@@ -12,7 +13,7 @@ export const ProductModelList = () => {
   // `kind` is a string in the schema: known kinds have words, any other shows as it is.
   const kind = (model: ProductModelItemFragment) => translate(enumKey(model.kind), { _: model.kind });
   return (
-    <List
+    <ConsoleList
       title="app.models.models"
       filters={[<SearchInput key="q" source="q" alwaysOn placeholder={translate('app.list.code_or_name')} />]}
       perPage={25}
@@ -29,6 +30,6 @@ export const ProductModelList = () => {
           </Column>
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

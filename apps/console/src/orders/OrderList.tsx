@@ -5,7 +5,6 @@ import {
   CreateButton,
   DataTable,
   FilterButton,
-  List,
   NumberField,
   ReferenceInput,
   SearchInput,
@@ -19,6 +18,7 @@ import { LocalDateField } from '../fields/LocalDateField';
 import { NoMatchingRecords, NoRecordsYet } from '../layout/EmptyList';
 import { formatLocalDate } from '../fields/local-date';
 import { useSmallScreen } from '../layout/use-small-screen';
+import { ConsoleList } from '../layout/ConsoleList';
 
 /** Filter inputs are named like OrderFilter's fields (order-operations.ts passes them through). */
 const useOrderFilters = () => [
@@ -55,7 +55,7 @@ export const OrderList = () => {
   const small = useSmallScreen();
   const noneMatch = <NoMatchingRecords message="app.orders.none_match" testId="orders-none-match" />;
   return (
-    <List
+    <ConsoleList
       title="app.orders.orders"
       filters={useOrderFilters()}
       actions={<OrderListActions />}
@@ -99,6 +99,6 @@ export const OrderList = () => {
           </Column>
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

@@ -1,7 +1,8 @@
 import { PartCategory } from '@aftersale/graphql';
-import { AutocompleteInput, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 import { PartsTable } from './PartsTable';
+import { ConsoleList } from '../layout/ConsoleList';
 
 /** Filter inputs are named like PartFilter's fields (part-operations.ts passes them through). */
 const usePartFilters = () => [
@@ -30,7 +31,7 @@ const usePartFilters = () => [
 
 /** The spare parts of every model, with their material cost (what a paid repair charges at most). */
 export const PartList = () => (
-  <List title="app.parts.parts" filters={usePartFilters()} perPage={25} exporter={false}>
+  <ConsoleList title="app.parts.parts" filters={usePartFilters()} perPage={25} exporter={false}>
     <PartsTable />
-  </List>
+  </ConsoleList>
 );

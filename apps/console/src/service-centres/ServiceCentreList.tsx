@@ -1,6 +1,7 @@
 import type { ServiceCentreItemFragment } from '@aftersale/graphql';
-import { DataTable, List, SearchInput, SimpleList, useTranslate } from 'react-admin';
+import { DataTable, SearchInput, SimpleList, useTranslate } from 'react-admin';
 import { useSmallScreen } from '../layout/use-small-screen';
+import { ConsoleList } from '../layout/ConsoleList';
 
 const Column = DataTable.Col<ServiceCentreItemFragment>;
 
@@ -9,7 +10,7 @@ export const ServiceCentreList = () => {
   const translate = useTranslate();
   const small = useSmallScreen();
   return (
-    <List
+    <ConsoleList
       title="app.service-centres.service_centres"
       filters={[<SearchInput key="q" source="q" alwaysOn placeholder={translate('app.list.code_or_name')} />]}
       perPage={25}
@@ -30,6 +31,6 @@ export const ServiceCentreList = () => {
           <Column source="country" label="resources.service-centres.fields.country" disableSort />
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

@@ -1,8 +1,9 @@
 import { StockMovementKind } from '@aftersale/graphql';
-import { List, SelectArrayInput } from 'react-admin';
+import { SelectArrayInput } from 'react-admin';
 import { enumChoices } from '../fields/enum-label';
 import { ServiceCentreSelectInput } from '../fields/ServiceCentreSelectInput';
 import { StockMovementTable } from '../stock/StockMovementTable';
+import { ConsoleList } from '../layout/ConsoleList';
 
 const movementFilters = [
   <ServiceCentreSelectInput key="serviceCentreId" source="serviceCentreId" label="resources.stock-movements.fields.serviceCentreId" alwaysOn />,
@@ -18,7 +19,7 @@ const movementFilters = [
 
 /** The stock ledger of every centre, newest first. */
 export const StockMovementList = () => (
-  <List title="app.stock-movements.stock_movements" filters={movementFilters} perPage={25} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }}>
+  <ConsoleList title="app.stock-movements.stock_movements" filters={movementFilters} perPage={25} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }}>
     <StockMovementTable where />
-  </List>
+  </ConsoleList>
 );

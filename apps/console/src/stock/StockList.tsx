@@ -5,7 +5,6 @@ import {
   BooleanInput,
   DataTable,
   FilterButton,
-  List,
   NumberField,
   ReferenceInput,
   SearchInput,
@@ -21,6 +20,7 @@ import { useSmallScreen } from '../layout/use-small-screen';
 import { ServiceCentreSelectInput } from '../fields/ServiceCentreSelectInput';
 import { LowStockChip } from './LowStockChip';
 import { StockMoveButtons } from './StockMoveButtons';
+import { ConsoleList } from '../layout/ConsoleList';
 
 /** Filter inputs are named like StockFilter's fields (stock-operations.ts passes them through). */
 const useStockFilters = () => [
@@ -46,7 +46,7 @@ export const StockList = () => {
   const translate = useTranslate();
   const small = useSmallScreen();
   return (
-    <List
+    <ConsoleList
       title="app.stock.stock"
       filters={useStockFilters()}
       actions={
@@ -94,6 +94,6 @@ export const StockList = () => {
           </Column>
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

@@ -1,7 +1,8 @@
 import { Role, type UserItemFragment } from '@aftersale/graphql';
-import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, SelectField, SelectInput, SimpleList, useTranslate } from 'react-admin';
+import { BooleanField, DataTable, NullableBooleanInput, SearchInput, SelectField, SelectInput, SimpleList, useTranslate } from 'react-admin';
 import { enumChoices, enumKey } from '../fields/enum-label';
 import { useSmallScreen } from '../layout/use-small-screen';
+import { ConsoleList } from '../layout/ConsoleList';
 
 const roleChoices = enumChoices(Role);
 
@@ -30,7 +31,7 @@ export const UserList = () => {
   const translate = useTranslate();
   const small = useSmallScreen();
   return (
-    <List title="app.users.users" filters={useUserFilters()} perPage={25} exporter={false}>
+    <ConsoleList title="app.users.users" filters={useUserFilters()} perPage={25} exporter={false}>
       {small ? (
         <SimpleList<UserItemFragment>
           primaryText={(user) => user.name}
@@ -50,6 +51,6 @@ export const UserList = () => {
           </Column>
         </DataTable>
       )}
-    </List>
+    </ConsoleList>
   );
 };

@@ -119,7 +119,7 @@ export type ClaimFilter = {
   modelId?: string | number | null | undefined;
   /** Submitted at least this many days ago (the age of the work). */
   olderThanDays?: number | null | undefined;
-  /** Matches the claim number, the CI number or the start of the IMEI. */
+  /** Matches the claim number, the CI number or the start of the IMEI (8 digits or more). */
   q?: string | null | undefined;
   serviceCentreId?: string | number | null | undefined;
   status?: Array<ClaimStatus> | null | undefined;

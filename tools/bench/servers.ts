@@ -1,0 +1,15 @@
+import type { ChildProcess } from 'node:child_process';
+
+/** Resolves once `url` answers (any HTTP status); fails as soon as `child`, the server behind it, exits, or after a minute. */
+export async function waitUntilAnswering(child: ChildProcess, url: string, name = 'the server'): Promise<void> {
+  for (let tries = 0; tries < 600; tries++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    const answered = await fetch(url).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} did not start`);
+}
