@@ -87,7 +87,10 @@ try {
       report.phases.map(({ phase, ms }) => `${phase} ${seconds(ms)}`).join(', ') +
         `, total ${seconds(report.phases.reduce((sum, p) => sum + p.ms, 0))}${report.rollupsRebuilt ? ' (analytics rollups rebuilt)' : ''}`,
     );
-    console.log(`CPU of this process (PostgreSQL's not counted): ${report.phases.map(({ phase, cpuMs }) => `${phase} ${seconds(cpuMs)}`).join(', ')}`);
+    const cpu = (ms: (p: (typeof report.phases)[number]) => number | undefined) =>
+      `${report.phases.map((p) => `${p.phase} ${seconds(ms(p) ?? 0)}`).join(', ')}, total ${seconds(report.phases.reduce((sum, p) => sum + (ms(p) ?? 0), 0))}`;
+    console.log(`CPU of this process (all threads): ${cpu((p) => p.cpuMs)}`);
+    if (report.phases.every((p) => p.postgresCpuMs !== undefined)) console.log(`CPU of PostgreSQL (all its processes): ${cpu((p) => p.postgresCpuMs)}`);
     for (const d of report.defects)
       console.log(`Planted bad batch: ${d.modelCode} units received in ${d.receivedMonth}, claimed for ${d.factor}× as often (${d.category}).`);
   }

@@ -10,12 +10,25 @@ export interface TableLayout {
   readonly position: boolean;
 }
 
-/** Rows of one table as COPY text, appended to a string until taken. */
+/** Characters of text collected before they are encoded into the table's bytes. */
+const ENCODE_EVERY = 16_384;
+const encoder = new TextEncoder();
+
+/**
+ * Rows of one table as COPY text, encoded in UTF-8 as they come (a few
+ * kilobytes at a time, into one growing buffer) until taken: the text never
+ * piles up as one long string of many small pieces for the garbage collector
+ * to keep moving.
+ */
 export class TableText {
   private text = '';
   private count = 0;
   private layout: TableLayout | undefined;
-  private userColumn: boolean[] = [];
+  private line: ((record: Record<string, unknown>) => string) | undefined;
+  private bytes = new Uint8Array(0);
+  private used = 0;
+  /** The size of the last take: the next buffer starts that large. */
+  private expected = 64 * 1024;
 
   constructor(
     readonly table: TableName,
@@ -29,36 +42,59 @@ export class TableText {
     return this.layout;
   }
 
-  get length(): number {
-    return this.text.length;
-  }
-
   write(row: object): void {
     const record = row as Record<string, unknown>;
-    let layout = this.layout;
-    if (!layout) {
-      layout = this.layout = { columns: Object.keys(record), userColumns: this.userColumns, position: this.position };
-      this.userColumn = layout.columns.map((column) => this.userColumns.includes(column));
+    if (!this.line) {
+      this.layout = { columns: Object.keys(record), userColumns: this.userColumns, position: this.position };
+      this.line = lineOf(this.layout, this.userIds);
     }
-    const { columns } = layout;
-    let line = '';
-    for (let c = 0; c < columns.length; c += 1) {
-      let value = record[columns[c]!];
-      if (this.userColumn[c] && typeof value === 'number') value = this.userIds.get(value) ?? null;
-      line += c === 0 ? copyText(value) : `\t${copyText(value)}`;
-    }
-    if (this.position) line += `\t${record['id'] as number}`;
-    this.text += `${line}\n`;
+    this.text += this.line(record);
     this.count += 1;
+    if (this.text.length >= ENCODE_EVERY) this.encode();
   }
 
-  /** The text written since the last take, and how many rows it holds. */
-  take(): { text: string; rows: number } {
-    const taken = { text: this.text, rows: this.count };
-    this.text = '';
+  /** The bytes written since the last take (a buffer of their own, which a worker can transfer), and how many rows they hold. */
+  take(): { bytes: Uint8Array; rows: number } {
+    this.encode();
+    const taken = { bytes: this.bytes.subarray(0, this.used), rows: this.count };
+    if (this.used > 0) this.expected = Math.max(this.expected, this.used + (this.used >> 3));
+    this.bytes = new Uint8Array(0);
+    this.used = 0;
     this.count = 0;
     return taken;
   }
+
+  private encode(): void {
+    const { text } = this;
+    if (text === '') return;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.bytes.length - this.used < text.length * 3) {
+      const grown = new Uint8Array(Math.max(this.expected, 2 * this.bytes.length, this.used + text.length * 3));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+    this.text = '';
+  }
+}
+
+/**
+ * A table's rows as COPY lines: a function reading the layout's columns by name (one shape per table,
+ * so property reads stay fast), user ids mapped to the database's, claim_event's position after them.
+ */
+function lineOf(layout: TableLayout, userIds: ReadonlyMap<number, number>): (record: Record<string, unknown>) => string {
+  const { columns, userColumns, position } = layout;
+  const userColumn = columns.map((column) => userColumns.includes(column));
+  return (record) => {
+    let line = '';
+    for (let c = 0; c < columns.length; c += 1) {
+      let value = record[columns[c]!];
+      if (userColumn[c] && typeof value === 'number') value = userIds.get(value) ?? null;
+      line += c === 0 ? copyText(value) : `\t${copyText(value)}`;
+    }
+    if (position) line += `\t${record['id'] as number}`;
+    return `${line}\n`;
+  };
 }
 
 /** The COPY statement for a table's rows (`freeze`: into a table emptied in the same transaction). */

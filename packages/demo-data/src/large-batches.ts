@@ -1,4 +1,4 @@
-import { emptyHeldRows, planClaims, tellClaim, type ClaimIds, type ClaimTable, type Claims, type HeldRows, type RowSink } from './claims.js';
+import { countClaimRows, emptyHeldRows, planClaims, tellClaim, type ClaimIds, type ClaimTable, type Claims, type HeldRows, type RowSink } from './claims.js';
 import type { ClaimLife } from './claim-records.js';
 import { TableText, type TableLayout } from './copy-text.js';
 import type { ClaimEventRow, InvoiceRow, TableName } from './rows.js';
@@ -8,10 +8,11 @@ import { buildWorld, type World, type WorldOptions } from './world.js';
 /**
  * The claims of a large data set are told in batches of consecutive claims,
  * spread over worker threads. A claim's rows are numbered on from the rows of
- * every claim before it, so each batch is told twice: once to count its rows
- * (the main thread adds the counts up into each batch's first ids), then,
- * given its first ids, to write them as COPY text. The result is the same,
- * byte for byte, as telling every claim in one pass (`tellClaims`).
+ * every claim before it: a batch's claims are lived first and their rows
+ * counted from their stories (`countClaimRows`, no row built; the main thread
+ * adds the counts up into each batch's first ids), then, given its first ids,
+ * told once as COPY text. The result is the same, byte for byte, as telling
+ * every claim in one pass (`tellClaims`).
  */
 
 /** What a worker needs to build the same world and claims as the main thread. */
@@ -66,14 +67,12 @@ export function addIds(a: ClaimIds, b: ClaimIds): ClaimIds {
   return sum;
 }
 
-/** The lives of a batch's claims, and how many rows of each table they write. */
-export function countBatch({ world, claims }: BatchTables, from: number, to: number): { lives: ClaimLife[]; counts: ClaimIds } {
+/** The lives of a batch's claims, and how many rows of each table they will write (counted from their stories). */
+export function countBatch({ claims }: BatchTables, from: number, to: number): { lives: ClaimLife[]; counts: ClaimIds } {
   const lives: ClaimLife[] = [];
   for (let index = from; index < to; index += 1) lives.push(claims.life(index));
   const counts = zeroIds();
-  const nowhere: RowSink = { write: () => undefined };
-  const scratch = emptyHeldRows();
-  for (const life of lives) tellClaim(world, life, counts, scratch, nowhere);
+  for (const life of lives) countClaimRows(life, counts);
   return { lives, counts };
 }
 
@@ -92,8 +91,6 @@ export interface HeldBatch {
   readonly invoices: readonly InvoiceRow[];
   readonly events: readonly ClaimEventRow[];
 }
-
-const encoder = new TextEncoder();
 
 /** Renders TableText per table for the tables a sink is written. */
 export class TableTexts {
@@ -122,9 +119,8 @@ export class TableTexts {
   take(): TableChunk[] {
     const chunks: TableChunk[] = [];
     for (const text of this.texts.values()) {
-      const { text: written, rows } = text.take();
-      // Its own buffer (never a pooled slice), so a worker can transfer it.
-      if (rows > 0) chunks.push({ table: text.table, layout: text.columns!, bytes: encoder.encode(written), rows });
+      const { bytes, rows } = text.take();
+      if (rows > 0) chunks.push({ table: text.table, layout: text.columns!, bytes, rows });
     }
     return chunks;
   }

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
@@ -81,9 +82,10 @@ export interface LoadReport {
   readonly rows: Readonly<Record<TableName, number>>;
   /**
    * How long each phase took, in milliseconds, in order, and the CPU time this process (all its threads)
-   * spent in it (PostgreSQL's is not counted).
+   * spent in it; `postgresCpuMs`, the CPU time of the PostgreSQL server's processes, when the server runs on
+   * this machine and /proc shows them (Linux), else left out.
    */
-  readonly phases: readonly { readonly phase: LoadPhase; readonly ms: number; readonly cpuMs: number }[];
+  readonly phases: readonly { readonly phase: LoadPhase; readonly ms: number; readonly cpuMs: number; readonly postgresCpuMs?: number }[];
   /** True when `analytics_rebuild()` existed and was called. */
   readonly rollupsRebuilt: boolean;
 }
@@ -120,7 +122,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
   };
   const checked = options.checked === true;
   const workers = checked ? 0 : Math.max(0, Math.floor(options.workers ?? Math.min(4, availableParallelism())));
-  const phases: { phase: LoadPhase; ms: number; cpuMs: number }[] = [];
+  const phases: { phase: LoadPhase; ms: number; cpuMs: number; postgresCpuMs?: number }[] = [];
   const rows = Object.fromEntries(TABLES_IN_WRITE_ORDER.map((table) => [table, 0])) as Record<TableName, number>;
   let claimsTold = 0;
   const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) =>
@@ -132,19 +134,30 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       elapsedMs: Date.now() - started,
       ...(indexes && { indexes }),
     });
+  const control = new pg.Client({ connectionString: databaseUrl });
+  await control.connect();
+  const server = await localServerProcess(control).catch(async (error: unknown) => {
+    await control.end();
+    throw error;
+  });
   const timed = async <T>(phase: LoadPhase, work: (started: number) => Promise<T>): Promise<T> => {
     const started = Date.now();
     const cpu = process.cpuUsage();
+    const serverCpu = serverCpuMs(server);
     report(phase, started);
     const result = await work(started);
     const used = process.cpuUsage(cpu);
-    phases.push({ phase, ms: Date.now() - started, cpuMs: Math.round((used.user + used.system) / 1000) });
+    const serverUsed = serverCpuMs(server);
+    phases.push({
+      phase,
+      ms: Date.now() - started,
+      cpuMs: Math.round((used.user + used.system) / 1000),
+      ...(serverCpu !== undefined && serverUsed !== undefined && { postgresCpuMs: serverUsed - serverCpu }),
+    });
     report(phase, started);
     return result;
   };
 
-  const control = new pg.Client({ connectionString: databaseUrl });
-  await control.connect();
   const connections: pg.Client[] = [];
   const threads: Worker[] = [];
   try {
@@ -248,7 +261,10 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       else await Promise.all([...copies.values()].map(async (table) => (await table.end(), table.commit())));
       await moveSequencesPastData(control);
       // Positions equal ids here: the primary key finds the last (position's index is built later).
-      if (position) await control.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
+      if (position) {
+        await control.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
+        await feedAfterEvents(control);
+      }
       if (checked) await control.query('commit');
       return world;
     });
@@ -264,12 +280,13 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     const rollupsRebuilt = await timed('rollups', async () => {
       // With triggers on (checked), the rollups' triggers kept them as the rows went in.
       if (checked) return false;
-      const { rows: found } = await control.query<{ exists: boolean }>(`select to_regprocedure('analytics_rebuild()') is not null as exists`);
-      if (!found[0]?.exists) return false;
-      // Its joins hash the unit table: in memory, not in batches on disk.
-      await control.query(`set work_mem = '256MB'`);
-      await control.query('select analytics_rebuild()');
-      await control.query('reset work_mem');
+      const { rows: found } = await control.query<{ rebuild: boolean; fill: boolean }>(
+        `select to_regprocedure('analytics_rebuild()') is not null as rebuild,
+                to_regprocedure('analytics_fill(text[])') is not null and to_regprocedure('analytics_bump_version()') is not null as fill`,
+      );
+      if (!found[0]?.rebuild) return false;
+      if (found[0].fill) await rebuildRollupsInTwoSessions(databaseUrl, control);
+      else await inSession(databaseUrl, async (client) => (await client.query(`set work_mem = '256MB'`), client.query('select analytics_rebuild()')));
       return true;
     });
     return { rows, phases, rollupsRebuilt, defects: world.defects };
@@ -406,6 +423,47 @@ async function inSession<T>(databaseUrl: string, work: (client: pg.Client) => Pr
 }
 
 /**
+ * What `analytics_rebuild()` does (empty the rollups, fill them from the base
+ * tables, bump the version), over two sessions, one per core here: the
+ * sources that feed the same rollups (a family) are filled together by one
+ * session, with `analytics_fill` (migration 0018), the families of the
+ * largest base tables first. Each session hashes the unit table in memory
+ * (`work_mem`).
+ */
+async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Client): Promise<void> {
+  const { rows: sources } = await control.query<{ source: string; rollups: string[]; pages: string }>(
+    `select r.source, array_agg(r.rollup order by r.position) as rollups,
+            min(pg_relation_size(quote_ident(r.base_table))) / 8192 as pages
+       from analytics_rollup r group by r.source order by r.source`,
+  );
+  // Families: sources joined by the rollups they share.
+  const families: { sources: typeof sources; rollups: Set<string>; pages: number }[] = [];
+  for (const source of sources) {
+    const joined = families.filter((family) => source.rollups.some((rollup) => family.rollups.has(rollup)));
+    const family = {
+      sources: [source, ...joined.flatMap((f) => f.sources)],
+      rollups: new Set([...source.rollups, ...joined.flatMap((f) => [...f.rollups])]),
+      pages: 0,
+    };
+    family.pages = family.sources.reduce((sum, s) => sum + Number(s.pages), 0);
+    for (const merged of joined) families.splice(families.indexOf(merged), 1);
+    families.push(family);
+  }
+  const queue = families.sort((a, b) => b.pages - a.pages || a.sources[0]!.source.localeCompare(b.sources[0]!.source));
+  const rollups = [...new Set(sources.flatMap((source) => source.rollups))].map((rollup) => `"${rollup}"`).join(', ');
+  await control.query(`truncate ${rollups}`);
+  const session = () =>
+    inSession(databaseUrl, async (client) => {
+      await client.query(`set work_mem = '256MB'`);
+      for (let family = queue.shift(); family; family = queue.shift()) {
+        await client.query('select analytics_fill($1::text[])', [family.sources.map((member) => member.source).sort()]);
+      }
+    });
+  await Promise.all([session(), session()]);
+  await control.query('select analytics_bump_version()');
+}
+
+/**
  * Live delivery reads the event log by commit position, which a trigger gives
  * each event as its transaction commits. The bulk load runs with triggers off,
  * so its events are written with their positions: in id order (the order they happened).
@@ -415,6 +473,71 @@ async function eventsHavePositions(client: pg.Client): Promise<boolean> {
     `select exists (select 1 from information_schema.columns where table_name = 'claim_event' and column_name = 'position' and table_schema = current_schema()) as positioned`,
   );
   return rows[0]?.positioned === true;
+}
+
+/**
+ * The webhook dispatcher feeds endpoints the events after `webhook_feed.position`
+ * (apps/api/src/webhooks/webhook-dispatcher.ts): the generated history is the
+ * past, not news for an endpoint created later. Positions equal ids here.
+ */
+async function feedAfterEvents(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ feed: boolean }>(`select to_regclass('webhook_feed') is not null as feed`);
+  if (!rows[0]?.feed) return;
+  await client.query(`update webhook_feed set position = greatest(position, (select coalesce(max(id), 0) from claim_event)) where id = 1`);
+}
+
+/**
+ * The PostgreSQL server's main process (postmaster), when it runs on this
+ * machine and /proc shows it: the parent of this session's backend.
+ */
+async function localServerProcess(client: pg.Client): Promise<number | undefined> {
+  const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  const backend = rows[0]?.pid;
+  const stat = backend === undefined ? undefined : procStat(backend);
+  if (!stat?.command.includes('postgres')) return undefined;
+  return procStat(stat.parent)?.command.includes('postgres') ? stat.parent : undefined;
+}
+
+/** CPU milliseconds the server's processes have used: the main process with the children it has reaped, and its live children. */
+function serverCpuMs(server: number | undefined): number | undefined {
+  if (server === undefined) return undefined;
+  const main = procStat(server);
+  if (!main) return undefined;
+  let ticks = main.ticks + main.childTicks;
+  for (const entry of readdirSyncOrEmpty('/proc')) {
+    if (!/^[0-9]+$/.test(entry)) continue;
+    const child = procStat(Number(entry));
+    if (child?.parent === server) ticks += child.ticks + child.childTicks;
+  }
+  return Math.round((ticks * 1000) / CLOCK_TICKS);
+}
+
+/** Linux's USER_HZ, what /proc/<pid>/stat counts CPU time in. */
+const CLOCK_TICKS = 100;
+
+function procStat(pid: number): { command: string; parent: number; ticks: number; childTicks: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = text.lastIndexOf(')');
+    // After the command: state, ppid, …, utime (14th field), stime, cutime, cstime.
+    const fields = text.slice(close + 2).split(' ');
+    return {
+      command: text.slice(text.indexOf('(') + 1, close),
+      parent: Number(fields[1]),
+      ticks: Number(fields[11]) + Number(fields[12]),
+      childTicks: Number(fields[13]) + Number(fields[14]),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function readdirSyncOrEmpty(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }
 
 /** FKs and user triggers off for this session: needs a superuser. */

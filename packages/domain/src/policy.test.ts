@@ -38,6 +38,29 @@ describe('validating a policy version', () => {
     expect(validatePolicy(aPolicy({ spareAllowanceRate: 1 }))).toBeTruthy();
   });
 
+  it('checks a policy that can still change every time it is given: one made invalid after a first check is refused', () => {
+    const editable = aPolicy({});
+    expect(validatePolicy(editable)).toBe(editable);
+    (editable as { warrantyMonths: number }).warrantyMonths = 0;
+    expect(() => validatePolicy(editable)).toThrow(/^policy\.warrantyMonths: /);
+    const listsEditable = Object.freeze({ ...DEFAULT_POLICY, wearableCategories: ['HOUSING'] });
+    expect(validatePolicy(listsEditable)).toBe(listsEditable);
+    listsEditable.wearableCategories.push('housing');
+    expect(() => validatePolicy(listsEditable)).toThrow(/^policy\.wearableCategories\[1\]: /);
+    const excludedEditable = Object.freeze({ ...DEFAULT_POLICY, wearableCategories: Object.freeze(['HOUSING'] as const), spareAllowanceExcluded: ['LCD'] });
+    expect(validatePolicy(excludedEditable)).toBe(excludedEditable);
+    excludedEditable.spareAllowanceExcluded.push('LCD');
+    expect(() => validatePolicy(excludedEditable)).toThrow(/^policy\.spareAllowanceExcluded: /);
+    // A frozen version is checked once and stays valid.
+    const frozen = Object.freeze({
+      ...DEFAULT_POLICY,
+      spareAllowanceExcluded: Object.freeze(['LCD'] as const),
+      wearableCategories: Object.freeze([] as const),
+    });
+    expect(validatePolicy(frozen)).toBe(frozen);
+    expect(validatePolicy(frozen)).toBe(frozen);
+  });
+
   it.each([
     ['policy', null],
     ['policy', 'DEFAULT'],

@@ -68,6 +68,7 @@ function categoryList(value: unknown, field: string): void {
  */
 export function validatePolicy(policy: unknown): WarrantyPolicy {
   if (typeof policy !== 'object' || policy === null) throw new PolicyInputError('policy', 'must be a warranty policy object');
+  if (CHECKED_FOR_GOOD.has(policy)) return policy as WarrantyPolicy;
   const p = policy as Record<keyof WarrantyPolicy, unknown>;
   if (typeof p.version !== 'string' || p.version.trim() === '') throw new PolicyInputError('policy.version', 'must be a non-empty string');
   parseCalendarDate(p.effectiveFrom, 'policy.effectiveFrom');
@@ -85,8 +86,15 @@ export function validatePolicy(policy: unknown): WarrantyPolicy {
   if (typeof p.currency !== 'string' || !/^[A-Z]{3}$/.test(p.currency)) {
     throw new PolicyInputError('policy.currency', 'must be a three-letter ISO 4217 code such as USD');
   }
+  if (Object.isFrozen(policy) && Object.isFrozen(p.spareAllowanceExcluded) && Object.isFrozen(p.wearableCategories)) CHECKED_FOR_GOOD.add(policy);
   return policy as WarrantyPolicy;
 }
+
+/**
+ * Valid policies that cannot change (frozen, their lists too, as released versions are): checked once,
+ * not on every rule that takes a policy (a large data set assesses millions of claims).
+ */
+const CHECKED_FOR_GOOD = new WeakSet<object>();
 
 function validateRegistry(registry: unknown): readonly WarrantyPolicy[] {
   if (!Array.isArray(registry) || registry.length === 0) throw new PolicyInputError('registry', 'must be a non-empty list of policies');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery } from 'kysely';
+import { aClaim } from '../testing/factories.js';
 import { sentStatements, statementsOf } from '../testing/statements.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -88,6 +89,40 @@ describe('a page of claims costs a fixed number of statements', () => {
     const bare = await measured(`{ claims(limit: 10) { items { id number status } } }`);
     expect(bare.statements).toHaveLength(1);
     expect(bare.statements[0]).not.toMatch(/join/i);
+    // The same query text again and again (one parsed document): what it selects still follows its variables.
+    const maybe = `query ($unit: Boolean!) { claims(limit: 10) { items { id device @include(if: $unit) { imei } } } }`;
+    for (const unit of [true, false, true]) {
+      const { statements } = await measured(maybe, { unit });
+      expect(/join device/i.test(statements[0]!)).toBe(unit);
+    }
+  });
+
+  it('reads the columns of the fields the query selects, and every field it selects', async () => {
+    const list = await measured<{ claims: { items: { number: string; device: { imei: string }; customer: { name: string } }[] } }>(
+      `{ claims(limit: 10) { items { id number device { imei } model { name } customer { name } } } }`,
+    );
+    expect(list.statements).toHaveLength(1);
+    expect(list.statements[0]).toMatch(/d\.imei/);
+    expect(list.statements[0]).not.toMatch(/ci_number|barcode|contact_email|barcode_pattern|updated_at/);
+    expect(list.data.claims.items[0]!.number).toMatch(/^CL-/);
+    expect(list.data.claims.items[0]!.device.imei).toMatch(/^\d{15}$/);
+    // A field the read path does not know (another feature's resolver) reads the whole row.
+    const other = await measured(`{ claims(limit: 10) { items { id currency } } }`);
+    expect(other.statements[0]).toMatch(/ci_number/);
+    const [first] = (
+      await t.gql<{ claims: { items: { id: string; customer: { id: string } }[] } }>('{ claims(limit: 1) { items { id customer { id } } } }', {}, admin)
+    ).data!.claims.items;
+    await t.app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update customer set address = 'Dock Road 1\nCork' where id = ?`, [Number(first!.customer.id)]);
+    const detail = await t.gql<{ claim: { customer: { address: string; contactEmail: string | null }; device: { customer: { address: string } } } }>(
+      `query ($id: ID!) { claim(id: $id) { customer { address contactEmail } device { customer { address } } } }`,
+      { id: first!.id },
+      admin,
+    );
+    expect(detail.data!.claim.customer.address).toBe('Dock Road 1\nCork');
+    expect(detail.data!.claim.device.customer.address).toBe('Dock Road 1\nCork');
   });
 
   it('answers a claim with its unit, model, customer and events in one statement', async () => {
@@ -236,6 +271,62 @@ describe('search', () => {
     expect(await search(claim!.number)).toEqual([claim!.id]);
     expect(await search(claim!.ciNumber.toLowerCase())).toContain(claim!.id);
     expect(await search('999999999999999')).toEqual([]);
+  });
+
+  it('pages through a search with a filter, newest first, by offset and by cursor, as through the whole list', async () => {
+    // Every demo CI number starts with CI-: the search matches all 300 claims, the status filter keeps some of them.
+    const everything = (await t.gql<{ claims: { items: { id: string; status: string }[] } }>('{ claims(limit: 500) { items { id status } } }', {}, admin)).data!
+      .claims.items;
+    // A status that none of the 10 newest claims is in: the newest matches of the search alone are not the page's.
+    const status = everything.slice(10).find((c) => !everything.slice(0, 10).some((n) => n.status === c.status))!.status;
+    const expected = everything.filter((c) => c.status === status).map((c) => c.id);
+    expect(expected.length).toBeGreaterThan(5);
+    const filter = { q: 'ci-', status: [status] };
+    const byOffset: string[] = [];
+    for (let offset = 0; offset < expected.length; offset += 5) {
+      const res = await t.gql<{ claims: { items: { id: string }[] } }>(
+        'query ($offset: Int!, $filter: ClaimFilter) { claims(limit: 5, offset: $offset, filter: $filter) { items { id } } }',
+        { offset, filter },
+        admin,
+      );
+      byOffset.push(...res.data!.claims.items.map((c) => c.id));
+    }
+    expect(byOffset).toEqual(expected);
+    const byCursor: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await t.gql<{ claimsConnection: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+        'query ($after: String, $filter: ClaimFilter) { claimsConnection(first: 5, after: $after, filter: $filter) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after, filter },
+        admin,
+      );
+      byCursor.push(...res.data!.claimsConnection.edges.map((e) => e.node.id));
+      if (!res.data!.claimsConnection.pageInfo.hasNextPage) break;
+      after = res.data!.claimsConnection.pageInfo.endCursor;
+    }
+    expect(byCursor).toEqual(expected);
+  });
+
+  it('finds a long run of digits in a CI number, and in a claim number once the numbers have grown that long', async () => {
+    const em = t.app.orm.em.fork();
+    const search = async (q: string) =>
+      (
+        await t.gql<{ claims: { items: { id: string }[] } }>('query ($q: String) { claims(filter: { q: $q }) { items { id } } }', { q }, admin)
+      ).data!.claims.items.map((c) => c.id);
+    const ordered = await aClaim(em);
+    await em.getConnection().execute(`update claim set ci_number = 'PO 4471-20261125-88' where id = ?`, [ordered.id]);
+    expect(await search('20261125')).toEqual([String(ordered.id)]);
+    // The numbering as it stands once claim_number_seq has handed out eleven digits.
+    const { issued } = (await em.getConnection().execute<{ issued: string }[]>(`select last_value::text as issued from claim_number_seq`))[0]!;
+    try {
+      await em.getConnection().execute(`select setval('claim_number_seq', 12345678901)`);
+      await em.getConnection().execute(`update claim set number = 'CL-12345678901' where id = ?`, [ordered.id]);
+      expect(await search('12345678901')).toEqual([String(ordered.id)]);
+      expect(await search('2345678901')).toEqual([String(ordered.id)]);
+    } finally {
+      await em.getConnection().execute(`update claim set number = ? where id = ?`, [ordered.number, ordered.id]);
+      await em.getConnection().execute(`select setval('claim_number_seq', ?)`, [Number(issued)]);
+    }
   });
 
   it("matches the start of the IMEI from a model's code (8 digits) on: a shorter prefix is every unit of a model range, not a search", async () => {

@@ -25,6 +25,7 @@ export interface CustomerView {
   name: string;
   country: string;
   contactEmail: string | null;
+  address: string | null;
   version: number;
 }
 
@@ -135,13 +136,22 @@ export interface ClaimIncludes {
   serviceCentre: boolean;
   /** The event log, as a JSON array in the same statement (no second round trip). */
   events: boolean;
+  /**
+   * The fields the query reads of the claim and of its unit, model and
+   * customer: only their columns are read. Absent: every column (a claim
+   * handed on whole).
+   */
+  fields?: { claim: FieldNames; device: FieldNames; model: FieldNames; customer: FieldNames };
 }
+
+type FieldNames = ReadonlySet<string>;
 
 /** The joins a claim's selection needs (`claim { device { imei } }` joins device only). */
 export function claimIncludes(claim: Selection | undefined): ClaimIncludes {
   const device = claim?.['device'];
   const order = device?.['order'];
   const warranty = device?.['underWarranty'] !== undefined || device?.['lastCoveredDay'] !== undefined;
+  const names = (...selections: (Selection | undefined)[]) => new Set(selections.flatMap((s) => (s ? Object.keys(s) : [])));
   return {
     symptoms: claim?.['symptoms'] !== undefined,
     device: device !== undefined,
@@ -151,10 +161,67 @@ export function claimIncludes(claim: Selection | undefined): ClaimIncludes {
     customer: claim?.['customer'] !== undefined || device?.['customer'] !== undefined || order?.['customer'] !== undefined,
     serviceCentre: claim?.['serviceCentre'] !== undefined,
     events: claim?.['events'] !== undefined,
+    fields: {
+      claim: names(claim),
+      device: names(device),
+      model: names(claim?.['model'], device?.['model'], order?.['model']),
+      customer: names(claim?.['customer'], device?.['customer'], order?.['customer']),
+    },
   };
 }
 
-/** Every relation: for callers that hand the claim on (mutations answer a claim the client may read in full). */
+/**
+ * The columns behind each field of the claim and its relations, as far as
+ * the read path knows them. A field not listed here (another feature's field
+ * resolver, say, that reads more of its parent) reads every column.
+ */
+const COLUMNS_OF_FIELDS = {
+  claim: {
+    id: [],
+    __typename: [],
+    number: ['number'],
+    status: ['status'],
+    formType: ['form_type'],
+    ciNumber: ['ci_number'],
+    symptoms: [],
+    dataBackupAcknowledged: ['data_backup_acknowledged'],
+    decision: ['decision'],
+    submittedOn: ['submitted_on'],
+    submittedAt: ['created_at'],
+    updatedAt: ['updated_at'],
+    version: ['version'],
+    device: [],
+    model: [],
+    customer: [],
+    events: [],
+  },
+  device: {
+    id: [],
+    __typename: [],
+    imei: ['imei'],
+    barcode: ['barcode'],
+    receivedOn: ['received_on'],
+    lastCoveredDay: ['received_on'],
+    underWarranty: ['received_on'],
+    replacedByImei: [],
+    order: [],
+    model: [],
+    customer: [],
+  },
+  model: { id: [], __typename: [], code: ['code'], name: ['name'], kind: ['kind'], barcodePattern: ['barcode_pattern'], version: ['version'] },
+  customer: {
+    id: [],
+    __typename: [],
+    code: ['code'],
+    name: ['name'],
+    country: ['country'],
+    contactEmail: ['contact_email'],
+    address: ['address'],
+    version: ['version'],
+  },
+} as const satisfies Record<string, Record<string, readonly string[]>>;
+
+/** Every relation and column: for callers that hand the claim on (mutations answer a claim the client may read in full). */
 export const ALL_CLAIM_INCLUDES: ClaimIncludes = {
   symptoms: true,
   device: true,
@@ -165,6 +232,18 @@ export const ALL_CLAIM_INCLUDES: ClaimIncludes = {
   serviceCentre: true,
   events: false,
 };
+
+/** Whether a relation's `column` is read: when a selected field needs it, or a selected field is not known here. */
+function reads(includes: ClaimIncludes, relation: keyof typeof COLUMNS_OF_FIELDS, column: string): boolean {
+  const fields = includes.fields?.[relation];
+  if (!fields) return true;
+  const known: Record<string, readonly string[]> = COLUMNS_OF_FIELDS[relation];
+  for (const field of fields) {
+    const columns = known[field];
+    if (!columns || columns.includes(column)) return true;
+  }
+  return false;
+}
 
 /** The relations an order can sort by, and how the claim joins each. */
 const RELATION_JOINS = {
@@ -194,18 +273,39 @@ type Row = Record<string, unknown>;
 
 /** Claims matching `where`, with the relations of `includes`, in one statement. */
 export async function readClaims(em: EntityManager, selected: ClaimIncludes, query: ClaimQuery): Promise<(ClaimView & { sortKey?: string })[]> {
+  // Sorting by a relation joins it, whether the query selects it or not.
   const includes = query.orderJoin ? { ...selected, [query.orderJoin]: true } : selected;
-  const columns: RawBuilder<unknown>[] = [
-    sql`c.id, c.number, c.status, c.form_type, c.ci_number, c.data_backup_acknowledged, c.decision, c.quote_status, c.submitted_on,
-        ${epochMs('c.created_at')} as created_at, ${epochMs('c.updated_at')} as updated_at, c.version, c.service_centre_id, c.device_id, c.model_id, c.customer_id`,
-  ];
+  // The keys (a relation read or not is at least its id), then what the selection reads.
+  const columns: RawBuilder<unknown>[] = [sql`c.id, c.service_centre_id, c.device_id, c.model_id, c.customer_id`];
+  const read = (relation: keyof typeof COLUMNS_OF_FIELDS, alias: string, wanted: [column: string, as: string, expression?: RawBuilder<unknown>][]) => {
+    for (const [column, as, expression] of wanted) {
+      if (reads(includes, relation, column)) columns.push(sql`${expression ?? sql.raw(`${alias}.${column}`)} as ${sql.raw(as)}`);
+    }
+  };
+  read('claim', 'c', [
+    ['number', 'number'],
+    ['status', 'status'],
+    ['form_type', 'form_type'],
+    ['ci_number', 'ci_number'],
+    ['data_backup_acknowledged', 'data_backup_acknowledged'],
+    ['decision', 'decision'],
+    ['quote_status', 'quote_status'],
+    ['submitted_on', 'submitted_on'],
+    ['created_at', 'created_at', epochMs('c.created_at')],
+    ['updated_at', 'updated_at', epochMs('c.updated_at')],
+    ['version', 'version'],
+  ]);
   const joins: RawBuilder<unknown>[] = [];
   if (includes.symptoms) columns.push(sql`c.symptoms`);
   if (query.sortKey) columns.push(sql`${query.sortKey}::text as sort_key`);
   if (includes.device) {
-    columns.push(
-      sql`d.imei as d_imei, d.barcode as d_barcode, d.received_on as d_received_on, ${epochMs('d.created_at')} as d_created_at, d.order_id as d_order_id`,
-    );
+    columns.push(sql`d.order_id as d_order_id`);
+    read('device', 'd', [
+      ['imei', 'd_imei'],
+      ['barcode', 'd_barcode'],
+      ['received_on', 'd_received_on'],
+      ['created_at', 'd_created_at', epochMs('d.created_at')],
+    ]);
     joins.push(RELATION_JOINS.device);
     if (includes.replacedBy) {
       columns.push(sql`(select r.imei from device r where r.replaces_device_id = d.id order by r.id desc limit 1) as d_replaced_by_imei`);
@@ -217,11 +317,24 @@ export async function readClaims(em: EntityManager, selected: ClaimIncludes, que
     }
   }
   if (includes.model) {
-    columns.push(sql`m.code as m_code, m.name as m_name, m.kind as m_kind, m.barcode_pattern as m_barcode_pattern, m.version as m_version`);
+    read('model', 'm', [
+      ['code', 'm_code'],
+      ['name', 'm_name'],
+      ['kind', 'm_kind'],
+      ['barcode_pattern', 'm_barcode_pattern'],
+      ['version', 'm_version'],
+    ]);
     joins.push(RELATION_JOINS.model);
   }
   if (includes.customer) {
-    columns.push(sql`cu.code as cu_code, cu.name as cu_name, cu.country as cu_country, cu.contact_email as cu_contact_email, cu.version as cu_version`);
+    read('customer', 'cu', [
+      ['code', 'cu_code'],
+      ['name', 'cu_name'],
+      ['country', 'cu_country'],
+      ['contact_email', 'cu_contact_email'],
+      ['address', 'cu_address'],
+      ['version', 'cu_version'],
+    ]);
     joins.push(RELATION_JOINS.customer);
   }
   if (includes.serviceCentre) {
@@ -262,7 +375,8 @@ const whereClause = (where: RawBuilder<unknown>[]) => (where.length ? sql`where 
  * per row of a page: ~2 % of a list's CPU).
  */
 export const epochMs = (column: string) => sql`(extract(epoch from ${sql.raw(column)}) * 1000)::float8`;
-const timestamp = (value: unknown): Date => new Date(value as number);
+/** A timestamp read as epoch milliseconds; undefined when the query did not read it. */
+const timestamp = (value: unknown): Date => (value === undefined ? (undefined as unknown as Date) : new Date(value as number));
 
 function claimOf(row: Row, includes: ClaimIncludes): ClaimView & { sortKey?: string } {
   const model = includes.model
@@ -282,6 +396,7 @@ function claimOf(row: Row, includes: ClaimIncludes): ClaimView & { sortKey?: str
         name: row['cu_name'],
         country: row['cu_country'],
         contactEmail: row['cu_contact_email'],
+        address: row['cu_address'],
         version: row['cu_version'],
       } as CustomerView)
     : ({ id: row['customer_id'] } as CustomerView);

@@ -1,7 +1,7 @@
 import { CLAIM_STATUSES, type ClaimStatus, type Decision, type FormType } from '@aftersale/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, Int, type MiddlewareFn, ObjectType, UseMiddleware } from 'type-graphql';
-import type { Context } from '../platform/context.js';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Actor } from '../platform/actor.js';
 import { CustomerType, ProductModelType } from '../catalogue/catalogue.types.js';
 import { DeviceType } from '../devices/devices.types.js';
 import { graphqlEnum } from '../platform/graphql-enums.js';
@@ -12,24 +12,23 @@ import { DecisionEnum, FormTypeEnum } from '../policy/policy.types.js';
 export const ClaimStatusEnum = graphqlEnum(CLAIM_STATUSES, 'ClaimStatus', 'Where a claim stands in its lifecycle.');
 
 /** What an integrator reads as an event's actor: its own keys by name, and "staff" for any member of staff (no staff emails leave the company). */
-export const actorForCaller: MiddlewareFn<Context> = async ({ context }, next) => {
-  const actor = (await next()) as string;
-  return context.actor?.kind === 'integrator' && !actor.startsWith('api-key:') ? 'staff' : actor;
-};
+export function eventsAsSeenBy<E extends { actor: string }>(caller: Actor | null, events: E[]): E[] {
+  if (caller?.kind !== 'integrator') return events;
+  return events.map((event) => (event.actor.startsWith('api-key:') ? event : { ...event, actor: 'staff' }));
+}
 
-// Every field is a plain read (no middleware) but `actor`, which depends on who asks.
-@ObjectType('ClaimEvent', { description: "One line of a claim's story." })
+// Every field is a plain read (no middleware): the actor is already as the caller may see it (eventsAsSeenBy).
+@ObjectType('ClaimEvent', { description: "One line of a claim's story.", simpleResolvers: true })
 export class ClaimEventType {
-  @Field(() => ID, { simple: true }) id!: number;
-  @Field({ simple: true, description: 'What happened, e.g. SUBMITTED, TRANSITION, ASSESSED.' }) type!: string;
-  @Field(() => ClaimStatusEnum, { simple: true, nullable: true }) fromStatus?: ClaimStatus | null;
-  @Field(() => ClaimStatusEnum, { simple: true, nullable: true }) toStatus?: ClaimStatus | null;
+  @Field(() => ID) id!: number;
+  @Field({ description: 'What happened, e.g. SUBMITTED, TRANSITION, ASSESSED.' }) type!: string;
+  @Field(() => ClaimStatusEnum, { nullable: true }) fromStatus?: ClaimStatus | null;
+  @Field(() => ClaimStatusEnum, { nullable: true }) toStatus?: ClaimStatus | null;
   @Field({ description: 'Who did it: a staff email or an API key name (integrators see "staff" for any member of staff).' })
-  @UseMiddleware(actorForCaller)
   actor!: string;
-  @Field({ simple: true, description: 'When it happened.' }) at!: Date;
-  @Field(() => String, { simple: true, nullable: true, description: 'What the person wrote, if anything.' }) note?: string | null;
-  @Field(() => GraphQLJSONObject, { simple: true, description: 'What changed.' }) data!: Record<string, unknown>;
+  @Field({ description: 'When it happened.' }) at!: Date;
+  @Field(() => String, { nullable: true, description: 'What the person wrote, if anything.' }) note?: string | null;
+  @Field(() => GraphQLJSONObject, { description: 'What changed.' }) data!: Record<string, unknown>;
 }
 
 @ObjectType('Claim', { description: 'What a customer files for one unit, on a Repair or Replacement Form.', simpleResolvers: true })

@@ -5,7 +5,7 @@ import { actorOf, type Context } from '../platform/context.js';
 import { ConnectionArgs, PageArgs } from '../platform/pagination.js';
 import { selectionOf } from '../platform/selection.js';
 import { claimIncludes, type ClaimEventView } from './claim-reads.js';
-import { ClaimConnection, ClaimEventType, ClaimPage, ClaimStatusCountType, ClaimType } from './claim.types.js';
+import { ClaimConnection, ClaimEventType, ClaimPage, ClaimStatusCountType, ClaimType, eventsAsSeenBy } from './claim.types.js';
 import { ClaimFilter, ClaimSort, SubmitClaimInput } from './claim.inputs.js';
 import { ClaimsService } from './claims.service.js';
 
@@ -77,6 +77,10 @@ export class ClaimsResolver {
 
   @FieldResolver(() => [ClaimEventType], { description: 'The event log, oldest first.' })
   events(@Root() claim: ClaimRoot, @Ctx() ctx: Context): ClaimEventView[] | Promise<ClaimEventView[]> {
-    return claim.events ?? ctx.loaders.get('Claim.events', (ids: readonly number[]) => this.service.eventsOf(ctx.em, ids)).load(claim.id);
+    if (claim.events) return eventsAsSeenBy(ctx.actor, claim.events);
+    return ctx.loaders
+      .get('Claim.events', (ids: readonly number[]) => this.service.eventsOf(ctx.em, ids))
+      .load(claim.id)
+      .then((events) => eventsAsSeenBy(ctx.actor, events));
   }
 }

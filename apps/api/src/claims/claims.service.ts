@@ -164,8 +164,10 @@ export class ClaimsService {
     const direction = sort?.direction === SortDirection.DESC ? sql`desc` : sql`asc`;
     const order = sort ? sortColumns[sort.field] : undefined;
     const orderBy = order ? sql`${order.column} ${direction}, c.id ${direction}` : sql`c.id desc`;
+    // Newest first (the default order), a search need only bring the newest matches of each kind it unites.
+    const pageWhere = sort ? where : this.whereOf(actor, filter, { newest: page.offset + page.limit });
     const [items, total] = await Promise.all([
-      readClaims(em, page.includes, { where, orderBy, orderJoin: order?.join, limit: page.limit, offset: page.offset }),
+      readClaims(em, page.includes, { where: pageWhere, orderBy, orderJoin: order?.join, limit: page.limit, offset: page.offset }),
       page.withTotal ? countClaims(em, where) : undefined,
     ]);
     return { items, total };
@@ -187,12 +189,14 @@ export class ClaimsService {
     const order = sort ? sortColumns[sort.field] : { column: sql`c.id` };
     const column = order.column;
     const direction = descending ? sql`desc` : sql`asc`;
-    const keyed = [...where];
+    const after: RawBuilder<unknown>[] = [];
     if (page.after) {
       const [key, id] = decodeCursor(page.after);
       const type = sort ? sortTypes[sort.field] : sql`int`;
-      keyed.push(descending ? sql`(${column}, c.id) < (cast(${key} as ${type}), ${id})` : sql`(${column}, c.id) > (cast(${key} as ${type}), ${id})`);
+      after.push(descending ? sql`(${column}, c.id) < (cast(${key} as ${type}), ${id})` : sql`(${column}, c.id) > (cast(${key} as ${type}), ${id})`);
     }
+    // Newest first (the default order), a search need only bring the newest matches after the cursor of each kind it unites.
+    const keyed = sort ? [...where, ...after] : this.whereOf(actor, filter, { newest: page.first + 1, also: after });
     const [rows, total] = await Promise.all([
       readClaims(em, page.includes, {
         where: keyed,
@@ -217,8 +221,13 @@ export class ClaimsService {
     return CLAIM_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
   }
 
-  /** The filter as SQL conditions on `claim c`; only the IMEI search reaches another table (in its own subquery). */
-  private whereOf(actor: Actor, filter: ClaimFilter): RawBuilder<unknown>[] {
+  /**
+   * The filter as SQL conditions on `claim c`; only the search reaches
+   * another table (in its own subqueries). For a page in the default order
+   * (newest first), `newest` is how many claims the page reads from the top,
+   * and `also` its cursor's condition.
+   */
+  private whereOf(actor: Actor, filter: ClaimFilter, page?: { newest: number; also?: RawBuilder<unknown>[] }): RawBuilder<unknown>[] {
     const where: RawBuilder<unknown>[] = [];
     if (filter.ids) where.push(sql`c.id = any(${parseIds(filter.ids, 'filter.ids')}::int[])`);
     // One status as an equality: the planner then walks (status, …) indexes in order.
@@ -234,19 +243,9 @@ export class ClaimsService {
       .sort()[0];
     if (filter.submittedFrom) where.push(sql`c.submitted_on >= ${filter.submittedFrom}::date`);
     if (to) where.push(sql`c.submitted_on <= ${to}::date`);
+    where.push(...this.scopeOf(actor), ...(page?.also ?? []));
     const q = filter.q?.trim();
-    if (q) {
-      // One indexed lookup per column (trigram for the numbers, a prefix range for the IMEI), united: an OR across them would scan.
-      // The IMEI from a model's code (its first 8 digits, the TAC) on: a shorter prefix is every unit of whole model ranges
-      // (every IMEI here starts with 3539), which made a one-digit search read every claim.
-      const contains = likePattern(q);
-      where.push(sql`c.id in (
-        select id from claim where number ilike ${contains}
-        union all select id from claim where ci_number ilike ${contains}
-        ${IMEI_SEARCH.test(q) ? sql`union all select k.id from device dv join claim k on k.device_id = dv.id where dv.imei like ${likePattern(q, true)}` : sql``})`);
-    }
-    where.push(...this.scopeOf(actor));
-    return where;
+    return q ? [...where, searchCondition(q, where, page?.newest)] : where;
   }
 
   private scopeOf(actor: Actor): RawBuilder<unknown>[] {
@@ -260,6 +259,35 @@ export class ClaimsService {
       from claim_event where claim_id = any(${[...claimIds]}::int[]) order by id`.execute(em.getKysely());
     return groupedBy(claimIds, rows.map(eventOf), (e) => e.claimId);
   }
+}
+
+/**
+ * What `q` matches: the claim number or the CI number anywhere (trigram
+ * indexes), and for 8 to 15 digits, the start of the unit's IMEI (a prefix
+ * range on its index). One indexed lookup per kind, united (an OR across them would
+ * scan the table), each with the rest of the filter (`others`, on `claim c`).
+ * With `newest`, each lookup brings only its newest that many claims: what
+ * a page newest first can show of their union.
+ */
+function searchCondition(q: string, others: RawBuilder<unknown>[], newest: number | undefined): RawBuilder<unknown> {
+  const contains = likePattern(q);
+  const digits = /^\d+$/.test(q) ? q.length : 0;
+  const lookup = (from: RawBuilder<unknown>, match: RawBuilder<unknown>) =>
+    sql`(select c.id from ${from} where ${sql.join([match, ...others], sql` and `)}${newest === undefined ? sql`` : sql` order by c.id desc limit ${sql.lit(newest)}`})`;
+  const lookups = [lookup(sql`claim c`, sql`c.ci_number ilike ${contains}`)];
+  // Claim numbers are CL- and claim_number_seq's value, at least 7 digits: a longer run of digits can be in one only once
+  // the sequence has reached as many digits (a bigint has at most 19), and the trigram lookup of a long run of digits,
+  // each three of them in thousands of numbers, is the costliest of the three.
+  if (digits <= 7) lookups.push(lookup(sql`claim c`, sql`c.number ilike ${contains}`));
+  else if (digits <= 19) {
+    lookups.push(
+      lookup(sql`claim c`, sql`c.number ilike ${contains} and (select last_value from claim_number_seq) >= ${sql.lit(`1${'0'.repeat(digits - 1)}`)}::bigint`),
+    );
+  }
+  // The IMEI from a model's code (its first 8 digits, the TAC) on: a shorter prefix is every unit of whole model ranges
+  // (every IMEI here starts with 3539), which made a one-digit search read every claim.
+  if (IMEI_SEARCH.test(q)) lookups.push(lookup(sql`device dv join claim c on c.device_id = dv.id`, sql`dv.imei like ${likePattern(q, true)}`));
+  return sql`c.id in (${sql.join(lookups, sql` union all `)})`;
 }
 
 interface ClaimForm extends ClaimSubmission {

@@ -9,8 +9,10 @@ import { Migration0007Delivery } from './0007-delivery.js';
 import { Migration0008SignInSecurity } from './0008-sign-in-security.js';
 import { Migration0012AnalyticsRollupVersion } from './0012-analytics-rollup-version.js';
 import { Migration0013EventSequencer } from './0013-event-sequencer.js';
+import { Migration0014SearchWithoutPendingLists } from './0014-search-without-pending-lists.js';
 import { Migration0016StaffAccessEnded } from './0016-staff-access-ended.js';
 import { Migration0017SortNameIndexes } from './0017-sort-name-indexes.js';
+import { Migration0018AnalyticsFill } from './0018-analytics-fill.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -25,6 +27,8 @@ export const migrations = [
   { name: '0009-customer-address', class: Migration0009CustomerAddress },
   { name: '0012-analytics-rollup-version', class: Migration0012AnalyticsRollupVersion },
   { name: '0013-event-sequencer', class: Migration0013EventSequencer },
+  { name: '0014-search-without-pending-lists', class: Migration0014SearchWithoutPendingLists },
   { name: '0016-staff-access-ended', class: Migration0016StaffAccessEnded },
   { name: '0017-sort-name-indexes', class: Migration0017SortNameIndexes },
+  { name: '0018-analytics-fill', class: Migration0018AnalyticsFill },
 ];

@@ -60,6 +60,19 @@ function denyUndeclared(declared: Set<string>): MiddlewareFn<Context> {
   };
 }
 
+/**
+ * Every field's platform checks as one middleware: deny undeclared
+ * operations, refuse bad text arguments, run a query's root fields in turn.
+ * Each middleware is a level of type-graphql's chain, an async call on every
+ * field that is not simple (a claim's events, each event's actor): one level
+ * instead of three.
+ */
+function platformChecks(declared: Set<string>, queryTimeLimitMs: number): MiddlewareFn<Context> {
+  const deny = denyUndeclared(declared);
+  const inTurn = rootFieldsInTurn(queryTimeLimitMs);
+  return (data, next) => deny(data, () => checkTextArguments(data, () => inTurn(data, next)));
+}
+
 const noTopics = {
   publish: () => {
     throw new Error('Subscriptions read the claim event log: there are no topics to publish to.');
@@ -82,7 +95,7 @@ export async function buildAppSchema(
     // Subscriptions bring their own `subscribe` (read from the claim event log, never from memory);
     // type-graphql still insists on a PubSub, so it gets one that refuses topics.
     pubSub: noTopics,
-    globalMiddlewares: [denyUndeclared(declaredOperations()), checkTextArguments, rootFieldsInTurn(options.queryTimeLimitMs ?? 0)],
+    globalMiddlewares: [platformChecks(declaredOperations(), options.queryTimeLimitMs ?? 0)],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,
   });

@@ -114,6 +114,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const { schema, orm, authenticate, log } = opts;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers: they are per caller and per request, and hashing each one cost ~1 % of a request's CPU.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {
