@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startEmbeddedPostgres } from '@aftersale/api/embedded-postgres';
@@ -38,6 +38,8 @@ const WRITE_ROUNDS = 4;
 // tools/bench/dist/ is three levels below the repository root.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const QUERY = print(TestBenchClaimUpdatesDocument);
+/** PROFILE=1: the API runs under `node --cpu-prof`, its profile written into .data/profiles/ when the bench ends. */
+const PROFILE = process.env['PROFILE'] === '1';
 
 function started(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
@@ -67,7 +69,7 @@ interface Memory {
  * A process started with `--inspect=127.0.0.1:0`, asked for its memory after
  * a full garbage collection: the same question to the API and the baseline.
  */
-async function memoryProbe(inspectorUrl: string): Promise<{ measure(): Promise<Memory>; close(): void }> {
+async function memoryProbe(inspectorUrl: string): Promise<{ measure(): Promise<Memory>; cpuMs(): Promise<number>; close(): void }> {
   const socket = new WebSocket(inspectorUrl);
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
@@ -94,6 +96,12 @@ async function memoryProbe(inspectorUrl: string): Promise<{ measure(): Promise<M
       await call('HeapProfiler.collectGarbage');
       const answer = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
       return JSON.parse(String(answer?.result?.value)) as Memory;
+    },
+    /** The process's CPU time so far (user + system), in ms: less stretched by other work on the machine than wall time. */
+    cpuMs: async () => {
+      const answer = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.cpuUsage())', returnByValue: true });
+      const { user, system } = JSON.parse(String(answer?.result?.value)) as { user: number; system: number };
+      return (user + system) / 1000;
     },
     close: () => socket.terminate(),
   };
@@ -161,7 +169,8 @@ const log = createLogger('warn');
 const db = await startEmbeddedPostgres(dataDir, await freePort(), log);
 const children: ChildProcess[] = [];
 try {
-  const api = spawn(process.execPath, ['--inspect=127.0.0.1:0', 'apps/api/dist/main.js'], {
+  const profiling = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, '.data/profiles')}`] : [];
+  const api = spawn(process.execPath, ['--inspect=127.0.0.1:0', ...profiling, 'apps/api/dist/main.js'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn', AFTERSALE_DEMO_DATA: 'auto' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -231,15 +240,17 @@ try {
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const perSubscriber = perClientKb(apiBefore, await apiMemory.measure(), SUBSCRIBERS);
-  apiMemory.close();
 
   // Throughput: EVENTS events in one commit, to every subscriber.
   received = 0;
   sample.length = 0;
+  const apiCpu0 = await apiMemory.cpuMs();
   const t0 = performance.now();
   await writeEvents(EVENTS, 'BENCH');
   await waitFor(() => received >= EVENTS * SUBSCRIBERS, 'every delivery');
   const apiSeconds = (performance.now() - t0) / 1000;
+  const apiCpuMs = (await apiMemory.cpuMs()) - apiCpu0;
+  apiMemory.close();
   const apiRate = (EVENTS * SUBSCRIBERS) / apiSeconds;
 
   // Latency: single-event commits, one at a time, commit to every subscriber.
@@ -283,12 +294,14 @@ try {
   await waitFor(() => rawReceived >= SUBSCRIBERS, 'a raw warm-up message');
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const perRawClient = perClientKb(rawBefore, await rawMemory.measure(), SUBSCRIBERS);
-  rawMemory.close();
   rawReceived = 0;
+  const rawCpu0 = await rawMemory.cpuMs();
   const r0 = performance.now();
   control.send(JSON.stringify(sample));
   await waitFor(() => rawReceived >= sample.length * SUBSCRIBERS, 'every raw delivery');
   const rawRate = (sample.length * SUBSCRIBERS) / ((performance.now() - r0) / 1000);
+  const rawCpuMs = (await rawMemory.cpuMs()) - rawCpu0;
+  rawMemory.close();
   rawClients.forEach((socket) => socket.terminate());
   control.terminate();
 
@@ -366,6 +379,11 @@ try {
   const p99 = percentile(latencies, 99);
   console.log(`\nLive delivery, ${SUBSCRIBERS} subscribers (API and baseline each in their own process, loopback)`);
   console.log(`  deliveries/s      API ${Math.round(apiRate)}   raw ws ${Math.round(rawRate)}   ratio ${(apiRate / rawRate).toFixed(2)}× (goal ≥ 0.6×)`);
+  const apiCpuUs = (apiCpuMs * 1000) / (EVENTS * SUBSCRIBERS);
+  const rawCpuUs = (rawCpuMs * 1000) / (sample.length * SUBSCRIBERS);
+  console.log(
+    `  CPU per delivery  API ${apiCpuUs.toFixed(2)} µs   raw ws ${rawCpuUs.toFixed(2)} µs   raw/API ${(rawCpuUs / apiCpuUs).toFixed(2)}× (each server process's CPU time over the same deliveries)`,
+  );
   console.log(
     `  commit → client   p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms (goal p99 ≤ 250 ms; ${LATENCY_SAMPLES} single-event commits × ${SUBSCRIBERS})`,
   );
@@ -374,6 +392,11 @@ try {
   );
   console.log(
     `  transitions/s     with log + NOTIFY ${Math.round(withLog)}   without ${Math.round(without)}   ratio ${(withLog / without).toFixed(2)}× (goal ≥ 0.8×; ${WRITERS} writers, ${WRITE_SECONDS} s each)`,
+  );
+  console.log(
+    `  load average      ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} (1, 5, 15 min)`,
   );
 } catch (error) {
   console.error('events bench failed:', error, received, others);

@@ -20,6 +20,16 @@ export interface FeedOptions extends Partial<StreamLimits> {
 }
 
 /**
+ * What ends a caller's access, each sent with the id it names by a trigger:
+ * an API key revoked (migration 0007), a staff user deactivated (0013), a
+ * staff session revoked (sign-out, password change or reset: 0016), a staff
+ * user's role changed (0016).
+ */
+export const ACCESS_ENDED_CHANNELS = ['api_key_revoked', 'app_user_deactivated', 'staff_session_revoked', 'app_user_role_changed'] as const;
+export type AccessEndedChannel = (typeof ACCESS_ENDED_CHANNELS)[number];
+const isAccessEndedChannel = (channel: string): channel is AccessEndedChannel => (ACCESS_ENDED_CHANNELS as readonly string[]).includes(channel);
+
+/**
  * This instance's view of the claim event log. Events get their positions
  * after commit (`ClaimEventLog.sequence`, migration 0013): this instance
  * numbers them as soon as one of its own transactions that appended an event
@@ -34,10 +44,10 @@ export interface FeedOptions extends Partial<StreamLimits> {
 export class ClaimEventFeed implements StreamSource {
   private listener: pg.Client | undefined;
   private readonly streams = new Set<ClaimUpdateStream>();
-  private readonly revokedKeyHandlers: ((apiKeyId: number) => void)[] = [];
-  private readonly deactivatedUserHandlers: ((userId: number) => void)[] = [];
+  private readonly accessEndedHandlers: ((channel: AccessEndedChannel, id: number) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private reading: Promise<void> | undefined;
+  private readonly pendingReads = new Map<string, Promise<{ updates: ClaimUpdate[]; horizon: bigint }>>();
   private readAgain = false;
   private closed = false;
   private poll: NodeJS.Timeout | undefined;
@@ -77,14 +87,9 @@ export class ClaimEventFeed implements StreamSource {
     await this.reading;
   }
 
-  /** Calls `handler` with the id of every API key revoked from now on (by any instance). */
-  onApiKeyRevoked(handler: (apiKeyId: number) => void): void {
-    this.revokedKeyHandlers.push(handler);
-  }
-
-  /** Calls `handler` with the id of every staff user deactivated from now on (by any instance). */
-  onStaffUserDeactivated(handler: (userId: number) => void): void {
-    this.deactivatedUserHandlers.push(handler);
+  /** Calls `handler` with every ended access from now on (by any instance): the channel says what ended, `id` which one. */
+  onAccessEnded(handler: (channel: AccessEndedChannel, id: number) => void): void {
+    this.accessEndedHandlers.push(handler);
   }
 
   /** Calls `handler` after the listener reconnected: notifications sent meanwhile were lost. */
@@ -112,8 +117,24 @@ export class ClaimEventFeed implements StreamSource {
     return this.streams.size;
   }
 
+  /**
+   * A catching-up stream's page of the log. Streams that ask for the same
+   * page within one turn of the event loop (many subscribers starting at
+   * once) share one read, and its events: the read starts after every one of
+   * them was attached to the feed, so each either finds an event in the page
+   * or is offered it live.
+   */
   read(position: bigint, limit: number, scope: EventScope): Promise<{ updates: ClaimUpdate[]; horizon: bigint }> {
-    return this.log.after(this.orm.em.fork(), position, limit, scope);
+    const key = `${position}|${limit}|${scope.customerId ?? ''}|${scope.claimId ?? ''}`;
+    let page = this.pendingReads.get(key);
+    if (!page) {
+      page = new Promise((resolve) => setImmediate(resolve)).then(() => {
+        this.pendingReads.delete(key);
+        return this.log.after(this.orm.em.fork(), position, limit, scope);
+      });
+      this.pendingReads.set(key, page);
+    }
+    return page;
   }
 
   detach(stream: ClaimUpdateStream): void {
@@ -129,8 +150,7 @@ export class ClaimEventFeed implements StreamSource {
         if (/^\d+$/.test(message.payload ?? '')) this.advance(BigInt(message.payload!));
         else this.wake();
       } else if (message.channel === 'claim_event_pending') this.number();
-      else if (message.channel === 'api_key_revoked') for (const handler of this.revokedKeyHandlers) handler(Number(message.payload));
-      else if (message.channel === 'app_user_deactivated') for (const handler of this.deactivatedUserHandlers) handler(Number(message.payload));
+      else if (isAccessEndedChannel(message.channel)) for (const handler of this.accessEndedHandlers) handler(message.channel, Number(message.payload));
     });
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'event listener connection lost');
@@ -139,7 +159,7 @@ export class ClaimEventFeed implements StreamSource {
     client.on('end', () => this.reconnect(client));
     try {
       await client.connect();
-      await client.query('listen claim_event; listen claim_event_pending; listen api_key_revoked; listen app_user_deactivated');
+      await client.query(['claim_event', 'claim_event_pending', ...ACCESS_ENDED_CHANNELS].map((channel) => `listen ${channel}`).join('; '));
     } catch (error) {
       this.reconnect(client);
       throw error;

@@ -1,3 +1,4 @@
+import type { QueuedEvents } from '../platform/graphql-ws.js';
 import { inScope, type ClaimUpdate, type EventScope } from './claim-event-log.js';
 
 /** What a stream needs from the instance's feed. */
@@ -34,7 +35,7 @@ export class SlowConsumerError extends Error {
  * pages, and everything after it is either kept aside or still to come from
  * the feed. If the aside list overflowed, it reads the log again instead.
  */
-export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
+export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate>, QueuedEvents<ClaimUpdate> {
   private readonly queue: ClaimUpdate[] = [];
   private wake: (() => void) | undefined;
   private live = false;
@@ -177,6 +178,16 @@ export class ClaimUpdateStream implements AsyncIterableIterator<ClaimUpdate> {
         this.wake = resolve;
       });
     }
+  }
+
+  /** Every event queued now, in order, without waiting (delivery writes them at once); none after a failure or the end. */
+  takeQueued(): ClaimUpdate[] {
+    if (this.failure || this.done || this.queue.length === 0) return [];
+    const taken = this.queue.splice(0);
+    const drained = this.onDrained;
+    this.onDrained = undefined;
+    drained?.();
+    return taken;
   }
 
   return(): Promise<IteratorResult<ClaimUpdate>> {

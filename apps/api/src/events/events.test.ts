@@ -12,6 +12,9 @@ import {
   type ClaimStepInput,
   type TestEventsClaimUpdatesSubscription,
   type TypedDocumentNode,
+  Role,
+  TestAuthChangePasswordDocument,
+  TestAuthLogoutDocument,
   UpdateUserDocument,
 } from '@aftersale/graphql';
 import pg from 'pg';
@@ -98,6 +101,8 @@ describe('claimUpdates', () => {
     expect(event).toMatchObject({ fromStatus: 'SUBMITTED', toStatus: 'REMOTE_DIAGNOSIS', actor: 'staff' });
     // The claim as it stands after the event's transaction.
     expect(updateOf(got[3]).claim.status).toBe('CANCELLED');
+    // In text frames, as graphql-ws clients expect.
+    expect(sub.raw.binaryMessages).toBe(0);
     sub.close();
   });
 
@@ -145,6 +150,21 @@ describe('claimUpdates', () => {
     const foreign = await t.gql(TestEventsCustomerClaimEventsDocument, { customerId: String(theirs.customer.id) }, mine.apiKey);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     sub.close();
+  });
+
+  it('shares each answer within an audience only: staff see who acted, every key of the customer sees "staff"', async () => {
+    const mine = await anIntegrator();
+    const otherKey = await anApiKey(t.app.orm.em.fork(), mine.customer);
+    const staff = await subscriber(t.url, { authorization: `Bearer ${admin}` }, UPDATES, { customerId: String(mine.customer.id) });
+    const keys = await Promise.all([mine.apiKey, otherKey].map((apiKey) => subscriber(t.url, { apiKey }, UPDATES, {})));
+    const a = await fileClaim(mine.imeis[0]!, mine.apiKey);
+    await step(REMOTE, a);
+    const [staffSees] = (await staff.received(2)).slice(1);
+    const keysSee = await Promise.all(keys.map(async (sub) => (await sub.received(2))[1]));
+    expect(updateOf(staffSees).event.actor).toContain('@');
+    expect(keysSee.map((payload) => updateOf(payload).event.actor)).toEqual(['staff', 'staff']);
+    expect(updateOf(keysSee[0]).cursor).toBe(updateOf(staffSees).cursor);
+    for (const sub of [staff, ...keys]) sub.close();
   });
 
   it("refuses another customer's claim as NOT_FOUND, with the HTTP error format", async () => {
@@ -399,5 +419,46 @@ describe('graphql-ws protocol and abuse', () => {
     const closed = await sub.raw.closed;
     expect(closed.code).toBe(4403);
     expect(closed.reason).toContain('deactivated');
+  });
+
+  // Each loses what the socket was opened with: a session (signed out, or every session after a password change or reset) or a role.
+  it.each([
+    ['signs out', (user: { token: string }) => t.gql(TestAuthLogoutDocument, {}, user.token)],
+    [
+      'changes their password',
+      (user: { token: string; password: string }) =>
+        t.gql(TestAuthChangePasswordDocument, { current: user.password, next: 'a-new-Passphrase-for-2027' }, user.token),
+    ],
+    [
+      'has their password reset',
+      (user: { id: number; version: number }) =>
+        t.gql(UpdateUserDocument, { input: { id: String(user.id), version: user.version, password: 'a-reset-Passphrase-for-2027' } }, admin),
+    ],
+    [
+      'is given another role',
+      (user: { id: number; version: number }) =>
+        t.gql(UpdateUserDocument, { input: { id: String(user.id), version: user.version, role: Role.TECHNICIAN } }, admin),
+    ],
+  ])("closes a staff user's open subscriptions when the user %s", async (_what, change) => {
+    const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const token = await t.login(user.email, user.password);
+    const sub = await subscriber(t.url, { authorization: `Bearer ${token}` }, UPDATES, {});
+    const answer = await change({ id: user.id, version: user.version, password: user.password, token });
+    expect(answer.errors).toBeUndefined();
+    expect(await sub.raw.closed).toMatchObject({ code: 4403 });
+  });
+
+  it("leaves a user's other sessions' subscriptions open when one session signs out", async () => {
+    const user = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const leaving = await t.login(user.email, user.password);
+    const staying = await t.login(user.email, user.password);
+    const closing = await subscriber(t.url, { authorization: `Bearer ${leaving}` }, UPDATES, {});
+    const open = await subscriber(t.url, { authorization: `Bearer ${staying}` }, UPDATES, {});
+    expect((await t.gql(TestAuthLogoutDocument, {}, leaving)).errors).toBeUndefined();
+    expect(await closing.raw.closed).toMatchObject({ code: 4403 });
+    const mine = await anIntegrator(1);
+    await fileClaim(mine.imeis[0]!, mine.apiKey);
+    expect(updateOf((await open.received(1))[0]).event.type).toBe('SUBMITTED');
+    open.close();
   });
 });

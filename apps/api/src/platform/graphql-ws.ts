@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   createSourceEventStream,
@@ -8,13 +9,14 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   GraphQLError,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   getOperationAST,
   OperationTypeNode,
   specifiedRules,
   validate,
 } from 'graphql';
-import { CloseCode } from 'graphql-ws';
+import { CloseCode, MessageType } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from './actor.js';
@@ -73,6 +75,8 @@ interface Extra {
   request: IncomingMessage;
   /** The client's address, kept instead of the upgrade request (its headers and streams) for the life of the socket. */
   clientAddress?: string;
+  /** The TCP socket under the WebSocket (the upgrade request's), corked around a batch of messages. */
+  transport?: Socket;
   actor?: Actor;
 }
 
@@ -113,55 +117,166 @@ const forgetEntityManager = new WeakMap<Context, () => void>();
 const clearEntityManager = (context: Context) => forgetEntityManager.get(context)?.();
 
 /**
- * One event reaches many subscribers who asked the same thing: the answer is
- * computed once per event for each (document, variables, caller) and shared,
- * so a thousand subscribers cost one execution, not a thousand. The caller is
- * in the key because what a field shows may depend on who asks.
+ * A subscription's event stream may also hand over, without waiting, every
+ * event it already holds: those go out to the socket in one write.
  */
-const sharedResults = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+export interface QueuedEvents<T> {
+  takeQueued(): T[];
+}
+
+/** Where a subscription's `next` messages go: its socket (and the TCP socket under it, to write a batch at once) and its id. */
+interface DeliveryTarget {
+  socket: WebSocket;
+  transport: Socket | undefined;
+  /** The subscription's id as the client chose it. */
+  id: string;
+  /** `{"id":<id>,"type":"next","payload":` — graphql-ws's framing of a `next` message, the payload to follow. */
+  head: Buffer;
+}
+
+/** One event's serialised `next` payload for one audience, and the last frame made of it (for the next subscriber with the same id). */
+interface SharedPayload {
+  json: Buffer;
+  framedFor?: string;
+  frame?: Buffer;
+}
+
+function frameOf(shared: SharedPayload, target: DeliveryTarget): Buffer {
+  if (shared.framedFor !== target.id) {
+    shared.frame = Buffer.concat([target.head, shared.json, FRAME_TAIL]);
+    shared.framedFor = target.id;
+  }
+  return shared.frame!;
+}
+const deliveryTargets = new WeakMap<Context, DeliveryTarget>();
+const FRAME_TAIL = Buffer.from('}');
+
+/**
+ * Who a subscription's answers are computed for: what a field shows depends
+ * on the caller's role (staff) or customer (an API key), never on the user or
+ * the key itself, so every staff member of a role, and every key of a
+ * customer, is one audience.
+ */
+function audienceOf(actor: Actor | null): string {
+  if (!actor) return 'anonymous';
+  return actor.kind === 'staff' ? `staff:${actor.role}` : `customer:${actor.customerId}`;
+}
+
+/**
+ * One event reaches many subscribers who asked the same thing: its `next`
+ * payload is executed and serialised once per event for each (document,
+ * operation, variables, audience) and the same bytes go to every such
+ * subscriber, so a thousand subscribers cost one execution and one
+ * JSON.stringify, not a thousand.
+ */
+const sharedPayloads = new WeakMap<object, Map<string, SharedPayload | Promise<SharedPayload>>>();
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 0;
 
 function sharingKey(args: ExecutionArgs): string {
   let id = documentIds.get(args.document);
   if (id === undefined) documentIds.set(args.document, (id = ++nextDocumentId));
-  const actor = (args.contextValue as Context).actor;
-  const caller = actor ? (actor.kind === 'staff' ? `user:${actor.userId}` : `api-key:${actor.apiKeyId}`) : 'anonymous';
-  return `${id}|${args.operationName ?? ''}|${caller}|${JSON.stringify(args.variableValues ?? {})}`;
+  const audience = audienceOf((args.contextValue as Context).actor);
+  return `${id}|${args.operationName ?? ''}|${audience}|${JSON.stringify(args.variableValues ?? {})}`;
 }
 
-/** graphql-js's `subscribe`, with each event's result shared between identical subscriptions. */
-async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
-  const source = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in source)) return source;
-  const events = source as AsyncGenerator<unknown>;
-  const key = sharingKey(args);
-  const resultOf = (payload: unknown): Promise<ExecutionResult> => {
-    if (typeof payload !== 'object' || payload === null) return Promise.resolve(execute({ ...args, rootValue: payload }));
-    let results = sharedResults.get(payload);
-    if (!results) sharedResults.set(payload, (results = new Map<string, Promise<ExecutionResult>>()));
-    let result = results.get(key);
-    if (!result) results.set(key, (result = Promise.resolve(execute({ ...args, rootValue: payload }))));
-    return result;
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown } | null)?.then === 'function';
+
+/**
+ * graphql-js's `subscribe`, delivering each event itself instead of handing
+ * it back to graphql-ws: the shared payload, framed as graphql-ws frames a
+ * `next` message, written to the socket, every event the stream already holds
+ * in one write. It waits for each write before taking more, so a subscriber
+ * that does not read leaves its events queued in its stream (which bounds
+ * them). graphql-ws sees a subscription that yields nothing and ends when the
+ * stream ends (its `complete`, or its error, then follows the last event).
+ */
+function deliveringSubscribe(format: (errors: readonly GraphQLError[]) => GraphQLFormattedError[]) {
+  const serialise = (result: ExecutionResult): SharedPayload => ({
+    json: Buffer.from(JSON.stringify(result.errors ? { ...result, errors: format(result.errors) } : result)),
+  });
+
+  return async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in source)) return source;
+    const events = source as AsyncGenerator<unknown> & Partial<QueuedEvents<unknown>>;
+    const context = args.contextValue as Context;
+    const target = deliveryTargets.get(context)!;
+    const key = sharingKey(args);
+
+    const executed = (event: unknown): SharedPayload | Promise<SharedPayload> => {
+      const result = execute({ ...args, rootValue: event });
+      const done = (answer: ExecutionResult) => {
+        // Each event is read afresh: the subscription keeps no EntityManager between events.
+        clearEntityManager(context);
+        return serialise(answer);
+      };
+      return isPromise(result) ? result.then(done) : done(result);
+    };
+    const payloadOf = (event: unknown): SharedPayload | Promise<SharedPayload> => {
+      if (typeof event !== 'object' || event === null) return executed(event);
+      let byKey = sharedPayloads.get(event);
+      if (!byKey) sharedPayloads.set(event, (byKey = new Map<string, SharedPayload | Promise<SharedPayload>>()));
+      let payload = byKey.get(key);
+      if (!payload) {
+        payload = executed(event);
+        byKey.set(key, payload);
+        if (isPromise(payload))
+          void payload.then(
+            (shared) => byKey.set(key, shared),
+            () => undefined,
+          );
+      }
+      return payload;
+    };
+
+    let stopped = false;
+    const deliver = async (): Promise<IteratorResult<ExecutionResult>> => {
+      for (;;) {
+        const step = await events.next();
+        if (step.done || stopped) return { done: true, value: undefined };
+        const batch = [step.value, ...(events.takeQueued?.() ?? [])];
+        const payloads: SharedPayload[] = [];
+        for (const event of batch) {
+          const payload = payloadOf(event);
+          payloads.push(isPromise(payload) ? await payload : payload);
+        }
+        if (stopped || target.socket.readyState !== target.socket.OPEN) return { done: true, value: undefined };
+        await sendFrames(target, payloads);
+      }
+    };
+    let delivering: Promise<IteratorResult<ExecutionResult>> | undefined;
+    const subscription = {
+      next: () => (delivering ??= deliver()),
+      async return(): Promise<IteratorResult<ExecutionResult>> {
+        stopped = true;
+        await events.return(undefined);
+        return { done: true, value: undefined };
+      },
+      async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+        stopped = true;
+        await events.return(undefined);
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return subscription;
+      },
+    };
+    return subscription as unknown as AsyncGenerator<ExecutionResult>;
   };
-  const mapped = {
-    async next(): Promise<IteratorResult<ExecutionResult>> {
-      const event = await events.next();
-      return event.done ? { done: true, value: undefined } : { done: false, value: await resultOf(event.value) };
-    },
-    async return(): Promise<IteratorResult<ExecutionResult>> {
-      await events.return(undefined);
-      return { done: true, value: undefined };
-    },
-    async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
-      await events.return(undefined);
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return mapped;
-    },
-  };
-  return mapped as unknown as AsyncGenerator<ExecutionResult>;
+}
+
+/** Writes `next` messages in one go (the TCP socket corked around them); resolves once written, or once the socket is gone. */
+function sendFrames(target: DeliveryTarget, payloads: readonly SharedPayload[]): Promise<void> {
+  return new Promise((resolve) => {
+    target.transport?.cork();
+    payloads.forEach((payload, i) => {
+      // A write that fails means the socket is closing: graphql-ws ends the subscription on close.
+      // A text frame, as graphql-ws sends (a Buffer would go as a binary frame, which clients refuse).
+      target.socket.send(frameOf(payload, target), { binary: false }, i === payloads.length - 1 ? () => resolve() : undefined);
+    });
+    target.transport?.uncork();
+  });
 }
 
 const isErrorList = (checked: DocumentNode | readonly GraphQLError[]): checked is readonly GraphQLError[] => Array.isArray(checked);
@@ -218,12 +333,13 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
-      subscribe: sharedSubscribe,
+      subscribe: deliveringSubscribe(formatErrors),
       connectionInitWaitTimeout: opts.connectionInitWaitMs ?? 3000,
       onConnect: async (ctx) => {
         const credential = credentialOf(ctx.connectionParams);
         const { socket } = ctx.extra;
         ctx.extra.clientAddress = ctx.extra.request.socket.remoteAddress;
+        ctx.extra.transport = ctx.extra.request.socket;
         // graphql-ws would keep the upgrade request for as long as the socket lives.
         Reflect.deleteProperty(ctx.extra, 'request');
         if (!credential) {
@@ -246,7 +362,7 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           throw error;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const checked = checkedDocument(payload.query);
         if (isErrorList(checked)) return checked;
         const document = checked;
@@ -292,6 +408,12 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           em = undefined;
           loaders = undefined;
         });
+        deliveryTargets.set(contextValue, {
+          socket,
+          transport: ctx.extra.transport,
+          id,
+          head: Buffer.from(`{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`),
+        });
         return {
           schema,
           document,
@@ -301,8 +423,8 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           rootValue: opts.subscriptionRoot,
         };
       },
+      // Subscription events are sent by deliveringSubscribe; what comes here is an answer without an event stream.
       onNext: (_ctx, _id, _payload, args, result) => {
-        // Each event is read afresh: the subscription keeps no EntityManager between events.
         clearEntityManager(args.contextValue as Context);
         if (!result.errors) return;
         return { ...result, errors: formatErrors(result.errors) };

@@ -30,6 +30,8 @@ export type ServerMessage =
 export interface RawSocket {
   socket: WebSocket;
   messages: ServerMessage[];
+  /** Messages that came as binary frames (graphql-ws speaks in text frames: clients refuse the others). */
+  binaryMessages: number;
   /** Resolves with the close code and reason (or the HTTP status when the upgrade was refused). */
   closed: Promise<{ code: number; reason: string }>;
   opened: Promise<void>;
@@ -43,7 +45,9 @@ export function rawSocket(url: string, options: { origin?: string; headers?: Rec
   const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', { origin: options.origin, headers: options.headers });
   const messages: ServerMessage[] = [];
   const waiters: { match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
-  socket.on('message', (data) => {
+  let binaryMessages = 0;
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) binaryMessages++;
     const message = JSON.parse((data as Buffer).toString()) as ServerMessage;
     messages.push(message);
     for (const waiter of [...waiters]) {
@@ -72,6 +76,9 @@ export function rawSocket(url: string, options: { origin?: string; headers?: Rec
   return {
     socket,
     messages,
+    get binaryMessages() {
+      return binaryMessages;
+    },
     closed,
     opened,
     send: (message) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
