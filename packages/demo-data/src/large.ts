@@ -375,8 +375,7 @@ function workerBatches(setup: BatchSetup, workers: number, threads: Worker[]): B
   const failure = new Promise<never>((_, reject) => (fail = reject));
   const waitOrFail = <T>(promise: Promise<T>) => Promise.race([promise, failure]);
   const script = workerScript();
-  // The compiled script imports the compiled packages: not through a test runner's source condition.
-  const execArgv = withoutConditions(process.execArgv);
+  const execArgv = workerExecArgv(process.execArgv);
   for (let worker = 0; worker < workers; worker += 1) {
     const thread = new Worker(script, { workerData: { setup, worker, workers }, execArgv });
     thread.on('message', (message: FromWorker) => {
@@ -402,12 +401,18 @@ function workerScript(): URL {
   return here.endsWith('.ts') ? new URL('../dist/large-worker.js', here) : new URL('./large-worker.js', here);
 }
 
-function withoutConditions(args: readonly string[]): string[] {
+/**
+ * The process's Node flags a worker thread can take: not a test runner's
+ * source condition (the compiled script imports the compiled packages), nor
+ * the flags of the whole process a worker refuses (`--expose-gc`, as the
+ * benches run, and the profilers).
+ */
+function workerExecArgv(args: readonly string[]): string[] {
   const kept: string[] = [];
   for (let k = 0; k < args.length; k += 1) {
     const arg = args[k]!;
     if (arg === '--conditions' || arg === '-C') k += 1;
-    else if (!arg.startsWith('--conditions=') && !arg.startsWith('-C=')) kept.push(arg);
+    else if (!/^(--conditions=|-C=|--expose[-_]gc$|--(cpu|heap)[-_]prof)/.test(arg)) kept.push(arg);
   }
   return kept;
 }
