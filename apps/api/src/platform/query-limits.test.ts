@@ -73,11 +73,11 @@ describe('limits on one operation', () => {
   });
 
   it('refuses deep pages by the rows their offsets skip, saying so', async () => {
-    // Three pages of 25 units (1 + 25 × 2 each) cost 153; at offset 100 000 each also reads the 100 000 rows before it.
-    const deep = `{ ${[0, 1, 2].map((i) => `a${i}: devices(offset: 100000, limit: 25) { items { imei model { name } } }`).join(' ')} }`;
+    // Four pages of 25 units (1 + 25 × 2 each) cost 204; at offset 4 000 000 each also reads the 4 million rows before it.
+    const deep = `{ ${[0, 1, 2, 3].map((i) => `a${i}: devices(offset: 4000000, limit: 25) { items { imei model { name } } }`).join(' ')} }`;
     const { status, body } = await post({ query: deep });
     expect(status).toBe(400);
-    const cost = 3 * (1 + 25 * 2 + 100_000 / COST_MODEL.offsetRowsPerPoint);
+    const cost = 4 * (1 + 25 * 2 + 4_000_000 / COST_MODEL.offsetRowsPerPoint);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost });
     expect(body.errors?.[0]?.message).toMatch(/offset/);
   });
@@ -85,8 +85,9 @@ describe('limits on one operation', () => {
 
 describe('the cost model', () => {
   const schema = buildSchema(`
-    type Query { claims(offset: Int = 0, limit: Int = 25, filter: ClaimFilter): ClaimPage! }
+    type Query { claims(offset: Int = 0, limit: Int = 25, filter: ClaimFilter, sort: ClaimSort): ClaimPage! }
     input ClaimFilter { q: String, status: String }
+    input ClaimSort { field: String!, direction: String }
     type ClaimPage { total: Int! items: [Claim!]! }
     type Claim { number: String! device: Device! }
     type Device { imei: String! }
@@ -98,9 +99,16 @@ describe('the cost model', () => {
     expect(cost('limit: 25, filter: { status: "CLOSED" }')).toBe(51);
   });
 
-  it('charges a page deep in a list for the rows its offset skips (the database reads them all)', () => {
+  it('charges a page deep in a list for the rows its offset skips (the database reads them all), dearer sorted on a joined column', () => {
     expect(cost('offset: 40, limit: 25')).toBe(51 + Math.ceil(40 / COST_MODEL.offsetRowsPerPoint));
     expect(cost('offset: 100000, limit: 25')).toBe(51 + 100_000 / COST_MODEL.offsetRowsPerPoint);
+    expect(cost('offset: 100000, limit: 25, sort: { field: "SUBMITTED_AT" }')).toBe(51 + 100_000 / COST_MODEL.offsetRowsPerPoint);
+    expect(cost('offset: 100000, limit: 25, sort: { field: "IMEI" }')).toBe(51 + 100_000 / COST_MODEL.joinedSortOffsetRowsPerPoint);
+    expect(cost('offset: 100000, limit: 25, sort: { field: "CUSTOMER", direction: "DESC" }')).toBe(51 + 100_000 / COST_MODEL.joinedSortOffsetRowsPerPoint);
+  });
+
+  it("lets the console open the last page of a million claims, newest first (react-admin's last-page button)", () => {
+    expect(cost('offset: 999975, limit: 25')).toBeLessThanOrEqual(QUERY_LIMITS.maxCost);
   });
 
   it('charges a text filter (q) for the rows it may match before the page is cut, more under 3 characters (no trigram index)', () => {
