@@ -16,6 +16,7 @@ import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import { type GraphqlWsOptions, type GraphqlWsServer, serveGraphqlWs } from './graphql-ws.js';
 import type { Logger } from './logger.js';
+import { repeatedRefusals } from './repeated-refusals.js';
 import { CostBudget, DEFAULT_COST_BUDGET, parseOptions, queryLimitsPlugin, queryValidationRules, type CostCaller } from './query-limits.js';
 import { httpErrorHandler, notFound } from './http-errors.js';
 import { runRoute, type RestRoute } from './rest.js';
@@ -192,6 +193,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    repeatedRefusals(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = String(res.locals['requestId']);

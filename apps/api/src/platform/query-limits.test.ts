@@ -171,6 +171,24 @@ describe("a caller's budget over time", () => {
     expect((await post({ query: aliases(3, 500) }, other)).status).toBe(200);
   });
 
+  it('answers an operation refused a moment ago at once when it comes again before its Retry-After, and lets the caller send others', async () => {
+    const agent = await aStaffUser(t.app.orm.em.fork(), 'AGENT');
+    const token = await t.login(agent.email, agent.password);
+    let first = await post({ query: aliases(3, 500) }, token);
+    for (let i = 1; i < 10 && first.status === 200; i++) first = await post({ query: aliases(3, 500) }, token);
+    expect(first.status).toBe(429);
+    expect(first.body.errors?.[0]?.message).toMatch(/costs 3003 points/);
+    const again = await post({ query: aliases(3, 500) }, token);
+    expect(again.status).toBe(429);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(again.headers.get('retry-after'))).toBeLessThanOrEqual(Number(first.headers.get('retry-after')));
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: Number(again.headers.get('retry-after')) });
+    expect(again.body.errors?.[0]?.message).toMatch(/refused for its cost a moment ago.*retry in \d+ s/);
+    // Another operation of the same caller is costed and charged as usual; the same one by another caller too.
+    expect((await post({ query: '{ me { id } }' }, token)).status).toBe(200);
+    expect((await post({ query: aliases(1, 25) }, token)).status).toBe(200);
+  });
+
   it('holds a caller sending the costliest operation allowed to two in a row, then one every 100 s, and never refuses a console user at their fastest', () => {
     let now = 0;
     const budget = new CostBudget(DEFAULT_COST_BUDGET.capacity, DEFAULT_COST_BUDGET.restoreRate, () => now);
