@@ -476,7 +476,7 @@ async function main(): Promise<void> {
       heavyUser,
       await mostCostlyQuery(base, (i) => signIn(base, admin, existing, 'ANALYST', 9000 + i), db.rows['claim'] ?? CLAIMS, cpuNow),
     );
-    console.log(`\nThe heavy client (an analyst's session) sends, one after another: ${heavy.describe()}`);
+    console.log(`\nThe heavy client (an analyst's session) sends, one after another (after a refusal, when its Retry-After says): ${heavy.describe()}`);
     const phase2 = await runPhase('Phase 2: the same, plus one client sending the most costly query allowed', [heavy]);
     const base2 = report(phase2);
 
@@ -935,19 +935,33 @@ function costOf(query: string): number {
   return operationCost(publishedSchema, parse(query));
 }
 
-async function rawCall(base: string, token: string, query: string): Promise<{ status: number; body: { errors?: { extensions?: { code?: string } }[] } }> {
+async function rawCall(
+  base: string,
+  token: string,
+  query: string,
+): Promise<{ status: number; retryAfter: number; body: { errors?: { extensions?: { code?: string } }[] } }> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
-  return { status: res.status, body: (await res.json()) as { errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: res.status,
+    retryAfter: Number(res.headers.get('retry-after') ?? 0),
+    body: (await res.json()) as { errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
-/** One client sending the most costly allowed query again and again, as soon as each answer (or refusal) comes back. */
+/**
+ * One client sending the most costly allowed query again and again: as soon as
+ * each answer comes back, and after a refusal by its budget when the
+ * refusal's Retry-After says (as GitHub's and Shopify's clients are asked to).
+ */
 class HeavyClient extends Client {
   private readonly answered: number[] = [];
+  private until = 0;
+  private retryAt = 0;
 
   constructor(
     world: World,
@@ -966,15 +980,22 @@ class HeavyClient extends Client {
     return sorted.length ? `p50 ${percentile(sorted, 50).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms` : 'none';
   }
 
+  override run(until: number): Promise<void> {
+    this.until = until;
+    return super.run(until);
+  }
+
   protected override think(): Promise<void> {
-    return Promise.resolve();
+    const wait = Math.min(this.retryAt, this.until) - performance.now();
+    return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
   }
 
   protected async next(): Promise<void> {
     const started = performance.now();
     let error: string | undefined;
     try {
-      const { status, body } = await rawCall(this.world.base, this.credential.token!, this.costly.query);
+      const { status, retryAfter, body } = await rawCall(this.world.base, this.credential.token!, this.costly.query);
+      if (status === 429 && retryAfter > 0) this.retryAt = performance.now() + retryAfter * 1000;
       if (body.errors?.length) error = `${body.errors[0]!.extensions?.code ?? 'NO_CODE'}${status === 200 ? '' : ` (HTTP ${status})`}`;
       else if (status !== 200) error = `HTTP ${status}`;
     } catch (caught) {
