@@ -15,8 +15,10 @@ export interface DatabaseSchema {
 export function ormOptions(clientUrl: string, { entities, migrations }: DatabaseSchema, log?: Logger, statementTimeout?: number): Options {
   return {
     clientUrl,
-    // pg sets it on each pooled connection: a runaway query is cancelled (57014) instead of holding a connection.
-    ...(statementTimeout && { driverOptions: { statement_timeout: statementTimeout } }),
+    // pg sets these on each pooled connection of the serving ORM: a runaway query is cancelled (57014) instead of
+    // holding a connection, and a request's statement runs on one core (no parallel workers), so the costliest
+    // query a caller is allowed cannot take every core from everyone else's requests (`npm run bench -- load`).
+    ...(statementTimeout && { driverOptions: { statement_timeout: statementTimeout, options: '-c max_parallel_workers_per_gather=0' } }),
     entities,
     extensions: [Migrator],
     migrations: { migrationsList: migrations, tableName: 'schema_migration', transactional: true, snapshot: false, snapshotOnMigrate: false },

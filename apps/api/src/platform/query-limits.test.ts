@@ -225,4 +225,9 @@ describe('statement timeout', () => {
   it("cancels an API connection's statement that runs past the timeout", async () => {
     await expect(t.app.orm.em.fork().getConnection().execute('select pg_sleep(2)')).rejects.toMatchObject({ code: '57014' });
   });
+
+  it("runs an API connection's statements without parallel workers: one request's query holds one core at most", async () => {
+    const [setting] = await t.app.orm.em.fork().getConnection().execute<{ max_parallel_workers_per_gather: string }[]>('show max_parallel_workers_per_gather');
+    expect(setting!.max_parallel_workers_per_gather).toBe('0');
+  });
 });
