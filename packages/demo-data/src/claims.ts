@@ -197,8 +197,8 @@ export interface HeldRows {
   readonly events: ClaimEventRow[];
 }
 
-/** The ids before the first claim: the opening stock movements come first. */
-export function firstClaimIds(world: World): ClaimIds {
+/** Every id counter at 0. */
+export function zeroIds(): ClaimIds {
   return {
     claim_event: 0,
     shipment: 0,
@@ -206,11 +206,16 @@ export function firstClaimIds(world: World): ClaimIds {
     claim_line: 0,
     maintenance_agreement: 0,
     retained_part: 0,
-    stock_movement: world.stock.length,
+    stock_movement: 0,
     invoice: 0,
     invoice_line: 0,
     replacements: 0,
   };
+}
+
+/** The ids before the first claim: the opening stock movements come first. */
+export function firstClaimIds(world: World): ClaimIds {
+  return { ...zeroIds(), stock_movement: world.stock.length };
 }
 
 export function emptyHeldRows(): HeldRows {

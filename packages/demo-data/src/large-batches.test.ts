@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countClaimRows, emptyHeldRows, firstClaimIds, planClaims, tellClaim, type RowSink } from './claims.js';
-import { zeroIds } from './large-batches.js';
+import { zeroIds } from './claims.js';
 import { buildWorld } from './world.js';
 
 describe('countClaimRows', () => {

@@ -1,4 +1,15 @@
-import { countClaimRows, emptyHeldRows, planClaims, tellClaim, type ClaimIds, type ClaimTable, type Claims, type HeldRows, type RowSink } from './claims.js';
+import {
+  countClaimRows,
+  emptyHeldRows,
+  zeroIds,
+  planClaims,
+  tellClaim,
+  type ClaimIds,
+  type ClaimTable,
+  type Claims,
+  type HeldRows,
+  type RowSink,
+} from './claims.js';
 import type { ClaimLife } from './claim-records.js';
 import { TableText, type TableLayout } from './copy-text.js';
 import type { ClaimEventRow, InvoiceRow, TableName } from './rows.js';
@@ -44,21 +55,6 @@ export function batchRange(setup: Pick<BatchSetup, 'claims' | 'batchSize'>, devi
   const to = Math.min(setup.claims, from + setup.batchSize);
   const unitsUpTo = (told: number) => (told >= setup.claims ? devices : Math.floor((devices * told) / Math.max(1, setup.claims)));
   return { from, to, unitsFrom: unitsUpTo(from), unitsTo: unitsUpTo(to) };
-}
-
-export function zeroIds(): ClaimIds {
-  return {
-    claim_event: 0,
-    shipment: 0,
-    assessment: 0,
-    claim_line: 0,
-    maintenance_agreement: 0,
-    retained_part: 0,
-    stock_movement: 0,
-    invoice: 0,
-    invoice_line: 0,
-    replacements: 0,
-  };
 }
 
 export function addIds(a: ClaimIds, b: ClaimIds): ClaimIds {
