@@ -7,7 +7,7 @@ import { createLogger } from '@aftersale/api/logger';
 import pg from 'pg';
 import { chromium, type Page } from 'playwright-core';
 import { BENCH_ADMIN, openBenchDatabase } from './bench-database.js';
-import { waitUntilAnswering } from './servers.js';
+import { benchApiEnv, waitUntilAnswering } from './servers.js';
 
 /**
  * Console bench: how long the claims list takes to show in a real browser
@@ -29,15 +29,7 @@ const log = createLogger('warn');
 const db = await openBenchDatabase({ claims: CLAIMS, log });
 const port = await freePort();
 const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: db.url,
-    AFTERSALE_DEMO_DATA: 'off',
-    LOG_LEVEL: 'warn',
-  },
+  env: { ...process.env, ...benchApiEnv(db.url, port, { console: true }) },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const browser = await chromium.launch({

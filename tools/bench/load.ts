@@ -43,6 +43,7 @@ import { operationCost, QUERY_LIMITS } from '@aftersale/api/query-limits';
 import { buildSchema, type DocumentNode, Kind, parse, print } from 'graphql';
 import pg from 'pg';
 import { BENCH_ADMIN as ADMIN, openBenchDatabase } from './bench-database.js';
+import { benchApiEnv } from './servers.js';
 
 /**
  * Load bench: the API on the generated data set, loaded by CLIENTS clients at
@@ -332,16 +333,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const profile = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
     api = spawn(process.execPath, [...profile, path.join(root, 'apps/api/dist/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: db.url,
-        AFTERSALE_DEMO_DATA: 'off',
-        AFTERSALE_CONSOLE_DIR: '/nonexistent',
-        LOG_LEVEL: 'warn',
-      },
+      env: { ...process.env, ...benchApiEnv(db.url, port) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     // The server logs JSON lines at warn and above: kept, and the errors counted.

@@ -8,7 +8,7 @@ import { freePort } from '@aftersale/api/embedded-postgres';
 import { createLogger } from '@aftersale/api/logger';
 import pg from 'pg';
 import { BENCH_ADMIN as ADMIN, openBenchDatabase } from './bench-database.js';
-import { waitUntilAnswering } from './servers.js';
+import { benchApiEnv, waitUntilAnswering } from './servers.js';
 
 /**
  * Read bench: the generated data set (CLAIMS, default a million), served in
@@ -84,17 +84,11 @@ try {
   );
   const profiling = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.data/profiles')}`] : [];
   const apiBase = await serve('API', [...profiling, path.join(root, 'apps/api/dist/main.js')], apiPort, {
-    // As in production (graphql-js drops its development-time checks); PostGraphile runs in its production mode too.
-    NODE_ENV: 'production',
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    DATABASE_URL: db.url,
-    AFTERSALE_DEMO_DATA: 'off',
-    AFTERSALE_CONSOLE_DIR: '/nonexistent',
+    // As in production; PostGraphile runs in its production mode too.
+    ...benchApiEnv(db.url, apiPort),
     // One caller asks as fast as it can here: its cost budget (the per-caller throttle the load bench exercises) must not cap the rate.
     AFTERSALE_COST_BUDGET: String(1e12),
     AFTERSALE_COST_RESTORE_RATE: String(1e12),
-    LOG_LEVEL: 'warn',
   });
   const login = await graphql(apiBase, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
     e: ADMIN.email,

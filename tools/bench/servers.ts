@@ -13,3 +13,20 @@ export async function waitUntilAnswering(child: ChildProcess, url: string, name 
   }
   throw new Error(`${name} did not start`);
 }
+
+/**
+ * The environment a bench runs the API with: production mode (graphql-js
+ * without its development-time checks) on `databaseUrl`, loopback, no demo
+ * data, warnings only, no console unless `console` is true.
+ */
+export function benchApiEnv(databaseUrl: string, port: number, options: { console?: boolean } = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    AFTERSALE_DEMO_DATA: 'off',
+    ...(!options.console && { AFTERSALE_CONSOLE_DIR: '/nonexistent' }),
+    LOG_LEVEL: 'warn',
+  };
+}
