@@ -206,8 +206,12 @@ describe('webhook deliveries', () => {
     await anEndpoint(admin, receiver.url('/hang'), { customerId: String(mine.customer.id) });
     const { endpoint } = await anEndpoint(admin, receiver.url('/ok/healthy'), { customerId: String(mine.customer.id) });
     for (const imei of mine.imeis) await fileClaim(imei, mine.apiKey);
-    await eventually(() => expect(receiver.at('/ok/healthy')).toHaveLength(3), 'the healthy endpoint got every event');
-    expect((await deliveriesOf(endpoint.id)).map((d) => d.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    // The receiver sees a request before the worker commits its outcome: wait for the log, not the receiver.
+    await eventually(
+      async () => expect((await deliveriesOf(endpoint.id)).map((d) => d.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']),
+      'the healthy endpoint got every event',
+    );
+    expect(receiver.at('/ok/healthy')).toHaveLength(3);
     expect(receiver.at('/hang').length).toBeGreaterThan(0);
   });
 
