@@ -64,7 +64,7 @@ async function serve(name: string, args: string[], port: number, env: Record<str
 
 try {
   const [sqlPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-  const sqlBase = await serve('hand-written SQL', [path.join(here, 'read-sql-server.js'), db.url, String(sqlPort)], sqlPort);
+  const sqlBase = await serve('SQL', [path.join(here, 'read-sql-server.js'), db.url, String(sqlPort)], sqlPort);
   const peerBase = await serve(
     'PostGraphile',
     [
@@ -193,10 +193,12 @@ try {
     `${'request'.padEnd(46)} ${'SQL (limit)'.padStart(14)} ${'PostGraphile'.padStart(22)} ${'API'.padStart(22)}   statements/request (SQL · PostGraphile · API)`,
   );
   for (const scenario of scenarios.filter((s) => wanted(s.name))) {
-    const results = new Map<string, { rps: number; statements: number }>();
+    const results = new Map<string, { rps: number; statements: number; cpu: number }>();
     for (const contender of scenario.contenders) {
       const statements = await statementsPerRequest(contender, 20);
-      results.set(contender.name, { rps: await load(contender), statements });
+      const before = cpuMsOf(contender.name);
+      const { rps, requests } = await loadCounting(contender);
+      results.set(contender.name, { rps, statements, cpu: (cpuMsOf(contender.name) - before) / requests });
     }
     const limit = results.get('SQL')!.rps;
     const cell = (name: string) => {
@@ -207,6 +209,8 @@ try {
     console.log(
       `${scenario.name.padEnd(46)} ${`${limit.toFixed(0)} rps`.padStart(14)} ${cell('PostGraphile').padStart(22)} ${cell('API').padStart(22)}   ${counts}`,
     );
+    const cpu = (name: string) => (results.has(name) ? `${results.get(name)!.cpu.toFixed(2)} ms CPU` : '');
+    console.log(`${''.padEnd(46)} ${cpu('SQL').padStart(14)} ${cpu('PostGraphile').padStart(22)} ${cpu('API').padStart(22)}`);
   }
 
   // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL;
@@ -226,9 +230,9 @@ try {
         v: byApi[from + n]!.version,
       }));
     // Also the CPU each server spends per transition: a figure the machine's load disturbs less than the rate.
-    let cpu = cpuMsOf('hand-written SQL');
+    let cpu = cpuMsOf('SQL');
     const sqlMoves = await load(sqlMove(0), moves);
-    const sqlCpu = (cpuMsOf('hand-written SQL') - cpu) / moves;
+    const sqlCpu = (cpuMsOf('SQL') - cpu) / moves;
     cpu = cpuMsOf('API');
     const apiMoves = await load(apiMove(0), moves);
     const apiCpu = (cpuMsOf('API') - cpu) / moves;
@@ -272,6 +276,11 @@ try {
 
   /** Requests/s over SECONDS (or `amount` requests, each its own). */
   async function load(contender: Contender, amount?: number): Promise<number> {
+    return (await loadCounting(contender, amount)).rps;
+  }
+
+  /** Requests/s and how many requests were answered. */
+  async function loadCounting(contender: Contender, amount?: number): Promise<{ rps: number; requests: number }> {
     let n = 0;
     const result = await autocannon({
       url: contender.base,
@@ -281,7 +290,7 @@ try {
     });
     // Figures of refused requests would be meaningless: stop instead.
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${contender.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-    return result.requests.average;
+    return { rps: result.requests.average, requests: result.requests.total };
   }
 
   /**

@@ -150,6 +150,33 @@ describe('a page of claims costs a fixed number of statements', () => {
   });
 });
 
+describe('prepared statements', () => {
+  const named = async (query: string, variables: Record<string, unknown> = {}) => {
+    const sent = await sentStatements(async () => expect((await t.gql(query, variables, admin)).errors).toBeUndefined());
+    return sent.map((statement) => statement.name);
+  };
+
+  it('prepares the reads whose plan cannot depend on their values: a claim by id, the unfiltered list and its total', async () => {
+    const [first] = (await t.gql<{ claims: { items: { id: string }[] } }>('{ claims(limit: 1) { items { id } } }', {}, admin)).data!.claims.items;
+    const detail = `query ($id: ID!) { claim(id: $id) { id number events { type } } }`;
+    const [once] = await named(detail, { id: first!.id });
+    expect(once).toBeDefined();
+    // The same text, the same name: parsed once per connection.
+    expect(await named(detail, { id: first!.id })).toEqual([once]);
+    const page = await named('{ claims(limit: 20) { total items { id events { type } } } }');
+    expect(page).toHaveLength(2);
+    expect(page.every((name) => name !== undefined)).toBe(true);
+  });
+
+  it('plans a filtered page afresh each time: a generic plan for one status walked a million claims', async () => {
+    expect(
+      await named('{ claims(limit: 20, filter: { status: [INSPECTION] }, sort: { field: SUBMITTED_AT, direction: ASC }) { total items { id } } }'),
+    ).toEqual([undefined, undefined]);
+    // A page at an offset is a text of its own.
+    expect(await named('{ claims(limit: 20, offset: 40) { items { id } } }')).toEqual([undefined]);
+  });
+});
+
 describe('a list sorted by a related name', () => {
   /** The plans of the statements one request sends (EXPLAIN with the same parameters). */
   async function plansOf(query: string, variables: Record<string, unknown>): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { ClaimStatus, Decision, FormType } from '@aftersale/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type RawBuilder } from 'kysely';
+import { rowsOf } from '../platform/prepared-statements.js';
 import type { Selection } from '../platform/selection.js';
 import type { Claim } from './claim.entity.js';
 
@@ -284,6 +285,12 @@ export interface ClaimQuery {
   offset?: number;
   /** Also select this expression as `sort_key` (a cursor's value). */
   sortKey?: RawBuilder<unknown>;
+  /**
+   * Run as a prepared statement: only when the best plan does not depend on
+   * the values (a claim by id, the unfiltered list). Not at an offset: each
+   * offset is a text of its own.
+   */
+  prepare?: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -381,7 +388,7 @@ export async function readClaims(em: EntityManager, selected: ClaimIncludes, que
         ]
       : query.where;
   const statement = sql<Row>`select ${sql.join(columns)} from claim c ${sql.join(joins, sql` `)} ${whereClause(where)} ${orderBy} ${limit}`;
-  const { rows } = await statement.execute(em.getKysely());
+  const rows = await rowsOf(em, statement, query.prepare === true && !query.offset);
   return rows.map((row) => claimOf(row, includes));
 }
 
@@ -459,8 +466,9 @@ export function claimViewOf(claim: Claim): ClaimView {
 
 /** How many claims match `where`, counted on the claim table alone. */
 export async function countClaims(em: EntityManager, where: RawBuilder<unknown>[]): Promise<number> {
-  const { rows } = await sql<{ count: number }>`select count(*)::int as count from claim c ${whereClause(where)}`.execute(em.getKysely());
-  return rows[0]!.count;
+  // Prepared when unfiltered (nothing for a plan to depend on).
+  const [row] = await rowsOf(em, sql<{ count: number }>`select count(*)::int as count from claim c ${whereClause(where)}`, where.length === 0);
+  return row!.count;
 }
 
 const whereClause = (where: RawBuilder<unknown>[]) => (where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``);

@@ -11,6 +11,7 @@ import { parseId, parseIds } from '../platform/ids.js';
 import { likePattern } from '../platform/like-pattern.js';
 import { groupedBy } from '../platform/loaders.js';
 import { decodeCursor, encodeCursor, SortDirection, type Connection } from '../platform/pagination.js';
+import { rowsOf } from '../platform/prepared-statements.js';
 import {
   countClaims,
   epochMs,
@@ -144,7 +145,7 @@ export class ClaimsService {
   /** One claim for a query, with the relations it selects, in one statement (the read path: plain objects). */
   async read(em: EntityManager, id: string, actor: Actor, includes: ClaimIncludes): Promise<ClaimView> {
     const where = [sql`c.id = ${parseId(id, 'id')}`, ...this.scopeOf(actor)];
-    const [claim] = await readClaims(em, includes, { where, limit: 1 });
+    const [claim] = await readClaims(em, includes, { where, limit: 1, prepare: true });
     if (!claim) throw new NotFoundError('Claim', id);
     return claim;
   }
@@ -167,7 +168,15 @@ export class ClaimsService {
     // Newest first (the default order), a search need only bring the newest matches of each kind it unites.
     const pageWhere = sort ? where : this.whereOf(actor, filter, { newest: page.offset + page.limit });
     const [items, total] = await Promise.all([
-      readClaims(em, page.includes, { where: pageWhere, orderBy, orderJoin: order?.join, limit: page.limit, offset: page.offset }),
+      // With no condition, nothing for a plan to depend on: prepared.
+      readClaims(em, page.includes, {
+        where: pageWhere,
+        orderBy,
+        orderJoin: order?.join,
+        limit: page.limit,
+        offset: page.offset,
+        prepare: pageWhere.length === 0,
+      }),
       page.withTotal ? countClaims(em, where) : undefined,
     ]);
     return { items, total };
@@ -215,8 +224,12 @@ export class ClaimsService {
   /** How many claims the filter matches in each status, whatever its own status filter: the work queue's chips. */
   async countByStatus(em: EntityManager, actor: Actor, filter: ClaimFilter = {}): Promise<{ status: ClaimStatus; count: number }[]> {
     const where = this.whereOf(actor, { ...filter, status: undefined });
-    const { rows } = await sql<{ status: ClaimStatus; count: number }>`select c.status, count(*)::int as count from claim c
-      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``} group by c.status`.execute(em.getKysely());
+    const rows = await rowsOf(
+      em,
+      sql<{ status: ClaimStatus; count: number }>`select c.status, count(*)::int as count from claim c
+      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``} group by c.status`,
+      where.length === 0,
+    );
     const counts = new Map(rows.map((row) => [row.status, row.count]));
     return CLAIM_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
   }
@@ -255,8 +268,12 @@ export class ClaimsService {
 
   /** The event logs of many claims, oldest first: one statement for a whole list. */
   async eventsOf(em: EntityManager, claimIds: readonly number[]): Promise<ClaimEventView[][]> {
-    const { rows } = await sql<ClaimEventRow>`select id, claim_id, type, from_status, to_status, actor_label, data, ${epochMs('created_at')} as created_at
-      from claim_event where claim_id = any(${[...claimIds]}::int[]) order by id`.execute(em.getKysely());
+    const rows = await preparedRows(
+      em,
+      sql<ClaimEventRow>`select id, claim_id, type, from_status, to_status, actor_label, data, ${epochMs('created_at')} as created_at
+      from claim_event where claim_id = any(${[...claimIds]}::int[]) order by id`,
+      true,
+    );
     return groupedBy(claimIds, rows.map(eventOf), (e) => e.claimId);
   }
 }

@@ -9,10 +9,11 @@ export async function statementsOf(work: () => Promise<unknown>): Promise<string
   return (await sentStatements(work)).map((statement) => statement.text);
 }
 
-/** A statement as sent: its text and its parameters. */
+/** A statement as sent: its text, its parameters, and its name when it is a prepared statement. */
 export interface SentStatement {
   text: string;
   values: unknown[];
+  name?: string;
 }
 
 /** The statements (with their parameters, e.g. to EXPLAIN them) this process sends while `work` runs. */
@@ -23,10 +24,11 @@ export async function sentStatements(work: () => Promise<unknown>): Promise<Sent
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [first, second] = args;
-    const config = typeof first === 'object' && first !== null ? (first as { text?: string; values?: unknown[] }) : undefined;
+    const config = typeof first === 'object' && first !== null ? (first as { text?: string; values?: unknown[]; name?: string }) : undefined;
     statements.push({
       text: typeof first === 'string' ? first : (config?.text ?? String(first)),
       values: Array.isArray(second) ? (second as unknown[]) : (config?.values ?? []),
+      ...(config?.name !== undefined && { name: config.name }),
     });
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
