@@ -268,7 +268,7 @@ export class ClaimsService {
 
   /** The event logs of many claims, oldest first: one statement for a whole list. */
   async eventsOf(em: EntityManager, claimIds: readonly number[]): Promise<ClaimEventView[][]> {
-    const rows = await preparedRows(
+    const rows = await rowsOf(
       em,
       sql<ClaimEventRow>`select id, claim_id, type, from_status, to_status, actor_label, data, ${epochMs('created_at')} as created_at
       from claim_event where claim_id = any(${[...claimIds]}::int[]) order by id`,
