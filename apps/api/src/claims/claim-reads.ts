@@ -464,10 +464,9 @@ export function claimViewOf(claim: Claim): ClaimView {
   };
 }
 
-/** How many claims match `where`, counted on the claim table alone. */
-export async function countClaims(em: EntityManager, where: RawBuilder<unknown>[]): Promise<number> {
-  // Prepared when unfiltered (nothing for a plan to depend on).
-  const [row] = await rowsOf(em, sql<{ count: number }>`select count(*)::int as count from claim c ${whereClause(where)}`, where.length === 0);
+/** How many claims match `where`, counted on the claim table alone (as a prepared statement when `prepare`: see `rowsOf`). */
+export async function countClaims(em: EntityManager, where: RawBuilder<unknown>[], prepare = false): Promise<number> {
+  const [row] = await rowsOf(em, sql<{ count: number }>`select count(*)::int as count from claim c ${whereClause(where)}`, prepare);
   return row!.count;
 }
 

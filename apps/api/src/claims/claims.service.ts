@@ -167,17 +167,10 @@ export class ClaimsService {
     const orderBy = order ? sql`${order.column} ${direction}, c.id ${direction}` : sql`c.id desc`;
     // Newest first (the default order), a search need only bring the newest matches of each kind it unites.
     const pageWhere = sort ? where : this.whereOf(actor, filter, { newest: page.offset + page.limit });
+    const prepare = walksOneIndex(actor, filter, sort);
     const [items, total] = await Promise.all([
-      // With no condition, nothing for a plan to depend on: prepared.
-      readClaims(em, page.includes, {
-        where: pageWhere,
-        orderBy,
-        orderJoin: order?.join,
-        limit: page.limit,
-        offset: page.offset,
-        prepare: pageWhere.length === 0,
-      }),
-      page.withTotal ? countClaims(em, where) : undefined,
+      readClaims(em, page.includes, { where: pageWhere, orderBy, orderJoin: order?.join, limit: page.limit, offset: page.offset, prepare }),
+      page.withTotal ? countClaims(em, where, prepare) : undefined,
     ]);
     return { items, total };
   }
@@ -276,6 +269,22 @@ export class ClaimsService {
     );
     return groupedBy(claimIds, rows.map(eventOf), (e) => e.claimId);
   }
+}
+
+/**
+ * Whether a page's best plan walks one index whatever the values it is
+ * given, so that it may run prepared (`rowsOf`: planned once per connection,
+ * not each time): no condition at all, or one status newest first (status, id)
+ * or by submission time (status, created_at, id), the work queue. With any
+ * other filter the plan depends on the values (how many claims a model, a
+ * period or a search matches): planned each time.
+ */
+function walksOneIndex(actor: Actor, filter: ClaimFilter, sort: ClaimSort | undefined): boolean {
+  if (customerScope(actor) !== undefined) return false;
+  const { status, ...others } = filter;
+  if (Object.values(others).some((value) => value !== undefined && value !== null)) return false;
+  if (!status?.length) return true;
+  return status.length === 1 && (sort === undefined || sort.field === 'SUBMITTED_AT');
 }
 
 /**

@@ -15,6 +15,7 @@ import { Migration0016StaffAccessEnded } from './0016-staff-access-ended.js';
 import { Migration0017SortNameIndexes } from './0017-sort-name-indexes.js';
 import { Migration0018AnalyticsFill } from './0018-analytics-fill.js';
 import { Migration0019ClaimNumbersPastTenMillion } from './0019-claim-numbers-past-ten-million.js';
+import { Migration0020RedundantIndexes } from './0020-redundant-indexes.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   { name: '0017-sort-name-indexes', class: Migration0017SortNameIndexes },
   { name: '0018-analytics-fill', class: Migration0018AnalyticsFill },
   { name: '0019-claim-numbers-past-ten-million', class: Migration0019ClaimNumbersPastTenMillion },
+  { name: '0020-redundant-indexes', class: Migration0020RedundantIndexes },
 ];
