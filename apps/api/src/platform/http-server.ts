@@ -10,6 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import helmet from 'helmet';
 import { GraphQLError, type GraphQLSchema, visit } from 'graphql';
+import { compiledExecution } from './compiled-execution.js';
 import type { Authenticate, Context } from './context.js';
 import { Loaders } from './loaders.js';
 import { UnauthenticatedError } from './errors.js';
@@ -140,7 +141,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const websocket = serveGraphqlWs({ server, schema, orm, authenticate, log, costBudget, costCallerOf, ...opts.websocket });
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The schema, executed by compiled queries (compiled-execution.ts).
+    gateway: compiledExecution(schema),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (drain, close the pool, stop the embedded database).
