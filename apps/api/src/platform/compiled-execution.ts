@@ -18,7 +18,7 @@ type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>
  * worth compiling) and forgotten with Apollo's parsed copy of it.
  * Subscriptions do not pass here: graphql-ws.ts runs them.
  */
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+export function compiledExecution(schema: GraphQLSchema, { onCompiled }: { onCompiled?: (document: DocumentNode) => void } = {}): GatewayInterface {
   /** Per document and operation: `null` once seen (run by graphql-js), then its compiled query. */
   const compiled = new WeakMap<DocumentNode, Map<string | null, CompiledQuery | null | false>>();
 
@@ -33,6 +33,7 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
       // What the compiler refuses (none of this schema's documents so far) graphql-js runs.
       query = isCompiledQuery(result) ? result : false;
       operations.set(operationName, query);
+      if (query) onCompiled?.(document);
     }
     if (query) {
       const result = await query.query(undefined, context, request.variables);
