@@ -133,6 +133,12 @@ describe('a page of claims costs a fixed number of statements', () => {
     );
     expect(data.claim.events.length).toBeGreaterThan(0);
     expect(statements).toHaveLength(1);
+    // The events' data is read only for a note or the data itself.
+    expect(statements[0]).not.toContain('e.data');
+    const noted = await measured<{ claim: { events: { note: string | null }[] } }>(`query ($id: ID!) { claim(id: $id) { events { type note } } }`, {
+      id: first!.id,
+    });
+    expect(noted.statements[0]).toContain('e.data');
     // Every line of the log, in order, with its time to the millisecond, as the table holds it.
     const detail = await t.gql<{ claim: { events: { id: string; type: string; toStatus: string | null; at: string }[] } }>(
       `query ($id: ID!) { claim(id: $id) { events { id type toStatus at } } }`,

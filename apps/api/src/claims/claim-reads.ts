@@ -125,7 +125,7 @@ export interface ClaimEventRow {
   from_status: ClaimStatus | null;
   to_status: ClaimStatus | null;
   actor_label: string;
-  data: Record<string, unknown>;
+  data?: Record<string, unknown>;
   created_at: number;
 }
 
@@ -137,8 +137,9 @@ export const eventOf = (row: ClaimEventRow): ClaimEventView => ({
   toStatus: row.to_status,
   actor: row.actor_label,
   at: new Date(row.created_at),
-  note: typeof row.data['note'] === 'string' ? row.data['note'] : null,
-  data: row.data,
+  // Not read when the query selects neither (ClaimIncludes.eventData).
+  note: typeof row.data?.['note'] === 'string' ? row.data['note'] : null,
+  data: row.data ?? {},
 });
 
 /** What a claim query selects, as relations to join. */
@@ -152,6 +153,8 @@ export interface ClaimIncludes {
   serviceCentre: boolean;
   /** The event log, as a JSON array in the same statement (no second round trip). */
   events: boolean;
+  /** Whether the events' `data` (and the note in it) is read: absent, it is (a fifth of the statement's time on the million). */
+  eventData?: boolean;
   /**
    * The fields the query reads of the claim and of its unit, model and
    * customer: only their columns are read. Absent: every column (a claim
@@ -179,6 +182,7 @@ export function claimIncludes(claim: Selection | undefined): ClaimIncludes {
     customer: claim?.['customer'] !== undefined || device?.['customer'] !== undefined || order?.['customer'] !== undefined,
     serviceCentre: claim?.['serviceCentre'] !== undefined,
     events: claim?.['events'] !== undefined,
+    eventData: claim?.['events']?.['note'] !== undefined || claim?.['events']?.['data'] !== undefined,
     fields: {
       claim: names(claim),
       device: names(device),
@@ -367,7 +371,7 @@ export async function readClaims(em: EntityManager, selected: ClaimIncludes, que
   }
   if (includes.events) {
     columns.push(sql`(select coalesce(json_agg(json_build_object('id', e.id, 'claim_id', e.claim_id, 'type', e.type, 'from_status', e.from_status,
-        'to_status', e.to_status, 'actor_label', e.actor_label, 'data', e.data, 'created_at', ${epochMs('e.created_at')}) order by e.id), '[]')
+        'to_status', e.to_status, 'actor_label', e.actor_label, ${includes.eventData === false ? sql`` : sql`'data', e.data,`} 'created_at', ${epochMs('e.created_at')}) order by e.id), '[]')
       from claim_event e where e.claim_id = c.id) as events`);
   }
   if (includes.guard) {

@@ -16,9 +16,9 @@ export function repeatedRefusals(options: { remembered?: number; now?: () => num
   /** Refused operations (a hash: no credential or password kept) until when they would be refused again. */
   const refusedUntil = new Map<string, number>();
   return (req, res, next) => {
-    const key = keyOf(req);
-    if (key === undefined) return next();
-    const until = refusedUntil.get(key);
+    // The key (a hash of the whole request) only when there is a refusal to compare it with, or one to remember.
+    const key = refusedUntil.size > 0 ? keyOf(req) : undefined;
+    const until = key === undefined ? undefined : refusedUntil.get(key);
     if (until !== undefined && until > now()) {
       const retryAfter = Math.ceil((until - now()) / 1000);
       res.status(429).setHeader('retry-after', String(retryAfter));
@@ -32,22 +32,23 @@ export function repeatedRefusals(options: { remembered?: number; now?: () => num
       });
       return;
     }
-    refusedUntil.delete(key);
+    if (until !== undefined) refusedUntil.delete(key!);
     res.on('finish', () => {
       const retryAfter = Number(res.getHeader('retry-after'));
       if (res.statusCode !== 429 || !(retryAfter > 0)) return;
+      const refused = key ?? keyOf(req);
+      if (refused === undefined) return;
       // The oldest refusals go first when too many are remembered (a Map keeps its insertion order).
       for (const old of refusedUntil.keys()) {
         if (refusedUntil.size < remembered) break;
         refusedUntil.delete(old);
       }
-      refusedUntil.set(key, now() + retryAfter * 1000);
+      refusedUntil.set(refused, now() + retryAfter * 1000);
     });
     next();
   };
 }
 
-/** The operation a POST carries, with whoever sends it; nothing for what is not a GraphQL POST. */
 function keyOf(req: Request): string | undefined {
   const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
   if (req.method !== 'POST' || typeof body?.query !== 'string') return undefined;
