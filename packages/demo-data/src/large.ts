@@ -680,6 +680,8 @@ async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedInde
 class TableCopy {
   private readonly stream: CopyStreamQuery;
   private readonly held: Uint8Array[] = [];
+  /** The stream's end, listened for once (a listener per wait for PostgreSQL piled up: MaxListenersExceededWarning). */
+  private readonly done: Promise<void>;
   private draining: Promise<unknown> | undefined;
   private failure: Error | undefined;
   private layout: TableLayout | undefined;
@@ -692,6 +694,9 @@ class TableCopy {
     this.stream = copyFrom(statement);
     // PostgreSQL's refusal (a broken constraint, say) surfaces at the next wait.
     this.stream.on('error', (error: Error) => (this.failure ??= error));
+    this.done = finished(this.stream);
+    // Its failure is reported by `drained` and `end`.
+    this.done.catch(() => undefined);
     if (mode === 'stream') this.client.query(this.stream);
   }
 
@@ -708,7 +713,7 @@ class TableCopy {
     }
     const ok = this.stream.write(bytes);
     if (!ok && !this.draining) {
-      this.draining = Promise.race([once(this.stream, 'drain'), finished(this.stream)]).finally(() => (this.draining = undefined));
+      this.draining = Promise.race([once(this.stream, 'drain'), this.done]).finally(() => (this.draining = undefined));
     }
   }
 
@@ -724,7 +729,7 @@ class TableCopy {
       for (const chunk of this.held.splice(0)) if (!this.stream.write(chunk)) await once(this.stream, 'drain');
     }
     this.stream.end();
-    await finished(this.stream);
+    await this.done;
   }
 
   /** Commits the streaming table's transaction. */

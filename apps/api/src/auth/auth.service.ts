@@ -103,14 +103,14 @@ export class AuthService {
    * in `X-Api-Key`). Returns null when none was sent; throws when one was
    * sent and is not valid, so a bad token never silently becomes anonymous.
    */
-  async authenticate(em: EntityManager, credential: string | undefined): Promise<Actor | null> {
+  async authenticate(em: () => EntityManager, credential: string | undefined): Promise<Actor | null> {
     if (!credential) return null;
     const now = this.clock.now().getTime();
     const recent = this.#recent.get(credential);
     if (recent && recent.until > now) return recent.actor;
     this.#recent.delete(credential);
     const apiKey = parseApiKey(credential);
-    const verified = apiKey ? await this.authenticateApiKey(em, apiKey) : await this.authenticateToken(em, credential);
+    const verified = apiKey ? await this.authenticateApiKey(em(), apiKey) : await this.authenticateToken(em(), credential);
     if (this.#recent.size >= CALLER_CACHE_SIZE) this.#recent.delete(this.#recent.keys().next().value!);
     this.#recent.set(credential, { actor: verified.actor, until: Math.min(now + CALLER_CACHE_MS, verified.expiresAt ?? Infinity) });
     return verified.actor;

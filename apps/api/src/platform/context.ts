@@ -23,8 +23,10 @@ export interface Context {
  * Resolves the caller from a request's credential (a bearer token or an API
  * key): null when none was sent; throws UnauthenticatedError when one was
  * sent and is not valid. The auth feature provides it; the server only calls it.
+ * `em` is called only when the caller is not trusted already (most requests
+ * are answered without the database: see AuthService).
  */
-export type Authenticate = (em: EntityManager, credential: string | undefined) => Promise<Actor | null>;
+export type Authenticate = (em: () => EntityManager, credential: string | undefined) => Promise<Actor | null>;
 
 /** The caller of an operation that `@Authorized` already let through. */
 export function actorOf(ctx: Context): Actor {

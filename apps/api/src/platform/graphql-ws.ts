@@ -347,7 +347,7 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           return false;
         }
         try {
-          const actor = await authenticate(orm.em.fork(), credential);
+          const actor = await authenticate(() => orm.em.fork(), credential);
           if (!actor) return false;
           ctx.extra.actor = actor;
           const connection = { actor, socket, close: (code: number, reason: string) => socket.close(code, reason) };
