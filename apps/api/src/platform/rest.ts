@@ -30,9 +30,11 @@ const statusByCode: Record<string, number> = {
 /** Runs a route for a caller: refuses the wrong caller, and answers errors as `{ code, message, ... }` with the matching status. */
 export async function runRoute(route: RestRoute, req: Request, res: Response, ctx: Context, log: Logger): Promise<void> {
   try {
-    if (!ctx.actor) throw ctx.credentialError ?? new UnauthenticatedError();
-    if (!route.roles.includes(roleOf(ctx.actor))) throw new ForbiddenError();
-    await route.handle(req, res, { ...ctx, actor: ctx.actor });
+    const { actor } = ctx;
+    if (!actor) throw ctx.credentialError ?? new UnauthenticatedError();
+    if (!route.roles.includes(roleOf(actor))) throw new ForbiddenError();
+    // The context itself (not a spread copy: its EntityManager and logger are made on first use, by its class).
+    await route.handle(req, res, ctx as Context & { actor: Actor });
   } catch (error) {
     const formatted = formatError(log)({ message: 'error' }, error);
     const formattedCode = formatted.extensions?.['code'];
