@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statementsOf } from '../testing/statements.js';
+import { sentStatements } from '../testing/statements.js';
 import { fixedClock, startTestApp, type TestApp } from '../testing/test-app.js';
 
 /** Everything a client may read of a claim that a step answers, relations included. */
@@ -39,22 +39,24 @@ const cancel = (claim: { id: string; version: number }, selection = 'id version 
   );
 
 describe('a claim step', () => {
-  it('runs five statements: begin, the claim with what its guards read, the update checked against the version, the event, commit', async () => {
+  it('runs five statements: the claim with what its guards read (prepared, before the transaction), begin, the event, the update checked against the version, commit', async () => {
     const [claim] = await awaitingUnit(1);
-    const statements = await statementsOf(async () => {
+    const sent = await sentStatements(async () => {
       const res = await cancel(claim!);
       expect(res.errors).toBeUndefined();
       expect(res.data!.cancelClaim).toEqual({ id: claim!.id, version: claim!.version + 1, status: 'CANCELLED' });
     });
     // The instance numbers the log after the commit (migration 0013), beside the request: not one of the step's statements.
-    const step = statements.filter((s) => !s.includes('claim_event_sequence'));
-    expect(step).toHaveLength(5);
-    expect(step[0]).toMatch(/^begin/i);
-    expect(step[1]).toMatch(/^select .*from assessment .*from maintenance_agreement .* from claim c /is);
+    const step = sent.filter((s) => !s.text.includes('claim_event_sequence'));
+    expect(step.map((s) => s.text)).toHaveLength(5);
+    // Read before the transaction, as a prepared statement: its plan took longer than its run, and the transaction is shorter.
+    expect(step[0]!.text).toMatch(/^select .*from assessment .*from maintenance_agreement .* from claim c /is);
+    expect(step[0]!.name).toBeDefined();
+    expect(step[1]!.text).toMatch(/^begin/i);
     // The unit of work writes new rows first: the event, then the claim's update, which fails the step if the version moved.
-    expect(step[2]).toMatch(/^insert into "claim_event"/i);
-    expect(step[3]).toMatch(/^update "claim" set .* where "id" = \S+ and "version" = /is);
-    expect(step[4]).toMatch(/^commit/i);
+    expect(step[2]!.text).toMatch(/^insert into "claim_event"/i);
+    expect(step[3]!.text).toMatch(/^update "claim" set .* where "id" = \S+ and "version" = /is);
+    expect(step[4]!.text).toMatch(/^commit/i);
   });
 
   it('answers the claim as a read of it afterwards does, without reading it again', async () => {

@@ -349,13 +349,16 @@ export class ClaimWorkflowService {
     step: Step<Prepared>,
   ): Promise<ClaimView> {
     const role = staffRoleOf(actor, action);
+    // The claim, everything a step may need of it and what its guards read, in one statement (the read path's). Its
+    // version is checked here for a clear answer, and again by the UPDATE (`where version = ?`): a step that raced
+    // this one fails, so what was read is what the claim was when the step commits (every change to what the guards
+    // read is a step, which moves the version on). Read before the transaction: under READ COMMITTED a statement in it
+    // would see no more than this one, and this one runs prepared (planned once per connection, where its plan took
+    // longer than its run) and keeps the transaction, and the locks its UPDATE takes, shorter.
+    const [read] = await readClaims(em, STEP_READ, { where: [sql`c.id = ${parseId(input.id, 'id')}`], prepare: true });
+    if (!read) throw new NotFoundError('Claim', input.id);
+    const { guard } = checkVersion(read, 'Claim', input.id, input.version);
     const claim = await em.transactional(async (tx) => {
-      // The claim, everything a step may need of it and what its guards read, in one statement (the read path's). Its
-      // version is checked here for a clear answer, and again by the UPDATE (`where version = ?`): a step that raced
-      // this one fails, so what was read is what the claim was when the step commits.
-      const [read] = await readClaims(tx, STEP_READ, { where: [sql`c.id = ${parseId(input.id, 'id')}`] });
-      if (!read) throw new NotFoundError('Claim', input.id);
-      const { guard } = checkVersion(read, 'Claim', input.id, input.version);
       const claim = managedClaim(tx, read);
       const prepared = (await step.prepare?.(tx, claim)) as Prepared;
       const from = claim.status;
