@@ -291,8 +291,8 @@ export interface ClaimQuery {
   sortKey?: RawBuilder<unknown>;
   /**
    * Run as a prepared statement: only when the best plan does not depend on
-   * the values (a claim by id, the unfiltered list). Not at an offset: each
-   * offset is a text of its own.
+   * the values (a claim by id, the unfiltered list, the work queue: see
+   * `rowsOf`). Not at an offset: each offset is a text of its own.
    */
   prepare?: boolean;
 }

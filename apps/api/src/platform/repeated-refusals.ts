@@ -49,6 +49,7 @@ export function repeatedRefusals(options: { remembered?: number; now?: () => num
   };
 }
 
+/** The operation a POST carries, with whoever sends it; nothing for what is not a GraphQL POST. */
 function keyOf(req: Request): string | undefined {
   const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
   if (req.method !== 'POST' || typeof body?.query !== 'string') return undefined;
