@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -21,10 +20,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from './actor.js';
 
-import type { Authenticate, Context } from './context.js';
+import { RequestContext, type Authenticate, type Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
-import { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { checkOperationCost, type CostBudget, type CostCaller, parseOperation, queryValidationRules } from './query-limits.js';
 
@@ -113,8 +111,7 @@ const withCode = (error: GraphQLError, code: string): GraphQLError =>
       });
 
 /** Drops a subscription context's EntityManager and DataLoaders after each event (the next event's resolvers make new ones). */
-const forgetEntityManager = new WeakMap<Context, () => void>();
-const clearEntityManager = (context: Context) => forgetEntityManager.get(context)?.();
+const clearEntityManager = (context: Context) => context instanceof RequestContext && context.forgetEntityManager();
 
 /**
  * A subscription's event stream may also hand over, without waiting, every
@@ -370,27 +367,10 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         if (!operation) return [new GraphQLError('Unable to identify the operation.', { extensions: { code: 'BAD_REQUEST' } })];
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return [onlySubscriptions()];
         const { socket } = ctx.extra;
-        let em: Context['em'] | undefined;
-        let loaders: Loaders | undefined;
-        let requestId: string | undefined;
-        // Each made when a resolver or a log line first needs it: an idle subscription holds none of them.
-        const contextValue: Context = {
-          get em() {
-            return (em ??= orm.em.fork());
-          },
-          actor: ctx.extra.actor ?? null,
-          get loaders() {
-            return (loaders ??= new Loaders());
-          },
-          get requestId() {
-            return (requestId ??= randomUUID());
-          },
-          get log() {
-            return log.child({ requestId: this.requestId });
-          },
-          clientAddress: ctx.extra.clientAddress,
-          connection: { close: (code, reason) => socket.close(code, reason) },
-        };
+        // Each part made when a resolver or a log line first needs it: an idle subscription holds none of them.
+        const contextValue = new RequestContext(orm, log, undefined, ctx.extra.clientAddress);
+        contextValue.actor = ctx.extra.actor ?? null;
+        contextValue.connection = { close: (code, reason) => socket.close(code, reason) };
         try {
           checkOperationCost(
             schema,
@@ -404,10 +384,6 @@ export function serveGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
-        forgetEntityManager.set(contextValue, () => {
-          em = undefined;
-          loaders = undefined;
-        });
         deliveryTargets.set(contextValue, {
           socket,
           transport: ctx.extra.transport,

@@ -11,8 +11,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import { GraphQLError, type GraphQLSchema, visit } from 'graphql';
 import { apolloHandler } from './apollo-express.js';
 import { compiledExecution } from './compiled-execution.js';
-import type { Authenticate, Context } from './context.js';
-import { Loaders } from './loaders.js';
+import { RequestContext, type Authenticate, type Context } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 import { formatError } from './graphql-schema.js';
 import { type GraphqlWsOptions, type GraphqlWsServer, serveGraphqlWs } from './graphql-ws.js';
@@ -81,42 +80,6 @@ function constantHeaders(options: HelmetOptions): RequestHandler {
     next();
   };
 }
-
-/**
- * A request's context before its caller is known. Its EntityManager (a fork:
- * its own identity map) and its logger (bound to the request id) are made
- * when first used: a read answered by the read path, for a caller trusted
- * already, needs neither (together ~7 % of such a request's CPU). The getters
- * are the class's, not the object's: Apollo copies the context's own
- * properties into a new object of the same prototype for each operation
- * (which would call them), and the copy keeps the lazy ones lazy.
- */
-class RequestContext implements Context {
-  loaders = new Loaders();
-  actor: Context['actor'] = null;
-  credentialError?: Context['credentialError'];
-  // Own properties, so that Apollo's copy has them (a #private field would not be copied).
-  private madeEm: Context['em'] | undefined;
-  private madeLog: Logger | undefined;
-
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly serverLog: Logger,
-    readonly requestId: string,
-    readonly clientAddress: string | undefined,
-  ) {}
-
-  get em(): Context['em'] {
-    return (this.madeEm ??= this.orm.em.fork());
-  }
-
-  get log(): Logger {
-    return (this.madeLog ??= this.serverLog.child({ requestId: this.requestId }));
-  }
-}
-
-const requestContext = (orm: MikroORM, log: Logger, requestId: string, clientAddress: string | undefined) =>
-  new RequestContext(orm, log, requestId, clientAddress);
 
 /**
  * GraphQL over HTTP: a client that accepts only `application/json` (not
@@ -254,14 +217,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     express.json({ limit: '1mb' }),
     repeatedRefusals(),
     apolloHandler(apollo, async (req, res) => {
-      const ctx = requestContext(orm, log, String(res.locals['requestId']), req.socket.remoteAddress);
+      const ctx = new RequestContext(orm, log, String(res.locals['requestId']), req.socket.remoteAddress);
       return Object.assign(ctx, await callerOf(authenticate, () => ctx.em, credentialOf(req.headers)));
     }),
   );
 
   for (const route of opts.routes ?? []) {
     app[route.method](route.path, async (req, res) => {
-      const ctx = requestContext(orm, log, String(res.locals['requestId']), req.socket.remoteAddress);
+      const ctx = new RequestContext(orm, log, String(res.locals['requestId']), req.socket.remoteAddress);
       Object.assign(ctx, await callerOf(authenticate, () => ctx.em, credentialOf(req.headers)));
       await runRoute(route, req, res, ctx, ctx.log);
     });
