@@ -5,10 +5,10 @@ import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { POLICY_REGISTRY } from '@aftersale/domain';
 import pg from 'pg';
-import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
+import { from as copyFrom } from 'pg-copy-streams';
 import { emptyHeldRows, finishClaims, firstClaimIds, type ClaimIds } from './claims.js';
 import type { ClaimLife } from './claim-records.js';
-import { copyStatement, type TableLayout } from './copy-text.js';
+import { copyStatement } from './copy-text.js';
 import {
   addIds,
   batchCount,
@@ -96,14 +96,16 @@ const LOADED_TABLES = TABLES_IN_WRITE_ORDER.filter((table) => table !== 'app_use
 /**
  * Fills an empty, migrated database with a large realistic data set: the
  * demo world grown to `claims` claims over four years, with every record the
- * API writes for them, streamed with COPY (one connection per table, so
- * PostgreSQL parses them while the next claims are told). Foreign keys and
- * user triggers are off during the load (`session_replication_role =
- * replica`, which needs a superuser: the embedded PostgreSQL's user is one);
- * the rows are generated consistent, and a test loads a small set with them
- * on. Secondary indexes are dropped first and built after, then the tables
- * are analysed and, if the analytics rollups exist, `analytics_rebuild()`
- * brings them in line.
+ * API writes for them, streamed with COPY while the next claims are told.
+ * All of it goes in one transaction that first empties the tables, so the
+ * rows go in frozen and, with `wal_level = minimal`, without WAL; the foreign
+ * keys between the loaded tables stay, unchecked during the load
+ * (`session_replication_role = replica` turns off their triggers and the
+ * user triggers; it needs a superuser, which the embedded PostgreSQL's user
+ * is): the rows are generated consistent, and a test loads a small set with
+ * them on. Secondary indexes are dropped first and built after, then the
+ * tables are analysed and, if the analytics rollups exist,
+ * `analytics_rebuild()` brings them in line.
  *
  * @example
  * await generateLargeDataSet(process.env.DATABASE_URL, { claims: 1_000_000, onProgress: console.error });
@@ -175,8 +177,8 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       if (checked) return { dropped: [], position };
       // Autovacuum would chase the tables as they fill: they are analysed once, at the end.
       for (const table of LOADED_TABLES) await control.query(`alter table ${table} set (autovacuum_enabled = false)`);
-      // Then each table can be emptied in its COPY's own transaction (below): without foreign keys pointing at it.
-      const foreignKeys = await dropForeignKeysToLoadedTables(control);
+      // Then the loaded tables can be emptied together (below): without the foreign keys of other tables pointing at them.
+      const foreignKeys = await dropForeignKeysFromOtherTables(control);
       return { dropped: [...(await dropSecondaryIndexes(control)), ...foreignKeys], position };
     });
 
@@ -189,31 +191,23 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       rows.app_user = (await control.query(insertStaff(world.app_user.map(({ id: _local, ...row }) => row)))).rowCount ?? 0;
       const userIds = await databaseUserIds(control, world.app_user);
       const texts = new TableTexts(userIds, position);
-      const copies = new Map<TableName, TableCopy>();
-      const copy = async (chunk: TableChunk) => {
-        let table = copies.get(chunk.table);
-        if (!table) {
-          if (checked) table = new TableCopy(control, copyStatement(chunk.table, chunk.layout, false), 'hold');
-          else {
-            const client = new pg.Client({ connectionString: databaseUrl });
-            connections.push(client);
-            await client.connect();
-            await replicaRole(client);
-            // Emptied (it is empty) in the transaction that fills it: the rows go in frozen, as VACUUM FREEZE
-            // would leave them, and with wal_level = minimal PostgreSQL writes the table without WAL, syncing it
-            // at commit instead.
-            await client.query('begin');
-            await client.query(`truncate ${chunk.table}`);
-            table = new TableCopy(client, copyStatement(chunk.table, chunk.layout, true), 'stream');
-          }
-          copies.set(chunk.table, table);
-        } else table.expect(chunk.layout);
-        table.write(chunk.bytes);
-        rows[chunk.table] += chunk.rows;
-      };
+      let copies: TableCopies;
+      if (checked) copies = new HeldCopies(control);
+      else {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        connections.push(client);
+        await client.connect();
+        await replicaRole(client);
+        // Emptied (they are empty) in the transaction that fills them: the rows go in frozen, as VACUUM FREEZE
+        // would leave them, and with wal_level = minimal PostgreSQL writes the tables without WAL, syncing them
+        // at commit instead.
+        await client.query('begin');
+        await client.query(`truncate ${LOADED_TABLES.join(', ')}`);
+        copies = new SerialCopies(client);
+      }
       const copyAll = async (chunks: readonly TableChunk[]) => {
-        for (const chunk of chunks) await copy(chunk);
-        await Promise.all([...copies.values()].map((table) => table.drained()));
+        for (const chunk of chunks) rows[chunk.table] += chunk.rows;
+        await copies.copy(chunks);
       };
 
       for (const row of world.customers) texts.text('customer').write(row.row);
@@ -257,20 +251,27 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       await Promise.all([numbering, copying]);
       finishClaims(world, held, texts.sink);
       await copyAll(texts.take());
-      if (checked) for (const table of LOADED_TABLES) await copies.get(table)?.end();
-      else await Promise.all([...copies.values()].map(async (table) => (await table.end(), table.commit())));
-      await moveSequencesPastData(control);
+      await copies.end();
       // Positions equal ids here: the primary key finds the last (position's index is built later).
       if (position) {
         await control.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
         await feedAfterEvents(control);
       }
-      if (checked) await control.query('commit');
+      if (checked) {
+        await moveSequencesPastData(control);
+        await control.query('commit');
+      }
       return world;
     });
     await Promise.all(threads.map((thread) => thread.terminate()));
 
-    await timed('index', (started) => rebuildIndexes(databaseUrl, dropped, (built) => report('index', started, { built, total: dropped.length })));
+    await timed('index', (started) =>
+      Promise.all([
+        rebuildIndexes(databaseUrl, dropped, (built) => report('index', started, { built, total: dropped.length })),
+        // Reading the highest claim number scans the claims: beside the index builds, not before them.
+        checked ? undefined : moveSequencesPastData(control),
+      ]),
+    );
     await timed('analyze', async () => {
       // Two sessions, one per core here, the largest tables spread over both.
       const halves = [LOADED_TABLES.filter((_, k) => k % 2 === 0), LOADED_TABLES.filter((_, k) => k % 2 === 1)];
@@ -566,20 +567,25 @@ function insertStaff(staff: readonly Record<string, unknown>[]): { text: string;
 
 interface DroppedIndex {
   readonly table: string;
-  /** Indexes and unique keys are built first, then the foreign keys (which may point at a unique key). */
+  /** Indexes and unique keys are built first, then the foreign keys of other tables. */
   readonly stage: 'index' | 'foreign key';
-  /** A foreign key is added NOT VALID (a moment's lock of both tables), then validated (locking neither against the others). */
-  readonly validate?: string;
-  /** The statement that builds it again. */
-  readonly create: string;
+  /** The statements that build it again, in order. */
+  readonly create: readonly string[];
 }
 
 /** Drops every index of the loaded tables but their primary keys, unique constraints included, and says how to build each again. */
 async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> {
-  const { rows } = await client.query<{ table: string; index: string; definition: string; constraint: string | null; constraint_definition: string | null }>(
+  const { rows } = await client.query<{
+    table: string;
+    index: string;
+    definition: string;
+    constraint: string | null;
+    constraint_type: string | null;
+    constraint_definition: string | null;
+  }>(
     `
     select t.relname as table, i.relname as index, pg_get_indexdef(i.oid) as definition,
-           c.conname as constraint, pg_get_constraintdef(c.oid) as constraint_definition
+           c.conname as constraint, c.contype as constraint_type, pg_get_constraintdef(c.oid) as constraint_definition
       from pg_index x
       join pg_class i on i.oid = x.indexrelid
       join pg_class t on t.oid = x.indrelid
@@ -593,48 +599,50 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> 
   for (const row of rows) {
     if (row.constraint) {
       await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
-      dropped.push({ table: row.table, stage: 'index', create: `alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}` });
+      // A unique key's index is built as an index (locking out writes, not the other index builds of the table),
+      // then made the key (a moment's exclusive lock); an exclusion constraint is added as it was.
+      const create =
+        row.constraint_type === 'u'
+          ? [row.definition, `alter table ${row.table} add constraint ${row.constraint} unique using index ${row.index}`]
+          : [`alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}`];
+      dropped.push({ table: row.table, stage: 'index', create });
     } else {
       await client.query(`drop index ${row.index}`);
-      dropped.push({ table: row.table, stage: 'index', create: row.definition });
+      dropped.push({ table: row.table, stage: 'index', create: [row.definition] });
     }
   }
   return dropped;
 }
 
 /**
- * Drops every foreign key that points at a loaded table (from any table), and
- * says how to add each again. Added again after the load, each is validated:
- * PostgreSQL checks every row once, in one join.
+ * Drops the foreign keys of other tables that point at a loaded table, and
+ * says how to add each again: those tables are empty (the loaded ones are),
+ * so validating them again costs nothing. The keys between loaded tables stay.
  */
-async function dropForeignKeysToLoadedTables(client: pg.Client): Promise<DroppedIndex[]> {
+async function dropForeignKeysFromOtherTables(client: pg.Client): Promise<DroppedIndex[]> {
   const { rows } = await client.query<{ table: string; constraint: string; definition: string }>(
     `
     select c.conrelid::regclass::text as table, c.conname as constraint, pg_get_constraintdef(c.oid) as definition
       from pg_constraint c
       join pg_class t on t.oid = c.confrelid
+      join pg_class r on r.oid = c.conrelid
       join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
-     where c.contype = 'f' and t.relname = any($1::text[])
+     where c.contype = 'f' and t.relname = any($1::text[]) and r.relname <> all($1::text[])
      order by 1, 2`,
     [LOADED_TABLES],
   );
   const dropped: DroppedIndex[] = [];
   for (const row of rows) {
     await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
-    dropped.push({
-      table: row.table,
-      stage: 'foreign key',
-      create: `alter table ${row.table} add constraint ${row.constraint} ${row.definition} not valid`,
-      validate: `alter table ${row.table} validate constraint ${row.constraint}`,
-    });
+    dropped.push({ table: row.table, stage: 'foreign key', create: [`alter table ${row.table} add constraint ${row.constraint} ${row.definition}`] });
   }
   return dropped;
 }
 
 /**
- * Builds the dropped indexes and unique keys again, then adds the foreign
- * keys and validates them, two statements at a time (one per core here), the
- * largest tables first so that both sessions end together.
+ * Builds the dropped indexes and unique keys again, two at a time (one per
+ * core here), the largest tables first so that both sessions end together,
+ * then adds the foreign keys of other tables again.
  */
 async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[], onBuilt: (built: number) => void): Promise<void> {
   if (dropped.length === 0) return;
@@ -648,92 +656,101 @@ async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedInde
       )
     ).rows.map((row) => [row.table, Number(row.pages)]),
   );
-  const bySize = (list: DroppedIndex[]) => list.sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0));
+  const queue = dropped.filter((d) => d.stage === 'index').sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0));
   let built = 0;
-  const foreignKeys = dropped.filter((d) => d.stage === 'foreign key');
-  for (const stage of ['index', 'foreign key'] as const) {
-    if (stage === 'foreign key' && foreignKeys.length > 0) {
-      await inSession(databaseUrl, async (client) => {
-        for (const key of foreignKeys) await client.query(key.create);
-      });
+  const session = () =>
+    inSession(databaseUrl, async (client) => {
+      // Sorts in memory.
+      await client.query(`set maintenance_work_mem = '512MB'`);
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        for (const statement of next.create) await client.query(statement);
+        onBuilt((built += 1));
+      }
+    });
+  await Promise.all([session(), session()]);
+  await inSession(databaseUrl, async (client) => {
+    for (const key of dropped.filter((d) => d.stage === 'foreign key')) {
+      for (const statement of key.create) await client.query(statement);
+      onBuilt((built += 1));
     }
-    const queue = bySize(dropped.filter((d) => d.stage === stage)).map((d) => d.validate ?? d.create);
-    const session = () =>
-      inSession(databaseUrl, async (client) => {
-        // Sorts in memory; the joins that validate a foreign key hash in memory.
-        await client.query(`set maintenance_work_mem = '512MB'`);
-        await client.query(`set work_mem = '256MB'`);
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          await client.query(next);
-          onBuilt((built += 1));
-        }
-      });
-    await Promise.all([session(), session()]);
+  });
+}
+
+/** Where a load's chunks of COPY text go. */
+interface TableCopies {
+  /** Resolves once PostgreSQL can take more (at once while it keeps up). */
+  copy(chunks: readonly TableChunk[]): Promise<void>;
+  /** Every chunk copied, and committed. */
+  end(): Promise<void>;
+}
+
+/**
+ * The chunks of every table on one connection, one COPY after another (a
+ * COPY per chunk), in the transaction that emptied the tables. A batch's
+ * chunks wait their turn while PostgreSQL copies the batch before; `copy`
+ * waits for that one.
+ */
+class SerialCopies implements TableCopies {
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(private readonly client: pg.Client) {}
+
+  async copy(chunks: readonly TableChunk[]): Promise<void> {
+    const before = this.last;
+    let copied = before;
+    for (const chunk of chunks) copied = copied.then(() => this.send(chunk));
+    this.last = copied;
+    // Its failure is reported by the next `copy` or by `end`.
+    copied.catch(() => undefined);
+    await before;
+  }
+
+  async end(): Promise<void> {
+    await this.last;
+    await this.client.query('commit');
+  }
+
+  private async send(chunk: TableChunk): Promise<void> {
+    const stream = copyFrom(copyStatement(chunk.table, chunk.layout, true));
+    const copied = finished(stream);
+    this.client.query(stream);
+    stream.end(chunk.bytes);
+    await copied;
   }
 }
 
 /**
- * One table's COPY stream: chunks of COPY text go straight on; `drained`
- * waits while PostgreSQL is behind. Holding, it keeps the chunks until `end`,
- * then copies them all.
+ * The checked load's chunks, held until the end, then copied table by table
+ * in foreign-key order (the keys are checked as the rows go in) on the
+ * connection whose transaction the caller commits.
  */
-class TableCopy {
-  private readonly stream: CopyStreamQuery;
-  private readonly held: Uint8Array[] = [];
-  /** The stream's end, listened for once (a listener per wait for PostgreSQL piled up: MaxListenersExceededWarning). */
-  private readonly done: Promise<void>;
-  private draining: Promise<unknown> | undefined;
-  private failure: Error | undefined;
-  private layout: TableLayout | undefined;
+class HeldCopies implements TableCopies {
+  private readonly held = new Map<TableName, TableChunk[]>();
 
-  constructor(
-    private readonly client: pg.Client,
-    statement: string,
-    private readonly mode: 'stream' | 'hold',
-  ) {
-    this.stream = copyFrom(statement);
-    // PostgreSQL's refusal (a broken constraint, say) surfaces at the next wait.
-    this.stream.on('error', (error: Error) => (this.failure ??= error));
-    this.done = finished(this.stream);
-    // Its failure is reported by `drained` and `end`.
-    this.done.catch(() => undefined);
-    if (mode === 'stream') this.client.query(this.stream);
-  }
+  constructor(private readonly client: pg.Client) {}
 
-  /** Every chunk of a table has the columns of its first. */
-  expect(layout: TableLayout): void {
-    this.layout ??= layout;
-    if (layout.columns.join() !== this.layout.columns.join()) throw new Error(`COPY: rows with other columns (${layout.columns.join()})`);
-  }
-
-  write(bytes: Uint8Array): void {
-    if (this.mode === 'hold') {
-      this.held.push(bytes);
-      return;
+  copy(chunks: readonly TableChunk[]): Promise<void> {
+    for (const chunk of chunks) {
+      const table = this.held.get(chunk.table) ?? [];
+      if (table.length > 0 && table[0]!.layout.columns.join() !== chunk.layout.columns.join()) {
+        throw new Error(`COPY: rows of ${chunk.table} with other columns (${chunk.layout.columns.join()})`);
+      }
+      table.push(chunk);
+      this.held.set(chunk.table, table);
     }
-    const ok = this.stream.write(bytes);
-    if (!ok && !this.draining) {
-      this.draining = Promise.race([once(this.stream, 'drain'), this.done]).finally(() => (this.draining = undefined));
-    }
-  }
-
-  /** Resolves once PostgreSQL has taken what was sent so far (at once when it is keeping up). */
-  drained(): Promise<unknown> {
-    if (this.failure) return Promise.reject(this.failure);
-    return this.draining ?? Promise.resolve();
+    return Promise.resolve();
   }
 
   async end(): Promise<void> {
-    if (this.mode === 'hold') {
-      this.client.query(this.stream);
-      for (const chunk of this.held.splice(0)) if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    for (const table of LOADED_TABLES) {
+      const chunks = this.held.get(table);
+      if (!chunks) continue;
+      const stream = copyFrom(copyStatement(table, chunks[0]!.layout, false));
+      const copied = finished(stream);
+      this.client.query(stream);
+      for (const chunk of chunks) if (!stream.write(chunk.bytes)) await Promise.race([once(stream, 'drain'), copied]);
+      stream.end();
+      await copied;
     }
-    this.stream.end();
-    await this.done;
-  }
-
-  /** Commits the streaming table's transaction. */
-  async commit(): Promise<void> {
-    await this.client.query('commit');
   }
 }
