@@ -231,21 +231,49 @@ export function invoiceLineRows({ story }: ClaimLife, invoiceId: number): New<In
 }
 
 /**
- * Numbers the issued invoices gaplessly per year in the order they were issued (as the API's counter
- * does), and the counter rows that let the API's next invoice continue each year's sequence.
+ * Numbers the issued invoices gaplessly per year in the order they were
+ * issued (as the API's counter does), a share at a time as the claims are
+ * told; `counters` are the rows that let the API's next invoice continue each
+ * year's sequence.
  */
-export function numberInvoices(issued: readonly { readonly key: number; readonly at: number }[]): {
-  sequences: Map<number, { year: number; sequence: number }>;
-  counters: InvoiceCounterRow[];
-} {
-  const sequences = new Map<number, { year: number; sequence: number }>();
-  const last = new Map<number, number>();
-  for (const { key, at } of [...issued].sort((a, b) => a.at - b.at || a.key - b.key)) {
-    const year = Number(dateOfInstant(at).slice(0, 4));
-    const sequence = (last.get(year) ?? 0) + 1;
-    last.set(year, sequence);
-    sequences.set(key, { year, sequence });
+export class InvoiceNumbering {
+  private readonly last = new Map<number, number>();
+  private numberedBefore = -Infinity;
+
+  /**
+   * Numbers the invoices of `issued` issued before `before` (ms), in the order issued, and takes them out of
+   * `issued`. Every invoice issued before then must be among them: the caller knows that no claim still to come
+   * issues one earlier. An invoice issued before an earlier share's `before` is refused: it came too late.
+   */
+  numberBefore(issued: { key: number; at: number }[], before: number): Map<number, { year: number; sequence: number }> {
+    const sequences = new Map<number, { year: number; sequence: number }>();
+    const due = takeWhere(issued, ({ at }) => at < before).sort((a, b) => a.at - b.at || a.key - b.key);
+    if (due.length > 0 && due[0]!.at < this.numberedBefore) {
+      throw new Error(`invoice ${due[0]!.key} was issued before invoices already numbered: the claims are told out of order`);
+    }
+    for (const { key, at } of due) {
+      const year = Number(dateOfInstant(at).slice(0, 4));
+      const sequence = (this.last.get(year) ?? 0) + 1;
+      this.last.set(year, sequence);
+      sequences.set(key, { year, sequence });
+    }
+    this.numberedBefore = Math.max(this.numberedBefore, before);
+    return sequences;
   }
-  const counters = [...last].sort(([a], [b]) => a - b).map(([year, last_number]) => ({ year, last_number }));
-  return { sequences, counters };
+
+  counters(): InvoiceCounterRow[] {
+    return [...this.last].sort(([a], [b]) => a - b).map(([year, last_number]) => ({ year, last_number }));
+  }
+}
+
+/** Takes the items that match out of `items` (in place, the others keep their order) and returns them, in order. */
+export function takeWhere<T>(items: T[], matches: (item: T) => boolean): T[] {
+  const taken: T[] = [];
+  let kept = 0;
+  for (const item of items) {
+    if (matches(item)) taken.push(item);
+    else items[kept++] = item;
+  }
+  items.length = kept;
+  return taken;
 }

@@ -10,7 +10,8 @@ import {
   consumptionRows,
   invoiceLineRows,
   invoiceRow,
-  numberInvoices,
+  InvoiceNumbering,
+  takeWhere,
   retainedPartRows,
   shipmentRows,
   type ClaimLife,
@@ -303,20 +304,33 @@ export function countClaimRows(life: ClaimLife, ids: ClaimIds): void {
 }
 
 /**
- * What needs the whole history, after every claim: the issued invoices and
- * their events (numbered gaplessly per year in the order issued, as the API's
- * counter does), the opening stock balances (what each centre holds now plus
- * what the repairs took), and the invoice counters.
+ * Numbers the held invoices issued before `before` (ms; no claim still to be
+ * told issues one earlier) and writes them with their events; the others stay
+ * held.
  */
-export function finishClaims(world: World, held: HeldRows, sink: RowSink): void {
-  const { sequences, counters } = numberInvoices(held.issued);
+export function releaseInvoices(held: HeldRows, numbering: InvoiceNumbering, before: number, sink: RowSink): void {
+  const sequences = numbering.numberBefore(held.issued, before);
+  if (sequences.size === 0) return;
   const numberOf = (invoiceId: number) => {
     const sequence = sequences.get(invoiceId);
     if (!sequence) throw new Error(`invoice ${invoiceId} was issued but not numbered`);
     return { ...sequence, number: invoiceNumber(sequence.year, sequence.sequence) };
   };
-  for (const invoice of held.invoices) sink.write('invoice', { ...invoice, ...numberOf(invoice.id) });
-  for (const event of held.events) sink.write('claim_event', { ...event, data: { ...event.data, number: numberOf(event.data['invoice'] as number).number } });
+  for (const invoice of takeWhere(held.invoices, (row) => sequences.has(row.id))) sink.write('invoice', { ...invoice, ...numberOf(invoice.id) });
+  for (const event of takeWhere(held.events, (row) => sequences.has(row.data['invoice'] as number))) {
+    sink.write('claim_event', { ...event, data: { ...event.data, number: numberOf(event.data['invoice'] as number).number } });
+  }
+}
+
+/**
+ * What needs the whole history, after every claim: the invoices still held
+ * and their events (numbered gaplessly per year in the order issued, as the
+ * API's counter does, on from those `numbering` has released), the opening
+ * stock balances (what each centre holds now plus what the repairs took), and
+ * the invoice counters.
+ */
+export function finishClaims(world: World, held: HeldRows, sink: RowSink, numbering = new InvoiceNumbering()): void {
+  releaseInvoices(held, numbering, Infinity, sink);
   // Each stock row opens with what it holds now plus what the repairs took since, so the ledger adds up to on_hand.
   world.stock.forEach((row, k) => {
     const delta = row.on_hand + (held.consumed.get(stockKey(row.service_centre_id, row.part_id)) ?? 0);
@@ -332,7 +346,7 @@ export function finishClaims(world: World, held: HeldRows, sink: RowSink): void 
       created_at: world.onboarded,
     });
   });
-  for (const counter of counters) sink.write('invoice_counter', counter);
+  for (const counter of numbering.counters()) sink.write('invoice_counter', counter);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { toDayNumber } from '@aftersale/domain';
+import { instantOn } from './calendar.js';
 import {
   countClaimRows,
   emptyHeldRows,
@@ -86,6 +88,11 @@ export interface HeldBatch {
   readonly issued: readonly { key: number; at: number }[];
   readonly invoices: readonly InvoiceRow[];
   readonly events: readonly ClaimEventRow[];
+  /**
+   * The start of the day of the batch's last claim (ms): claims come in the order of their days, so no claim after
+   * the batch is submitted before then, and no invoice still to come is issued before then.
+   */
+  readonly before: number;
 }
 
 /** Renders TableText per table for the tables a sink is written. */
@@ -135,7 +142,9 @@ export function renderBatch(
   const ids = { ...first };
   const held: HeldRows = emptyHeldRows();
   for (const life of lives) tellClaim(world, life, ids, held, texts.sink);
-  return { chunks: texts.take(), held: { consumed: [...held.consumed], issued: held.issued, invoices: held.invoices, events: held.events } };
+  const last = lives.at(-1);
+  const before = last ? instantOn(toDayNumber(last.claim.submitted_on), 0) : -Infinity;
+  return { chunks: texts.take(), held: { consumed: [...held.consumed], issued: held.issued, invoices: held.invoices, events: held.events, before } };
 }
 
 /** Messages between the main thread and a batch worker. */

@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import { POLICY_REGISTRY } from '@aftersale/domain';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { emptyHeldRows, finishClaims, firstClaimIds, type ClaimIds } from './claims.js';
+import { InvoiceNumbering } from './claim-records.js';
+import { emptyHeldRows, finishClaims, firstClaimIds, releaseInvoices, type ClaimIds } from './claims.js';
 import type { ClaimLife } from './claim-records.js';
 import { copyStatement } from './copy-text.js';
 import {
@@ -222,6 +223,10 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       // The batches' rows, in batch order; each batch starts where the one before ended.
       const source = workers > 0 ? workerBatches({ ...setup, userIds: [...userIds] }, workers, threads) : inProcessBatches(setup, tables, texts);
       const held = emptyHeldRows();
+      // The invoices are numbered in the order issued, as the batches bring them: a batch's rows go with those
+      // its claims leave due (issued before its last claim's day), not all at the end.
+      const invoiceNumbers = new InvoiceNumbering();
+      const released = new TableTexts(userIds, position);
       const batches = batchCount(setup);
       const written = new Signals<void>();
       let lastReport = Date.now();
@@ -238,8 +243,9 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       const copying = (async () => {
         for (let batch = 0; batch < batches; batch += 1) {
           const { chunks, held: batchHeld } = await source.rendered(batch);
-          await copyAll(chunks);
           keep(held, batchHeld);
+          releaseInvoices(held, invoiceNumbers, batchHeld.before, released.sink);
+          await copyAll([...chunks, ...released.take()]);
           claimsTold = batchRange(setup, world.devices, batch).to;
           written.resolve(batch, undefined);
           if (Date.now() - lastReport >= 500) {
@@ -249,8 +255,8 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
         }
       })();
       await Promise.all([numbering, copying]);
-      finishClaims(world, held, texts.sink);
-      await copyAll(texts.take());
+      finishClaims(world, held, released.sink, invoiceNumbers);
+      await copyAll(released.take());
       await copies.end();
       // Positions equal ids here: the primary key finds the last (position's index is built later).
       if (position) {
@@ -266,11 +272,12 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     await Promise.all(threads.map((thread) => thread.terminate()));
 
     await timed('index', (started) =>
-      Promise.all([
-        rebuildIndexes(databaseUrl, dropped, (built) => report('index', started, { built, total: dropped.length })),
-        // Reading the highest claim number scans the claims: beside the index builds, not before them.
-        checked ? undefined : moveSequencesPastData(control),
-      ]),
+      rebuildIndexes(databaseUrl, dropped, {
+        // Reading the highest claim number scans the claims: beside the first (largest) index builds, before the
+        // claim table's own, not after them all. The checked load moved them in its transaction.
+        first: checked ? undefined : moveSequencesPastData,
+        onBuilt: (built) => report('index', started, { built, total: dropped.filter((d) => d.build).length }),
+      }),
     );
     await timed('analyze', async () => {
       // Two sessions, one per core here, the largest tables spread over both.
@@ -567,10 +574,13 @@ function insertStaff(staff: readonly Record<string, unknown>[]): { text: string;
 
 interface DroppedIndex {
   readonly table: string;
-  /** Indexes and unique keys are built first, then the foreign keys of other tables. */
-  readonly stage: 'index' | 'foreign key';
-  /** The statements that build it again, in order. */
-  readonly create: readonly string[];
+  /** The index to build again (a unique key's too), two at a time with the others, the largest tables first. */
+  readonly build?: string;
+  /**
+   * Once every index is built: a unique key made again of its index (a moment's exclusive lock, which would have
+   * waited for the table's other builds), a foreign key of another table added back.
+   */
+  readonly then?: string;
 }
 
 /** Drops every index of the loaded tables but their primary keys, unique constraints included, and says how to build each again. */
@@ -600,15 +610,15 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> 
     if (row.constraint) {
       await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
       // A unique key's index is built as an index (locking out writes, not the other index builds of the table),
-      // then made the key (a moment's exclusive lock); an exclusion constraint is added as it was.
-      const create =
+      // then made the key; an exclusion constraint is added as it was.
+      dropped.push(
         row.constraint_type === 'u'
-          ? [row.definition, `alter table ${row.table} add constraint ${row.constraint} unique using index ${row.index}`]
-          : [`alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}`];
-      dropped.push({ table: row.table, stage: 'index', create });
+          ? { table: row.table, build: row.definition, then: `alter table ${row.table} add constraint ${row.constraint} unique using index ${row.index}` }
+          : { table: row.table, then: `alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}` },
+      );
     } else {
       await client.query(`drop index ${row.index}`);
-      dropped.push({ table: row.table, stage: 'index', create: [row.definition] });
+      dropped.push({ table: row.table, build: row.definition });
     }
   }
   return dropped;
@@ -634,18 +644,23 @@ async function dropForeignKeysFromOtherTables(client: pg.Client): Promise<Droppe
   const dropped: DroppedIndex[] = [];
   for (const row of rows) {
     await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
-    dropped.push({ table: row.table, stage: 'foreign key', create: [`alter table ${row.table} add constraint ${row.constraint} ${row.definition}`] });
+    dropped.push({ table: row.table, then: `alter table ${row.table} add constraint ${row.constraint} ${row.definition}` });
   }
   return dropped;
 }
 
 /**
- * Builds the dropped indexes and unique keys again, two at a time (one per
- * core here), the largest tables first so that both sessions end together,
- * then adds the foreign keys of other tables again.
+ * Builds the dropped indexes again, two at a time (one per core here), the
+ * largest tables first so that both sessions end together, then makes the
+ * unique keys of their indexes and adds the foreign keys of other tables
+ * again. `first` runs in the first session before its builds.
  */
-async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedIndex[], onBuilt: (built: number) => void): Promise<void> {
-  if (dropped.length === 0) return;
+async function rebuildIndexes(
+  databaseUrl: string,
+  dropped: readonly DroppedIndex[],
+  { first, onBuilt }: { first?: (client: pg.Client) => Promise<unknown>; onBuilt: (built: number) => void },
+): Promise<void> {
+  if (dropped.length === 0 && !first) return;
   const sizes = new Map(
     (
       await inSession(databaseUrl, (client) =>
@@ -656,23 +671,23 @@ async function rebuildIndexes(databaseUrl: string, dropped: readonly DroppedInde
       )
     ).rows.map((row) => [row.table, Number(row.pages)]),
   );
-  const queue = dropped.filter((d) => d.stage === 'index').sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0));
+  const queue = dropped.flatMap(({ table, build }) => (build ? [{ table, build }] : [])).sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0));
   let built = 0;
-  const session = () =>
+  const session = (before?: (client: pg.Client) => Promise<unknown>) =>
     inSession(databaseUrl, async (client) => {
-      // Sorts in memory.
+      // Sorts in memory, in this process: two builds at a time already hold both cores, and a parallel build's
+      // workers hand their sorted runs to the leader through temporary files.
       await client.query(`set maintenance_work_mem = '512MB'`);
+      await client.query('set max_parallel_maintenance_workers = 0');
+      await before?.(client);
       for (let next = queue.shift(); next; next = queue.shift()) {
-        for (const statement of next.create) await client.query(statement);
+        await client.query(next.build);
         onBuilt((built += 1));
       }
     });
-  await Promise.all([session(), session()]);
+  await Promise.all([session(first), session()]);
   await inSession(databaseUrl, async (client) => {
-    for (const key of dropped.filter((d) => d.stage === 'foreign key')) {
-      for (const statement of key.create) await client.query(statement);
-      onBuilt((built += 1));
-    }
+    for (const { then } of dropped) if (then) await client.query(then);
   });
 }
 
