@@ -110,7 +110,7 @@ function seconds(ms: number): string {
 function showProgress(p: LoadProgress): void {
   const tty = process.stderr.isTTY;
   if (p.phase !== progress.phase && progress.phase !== '' && tty) process.stderr.write('\n');
-  const last = (p.phase === 'load' && p.claims === p.totalClaims) || (p.indexes !== undefined && p.indexes.built === p.indexes.total);
+  const last = (p.phase === 'load' && p.claims === p.totalClaims) || (p.built !== undefined && p.built.done === p.built.total);
   if (!tty && p.phase === progress.phase && p.elapsedMs - progress.shownAt < 5000 && !last) return;
   if (p.phase !== progress.phase) progress.shownAt = 0;
   progress.phase = p.phase;
@@ -124,6 +124,6 @@ function showProgress(p: LoadProgress): void {
       `  ${p.rows.toLocaleString('en')} rows  ${p.claims.toLocaleString('en')}/${p.totalClaims.toLocaleString('en')} claims` +
       `  ${Math.round(rate).toLocaleString('en')} rows/s  ${done < 1 ? `${seconds(left)} left` : 'done'}`;
   }
-  if (p.indexes) line += `  ${p.indexes.built}/${p.indexes.total} indexes`;
+  if (p.built) line += `  ${p.built.done}/${p.built.total} indexes and rollups`;
   process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
 }

@@ -62,7 +62,7 @@ export interface LargeDataSetOptions {
   onProgress?(progress: LoadProgress): void;
 }
 
-export type LoadPhase = 'prepare' | 'load' | 'index' | 'analyze' | 'rollups';
+export type LoadPhase = 'prepare' | 'load' | 'analyze' | 'build';
 
 export interface LoadProgress {
   readonly phase: LoadPhase;
@@ -72,8 +72,8 @@ export interface LoadProgress {
   readonly totalClaims: number;
   /** Milliseconds since the phase started. */
   readonly elapsedMs: number;
-  /** In the index phase: the indexes built so far, of how many. */
-  readonly indexes?: { readonly built: number; readonly total: number };
+  /** In the build phase: the indexes built and the rollups filled so far, of how many. */
+  readonly built?: { readonly done: number; readonly total: number };
 }
 
 export interface LoadReport {
@@ -104,9 +104,10 @@ const LOADED_TABLES = TABLES_IN_WRITE_ORDER.filter((table) => table !== 'app_use
  * (`session_replication_role = replica` turns off their triggers and the
  * user triggers; it needs a superuser, which the embedded PostgreSQL's user
  * is): the rows are generated consistent, and a test loads a small set with
- * them on. Secondary indexes are dropped first and built after, then the
- * tables are analysed and, if the analytics rollups exist,
- * `analytics_rebuild()` brings them in line.
+ * them on. Secondary indexes are dropped first; after the load the tables
+ * are analysed, then the indexes are built again beside the filling of the
+ * analytics rollups, if they exist (what `analytics_rebuild()` does), two
+ * sessions taking the steps in turn.
  *
  * @example
  * await generateLargeDataSet(process.env.DATABASE_URL, { claims: 1_000_000, onProgress: console.error });
@@ -128,14 +129,14 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
   const phases: { phase: LoadPhase; ms: number; cpuMs: number; postgresCpuMs?: number }[] = [];
   const rows = Object.fromEntries(TABLES_IN_WRITE_ORDER.map((table) => [table, 0])) as Record<TableName, number>;
   let claimsTold = 0;
-  const report = (phase: LoadPhase, started: number, indexes?: LoadProgress['indexes']) =>
+  const report = (phase: LoadPhase, started: number, built?: LoadProgress['built']) =>
     options.onProgress?.({
       phase,
       rows: Object.values(rows).reduce((sum, n) => sum + n, 0),
       claims: claimsTold,
       totalClaims,
       elapsedMs: Date.now() - started,
-      ...(indexes && { indexes }),
+      ...(built && { built }),
     });
   const control = new pg.Client({ connectionString: databaseUrl });
   await control.connect();
@@ -271,31 +272,43 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
     });
     await Promise.all(threads.map((thread) => thread.terminate()));
 
-    await timed('index', (started) =>
-      rebuildIndexes(databaseUrl, dropped, {
-        // Reading the highest claim number scans the claims: beside the first (largest) index builds, before the
-        // claim table's own, not after them all. The checked load moved them in its transaction.
-        first: checked ? undefined : moveSequencesPastData,
-        onBuilt: (built) => report('index', started, { built, total: dropped.filter((d) => d.build).length }),
-      }),
-    );
     await timed('analyze', async () => {
       // Two sessions, one per core here, the largest tables spread over both.
       const halves = [LOADED_TABLES.filter((_, k) => k % 2 === 0), LOADED_TABLES.filter((_, k) => k % 2 === 1)];
       await Promise.all(halves.map((tables) => inSession(databaseUrl, (client) => client.query(`analyze ${tables.join(', ')}`))));
       for (const table of LOADED_TABLES) await control.query(`alter table ${table} reset (autovacuum_enabled)`);
     });
-    const rollupsRebuilt = await timed('rollups', async () => {
-      // With triggers on (checked), the rollups' triggers kept them as the rows went in.
+    const rollupsRebuilt = await timed('build', async (started) => {
+      // With triggers on (checked), the rollups' triggers kept them as the rows went in, and the sequences moved in
+      // its transaction: nothing was dropped.
       if (checked) return false;
-      const { rows: found } = await control.query<{ rebuild: boolean; fill: boolean }>(
-        `select to_regprocedure('analytics_rebuild()') is not null as rebuild,
-                to_regprocedure('analytics_fill(text[])') is not null and to_regprocedure('analytics_bump_version()') is not null as fill`,
+      const rollups = await rollupWork(control);
+      const builds = dropped.flatMap(({ table, build }) => (build ? [{ table, build }] : []));
+      const sizes = await tablePages(
+        control,
+        builds.map((b) => b.table),
       );
-      if (!found[0]?.rebuild) return false;
-      if (found[0].fill) await rebuildRollupsInTwoSessions(databaseUrl, control);
-      else await inSession(databaseUrl, async (client) => (await client.query(`set work_mem = '256MB'`), client.query('select analytics_rebuild()')));
-      return true;
+      const work: Work[] = [
+        // Reading the highest claim number scans the claims: first, beside the largest builds.
+        moveSequencesPastData,
+        // A rollup family joins several tables: the largest steps, then the index builds of the largest tables first,
+        // so that both sessions end together.
+        ...rollups.fills,
+        ...builds
+          .sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0))
+          .map(
+            ({ build }) =>
+              (client: pg.Client) =>
+                client.query(build),
+          ),
+      ];
+      const total = rollups.fills.length + builds.length;
+      let done = 0;
+      await inTwoSessions(databaseUrl, work, () => report('build', started, { done: (done += 1), total }));
+      // Once every index is built: the unique keys made of theirs, the other tables' foreign keys added back.
+      for (const { then } of dropped) if (then) await control.query(then);
+      await rollups.after();
+      return rollups.rebuilt;
     });
     return { rows, phases, rollupsRebuilt, defects: world.defects };
   } finally {
@@ -437,13 +450,20 @@ async function inSession<T>(databaseUrl: string, work: (client: pg.Client) => Pr
 
 /**
  * What `analytics_rebuild()` does (empty the rollups, fill them from the base
- * tables, bump the version), over two sessions, one per core here: the
- * sources that feed the same rollups (a family) are filled together by one
- * session, with `analytics_fill` (migration 0018), the families of the
- * largest base tables first. Each session hashes the unit table in memory
- * (`work_mem`).
+ * tables, bump the version), as steps of the build phase: the rollups emptied
+ * now; each family of sources (those that feed the same rollups) filled by one
+ * step, with `analytics_fill` (migration 0018), the families of the largest
+ * base tables first; the version bumped `after` them. Without
+ * `analytics_fill`, one step calls `analytics_rebuild()`; without rollups,
+ * nothing.
  */
-async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Client): Promise<void> {
+async function rollupWork(control: pg.Client): Promise<{ fills: Work[]; after: () => Promise<unknown>; rebuilt: boolean }> {
+  const { rows: found } = await control.query<{ rebuild: boolean; fill: boolean }>(
+    `select to_regprocedure('analytics_rebuild()') is not null as rebuild,
+            to_regprocedure('analytics_fill(text[])') is not null and to_regprocedure('analytics_bump_version()') is not null as fill`,
+  );
+  if (!found[0]?.rebuild) return { fills: [], after: () => Promise.resolve(), rebuilt: false };
+  if (!found[0].fill) return { fills: [(client) => client.query('select analytics_rebuild()')], after: () => Promise.resolve(), rebuilt: true };
   const { rows: sources } = await control.query<{ source: string; rollups: string[]; pages: string }>(
     `select r.source, array_agg(r.rollup order by r.position) as rollups,
             min(pg_relation_size(quote_ident(r.base_table))) / 8192 as pages
@@ -462,18 +482,14 @@ async function rebuildRollupsInTwoSessions(databaseUrl: string, control: pg.Clie
     for (const merged of joined) families.splice(families.indexOf(merged), 1);
     families.push(family);
   }
-  const queue = families.sort((a, b) => b.pages - a.pages || a.sources[0]!.source.localeCompare(b.sources[0]!.source));
+  families.sort((a, b) => b.pages - a.pages || a.sources[0]!.source.localeCompare(b.sources[0]!.source));
   const rollups = [...new Set(sources.flatMap((source) => source.rollups))].map((rollup) => `"${rollup}"`).join(', ');
   await control.query(`truncate ${rollups}`);
-  const session = () =>
-    inSession(databaseUrl, async (client) => {
-      await client.query(`set work_mem = '256MB'`);
-      for (let family = queue.shift(); family; family = queue.shift()) {
-        await client.query('select analytics_fill($1::text[])', [family.sources.map((member) => member.source).sort()]);
-      }
-    });
-  await Promise.all([session(), session()]);
-  await control.query('select analytics_bump_version()');
+  return {
+    fills: families.map((family) => (client) => client.query('select analytics_fill($1::text[])', [family.sources.map((member) => member.source).sort()])),
+    after: () => control.query('select analytics_bump_version()'),
+    rebuilt: true,
+  };
 }
 
 /**
@@ -649,46 +665,39 @@ async function dropForeignKeysFromOtherTables(client: pg.Client): Promise<Droppe
   return dropped;
 }
 
+/** A step of the build phase, run in one of its sessions. */
+type Work = (client: pg.Client) => Promise<unknown>;
+
 /**
- * Builds the dropped indexes again, two at a time (one per core here), the
- * largest tables first so that both sessions end together, then makes the
- * unique keys of their indexes and adds the foreign keys of other tables
- * again. `first` runs in the first session before its builds.
+ * Runs the steps in two sessions (one per core here), each taking the next
+ * step when it is done with one. Index builds sort in memory, in their own
+ * process (`max_parallel_maintenance_workers = 0`: the other session already
+ * holds the other core, and a parallel build's workers hand their sorted runs
+ * to the leader through temporary files); the rollups' joins hash the unit
+ * table in memory.
  */
-async function rebuildIndexes(
-  databaseUrl: string,
-  dropped: readonly DroppedIndex[],
-  { first, onBuilt }: { first?: (client: pg.Client) => Promise<unknown>; onBuilt: (built: number) => void },
-): Promise<void> {
-  if (dropped.length === 0 && !first) return;
-  const sizes = new Map(
-    (
-      await inSession(databaseUrl, (client) =>
-        client.query<{ table: string; pages: number }>(
-          `select relname as table, pg_relation_size(oid) / 8192 as pages from pg_class where relname = any($1::text[]) and relkind = 'r'`,
-          [[...new Set(dropped.map((d) => d.table))]],
-        ),
-      )
-    ).rows.map((row) => [row.table, Number(row.pages)]),
-  );
-  const queue = dropped.flatMap(({ table, build }) => (build ? [{ table, build }] : [])).sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0));
-  let built = 0;
-  const session = (before?: (client: pg.Client) => Promise<unknown>) =>
+async function inTwoSessions(databaseUrl: string, work: readonly Work[], onDone: () => void): Promise<void> {
+  const queue = [...work];
+  const session = () =>
     inSession(databaseUrl, async (client) => {
-      // Sorts in memory, in this process: two builds at a time already hold both cores, and a parallel build's
-      // workers hand their sorted runs to the leader through temporary files.
       await client.query(`set maintenance_work_mem = '512MB'`);
       await client.query('set max_parallel_maintenance_workers = 0');
-      await before?.(client);
+      await client.query(`set work_mem = '256MB'`);
       for (let next = queue.shift(); next; next = queue.shift()) {
-        await client.query(next.build);
-        onBuilt((built += 1));
+        await next(client);
+        onDone();
       }
     });
-  await Promise.all([session(first), session()]);
-  await inSession(databaseUrl, async (client) => {
-    for (const { then } of dropped) if (then) await client.query(then);
-  });
+  await Promise.all([session(), session()]);
+}
+
+/** Pages of each table. */
+async function tablePages(client: pg.Client, tables: readonly string[]): Promise<Map<string, number>> {
+  const { rows } = await client.query<{ table: string; pages: string }>(
+    `select relname as table, pg_relation_size(oid) / 8192 as pages from pg_class where relname = any($1::text[]) and relkind = 'r'`,
+    [[...new Set(tables)]],
+  );
+  return new Map(rows.map((row) => [row.table, Number(row.pages)]));
 }
 
 /** Where a load's chunks of COPY text go. */
