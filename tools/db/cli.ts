@@ -124,6 +124,6 @@ function showProgress(p: LoadProgress): void {
       `  ${p.rows.toLocaleString('en')} rows  ${p.claims.toLocaleString('en')}/${p.totalClaims.toLocaleString('en')} claims` +
       `  ${Math.round(rate).toLocaleString('en')} rows/s  ${done < 1 ? `${seconds(left)} left` : 'done'}`;
   }
-  if (p.built) line += `  ${p.built.done}/${p.built.total} indexes and rollups`;
+  if (p.built) line += `  ${p.built.done}/${p.built.total} steps (indexes, rollups)`;
   process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
 }

@@ -72,7 +72,7 @@ export interface LoadProgress {
   readonly totalClaims: number;
   /** Milliseconds since the phase started. */
   readonly elapsedMs: number;
-  /** In the build phase: the indexes built and the rollups filled so far, of how many. */
+  /** In the build phase: the steps done so far (the sequences moved, each rollup family filled, each index built), of how many. */
   readonly built?: { readonly done: number; readonly total: number };
 }
 
@@ -294,17 +294,10 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
         // A rollup family joins several tables: the largest steps, then the index builds of the largest tables first,
         // so that both sessions end together.
         ...rollups.fills,
-        ...builds
-          .sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0))
-          .map(
-            ({ build }) =>
-              (client: pg.Client) =>
-                client.query(build),
-          ),
+        ...builds.sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0)).map(({ build }) => statement(build)),
       ];
-      const total = rollups.fills.length + builds.length;
       let done = 0;
-      await inTwoSessions(databaseUrl, work, () => report('build', started, { done: (done += 1), total }));
+      await inTwoSessions(databaseUrl, work, () => report('build', started, { done: (done += 1), total: work.length }));
       // Once every index is built: the unique keys made of theirs, the other tables' foreign keys added back.
       for (const { then } of dropped) if (then) await control.query(then);
       await rollups.after();
@@ -463,7 +456,7 @@ async function rollupWork(control: pg.Client): Promise<{ fills: Work[]; after: (
             to_regprocedure('analytics_fill(text[])') is not null and to_regprocedure('analytics_bump_version()') is not null as fill`,
   );
   if (!found[0]?.rebuild) return { fills: [], after: () => Promise.resolve(), rebuilt: false };
-  if (!found[0].fill) return { fills: [(client) => client.query('select analytics_rebuild()')], after: () => Promise.resolve(), rebuilt: true };
+  if (!found[0].fill) return { fills: [statement('select analytics_rebuild()')], after: () => Promise.resolve(), rebuilt: true };
   const { rows: sources } = await control.query<{ source: string; rollups: string[]; pages: string }>(
     `select r.source, array_agg(r.rollup order by r.position) as rollups,
             min(pg_relation_size(quote_ident(r.base_table))) / 8192 as pages
@@ -667,6 +660,11 @@ async function dropForeignKeysFromOtherTables(client: pg.Client): Promise<Droppe
 
 /** A step of the build phase, run in one of its sessions. */
 type Work = (client: pg.Client) => Promise<unknown>;
+
+/** A step that runs one statement. */
+function statement(sql: string): Work {
+  return (client) => client.query(sql);
+}
 
 /**
  * Runs the steps in two sessions (one per core here), each taking the next
