@@ -227,6 +227,38 @@ describe('a list sorted by a related name', () => {
   });
 });
 
+describe('a search by the start of an IMEI', () => {
+  // The unit's IMEI key, in the "C" collation, serves the prefix as a range: no second index of every IMEI for it.
+  it('reads a range of the IMEI key', async () => {
+    const kysely = t.app.orm.em.fork().getKysely();
+    const { rows } = await kysely.executeQuery<{ imei: string }>(CompiledQuery.raw('select d.imei from claim c join device d on d.id = c.device_id limit 1'));
+    const prefix = rows[0]!.imei.slice(0, 10);
+    const statements = await sentStatements(async () => {
+      const res = await t.gql<{ claims: { items: { device: { imei: string } }[] } }>(
+        'query ($q: String) { claims(limit: 25, filter: { q: $q }) { items { device { imei } } } }',
+        { q: prefix },
+        admin,
+      );
+      expect(res.data!.claims.items.length).toBeGreaterThan(0);
+      for (const item of res.data!.claims.items) expect(item.device.imei.startsWith(prefix)).toBe(true);
+    });
+    // A few hundred units fit in a page or two: with sequential scans off, the plan shows which index can serve it.
+    const plans = await kysely.transaction().execute(async (trx) => {
+      await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
+      return Promise.all(
+        statements.map(async ({ text, values }) => {
+          const { rows: plan } = await trx.executeQuery<Record<string, string>>(CompiledQuery.raw(`explain (costs off) ${text}`, values));
+          return plan.map((row) => Object.values(row).join('')).join('\n');
+        }),
+      );
+    });
+    expect(plans.join('\n')).toMatch(
+      new RegExp(`Index Cond: \\(\\(imei >= '${prefix}'::bpchar\\) AND \\(imei < '${prefix.slice(0, -1)}${Number(prefix.at(-1)) + 1}'::bpchar\\)\\)`),
+    );
+    expect(plans.join('\n')).toMatch(/device_imei_key/);
+  });
+});
+
 describe('claimsConnection', () => {
   const CONNECTION = `query ($first: Int!, $after: String, $sort: ClaimSort, $filter: ClaimFilter) {
     claimsConnection(first: $first, after: $after, sort: $sort, filter: $filter) { edges { cursor node { id number status submittedAt } } pageInfo { hasNextPage endCursor } }

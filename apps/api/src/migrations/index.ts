@@ -16,6 +16,7 @@ import { Migration0017SortNameIndexes } from './0017-sort-name-indexes.js';
 import { Migration0018AnalyticsFill } from './0018-analytics-fill.js';
 import { Migration0019ClaimNumbersPastTenMillion } from './0019-claim-numbers-past-ten-million.js';
 import { Migration0020RedundantIndexes } from './0020-redundant-indexes.js';
+import { Migration0021ImeiOneIndex } from './0021-imei-one-index.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   { name: '0018-analytics-fill', class: Migration0018AnalyticsFill },
   { name: '0019-claim-numbers-past-ten-million', class: Migration0019ClaimNumbersPastTenMillion },
   { name: '0020-redundant-indexes', class: Migration0020RedundantIndexes },
+  { name: '0021-imei-one-index', class: Migration0021ImeiOneIndex },
 ];
