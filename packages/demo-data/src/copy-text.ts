@@ -10,25 +10,19 @@ export interface TableLayout {
   readonly position: boolean;
 }
 
-/** Characters of text collected before they are encoded into the table's bytes. */
-const ENCODE_EVERY = 16_384;
 const encoder = new TextEncoder();
 
 /**
- * Rows of one table as COPY text, encoded in UTF-8 as they come (a few
- * kilobytes at a time, into one growing buffer) until taken: the text never
- * piles up as one long string of many small pieces for the garbage collector
- * to keep moving.
+ * Rows of one table as COPY text, written straight into one growing buffer
+ * of UTF-8 until taken: a value's characters are copied as they are checked
+ * for the characters COPY escapes, with no string made per line or per
+ * number.
  */
 export class TableText {
-  private text = '';
   private count = 0;
   private layout: TableLayout | undefined;
-  private line: ((record: Record<string, unknown>) => string) | undefined;
-  private bytes = new Uint8Array(0);
-  private used = 0;
-  /** The size of the last take: the next buffer starts that large. */
-  private expected = 64 * 1024;
+  private line: ((record: Record<string, unknown>, out: CopyLine) => void) | undefined;
+  private readonly out = new CopyLine();
 
   constructor(
     readonly table: TableName,
@@ -48,34 +42,150 @@ export class TableText {
       this.layout = { columns: Object.keys(record), userColumns: this.userColumns, position: this.position };
       this.line = lineOf(this.layout, this.userIds);
     }
-    this.text += this.line(record);
+    this.line(record, this.out);
     this.count += 1;
-    if (this.text.length >= ENCODE_EVERY) this.encode();
   }
 
   /** The bytes written since the last take (a buffer of their own, which a worker can transfer), and how many rows they hold. */
   take(): { bytes: Uint8Array; rows: number } {
-    this.encode();
-    const taken = { bytes: this.bytes.subarray(0, this.used), rows: this.count };
-    if (this.used > 0) this.expected = Math.max(this.expected, this.used + (this.used >> 3));
-    this.bytes = new Uint8Array(0);
-    this.used = 0;
+    const taken = { bytes: this.out.take(), rows: this.count };
     this.count = 0;
     return taken;
   }
+}
 
-  private encode(): void {
-    const { text } = this;
-    if (text === '') return;
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (this.bytes.length - this.used < text.length * 3) {
-      const grown = new Uint8Array(Math.max(this.expected, 2 * this.bytes.length, this.used + text.length * 3));
-      grown.set(this.bytes.subarray(0, this.used));
-      this.bytes = grown;
+/** COPY text in UTF-8, value by value, into a buffer that grows as it fills. */
+export class CopyLine {
+  private bytes = new Uint8Array(64 * 1024);
+  private used = 0;
+  /** The size of the last take: the next buffer starts that large. */
+  private expected = 64 * 1024;
+
+  /** A value in COPY's text format: \N for null, arrays as {a,b}, objects as JSON, with backslash, tab and line ends escaped. */
+  value(value: unknown): void {
+    switch (typeof value) {
+      case 'number':
+        if (Number.isSafeInteger(value)) this.integer(value);
+        else this.ascii(String(value));
+        return;
+      case 'string':
+        this.text(value);
+        return;
+      case 'boolean':
+        this.room(1);
+        this.bytes[this.used++] = value ? T : F;
+        return;
+      default:
+        if (value === null || value === undefined) this.ascii('\\N');
+        else if (Array.isArray(value)) this.text(`{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+        else this.text(JSON.stringify(value));
     }
-    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
-    this.text = '';
   }
+
+  /** The tab between two values. */
+  tab(): void {
+    this.room(1);
+    this.bytes[this.used++] = TAB;
+  }
+
+  /** The end of a line. */
+  end(): void {
+    this.room(1);
+    this.bytes[this.used++] = NEWLINE;
+  }
+
+  /** The bytes written since the last take, in a buffer of their own. */
+  take(): Uint8Array {
+    const taken = this.bytes.subarray(0, this.used);
+    if (this.used > 0) this.expected = Math.max(this.expected, this.used + (this.used >> 3));
+    this.bytes = new Uint8Array(this.expected);
+    this.used = 0;
+    return taken;
+  }
+
+  private integer(value: number): void {
+    this.room(DIGITS);
+    let n = value;
+    if (n < 0) {
+      this.bytes[this.used++] = MINUS;
+      n = -n;
+    }
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
+    let at = this.used + digits;
+    this.used = at;
+    do {
+      this.bytes[--at] = ZERO + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+  }
+
+  /** Text known to hold no character COPY escapes and none beyond ASCII. */
+  private ascii(text: string): void {
+    this.room(text.length);
+    for (let i = 0; i < text.length; i += 1) this.bytes[this.used++] = text.charCodeAt(i);
+  }
+
+  private text(text: string): void {
+    // Each character escaped takes two bytes, and any takes at most three in UTF-8.
+    this.room(3 * text.length);
+    const { bytes } = this;
+    let used = this.used;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        // The rest, encoded by the engine (surrogate pairs too), then escaped as the rest of the line is.
+        this.used = used;
+        this.escapedUtf8(text.slice(i));
+        return;
+      }
+      const escape = ESCAPES[c]!;
+      if (escape === 0) bytes[used++] = c;
+      else {
+        bytes[used++] = BACKSLASH;
+        bytes[used++] = escape;
+      }
+    }
+    this.used = used;
+  }
+
+  private escapedUtf8(text: string): void {
+    const escaped = /[\\\t\n\r]/.test(text)
+      ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+      : text;
+    this.room(3 * escaped.length);
+    this.used += encoder.encodeInto(escaped, this.bytes.subarray(this.used)).written;
+  }
+
+  /** Room for `n` more bytes. */
+  private room(n: number): void {
+    if (this.used + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.used + n));
+    grown.set(this.bytes.subarray(0, this.used));
+    this.bytes = grown;
+  }
+}
+
+const [TAB, NEWLINE, BACKSLASH, MINUS, ZERO, T, F] = ['\t', '\n', '\\', '-', '0', 't', 'f'].map((c) => c.charCodeAt(0)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+/** The most bytes a safe integer takes: a sign and 16 digits. */
+const DIGITS = 17;
+/** For each ASCII character, the letter COPY escapes it with after a backslash, or 0. */
+const ESCAPES = new Uint8Array(128);
+for (const [c, letter] of [
+  ['\\', '\\'],
+  ['\t', 't'],
+  ['\n', 'n'],
+  ['\r', 'r'],
+] as const) {
+  ESCAPES[c.charCodeAt(0)] = letter.charCodeAt(0);
 }
 
 /**
@@ -84,47 +194,23 @@ export class TableText {
  * key that changes at every step, the costliest part of writing a row), user ids mapped to the database's,
  * claim_event's position after them.
  */
-function lineOf(layout: TableLayout, userIds: ReadonlyMap<number, number>): (record: Record<string, unknown>) => string {
+function lineOf(layout: TableLayout, userIds: ReadonlyMap<number, number>): (record: Record<string, unknown>, out: CopyLine) => void {
   const { columns, userColumns, position } = layout;
   const values = columns.map((column) => {
     const read = `r[${JSON.stringify(column)}]`;
-    return userColumns.includes(column) ? `text(user(${read}))` : `text(${read})`;
+    return userColumns.includes(column) ? `out.value(user(${read}));` : `out.value(${read});`;
   });
-  if (position) values.push(`r["id"]`);
+  if (position) values.push(`out.value(r["id"]);`);
   const user = (value: unknown) => (typeof value === 'number' ? (userIds.get(value) ?? null) : value);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiled from the layout's column names, quoted as JSON strings
-  const compile = new Function('text', 'user', `return (r) => ${values.join(' + "\\t" + ')} + "\\n";`) as (
-    text: typeof copyText,
+  const compile = new Function('user', `return (r, out) => { ${values.join(' out.tab(); ')} out.end(); };`) as (
     user: (value: unknown) => unknown,
-  ) => (record: Record<string, unknown>) => string;
-  return compile(copyText, user);
+  ) => (record: Record<string, unknown>, out: CopyLine) => void;
+  return compile(user);
 }
 
 /** The COPY statement for a table's rows (`freeze`: into a table emptied in the same transaction). */
 export function copyStatement(table: TableName, layout: TableLayout, freeze: boolean): string {
   const columns = [...layout.columns, ...(layout.position ? ['position'] : [])].map((c) => `"${c}"`).join(',');
   return `copy ${table} (${columns}) from stdin${freeze ? ' (freeze)' : ''}`;
-}
-
-/** A value in COPY's text format: \N for null, arrays as {a,b}, objects as JSON, with backslash, tab and line ends escaped. */
-export function copyText(value: unknown): string {
-  switch (typeof value) {
-    case 'number':
-      return String(value);
-    case 'string':
-      return SPECIAL.test(value) ? escapeCopy(value) : value;
-    case 'boolean':
-      return value ? 't' : 'f';
-    default:
-      if (value === null || value === undefined) return '\\N';
-      if (Array.isArray(value)) return escapeCopy(`{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
-      return escapeCopy(JSON.stringify(value));
-  }
-}
-
-const SPECIAL = /[\\\t\n\r]/;
-
-function escapeCopy(text: string): string {
-  if (!SPECIAL.test(text)) return text;
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }

@@ -707,39 +707,56 @@ interface TableCopies {
 }
 
 /**
- * The chunks of every table on one connection, one COPY after another (a
- * COPY per chunk), in the transaction that emptied the tables. A batch's
- * chunks wait their turn while PostgreSQL copies the batch before; `copy`
- * waits for that one.
+ * The chunks of every table on one connection, one COPY after another, in
+ * the transaction that emptied the tables. A table's chunks are gathered
+ * until they hold COPY_BYTES, then sent in one COPY (small batches, few
+ * statements). What a batch fills waits its turn while PostgreSQL copies
+ * what the batch before filled; `copy` waits for that.
  */
 class SerialCopies implements TableCopies {
   private last: Promise<void> = Promise.resolve();
+  private readonly gathered = new Map<TableName, { chunks: TableChunk[]; bytes: number }>();
 
   constructor(private readonly client: pg.Client) {}
 
   async copy(chunks: readonly TableChunk[]): Promise<void> {
     const before = this.last;
-    let copied = before;
-    for (const chunk of chunks) copied = copied.then(() => this.send(chunk));
-    this.last = copied;
-    // Its failure is reported by the next `copy` or by `end`.
-    copied.catch(() => undefined);
+    for (const chunk of chunks) {
+      const table = this.gathered.get(chunk.table) ?? { chunks: [], bytes: 0 };
+      table.chunks.push(chunk);
+      table.bytes += chunk.bytes.length;
+      this.gathered.set(chunk.table, table);
+      if (table.bytes >= COPY_BYTES) this.send(chunk.table);
+    }
     await before;
   }
 
   async end(): Promise<void> {
+    for (const table of [...this.gathered.keys()]) this.send(table);
     await this.last;
     await this.client.query('commit');
   }
 
-  private async send(chunk: TableChunk): Promise<void> {
-    const stream = copyFrom(copyStatement(chunk.table, chunk.layout, true));
-    const copied = finished(stream);
-    this.client.query(stream);
-    stream.end(chunk.bytes);
-    await copied;
+  /** A table's gathered chunks in one COPY, after the COPYs before it. */
+  private send(table: TableName): void {
+    const gathered = this.gathered.get(table);
+    if (!gathered) return;
+    this.gathered.delete(table);
+    this.last = this.last.then(async () => {
+      const stream = copyFrom(copyStatement(table, gathered.chunks[0]!.layout, true));
+      const copied = finished(stream);
+      this.client.query(stream);
+      for (const chunk of gathered.chunks) if (!stream.write(chunk.bytes)) await Promise.race([once(stream, 'drain'), copied]);
+      stream.end();
+      await copied;
+    });
+    // Its failure is reported by the next `copy` or by `end`.
+    this.last.catch(() => undefined);
   }
 }
+
+/** The COPY text a table's chunks gather before they are sent. */
+const COPY_BYTES = 4 * 1024 * 1024;
 
 /**
  * The checked load's chunks, held until the end, then copied table by table
