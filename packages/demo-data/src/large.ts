@@ -444,9 +444,10 @@ async function inSession<T>(databaseUrl: string, work: (client: pg.Client) => Pr
 /**
  * What `analytics_rebuild()` does (empty the rollups, fill them from the base
  * tables, bump the version), as steps of the build phase: the rollups emptied
- * now; each family of sources (those that feed the same rollups) filled by one
- * step, with `analytics_fill` (migration 0018), the families of the largest
- * base tables first; the version bumped `after` them. Without
+ * now, and their indexes dropped; each family of sources (those that feed the
+ * same rollups) filled by one step, with `analytics_fill` (migration 0018),
+ * then its rollups' indexes built, the families of the largest base tables
+ * first; the version bumped `after` them. Without
  * `analytics_fill`, one step calls `analytics_rebuild()`; without rollups,
  * nothing.
  */
@@ -476,10 +477,15 @@ async function rollupWork(control: pg.Client): Promise<{ fills: Work[]; after: (
     families.push(family);
   }
   families.sort((a, b) => b.pages - a.pages || a.sources[0]!.source.localeCompare(b.sources[0]!.source));
-  const rollups = [...new Set(sources.flatMap((source) => source.rollups))].map((rollup) => `"${rollup}"`).join(', ');
-  await control.query(`truncate ${rollups}`);
+  const rollups = [...new Set(sources.flatMap((source) => source.rollups))];
+  await control.query(`truncate ${rollups.map((rollup) => `"${rollup}"`).join(', ')}`);
+  // Their indexes are built after they are filled: sorted once, not kept row by row as hundreds of thousands of rows go in.
+  const indexes = await dropIndexes(control, rollups);
   return {
-    fills: families.map((family) => (client) => client.query('select analytics_fill($1::text[])', [family.sources.map((member) => member.source).sort()])),
+    fills: families.map((family) => async (client) => {
+      await client.query('select analytics_fill($1::text[])', [family.sources.map((member) => member.source).sort()]);
+      for (const { table, build } of indexes) if (family.rollups.has(table)) await client.query(build);
+    }),
     after: () => control.query('select analytics_bump_version()'),
     rebuilt: true,
   };
@@ -579,6 +585,27 @@ function insertStaff(staff: readonly Record<string, unknown>[]): { text: string;
   const values: unknown[] = [];
   const tuples = staff.map((row) => `(${columns.map((column) => `$${values.push(row[column])}`).join(',')})`);
   return { text: `insert into app_user (${columns.join(',')}) values ${tuples.join(',')} on conflict (email) do nothing`, values };
+}
+
+/** Drops every index of the (empty, unreferenced) tables, primary keys included, and says how to build each again. */
+async function dropIndexes(client: pg.Client, tables: readonly string[]): Promise<{ table: string; build: string }[]> {
+  const { rows } = await client.query<{ table: string; index: string; definition: string; key: string | null; key_definition: string | null }>(
+    `
+    select t.relname as table, i.relname as index, pg_get_indexdef(i.oid) as definition, c.conname as key, pg_get_constraintdef(c.oid) as key_definition
+      from pg_index x
+      join pg_class i on i.oid = x.indexrelid
+      join pg_class t on t.oid = x.indrelid
+      join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
+      left join pg_constraint c on c.conindid = i.oid and c.contype in ('p', 'u')
+     where t.relname = any($1::text[])
+     order by t.relname, x.indisprimary desc, i.relname`,
+    [tables],
+  );
+  for (const row of rows) await client.query(row.key ? `alter table "${row.table}" drop constraint "${row.key}"` : `drop index "${row.index}"`);
+  return rows.map((row) => ({
+    table: row.table,
+    build: row.key ? `alter table "${row.table}" add constraint "${row.key}" ${row.key_definition}` : row.definition,
+  }));
 }
 
 interface DroppedIndex {

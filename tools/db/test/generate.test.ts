@@ -104,15 +104,16 @@ describe('generateLargeDataSet', () => {
     const template = await fresh();
     const indexes = (url: string) => query<{ indexdef: string }>(url, `select indexdef from pg_indexes where schemaname = 'public' order by indexdef`);
     expect(await indexes(copied.url)).toEqual(await indexes(template));
-    // The unique keys (built as indexes, then made keys) and the other tables' foreign keys (dropped so that the loaded
-    // tables could be emptied together) are back, validated, as the migrations made them.
-    const keysOf = (url: string, type: 'f' | 'u') =>
+    // The unique keys (built as indexes, then made keys), the other tables' foreign keys (dropped so that the loaded
+    // tables could be emptied together) and the rollups' primary keys (built once they are filled) are back, validated,
+    // as the migrations made them.
+    const keysOf = (url: string, type: 'f' | 'u' | 'p') =>
       query<{ key: string }>(
         url,
         `select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated as key from pg_constraint where contype = $1 order by 1`,
         [type],
       );
-    for (const type of ['f', 'u'] as const) {
+    for (const type of ['f', 'u', 'p'] as const) {
       const keys = await keysOf(copied.url, type);
       expect(keys.length, type).toBeGreaterThan(10);
       expect(keys, type).toEqual(await keysOf(template, type));
