@@ -13,7 +13,6 @@ export interface CalendarDateParts {
   readonly day: number;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_YEAR = 1;
 const MAX_YEAR = 9999;
 
@@ -34,14 +33,28 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The parts of `YYYY-MM-DD` read character by character (no pattern to match: dates are read on every policy step), or undefined. */
 function partsOf(value: string): CalendarDateParts | undefined {
-  const match = ISO_DATE.exec(value);
-  if (match === null) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return undefined;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
   if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
+}
+
+const DASH = 0x2d;
+const ZERO = 0x30;
+
+/** The number `count` ASCII digits from `at` write, or -1 when a character there is not one. */
+function digitsAt(value: string, at: number, count: number): number {
+  let n = 0;
+  for (let k = at; k < at + count; k += 1) {
+    const digit = value.charCodeAt(k) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /**
