@@ -72,8 +72,11 @@ export async function moveSequencesPastData(client: SqlClient): Promise<void> {
   for (const table of IDENTITY_TABLES) {
     await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) from ${table}`);
   }
-  // The claim number's default takes the next value: continue after the highest number written.
-  await client.query(`select setval('claim_number_seq', coalesce(max(substring(number from '^CL-([0-9]+)$')::bigint), 0) + 1, false) from claim`);
+  // The claim number's default takes the next value: continue after the highest number written. (A match without a
+  // capture group is a third of the work over a million claims.)
+  await client.query(
+    `select setval('claim_number_seq', coalesce(max(substr(number, 4)::bigint) filter (where number ~ '^CL-[0-9]+$'), 0) + 1, false) from claim`,
+  );
 }
 
 /** The database's ids of the data set's staff users, found by e-mail after they were inserted. */
