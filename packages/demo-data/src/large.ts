@@ -736,9 +736,10 @@ interface TableCopies {
 /**
  * The chunks of every table on one connection, one COPY after another, in
  * the transaction that emptied the tables. A table's chunks are gathered
- * until they hold COPY_BYTES, then sent in one COPY (small batches, few
- * statements). What a batch fills waits its turn while PostgreSQL copies
- * what the batch before filled; `copy` waits for that.
+ * until they hold COPY_BYTES, then sent in one COPY (a few hundred COPYs for
+ * a million claims, not one per table and batch). What a batch fills waits
+ * its turn while PostgreSQL copies what the batch before filled; `copy`
+ * waits for that.
  */
 class SerialCopies implements TableCopies {
   private last: Promise<void> = Promise.resolve();
