@@ -15,15 +15,23 @@ export interface TestDatabase {
 }
 
 /** A fresh database cloned from the migrated template: no state shared between test files. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createDatabase(`template ${new URL(inject('templateDatabaseUrl')).pathname.slice(1)}`);
+}
+
+/** An empty database, no migration applied: for a test of a migration on data written before it. */
+export function createEmptyDatabase(): Promise<TestDatabase> {
+  return createDatabase('template template0');
+}
+
+async function createDatabase(from: string): Promise<TestDatabase> {
   const templateUrl = new URL(inject('templateDatabaseUrl'));
-  const template = templateUrl.pathname.slice(1);
   const name = `test_${randomBytes(6).toString('hex')}`;
   const adminUrl = Object.assign(new URL(templateUrl), { pathname: '/postgres' }).href;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${template}`);
+    await admin.query(`create database ${name} ${from}`);
   } finally {
     await admin.end();
   }
