@@ -589,23 +589,38 @@ function insertStaff(staff: readonly Record<string, unknown>[]): { text: string;
 
 /** Drops every index of the (empty, unreferenced) tables, primary keys included, and says how to build each again. */
 async function dropIndexes(client: pg.Client, tables: readonly string[]): Promise<{ table: string; build: string }[]> {
-  const { rows } = await client.query<{ table: string; index: string; definition: string; key: string | null; key_definition: string | null }>(
+  const indexes = await indexesOf(client, tables, { primaryKeys: true });
+  for (const row of indexes)
+    await client.query(row.constraint ? `alter table "${row.table}" drop constraint "${row.constraint}"` : `drop index "${row.index}"`);
+  return indexes.map((row) => ({
+    table: row.table,
+    build: row.constraint ? `alter table "${row.table}" add constraint "${row.constraint}" ${row.constraintDefinition}` : row.definition,
+  }));
+}
+
+/** The indexes of the tables (their primary keys only when asked), each with the constraint it backs, if any. */
+async function indexesOf(client: pg.Client, tables: readonly string[], { primaryKeys }: { primaryKeys: boolean }) {
+  const { rows } = await client.query<{
+    table: string;
+    index: string;
+    definition: string;
+    constraint: string | null;
+    constraintType: string | null;
+    constraintDefinition: string | null;
+  }>(
     `
-    select t.relname as table, i.relname as index, pg_get_indexdef(i.oid) as definition, c.conname as key, pg_get_constraintdef(c.oid) as key_definition
+    select t.relname as table, i.relname as index, pg_get_indexdef(i.oid) as definition,
+           c.conname as constraint, c.contype as "constraintType", pg_get_constraintdef(c.oid) as "constraintDefinition"
       from pg_index x
       join pg_class i on i.oid = x.indexrelid
       join pg_class t on t.oid = x.indrelid
       join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
-      left join pg_constraint c on c.conindid = i.oid and c.contype in ('p', 'u')
-     where t.relname = any($1::text[])
+      left join pg_constraint c on c.conindid = i.oid and c.contype in ('p', 'u', 'x')
+     where t.relname = any($1::text[]) and ($2 or not x.indisprimary)
      order by t.relname, x.indisprimary desc, i.relname`,
-    [tables],
+    [tables, primaryKeys],
   );
-  for (const row of rows) await client.query(row.key ? `alter table "${row.table}" drop constraint "${row.key}"` : `drop index "${row.index}"`);
-  return rows.map((row) => ({
-    table: row.table,
-    build: row.key ? `alter table "${row.table}" add constraint "${row.key}" ${row.key_definition}` : row.definition,
-  }));
+  return rows;
 }
 
 interface DroppedIndex {
@@ -621,26 +636,7 @@ interface DroppedIndex {
 
 /** Drops every index of the loaded tables but their primary keys, unique constraints included, and says how to build each again. */
 async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> {
-  const { rows } = await client.query<{
-    table: string;
-    index: string;
-    definition: string;
-    constraint: string | null;
-    constraint_type: string | null;
-    constraint_definition: string | null;
-  }>(
-    `
-    select t.relname as table, i.relname as index, pg_get_indexdef(i.oid) as definition,
-           c.conname as constraint, c.contype as constraint_type, pg_get_constraintdef(c.oid) as constraint_definition
-      from pg_index x
-      join pg_class i on i.oid = x.indexrelid
-      join pg_class t on t.oid = x.indrelid
-      join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
-      left join pg_constraint c on c.conindid = i.oid and c.contype in ('u', 'x')
-     where t.relname = any($1::text[]) and not x.indisprimary
-     order by t.relname, i.relname`,
-    [LOADED_TABLES],
-  );
+  const rows = await indexesOf(client, LOADED_TABLES, { primaryKeys: false });
   const dropped: DroppedIndex[] = [];
   for (const row of rows) {
     if (row.constraint) {
@@ -648,9 +644,9 @@ async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> 
       // A unique key's index is built as an index (locking out writes, not the other index builds of the table),
       // then made the key; an exclusion constraint is added as it was.
       dropped.push(
-        row.constraint_type === 'u'
+        row.constraintType === 'u'
           ? { table: row.table, build: row.definition, then: `alter table ${row.table} add constraint ${row.constraint} unique using index ${row.index}` }
-          : { table: row.table, then: `alter table ${row.table} add constraint ${row.constraint} ${row.constraint_definition}` },
+          : { table: row.table, then: `alter table ${row.table} add constraint ${row.constraint} ${row.constraintDefinition}` },
       );
     } else {
       await client.query(`drop index ${row.index}`);
