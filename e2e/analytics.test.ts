@@ -66,14 +66,15 @@ describe('analytics in the console', () => {
     await page.waitForURL((url) => new URLSearchParams(url.hash.split('?')[1]).get('modelIds') === model.id);
     // Only that model's line is drawn.
     await page.getByTestId('chart-claim-rate').locator('.recharts-legend-item').filter({ hasText: model.name }).waitFor();
-    // Until the narrowed answer arrives, the chart still draws every model.
-    await expect.poll(() => page.getByTestId('chart-claim-rate').locator('.recharts-legend-item').count()).toBe(1);
+    // Until the narrowed answer arrives, the chart still draws every model (a second or more on a busy machine: the
+    // poll's own one-second default ran out in a CI run beside the other test files).
+    await expect.poll(() => page.getByTestId('chart-claim-rate').locator('.recharts-legend-item').count(), { timeout: 10_000 }).toBe(1);
     // The link reproduces the view.
     const link = page.url();
     const again = await page.context().newPage();
     await again.goto(link);
     await again.getByTestId('chart-claim-rate').locator('.recharts-legend-item').filter({ hasText: model.name }).waitFor();
-    await expect.poll(() => again.getByTestId('chart-claim-rate').locator('.recharts-legend-item').count()).toBe(1);
+    await expect.poll(() => again.getByTestId('chart-claim-rate').locator('.recharts-legend-item').count(), { timeout: 10_000 }).toBe(1);
     await again.close();
   });
 
