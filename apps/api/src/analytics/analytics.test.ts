@@ -483,6 +483,15 @@ describe('rollups kept current', () => {
     expect(after).toEqual([{ modelName: 'Beta', month: '2026-06', claims: 1, unitsInField: 6, ratePer1000: 1000 / 6 }]);
   });
 
+  it('analytics_month() gives the first day of the month of every date', async () => {
+    const conn = t.app.orm.em.fork().getConnection();
+    const [row] = await conn.execute<{ days: number; wrong: number }[]>(
+      `select count(*)::int as days, count(*) filter (where analytics_month(d::date) is distinct from date_trunc('month', d)::date)::int as wrong
+         from generate_series(date '1999-12-01', date '2101-03-01', interval '1 day') d`,
+    );
+    expect(row).toEqual({ days: 36981, wrong: 0 });
+  });
+
   it('analytics_rebuild() recomputes exactly what the triggers kept', async () => {
     const conn = t.app.orm.em.fork().getConnection();
     const MEASURES = ['units', 'claims', 'warranty_cost', 'paid_revenue', 'count'];

@@ -17,6 +17,9 @@ import { Migration0018AnalyticsFill } from './0018-analytics-fill.js';
 import { Migration0019ClaimNumbersPastTenMillion } from './0019-claim-numbers-past-ten-million.js';
 import { Migration0020RedundantIndexes } from './0020-redundant-indexes.js';
 import { Migration0021ImeiOneIndex } from './0021-imei-one-index.js';
+import { Migration0022BarcodeCCollation } from './0022-barcode-c-collation.js';
+import { Migration0023AnalyticsMonthDatePart } from './0023-analytics-month-date-part.js';
+import { Migration0024AnalyticsClaimsReadOnce } from './0024-analytics-claims-read-once.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -39,4 +42,7 @@ export const migrations = [
   { name: '0019-claim-numbers-past-ten-million', class: Migration0019ClaimNumbersPastTenMillion },
   { name: '0020-redundant-indexes', class: Migration0020RedundantIndexes },
   { name: '0021-imei-one-index', class: Migration0021ImeiOneIndex },
+  { name: '0022-barcode-c-collation', class: Migration0022BarcodeCCollation },
+  { name: '0023-analytics-month-date-part', class: Migration0023AnalyticsMonthDatePart },
+  { name: '0024-analytics-claims-read-once', class: Migration0024AnalyticsClaimsReadOnce },
 ];
