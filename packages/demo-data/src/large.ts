@@ -26,7 +26,7 @@ import {
 } from './large-batches.js';
 import type { PlantedDefect } from './life.js';
 import { TABLES_IN_WRITE_ORDER, type TableName } from './rows.js';
-import { databaseUserIds, moveSequencesPastData } from './write.js';
+import { databaseUserIds, moveClaimNumbersPastData, moveIdsPastData, moveSequencesPastData } from './write.js';
 import type { WorldOptions } from './world.js';
 
 export interface LargeDataSetOptions {
@@ -91,8 +91,16 @@ export interface LoadReport {
   readonly rollupsRebuilt: boolean;
 }
 
-/** The tables a load fills; their secondary indexes are dropped before and built after. */
+/** The tables a load fills; their indexes are dropped before and built after (`dropLoadedIndexes`). */
 const LOADED_TABLES = TABLES_IN_WRITE_ORDER.filter((table) => table !== 'app_user');
+
+/**
+ * Partial indexes that hold next to none of the loaded rows: kept as the rows go in (a predicate checked per
+ * row) rather than built from a scan of the whole table afterwards. Every loaded event has its position, and
+ * about 1 % of the units replace another. (The other partial indexes hold most of their table's rows: kept,
+ * they cost the COPY more than their build.)
+ */
+const KEPT_WHILE_LOADING = new Set(['claim_event_unpositioned_idx', 'device_replaces_idx']);
 
 /**
  * Fills an empty, migrated database with a large realistic data set: the
@@ -104,8 +112,8 @@ const LOADED_TABLES = TABLES_IN_WRITE_ORDER.filter((table) => table !== 'app_use
  * (`session_replication_role = replica` turns off their triggers and the
  * user triggers; it needs a superuser, which the embedded PostgreSQL's user
  * is): the rows are generated consistent, and a test loads a small set with
- * them on. Secondary indexes are dropped first; after the load the tables
- * are analysed, then the indexes are built again beside the filling of the
+ * them on. Their indexes are dropped first (`dropLoadedIndexes`, primary
+ * keys included); after the load the tables are analysed, then the indexes are built again beside the filling of the
  * analytics rollups, if they exist (what `analytics_rebuild()` does), two
  * sessions taking the steps in turn.
  *
@@ -181,7 +189,7 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       for (const table of LOADED_TABLES) await control.query(`alter table ${table} set (autovacuum_enabled = false)`);
       // Then the loaded tables can be emptied together (below): without the foreign keys of other tables pointing at them.
       const foreignKeys = await dropForeignKeysFromOtherTables(control);
-      return { dropped: [...(await dropSecondaryIndexes(control)), ...foreignKeys], position };
+      return { dropped: [...(await dropLoadedIndexes(control)), ...foreignKeys], position };
     });
 
     const world = await timed('load', async (started) => {
@@ -259,13 +267,9 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       finishClaims(world, held, released.sink, invoiceNumbers);
       await copyAll(released.take());
       await copies.end();
-      // Positions equal ids here: the primary key finds the last (position's index is built later).
-      if (position) {
-        await control.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
-        await feedAfterEvents(control);
-      }
       if (checked) {
         await moveSequencesPastData(control);
+        if (position) await positionsPastEvents(control);
         await control.query('commit');
       }
       return world;
@@ -290,16 +294,20 @@ export async function generateLargeDataSet(databaseUrl: string, options: LargeDa
       );
       const work: Work[] = [
         // Reading the highest claim number scans the claims: first, beside the largest builds.
-        moveSequencesPastData,
-        // A rollup family joins several tables: the largest steps, then the index builds of the largest tables first,
-        // so that both sessions end together.
-        ...rollups.fills,
+        moveClaimNumbersPastData,
+        // The rollups' fill joins several tables: the largest step, then the index builds of the largest tables first,
+        // and the rollups' small ones last, so that both sessions end together.
+        ...rollups.fill,
         ...builds.sort((a, b) => (sizes.get(b.table) ?? 0) - (sizes.get(a.table) ?? 0)).map(({ build }) => statement(build)),
+        ...rollups.indexes,
       ];
       let done = 0;
       await inTwoSessions(databaseUrl, work, () => report('build', started, { done: (done += 1), total: work.length }));
       // Once every index is built: the unique keys made of theirs, the other tables' foreign keys added back.
       for (const { then } of dropped) if (then) await control.query(then);
+      // The highest ids, read from the primary keys built again.
+      await moveIdsPastData(control);
+      if (position) await positionsPastEvents(control);
       await rollups.after();
       return rollups.rebuilt;
     });
@@ -444,47 +452,45 @@ async function inSession<T>(databaseUrl: string, work: (client: pg.Client) => Pr
 /**
  * What `analytics_rebuild()` does (empty the rollups, fill them from the base
  * tables, bump the version), as steps of the build phase: the rollups emptied
- * now, and their indexes dropped; each family of sources (those that feed the
- * same rollups) filled by one step, with `analytics_fill` (migration 0018),
- * then its rollups' indexes built, the families of the largest base tables
- * first; the version bumped `after` them. Without
+ * now, and their indexes dropped; one step fills them all with
+ * `analytics_fill` (migration 0018; every source of one call reads the claims
+ * and their units once, 0024); then their indexes are built, each a step of
+ * its own after the fill; the version is bumped `after` them. Without
  * `analytics_fill`, one step calls `analytics_rebuild()`; without rollups,
  * nothing.
  */
-async function rollupWork(control: pg.Client): Promise<{ fills: Work[]; after: () => Promise<unknown>; rebuilt: boolean }> {
+async function rollupWork(control: pg.Client): Promise<{ fill: Work[]; indexes: Work[]; after: () => Promise<unknown>; rebuilt: boolean }> {
   const { rows: found } = await control.query<{ rebuild: boolean; fill: boolean }>(
     `select to_regprocedure('analytics_rebuild()') is not null as rebuild,
             to_regprocedure('analytics_fill(text[])') is not null and to_regprocedure('analytics_bump_version()') is not null as fill`,
   );
-  if (!found[0]?.rebuild) return { fills: [], after: () => Promise.resolve(), rebuilt: false };
-  if (!found[0].fill) return { fills: [statement('select analytics_rebuild()')], after: () => Promise.resolve(), rebuilt: true };
-  const { rows: sources } = await control.query<{ source: string; rollups: string[]; pages: string }>(
-    `select r.source, array_agg(r.rollup order by r.position) as rollups,
-            min(pg_relation_size(quote_ident(r.base_table))) / 8192 as pages
-       from analytics_rollup r group by r.source order by r.source`,
-  );
-  // Families: sources joined by the rollups they share.
-  const families: { sources: typeof sources; rollups: Set<string>; pages: number }[] = [];
-  for (const source of sources) {
-    const joined = families.filter((family) => source.rollups.some((rollup) => family.rollups.has(rollup)));
-    const family = {
-      sources: [source, ...joined.flatMap((f) => f.sources)],
-      rollups: new Set([...source.rollups, ...joined.flatMap((f) => [...f.rollups])]),
-      pages: 0,
-    };
-    family.pages = family.sources.reduce((sum, s) => sum + Number(s.pages), 0);
-    for (const merged of joined) families.splice(families.indexOf(merged), 1);
-    families.push(family);
-  }
-  families.sort((a, b) => b.pages - a.pages || a.sources[0]!.source.localeCompare(b.sources[0]!.source));
-  const rollups = [...new Set(sources.flatMap((source) => source.rollups))];
+  if (!found[0]?.rebuild) return { fill: [], indexes: [], after: () => Promise.resolve(), rebuilt: false };
+  if (!found[0].fill) return { fill: [statement('select analytics_rebuild()')], indexes: [], after: () => Promise.resolve(), rebuilt: true };
+  const { rows } = await control.query<{ rollup: string }>(`select distinct rollup from analytics_rollup order by 1`);
+  const rollups = rows.map((row) => row.rollup);
   await control.query(`truncate ${rollups.map((rollup) => `"${rollup}"`).join(', ')}`);
   // Their indexes are built after they are filled: sorted once, not kept row by row as hundreds of thousands of rows go in.
   const indexes = await dropIndexes(control, rollups);
+  let filled!: (failure?: Error) => void;
+  const done = new Promise<void>((resolve, reject) => (filled = (failure) => (failure === undefined ? resolve() : reject(failure))));
+  // Awaited by the index steps: a failed fill fails them too, and is reported by its own step.
+  done.catch(() => undefined);
   return {
-    fills: families.map((family) => async (client) => {
-      await client.query('select analytics_fill($1::text[])', [family.sources.map((member) => member.source).sort()]);
-      for (const { table, build } of indexes) if (family.rollups.has(table)) await client.query(build);
+    fill: [
+      async (client) => {
+        try {
+          await client.query('select analytics_fill(array(select distinct source from analytics_rollup order by 1))');
+          filled();
+        } catch (error) {
+          filled(error instanceof Error ? error : new Error(String(error)));
+          throw error;
+        }
+      },
+    ],
+    // Queued after the fill: a session that takes one sooner waits for it.
+    indexes: indexes.map(({ build }) => async (client) => {
+      await done;
+      await client.query(build);
     }),
     after: () => control.query('select analytics_bump_version()'),
     rebuilt: true,
@@ -501,6 +507,12 @@ async function eventsHavePositions(client: pg.Client): Promise<boolean> {
     `select exists (select 1 from information_schema.columns where table_name = 'claim_event' and column_name = 'position' and table_schema = current_schema()) as positioned`,
   );
   return rows[0]?.positioned === true;
+}
+
+/** The next event's position after the loaded events' (positions equal ids here), and the webhook feed after them. */
+async function positionsPastEvents(client: pg.Client): Promise<void> {
+  await client.query(`select setval('claim_event_position_seq', coalesce(max(id), 0) + 1, false) from claim_event`);
+  await feedAfterEvents(client);
 }
 
 /**
@@ -604,12 +616,15 @@ async function indexesOf(client: pg.Client, tables: readonly string[], { primary
     table: string;
     index: string;
     definition: string;
+    partial: boolean;
+    referenced: boolean;
     constraint: string | null;
     constraintType: string | null;
     constraintDefinition: string | null;
   }>(
     `
-    select t.relname as table, i.relname as index, pg_get_indexdef(i.oid) as definition,
+    select t.relname as table, i.relname as index, pg_get_indexdef(i.oid) as definition, x.indpred is not null as partial,
+           exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = i.oid) as referenced,
            c.conname as constraint, c.contype as "constraintType", pg_get_constraintdef(c.oid) as "constraintDefinition"
       from pg_index x
       join pg_class i on i.oid = x.indexrelid
@@ -634,18 +649,24 @@ interface DroppedIndex {
   readonly then?: string;
 }
 
-/** Drops every index of the loaded tables but their primary keys, unique constraints included, and says how to build each again. */
-async function dropSecondaryIndexes(client: pg.Client): Promise<DroppedIndex[]> {
-  const rows = await indexesOf(client, LOADED_TABLES, { primaryKeys: false });
+/**
+ * Drops the indexes of the loaded tables, unique keys and primary keys included, and says how to build each again.
+ * Some stay, kept as the rows go in: a primary key another loaded table's foreign key references (the key could
+ * not be dropped without it), and the partial indexes of KEPT_WHILE_LOADING.
+ */
+async function dropLoadedIndexes(client: pg.Client): Promise<DroppedIndex[]> {
+  const rows = await indexesOf(client, LOADED_TABLES, { primaryKeys: true });
   const dropped: DroppedIndex[] = [];
   for (const row of rows) {
+    if (row.referenced || (row.partial && KEPT_WHILE_LOADING.has(row.index))) continue;
     if (row.constraint) {
       await client.query(`alter table ${row.table} drop constraint ${row.constraint}`);
-      // A unique key's index is built as an index (locking out writes, not the other index builds of the table),
-      // then made the key; an exclusion constraint is added as it was.
+      // A key's index is built as an index (locking out writes, not the other index builds of the table), then made
+      // the key; an exclusion constraint is added as it was.
+      const key = row.constraintType === 'p' ? 'primary key' : row.constraintType === 'u' ? 'unique' : undefined;
       dropped.push(
-        row.constraintType === 'u'
-          ? { table: row.table, build: row.definition, then: `alter table ${row.table} add constraint ${row.constraint} unique using index ${row.index}` }
+        key
+          ? { table: row.table, build: row.definition, then: `alter table ${row.table} add constraint ${row.constraint} ${key} using index ${row.index}` }
           : { table: row.table, then: `alter table ${row.table} add constraint ${row.constraint} ${row.constraintDefinition}` },
       );
     } else {

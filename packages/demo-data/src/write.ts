@@ -69,9 +69,19 @@ export async function writeDataSet(client: SqlClient, dataSet: DataSet, options:
 
 /** Moves every identity sequence past the ids written, and claim_number_seq past the highest claim number, so the API's next rows follow. */
 export async function moveSequencesPastData(client: SqlClient): Promise<void> {
+  await moveIdsPastData(client);
+  await moveClaimNumbersPastData(client);
+}
+
+/** Every identity sequence past the highest id (read from each primary key). */
+export async function moveIdsPastData(client: SqlClient): Promise<void> {
   for (const table of IDENTITY_TABLES) {
     await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) from ${table}`);
   }
+}
+
+/** claim_number_seq past the highest claim number (a scan of the claims). */
+export async function moveClaimNumbersPastData(client: SqlClient): Promise<void> {
   // The claim number's default takes the next value: continue after the highest number written. (A match without a
   // capture group is a third of the work over a million claims.)
   await client.query(
