@@ -77,7 +77,7 @@ export class CopyLine {
         return;
       default:
         if (value === null || value === undefined) this.ascii('\\N');
-        else if (Array.isArray(value)) this.text(`{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+        else if (Array.isArray(value)) this.array(value);
         else this.text(JSON.stringify(value));
     }
   }
@@ -110,14 +110,38 @@ export class CopyLine {
       this.bytes[this.used++] = MINUS;
       n = -n;
     }
+    if (n > INT32_MAX) {
+      // Beyond 32 bits: the digits in floating point (a third as fast as the integer operations below).
+      const digits = String(n);
+      for (let i = 0; i < digits.length; i += 1) this.bytes[this.used++] = digits.charCodeAt(i);
+      return;
+    }
     let digits = 1;
-    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits += 1;
     let at = this.used + digits;
     this.used = at;
     do {
-      this.bytes[--at] = ZERO + (n % 10);
-      n = Math.floor(n / 10);
+      const tenth = (n / 10) | 0;
+      this.bytes[--at] = ZERO + n - 10 * tenth;
+      n = tenth;
     } while (n > 0);
+  }
+
+  /** An array in PostgreSQL's array syntax: each item quoted, a quote or backslash in it escaped with a backslash (itself escaped for COPY). */
+  private array(items: readonly unknown[]): void {
+    this.room(1);
+    this.bytes[this.used++] = OPEN;
+    for (let k = 0; k < items.length; k += 1) {
+      const item = String(items[k]);
+      this.room(2);
+      if (k > 0) this.bytes[this.used++] = COMMA;
+      this.bytes[this.used++] = QUOTE;
+      this.text(/["\\]/.test(item) ? item.replace(/["\\]/g, '\\$&') : item);
+      this.room(1);
+      this.bytes[this.used++] = QUOTE;
+    }
+    this.room(1);
+    this.bytes[this.used++] = CLOSE;
   }
 
   /** Text known to hold no character COPY escapes and none beyond ASCII. */
@@ -133,6 +157,11 @@ export class CopyLine {
     let used = this.used;
     for (let i = 0; i < text.length; i += 1) {
       const c = text.charCodeAt(i);
+      // Printable ASCII but the backslash, the most of every text, first.
+      if (c >= 0x20 && c < 0x80 && c !== BACKSLASH) {
+        bytes[used++] = c;
+        continue;
+      }
       if (c >= 0x80) {
         // The rest, encoded by the engine (surrogate pairs too), then escaped as the rest of the line is.
         this.used = used;
@@ -166,15 +195,10 @@ export class CopyLine {
   }
 }
 
-const [TAB, NEWLINE, BACKSLASH, MINUS, ZERO, T, F] = ['\t', '\n', '\\', '-', '0', 't', 'f'].map((c) => c.charCodeAt(0)) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+const [TAB, NEWLINE, BACKSLASH, MINUS, ZERO, T, F, OPEN, CLOSE, COMMA, QUOTE] = ['\t', '\n', '\\', '-', '0', 't', 'f', '{', '}', ',', '"'].map((c) =>
+  c.charCodeAt(0),
+) as [number, number, number, number, number, number, number, number, number, number, number];
+const INT32_MAX = 0x7fffffff;
 /** The most bytes a safe integer takes: a sign and 16 digits. */
 const DIGITS = 17;
 /** For each ASCII character, the letter COPY escapes it with after a backslash, or 0. */
