@@ -19,10 +19,8 @@ import type {
 /**
  * What the API writes at each step a claim took (apps/api/src/claims/claim-workflow.service.ts and
  * invoices/invoices.service.ts), as rows, from the claim's story. Each function gives one table's rows
- * of one claim, without ids: the generator numbers them as it streams them.
+ * of one claim, new objects with the id 0: the generator numbers them (sets their id) as it streams them.
  */
-
-export type New<R> = Omit<R, 'id'>;
 
 /** One claim as generated: its row, its unit, and its story. */
 export interface ClaimLife {
@@ -42,32 +40,31 @@ export interface InvoiceEntry {
 }
 
 /** SUBMITTED, one event per step (type = the action, as the API appends it), and the invoice's steps, oldest first. */
-export function claimEvents(life: ClaimLife, staff: Staff, invoice: InvoiceEntry | undefined): New<ClaimEventRow>[] {
+export function claimEvents(life: ClaimLife, staff: Staff, invoice: InvoiceEntry | undefined): ClaimEventRow[] {
   const { claim, story } = life;
   const event = (
     type: ClaimEventRow['type'],
     actor: Actor,
     at: string,
-    change: Pick<ClaimEventRow, 'from_status' | 'to_status' | 'data'>,
-  ): New<ClaimEventRow> => ({
+    from: ClaimEventRow['from_status'],
+    to: ClaimEventRow['to_status'],
+    data: ClaimEventRow['data'],
+  ): ClaimEventRow => ({
+    id: 0,
     claim_id: claim.id,
     customer_id: claim.customer_id,
     type,
-    ...change,
+    from_status: from,
+    to_status: to,
+    data,
     actor_user_id: staff[actor].id,
     actor_label: staff[actor].email,
     created_at: at,
   });
   const events = [
-    event('SUBMITTED', 'agent', claim.created_at, {
-      from_status: null,
-      to_status: 'SUBMITTED',
-      data: { formType: claim.form_type, ciNumber: claim.ci_number, imei: life.unit.imei },
-    }),
-    ...story.steps.map((step) =>
-      event(step.action, step.actor, timestamp(step.at), { from_status: step.from, to_status: step.to, data: stepData(step, invoice) }),
-    ),
-    ...invoiceEvents(life, invoice).map(({ type, at, data }) => event(type, 'agent', at, { from_status: null, to_status: null, data })),
+    event('SUBMITTED', 'agent', claim.created_at, null, 'SUBMITTED', { formType: claim.form_type, ciNumber: claim.ci_number, imei: life.unit.imei }),
+    ...story.steps.map((step) => event(step.action, step.actor, timestamp(step.at), step.from, step.to, stepData(step, invoice))),
+    ...invoiceEvents(life, invoice).map(({ type, at, data }) => event(type, 'agent', at, null, null, data)),
   ];
   // The invoice's steps interleave with shipping and closing; a stable sort keeps a claim's own order on ties.
   return events.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
@@ -93,8 +90,9 @@ function invoiceEvents(life: ClaimLife, entry: InvoiceEntry | undefined) {
 const numberOf = (entry: InvoiceEntry): string | null => (entry.year !== null && entry.sequence !== null ? invoiceNumber(entry.year, entry.sequence) : null);
 
 /** RECEIVE_UNIT (INBOUND) and SHIP (OUTBOUND), with what the customer paid the carrier (H7). */
-export function shipmentRows({ claim, story }: ClaimLife): New<ShipmentRow>[] {
+export function shipmentRows({ claim, story }: ClaimLife): ShipmentRow[] {
   return story.trips.map((trip) => ({
+    id: 0,
     claim_id: claim.id,
     direction: trip.direction,
     carrier: trip.carrier,
@@ -106,12 +104,13 @@ export function shipmentRows({ claim, story }: ClaimLife): New<ShipmentRow>[] {
 }
 
 /** RECORD_ASSESSMENT: the decided assessment, by the technician. */
-export function assessmentRows({ claim, story }: ClaimLife, staff: Staff): New<AssessmentRow>[] {
+export function assessmentRows({ claim, story }: ClaimLife, staff: Staff): AssessmentRow[] {
   const recorded = story.assessment;
   if (!recorded) return [];
   const { decided, serviceCharge } = recorded;
   return [
     {
+      id: 0,
       claim_id: claim.id,
       findings: [...recorded.findings],
       proposed_decision: decided.proposedDecision,
@@ -133,13 +132,14 @@ export function assessmentRows({ claim, story }: ClaimLife, staff: Staff): New<A
 }
 
 /** The assessment's part lines (R1), one per faulty part. */
-export function claimLineRows({ claim, story }: ClaimLife): New<ClaimLineRow>[] {
+export function claimLineRows({ claim, story }: ClaimLife): ClaimLineRow[] {
   const recorded = story.assessment;
   if (!recorded) return [];
   return recorded.parts.map((part, i) => {
     const line = recorded.decided.lines[i];
     if (!line) throw new Error(`claim ${claim.number}: no assessed line for part ${part.sku}`);
     return {
+      id: 0,
       claim_id: claim.id,
       part_id: part.id,
       category: part.category,
@@ -153,11 +153,18 @@ export function claimLineRows({ claim, story }: ClaimLife): New<ClaimLineRow>[] 
 }
 
 /** H9: the signed maintenance agreement, recorded by the agent. */
-export function agreementRows({ claim, story }: ClaimLife, staff: Staff): New<MaintenanceAgreementRow>[] {
+export function agreementRows({ claim, story }: ClaimLife, staff: Staff): MaintenanceAgreementRow[] {
   const agreement = story.agreement;
   if (!agreement) return [];
   return [
-    { claim_id: claim.id, signed_on: agreement.signedOn, signed_by: agreement.signedBy, recorded_by: staff.agent.id, created_at: timestamp(agreement.at) },
+    {
+      id: 0,
+      claim_id: claim.id,
+      signed_on: agreement.signedOn,
+      signed_by: agreement.signedBy,
+      recorded_by: staff.agent.id,
+      created_at: timestamp(agreement.at),
+    },
   ];
 }
 
@@ -171,14 +178,15 @@ function repairedLines(life: ClaimLife) {
   return parts.map((part, i) => ({ part, covered: decided.lines[i]?.covered === true, centreId, at: timestamp(story.repair?.at ?? 0) }));
 }
 
-export function retainedPartRows(life: ClaimLife): New<RetainedPartRow>[] {
+export function retainedPartRows(life: ClaimLife): RetainedPartRow[] {
   return repairedLines(life)
     .filter((line) => line.covered)
-    .map((line) => ({ claim_id: life.claim.id, part_id: line.part.id, service_centre_id: line.centreId, quantity: 1, created_at: line.at }));
+    .map((line) => ({ id: 0, claim_id: life.claim.id, part_id: line.part.id, service_centre_id: line.centreId, quantity: 1, created_at: line.at }));
 }
 
-export function consumptionRows(life: ClaimLife, staff: Staff): New<StockMovementRow>[] {
+export function consumptionRows(life: ClaimLife, staff: Staff): StockMovementRow[] {
   return repairedLines(life).map((line) => ({
+    id: 0,
     service_centre_id: line.centreId,
     part_id: line.part.id,
     delta: -1,
@@ -214,11 +222,12 @@ export function invoiceRow({ claim, story }: ClaimLife, entry: InvoiceEntry): In
 }
 
 /** The domain's invoice lines (material cost, service charge; never shipping), each with the clauses of its part line. */
-export function invoiceLineRows({ story }: ClaimLife, invoiceId: number): New<InvoiceLineRow>[] {
+export function invoiceLineRows({ story }: ClaimLife, invoiceId: number): InvoiceLineRow[] {
   const invoice = story.invoice;
   if (!invoice) return [];
   const clausesOf = new Map(story.assessment?.parts.map((part, i) => [String(part.id), story.assessment?.decided.lines[i]?.clauses ?? []]));
   return invoice.invoiced.lines.map((line) => ({
+    id: 0,
     invoice_id: invoiceId,
     kind: line.kind,
     description: line.description,

@@ -233,10 +233,12 @@ const stockKey = (centreId: number, partId: number) => `${centreId}:${partId}`;
 export function tellClaim(world: World, life: ClaimLife, ids: ClaimIds, held: HeldRows, sink: RowSink): void {
   const { staff } = world;
   const { story } = life;
-  const numbered = <T extends Exclude<keyof ClaimIds, 'replacements'>>(table: T, rows: readonly Omit<DataSetRows[T], 'id'>[]): void => {
+  // The rows are the builders' own new objects: numbered in place.
+  const numbered = <T extends Exclude<keyof ClaimIds, 'replacements'>>(table: T, rows: readonly DataSetRows[T][]): void => {
     for (const row of rows) {
       ids[table] += 1;
-      sink.write(table, { id: ids[table], ...row } as DataSetRows[T]);
+      (row as { id: number }).id = ids[table];
+      sink.write(table, row);
     }
   };
   sink.write('claim', life.claim);
@@ -246,9 +248,9 @@ export function tellClaim(world: World, life: ClaimLife, ids: ClaimIds, held: He
     sink.write('device', replaced);
   }
   const entry: InvoiceEntry | undefined = story.invoice ? { id: ids.invoice + 1, year: null, sequence: null } : undefined;
-  for (const event of claimEvents(life, staff, entry)) {
+  for (const row of claimEvents(life, staff, entry)) {
     ids.claim_event += 1;
-    const row = { id: ids.claim_event, ...event };
+    row.id = ids.claim_event;
     if (row.type === 'INVOICE_ISSUED' || row.type === 'INVOICE_PAID') held.events.push(row);
     else sink.write('claim_event', row);
   }
