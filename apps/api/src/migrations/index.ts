@@ -20,6 +20,7 @@ import { Migration0021ImeiOneIndex } from './0021-imei-one-index.js';
 import { Migration0022BarcodeCCollation } from './0022-barcode-c-collation.js';
 import { Migration0023AnalyticsMonthDatePart } from './0023-analytics-month-date-part.js';
 import { Migration0024AnalyticsClaimsReadOnce } from './0024-analytics-claims-read-once.js';
+import { Migration0025AnalyticsCoarseFromFine } from './0025-analytics-coarse-from-fine.js';
 
 /** Committed migrations, in order. A new migration is a new file and a new line here. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   { name: '0022-barcode-c-collation', class: Migration0022BarcodeCCollation },
   { name: '0023-analytics-month-date-part', class: Migration0023AnalyticsMonthDatePart },
   { name: '0024-analytics-claims-read-once', class: Migration0024AnalyticsClaimsReadOnce },
+  { name: '0025-analytics-coarse-from-fine', class: Migration0025AnalyticsCoarseFromFine },
 ];
