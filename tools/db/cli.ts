@@ -7,6 +7,7 @@ import { BULK_LOAD_FLAGS, startEmbeddedPostgres } from '@aftersale/api/embedded-
 import { createLogger } from '@aftersale/api/logger';
 import { systemClock } from '@aftersale/api/clock';
 import { demoStaffPasswordHash, registerPolicyVersionsIn, seedDemoDataIfEmpty } from '@aftersale/api/seed-demo-data';
+import { duration } from './duration.js';
 
 const usage = `Usage: npm run db -- <command> [options]
 
@@ -84,11 +85,11 @@ try {
     const width = Math.max(...Object.keys(report.rows).map((t) => t.length));
     for (const [table, n] of Object.entries(report.rows)) console.log(`${table.padEnd(width)} ${n.toLocaleString('en').padStart(12)}`);
     console.log(
-      report.phases.map(({ phase, ms }) => `${phase} ${seconds(ms)}`).join(', ') +
-        `, total ${seconds(report.phases.reduce((sum, p) => sum + p.ms, 0))}${report.rollupsRebuilt ? ' (analytics rollups rebuilt)' : ''}`,
+      report.phases.map(({ phase, ms }) => `${phase} ${duration(ms)}`).join(', ') +
+        `, total ${duration(report.phases.reduce((sum, p) => sum + p.ms, 0))}${report.rollupsRebuilt ? ' (analytics rollups rebuilt)' : ''}`,
     );
     const cpu = (ms: (p: (typeof report.phases)[number]) => number | undefined) =>
-      `${report.phases.map((p) => `${p.phase} ${seconds(ms(p) ?? 0)}`).join(', ')}, total ${seconds(report.phases.reduce((sum, p) => sum + (ms(p) ?? 0), 0))}`;
+      `${report.phases.map((p) => `${p.phase} ${duration(ms(p) ?? 0)}`).join(', ')}, total ${duration(report.phases.reduce((sum, p) => sum + (ms(p) ?? 0), 0))}`;
     console.log(`CPU of this process (all threads): ${cpu((p) => p.cpuMs)}`);
     if (report.phases.every((p) => p.postgresCpuMs !== undefined)) console.log(`CPU of PostgreSQL (all its processes): ${cpu((p) => p.postgresCpuMs)}`);
     for (const d of report.defects)
@@ -102,10 +103,6 @@ try {
   await embedded?.stop();
 }
 
-function seconds(ms: number): string {
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
 /** One line per phase, rewritten in place on a terminal; in a log, a line every 5 s. */
 function showProgress(p: LoadProgress): void {
   const tty = process.stderr.isTTY;
@@ -115,14 +112,14 @@ function showProgress(p: LoadProgress): void {
   if (p.phase !== progress.phase) progress.shownAt = 0;
   progress.phase = p.phase;
   progress.shownAt = p.elapsedMs;
-  let line = `${p.phase.padEnd(8)} ${seconds(p.elapsedMs)}`;
+  let line = `${p.phase.padEnd(8)} ${duration(p.elapsedMs)}`;
   if (p.phase === 'load') {
     const rate = p.elapsedMs > 0 ? (p.rows * 1000) / p.elapsedMs : 0;
     const done = p.totalClaims > 0 ? p.claims / p.totalClaims : 1;
     const left = done > 0 ? (p.elapsedMs * (1 - done)) / done : 0;
     line +=
       `  ${p.rows.toLocaleString('en')} rows  ${p.claims.toLocaleString('en')}/${p.totalClaims.toLocaleString('en')} claims` +
-      `  ${Math.round(rate).toLocaleString('en')} rows/s  ${done < 1 ? `${seconds(left)} left` : 'done'}`;
+      `  ${Math.round(rate).toLocaleString('en')} rows/s  ${done < 1 ? `${duration(left)} left` : 'done'}`;
   }
   if (p.built) line += `  ${p.built.done}/${p.built.total} steps (indexes, rollups)`;
   process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
