@@ -113,9 +113,9 @@ const KEPT_WHILE_LOADING = new Set(['claim_event_unpositioned_idx', 'device_repl
  * user triggers; it needs a superuser, which the embedded PostgreSQL's user
  * is): the rows are generated consistent, and a test loads a small set with
  * them on. Their indexes are dropped first (`dropLoadedIndexes`, primary
- * keys included); after the load the tables are analysed, then the indexes are built again beside the filling of the
- * analytics rollups, if they exist (what `analytics_rebuild()` does), two
- * sessions taking the steps in turn.
+ * keys included); after the load the tables are analysed, then the indexes
+ * are built again beside the filling of the analytics rollups, if they exist
+ * (what `analytics_rebuild()` does), two sessions taking the steps in turn.
  *
  * @example
  * await generateLargeDataSet(process.env.DATABASE_URL, { claims: 1_000_000, onProgress: console.error });
@@ -601,7 +601,7 @@ function insertStaff(staff: readonly Record<string, unknown>[]): { text: string;
 
 /** Drops every index of the (empty, unreferenced) tables, primary keys included, and says how to build each again. */
 async function dropIndexes(client: pg.Client, tables: readonly string[]): Promise<{ table: string; build: string }[]> {
-  const indexes = await indexesOf(client, tables, { primaryKeys: true });
+  const indexes = await indexesOf(client, tables);
   for (const row of indexes)
     await client.query(row.constraint ? `alter table "${row.table}" drop constraint "${row.constraint}"` : `drop index "${row.index}"`);
   return indexes.map((row) => ({
@@ -610,8 +610,11 @@ async function dropIndexes(client: pg.Client, tables: readonly string[]): Promis
   }));
 }
 
-/** The indexes of the tables (their primary keys only when asked), each with the constraint it backs, if any. */
-async function indexesOf(client: pg.Client, tables: readonly string[], { primaryKeys }: { primaryKeys: boolean }) {
+/**
+ * The indexes of the tables (primary keys too), each with the constraint it backs, if any, whether it is partial, and
+ * whether a foreign key references it.
+ */
+async function indexesOf(client: pg.Client, tables: readonly string[]) {
   const { rows } = await client.query<{
     table: string;
     index: string;
@@ -631,9 +634,9 @@ async function indexesOf(client: pg.Client, tables: readonly string[], { primary
       join pg_class t on t.oid = x.indrelid
       join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
       left join pg_constraint c on c.conindid = i.oid and c.contype in ('p', 'u', 'x')
-     where t.relname = any($1::text[]) and ($2 or not x.indisprimary)
+     where t.relname = any($1::text[])
      order by t.relname, x.indisprimary desc, i.relname`,
-    [tables, primaryKeys],
+    [tables],
   );
   return rows;
 }
@@ -655,7 +658,7 @@ interface DroppedIndex {
  * not be dropped without it), and the partial indexes of KEPT_WHILE_LOADING.
  */
 async function dropLoadedIndexes(client: pg.Client): Promise<DroppedIndex[]> {
-  const rows = await indexesOf(client, LOADED_TABLES, { primaryKeys: true });
+  const rows = await indexesOf(client, LOADED_TABLES);
   const dropped: DroppedIndex[] = [];
   for (const row of rows) {
     if (row.referenced || (row.partial && KEPT_WHILE_LOADING.has(row.index))) continue;
