@@ -295,7 +295,10 @@ try {
     });
     // Figures of refused requests would be meaningless: stop instead.
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${contender.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-    return { rps: result.requests.average, requests: result.requests.total };
+    // A fixed amount of requests ends part way through its last second, which the per-second average counts as a
+    // whole one (2000 transitions in 4.1 s or in 4.9 s were both "400/s"): its rate is the total over the time taken.
+    const rps = amount ? result.requests.total / result.duration : result.requests.average;
+    return { rps, requests: result.requests.total };
   }
 
   /**
