@@ -218,35 +218,47 @@ try {
     console.log(`${''.padEnd(46)} ${cpu('SQL').padStart(14)} ${cpu('PostGraphile').padStart(22)} ${cpu('API').padStart(22)}`);
   }
 
-  // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL;
-  // COUNTED more of each half, one after another, for the statements per transition.
+  // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL,
+  // in ROUNDS that alternate which goes first (the machine's speed drifts within a minute); COUNTED more of each
+  // half, one after another, for the statements per transition.
   const COUNTED = 20;
+  const ROUNDS = 3;
   const half = Math.floor(awaitingUnit.length / 2);
-  const moves = Math.min(half - COUNTED, 2000);
+  const moves = Math.min(Math.floor((half - COUNTED) / ROUNDS), 2000);
   if (!wanted('claim transition (writes/s)')) {
     // Not asked for (ONLY).
   } else if (moves >= 100) {
-    const bySql = awaitingUnit.slice(0, moves + COUNTED);
-    const byApi = awaitingUnit.slice(half, half + moves + COUNTED);
+    const bySql = awaitingUnit.slice(0, ROUNDS * moves + COUNTED);
+    const byApi = awaitingUnit.slice(half, half + ROUNDS * moves + COUNTED);
     const sqlMove = (from: number) => sqlContender((n) => `/transition?id=${bySql[from + n]!.id}&version=${bySql[from + n]!.version}`);
     const apiMove = (from: number) =>
       api('mutation ($id: ID!, $v: Int!) { cancelClaim(input: { id: $id, version: $v, note: "bench" }) { id version status } }', (n) => ({
         id: String(byApi[from + n]!.id),
         v: byApi[from + n]!.version,
       }));
-    // Also the CPU each server spends per transition: a figure the machine's load disturbs less than the rate.
-    let cpu = cpuMsOf('SQL');
-    const sqlMoves = await load(sqlMove(0), moves);
-    const sqlCpu = (cpuMsOf('SQL') - cpu) / moves;
-    cpu = cpuMsOf('API');
-    const apiMoves = await load(apiMove(0), moves);
-    const apiCpu = (cpuMsOf('API') - cpu) / moves;
-    const counts = [await statementsPerRequest(sqlMove(moves), COUNTED), await statementsPerRequest(apiMove(moves), COUNTED)];
+    // Seconds and CPU milliseconds (the server process's: a figure the machine's load disturbs less than the rate).
+    const spent = { SQL: { seconds: 0, cpu: 0 }, API: { seconds: 0, cpu: 0 } };
+    const rounds: string[] = [];
+    const run = async (name: 'SQL' | 'API', round: number) => {
+      const cpu = cpuMsOf(name);
+      const rate = await load(name === 'SQL' ? sqlMove(round * moves) : apiMove(round * moves), moves);
+      spent[name].seconds += moves / rate;
+      spent[name].cpu += cpuMsOf(name) - cpu;
+      return rate;
+    };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const first = round % 2 === 0 ? 'SQL' : 'API';
+      const rates = { [first]: await run(first, round), [first === 'SQL' ? 'API' : 'SQL']: await run(first === 'SQL' ? 'API' : 'SQL', round) };
+      rounds.push(`${(rates['API']! / rates['SQL']!).toFixed(2)}×`);
+    }
+    const sqlMoves = (ROUNDS * moves) / spent.SQL.seconds;
+    const apiMoves = (ROUNDS * moves) / spent.API.seconds;
+    const counts = [await statementsPerRequest(sqlMove(ROUNDS * moves), COUNTED), await statementsPerRequest(apiMove(ROUNDS * moves), COUNTED)];
     console.log(
       `${'claim transition (writes/s)'.padEnd(46)} ${`${sqlMoves.toFixed(0)} /s`.padStart(14)} ${'n/a'.padStart(22)} ${`${apiMoves.toFixed(0)} /s (${(apiMoves / sqlMoves).toFixed(2)}×)`.padStart(22)}   ${counts[0]!.toFixed(1)} · – · ${counts[1]!.toFixed(1)}`,
     );
     console.log(
-      `${''.padEnd(46)} ${`${sqlCpu.toFixed(2)} ms CPU`.padStart(14)} ${''.padStart(22)} ${`${apiCpu.toFixed(2)} ms CPU`.padStart(22)}   (the server process's, per transition)`,
+      `${''.padEnd(46)} ${`${(spent.SQL.cpu / (ROUNDS * moves)).toFixed(2)} ms CPU`.padStart(14)} ${''.padStart(22)} ${`${(spent.API.cpu / (ROUNDS * moves)).toFixed(2)} ms CPU`.padStart(22)}   (the server process's, per transition; ${ROUNDS} rounds of ${moves}: ${rounds.join(', ')})`,
     );
   } else {
     console.log(`claim transitions: only ${awaitingUnit.length} claims awaiting their unit left, skipped (regenerate the data set)`);
