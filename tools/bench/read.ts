@@ -247,9 +247,9 @@ try {
       return rate;
     };
     for (let round = 0; round < ROUNDS; round += 1) {
-      const first = round % 2 === 0 ? 'SQL' : 'API';
-      const rates = { [first]: await run(first, round), [first === 'SQL' ? 'API' : 'SQL']: await run(first === 'SQL' ? 'API' : 'SQL', round) };
-      rounds.push(`${(rates['API']! / rates['SQL']!).toFixed(2)}×`);
+      const rates = { SQL: 0, API: 0 };
+      for (const name of round % 2 === 0 ? (['SQL', 'API'] as const) : (['API', 'SQL'] as const)) rates[name] = await run(name, round);
+      rounds.push(`${(rates.API / rates.SQL).toFixed(2)}×`);
     }
     const sqlMoves = (ROUNDS * moves) / spent.SQL.seconds;
     const apiMoves = (ROUNDS * moves) / spent.API.seconds;
