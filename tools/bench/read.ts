@@ -15,7 +15,8 @@ import { benchApiEnv, waitUntilAnswering } from './servers.js';
  * one run by three processes on the same database — hand-written SQL through
  * `pg` as JSON over HTTP (the limit), PostGraphile 5 with the amber preset
  * (the peer), and the API — each loaded by autocannon (127.0.0.1, 10
- * connections, SECONDS each). Prints requests/s, the ratio to the SQL, and the
+ * connections) in ROUNDS of SECONDS, the order turning each round.
+ * Prints requests/s, the ratio to the SQL, and the
  * SQL statements per request (pg_stat_statements), then a deep page by offset
  * and by cursor, and claim transitions against the same statements in SQL.
  *
@@ -23,6 +24,8 @@ import { benchApiEnv, waitUntilAnswering } from './servers.js';
  */
 const CLAIMS = Number(process.env['CLAIMS'] ?? 1_000_000);
 const SECONDS = Number(process.env['SECONDS'] ?? 5);
+/** Rounds of each request (and of the transitions), the order of the servers turning each round. */
+const ROUNDS = 3;
 /** Only the requests whose name contains this (e.g. `ONLY=claim,transition`: any of a comma-separated list). */
 const ONLY = process.env['ONLY']
   ?.split(',')
@@ -192,18 +195,37 @@ try {
   ];
 
   console.log(
-    `\nRead bench: ${db.rows['claim']?.toLocaleString('en')} claims, ${db.rows['device']?.toLocaleString('en')} units, ${db.rows['claim_event']?.toLocaleString('en')} events; autocannon, 10 connections, ${SECONDS} s each\n`,
+    `\nRead bench: ${db.rows['claim']?.toLocaleString('en')} claims, ${db.rows['device']?.toLocaleString('en')} units, ${db.rows['claim_event']?.toLocaleString('en')} events; autocannon, 10 connections, ${ROUNDS} rounds of ${SECONDS} s each\n`,
   );
   console.log(
     `${'request'.padEnd(46)} ${'SQL (limit)'.padStart(14)} ${'PostGraphile'.padStart(22)} ${'API'.padStart(22)}   statements/request (SQL · PostGraphile · API)`,
   );
+  // Each request in ROUNDS of SECONDS per server, the order turning each round (the machine's speed drifts within a
+  // minute, and whoever runs first after another server meets a colder cache): the rate is all the rounds' requests
+  // over all their seconds.
   for (const scenario of scenarios.filter((s) => wanted(s.name))) {
     const results = new Map<string, { rps: number; statements: number; cpu: number }>();
+    const totals = new Map(scenario.contenders.map((c) => [c.name, { requests: 0, seconds: 0, cpu: 0 }]));
+    const rounds: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = scenario.contenders.map((_, i) => scenario.contenders[(i + round) % scenario.contenders.length]!);
+      const rates = new Map<string, number>();
+      for (const contender of order) {
+        const total = totals.get(contender.name)!;
+        const before = cpuMsOf(contender.name);
+        const { rps, requests } = await loadCounting(contender);
+        total.cpu += cpuMsOf(contender.name) - before;
+        total.requests += requests;
+        total.seconds += requests / rps;
+        rates.set(contender.name, rps);
+      }
+      const sqlRate = rates.get('SQL')!;
+      rounds.push(scenario.contenders.slice(1).map((c) => `${(rates.get(c.name)! / sqlRate).toFixed(2)}×`).join('/'));
+    }
     for (const contender of scenario.contenders) {
+      const total = totals.get(contender.name)!;
       const statements = await statementsPerRequest(contender, 20);
-      const before = cpuMsOf(contender.name);
-      const { rps, requests } = await loadCounting(contender);
-      results.set(contender.name, { rps, statements, cpu: (cpuMsOf(contender.name) - before) / requests });
+      results.set(contender.name, { rps: total.requests / total.seconds, statements, cpu: total.cpu / total.requests });
     }
     const limit = results.get('SQL')!.rps;
     const cell = (name: string) => {
@@ -215,14 +237,15 @@ try {
       `${scenario.name.padEnd(46)} ${`${limit.toFixed(0)} rps`.padStart(14)} ${cell('PostGraphile').padStart(22)} ${cell('API').padStart(22)}   ${counts}`,
     );
     const cpu = (name: string) => (results.has(name) ? `${results.get(name)!.cpu.toFixed(2)} ms CPU` : '');
-    console.log(`${''.padEnd(46)} ${cpu('SQL').padStart(14)} ${cpu('PostGraphile').padStart(22)} ${cpu('API').padStart(22)}`);
+    console.log(
+      `${''.padEnd(46)} ${cpu('SQL').padStart(14)} ${cpu('PostGraphile').padStart(22)} ${cpu('API').padStart(22)}   (rounds: ${rounds.join(', ')})`,
+    );
   }
 
   // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL,
   // in ROUNDS that alternate which goes first (the machine's speed drifts within a minute); COUNTED more of each
   // half, one after another, for the statements per transition.
   const COUNTED = 20;
-  const ROUNDS = 3;
   const half = Math.floor(awaitingUnit.length / 2);
   const moves = Math.min(Math.floor((half - COUNTED) / ROUNDS), 2000);
   if (!wanted('claim transition (writes/s)')) {
