@@ -228,11 +228,11 @@ describe('a list sorted by a related name', () => {
 });
 
 describe('a search by the start of an IMEI', () => {
-  // The unit's IMEI key, in the "C" collation, serves the prefix as a range: no second index of every IMEI for it.
-  it('reads a range of the IMEI key', async () => {
+  /** The plans of the statements a search for the first `digits` of a claimed unit's IMEI runs, and that prefix. */
+  async function searchPlans(digits: number): Promise<{ prefix: string; plans: string }> {
     const kysely = t.app.orm.em.fork().getKysely();
     const { rows } = await kysely.executeQuery<{ imei: string }>(CompiledQuery.raw('select d.imei from claim c join device d on d.id = c.device_id limit 1'));
-    const prefix = rows[0]!.imei.slice(0, 10);
+    const prefix = rows[0]!.imei.slice(0, digits);
     const statements = await sentStatements(async () => {
       const res = await t.gql<{ claims: { items: { device: { imei: string } }[] } }>(
         'query ($q: String) { claims(limit: 25, filter: { q: $q }) { items { device { imei } } } }',
@@ -252,10 +252,23 @@ describe('a search by the start of an IMEI', () => {
         }),
       );
     });
+    return { prefix, plans: plans.join('\n') };
+  }
+
+  // The unit's IMEI key, in the "C" collation, serves the prefix as a range: no second index of every IMEI for it.
+  it('reads a range of the IMEI key', async () => {
+    const { prefix, plans } = await searchPlans(10);
     // The range ends before the prefix with its last character moved on by one (a 9 becomes a colon).
     const after = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
-    expect(plans.join('\n')).toContain(`Index Cond: ((imei >= '${prefix}'::bpchar) AND (imei < '${after}'::bpchar))`);
-    expect(plans.join('\n')).toMatch(/device_imei_key/);
+    expect(plans).toContain(`Index Cond: ((imei >= '${prefix}'::bpchar) AND (imei < '${after}'::bpchar))`);
+    expect(plans).toMatch(/device_imei_key/);
+  });
+
+  it('finds the claims of the at most 1 000 units of an 11-digit prefix in one walk of the claim_device index, not a probe per unit', async () => {
+    const { plans } = await searchPlans(11);
+    expect(plans).toMatch(/device_imei_key/);
+    expect(plans).toMatch(/Index Cond: \(device_id = ANY \(\(InitPlan \d+\)\.col1\)\)/);
+    expect(plans).not.toMatch(/Index Cond: \(device_id = dv\.id\)/);
   });
 });
 

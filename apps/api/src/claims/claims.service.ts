@@ -312,9 +312,27 @@ function searchCondition(q: string, others: RawBuilder<unknown>[], newest: numbe
   }
   // The IMEI from a model's code (its first 8 digits, the TAC) on: a shorter prefix is every unit of whole model ranges
   // (every IMEI here starts with 3539), which made a one-digit search read every claim.
-  if (IMEI_SEARCH.test(q)) lookups.push(lookup(sql`device dv join claim c on c.device_id = dv.id`, sql`dv.imei like ${likePattern(q, true)}`));
-  return sql`c.id in (${sql.join(lookups, sql` union all `)})`;
+  if (IMEI_SEARCH.test(q)) {
+    const units = sql`dv.imei like ${likePattern(q, true)}`;
+    lookups.push(
+      // 11 digits or more leave at most 1 000 units (an IMEI is the TAC, a 6-digit serial and a check digit): their ids
+      // as an array, the claims of all of them are one walk of the claim_device index (123 pages read on the million
+      // where a probe per unit read 3 119). A shorter prefix is up to a million units: joined, the planner may walk the
+      // claims newest first instead and stop at the page's end.
+      q.length >= 11
+        ? lookup(sql`claim c`, sql`c.device_id = any(array(select dv.id from device dv where ${units}))`)
+        : lookup(sql`device dv join claim c on c.device_id = dv.id`, units),
+    );
+  }
+  const union = sql.join(lookups, sql` union all `);
+  // A few newest ids: as an array (the union runs once, then the claims are read by primary key) the page takes about
+  // a fifth less of PostgreSQL's time than as `in (…)`, a semi-join the planner weighs every way round. Many ids (a
+  // count, a deep offset) stay a semi-join: an array of them would be probed one by one.
+  return newest !== undefined && newest <= FEW_IDS ? sql`c.id = any(array(${union}))` : sql`c.id in (${union})`;
 }
+
+/** Up to this many newest ids per lookup (a page's offset and limit) a search's union is read as an array. */
+const FEW_IDS = 1500;
 
 interface ClaimForm extends ClaimSubmission {
   idempotencyKey?: string;
