@@ -31,7 +31,7 @@ export class ClaimsResolver {
   @Query(() => ClaimType)
   claim(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     // One statement: the claim, the relations it selects, and its events if asked for.
-    return this.service.read(ctx.em, id, actorOf(ctx), claimIncludes(selectionOf(info)));
+    return this.service.read(ctx.reads, id, actorOf(ctx), claimIncludes(selectionOf(info)));
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
@@ -45,7 +45,7 @@ export class ClaimsResolver {
   ) {
     const selected = selectionOf(info);
     const includes = claimIncludes(selected['items']);
-    return this.service.list(ctx.em, actorOf(ctx), filter, sort, { ...page, withTotal: selected['total'] !== undefined, includes });
+    return this.service.list(ctx.reads, actorOf(ctx), filter, sort, { ...page, withTotal: selected['total'] !== undefined, includes });
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
@@ -61,13 +61,13 @@ export class ClaimsResolver {
   ) {
     const selected = selectionOf(info);
     const includes = claimIncludes(selected['edges']?.['node']);
-    return this.service.connection(ctx.em, actorOf(ctx), filter, sort, { ...page, withTotal: selected['totalCount'] !== undefined, includes });
+    return this.service.connection(ctx.reads, actorOf(ctx), filter, sort, { ...page, withTotal: selected['totalCount'] !== undefined, includes });
   }
 
   @Authorized(...STAFF_ROLES, 'INTEGRATOR')
   @Query(() => [ClaimStatusCountType], { description: "Claims per status for a filter (its status filter aside): the work queue's counts." })
   claimStatusCounts(@Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | undefined, @Ctx() ctx: Context) {
-    return this.service.countByStatus(ctx.em, actorOf(ctx), filter);
+    return this.service.countByStatus(ctx.reads, actorOf(ctx), filter);
   }
 
   @FieldResolver(() => Date)
@@ -79,7 +79,7 @@ export class ClaimsResolver {
   events(@Root() claim: ClaimRoot, @Ctx() ctx: Context): ClaimEventView[] | Promise<ClaimEventView[]> {
     if (claim.events) return eventsAsSeenBy(ctx.actor, claim.events);
     return ctx.loaders
-      .get('Claim.events', (ids: readonly number[]) => this.service.eventsOf(ctx.em, ids))
+      .get('Claim.events', (ids: readonly number[]) => this.service.eventsOf(ctx.reads, ids))
       .load(claim.id)
       .then((events) => eventsAsSeenBy(ctx.actor, events));
   }

@@ -8,6 +8,12 @@ import type { Logger } from './logger.js';
 /** What every resolver receives: its own EntityManager, the caller, the request's DataLoaders, and a logger tagged with the request id. */
 export interface Context {
   em: EntityManager;
+  /**
+   * For the read path's own SQL (`rowsOf`), which asks an EntityManager for
+   * its connection only: the request's fork once it has one, else the ORM's
+   * root one. A read-only request then forks none (~5 % of a claim read's CPU).
+   */
+  reads: EntityManager;
   loaders: Loaders;
   actor: Actor | null;
   /** Set when the request carried a credential that is invalid or expired. */
@@ -48,6 +54,10 @@ export class RequestContext implements Context {
 
   get em(): EntityManager {
     return (this.madeEm ??= this.orm.em.fork());
+  }
+
+  get reads(): EntityManager {
+    return this.madeEm ?? this.orm.em;
   }
 
   get loaders(): Loaders {
