@@ -220,7 +220,12 @@ try {
         rates.set(contender.name, rps);
       }
       const sqlRate = rates.get('SQL')!;
-      rounds.push(scenario.contenders.slice(1).map((c) => `${(rates.get(c.name)! / sqlRate).toFixed(2)}×`).join('/'));
+      rounds.push(
+        scenario.contenders
+          .slice(1)
+          .map((c) => `${(rates.get(c.name)! / sqlRate).toFixed(2)}×`)
+          .join('/'),
+      );
     }
     for (const contender of scenario.contenders) {
       const total = totals.get(contender.name)!;
@@ -237,9 +242,7 @@ try {
       `${scenario.name.padEnd(46)} ${`${limit.toFixed(0)} rps`.padStart(14)} ${cell('PostGraphile').padStart(22)} ${cell('API').padStart(22)}   ${counts}`,
     );
     const cpu = (name: string) => (results.has(name) ? `${results.get(name)!.cpu.toFixed(2)} ms CPU` : '');
-    console.log(
-      `${''.padEnd(46)} ${cpu('SQL').padStart(14)} ${cpu('PostGraphile').padStart(22)} ${cpu('API').padStart(22)}   (rounds: ${rounds.join(', ')})`,
-    );
+    console.log(`${''.padEnd(46)} ${cpu('SQL').padStart(14)} ${cpu('PostGraphile').padStart(22)} ${cpu('API').padStart(22)}   (rounds: ${rounds.join(', ')})`);
   }
 
   // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL,

@@ -527,7 +527,14 @@ function managedClaim(tx: EntityManager, read: ClaimView, graph: boolean): Claim
 /** The answer of a step that changed only the claim's own columns: the claim as read, with them as the flush left them. */
 function viewAfterStep(read: ClaimView, claim: Claim): ClaimView {
   const { guard: _guard, ...view } = read;
-  return { ...view, status: claim.status, quoteStatus: claim.quoteStatus ?? null, decision: claim.decision ?? null, updatedAt: claim.updatedAt, version: claim.version };
+  return {
+    ...view,
+    status: claim.status,
+    quoteStatus: claim.quoteStatus ?? null,
+    decision: claim.decision ?? null,
+    updatedAt: claim.updatedAt,
+    version: claim.version,
+  };
 }
 
 /** Only staff move claims, and only the roles the state machine names for the action (checked before anything is read). */
