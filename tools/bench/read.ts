@@ -200,33 +200,10 @@ try {
   console.log(
     `${'request'.padEnd(46)} ${'SQL (limit)'.padStart(14)} ${'PostGraphile'.padStart(22)} ${'API'.padStart(22)}   statements/request (SQL · PostGraphile · API)`,
   );
-  // Each request in ROUNDS of SECONDS per server, the order turning each round (the machine's speed drifts within a
-  // minute, and whoever runs first after another server meets a colder cache): the rate is all the rounds' requests
-  // over all their seconds.
   for (const scenario of scenarios.filter((s) => wanted(s.name))) {
     const results = new Map<string, { rps: number; statements: number; cpu: number }>();
-    const totals = new Map(scenario.contenders.map((c) => [c.name, { requests: 0, seconds: 0, cpu: 0 }]));
-    const rounds: string[] = [];
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const order = scenario.contenders.map((_, i) => scenario.contenders[(i + round) % scenario.contenders.length]!);
-      const rates = new Map<string, number>();
-      for (const contender of order) {
-        const total = totals.get(contender.name)!;
-        const before = cpuMsOf(contender.name);
-        const { rps, requests } = await loadCounting(contender);
-        total.cpu += cpuMsOf(contender.name) - before;
-        total.requests += requests;
-        total.seconds += requests / rps;
-        rates.set(contender.name, rps);
-      }
-      const sqlRate = rates.get('SQL')!;
-      rounds.push(
-        scenario.contenders
-          .slice(1)
-          .map((c) => `${(rates.get(c.name)! / sqlRate).toFixed(2)}×`)
-          .join('/'),
-      );
-    }
+    const byName = new Map(scenario.contenders.map((c) => [c.name, c]));
+    const { totals, rounds } = await inRounds([...byName.keys()], (name) => loadCounting(byName.get(name)!));
     for (const contender of scenario.contenders) {
       const total = totals.get(contender.name)!;
       const statements = await statementsPerRequest(contender, 20);
@@ -246,8 +223,7 @@ try {
   }
 
   // Transitions: CANCEL on claims awaiting their unit, half through the API, half as the same statements in SQL,
-  // in ROUNDS that alternate which goes first (the machine's speed drifts within a minute); COUNTED more of each
-  // half, one after another, for the statements per transition.
+  // in ROUNDS of `moves` each; COUNTED more of each half, one after another, for the statements per transition.
   const COUNTED = 20;
   const half = Math.floor(awaitingUnit.length / 2);
   const moves = Math.min(Math.floor((half - COUNTED) / ROUNDS), 2000);
@@ -262,23 +238,12 @@ try {
         id: String(byApi[from + n]!.id),
         v: byApi[from + n]!.version,
       }));
-    // Seconds and CPU milliseconds (the server process's: a figure the machine's load disturbs less than the rate).
-    const spent = { SQL: { seconds: 0, cpu: 0 }, API: { seconds: 0, cpu: 0 } };
-    const rounds: string[] = [];
-    const run = async (name: 'SQL' | 'API', round: number) => {
-      const cpu = cpuMsOf(name);
-      const rate = await load(name === 'SQL' ? sqlMove(round * moves) : apiMove(round * moves), moves);
-      spent[name].seconds += moves / rate;
-      spent[name].cpu += cpuMsOf(name) - cpu;
-      return rate;
-    };
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const rates = { SQL: 0, API: 0 };
-      for (const name of round % 2 === 0 ? (['SQL', 'API'] as const) : (['API', 'SQL'] as const)) rates[name] = await run(name, round);
-      rounds.push(`${(rates.API / rates.SQL).toFixed(2)}×`);
-    }
-    const sqlMoves = (ROUNDS * moves) / spent.SQL.seconds;
-    const apiMoves = (ROUNDS * moves) / spent.API.seconds;
+    const { totals, rounds } = await inRounds(['SQL', 'API'], (name, round) =>
+      loadCounting(name === 'SQL' ? sqlMove(round * moves) : apiMove(round * moves), moves),
+    );
+    const spent = { SQL: totals.get('SQL')!, API: totals.get('API')! };
+    const sqlMoves = spent.SQL.requests / spent.SQL.seconds;
+    const apiMoves = spent.API.requests / spent.API.seconds;
     const counts = [await statementsPerRequest(sqlMove(ROUNDS * moves), COUNTED), await statementsPerRequest(apiMove(ROUNDS * moves), COUNTED)];
     console.log(
       `${'claim transition (writes/s)'.padEnd(46)} ${`${sqlMoves.toFixed(0)} /s`.padStart(14)} ${'n/a'.padStart(22)} ${`${apiMoves.toFixed(0)} /s (${(apiMoves / sqlMoves).toFixed(2)}×)`.padStart(22)}   ${counts[0]!.toFixed(1)} · – · ${counts[1]!.toFixed(1)}`,
@@ -317,9 +282,37 @@ try {
     );
   }
 
-  /** Requests/s over SECONDS (or `amount` requests, each its own). */
-  async function load(contender: Contender, amount?: number): Promise<number> {
-    return (await loadCounting(contender, amount)).rps;
+  /**
+   * Loads each server ROUNDS times, the order turning each round (the
+   * machine's speed drifts within a minute, and whichever runs first after
+   * another server meets a colder cache). Per server: all the rounds'
+   * requests, their seconds and the server process's CPU milliseconds (a
+   * figure the machine's load disturbs less than the rate); per round: each
+   * other server's rate over the first's.
+   */
+  async function inRounds(names: string[], loadOne: (name: string, round: number) => Promise<{ rps: number; requests: number }>) {
+    const totals = new Map(names.map((name) => [name, { requests: 0, seconds: 0, cpu: 0 }]));
+    const rounds: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const rates = new Map<string, number>();
+      for (let i = 0; i < names.length; i += 1) {
+        const name = names[(i + round) % names.length]!;
+        const total = totals.get(name)!;
+        const before = cpuMsOf(name);
+        const { rps, requests } = await loadOne(name, round);
+        total.cpu += cpuMsOf(name) - before;
+        total.requests += requests;
+        total.seconds += requests / rps;
+        rates.set(name, rps);
+      }
+      rounds.push(
+        names
+          .slice(1)
+          .map((name) => `${(rates.get(name)! / rates.get(names[0]!)!).toFixed(2)}×`)
+          .join('/'),
+      );
+    }
+    return { totals, rounds };
   }
 
   /** Requests/s and how many requests were answered. */
